@@ -1,0 +1,262 @@
+"""The scenario format: everything the offline caller needs to play one call, and what the trainee sees first.
+
+Documented field by field in docs/scenario-format.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from coach.formats.common import Model, Pattern, Slug, Text, placeholders
+
+Loc = tuple[str | int, ...]
+Issue = tuple[Loc, str, str]  # location in the file, message, hint
+
+
+class Topic(StrEnum):
+    woz = "woz"
+    heffing = "heffing"
+    invordering = "invordering"
+    kwijtschelding = "kwijtschelding"
+    overig = "overig"
+
+
+class EmotionEvent(StrEnum):
+    """What the trainee did that moves the caller's emotion; the weights are in the shared emotion model."""
+
+    dismissive = "dismissive"
+    jargon = "jargon"
+    ignored_question = "ignored_question"
+    closed_question_run = "closed_question_run"
+    premature_solution = "premature_solution"
+    informal_address = "informal_address"
+    misinformation = "misinformation"
+    emotion_reflection = "emotion_reflection"
+    summary_confirmed = "summary_confirmed"
+    plain_explanation = "plain_explanation"
+    key_info = "key_info"
+    next_step = "next_step"
+
+
+class ReactionKind(StrEnum):
+    """Situations the caller reacts to; scenario lines come first, the shared Dutch fallback bank second."""
+
+    dismissive = "dismissive"
+    jargon = "jargon"  # may use {term}
+    empathy = "empathy"
+    summary_confirmed = "summary_confirmed"
+    summary_corrected = "summary_corrected"
+    closed_question_run = "closed_question_run"
+    ignored_question = "ignored_question"
+    premature_solution = "premature_solution"
+    informal_address = "informal_address"
+    unclear = "unclear"
+    explanation_ok = "explanation_ok"
+    repeat_question = "repeat_question"
+    unknown_fact = "unknown_fact"
+    calmer = "calmer"
+    angrier = "angrier"
+    filler = "filler"
+    close_too_early = "close_too_early"
+    hang_up = "hang_up"
+    satisfied = "satisfied"
+    unsatisfied_goodbye = "unsatisfied_goodbye"
+
+
+REACTION_PLACEHOLDERS: dict[ReactionKind, set[str]] = {ReactionKind.jargon: {"term"}}
+
+
+class DossierItem(Model):
+    label: Text
+    value: Text
+
+
+class Briefing(Model):
+    """What the employee sees on screen before the call."""
+
+    summary: Text = Field(description="Een paar zinnen context voor de medewerker.")
+    dossier: list[DossierItem] = Field(default_factory=list, description="Feiten uit het systeem.")
+    task: str = Field("", description="Optioneel: de opdracht voor deze oefening.")
+
+
+class Emotion(Model):
+    start: int = Field(ge=0, le=10, description="Emotie bij het begin: 0 = kalm, 10 = woedend of in paniek.")
+    hang_up_at: int = Field(10, ge=1, le=10, description="Bij deze emotie hangt de beller op.")
+    satisfied_at: int = Field(4, ge=0, le=10, description="Op of onder deze emotie kan de beller tevreden afsluiten.")
+    rises_on: list[Text] = Field(default_factory=list, description="Wat de beller bozer of banger maakt (vrije tekst).")
+    falls_on: list[Text] = Field(default_factory=list, description="Wat de beller rustiger maakt (vrije tekst).")
+    weights: dict[EmotionEvent, int] = Field(
+        default_factory=dict, description="Afwijkingen op het gedeelde emotiemodel, bijvoorbeeld dismissive: 3."
+    )
+
+
+class Persona(Model):
+    name: Text
+    address_as: Text = Field(description="Hoe de medewerker de beller aanspreekt, bijv. 'mevrouw Jansen'.")
+    age: int | None = Field(None, ge=16, le=110)
+    situation: Text
+    speaking_style: Text
+    dutch_level: Literal["A2", "B1", "B2", "C1"] = Field(
+        "C1", description="Taalniveau van de beller; bij A2/B1 vraagt de beller om eenvoudiger taal."
+    )
+    emotion: Emotion
+
+
+class Fact(Model):
+    id: Slug
+    ask: list[Pattern] = Field(min_length=1, description="Woorden in de vraag van de medewerker die hierom vragen.")
+    answer: list[Text] = Field(min_length=1, description="Wat de beller antwoordt (een of meer varianten).")
+
+
+class Reveal(Model):
+    """When the hidden concern comes out: any one of these is enough."""
+
+    acts: list[Literal["emotion_reflection", "open_question", "summary"]] = Field(
+        default_factory=lambda: ["emotion_reflection"],
+        description="Een beurt met een van deze handelingen onthult de zorg (na de hint).",
+    )
+    keywords: list[Pattern] = Field(
+        default_factory=list,
+        description="Een open vraag of samenvatting met een van deze woorden is doorvragen op het onderwerp.",
+    )
+    emotion_below: int | None = Field(None, ge=0, le=10, description="Of: de emotie is gezakt onder deze waarde.")
+    after_turn: int = Field(1, ge=0, description="Niet eerder dan na zoveel beurten van de medewerker.")
+
+
+class SurfaceConcern(Model):
+    summary: Text = Field(description="De vraag waarmee de beller belt, in een zin (voor trainers en de beoordeling).")
+    keywords: list[Pattern] = Field(min_length=1, description="Woorden die bij deze vraag horen.")
+    repeat: list[Text] = Field(
+        default_factory=list, description="Hoe de beller de vraag herhaalt als die blijft liggen."
+    )
+
+
+class HiddenConcern(Model):
+    id: Slug
+    summary: Text = Field(description="De onderliggende zorg, in een zin.")
+    hints: list[Text] = Field(min_length=1, description="Signalen die de beller eerder laat vallen.")
+    lines: list[Text] = Field(min_length=1, description="Wat de beller zegt als de zorg boven water komt.")
+    keywords: list[Pattern] = Field(
+        min_length=1, description="Woorden die bij deze zorg horen (ook voor samenvattingen)."
+    )
+    reveal: Reveal = Field(default_factory=Reveal)
+
+
+class Concerns(Model):
+    surface: SurfaceConcern
+    hidden: list[HiddenConcern] = Field(default_factory=list, description="Lagen onder de vraag, in volgorde.")
+
+
+class KeyInfo(Model):
+    id: Slug
+    description: Text = Field(description="Wat de medewerker moet overbrengen.")
+    phrases: list[Pattern] = Field(min_length=1, description="Formuleringen die tellen als overgebracht.")
+    reaction: list[Text] = Field(default_factory=list, description="Hoe de beller reageert als het gezegd is.")
+    required: bool = Field(True, description="Nodig voordat de beller tevreden afsluit.")
+
+
+class Misinformation(Model):
+    id: Slug
+    description: Text = Field(description="Wat er fout is aan deze uitspraak.")
+    phrases: list[Pattern] = Field(min_length=1)
+    correction: Text = Field(description="Wat wel klopt; de feedback toont dit.")
+    reaction: list[Text] = Field(default_factory=list)
+
+
+class Proposal(Model):
+    id: Slug
+    description: Text
+    phrases: list[Pattern] = Field(min_length=1, description="Formuleringen van het voorstel door de medewerker.")
+    accept: list[Text] = Field(min_length=1, description="Hoe de beller het voorstel aanneemt.")
+    negotiate: list[Text] = Field(
+        default_factory=list, description="Indien gevuld: de beller onderhandelt eerst en neemt het daarna aan."
+    )
+
+
+class EndConditions(Model):
+    max_turns: int = Field(30, ge=2, le=200, description="Maximaal aantal beurten van de medewerker.")
+    requires_key_info: list[Slug] | None = Field(
+        None, description="Kerninformatie die nodig is voor een tevreden einde; leeg laten = alle verplichte."
+    )
+    requires_hidden: bool = Field(True, description="De onderliggende zorg moet besproken zijn.")
+    requires_next_step: bool = Field(True, description="Er moet een concrete afspraak gemaakt zijn.")
+
+
+class Scenario(Model):
+    id: Slug
+    title: Text
+    topic: Topic
+    difficulty: int = Field(ge=1, le=3)
+    municipality: Text = Field(description="De (fictieve) gemeente of belastingsamenwerking.")
+    year: int = Field(ge=2000, le=2100, description="Het belastingjaar waar de bedragen bij horen.")
+    address_form: Literal["u", "je"] = Field("u", description="De aanspreekvorm die deze gemeente hanteert.")
+    briefing: Briefing
+    caller: Persona
+    opening: list[Text] = Field(min_length=1, description="Openingszinnen van de beller (een wordt gekozen).")
+    facts: list[Fact] = Field(default_factory=list)
+    concerns: Concerns
+    reactions: dict[ReactionKind, list[Text]] = Field(default_factory=dict)
+    key_info: list[KeyInfo] = Field(default_factory=list)
+    misinformation: list[Misinformation] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    learning_goals: list[Text] = Field(min_length=1)
+    end: EndConditions = Field(default_factory=EndConditions)
+
+    def issues(self) -> Iterator[Issue]:
+        """Checks that span several fields; pydantic checks each field on its own."""
+        emotion = self.caller.emotion
+        if emotion.start >= emotion.hang_up_at:
+            yield (
+                ("caller", "emotion", "start"),
+                f"de beller begint op {emotion.start} en hangt op bij {emotion.hang_up_at}",
+                "kies een startwaarde onder hang_up_at",
+            )
+        for name in ("facts", "key_info", "misinformation", "proposals"):
+            seen: set[str] = set()
+            for i, item in enumerate(getattr(self, name)):
+                if item.id in seen:
+                    yield ((name, i, "id"), f"id '{item.id}' komt twee keer voor", "geef elk onderdeel een eigen id")
+                seen.add(item.id)
+        seen_hidden: set[str] = set()
+        for i, concern in enumerate(self.concerns.hidden):
+            if concern.id in seen_hidden:
+                yield (("concerns", "hidden", i, "id"), f"id '{concern.id}' komt twee keer voor", "")
+            seen_hidden.add(concern.id)
+        known = {k.id for k in self.key_info}
+        for i, ref in enumerate(self.end.requires_key_info or []):
+            if ref not in known:
+                from coach.errors import suggestion
+
+                yield (("end", "requires_key_info", i), f"onbekende kerninformatie '{ref}'", suggestion(ref, known))
+        for kind, lines in self.reactions.items():
+            allowed = REACTION_PLACEHOLDERS.get(kind, set())
+            for i, line in enumerate(lines):
+                try:
+                    used = placeholders(line)
+                except ValueError:
+                    yield (
+                        ("reactions", kind.value, i),
+                        "accolades { } kloppen niet",
+                        "schrijf {{ en }} voor een accolade",
+                    )
+                    continue
+                for name in sorted(used - allowed):
+                    hint = f"toegestaan: {', '.join('{' + a + '}' for a in sorted(allowed))}" if allowed else ""
+                    yield (("reactions", kind.value, i), f"onbekende invulplek {{{name}}}", hint)
+        if self.end.requires_hidden and not self.concerns.hidden:
+            yield (
+                ("end", "requires_hidden"),
+                "requires_hidden staat aan, maar er is geen onderliggende zorg (concerns.hidden)",
+                "voeg een onderliggende zorg toe of zet requires_hidden op false",
+            )
+
+    @property
+    def required_key_info(self) -> list[KeyInfo]:
+        if self.end.requires_key_info is not None:
+            wanted = set(self.end.requires_key_info)
+            return [k for k in self.key_info if k.id in wanted]
+        return [k for k in self.key_info if k.required]

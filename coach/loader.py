@@ -1,0 +1,346 @@
+"""Reading YAML/JSON files into the format models, with every problem located as file:line:column.
+
+Errors never escape as tracebacks: each becomes a ``Problem`` that names the file, the line, the field path, what
+is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from coach.errors import FileProblemError, did_you_mean
+
+MAX_BYTES = 1_000_000
+YAML_SUFFIXES = (".yaml", ".yml")
+DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
+
+Kind = Literal["scenario", "rubric", "transcript"]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class _Positions:
+    """Line and column (1-based) of every key and value in a parsed document, by field path."""
+
+    def __init__(self) -> None:
+        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.values: dict[Loc, tuple[int, int]] = {}
+
+    def find(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        table = self.keys if key else self.values
+        for cut in range(len(loc), -1, -1):
+            sub = loc[:cut]
+            if sub in table:
+                return table[sub]
+            if sub in self.values:
+                return self.values[sub]
+        return None, None
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, loc: Loc, positions: _Positions, problems: list[tuple[Loc, str, str]]) -> None:
+    positions.values[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = (*loc, key)
+            if key in seen:
+                problems.append(
+                    (child, f"sleutel '{key}' staat twee keer in dezelfde lijst", "verwijder een van beide")
+                )
+            seen.add(key)
+            positions.keys[child] = _mark(key_node)
+            _walk(value_node, child, positions, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*loc, i), positions, problems)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def read_data(path: Path, display: str | None = None) -> tuple[Any, _Positions]:
+    """Parse a YAML or JSON file; raises FileProblemError with located problems."""
+    name = display or str(path)
+
+    def fail(message: str, line: int | None = None, col: int | None = None, hint: str = "") -> FileProblemError:
+        return FileProblemError([Problem(name, line, col, "", message, hint)])
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"bestand is {size:,} bytes; de grens is {MAX_BYTES:,} bytes", hint="splits het bestand op")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise fail("dit is een map, geen bestand") from None
+    except PermissionError:
+        raise fail("geen leesrechten", hint="controleer de rechten van het bestand") from None
+    except OSError as exc:
+        raise fail(f"kan het bestand niet lezen: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(prefix, len(prefix))
+        raise fail(
+            f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x})", line, col, "sla het bestand op als UTF-8"
+        ) from None
+    if not text.strip():
+        raise fail("het bestand is leeg")
+    positions = _Positions()
+    located: list[tuple[Loc, str, str]] = []
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise fail(f"ongeldige JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            if node is not None:
+                _walk(node, (), positions, [])
+        except yaml.YAMLError:
+            pass  # positions are a courtesy for JSON; the data is already parsed
+    else:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            message = " ".join(filter(None, [exc.context, exc.problem]))
+            raise fail(f"ongeldige YAML: {message}", line, col, _yaml_hint(message)) from None
+        except yaml.YAMLError as exc:
+            raise fail(f"ongeldige YAML: {exc}") from None
+        finally:
+            loader.dispose()
+        if node is None:
+            raise fail("het bestand bevat alleen commentaar")
+        _walk(node, (), positions, located)
+    if located:
+        raise FileProblemError([_problem(name, positions, loc, msg, hint, key=True) for loc, msg, hint in located])
+    return data, positions
+
+
+def _yaml_hint(message: str) -> str:
+    if "tab" in message:
+        return "gebruik spaties in plaats van tabs"
+    if "mapping values are not allowed" in message:
+        return "zet tekst met een dubbele punt tussen aanhalingstekens"
+    if "found character" in message or "expected ',' or ']'" in message or "expected ',' or '}'" in message:
+        return "zet de tekst tussen aanhalingstekens"
+    return ""
+
+
+def _field(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _problem(name: str, positions: _Positions, loc: Loc, message: str, hint: str, *, key: bool = False) -> Problem:
+    line, col = positions.find(loc, key=key)
+    return Problem(name, line, col, _field(loc), message, hint)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that owns the field at ``loc`` (for 'did you mean' on unknown keys)."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...], list[...] and Annotated[...] to the type inside."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        single_union = origin in (typing.Union, types.UnionType) and len(args) == 1
+        if not (origin in (list, typing.Annotated) or single_union):
+            return annotation
+        annotation = args[0]
+
+
+_MESSAGES = {
+    "missing": "verplicht veld ontbreekt",
+    "string_type": "moet tekst zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "float_type": "moet een getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "bool_type": "moet true of false zijn",
+    "bool_parsing": "moet true of false zijn",
+    "list_type": "moet een lijst zijn (regels die met '- ' beginnen)",
+    "dict_type": "moet een lijst van sleutels en waarden zijn",
+    "model_type": "moet een lijst van sleutels en waarden zijn",
+    "too_short": "te weinig onderdelen",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "greater_than": "is te klein",
+    "datetime_type": "moet een datum en tijd zijn (2026-03-01T10:00:00)",
+    "datetime_parsing": "moet een datum en tijd zijn (2026-03-01T10:00:00)",
+}
+
+
+def validation_problems(
+    name: str, model: type[BaseModel], exc: ValidationError, positions: _Positions
+) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        hint = ""
+        if kind == "extra_forbidden":
+            owner = _model_at(model, loc[:-1])
+            allowed = list(owner.model_fields) if owner else []
+            matches = did_you_mean(str(loc[-1]), allowed)
+            message = f"onbekend veld '{loc[-1]}'"
+            if matches:
+                hint = f"bedoelde u '{matches[0]}'?"
+            elif allowed:
+                hint = "toegestaan: " + ", ".join(allowed)
+            problems.append(_problem(name, positions, loc, message, hint, key=True))
+            continue
+        if kind in ("literal_error", "enum"):
+            expected = ctx.get("expected", "")
+            message = f"ongeldige waarde {err.get('input')!r}"
+            options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",") if o.strip(" '")]
+            close = did_you_mean(str(err.get("input")), options) if isinstance(err.get("input"), str) else []
+            hint = (f"bedoelde u '{close[0]}'? " if close else "") + f"kies uit: {expected}"
+        elif kind == "value_error":
+            message = str(ctx.get("error", err["msg"]))
+        else:
+            message = _MESSAGES.get(kind, err["msg"])
+            if kind in ("greater_than_equal", "less_than_equal", "greater_than"):
+                bound = ctx.get("ge", ctx.get("le", ctx.get("gt")))
+                message += f" (grens: {bound}, gekregen: {err.get('input')!r})"
+            elif kind == "too_short":
+                message += f" (minstens {ctx.get('min_length')})"
+        problems.append(_problem(name, positions, loc, message, hint))
+    return problems
+
+
+def detect_kind(data: Any, path: Path) -> Kind | None:
+    """Which format a parsed file is, from its folder name and then its keys."""
+    parents = {p.name for p in path.parents[:2]} if path.parents else set()
+    if "scenarios" in parents:
+        return "scenario"
+    if "rubrics" in parents:
+        return "rubric"
+    if "transcripts" in parents:
+        return "transcript"
+    if isinstance(data, dict):
+        if "turns" in data:
+            return "transcript"
+        if "dimensions" in data:
+            return "rubric"
+        if "caller" in data or "concerns" in data or "briefing" in data:
+            return "scenario"
+    return None
+
+
+def model_for(kind: Kind) -> type[BaseModel]:
+    from coach.formats import Rubric, Scenario, Transcript
+
+    return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript}[kind]
+
+
+def load(path: Path, kind: Kind | None = None, display: str | None = None) -> BaseModel:
+    """Load and fully check one file; raises FileProblemError listing every problem found."""
+    name = display or str(path)
+    data, positions = read_data(path, name)
+    if kind is None:
+        kind = detect_kind(data, path)
+        if kind is None:
+            raise FileProblemError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "",
+                        "onbekend soort bestand",
+                        "een scenario heeft 'caller', een rubric 'dimensions', een transcript 'turns'",
+                    )
+                ]
+            )
+    model = model_for(kind)
+    if not isinstance(data, dict):
+        raise FileProblemError(
+            [
+                Problem(
+                    name, 1, 1, "", f"een {kind} moet beginnen met sleutels (zoals 'id:'), niet met een lijst of tekst"
+                )
+            ]
+        )
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblemError(validation_problems(name, model, exc, positions)) from None
+    issues = list(getattr(obj, "issues", lambda: [])())
+    if issues:
+        raise FileProblemError([_problem(name, positions, loc, msg, hint) for loc, msg, hint in issues])
+    return obj

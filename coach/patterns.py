@@ -1,0 +1,129 @@
+"""Trainer-friendly phrase patterns, shared by scenarios, rubrics and the lexicon.
+
+A pattern is a short Dutch phrase matched on whole words, ignoring case and accents:
+
+- ``zes weken``           the words in this order, with spaces or punctuation between them
+- ``taxatie*``            a word that starts with ``taxatie``
+- ``zes|6 weken``         ``zes weken`` or ``6 weken``
+- ``gratis ... verslag``  up to four other words may stand between ``gratis`` and ``verslag``
+- ``niet-ontvankelijk``   a hyphen also matches a space or nothing
+- ``re:<regex>``          a raw regular expression on the folded text, for the rare case the above cannot say it
+
+Matching runs on *folded* text (lower case, accents removed) that keeps every character at its offset, so a
+match's span can be quoted from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+GAP = "..."
+_MAX_GAP_WORDS = 4
+_WORD = r"[^\W_]"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    if ch in "\u2018\u2019\u201a\u201b\u00b4`":
+        return "'"
+    if ch in "\u201c\u201d\u201e\u201f":
+        return '"'
+    if ch in "\u2010\u2011\u2012\u2013\u2014":
+        return "-"
+    decomposed = unicodedata.normalize("NFKD", low)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base if len(base) == 1 else low
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping the length so offsets stay valid."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+class PatternError(ValueError):
+    """A pattern a trainer wrote cannot be compiled."""
+
+
+def _token_regex(token: str) -> str:
+    if any(c in token for c in "()[]{}?"):
+        raise PatternError(
+            f"'{token}': haakjes en vraagtekens werken niet in een patroon; "
+            "schrijf keuzes als a|b of maak twee patronen"
+        )
+    alternatives = []
+    for alt in token.split("|"):
+        if not alt:
+            raise PatternError(f"lege keuze in '{token}' (twee keer '|' achter elkaar?)")
+        prefix = alt.endswith("*")
+        core = alt[:-1] if prefix else alt
+        if not core or "*" in core:
+            raise PatternError(f"'*' mag alleen aan het eind van een woord staan: '{alt}'")
+        parts = [re.escape(fold(p)) for p in core.split("-")]
+        body = r"[-\s]?".join(parts)
+        alternatives.append(body + (rf"{_WORD}*" if prefix else ""))
+    inner = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return rf"(?<![^\W_]){inner}(?![^\W_])"
+
+
+def pattern_regex(pattern: str) -> str:
+    """The regular expression (on folded text) for one pattern."""
+    pattern = pattern.strip()
+    if not pattern:
+        raise PatternError("leeg patroon")
+    if pattern.startswith("re:"):
+        raw = pattern[3:]
+        try:
+            re.compile(raw)
+        except re.error as exc:
+            raise PatternError(f"ongeldige reguliere expressie: {exc}") from None
+        return raw
+    tokens = pattern.split()
+    pieces: list[str] = []
+    pending_gap = False
+    for token in tokens:
+        if token == GAP:
+            if not pieces:
+                raise PatternError("'...' kan niet aan het begin van een patroon staan")
+            pending_gap = True
+            continue
+        if pieces:
+            sep = r"\W+"
+            if pending_gap:
+                sep = rf"\W+(?:{_WORD}+\W+){{0,{_MAX_GAP_WORDS}}}"
+            pieces.append(sep)
+        pieces.append(_token_regex(token))
+        pending_gap = False
+    if pending_gap:
+        raise PatternError("'...' kan niet aan het eind van een patroon staan")
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=8192)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern_regex(pattern))
+
+
+def search(pattern: str, text: str, *, folded: str | None = None) -> re.Match[str] | None:
+    """First match of ``pattern`` in ``text`` (offsets refer to ``text``)."""
+    return compile_pattern(pattern).search(folded if folded is not None else fold(text))
+
+
+def first_match(patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
+    """The first of ``patterns`` that matches ``text``, with its match."""
+    folded = fold(text)
+    for pattern in patterns:
+        match = compile_pattern(pattern).search(folded)
+        if match:
+            return pattern, match
+    return None
+
+
+def matches_any(patterns: list[str], text: str) -> bool:
+    return first_match(patterns, text) is not None

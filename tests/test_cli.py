@@ -1,0 +1,201 @@
+"""The CLI through CliRunner: library listing, briefing, schema, and the error contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach import __version__
+from coach.errors import NotFoundError
+from tests.helpers import ROOT
+
+
+def test_version(invoke) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"belcoach {__version__}"
+
+
+def test_help_is_dutch(invoke) -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert "Toon deze hulp en stop." in result.stdout
+    for name in ("list", "show", "validate", "schema"):
+        assert name in result.stdout
+
+
+def test_list_shows_the_builtin_library(invoke) -> None:
+    result = invoke("list")
+    assert result.exit_code == 0, result.output
+    assert "woz-hoger-dan-buren" in result.stdout
+    assert "kwijtschelding-auto-afgewezen" in result.stdout
+    assert "standaard" in result.stdout
+
+
+def test_list_json(invoke) -> None:
+    result = invoke("list", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    ids = {s["id"] for s in data["scenarios"]}
+    assert {"woz-hoger-dan-buren", "kwijtschelding-auto-afgewezen"} <= ids
+    woz = next(s for s in data["scenarios"] if s["id"] == "woz-hoger-dan-buren")
+    assert woz["topic"] == "woz"
+    assert woz["difficulty"] == 2
+    assert {"id", "title", "topic", "difficulty", "municipality", "year", "caller", "path"} <= set(woz)
+    rubric = next(r for r in data["rubrics"] if r["id"] == "standaard")
+    assert rubric["dimensions"][:3] == ["luisteren", "gespreksopbouw", "toon"]
+    assert rubric["criteria"] > 10
+
+
+def test_list_topic_filter(invoke) -> None:
+    data = json.loads(invoke("list", "--topic", "woz", "--json").stdout)
+    assert data["scenarios"]
+    assert {s["topic"] for s in data["scenarios"]} == {"woz"}
+
+
+def test_list_unknown_topic(invoke) -> None:
+    result = invoke("list", "--topic", "wos")
+    assert result.exit_code == 2
+    assert "onbekend onderwerp 'wos'" in result.stderr
+    assert "woz" in result.stderr
+
+
+def test_user_library_by_option_and_environment(invoke, user_library: Path, monkeypatch) -> None:
+    without = {s["id"] for s in json.loads(invoke("list", "--json").stdout)["scenarios"]}
+    assert "mijn-woz" not in without
+    with_option = json.loads(invoke("list", "--json", "--library", user_library).stdout)
+    assert "mijn-woz" in {s["id"] for s in with_option["scenarios"]}
+    monkeypatch.setenv("COACH_LIBRARY", f"/bestaat/niet:{user_library}")
+    with_env = json.loads(invoke("list", "--json").stdout)
+    assert "mijn-woz" in {s["id"] for s in with_env["scenarios"]}
+
+
+def test_user_library_overrides_builtin_id(invoke, tmp_path: Path, scenario_text: str) -> None:
+    lib = tmp_path / "lib"
+    (lib / "scenarios").mkdir(parents=True)
+    (lib / "scenarios" / "eigen.yaml").write_text(
+        scenario_text.replace("title: WOZ-waarde hoger dan bij de buren", "title: Aangepaste versie"), encoding="utf-8"
+    )
+    data = json.loads(invoke("list", "--json", "-L", lib).stdout)
+    woz = next(s for s in data["scenarios"] if s["id"] == "woz-hoger-dan-buren")
+    assert woz["title"] == "Aangepaste versie"
+
+
+def test_invalid_user_file_warns_but_lists_the_rest(invoke, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    (lib / "scenarios").mkdir(parents=True)
+    (lib / "scenarios" / "kapot.yaml").write_text("id: kapot\ntitle: [\n", encoding="utf-8")
+    result = invoke("list", "--json", "-L", lib)
+    assert result.exit_code == 0
+    assert "waarschuwing:" in result.stderr and "kapot.yaml" in result.stderr
+    assert json.loads(result.stdout)["scenarios"]
+
+
+def test_missing_library_folder(invoke, tmp_path: Path) -> None:
+    result = invoke("list", "--library", tmp_path / "nergens")
+    assert result.exit_code == 2
+    assert "bibliotheekmap" in result.stderr
+
+
+def test_show_hides_the_hidden_concern_from_trainees(invoke) -> None:
+    result = invoke("show", "woz-hoger-dan-buren")
+    assert result.exit_code == 0, result.output
+    assert "Briefing" in result.stdout
+    assert "2026.0413.772" in result.stdout
+    assert "scheiden" not in result.stdout
+    trainer = invoke("show", "woz-hoger-dan-buren", "--trainer")
+    assert "Voor de trainer" in trainer.stdout
+    assert "scheiden" in trainer.stdout
+
+
+def test_show_json(invoke) -> None:
+    trainee = json.loads(invoke("show", "woz-hoger-dan-buren", "--json").stdout)
+    assert "concerns" not in trainee and "caller" not in trainee
+    assert trainee["briefing"]["dossier"][0] == {"label": "Naam", "value": "I. Vermeulen"}
+    trainer = json.loads(invoke("show", "woz-hoger-dan-buren", "--json", "--trainer").stdout)
+    assert trainer["concerns"]["hidden"][0]["id"] == "scheiding"
+
+
+def test_show_accepts_a_path(invoke) -> None:
+    result = invoke("show", ROOT / "scenarios" / "kwijtschelding-auto-afgewezen.yaml")
+    assert result.exit_code == 0
+    assert "El Amrani" in result.stdout
+
+
+def test_show_escapes_markup_in_file_text(invoke, tmp_path: Path, scenario_text: str) -> None:
+    path = tmp_path / "markup.yaml"
+    path.write_text(
+        scenario_text.replace("value: I. Vermeulen", 'value: "[zucht] [bold]I. Vermeulen"'), encoding="utf-8"
+    )
+    result = invoke("show", path)
+    assert result.exit_code == 0, result.output
+    assert "[zucht] [bold]I. Vermeulen" in result.stdout
+
+
+def test_unknown_id_suggests_close_ids(invoke) -> None:
+    result = invoke("show", "woz-hoger-dan-bure")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: onbekend scenario 'woz-hoger-dan-bure'")
+    assert "Bedoelde u: woz-hoger-dan-buren?" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_file(invoke, tmp_path: Path) -> None:
+    result = invoke("show", tmp_path / "weg.yaml")
+    assert result.exit_code == 2
+    assert "bestaat niet" in result.stderr
+
+
+def test_invalid_scenario_file_is_reported_with_location(invoke, tmp_path: Path, scenario_text: str) -> None:
+    path = tmp_path / "fout.yaml"
+    path.write_text(scenario_text.replace("difficulty: 2", "difficulty: twee"), encoding="utf-8")
+    result = invoke("show", path)
+    assert result.exit_code == 1
+    assert f"{path}:5:13: difficulty: moet een geheel getal zijn" in result.stderr
+
+
+def test_debug_shows_the_real_exception(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_DEBUG", "1")
+    result = invoke("show", "bestaat-niet")
+    assert isinstance(result.exception, NotFoundError)
+
+
+def test_unexpected_error_is_one_line_without_traceback(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coach.library
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(coach.library.Library, "open", classmethod(boom))
+    result = invoke("list")
+    assert result.exit_code == 70
+    assert "Onverwachte fout: RuntimeError: kapot" in result.stderr
+    assert "COACH_DEBUG=1" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", ["scenario", "rubric", "transcript"])
+def test_schema(invoke, kind: str) -> None:
+    result = invoke("schema", kind)
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == f"Belcoach {kind}"
+    assert schema["additionalProperties"] is False
+    assert "properties" in schema
+
+
+def test_schema_validates_the_shipped_files(invoke) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(invoke("schema", "scenario").stdout)
+    for path in (ROOT / "scenarios").glob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_schema_unknown_kind(invoke) -> None:
+    result = invoke("schema", "rubrik")
+    assert result.exit_code == 2
+    assert "Bedoelde u: rubric?" in result.stderr

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.patterns import PatternError, first_match, fold, pattern_regex, search
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "quoted"),
+    [
+        ("zes weken", "U heeft ZES  weken de tijd.", "ZES  weken"),
+        ("zes|6 weken", "binnen 6 weken", "6 weken"),
+        ("taxatie*", "Het Taxatieverslag is gratis", "Taxatieverslag"),
+        ("gratis ... verslag", "het is gratis, dat hele verslag", "gratis, dat hele verslag"),
+        ("niet-ontvankelijk", "niet ontvankelijk verklaard", "niet ontvankelijk"),
+        ("niet-ontvankelijk", "nietontvankelijk", "nietontvankelijk"),
+        ("dagtekening", "De dagtékening staat erop", "dagtékening"),
+        ("een keer", "in één keer betalen", "één keer"),
+        ("re:\\bwoz-?waarde\\b", "de WOZ-waarde", "WOZ-waarde"),
+    ],
+)
+def test_pattern_matches_and_quotes_original_text(pattern: str, text: str, quoted: str) -> None:
+    match = search(pattern, text)
+    assert match is not None
+    assert text[match.start() : match.end()] == quoted
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("u", "uw brief"),  # whole words only
+        ("zes weken", "zes lange lange lange lange lange weken"),  # no gap without '...'
+        ("gratis ... verslag", "gratis een twee drie vier vijf verslag"),  # gap is at most four words
+        ("taxatie", "taxatieverslag"),
+    ],
+)
+def test_pattern_does_not_match(pattern: str, text: str) -> None:
+    assert search(pattern, text) is None
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "... begin", "eind ...", "a||b", "ta*xatie", "(moet|blijft)", "re:("])
+def test_bad_patterns_are_rejected(bad: str) -> None:
+    with pytest.raises(PatternError):
+        pattern_regex(bad)
+
+
+def test_first_match_reports_which_pattern_fired() -> None:
+    found = first_match(["bezwaar", "zes weken"], "U heeft zes weken.")
+    assert found is not None
+    assert found[0] == "zes weken"
+
+
+@given(st.text())
+def test_fold_keeps_offsets(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+@given(st.text(max_size=200), st.sampled_from(["zes weken", "taxatie*", "a|b ... c", "niet-ontvankelijk"]))
+def test_search_never_crashes_and_spans_are_valid(text: str, pattern: str) -> None:
+    match = search(pattern, text)
+    if match:
+        assert 0 <= match.start() <= match.end() <= len(text)

@@ -1,0 +1,142 @@
+"""`coach validate`: every class of bad input gives a located message and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, copy_library
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _check(invoke, *paths: Path):
+    result = invoke("validate", *paths)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_shipped_library_is_valid(invoke) -> None:
+    result = _check(invoke, ROOT / "scenarios", ROOT / "rubrics")
+    assert result.exit_code == 0, result.output
+    assert "geen problemen" in result.output
+
+
+def test_json_report(invoke, tmp_path: Path) -> None:
+    bad = _write(tmp_path / "t.yaml", "turns:\n  - speaker: caller\n    text: x\n    emotion: -1\n")
+    result = invoke("validate", "--json", bad)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["problems"][0] == {
+        "file": str(bad),
+        "line": 4,
+        "column": 14,
+        "field": "turns[0].emotion",
+        "message": "is te klein (grens: 0, gekregen: -1)",
+        "hint": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("syntax.yaml", "id: a\ntitle: b\n  kapot: c\n", "syntax.yaml:3:8: ongeldige YAML"),
+        ("tabs.yaml", "turns:\n\t- speaker: caller\n", "tabs.yaml:2:1: ongeldige YAML"),
+        (
+            "type.yaml",
+            "turns:\n  - speaker: caller\n    text: [a, b]\n",
+            "type.yaml:3:11: turns[0].text: moet tekst zijn",
+        ),
+        ("empty.yaml", "", "empty.yaml: het bestand is leeg"),
+        ("blank.yaml", "  \n\n", "blank.yaml: het bestand is leeg"),
+        ("comment.yaml", "# alleen commentaar\n", "comment.yaml: het bestand bevat alleen commentaar"),
+        ("latin1.yaml", "turns:\n  - text: caf\xe9\n".encode("latin-1"), "latin1.yaml:2:14: geen geldige UTF-8"),
+        ("list.yaml", "- speaker: caller\n  text: x\n", "list.yaml:1:1: onbekend soort bestand"),
+        ("what.yaml", "naam: x\n", "what.yaml:1:1: onbekend soort bestand"),
+        (
+            "dup.yaml",
+            "turns:\n  - speaker: caller\n    text: a\n    text: b\n",
+            "dup.yaml:4:5: turns[0].text: sleutel 'text' staat twee keer",
+        ),
+        ("bad.json", '{"turns": [\n  {"speaker": "caller",}\n]}', "bad.json:2:24: ongeldige JSON"),
+        ("scenarios/list.yaml", "- a\n- b\n", "een scenario moet beginnen met sleutels"),
+    ],
+)
+def test_bad_input_classes(invoke, tmp_path: Path, name: str, content, expected: str) -> None:
+    path = _write(tmp_path / name, content)
+    result = _check(invoke, path)
+    assert result.exit_code == 1
+    assert expected in result.output.replace(str(tmp_path) + "/", ""), result.output
+
+
+def test_file_over_one_megabyte(invoke, tmp_path: Path) -> None:
+    path = _write(tmp_path / "big.yaml", "turns:\n" + "  - {speaker: caller, text: xxxxxxxxxx}\n" * 30_000)
+    result = _check(invoke, path)
+    assert result.exit_code == 1
+    assert "de grens is 1,000,000 bytes" in result.output
+
+
+def test_folder_without_yaml(invoke, tmp_path: Path) -> None:
+    (tmp_path / "leeg").mkdir()
+    (tmp_path / "leeg" / "notities.txt").write_text("hallo")
+    result = _check(invoke, tmp_path / "leeg")
+    assert result.exit_code == 1
+    assert "de map bevat geen YAML- of JSON-bestanden" in result.output
+
+
+def test_missing_path(invoke, tmp_path: Path) -> None:
+    result = _check(invoke, tmp_path / "bestaat-niet.yaml")
+    assert result.exit_code == 1
+    assert "bestaat niet" in result.output
+
+
+def test_permission_denied(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "geheim.yaml", "turns: []\n")
+    original = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == "geheim.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = _check(invoke, path)
+    assert result.exit_code == 1
+    assert "geheim.yaml: geen leesrechten" in result.output
+
+
+def test_duplicate_ids_across_the_library(invoke, tmp_path: Path) -> None:
+    lib = copy_library(tmp_path / "lib")
+    source = (lib / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    _write(lib / "scenarios" / "kopie.yaml", source)
+    result = _check(invoke, lib)
+    assert result.exit_code == 1
+    assert "scenario-id 'woz-hoger-dan-buren' wordt al gebruikt" in result.output
+
+
+def test_unknown_signal_in_a_folder(invoke, tmp_path: Path) -> None:
+    lib = copy_library(tmp_path / "lib")
+    path = lib / "rubrics" / "standaard.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("signal: jargon", "signal: jargonn"), encoding="utf-8")
+    result = _check(invoke, lib / "rubrics")
+    assert result.exit_code == 1
+    assert "onbekend signaal 'jargonn' (Bedoelde u: jargon?)" in result.output
+
+
+def test_reports_all_files_not_just_the_first(invoke, tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.yaml", "")
+    b = _write(tmp_path / "b.yaml", "turns:\n  - speaker: x\n    text: y\n")
+    result = _check(invoke, a, b)
+    assert "a.yaml" in result.output and "b.yaml" in result.output
+    assert "2 bestand(en) gecontroleerd: 2 probleem/problemen." in result.output
