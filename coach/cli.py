@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from coach import __version__
 from coach.errors import CoachError, UsageError
-from coach.options import JsonOpt, LibraryOpt, TopicOpt
+from coach.options import JsonOpt, LexiconOpt, LibraryOpt, TopicOpt
 
 DEBUG_ENV = "COACH_DEBUG"
 
@@ -213,6 +213,59 @@ def validate(
             typer.echo(f"{n} bestand(en) gecontroleerd: {len(report.problems)} probleem/problemen.", err=True)
     if not report.ok:
         raise typer.Exit(1)
+
+
+@command()
+def analyze(
+    texts: Annotated[list[str] | None, typer.Argument(help="Uitspraken van de medewerker (elk een beurt).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Bestand met een uitspraak per regel ('-' = stdin).")
+    ] = None,
+    as_json: JsonOpt = False,
+    lexicon: LexiconOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Laat zien welke gesprekshandelingen de analyzer in elke uitspraak herkent, met bewijs."""
+    from coach.library import Library
+
+    utterances = _read_utterances(texts or [], file)
+    analyzer = Library.open(library or []).analyzer(lexicon or [])
+    results = [analyzer.analyze(u) for u in utterances]
+    if as_json:
+        for result in results:
+            sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        return
+    from coach import render
+
+    render.console().print(render.analysis_table(results))
+
+
+def _read_utterances(texts: list[str], file: Path | None) -> list[str]:
+    from coach.errors import NotFoundError
+
+    if texts and file is not None:
+        raise UsageError("geef teksten of --file, niet allebei")
+    if texts:
+        return texts
+    if file is not None and str(file) != "-":
+        try:
+            content = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise NotFoundError(f"bestand '{file}' bestaat niet") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"'{file}' is geen UTF-8-tekst") from None
+    elif file is None and sys.stdin.isatty():
+        raise UsageError(
+            "geef een tekst, --file BESTAND, of tekst via stdin",
+            hint="bijvoorbeeld: coach analyze 'Wat is er gebeurd?'",
+        )
+    else:
+        content = sys.stdin.read()
+    lines = [line.strip() for line in content.splitlines()]
+    utterances = [line for line in lines if line]
+    if not utterances:
+        raise UsageError("geen uitspraken om te analyseren (de invoer is leeg)")
+    return utterances
 
 
 @command()

@@ -130,6 +130,24 @@ class Library:
     def entry_for(self, kind: Kind, ident: str) -> Entry | None:
         return self.entries(kind).get(ident)
 
+    def lexicon_files(self) -> list[Path]:
+        """Lexicon extensions in the library folders (``lexicon/*.yaml``), built-in library last."""
+        files: list[Path] = []
+        for directory in self.dirs:
+            sub = directory / "lexicon"
+            if sub.is_dir():
+                files += sorted(p for p in sub.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
+        return files
+
+    def analyzer(self, extra: Sequence[Path] = ()):
+        """The analyzer with the library's lexicon extensions and ``extra`` files (e.g. --lexicon)."""
+        from coach.analyzer import get_analyzer
+
+        for path in extra:
+            if not Path(path).is_file():
+                raise NotFoundError(f"lexiconbestand '{path}' bestaat niet")
+        return get_analyzer([*self.lexicon_files(), *extra])
+
 
 def warn_problems(problems: list[Problem]) -> None:
     for problem in problems:

@@ -22,7 +22,7 @@ MAX_BYTES = 1_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
 
-Kind = Literal["scenario", "rubric", "transcript"]
+Kind = Literal["scenario", "rubric", "transcript", "lexicon"]
 Loc = tuple[str | int, ...]
 
 
@@ -292,6 +292,8 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
         return "rubric"
     if "transcripts" in parents:
         return "transcript"
+    if "lexicon" in parents:
+        return "lexicon"
     if isinstance(data, dict):
         if "turns" in data:
             return "transcript"
@@ -299,10 +301,16 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
             return "rubric"
         if "caller" in data or "concerns" in data or "briefing" in data:
             return "scenario"
+        if data.keys() & {"acts", "jargon", "fillers", "vars", "definition", "questions"}:
+            return "lexicon"
     return None
 
 
 def model_for(kind: Kind) -> type[BaseModel]:
+    if kind == "lexicon":
+        from coach.analyzer.lexicon import Lexicon
+
+        return Lexicon
     from coach.formats import Rubric, Scenario, Transcript
 
     return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript}[kind]
@@ -323,7 +331,8 @@ def load(path: Path, kind: Kind | None = None, display: str | None = None) -> Ba
                         1,
                         "",
                         "onbekend soort bestand",
-                        "een scenario heeft 'caller', een rubric 'dimensions', een transcript 'turns'",
+                        "een scenario heeft 'caller', een rubric 'dimensions', een transcript 'turns', "
+                        "een lexicon 'acts' of 'jargon'",
                     )
                 ]
             )

@@ -27,3 +27,12 @@ TopicOpt = Annotated[
         help="Alleen dit onderwerp: woz, heffing, invordering, kwijtschelding, overig.",
     ),
 ]
+LexiconOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        metavar="BESTAND",
+        help="Eigen lexicon (YAML) bovenop het ingebouwde; mag vaker. Ook lexicon/*.yaml in een bibliotheekmap.",
+        show_default=False,
+    ),
+]

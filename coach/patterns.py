@@ -4,8 +4,10 @@ A pattern is a short Dutch phrase matched on whole words, ignoring case and acce
 
 - ``zes weken``           the words in this order, with spaces or punctuation between them
 - ``taxatie*``            a word that starts with ``taxatie``
+- ``*verordening``        a word that ends with ``verordening`` (also ``*bevel*``: contains ``bevel``)
 - ``zes|6 weken``         ``zes weken`` or ``6 weken``
-- ``gratis ... verslag``  up to four other words may stand between ``gratis`` and ``verslag``
+- ``gratis ... verslag``  up to four other words may stand between ``gratis`` and ``verslag`` (``...8``: up to eight)
+- ``$name``               any phrase from the list ``name`` the caller of ``pattern_regex`` provides (lexicon lists)
 - ``niet-ontvankelijk``   a hyphen also matches a space or nothing
 - ``re:<regex>``          a raw regular expression on the folded text, for the rare case the above cannot say it
 
@@ -19,7 +21,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-GAP = "..."
+BOUNDARY = r"(?<![^\W_])"
+"""Every compiled pattern (but raw ``re:`` ones) starts with this word boundary; see coach.analyzer for why."""
+_GAP = re.compile(r"\.\.\.(\d{1,2})?")
 _MAX_GAP_WORDS = 4
 _WORD = r"[^\W_]"
 
@@ -51,7 +55,7 @@ class PatternError(ValueError):
     """A pattern a trainer wrote cannot be compiled."""
 
 
-def _token_regex(token: str) -> str:
+def _token_regex(token: str, variables: dict[str, str] | None = None) -> str:
     if any(c in token for c in "()[]{}?"):
         raise PatternError(
             f"'{token}': haakjes en vraagtekens werken niet in een patroon; "
@@ -61,19 +65,26 @@ def _token_regex(token: str) -> str:
     for alt in token.split("|"):
         if not alt:
             raise PatternError(f"lege keuze in '{token}' (twee keer '|' achter elkaar?)")
+        if alt.startswith("$"):
+            if variables is None or alt[1:] not in variables:
+                raise PatternError(f"onbekende lijst '{alt}'")
+            alternatives.append(f"(?:{variables[alt[1:]]})")
+            continue
         prefix = alt.endswith("*")
-        core = alt[:-1] if prefix else alt
+        suffix = alt.startswith("*")
+        core = alt[1 if suffix else 0 : -1 if prefix else None]
         if not core or "*" in core:
-            raise PatternError(f"'*' mag alleen aan het eind van een woord staan: '{alt}'")
+            raise PatternError(f"'*' mag alleen aan het begin of eind van een woord staan: '{alt}'")
         parts = [re.escape(fold(p)) for p in core.split("-")]
         body = r"[-\s]?".join(parts)
-        alternatives.append(body + (rf"{_WORD}*" if prefix else ""))
+        body = (rf"{_WORD}*" if suffix else "") + body + (rf"{_WORD}*" if prefix else "")
+        alternatives.append(body)
     inner = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return rf"(?<![^\W_]){inner}(?![^\W_])"
+    return rf"{BOUNDARY}{inner}(?![^\W_])"
 
 
-def pattern_regex(pattern: str) -> str:
-    """The regular expression (on folded text) for one pattern."""
+def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
+    """The regular expression (on folded text) for one pattern; ``variables`` maps ``$name`` to a regex."""
     pattern = pattern.strip()
     if not pattern:
         raise PatternError("leeg patroon")
@@ -86,20 +97,21 @@ def pattern_regex(pattern: str) -> str:
         return raw
     tokens = pattern.split()
     pieces: list[str] = []
-    pending_gap = False
+    pending_gap = 0
     for token in tokens:
-        if token == GAP:
+        gap = _GAP.fullmatch(token)
+        if gap:
             if not pieces:
                 raise PatternError("'...' kan niet aan het begin van een patroon staan")
-            pending_gap = True
+            pending_gap = int(gap.group(1) or _MAX_GAP_WORDS)
             continue
         if pieces:
             sep = r"\W+"
             if pending_gap:
-                sep = rf"\W+(?:{_WORD}+\W+){{0,{_MAX_GAP_WORDS}}}"
+                sep = rf"\W+(?:{_WORD}+\W+){{0,{pending_gap}}}"
             pieces.append(sep)
-        pieces.append(_token_regex(token))
-        pending_gap = False
+        pieces.append(_token_regex(token, variables))
+        pending_gap = 0
     if pending_gap:
         raise PatternError("'...' kan niet aan het eind van een patroon staan")
     return "".join(pieces)

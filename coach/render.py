@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from coach.analyzer import Analysis
     from coach.formats import Rubric, Scenario
     from coach.loader import Problem
 
@@ -118,6 +119,42 @@ def _trainer_view(s: Scenario) -> Panel:
         t.add_row("Feiten", escape(", ".join(f.id for f in s.facts)))
     t.add_row("Einde", f"max {s.end.max_turns} beurten")
     return Panel(t, title="Voor de trainer", title_align="left", border_style="magenta")
+
+
+ACT_LABELS = {
+    "opening": "opening",
+    "open_question": "open vraag",
+    "closed_question": "gesloten vraag",
+    "summary": "samenvatting",
+    "emotion_reflection": "gevoel benoemd",
+    "check_understanding": "check begrip",
+    "explanation": "uitleg",
+    "next_step": "afspraak",
+    "closing": "afsluiting",
+    "jargon": "vaktaal",
+    "dismissive": "afwijzend",
+    "informal_address": "je/jij",
+}
+
+
+def analysis_table(results: Sequence[Analysis]) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("uitspraak", ratio=3)
+    table.add_column("handelingen (bewijs, regel)", ratio=4)
+    for n, result in enumerate(results, 1):
+        lines = Text()
+        for hit in result.hits:
+            if lines:
+                lines.append("\n")
+            style = "red" if hit.act in ("jargon", "dismissive", "informal_address") else "green"
+            lines.append(ACT_LABELS.get(hit.act, hit.act), style=f"bold {style}")
+            lines.append(f" “{hit.text}”", style="italic")
+            lines.append(f" ({hit.rule})", style="dim")
+            if hit.plain:
+                lines.append(f" → zeg liever: {hit.plain}", style="yellow")
+        table.add_row(str(n), Text(result.text), lines or Text("—", style="dim"))
+    return table
 
 
 def problems(items: Sequence[Problem]) -> Text:

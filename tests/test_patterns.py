@@ -18,6 +18,8 @@ from coach.patterns import PatternError, first_match, fold, pattern_regex, searc
         ("niet-ontvankelijk", "nietontvankelijk", "nietontvankelijk"),
         ("dagtekening", "De dagtékening staat erop", "dagtékening"),
         ("een keer", "in één keer betalen", "één keer"),
+        ("*verordening", "de invorderingsverordening zegt", "invorderingsverordening"),
+        ("*bevel*", "de dwangbevelkosten", "dwangbevelkosten"),
         ("re:\\bwoz-?waarde\\b", "de WOZ-waarde", "WOZ-waarde"),
     ],
 )
@@ -40,7 +42,7 @@ def test_pattern_does_not_match(pattern: str, text: str) -> None:
     assert search(pattern, text) is None
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "... begin", "eind ...", "a||b", "ta*xatie", "(moet|blijft)", "re:("])
+@pytest.mark.parametrize("bad", ["", "   ", "... begin", "eind ...", "a||b", "ta*xatie", "*", "(moet|blijft)", "re:("])
 def test_bad_patterns_are_rejected(bad: str) -> None:
     with pytest.raises(PatternError):
         pattern_regex(bad)

@@ -1,0 +1,567 @@
+"""The dialogue-act analyzer: reads one trainee turn and says which acts it contains, with evidence.
+
+The turn is folded (lower case, no accents, offsets kept), split into sentences and clauses, and read by rules from
+the lexicon. Questions are classified by word order (question word + verb, verb + subject) and punctuation, because
+trainees type without question marks; the look-alikes ("Wat een toestand!", "Hoe het ook zij, ...") fail those
+word-order checks. Every hit carries the matched text, its offsets in the original turn and the rule that fired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from coach.analyzer.lexicon import ACTS, Lexicon, Rule, RuleSet
+from coach.patterns import BOUNDARY, fold, pattern_regex
+
+_TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
+_CLAUSE_SPLIT = re.compile(r"[,;:]+")
+_ABBREVIATIONS = {"evt", "bijv", "ca", "nl", "incl", "excl", "ong", "tel", "nr", "mr", "mw", "dhr", "mevr", "st", "vs"}
+_STRONG_INFO = re.compile(r"\d|€|(?<![^\W_])(?:euro|dagen|weken|maanden|jaar|procent|termijn\w*)(?![^\W_])")
+_SUBJECT_PRONOUNS = {"ik", "u", "je", "jij", "we", "wij", "ze", "zij", "hij", "het", "men", "jullie"}
+_STOP_BEFORE_JE = {"dat", "die", "als", "of", "zoals", "omdat", "want", "dus", "wat", "hoe", "waar", "wie", "met"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActHit:
+    """One act found in a turn, with the evidence a trainer can check."""
+
+    act: str
+    text: str
+    start: int
+    end: int
+    rule: str
+    term: str | None = None
+    plain: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "act": self.act,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+        }
+        if self.term is not None:
+            data["term"] = self.term
+            data["plain"] = self.plain
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The analyzer's reading of one turn: acts with evidence, in order of appearance."""
+
+    text: str
+    hits: tuple[ActHit, ...]
+    sentences: tuple[Sentence, ...] = field(default=())
+
+    @cached_property
+    def acts(self) -> frozenset[str]:
+        return frozenset(h.act for h in self.hits)
+
+    def has(self, act: str) -> bool:
+        return act in self.acts
+
+    def of(self, act: str) -> list[ActHit]:
+        return [h for h in self.hits if h.act == act]
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Folded words of the turn, for overlap with what the caller said."""
+        return _TOKEN.findall(fold(self.text))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "acts": [h.as_dict() for h in self.hits]}
+
+
+def _first_words(pattern: str) -> tuple[set[str], tuple[str, ...]] | None:
+    """Words (and prefixes) a pattern can start with, so a sentence without them is skipped; None if unknown."""
+    if pattern.startswith("re:"):
+        return None
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for alt in pattern.split()[0].split("|"):
+        if alt.startswith(("$", "*")):
+            return None
+        word = fold(alt.split("-")[0])
+        if alt.endswith("*"):
+            prefixes.append(word.rstrip("*"))
+        else:
+            exact.add(word)
+    return exact, tuple(prefixes)
+
+
+class _Rules:
+    """A list of rules compiled into few regexes; the first (leftmost) match wins.
+
+    A sentence that contains none of the words the rules can start with is skipped without running a regex,
+    which keeps the analyzer fast with many rules.
+    """
+
+    def __init__(self, rules: Iterable[Rule], variables: dict[str, str]) -> None:
+        self.ids: list[str] = []
+        self.first_exact: set[str] | None = set()
+        self.first_prefixes: tuple[str, ...] = ()
+        ats = ("any", "start", "end", "whole")
+        groups: dict[bool, dict[str, tuple[list[str], list[str]]]] = {q: {at: ([], []) for at in ats} for q in (0, 1)}
+        for rule in rules:
+            bounded, raw = [], []
+            for p in rule.patterns:
+                regex = pattern_regex(p, variables)
+                if regex.startswith(BOUNDARY):
+                    bounded.append(f"(?:{regex[len(BOUNDARY) :]})")
+                else:
+                    raw.append(f"(?:{regex})")
+                first = _first_words(p)
+                if first is None or self.first_exact is None:
+                    self.first_exact = None
+                else:
+                    self.first_exact |= first[0]
+                    self.first_prefixes += first[1]
+            for kind, items in ((0, bounded), (1, raw)):
+                if not items:
+                    continue
+                name = f"r{len(self.ids)}"
+                self.ids.append(rule.id)
+                group = f"(?P<{name}>{'|'.join(items)})"
+                groups[False][rule.at][kind].append(group)
+                if rule.questions:
+                    groups[True][rule.at][kind].append(group)
+        self.plain = self._compile(groups[False])
+        self.in_question = self._compile(groups[True])
+
+    @staticmethod
+    def _compile(groups: dict[str, tuple[list[str], list[str]]]) -> dict[str, re.Pattern[str] | None]:
+        """One regex per position kind; the shared word boundary stands in front of all bounded rules.
+
+        Python's regex engine skips a branch cheaply when it starts with a literal, not when it starts with a
+        lookbehind; with the boundary factored out, dozens of rules cost little more than one.
+        """
+        suffix = {"any": "", "start": "", "end": r"(?=[\W_]*$)", "whole": r"(?=[\W_]*$)"}
+        out: dict[str, re.Pattern[str] | None] = {}
+        for at, (bounded, raw) in groups.items():
+            parts = ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
+            out[at] = re.compile("(?:" + "|".join(parts) + ")" + suffix[at]) if parts else None
+        return out
+
+    def possible(self, words: set[str]) -> bool:
+        if self.first_exact is None:
+            return True
+        if words & self.first_exact:
+            return True
+        return bool(self.first_prefixes) and any(w.startswith(self.first_prefixes) for w in words)
+
+    def find(
+        self, text: str, starts: list[int], *, question: bool = False, words: set[str] | None = None
+    ) -> tuple[str, int, int] | None:
+        """First match in ``text`` (a folded sentence); ``starts`` are the allowed start offsets for at: start."""
+        if words is not None and not self.possible(words):
+            return None
+        table = self.in_question if question else self.plain
+        best: tuple[str, int, int] | None = None
+        for at, regex in table.items():
+            if regex is None:
+                continue
+            if at in ("any", "end"):
+                m = regex.search(text)
+            else:
+                m = None
+                for pos in starts if at == "start" else starts[-1:]:
+                    m = regex.match(text, pos)
+                    if m:
+                        break
+            if m and (best is None or m.start() < best[1]):
+                best = (self.ids[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
+        return best
+
+    def search(self, text: str, starts: list[int], words: set[str] | None = None) -> bool:
+        return self.find(text, starts, words=words) is not None
+
+
+def _merge_first(items: list[tuple[set[str], tuple[str, ...]] | None]) -> tuple[set[str], tuple[str, ...]] | None:
+    if any(i is None for i in items):
+        return None
+    exact: set[str] = set()
+    prefixes: tuple[str, ...] = ()
+    for e, p in items:  # type: ignore[misc]
+        exact |= e
+        prefixes += p
+    return exact, prefixes
+
+
+def _words_regex(words: Iterable[str], variables: dict[str, str] | None = None) -> re.Pattern[str] | None:
+    """One regex for a list of patterns, with the shared word boundary in front (see _Rules._compile)."""
+    items = [pattern_regex(w, variables) for w in words]
+    if not items:
+        return None
+    bounded = [f"(?:{i[len(BOUNDARY) :]})" for i in items if i.startswith(BOUNDARY)]
+    raw = [f"(?:{i})" for i in items if not i.startswith(BOUNDARY)]
+    parts = ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
+    return re.compile("|".join(parts))
+
+
+class Analyzer:
+    """Compiled once per lexicon; ``analyze`` is pure and fast (thousands of turns per second)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        lx = self.lexicon = lexicon
+        self.variables = {name: "|".join(pattern_regex(i) for i in items) for name, items in lx.vars.items()}
+        v = self.variables
+        self.fillers = {fold(w) for w in lx.fillers}
+        q = lx.questions
+        self.wh = {fold(w) for w in q.wh_words}
+        self.wh_prep = {fold(w) for w in q.wh_prepositions}
+        self.not_after_wh = {fold(w) for w in q.not_after_wh}
+        self.verbs = {fold(w) for w in q.finite_verbs}
+        self.subjects = {fold(w) for w in q.subjects}
+        self.informal_subjects = {fold(w) for w in q.informal_subjects}
+        self.interjections = {fold(w) for w in q.interjections}
+        self.imperative = {fold(w) for w in q.imperative_markers}
+        self.subordinators = {fold(w) for w in q.subordinators}
+        self.fact_slots = _words_regex(q.fact_slots)
+        self.not_questions = _Rules(q.not_questions, v)
+        self.acts: dict[str, _Rules] = {}
+        self.blockers: dict[str, _Rules] = {}
+        self.timed: dict[str, _Rules] = {}
+        for act, ruleset in lx.acts.items():
+            self._compile_act(act, ruleset)
+        self.time = _words_regex(lx.vars.get("time", []))
+        self.greetings = {fold(w) for w in lx.opening.greetings if " " not in w}
+        self.greeting_phrases = _words_regex([w for w in lx.opening.greetings if " " in w])
+        self.organisation = _words_regex(lx.opening.organisation)
+        self.self_id = _Rules(lx.opening.self_id, v)
+        self.weak_self_id = _Rules(lx.opening.weak_self_id, v)
+        self.not_names = {fold(w) for w in lx.opening.not_names}
+        self.informal_words = {fold(w) for w in lx.informal.words}
+        self.generic_je = [re.compile(pattern_regex(p, v)) for r in lx.informal.generic for p in r.patterns]
+        self.domain = _words_regex(lx.explanation.domain)
+        self.not_explanation = _Rules(lx.explanation.not_explanation, v)
+        self.jargon = [
+            (
+                t,
+                re.compile("|".join(f"(?:{pattern_regex(p, v)})" for p in t.patterns)),
+                _words_regex(t.explained_by, v),
+                _merge_first([_first_words(p) for p in t.patterns]),
+            )
+            for t in lx.jargon
+        ]
+        right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
+        self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
+        self.defined_later = _words_regex(lx.definition.later, v)
+
+    def _compile_act(self, act: str, ruleset: RuleSet) -> None:
+        timed = set(ruleset.requires_time)
+        self.acts[act] = _Rules([r for r in ruleset.rules if r.id not in timed], self.variables)
+        self.timed[act] = _Rules([r for r in ruleset.rules if r.id in timed], self.variables)
+        self.blockers[act] = _Rules(ruleset.blockers, self.variables)
+
+    # --- splitting ------------------------------------------------------------------------------------------
+
+    def _sentences(self, text: str, folded: str) -> list[Sentence]:
+        out: list[Sentence] = []
+        begin = 0
+        for m in _SENTENCE_END.finditer(folded):
+            if m.group() == "." and self._abbreviation(folded, m.start()):
+                continue
+            end = m.end()
+            self._add_sentence(out, text, begin, end)
+            begin = end
+        self._add_sentence(out, text, begin, len(text))
+        return out
+
+    @staticmethod
+    def _abbreviation(folded: str, dot: int) -> bool:
+        """A full stop inside 'z.s.m.', 'bijv.' or '1.250' does not end the sentence."""
+        before = folded[:dot].split()
+        word = before[-1] if before else ""
+        return "." in word or word in _ABBREVIATIONS
+
+    @staticmethod
+    def _add_sentence(out: list[Sentence], text: str, begin: int, end: int) -> None:
+        chunk = text[begin:end]
+        stripped = chunk.strip()
+        if not stripped or not any(c.isalnum() for c in stripped):
+            return
+        start = begin + (len(chunk) - len(chunk.lstrip()))
+        out.append(Sentence(start, start + len(stripped), stripped))
+
+    # --- the turn ---------------------------------------------------------------------------------------------
+
+    def analyze(self, text: str) -> Analysis:
+        folded_all = fold(text)
+        sentences = self._sentences(text, folded_all)
+        hits: list[ActHit] = []
+        for index, sentence in enumerate(sentences):
+            hits.extend(self._sentence(text, folded_all, sentence, index, sentences))
+        hits.extend(self._informal(text, folded_all))
+        hits.sort(key=lambda h: (h.start, ACTS.index(h.act)))
+        return Analysis(text, tuple(hits), tuple(sentences))
+
+    def _hit(self, text: str, act: str, offset: int, start: int, end: int, rule: str, **extra: Any) -> ActHit:
+        return ActHit(act, text[offset + start : offset + end], offset + start, offset + end, rule, **extra)
+
+    def _sentence(
+        self, text: str, folded_all: str, sentence: Sentence, index: int, sentences: list[Sentence]
+    ) -> list[ActHit]:
+        off = sentence.start
+        s = folded_all[sentence.start : sentence.end]
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(s)]
+        if not tokens:
+            return []
+        terminal = {"?": "?", ".": ".", "!": "."}.get(s.rstrip(" \"')")[-1:])
+        words = {t[0] for t in tokens}
+        words |= {part for w in words if "-" in w or "'" in w for part in re.split(r"['-]", w)}
+        starts = [tokens[0][1]]
+        for word, _, _ in tokens:
+            if word not in self.fillers:
+                break
+            nxt = next((t[1] for t in tokens if t[1] > starts[-1]), None)
+            if nxt is None:
+                break
+            starts.append(nxt)
+        is_question_mark = terminal == "?"
+        found: dict[str, ActHit] = {}
+
+        def add(act: str, match: tuple[str, int, int] | None) -> None:
+            if match and act not in found:
+                rule, a, b = match
+                found[act] = self._hit(text, act, off, a, b, rule)
+
+        opening = (
+            self._opening(s, tokens) if index <= 1 and (index == 0 or len(sentences[0].text.split()) <= 2) else None
+        )
+        if opening:
+            found["opening"] = self._hit(text, "opening", off, opening[1], opening[2], opening[0])
+        for act in ("summary", "check_understanding", "closing", "emotion_reflection", "dismissive"):
+            if act == "closing" and opening:
+                continue
+            match = self.acts[act].find(s, starts, question=is_question_mark, words=words)
+            if match and not self.blockers[act].search(s, starts, words):
+                add(act, match)
+        if "emotion_reflection" in found and "dismissive" in found:
+            reflection = found["emotion_reflection"]
+            if "maar" in s[reflection.end - off :].split() or re.search(r"\bmaar\b", s[reflection.end - off :]):
+                del found["emotion_reflection"]
+        if not found.keys() & {"summary", "check_understanding"}:
+            add("next_step", self._next_step(s, words))
+        exclusive = {"summary", "check_understanding", "closing"} & found.keys()
+        if not exclusive:
+            for act, match in self._questions(s, tokens, terminal, starts, words):
+                add(act, match)
+        if not (is_question_mark or found.keys() - {"dismissive"}) or ("dismissive" in found and len(found) == 1):
+            add("explanation", self._explanation(s, starts, found.get("dismissive"), off, words))
+        hits = list(found.values())
+        hits.extend(self._jargon(text, s, off, words))
+        return hits
+
+    # --- questions --------------------------------------------------------------------------------------------
+
+    def _questions(
+        self,
+        s: str,
+        tokens: list[tuple[str, int, int]],
+        terminal: str | None,
+        starts: list[int],
+        words: set[str],
+    ) -> list[tuple[str, tuple[str, int, int]]]:
+        out: list[tuple[str, tuple[str, int, int]]] = []
+        for act in ("open_question", "closed_question"):
+            match = self.acts[act].find(s, starts, question=terminal == "?", words=words)
+            if match:
+                out.append((act, match))
+        ruled = [(m[1], m[2]) for _, m in out]
+        if self.not_questions.search(s, starts, words):
+            return out
+        if len(tokens) == 1 and tokens[0][0] in self.interjections:
+            return out
+        clauses = []
+        pos = 0
+        for m in _CLAUSE_SPLIT.finditer(s):
+            clauses.append((pos, m.start()))
+            pos = m.end()
+        clauses.append((pos, len(s)))
+        previous_subordinate = False
+        for number, (a, b) in enumerate(clauses):
+            words = [t for t in tokens if a <= t[1] < b]
+            while words and words[0][0] in self.fillers:
+                words = words[1:]
+            if not words or (out and len(words) <= 2):  # "..., denkt u?" after a question is a tag
+                continue
+            kind, subordinate, wh_end = self._classify(words, terminal, previous_subordinate, number < len(clauses) - 1)
+            previous_subordinate = subordinate
+            span = (words[0][1], words[-1][2])
+            if not kind or any(x < span[1] and span[0] < y for x, y in ruled):
+                continue
+            act, rule = kind, ("wh-question" if kind == "open_question" else "verb-first")
+            if act == "open_question" and self.fact_slots:
+                window_end = words[min(wh_end + 3, len(words) - 1)][2]
+                if self.fact_slots.search(s, words[0][1], window_end):
+                    act, rule = "closed_question", "fact-question"
+            out.append((act, (rule, *span)))
+        if terminal == "?" and not out:
+            words = [t for t in tokens if t[1] >= clauses[-1][0]] or tokens
+            if len(words) >= 3:
+                out.append(("closed_question", ("declarative-question", words[0][1], words[-1][2])))
+        return out
+
+    def _classify(
+        self, words: list[tuple[str, int, int]], terminal: str | None, after_subordinate: bool, more_clauses: bool
+    ) -> tuple[str | None, bool, int]:
+        """(act or None, whether this clause is subordinate, index of the question word)."""
+        w = [t[0] for t in words]
+        first = w[0]
+        wh_at = 0 if first in self.wh else (1 if first in self.wh_prep and len(w) > 1 and w[1] in self.wh else None)
+        if wh_at is not None:
+            rest = w[wh_at + 1 :]
+            if not rest:
+                return ("open_question" if terminal == "?" or len(w) == 1 else None), False, wh_at
+            if rest[0] in self.not_after_wh:
+                return None, True, wh_at
+            if terminal == "?":
+                return "open_question", False, wh_at
+            for i, word in enumerate(rest[:6]):
+                if word in _SUBJECT_PRONOUNS and word != "het":
+                    break
+                if self._is_verb(word, rest[i + 1] if i + 1 < len(rest) else None):
+                    if i == len(rest) - 1 and i > 0 and more_clauses:
+                        return None, True, wh_at  # "Wie op 1 januari eigenaar is, betaalt ..."
+                    return "open_question", False, wh_at
+            return None, True, wh_at
+        if first in self.subordinators:
+            return None, True, 0
+        second = w[1] if len(w) > 1 else None
+        if second is None or after_subordinate:
+            return None, False, 0
+        verb_first = second in self.subjects and (
+            first in self.verbs
+            or (first.endswith("t") and len(first) > 3 and second in ("u", "het", "er", "uw"))
+            or (
+                second in self.informal_subjects
+                and first not in _STOP_BEFORE_JE
+                and first not in self.fillers
+                and first not in self.wh
+            )
+        )
+        if not verb_first:
+            return None, False, 0
+        if terminal == "?":
+            return "closed_question", False, 0
+        if terminal is None and not (set(w) & self.imperative):
+            return "closed_question", False, 0
+        return None, False, 0
+
+    def _is_verb(self, word: str, following: str | None) -> bool:
+        return word in self.verbs or (following in ("u", "je", "jij", "er", "het") and word.endswith(("t", "en")))
+
+    # --- other acts -------------------------------------------------------------------------------------------
+
+    def _next_step(self, s: str, words: set[str]) -> tuple[str, int, int] | None:
+        rules, timed, blockers = self.acts["next_step"], self.timed["next_step"], self.blockers["next_step"]
+        if not rules.possible(words) and not timed.possible(words):
+            return None
+        pos = 0
+        bounds = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(s)]
+        clauses = []
+        for a, b in bounds:
+            clauses.append((pos, a))
+            pos = b
+        clauses.append((pos, len(s)))
+        has_time = bool(self.time and self.time.search(s))
+        for a, b in clauses:
+            clause = s[a:b]
+            lead = len(clause) - len(clause.lstrip())
+            local_starts = [lead]
+            match = rules.find(clause, local_starts, words=words)
+            if not match and has_time:
+                match = timed.find(clause, local_starts, words=words)
+            if match and not blockers.search(clause, local_starts, words):
+                rule, x, y = match
+                return rule, a + x, a + y
+        return None
+
+    def _explanation(
+        self, s: str, starts: list[int], dismissive: ActHit | None, off: int, words: set[str]
+    ) -> tuple[str, int, int] | None:
+        if len(_TOKEN.findall(s)) < 3 or self.not_explanation.search(s, starts, words):
+            return None
+        if not self.domain:
+            return None
+        if dismissive is not None:
+            a, b = dismissive.start - off, dismissive.end - off
+            rest = s[:a] + " " * (b - a) + s[b:]
+            if not _STRONG_INFO.search(rest):
+                return None
+            m = self.domain.search(rest)
+        else:
+            m = self.domain.search(s)
+        if not m:
+            return None
+        body = s.rstrip()
+        return "informative-statement", 0, len(body)
+
+    def _jargon(self, text: str, s: str, off: int, words: set[str]) -> list[ActHit]:
+        hits = []
+        for term, regex, explained_by, first in self.jargon:
+            if first is not None and not (words & first[0] or any(w.startswith(first[1]) for w in words if first[1])):
+                continue
+            for m in regex.finditer(s):
+                if explained_by and explained_by.search(s):
+                    continue
+                if self.defined_right_after and self.defined_right_after.match(s, m.end()):
+                    continue
+                if self.defined_later and self.defined_later.search(s, m.end()):
+                    continue
+                hits.append(
+                    self._hit(
+                        text, "jargon", off, m.start(), m.end(), f"jargon:{term.term}", term=term.term, plain=term.plain
+                    )
+                )
+                break
+        return hits
+
+    def _opening(self, s: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+        greeting = next((t for t in tokens[:3] if t[0] in self.greetings), None)
+        if greeting is None and self.greeting_phrases:
+            m = self.greeting_phrases.search(s, 0, tokens[min(3, len(tokens) - 1)][2])
+            if m:
+                greeting = (m.group(), m.start(), m.end())
+        end = tokens[-1][2]
+        start = tokens[0][1]
+        self_id = self.self_id.find(s, [start])
+        if self_id:
+            return "self-identification", start, max(end, self_id[2])
+        if greeting and self.weak_self_id.search(s, [start]):
+            return "self-identification", start, end
+        for i, (word, _, _) in enumerate(tokens[:8]):
+            if word == "met" and i + 1 < len(tokens):
+                name = tokens[i + 1][0]
+                before = [t[0] for t in tokens[:i]]
+                lead_in = all(
+                    b in self.greetings or b in self.fillers or (self.organisation and self.organisation.fullmatch(b))
+                    for b in before
+                )
+                context = bool(greeting) or bool(self.organisation and self.organisation.search(s)) or len(tokens) <= 6
+                if name not in self.not_names and name not in self.fillers and lead_in and context:
+                    return "met-naam", start, end
+        if greeting and self.organisation and self.organisation.search(s):
+            return "greeting-organisation", start, end
+        return None
+
+    def _informal(self, text: str, folded: str) -> list[ActHit]:
+        generic = [(m.start(), m.end()) for regex in self.generic_je for m in regex.finditer(folded)]
+        for m in _TOKEN.finditer(folded):
+            if m.group() in self.informal_words and not any(a <= m.start() < b for a, b in generic):
+                return [ActHit("informal_address", text[m.start() : m.end()], m.start(), m.end(), f"word:{m.group()}")]
+        return []

@@ -1,0 +1,195 @@
+"""The analyzer's lexicon: Dutch word lists and phrase rules as validated data.
+
+The built-in lexicon is ``coach/lexicon/nl.yaml``. Trainers extend it with files of the same shape (every section
+optional): lists are appended, rules are added. Extensions are checked like any other file, with file:line errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from coach.formats.common import Model, Text
+
+ACTS: tuple[str, ...] = (
+    "opening",
+    "open_question",
+    "closed_question",
+    "summary",
+    "emotion_reflection",
+    "check_understanding",
+    "explanation",
+    "next_step",
+    "closing",
+    "jargon",
+    "dismissive",
+    "informal_address",
+)
+"""The dialogue acts; these names are a public contract (rubrics, JSON output)."""
+
+RuleActs = Literal[
+    "open_question",
+    "closed_question",
+    "summary",
+    "emotion_reflection",
+    "check_understanding",
+    "next_step",
+    "closing",
+    "dismissive",
+]
+
+BUILTIN = Path(__file__).resolve().parent.parent / "lexicon" / "nl.yaml"
+
+Loc = tuple[str | int, ...]
+Issue = tuple[Loc, str, str]
+
+
+class Rule(Model):
+    id: Text
+    pattern: Text | list[Text] = Field(description="Een patroon, of een lijst patronen waarvan er een moet passen.")
+    at: Literal["any", "start", "end", "whole"] = Field(
+        "any", description="Waar in de zin: overal, aan het begin (na 'oké,' e.d.), aan het eind, of de hele zin."
+    )
+    questions: bool = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
+
+    @property
+    def patterns(self) -> list[str]:
+        return [self.pattern] if isinstance(self.pattern, str) else list(self.pattern)
+
+
+class RuleSet(Model):
+    rules: list[Rule] = Field(default_factory=list)
+    blockers: list[Rule] = Field(default_factory=list, description="Een zin met een van deze telt niet mee.")
+    requires_time: list[str] = Field(default_factory=list, description="Regels die alleen tellen met een tijd ($time).")
+
+
+class Questions(Model):
+    wh_words: list[str] = Field(default_factory=list)
+    wh_prepositions: list[str] = Field(default_factory=list)
+    not_after_wh: list[str] = Field(default_factory=list)
+    finite_verbs: list[str] = Field(default_factory=list)
+    subjects: list[str] = Field(default_factory=list)
+    informal_subjects: list[str] = Field(default_factory=list)
+    fact_slots: list[str] = Field(default_factory=list)
+    interjections: list[str] = Field(default_factory=list)
+    imperative_markers: list[str] = Field(default_factory=list)
+    subordinators: list[str] = Field(default_factory=list)
+    not_questions: list[Rule] = Field(default_factory=list)
+
+
+class Opening(Model):
+    greetings: list[str] = Field(default_factory=list)
+    organisation: list[str] = Field(default_factory=list)
+    self_id: list[Rule] = Field(default_factory=list)
+    weak_self_id: list[Rule] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
+
+
+class Informal(Model):
+    words: list[str] = Field(default_factory=list)
+    generic: list[Rule] = Field(default_factory=list)
+
+
+class Explanation(Model):
+    domain: list[str] = Field(default_factory=list)
+    not_explanation: list[Rule] = Field(default_factory=list)
+
+
+class JargonTerm(Model):
+    term: Text
+    patterns: list[Text] = Field(min_length=1)
+    plain: Text = Field(description="De gewone woorden die de feedback voorstelt.")
+    explained_by: list[Text] = Field(default_factory=list)
+
+
+class Definition(Model):
+    right_after: list[str] = Field(default_factory=list)
+    later: list[str] = Field(default_factory=list)
+
+
+class Lexicon(Model):
+    version: int = 1
+    fillers: list[str] = Field(default_factory=list)
+    vars: dict[str, list[str]] = Field(default_factory=dict)
+    questions: Questions = Field(default_factory=Questions)
+    acts: dict[RuleActs, RuleSet] = Field(default_factory=dict)
+    opening: Opening = Field(default_factory=Opening)
+    informal: Informal = Field(default_factory=Informal)
+    explanation: Explanation = Field(default_factory=Explanation)
+    jargon: list[JargonTerm] = Field(default_factory=list)
+    definition: Definition = Field(default_factory=Definition)
+
+    def issues(self) -> Iterator[Issue]:
+        """Every pattern must compile (with the lexicon's own $lists)."""
+        from coach.patterns import PatternError, pattern_regex
+
+        variables: dict[str, str] = {}
+        for name, items in self.vars.items():
+            try:
+                variables[name] = "|".join(pattern_regex(item) for item in items)
+            except PatternError as exc:
+                yield (("vars", name), str(exc), "")
+
+        def check(loc: Loc, pattern: str) -> Iterator[Issue]:
+            try:
+                pattern_regex(pattern, variables)
+            except PatternError as exc:
+                yield (loc, f"ongeldig patroon '{pattern}': {exc}", "")
+
+        def check_rule(loc: Loc, rule: Rule) -> Iterator[Issue]:
+            for j, pattern in enumerate(rule.patterns):
+                yield from check((*loc, "pattern") if isinstance(rule.pattern, str) else (*loc, "pattern", j), pattern)
+
+        for act, ruleset in self.acts.items():
+            for kind in ("rules", "blockers"):
+                for i, rule in enumerate(getattr(ruleset, kind)):
+                    yield from check_rule(("acts", act, kind, i), rule)
+        for section, name in (
+            ("questions", "not_questions"),
+            ("opening", "self_id"),
+            ("opening", "weak_self_id"),
+            ("informal", "generic"),
+            ("explanation", "not_explanation"),
+        ):
+            for i, rule in enumerate(getattr(getattr(self, section), name)):
+                yield from check_rule((section, name, i), rule)
+        for i, pattern in enumerate(self.explanation.domain):
+            yield from check(("explanation", "domain", i), pattern)
+        for i, term in enumerate(self.jargon):
+            for j, pattern in enumerate(term.patterns):
+                yield from check(("jargon", i, "patterns", j), pattern)
+            for j, pattern in enumerate(term.explained_by):
+                yield from check(("jargon", i, "explained_by", j), pattern)
+        for name in ("right_after", "later"):
+            for i, pattern in enumerate(getattr(self.definition, name)):
+                yield from check(("definition", name, i), pattern)
+
+
+def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
+    """Add an extension to a lexicon: lists are appended (without duplicates), rules added."""
+
+    def combine(a: object, b: object) -> object:
+        if isinstance(a, list) and isinstance(b, list):
+            return a + [x for x in b if x not in a]
+        if isinstance(a, dict) and isinstance(b, dict):
+            out = dict(a)
+            for key, value in b.items():
+                out[key] = combine(a[key], value) if key in a else value
+            return out
+        return b
+
+    data = combine(base.model_dump(), extra.model_dump(exclude_defaults=True))
+    return Lexicon.model_validate(data)
+
+
+def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
+    """The built-in lexicon plus extensions, each checked with located errors."""
+    from coach.loader import load
+
+    lexicon = load(BUILTIN, "lexicon")
+    for path in extra:
+        lexicon = merge(lexicon, load(path, "lexicon"))
+    return lexicon

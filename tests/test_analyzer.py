@@ -1,0 +1,277 @@
+"""The dialogue-act analyzer: acts, look-alikes, typing habits, evidence, lexicon extensions, quality floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.analyzer import ACTS, Analyzer, analyze, get_analyzer
+from coach.analyzer.lexicon import Lexicon, load_lexicon
+from coach.errors import FileProblemError
+from tests.helpers import DATA
+
+
+def acts(text: str) -> set[str]:
+    return set(analyze(text).acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Goedemorgen, gemeente Lindehoven, u spreekt met Sanne Bakker.", {"opening"}),
+        ("goedemiddag met piet van belastingen", {"opening"}),
+        ("Wat is er precies gebeurd?", {"open_question"}),
+        ("wat staat er in de brief", {"open_question"}),
+        ("Kunt u vertellen wat de deurwaarder zei?", {"open_question"}),
+        ("Heeft u de brief ontvangen?", {"closed_question"}),
+        ("heeft u de brief ontvangen", {"closed_question"}),
+        ("Wat is uw aanslagnummer?", {"closed_question"}),
+        ("Betaalt u liever per maand of in een keer?", {"closed_question"}),
+        ("U heeft de aanmaning dus ontvangen?", {"closed_question"}),
+        ("Als ik u goed begrijp, bent u in mei verhuisd.", {"summary"}),
+        ("Dus u heeft nooit een aanmaning gehad.", {"summary"}),
+        ("Ik hoor dat u erg geschrokken bent.", {"emotion_reflection"}),
+        ("Gecondoleerd met het verlies van uw moeder.", {"emotion_reflection"}),
+        ("Excuses voor het lange wachten.", {"emotion_reflection"}),
+        ("Is dat zo duidelijk?", {"check_understanding"}),
+        ("Klopt dat?", {"check_understanding"}),
+        ("U kunt binnen zes weken bezwaar maken.", {"explanation"}),
+        ("Ik stuur u vandaag nog het formulier.", {"next_step"}),
+        ("U ontvangt binnen twee weken een brief.", {"next_step"}),
+        ("Kan ik u verder nog ergens mee helpen?", {"closing"}),
+        ("Fijne dag nog!", {"closing"}),
+        ("Zo zijn de regels.", {"dismissive"}),
+        ("Dat is niet mijn afdeling.", {"dismissive"}),
+        ("Rustig maar.", {"dismissive"}),
+        ("Heb je de brief nog?", {"closed_question", "informal_address"}),
+    ],
+)
+def test_acts(text: str, expected: set[str]) -> None:
+    assert acts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wat een toestand!", {"emotion_reflection"}),  # exclamation, not a question
+        ("Hoe het ook zij, de aanslag moet betaald worden.", {"explanation"}),
+        ("Ik weet niet of dat kan.", set()),
+        ("Ik vraag me af of dat klopt.", set()),
+        ("Wie op 1 januari eigenaar is, betaalt de OZB voor het hele jaar.", {"explanation"}),
+        ("Wat ik voor u ga doen, is de taxateur vragen u te bellen.", {"next_step"}),
+        ("Ik begrijp het.", set()),
+        ("Ik begrijp dat het vervelend is, maar zo zijn de regels.", {"dismissive"}),
+        ("Een momentje, ik kijk even mee.", set()),
+        ("Dat zie je wel vaker.", set()),  # generic 'je'
+        ("Hallo?", set()),
+        ("Goedemorgen.", set()),
+    ],
+)
+def test_look_alikes(text: str, expected: set[str]) -> None:
+    assert acts(text) == expected
+
+
+def test_several_sentences_are_analysed_separately_and_aggregated() -> None:
+    result = analyze("Wat vervelend voor u. Ik zie dat er een dwangbevel is gestuurd. Wat heeft de deurwaarder gezegd?")
+    assert {"emotion_reflection", "explanation", "jargon", "open_question"} <= result.acts
+    assert result.sentences[0].text == "Wat vervelend voor u."
+
+
+def test_diacritics_and_lowercase_are_handled_alike() -> None:
+    assert acts("Kunt u dat in één keer betalen?") == acts("kunt u dat in een keer betalen")
+
+
+def test_evidence_quotes_the_original_text() -> None:
+    text = "Goedemorgen!  De DAGTEKENING is 3 maart; ik stuur u vandaag een kopie."
+    result = analyze(text)
+    assert result.hits
+    for hit in result.hits:
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.rule
+    jargon = result.of("jargon")[0]
+    assert jargon.text == "DAGTEKENING"
+    assert jargon.term == "dagtekening"
+    assert "bovenaan de brief" in jargon.plain
+
+
+def test_jargon_explained_in_the_same_turn_is_not_jargon() -> None:
+    assert "jargon" not in acts("Kijk naar de dagtekening, dat is de datum bovenaan de brief.")
+    assert "jargon" in acts("De dagtekening is 3 maart.")
+    assert "jargon" in acts("Het dwangbevel moet binnen twee dagen betaald worden.")
+    assert "jargon" not in acts("U kreeg een dwangbevel, dat is een officieel bevel om direct te betalen.")
+
+
+def test_acts_are_the_public_contract() -> None:
+    assert set(ACTS) == {
+        "opening",
+        "open_question",
+        "closed_question",
+        "summary",
+        "emotion_reflection",
+        "check_understanding",
+        "explanation",
+        "next_step",
+        "closing",
+        "jargon",
+        "dismissive",
+        "informal_address",
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_offsets_are_valid(text: str) -> None:
+    result = analyze(text)
+    for hit in result.hits:
+        assert hit.act in ACTS
+        assert 0 <= hit.start <= hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.text
+    json.dumps(result.as_dict())
+
+
+def _macro_f1(items: list[dict]) -> float:
+    analyzer = get_analyzer()
+    tp = dict.fromkeys(ACTS, 0)
+    fp = dict.fromkeys(ACTS, 0)
+    fn = dict.fromkeys(ACTS, 0)
+    for item in items:
+        got = analyzer.analyze(item["text"]).acts
+        gold = set(item["acts"])
+        for act in ACTS:
+            tp[act] += act in got and act in gold
+            fp[act] += act in got and act not in gold
+            fn[act] += act in gold and act not in got
+    f1s = []
+    for act in ACTS:
+        p = tp[act] / (tp[act] + fp[act]) if tp[act] + fp[act] else 1.0
+        r = tp[act] / (tp[act] + fn[act]) if tp[act] + fn[act] else 1.0
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def test_labelled_sets_cover_every_act() -> None:
+    items = yaml.safe_load((DATA / "analyzer_dev.yaml").read_text(encoding="utf-8"))
+    assert len(items) >= 300
+    for act in ACTS:
+        assert sum(act in i["acts"] for i in items) >= 20, act
+    assert sum(not i["acts"] for i in items) >= 20
+
+
+@pytest.mark.parametrize(("name", "floor"), [("analyzer_dev.yaml", 0.95), ("analyzer_holdout.yaml", 0.80)])
+def test_quality_floor(name: str, floor: float) -> None:
+    """A regression guard; bench/analyzer.py prints the full per-act table."""
+    items = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    assert _macro_f1(items) >= floor
+
+
+# --- lexicon -------------------------------------------------------------------------------------------------------
+
+
+def test_builtin_lexicon_is_valid_data() -> None:
+    lexicon = load_lexicon()
+    assert isinstance(lexicon, Lexicon)
+    assert {t.term for t in lexicon.jargon} >= {"dagtekening", "waardepeildatum", "dwangbevel", "ambtshalve"}
+    assert all(t.plain for t in lexicon.jargon)
+
+
+def test_lexicon_extension_adds_rules_and_jargon(tmp_path: Path) -> None:
+    extra = tmp_path / "eigen.yaml"
+    extra.write_text(
+        """jargon:
+  - term: precariobelasting
+    patterns: [precariobelasting]
+    plain: belasting voor spullen op straat
+acts:
+  dismissive:
+    rules:
+      - {id: mijn-tijd, pattern: "mijn tijd ... verspillen"}
+""",
+        encoding="utf-8",
+    )
+    base = Analyzer(load_lexicon())
+    extended = get_analyzer([extra])
+    text = "U verspilt mijn tijd, want de precariobelasting is al betaald."
+    assert "dismissive" not in base.analyze(text).acts
+    hit = extended.analyze("De precariobelasting is al betaald.").of("jargon")[0]
+    assert hit.plain == "belasting voor spullen op straat"
+    assert "dismissive" in extended.analyze("Ik ga mijn tijd niet verspillen.").acts
+    assert "dagtekening" in {h.term for h in extended.analyze("De dagtekening is 3 maart.").of("jargon")}
+
+
+def test_bad_lexicon_extension_is_located(tmp_path: Path) -> None:
+    extra = tmp_path / "kapot.yaml"
+    extra.write_text('acts:\n  dismissive:\n    rules:\n      - {id: x, pattern: "(a|b)"}\n', encoding="utf-8")
+    with pytest.raises(FileProblemError) as info:
+        get_analyzer([extra])
+    assert "kapot.yaml:4:" in info.value.problems[0].format()
+    assert "acts.dismissive.rules[0].pattern" in info.value.problems[0].format()
+
+
+# --- CLI -----------------------------------------------------------------------------------------------------------
+
+
+def test_cli_json_lines_one_object_per_utterance_in_order(invoke) -> None:
+    result = invoke("analyze", "--json", "Wat is er gebeurd?", "Zo zijn de regels.", "oké")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [x["text"] for x in lines] == ["Wat is er gebeurd?", "Zo zijn de regels.", "oké"]
+    assert lines[0]["acts"][0] == {
+        "act": "open_question",
+        "text": "Wat is er gebeurd",
+        "start": 0,
+        "end": 17,
+        "rule": "wh-question",
+    }
+    assert lines[1]["acts"][0]["act"] == "dismissive"
+    assert lines[2]["acts"] == []
+
+
+def test_cli_file_and_stdin(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "zinnen.txt"
+    path.write_text("Heeft u de brief?\n\nIk stuur u vandaag het formulier.\n", encoding="utf-8")
+    from_file = invoke("analyze", "--file", path, "--json")
+    from_stdin = invoke("analyze", "--json", input="Heeft u de brief?\nIk stuur u vandaag het formulier.\n")
+    assert from_file.stdout == from_stdin.stdout
+    assert len(from_file.stdout.splitlines()) == 2
+
+
+def test_cli_table_escapes_markup(invoke) -> None:
+    result = invoke("analyze", "[zucht] Wat vervelend voor u.")
+    assert result.exit_code == 0
+    assert "[zucht]" in result.stdout
+    assert "gevoel benoemd" in result.stdout
+
+
+def test_cli_lexicon_option_and_library_folder(invoke, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    (lib / "lexicon").mkdir(parents=True)
+    (lib / "lexicon" / "extra.yaml").write_text(
+        "jargon:\n  - {term: legeskosten, patterns: [legeskosten], plain: de kosten van de aanvraag}\n",
+        encoding="utf-8",
+    )
+    result = invoke("analyze", "--json", "-L", lib, "De legeskosten zijn 40 euro.")
+    assert json.loads(result.stdout)["acts"][-1]["term"] == "legeskosten"
+    missing = invoke("analyze", "--lexicon", tmp_path / "weg.yaml", "hallo")
+    assert missing.exit_code == 2
+    assert "lexiconbestand" in missing.stderr
+
+
+def test_cli_errors(invoke, tmp_path: Path) -> None:
+    assert invoke("analyze", "--json", input="").exit_code == 2
+    assert invoke("analyze", "--file", tmp_path / "weg.txt").exit_code == 2
+    both = invoke("analyze", "a", "--file", tmp_path / "x.txt")
+    assert both.exit_code == 2 and "niet allebei" in both.stderr
+
+
+def test_validate_checks_lexicon_files(invoke, tmp_path: Path) -> None:
+    lex = tmp_path / "lexicon" / "fout.yaml"
+    lex.parent.mkdir()
+    lex.write_text("jargon:\n  - {term: x, patterns: [x]}\n", encoding="utf-8")
+    result = invoke("validate", lex)
+    assert result.exit_code == 1
+    assert "jargon[0].plain: verplicht veld ontbreekt" in result.output
