@@ -285,6 +285,273 @@ def schema(
     _print_json(data)
 
 
+# --- calls ----------------------------------------------------------------------------------------------------------
+
+OUTCOME_NL = {
+    "satisfied": "tevreden",
+    "unsatisfied": "niet tevreden",
+    "hung_up": "opgehangen",
+    "stopped": "gestopt",
+    "interrupted": "onderbroken",
+    "max_turns": "te lang",
+    None: "onafgemaakt",
+}
+
+
+def _setup(
+    scenario_ref: str,
+    *,
+    rubric: str | None,
+    engine: str,
+    seed: int,
+    learner: str | None,
+    save: bool,
+    library: list[Path] | None,
+    lexicon: list[Path] | None,
+):
+    from coach.library import Library
+    from coach.practice import CallSetup
+
+    lib = Library.open(library or [])
+    scenario = lib.scenario(scenario_ref)
+    entry = lib.entry_for("scenario", scenario.id)
+    path = Path(scenario_ref).resolve() if Path(scenario_ref).is_file() else (entry.path if entry else None)
+    return CallSetup(
+        scenario=scenario,
+        scenario_path=path,
+        rubric=lib.rubric(rubric or "standaard"),
+        analyzer=lib.analyzer(lexicon or []),
+        engine=engine,
+        seed=seed,
+        learner=learner or os.environ.get("COACH_LEARNER") or None,
+        save=save,
+    )
+
+
+def _pick_scenario(library: list[Path] | None) -> str:
+    from coach import render
+    from coach.library import Library
+
+    lib = Library.open(library or [])
+    scenarios = sorted(lib.load_all("scenario"), key=lambda s: (s.topic.value, s.difficulty, s.id))
+    if not scenarios:
+        raise UsageError("de bibliotheek bevat geen scenario's")
+    console = render.console()
+    console.print(render.scenario_menu(scenarios))
+    while True:
+        try:
+            answer = console.input("Kies een scenario (nummer of id): ").strip()
+        except (EOFError, KeyboardInterrupt):
+            raise typer.Exit(1) from None
+        if answer.isdigit() and 1 <= int(answer) <= len(scenarios):
+            return scenarios[int(answer) - 1].id
+        if answer in {s.id for s in scenarios}:
+            return answer
+        console.print("[yellow]Geen geldig nummer of id.[/yellow]")
+
+
+SeedOpt = Annotated[int | None, typer.Option("--seed", help="Zelfde seed, zelfde gesprek (standaard: willekeurig).")]
+EngineOpt = Annotated[str, typer.Option("--engine", "-e", help="Beller: offline (standaard) of claude.")]
+RubricOpt = Annotated[str | None, typer.Option("--rubric", "-r", help="Rubric-id of pad (standaard: standaard).")]
+LearnerOpt = Annotated[
+    str | None, typer.Option("--learner", help="Naam van de medewerker (ook via COACH_LEARNER).", show_default=False)
+]
+NoSaveOpt = Annotated[bool, typer.Option("--no-save", help="Niets bewaren: geen sessie, geen transcript.")]
+
+
+@command()
+def practice(
+    scenario: Annotated[str | None, typer.Argument(help="Scenario-id of pad; zonder: kies uit een menu.")] = None,
+    rubric: RubricOpt = None,
+    engine: EngineOpt = "offline",
+    seed: SeedOpt = None,
+    learner: LearnerOpt = None,
+    show_emotion: Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")] = False,
+    no_save: NoSaveOpt = False,
+    library: LibraryOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Oefen een telefoongesprek met een gesimuleerde beller."""
+    from coach import render
+    from coach.practice import Terminal, new_seed
+    from coach.store import Store
+
+    ref = scenario or _pick_scenario(library)
+    setup = _setup(
+        ref,
+        rubric=rubric,
+        engine=engine,
+        seed=new_seed() if seed is None else seed,
+        learner=learner,
+        save=not no_save,
+        library=library,
+        lexicon=lexicon,
+    )
+    store = None if no_save else Store.default()
+    console = render.console()
+    code = Terminal(setup, store, console, console.input, show_emotion=show_emotion).practice()
+    raise typer.Exit(code)
+
+
+@command()
+def run(
+    scenario: Annotated[str, typer.Argument(help="Scenario-id of pad.")],
+    replies: Annotated[
+        Path, typer.Option("--replies", help="Antwoorden van de medewerker: een per regel, of een YAML-lijst.")
+    ],
+    rubric: RubricOpt = None,
+    engine: EngineOpt = "offline",
+    seed: Annotated[int, typer.Option("--seed", help="Seed van de beller (zelfde seed, zelfde gesprek).")] = 0,
+    learner: LearnerOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Druk transcript en feedback af als JSON.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Schrijf het transcript (.yaml of .json).")
+    ] = None,
+    no_save: NoSaveOpt = False,
+    library: LibraryOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Speel een gesprek af met vooraf geschreven antwoorden (voor trainers en tests)."""
+    from coach import render
+    from coach.practice import start_session
+    from coach.session import run_session
+    from coach.store import Store
+
+    lines = _read_replies(replies)
+    setup = _setup(
+        scenario,
+        rubric=rubric,
+        engine=engine,
+        seed=seed,
+        learner=learner,
+        save=not no_save,
+        library=library,
+        lexicon=lexicon,
+    )
+    store = None if no_save else Store.default()
+    recorded = start_session(setup, store)
+    run_session(recorded.session, lines)
+    if recorded.session.outcome == "stopped" and not recorded.session.reason:
+        recorded.session.reason = "De antwoorden waren op voordat het gesprek klaar was."
+    transcript, path = recorded.finish(output)
+    if as_json:
+        _print_json({"transcript": transcript.model_dump(mode="json", exclude_none=True)})
+        return
+    console = render.console()
+    console.print(render.transcript_dialogue(setup.scenario, transcript.turns, show_emotion=True))
+    console.print(render.call_summary(setup.scenario, transcript))
+    if path is not None:
+        typer.echo(f"Transcript: {path}", err=True)
+
+
+def _read_replies(path: Path) -> list[str]:
+    from coach.errors import NotFoundError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"antwoordenbestand '{path}' bestaat niet") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"'{path}' is geen UTF-8-tekst") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise UsageError(f"'{path}' is geen geldige YAML: {exc}") from None
+        if not isinstance(data, list) or not all(isinstance(x, str | int | float) for x in data):
+            raise UsageError(f"'{path}' moet een YAML-lijst van antwoorden zijn ('- Goedemorgen, ...')")
+        lines = [str(x).strip() for x in data]
+    else:
+        lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise UsageError(f"'{path}' bevat geen antwoorden")
+    return lines
+
+
+@command()
+def resume(
+    close: Annotated[bool, typer.Option("--close", help="Sluit de sessie af in plaats van verder te gaan.")] = False,
+    show_emotion: Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")] = False,
+    library: LibraryOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Ga verder met de laatste onafgemaakte sessie (of sluit haar af met --close)."""
+    from coach import render
+    from coach.practice import Recorded, Terminal, resume_session
+    from coach.session import utc_now
+    from coach.store import Store
+
+    store = Store.default()
+    row = store.last_unfinished()
+    if row is None:
+        typer.echo("Er is geen onafgemaakte sessie.", err=True)
+        return
+    console = render.console()
+    if close:
+        store.finish(row.id, "interrupted", "Het gesprek werd afgebroken en later afgesloten.", utc_now())
+        recorded = Recorded(session=None, store=store, session_id=row.id)  # type: ignore[arg-type]
+        from coach.store import transcript_dir, write_transcript
+
+        path = transcript_dir() / f"{row.id}-{row.scenario}.yaml"
+        write_transcript(store.transcript(row.id), path)
+        store.set_transcript_path(row.id, path)
+        del recorded
+        typer.echo(f"Sessie {row.id} afgesloten. Transcript: {path}", err=True)
+        return
+    setup = _setup(
+        row.scenario_path if row.scenario_path and Path(row.scenario_path).is_file() else row.scenario,
+        rubric=row.rubric,
+        engine="offline" if row.engine not in ("offline", "claude") else row.engine,
+        seed=row.seed or 0,
+        learner=row.learner,
+        save=True,
+        library=library,
+        lexicon=lexicon,
+    )
+    recorded = resume_session(store, row.id, setup)
+    console.print(f"[bold]Verder met sessie {row.id}[/bold] ({len(recorded.session.turns)} beurten tot nu toe)")
+    code = Terminal(setup, store, console, console.input, show_emotion=show_emotion).practice(recorded)
+    raise typer.Exit(code)
+
+
+@command()
+def history(
+    learner: Annotated[str | None, typer.Option("--learner", help="Alleen sessies van deze medewerker.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Toon de geoefende gesprekken."""
+    from coach.store import Store
+
+    rows = Store.default().sessions(learner)
+    if as_json:
+        _print_json({"sessions": [r.as_dict() for r in rows]})
+        return
+    from coach import render
+
+    render.console().print(render.history_table(rows, OUTCOME_NL))
+
+
+@command()
+def export(
+    session: Annotated[str, typer.Argument(help="Sessie-id (of het begin ervan), zie 'coach history'.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Bestand (.yaml of .json); zonder: YAML op stdout.")
+    ] = None,
+) -> None:
+    """Schrijf het transcript van een sessie naar een bestand."""
+    from coach.store import Store, dump_transcript, write_transcript
+
+    transcript = Store.default().transcript(session)
+    if output is None:
+        sys.stdout.write(dump_transcript(transcript))
+        return
+    write_transcript(transcript, output)
+    typer.echo(f"Transcript geschreven naar {output}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -10,6 +10,7 @@ A pattern is a short Dutch phrase matched on whole words, ignoring case and acce
 - ``$name``               any phrase from the list ``name`` the caller of ``pattern_regex`` provides (lexicon lists)
 - ``niet-ontvankelijk``   a hyphen also matches a space or nothing
 - ``re:<regex>``          a raw regular expression on the folded text, for the rare case the above cannot say it
+- ``A & B``               (scenario phrases) both A and B occur somewhere in the text, in any order
 
 Matching runs on *folded* text (lower case, accents removed) that keeps every character at its offset, so a
 match's span can be quoted from the original text.
@@ -88,6 +89,8 @@ def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
     pattern = pattern.strip()
     if not pattern:
         raise PatternError("leeg patroon")
+    if " & " in pattern and not pattern.startswith("re:"):
+        raise PatternError("'&' kan hier niet; gebruik het alleen in zinnen van een scenario")
     if pattern.startswith("re:"):
         raw = pattern[3:]
         try:
@@ -117,21 +120,43 @@ def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
     return "".join(pieces)
 
 
+def check_phrase(phrase: str) -> None:
+    """Validate a scenario phrase: one pattern, or several joined by ' & '."""
+    for part in _parts(phrase):
+        pattern_regex(part)
+
+
+def _parts(phrase: str) -> list[str]:
+    if phrase.startswith("re:"):
+        return [phrase]
+    parts = [p.strip() for p in phrase.split(" & ")]
+    if any(not p for p in parts):
+        raise PatternError("lege kant bij '&'")
+    return parts
+
+
 @lru_cache(maxsize=8192)
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern_regex(pattern))
+def compile_pattern(pattern: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern_regex(part)) for part in _parts(pattern))
 
 
 def search(pattern: str, text: str, *, folded: str | None = None) -> re.Match[str] | None:
-    """First match of ``pattern`` in ``text`` (offsets refer to ``text``)."""
-    return compile_pattern(pattern).search(folded if folded is not None else fold(text))
+    """Match of ``pattern`` in ``text`` (offsets refer to ``text``); with '&' every part must occur."""
+    folded = folded if folded is not None else fold(text)
+    first = None
+    for regex in compile_pattern(pattern):
+        match = regex.search(folded)
+        if match is None:
+            return None
+        first = first or match
+    return first
 
 
 def first_match(patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
     """The first of ``patterns`` that matches ``text``, with its match."""
     folded = fold(text)
     for pattern in patterns:
-        match = compile_pattern(pattern).search(folded)
+        match = search(pattern, text, folded=folded)
         if match:
             return pattern, match
     return None

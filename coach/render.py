@@ -14,7 +14,8 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
-    from coach.formats import Rubric, Scenario
+    from coach.formats import Rubric, Scenario, Transcript, Turn
+    from coach.hints import Hint
     from coach.loader import Problem
 
 TOPIC_LABELS = {
@@ -162,3 +163,118 @@ def problems(items: Sequence[Problem]) -> Text:
     for p in items:
         out.append(p.format() + "\n", style="red")
     return out
+
+
+OUTCOME_LABELS = {
+    "satisfied": "de beller is tevreden",
+    "unsatisfied": "de beller is niet tevreden",
+    "hung_up": "de beller heeft opgehangen",
+    "stopped": "gestopt",
+    "interrupted": "onderbroken",
+    "max_turns": "te lang, zonder goed einde",
+    None: "nog bezig",
+}
+
+
+def emotion_meter(value: int) -> Text:
+    colour = "green" if value <= 3 else "yellow" if value <= 6 else "red"
+    return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f" {value}/10", colour))
+
+
+def caller_line(name: str, turn: Turn, show_emotion: bool = False) -> Text:
+    line = Text()
+    line.append(name[:1].upper() + name[1:], style="bold magenta")
+    line.append(": ")
+    line.append(turn.text, style="magenta")
+    if show_emotion and turn.emotion is not None:
+        line.append("   ")
+        line.append_text(emotion_meter(turn.emotion))
+    return line
+
+
+def transcript_dialogue(scenario: Scenario, turns: Sequence[Turn], show_emotion: bool = False) -> Group:
+    lines: list[Text] = []
+    for turn in turns:
+        if turn.speaker == "caller":
+            lines.append(caller_line(scenario.caller.address_as, turn, show_emotion))
+        else:
+            lines.append(Text.assemble(("U: ", "bold cyan"), turn.text))
+    return Group(*lines)
+
+
+def practice_help(commands: dict[str, str]) -> Panel:
+    text = Text("Typ uw antwoord en druk op Enter. De beller reageert op hoe u luistert en uitlegt.\n")
+    for name, description in commands.items():
+        text.append(f"\n{name:<10}", style="bold")
+        text.append(description)
+    text.append("\nCtrl-C of Ctrl-D", style="bold")
+    text.append("  het gesprek beëindigen (alles wordt bewaard)")
+    return Panel(text, title="Zo werkt het", title_align="left", border_style="dim")
+
+
+def hint(item: Hint) -> Panel:
+    text = Text(item.text)
+    if item.example:
+        text.append("\nBijvoorbeeld: ", style="bold")
+        text.append(f"“{item.example}”", style="italic")
+    return Panel(text, title="Tip", title_align="left", border_style="yellow")
+
+
+def call_summary(scenario: Scenario, transcript: Transcript) -> Panel:
+    """A short account of how the call went (the full feedback report builds on the same facts)."""
+    callers = [t for t in transcript.turns if t.speaker == "caller"]
+    revealed = {r for t in callers for r in t.revealed}
+    table = Table(box=None, show_header=False, padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    outcome = transcript.outcome.value if transcript.outcome else None
+    table.add_row("Afloop", OUTCOME_LABELS.get(outcome, str(outcome)))
+    reason = transcript.meta.get("reason")
+    if reason:
+        table.add_row("Waarom", escape(str(reason)))
+    emotions = [t.emotion for t in callers if t.emotion is not None]
+    if emotions:
+        table.add_row("Emotie beller", f"{emotions[0]} → {emotions[-1]} (van 10)")
+    for concern in scenario.concerns.hidden:
+        found = f"concern:{concern.id}" in revealed
+        table.add_row("Onderliggende zorg", ("ontdekt: " if found else "niet ontdekt: ") + escape(concern.summary))
+    for item in scenario.key_info:
+        mark = "✓" if f"key_info:{item.id}" in revealed else "✗"
+        table.add_row("Kerninformatie", f"{mark} {escape(item.description)}")
+    learner_turns = sum(t.speaker == "learner" for t in transcript.turns)
+    table.add_row("Beurten", str(learner_turns))
+    return Panel(table, title="Het gesprek", title_align="left", border_style="blue")
+
+
+def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
+    table = Table(title="Kies een scenario", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("#", justify="right", style="bold")
+    table.add_column("titel")
+    table.add_column("onderwerp", no_wrap=True)
+    table.add_column("niveau", no_wrap=True)
+    table.add_column("id", style="dim")
+    for n, s in enumerate(scenarios, 1):
+        table.add_row(str(n), escape(s.title), TOPIC_LABELS[s.topic.value], STARS[s.difficulty], escape(s.id))
+    return table
+
+
+def history_table(rows: Sequence, outcome_labels: dict) -> Table:
+    table = Table(title="Geoefende gesprekken", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("sessie", no_wrap=True, style="cyan")
+    table.add_column("datum", no_wrap=True)
+    table.add_column("medewerker")
+    table.add_column("scenario")
+    table.add_column("beurten", justify="right")
+    table.add_column("afloop")
+    for r in rows:
+        table.add_row(
+            escape(r.id),
+            r.started_at[:16].replace("T", " "),
+            escape(r.learner or "—"),
+            escape(r.scenario),
+            str(r.turns),
+            outcome_labels.get(r.outcome, str(r.outcome)),
+        )
+    if not rows:
+        table.caption = "Nog geen gesprekken. Begin met 'coach practice'."
+    return table

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
-from coach.patterns import PatternError, pattern_regex
+from coach.patterns import PatternError, check_phrase
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -27,7 +27,7 @@ def _check_slug(value: str) -> str:
 
 def _check_pattern(value: str) -> str:
     try:
-        pattern_regex(value)
+        check_phrase(value)
     except PatternError as exc:
         raise ValueError(f"ongeldig patroon '{value}': {exc}") from None
     return value

@@ -61,6 +61,8 @@ class ReactionKind(StrEnum):
     calmer = "calmer"
     angrier = "angrier"
     filler = "filler"
+    story_done = "story_done"
+    ready = "ready"
     close_too_early = "close_too_early"
     hang_up = "hang_up"
     satisfied = "satisfied"
@@ -130,6 +132,9 @@ class Reveal(Model):
 class SurfaceConcern(Model):
     summary: Text = Field(description="De vraag waarmee de beller belt, in een zin (voor trainers en de beoordeling).")
     keywords: list[Pattern] = Field(min_length=1, description="Woorden die bij deze vraag horen.")
+    story: list[Text] = Field(
+        default_factory=list, description="Wat de beller vertelt als de medewerker met een open vraag uitnodigt."
+    )
     repeat: list[Text] = Field(
         default_factory=list, description="Hoe de beller de vraag herhaalt als die blijft liggen."
     )

@@ -1,0 +1,453 @@
+"""The offline caller: a rule-based caller driven by the scenario YAML and the analyzer's reading of each turn.
+
+``CallerBrain`` decides *what* happens after a trainee turn (emotion events, what the caller reveals, answers, how
+the call ends) and proposes lines; ``OfflineCaller`` speaks those lines. The Claude caller uses the same brain and
+only lets Claude voice the plan, so both engines share one emotion model and one story.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from coach.analyzer import Analysis
+from coach.engines import CallerTurn
+from coach.engines.emotion import EVENT_LABELS, EmotionState
+from coach.formats import Scenario, Turn
+from coach.formats.scenario import EmotionEvent, ReactionKind
+from coach.patterns import first_match, fold
+
+E = EmotionEvent
+R = ReactionKind
+LINES = Path(__file__).with_name("lines_nl.yaml")
+_WORD = re.compile(r"[^\W\d_]+")
+MAX_SEGMENTS = 3
+LISTENING_ACTS = {"open_question", "summary", "emotion_reflection"}
+ANSWERING_ACTS = {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
+
+
+@cache
+def fallback_lines() -> dict[str, list[str]]:
+    data = yaml.safe_load(LINES.read_text(encoding="utf-8"))
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
+
+
+@dataclass
+class Segment:
+    kind: str
+    text: str
+    note: str = ""
+    """What this part of the reply must convey, for an engine that words it itself."""
+
+
+@dataclass
+class Plan:
+    segments: list[Segment]
+    emotion: int
+    revealed: list[str]
+    events: list[str]
+    outcome: str | None = None
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments if s.text)
+
+
+@dataclass
+class CallerBrain:
+    """The caller's state over one call; deterministic for a given scenario, seed and sequence of turns."""
+
+    scenario: Scenario
+    seed: int = 0
+    rng: random.Random = field(init=False)
+    emotion: EmotionState = field(init=False)
+    turn_no: int = 0
+    used: set[str] = field(default_factory=set)
+    story_index: int = 0
+    hints_given: int = 0
+    revealed_hidden: list[str] = field(default_factory=list)
+    facts_given: set[str] = field(default_factory=set)
+    key_info: set[str] = field(default_factory=set)
+    misinformation: set[str] = field(default_factory=set)
+    proposals: dict[str, str] = field(default_factory=dict)
+    jargon_asked: set[str] = field(default_factory=set)
+    listened: bool = False
+    next_step_made: bool = False
+    closed_run: int = 0
+    pending_question: str | None = None
+    unanswered: int = 0
+    close_attempts: int = 0
+    informal_warned: bool = False
+    ready_said: bool = False
+    ended: str | None = None
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.emotion = EmotionState.for_scenario(self.scenario)
+
+    # --- lines ---------------------------------------------------------------------------------------------------
+
+    def line(self, kind: str, **values: str) -> str:
+        """A line for a situation: unused scenario lines first, then the shared bank; never the same twice in a row."""
+        scenario_lines = self.scenario.reactions.get(ReactionKind(kind), []) if kind in R.__members__ else []
+        pools = [scenario_lines, fallback_lines().get(kind, [])]
+        for pool in pools:
+            fresh = [x for x in pool if x not in self.used]
+            if fresh:
+                choice = self.rng.choice(fresh)
+                self.used.add(choice)
+                return _fill(choice, values)
+        pool = scenario_lines or fallback_lines().get(kind, []) or ["Hm."]
+        return _fill(self.rng.choice(pool), values)
+
+    def pick(self, lines: list[str]) -> str:
+        fresh = [x for x in lines if x not in self.used] or lines
+        choice = self.rng.choice(fresh)
+        self.used.add(choice)
+        return choice
+
+    # --- the call ------------------------------------------------------------------------------------------------
+
+    def start(self) -> Plan:
+        text = self.pick(self.scenario.opening)
+        self.pending_question = text if "?" in text else None
+        return Plan([Segment("opening", text, "Open het gesprek met je vraag.")], self.emotion.value, [], [])
+
+    @property
+    def requirements_met(self) -> bool:
+        s = self.scenario
+        if any(k.id not in self.key_info for k in s.required_key_info):
+            return False
+        if s.end.requires_hidden and len(self.revealed_hidden) < len(s.concerns.hidden):
+            return False
+        return not (s.end.requires_next_step and not self.next_step_made)
+
+    def missing(self) -> list[str]:
+        """What the caller still needs, in Dutch, for the feedback when the call ends early."""
+        s = self.scenario
+        out = [f"kerninformatie: {k.description}" for k in s.required_key_info if k.id not in self.key_info]
+        if s.end.requires_hidden:
+            out += [f"onderliggende zorg: {h.summary}" for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        if s.end.requires_next_step and not self.next_step_made:
+            out.append("een concrete afspraak")
+        return out
+
+    def plan(self, text: str, analysis: Analysis) -> Plan:
+        s = self.scenario
+        self.turn_no += 1
+        acts = analysis.acts
+        segments: list[Segment] = []
+        revealed: list[str] = []
+        events: list[EmotionEvent] = []
+
+        # What the turn does -------------------------------------------------------------------------------------
+        if "dismissive" in acts:
+            events.append(E.dismissive)
+        new_terms = [h for h in analysis.of("jargon") if h.term not in self.jargon_asked]
+        if analysis.has("jargon"):
+            events.append(E.jargon)
+        if "informal_address" in acts and s.address_form == "u":
+            events.append(E.informal_address)
+        only_closed = "closed_question" in acts and not acts & (LISTENING_ACTS | {"explanation", "next_step"})
+        self.closed_run = self.closed_run + 1 if only_closed else 0
+        if self.closed_run >= 3:
+            events.append(E.closed_question_run)
+        premature = (
+            not self.listened
+            and self.turn_no <= 2
+            and acts & {"explanation", "next_step"}
+            and not acts & LISTENING_ACTS
+        )
+        if premature:
+            events.append(E.premature_solution)
+        if acts & LISTENING_ACTS:
+            self.listened = True
+        ignored = self.pending_question is not None and not acts & ANSWERING_ACTS
+        if ignored:
+            events.append(E.ignored_question)
+            self.unanswered += 1
+        elif acts & ANSWERING_ACTS:
+            self.pending_question = None
+            self.unanswered = 0
+        wrong = [m for m in s.misinformation if m.id not in self.misinformation and first_match(m.phrases, text)]
+        for m in wrong:
+            self.misinformation.add(m.id)
+            revealed.append(f"misinformation:{m.id}")
+        if wrong:
+            events.append(E.misinformation)
+        if "emotion_reflection" in acts and "dismissive" not in acts:
+            events.append(E.emotion_reflection)
+        summary_ok = None
+        if "summary" in acts:
+            summary_ok = self._summary_captures(text)
+            if summary_ok:
+                events.append(E.summary_confirmed)
+        conveyed = [k for k in s.key_info if k.id not in self.key_info and first_match(k.phrases, text)]
+        for k in conveyed:
+            self.key_info.add(k.id)
+            revealed.append(f"key_info:{k.id}")
+        if conveyed:
+            events.append(E.key_info)
+        unclear = self._too_hard(analysis)
+        if "explanation" in acts and not analysis.has("jargon") and not unclear:
+            events.append(E.plain_explanation)
+        if "next_step" in acts:
+            events.append(E.next_step)
+            self.next_step_made = True
+
+        before = self.emotion.value
+        self.emotion.apply(events)
+
+        # Does the caller hang up? --------------------------------------------------------------------------------
+        if self.emotion.value >= s.caller.emotion.hang_up_at:
+            causes = [EVENT_LABELS[e] for e in events if self.emotion.weights.get(e, 0) > 0]
+            reason = "De beller hing op" + (f" na: {', '.join(causes)}." if causes else ".")
+            self.ended = "hung_up"
+            return Plan(
+                [Segment("hang_up", self.line("hang_up"), "Je bent het zat en hangt op.")],
+                self.emotion.value,
+                revealed,
+                [e.value for e in events],
+                "hung_up",
+                reason,
+            )
+
+        # The trainee closes the call -----------------------------------------------------------------------------
+        if "closing" in acts:
+            ending = self._closing(events, revealed)
+            if ending is not None:
+                return ending
+
+        # The reply, most important first -------------------------------------------------------------------------
+        def add(kind: str, line: str, note: str = "") -> None:
+            if len(segments) < MAX_SEGMENTS and line:
+                segments.append(Segment(kind, line, note))
+
+        if "dismissive" in acts:
+            add("dismissive", self.line("dismissive"), "Reageer gekwetst of geïrriteerd op de afwijzende toon.")
+        if E.informal_address in events and not self.informal_warned:
+            self.informal_warned = True
+            add("informal_address", self.line("informal_address"), "Vraag om met 'u' aangesproken te worden.")
+        if new_terms:
+            term = new_terms[0].text
+            self.jargon_asked.add(new_terms[0].term or term)
+            question = self.line("jargon", term=term)
+            add("jargon", question, f"Vraag wat '{term}' betekent; je kent het woord niet.")
+            self.pending_question = question
+        if unclear and not new_terms:
+            add("unclear", self.line("unclear"), "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
+        for m in wrong:
+            if m.reaction:
+                add("misinformation", self.pick(m.reaction), "Reageer alsof je de (onjuiste) informatie gelooft.")
+        hidden = self._reveal(text, analysis)
+        if hidden is not None:
+            revealed.append(f"concern:{hidden.id}")
+            self.revealed_hidden.append(hidden.id)
+            self.emotion.calm_down(1)
+            add("hidden", self.pick(hidden.lines), f"Vertel nu over je onderliggende zorg: {hidden.summary}")
+        if summary_ok is not None:
+            if summary_ok:
+                add("summary_confirmed", self.line("summary_confirmed"), "Bevestig dat de samenvatting klopt.")
+            else:
+                add(
+                    "summary_corrected",
+                    self.line("summary_corrected"),
+                    "Verbeter de samenvatting: zeg waar het je echt om gaat.",
+                )
+        if "emotion_reflection" in acts and hidden is None and "dismissive" not in acts:
+            add("empathy", self.line("empathy"), "Reageer opgelucht dat je gevoel gezien wordt.")
+        for fact in self._facts_asked(text, analysis):
+            revealed.append(f"fact:{fact.id}")
+            self.facts_given.add(fact.id)
+            add("fact", self.pick(fact.answer), "Geef het gevraagde gegeven.")
+        for proposal in self._proposals(text):
+            state = self.proposals.get(proposal.id)
+            if proposal.negotiate and state is None:
+                self.proposals[proposal.id] = "negotiated"
+                add("proposal", self.pick(proposal.negotiate), "Onderhandel over het voorstel.")
+            else:
+                self.proposals[proposal.id] = "accepted"
+                revealed.append(f"proposal:{proposal.id}")
+                add("proposal", self.pick(proposal.accept), "Neem het voorstel aan.")
+        if "next_step" in acts and not any(x.kind == "proposal" for x in segments):
+            add("proposal", self.line("proposal_accept"), "Ga akkoord met de afspraak.")
+        for k in conveyed:
+            if k.reaction:
+                add("key_info", self.pick(k.reaction), f"Reageer op de informatie: {k.description}")
+        if premature:
+            add("premature_solution", self.line("premature_solution"), "Zeg dat je je verhaal nog niet kwijt kon.")
+        if E.closed_question_run in events:
+            add("closed_question_run", self.line("closed_question_run"), "Laat merken dat je alleen ja/nee mag zeggen.")
+        if ignored and self.unanswered >= 1 and not segments:
+            repeat = self.line("repeat_question") if self.unanswered > 1 or not s.concerns.surface.repeat else None
+            question = repeat or self.pick(s.concerns.surface.repeat)
+            add("ignored_question", self.line("ignored_question") if self.unanswered > 1 else question)
+        if "open_question" in acts and hidden is None and not any(x.kind == "fact" for x in segments):
+            story = s.concerns.surface.story
+            if self.story_index < len(story):
+                add("story", story[self.story_index], "Vertel je verhaal verder.")
+                self.story_index += 1
+            elif not segments:
+                add("story_done", self.line("story_done"), "Zeg dat je alles verteld hebt.")
+        if (
+            "closed_question" in acts
+            and not any(x.kind in ("fact", "proposal") for x in segments)
+            and not acts & {"open_question", "next_step"}
+        ):
+            add("unknown_fact", self.line("unknown_fact") if self._asks_fact(text) else self.line("filler"))
+        self._maybe_hint(add)
+        if self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at:
+            self.ready_said = True
+            add("ready", self.line("ready"), "Laat merken dat je nu weet waar je aan toe bent.")
+        elif "explanation" in acts and not segments:
+            add("explanation_ok", self.line("explanation_ok"), "Laat merken dat je de uitleg begrijpt.")
+        if self.emotion.value - before >= 2:
+            add("angrier", self.line("angrier"), "Je wordt bozer.")
+        if not segments:
+            add("filler", self.line("filler"), "Reageer kort en wacht af.")
+        text_out = " ".join(x.text for x in segments)
+        if text_out.rstrip().endswith("?") and self.pending_question is None:
+            self.pending_question = text_out
+
+        outcome, reason = None, ""
+        if self.turn_no >= s.end.max_turns:
+            outcome = "max_turns"
+            reason = f"Het gesprek duurde te lang ({s.end.max_turns} beurten) zonder goed einde."
+            segments = [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Beëindig het gesprek.")]
+            self.ended = outcome
+        return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+
+    # --- helpers --------------------------------------------------------------------------------------------------
+
+    def _closing(self, events: list[EmotionEvent], revealed: list[str]) -> Plan | None:
+        s = self.scenario
+        self.close_attempts += 1
+        if self.requirements_met:
+            calm = self.emotion.value <= s.caller.emotion.satisfied_at
+            kind = "satisfied" if calm else "unsatisfied_goodbye"
+            outcome = "satisfied" if calm else "unsatisfied"
+            reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
+            self.ended = outcome
+            return Plan(
+                [Segment(kind, self.line(kind), "Neem afscheid.")],
+                self.emotion.value,
+                revealed,
+                [e.value for e in events],
+                outcome,
+                reason,
+            )
+        if self.close_attempts >= 2:
+            self.ended = "unsatisfied"
+            reason = "Het gesprek werd afgesloten terwijl de beller nog niet geholpen was; ontbrak: " + "; ".join(
+                self.missing()
+            )
+            return Plan(
+                [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Neem teleurgesteld afscheid.")],
+                self.emotion.value,
+                revealed,
+                [e.value for e in events],
+                "unsatisfied",
+                reason,
+            )
+        line = self.line("close_too_early")
+        self.pending_question = line
+        return Plan(
+            [Segment("close_too_early", line, "Zeg dat je nog niet geholpen bent.")],
+            self.emotion.value,
+            revealed,
+            [e.value for e in events],
+        )
+
+    def _summary_captures(self, text: str) -> bool:
+        """A summary is confirmed when it names the caller's main concern (the deepest one known so far)."""
+        s = self.scenario
+        known = [h for h in s.concerns.hidden if h.id in self.revealed_hidden]
+        keywords = known[-1].keywords if known else s.concerns.surface.keywords
+        return first_match(keywords, text) is not None
+
+    def _reveal(self, text: str, analysis: Analysis):
+        s = self.scenario
+        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        if not pending:
+            return None
+        hidden = pending[0]
+        rule = hidden.reveal
+        if self.turn_no < rule.after_turn or self.hints_given == 0:
+            return None
+        acts = analysis.acts
+        by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
+        by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
+        by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
+        return hidden if by_act or by_topic or by_calm else None
+
+    def _maybe_hint(self, add) -> None:
+        s = self.scenario
+        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        if not pending or self.turn_no < 1:
+            return
+        hints = pending[0].hints
+        due = self.hints_given == 0 or (self.turn_no - 1) % 3 == 0
+        if due and self.hints_given < len(hints):
+            add(
+                "hint",
+                hints[self.hints_given],
+                "Laat iets vallen over wat er onder je vraag zit, zonder het te zeggen.",
+            )
+            self.hints_given += 1
+
+    def _facts_asked(self, text: str, analysis: Analysis):
+        if not analysis.acts & {"open_question", "closed_question"}:
+            return []
+        return [f for f in self.scenario.facts if f.id not in self.facts_given and first_match(f.ask, text)][:2]
+
+    def _asks_fact(self, text: str) -> bool:
+        return bool(re.search(r"\b(nummer|naam|adres|datum|bedrag|wanneer|hoeveel)\b", fold(text)))
+
+    def _proposals(self, text: str):
+        return [
+            p
+            for p in self.scenario.proposals
+            if self.proposals.get(p.id) != "accepted" and first_match(p.phrases, text)
+        ][:1]
+
+    def _too_hard(self, analysis: Analysis) -> bool:
+        """A caller with limited Dutch (A2/B1) loses track of long sentences and long words."""
+        if self.scenario.caller.dutch_level not in ("A2", "B1") or not analysis.has("explanation"):
+            return False
+        for sentence in analysis.sentences:
+            words = _WORD.findall(sentence.text)
+            limit = 12 if self.scenario.caller.dutch_level == "A2" else 16
+            if len(words) > limit or any(len(w) >= 14 for w in words):
+                return True
+        return False
+
+
+def _fill(line: str, values: dict[str, str]) -> str:
+    try:
+        return line.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return line
+
+
+class OfflineCaller:
+    """The default engine: no network, no key, deterministic for a seed."""
+
+    name = "offline"
+
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        self.brain = CallerBrain(scenario, seed)
+
+    def start(self) -> CallerTurn:
+        plan = self.brain.start()
+        return CallerTurn(plan.text, plan.emotion, kinds=["opening"])
+
+    def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
+        plan = self.brain.plan(text, analysis)
+        kinds = [s.kind for s in plan.segments]
+        return CallerTurn(plan.text, plan.emotion, plan.revealed, plan.outcome, plan.events, plan.reason, kinds)

@@ -1,0 +1,90 @@
+"""/hint: one tip for this moment of the call, taken from the rubric and the analyzer's reading so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.analyzer import Analysis
+from coach.formats import Rubric, Scenario, Turn
+
+
+@dataclass
+class Hint:
+    signal: str
+    text: str
+    example: str
+
+
+DEFAULTS: dict[str, tuple[str, str]] = {
+    "opening": (
+        "Open met een groet, de naam van uw organisatie en uw eigen naam.",
+        "Goedemorgen, Belastingen, u spreekt met ...",
+    ),
+    "emotion_acknowledged": (
+        "Benoem eerst wat u hoort voordat u uitleg geeft.",
+        "Ik hoor dat u daar erg van geschrokken bent.",
+    ),
+    "open_questions": ("Stel een open vraag en laat de beller vertellen.", "Wat is er precies gebeurd?"),
+    "hidden_concern_found": ("Vraag door op wat de beller terloops zei.", "U zei net ... Wat bedoelt u daarmee?"),
+    "summary_captures_concern": (
+        "Vat samen wat u gehoord heeft, en check of het klopt.",
+        "Als ik u goed begrijp, ... Klopt dat?",
+    ),
+    "caller_questions_answered": (
+        "De beller stelde een vraag: beantwoord die eerst.",
+        "U vroeg ... Het antwoord is ...",
+    ),
+    "key_info": ("Geef de informatie die de beller nodig heeft.", ""),
+    "next_step": ("Spreek concreet af wie wat doet en wanneer.", "Wat ik voor u ga doen, is ..."),
+    "check_understanding": ("Check of uw uitleg is overgekomen.", "Wat gaat u nu als eerste doen?"),
+    "closing": ("Rond af: vraag naar andere vragen en bedank de beller.", "Kan ik u verder nog ergens mee helpen?"),
+}
+
+
+def _from_rubric(rubric: Rubric | None, signal: str) -> tuple[str, str]:
+    if rubric is not None:
+        for dimension in rubric.dimensions.values():
+            for criterion in dimension.criteria:
+                if criterion.signal == signal:
+                    return criterion.tip, criterion.example
+    return DEFAULTS[signal]
+
+
+def hint_for(scenario: Scenario, rubric: Rubric | None, turns: list[Turn], analyses: list[Analysis]) -> Hint:
+    """The most useful next step for the trainee, judged from the call so far."""
+    acts = [a.acts for a in analyses]
+    seen = set().union(*acts) if acts else set()
+    callers = [t for t in turns if t.speaker == "caller"]
+    last = callers[-1] if callers else None
+    revealed = {r for t in callers for r in t.revealed}
+    emotion = last.emotion if last and last.emotion is not None else scenario.caller.emotion.start
+
+    def make(signal: str, prefix: str = "") -> Hint:
+        tip, example = _from_rubric(rubric, signal)
+        return Hint(signal, (prefix + " " + tip).strip(), example)
+
+    if not analyses:
+        return make("opening")
+    recent = set().union(*acts[-2:])
+    if emotion >= 6 and "emotion_reflection" not in recent:
+        return make("emotion_acknowledged", f"De beller is nog erg geëmotioneerd ({emotion}/10).")
+    if last and last.text.rstrip().endswith("?") and len(analyses) > 1:
+        return make("caller_questions_answered", f"De beller vroeg: '{last.text.strip()}'")
+    if "open_question" not in seen:
+        return make("open_questions")
+    pending = [h for h in scenario.concerns.hidden if f"concern:{h.id}" not in revealed]
+    said_hint = [t.text for t in callers if "hint" in t.meta.get("kinds", [])]
+    if pending and said_hint:
+        quote = next((h for h in pending[0].hints if h in said_hint[-1]), said_hint[-1])
+        return make("hidden_concern_found", f"De beller zei: '{quote}'")
+    if "summary" not in seen and len(analyses) >= 2:
+        return make("summary_captures_concern")
+    missing = [k for k in scenario.required_key_info if f"key_info:{k.id}" not in revealed]
+    if missing and len(analyses) >= 3:
+        tip, example = _from_rubric(rubric, "key_info")
+        return Hint("key_info", f"Nog niet besproken: {missing[0].description} {tip}".strip(), example)
+    if "next_step" not in seen:
+        return make("next_step")
+    if "check_understanding" not in seen:
+        return make("check_understanding")
+    return make("closing")

@@ -1,0 +1,222 @@
+"""Running calls for people: the interactive practice loop, scripted runs and resuming an interrupted call.
+
+The call itself is the pure ``Session``; this module wires it to the terminal, the store and the transcript files.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+
+from coach import render
+from coach.analyzer import Analyzer
+from coach.engines import make_caller
+from coach.formats import Rubric, Scenario, Transcript
+from coach.hints import hint_for
+from coach.session import Session, utc_now
+from coach.store import Recorder, Store, transcript_dir, write_transcript
+
+COMMANDS = {
+    "/hint": "een tip voor dit moment in het gesprek",
+    "/stop": "het gesprek beëindigen en de feedback zien",
+    "/opnieuw": "opnieuw beginnen met hetzelfde scenario",
+    "/help": "deze uitleg",
+}
+
+INTERRUPT_EXIT = 130
+
+
+def new_seed() -> int:
+    return secrets.randbelow(1_000_000)
+
+
+@dataclass
+class CallSetup:
+    scenario: Scenario
+    scenario_path: Path | None
+    rubric: Rubric | None
+    analyzer: Analyzer
+    engine: str = "offline"
+    seed: int = 0
+    learner: str | None = None
+    save: bool = True
+    engine_options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Recorded:
+    """A session with its store and id (when saving)."""
+
+    session: Session
+    store: Store | None
+    session_id: str | None
+
+    def finish(self, transcript_path: Path | None = None) -> tuple[Transcript, Path | None]:
+        transcript = self.session.transcript()
+        if self.session_id:
+            transcript.meta["session"] = self.session_id
+        path = transcript_path
+        if self.store is not None and self.session_id is not None:
+            if path is None:
+                path = transcript_dir() / f"{self.session_id}-{self.session.scenario.id}.yaml"
+            self.store.set_transcript_path(self.session_id, path)
+        if path is not None:
+            write_transcript(transcript, path)
+        return transcript, path
+
+
+def start_session(setup: CallSetup, store: Store | None) -> Recorded:
+    engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
+    session = Session(
+        setup.scenario,
+        engine,
+        setup.analyzer,
+        seed=setup.seed,
+        learner=setup.learner,
+        rubric=setup.rubric.id if setup.rubric else None,
+    )
+    session_id = None
+    if store is not None and setup.save:
+        session.started_at = utc_now()
+        session_id = store.create_session(
+            scenario=setup.scenario.id,
+            scenario_path=str(setup.scenario_path) if setup.scenario_path else None,
+            rubric=session.rubric,
+            learner=setup.learner,
+            engine=setup.engine,
+            seed=setup.seed,
+            started_at=session.started_at,
+        )
+        session.listener = Recorder(store, session_id)
+    return Recorded(session, store if setup.save else None, session_id)
+
+
+def resume_session(store: Store, session_id: str, setup: CallSetup) -> Recorded:
+    """Rebuild an unfinished call: the caller replays every stored trainee turn, so its state is as it was."""
+    turns = store.turns(session_id)
+    engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
+    session = Session(
+        setup.scenario,
+        engine,
+        setup.analyzer,
+        seed=setup.seed,
+        learner=setup.learner,
+        rubric=setup.rubric.id if setup.rubric else None,
+    )
+    row = store.get(session_id)
+    from datetime import datetime
+
+    session.started_at = datetime.fromisoformat(row.started_at)
+    engine.start()
+    session.turns = list(turns)
+    for index, turn in enumerate(turns):
+        if turn.speaker != "learner":
+            continue
+        analysis = setup.analyzer.analyze(turn.text)
+        session.analyses.append(analysis)
+        reply = engine.reply(turn.text, analysis, turns[: index + 1])
+        answered = index + 1 < len(turns)
+        if not answered:
+            session.listener = Recorder(store, session_id)
+            session._caller(reply)  # the reply the killed process never gave
+            if reply.outcome:
+                session.end(reply.outcome, reply.reason)
+        else:
+            session.caller_turns.append(reply)
+    session.listener = Recorder(store, session_id)
+    return Recorded(session, store, session_id)
+
+
+class Terminal:
+    """The interactive call at a terminal."""
+
+    def __init__(
+        self,
+        setup: CallSetup,
+        store: Store | None,
+        console: Console,
+        read: Callable[[str], str],
+        *,
+        show_emotion: bool = False,
+    ) -> None:
+        self.setup = setup
+        self.store = store
+        self.console = console
+        self.read = read
+        self.show_emotion = show_emotion
+
+    def practice(self, recorded: Recorded | None = None) -> int:
+        """Play calls until the trainee stops; returns the exit code."""
+        setup = self.setup
+        self.console.print(render.briefing(setup.scenario))
+        self.console.print(render.practice_help(COMMANDS))
+        while True:
+            fresh = recorded is None
+            recorded = recorded or start_session(setup, self.store)
+            outcome = self._call(recorded, fresh)
+            if outcome == "restart":
+                self._finish(recorded, show=False)
+                self.console.print("[bold]Opnieuw beginnen.[/bold]\n")
+                recorded = None
+                continue
+            self._finish(recorded)
+            return INTERRUPT_EXIT if outcome == "interrupted-ctrl-c" else 0
+
+    def _call(self, recorded: Recorded, fresh: bool) -> str:
+        session = recorded.session
+        caller = session.scenario.caller
+        if fresh:
+            self.console.print(render.caller_line(caller.address_as, session.open(), self.show_emotion))
+        else:
+            self.console.print(render.transcript_dialogue(session.scenario, session.turns, self.show_emotion))
+        while not session.ended:
+            try:
+                line = self.read("U: ").strip()
+            except KeyboardInterrupt:
+                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
+                self.console.print("\n[dim]Gesprek onderbroken.[/dim]")
+                return "interrupted-ctrl-c"
+            except EOFError:
+                session.end("interrupted", "Het gesprek werd onderbroken (einde van de invoer).")
+                self.console.print("\n[dim]Gesprek beëindigd.[/dim]")
+                return "interrupted"
+            if not line:
+                continue
+            command = line.lower()
+            if command in ("/help", "/?"):
+                self.console.print(render.practice_help(COMMANDS))
+                continue
+            if command == "/hint":
+                hint = hint_for(session.scenario, self.setup.rubric, session.turns, session.analyses)
+                self.console.print(render.hint(hint))
+                continue
+            if command == "/stop":
+                session.end("stopped", "De oefening werd gestopt voordat het gesprek klaar was.")
+                return "stopped"
+            if command == "/opnieuw":
+                session.end("stopped", "De oefening werd opnieuw begonnen.")
+                return "restart"
+            if command.startswith("/"):
+                self.console.print(f"[yellow]Onbekend commando {render.escape(line)}.[/yellow] Typ /help.")
+                continue
+            try:
+                reply = session.say(line)
+            except KeyboardInterrupt:
+                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
+                return "interrupted-ctrl-c"
+            self.console.print(render.caller_line(caller.address_as, reply, self.show_emotion))
+        return session.outcome or "stopped"
+
+    def _finish(self, recorded: Recorded, *, show: bool = True) -> None:
+        transcript, path = recorded.finish()
+        if not show:
+            return
+        self.console.print(render.call_summary(self.setup.scenario, transcript))
+        if path is not None:
+            self.console.print(f"Transcript opgeslagen: [bold]{render.escape(str(path))}[/bold]")
+        else:
+            self.console.print("[dim]Niets opgeslagen (--no-save).[/dim]")

@@ -1,0 +1,124 @@
+"""One practice call as a pure loop: trainee turns in, caller turns out, a transcript at the end.
+
+No I/O here. A ``listener`` (the store) hears about every turn as soon as it exists: the trainee's turn before the
+caller answers it, so nothing typed is lost when the process dies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+from coach.analyzer import Analysis, Analyzer
+from coach.engines import CallerEngine, CallerTurn
+from coach.formats import Scenario, Transcript, Turn
+
+
+class SessionListener(Protocol):
+    def on_turn(self, index: int, turn: Turn) -> None: ...
+
+    def on_end(self, outcome: str, reason: str) -> None: ...
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    engine: CallerEngine
+    analyzer: Analyzer
+    seed: int = 0
+    learner: str | None = None
+    rubric: str | None = None
+    listener: SessionListener | None = None
+    clock: Callable[[], datetime] = utc_now
+    turns: list[Turn] = field(default_factory=list)
+    analyses: list[Analysis] = field(default_factory=list)
+    caller_turns: list[CallerTurn] = field(default_factory=list)
+    outcome: str | None = None
+    reason: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def ended(self) -> bool:
+        return self.outcome is not None
+
+    def _add(self, turn: Turn) -> Turn:
+        self.turns.append(turn)
+        if self.listener is not None:
+            self.listener.on_turn(len(self.turns) - 1, turn)
+        return turn
+
+    def _caller(self, reply: CallerTurn) -> Turn:
+        self.caller_turns.append(reply)
+        meta = {"kinds": reply.kinds} if reply.kinds else {}
+        if reply.events:
+            meta["events"] = reply.events
+        return self._add(
+            Turn(
+                speaker="caller",
+                text=reply.text,
+                emotion=reply.emotion,
+                revealed=reply.revealed,
+                time=self.clock(),
+                meta=meta,
+            )
+        )
+
+    def open(self) -> Turn:
+        """The caller's opening line."""
+        self.started_at = self.clock()
+        return self._caller(self.engine.start())
+
+    def say(self, text: str) -> Turn:
+        """The trainee says ``text``; returns the caller's answer (which may end the call)."""
+        if self.ended:
+            raise RuntimeError("the call has ended")
+        self._add(Turn(speaker="learner", text=text, time=self.clock()))
+        analysis = self.analyzer.analyze(text)
+        self.analyses.append(analysis)
+        reply = self.engine.reply(text, analysis, list(self.turns))
+        turn = self._caller(reply)
+        if reply.outcome:
+            self.end(reply.outcome, reply.reason)
+        return turn
+
+    def end(self, outcome: str, reason: str = "") -> None:
+        if self.ended:
+            return
+        self.outcome = outcome
+        self.reason = reason
+        self.ended_at = self.clock()
+        if self.listener is not None:
+            self.listener.on_end(outcome, reason)
+
+    def transcript(self, engine: str | None = None) -> Transcript:
+        meta = {"reason": self.reason} if self.reason else {}
+        return Transcript(
+            scenario=self.scenario.id,
+            rubric=self.rubric,
+            learner=self.learner,
+            engine=engine or getattr(self.engine, "name", None),
+            seed=self.seed,
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            outcome=self.outcome,
+            turns=list(self.turns),
+            meta=meta,
+        )
+
+
+def run_session(session: Session, replies: Iterable[str]) -> Transcript:
+    """Play a whole call from scripted replies; ends 'stopped' if the replies run out first."""
+    session.open()
+    for reply in replies:
+        if session.ended:
+            break
+        session.say(reply)
+    session.end("stopped", "")
+    return session.transcript()
