@@ -16,6 +16,8 @@ class Hint:
 
 
 DEFAULTS: dict[str, tuple[str, str]] = {
+    "jargon": ("Zeg het in gewone woorden, of leg de term direct uit.", ""),
+    "dismissive": ("Vertel wat wél kan in plaats van de regels te herhalen.", "Wat u wel kunt doen, is ..."),
     "opening": (
         "Open met een groet, de naam van uw organisatie en uw eigen naam.",
         "Goedemorgen, Belastingen, u spreekt met ...",
@@ -65,6 +67,13 @@ def hint_for(scenario: Scenario, rubric: Rubric | None, turns: list[Turn], analy
 
     if not analyses:
         return make("opening")
+    last_turn = analyses[-1]
+    if last_turn.has("jargon"):
+        hit = last_turn.of("jargon")[0]
+        tip, _ = _from_rubric(rubric, "jargon")
+        return Hint("jargon", f"U zei '{hit.text}'. {tip}", hit.plain or "")
+    if last_turn.has("dismissive"):
+        return make("dismissive", f"'{last_turn.of('dismissive')[0].text}' klinkt afwijzend.")
     recent = set().union(*acts[-2:])
     if emotion >= 6 and "emotion_reflection" not in recent:
         return make("emotion_acknowledged", f"De beller is nog erg geëmotioneerd ({emotion}/10).")

@@ -136,8 +136,9 @@ class _Rules:
                 name = f"r{len(self.ids)}"
                 self.ids.append(rule.id)
                 group = f"(?P<{name}>{'|'.join(items)})"
-                groups[False][rule.at][kind].append(group)
-                if rule.questions:
+                if not rule.only_questions:
+                    groups[False][rule.at][kind].append(group)
+                if rule.questions or rule.only_questions:
                     groups[True][rule.at][kind].append(group)
         self.plain = self._compile(groups[False])
         self.in_question = self._compile(groups[True])
@@ -229,6 +230,7 @@ class Analyzer:
         self.informal_subjects = {fold(w) for w in q.informal_subjects}
         self.interjections = {fold(w) for w in q.interjections}
         self.imperative = {fold(w) for w in q.imperative_markers}
+        self.tags = {fold(w) for w in q.tags}
         self.subordinators = {fold(w) for w in q.subordinators}
         self.fact_slots = _words_regex(q.fact_slots)
         self.not_questions = _Rules(q.not_questions, v)
@@ -320,7 +322,7 @@ class Analyzer:
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(s)]
         if not tokens:
             return []
-        terminal = {"?": "?", ".": ".", "!": "."}.get(s.rstrip(" \"')")[-1:])
+        terminal = {"?": "?", ".": ".", "!": "!"}.get(s.rstrip(" \"')")[-1:])
         words = {t[0] for t in tokens}
         words |= {part for w in words if "-" in w or "'" in w for part in re.split(r"['-]", w)}
         starts = [tokens[0][1]]
@@ -354,7 +356,7 @@ class Analyzer:
             reflection = found["emotion_reflection"]
             if "maar" in s[reflection.end - off :].split() or re.search(r"\bmaar\b", s[reflection.end - off :]):
                 del found["emotion_reflection"]
-        if not found.keys() & {"summary", "check_understanding"}:
+        if not found.keys() & {"summary", "check_understanding", "opening"}:
             add("next_step", self._next_step(s, words))
         exclusive = {"summary", "check_understanding", "closing"} & found.keys()
         if not exclusive:
@@ -406,13 +408,16 @@ class Analyzer:
                 continue
             act, rule = kind, ("wh-question" if kind == "open_question" else "verb-first")
             if act == "open_question" and self.fact_slots:
-                window_end = words[min(wh_end + 3, len(words) - 1)][2]
+                window_end = words[min(wh_end + 4, len(words) - 1)][2]
                 if self.fact_slots.search(s, words[0][1], window_end):
                     act, rule = "closed_question", "fact-question"
             out.append((act, (rule, *span)))
         if terminal == "?" and not out:
             words = [t for t in tokens if t[1] >= clauses[-1][0]] or tokens
-            if len(words) >= 3:
+            first = words[0][0]
+            if len(words) <= 2 and all(w[0] in self.tags for w in words) and len(tokens) >= 4:
+                out.append(("closed_question", ("question-tag", words[0][1], words[-1][2])))
+            elif len(words) >= 3 and first not in self.wh and first not in self.subordinators:
                 out.append(("closed_question", ("declarative-question", words[0][1], words[-1][2])))
         return out
 
@@ -431,6 +436,8 @@ class Analyzer:
                 return None, True, wh_at
             if terminal == "?":
                 return "open_question", False, wh_at
+            if terminal is not None:  # "Wie had dat gedacht." / "Wat is het druk vandaag!"
+                return None, True, wh_at
             for i, word in enumerate(rest[:6]):
                 if word in _SUBJECT_PRONOUNS and word != "het":
                     break
@@ -458,7 +465,8 @@ class Analyzer:
             return None, False, 0
         if terminal == "?":
             return "closed_question", False, 0
-        if terminal is None and not (set(w) & self.imperative):
+        imperative = w[-1] in self.imperative or "gerust" in w or (len(w) > 2 and w[2] in self.imperative)
+        if terminal is None and not imperative:
             return "closed_question", False, 0
         return None, False, 0
 
@@ -532,7 +540,7 @@ class Analyzer:
         return hits
 
     def _opening(self, s: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
-        greeting = next((t for t in tokens[:3] if t[0] in self.greetings), None)
+        greeting = next((t for t in tokens[:5] if t[0] in self.greetings), None)
         if greeting is None and self.greeting_phrases:
             m = self.greeting_phrases.search(s, 0, tokens[min(3, len(tokens) - 1)][2])
             if m:
@@ -548,7 +556,7 @@ class Analyzer:
             if word == "met" and i + 1 < len(tokens):
                 name = tokens[i + 1][0]
                 before = [t[0] for t in tokens[:i]]
-                lead_in = all(
+                lead_in = bool(greeting and greeting[1] < tokens[i][1]) or all(
                     b in self.greetings or b in self.fillers or (self.organisation and self.organisation.fullmatch(b))
                     for b in before
                 )

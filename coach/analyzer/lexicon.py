@@ -54,6 +54,7 @@ class Rule(Model):
         "any", description="Waar in de zin: overal, aan het begin (na 'oké,' e.d.), aan het eind, of de hele zin."
     )
     questions: bool = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
+    only_questions: bool = Field(False, description="Alleen in zinnen die met een vraagteken eindigen.")
 
     @property
     def patterns(self) -> list[str]:
@@ -76,6 +77,7 @@ class Questions(Model):
     fact_slots: list[str] = Field(default_factory=list)
     interjections: list[str] = Field(default_factory=list)
     imperative_markers: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
     subordinators: list[str] = Field(default_factory=list)
     not_questions: list[Rule] = Field(default_factory=list)
 

@@ -430,9 +430,10 @@ class CallerBrain:
 
 def _fill(line: str, values: dict[str, str]) -> str:
     try:
-        return line.format(**values)
+        text = line.format(**values)
     except (KeyError, IndexError, ValueError):
         return line
+    return text[:1].upper() + text[1:]
 
 
 class OfflineCaller:

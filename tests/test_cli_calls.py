@@ -1,0 +1,135 @@
+"""practice, run, resume, history and export through the CLI (CliRunner; stdin is the trainee)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from coach.loader import load
+from tests.test_caller import DISMISSIVE, GOOD_WOZ
+
+
+def _replies(tmp_path: Path, lines: list[str], name: str = "antwoorden.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("# script van een goede medewerker\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_run_writes_a_valid_transcript(invoke, tmp_path: Path) -> None:
+    out = tmp_path / "gesprek.yaml"
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--seed", "1", "-o", out)
+    assert result.exit_code == 0, result.output
+    transcript = load(out, "transcript")
+    assert transcript.outcome.value == "satisfied"
+    assert transcript.scenario == "woz-hoger-dan-buren"
+    assert transcript.seed == 1 and transcript.engine == "offline"
+    assert all(t.emotion is not None for t in transcript.turns if t.speaker == "caller")
+    assert invoke("validate", out).exit_code == 0
+    assert "Mevrouw Vermeulen" in result.stdout
+
+
+def test_run_is_deterministic_and_json(invoke, tmp_path: Path) -> None:
+    replies = _replies(tmp_path, DISMISSIVE)
+    a = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--json", "--no-save").stdout)
+    b = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--json", "--no-save").stdout)
+    turns = lambda d: [(t["text"], t.get("emotion")) for t in d["transcript"]["turns"]]  # noqa: E731
+    assert turns(a) == turns(b)
+    assert a["transcript"]["outcome"] == "hung_up"
+
+
+def test_run_accepts_a_yaml_list(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("- Goedemorgen, met Anna van Belastingen.\n- Wat is er gebeurd?\n", encoding="utf-8")
+    data = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", path, "--json", "--no-save").stdout)
+    learner = [t["text"] for t in data["transcript"]["turns"] if t["speaker"] == "learner"]
+    assert learner == ["Goedemorgen, met Anna van Belastingen.", "Wat is er gebeurd?"]
+    assert data["transcript"]["outcome"] == "stopped"
+
+
+def test_run_errors(invoke, tmp_path: Path) -> None:
+    assert invoke("run", "woz-hoger-dan-buren", "--replies", tmp_path / "weg.txt").exit_code == 2
+    empty = _replies(tmp_path, [])
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", empty)
+    assert result.exit_code == 2 and "bevat geen antwoorden" in result.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: b\n", encoding="utf-8")
+    assert "YAML-lijst" in invoke("run", "woz-hoger-dan-buren", "--replies", bad).stderr
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, ["x"]), "--engine", "ofline")
+    assert result.exit_code == 2 and "Bedoelde u: offline?" in result.stderr
+
+
+def test_practice_saves_and_history_and_export(invoke, tmp_path: Path) -> None:
+    typed = "Goedemorgen, Belastingen, met Anna. Wat kan ik voor u doen?\n/hint\n/help\n/bestaatniet\n\n/stop\n"
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--learner", "anna", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Briefing" in result.stdout and "Tip" in result.stdout and "Onbekend commando" in result.stdout
+    assert "Transcript opgeslagen" in result.stdout
+    sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert len(sessions) == 1
+    row = sessions[0]
+    assert row["learner"] == "anna" and row["outcome"] == "stopped" and row["turns"] == 3
+    assert Path(row["transcript_path"]).exists()
+    assert "anna" in invoke("history", "--learner", "anna").stdout
+    assert json.loads(invoke("history", "--learner", "bob", "--json").stdout)["sessions"] == []
+    out = tmp_path / "export.json"
+    assert invoke("export", row["id"], "-o", out).exit_code == 0
+    assert load(out, "transcript").learner == "anna"
+    assert "speaker: learner" in invoke("export", row["id"]).stdout
+
+
+def test_practice_end_of_input_saves_the_call(invoke) -> None:
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", input="Goedemorgen, met Anna.\n")
+    assert result.exit_code == 0
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert row["outcome"] == "interrupted" and row["turns"] == 3
+
+
+def test_practice_menu(invoke) -> None:
+    result = invoke("practice", "--no-save", input="99\n1\n/stop\n")
+    assert result.exit_code == 0, result.output
+    assert "Kies een scenario" in result.stdout and "Geen geldig nummer" in result.stdout
+    assert "Niets opgeslagen" in result.stdout
+    assert json.loads(invoke("history", "--json").stdout)["sessions"] == []
+
+
+def test_practice_restart(invoke) -> None:
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    assert "Opnieuw beginnen" in result.stdout
+    outcomes = [s["outcome"] for s in json.loads(invoke("history", "--json").stdout)["sessions"]]
+    assert outcomes == ["stopped", "stopped"]
+
+
+def test_resume_close_and_nothing_to_resume(invoke, coach_home: Path) -> None:
+    from coach.analyzer import get_analyzer
+    from coach.library import Library
+    from coach.practice import CallSetup, start_session
+    from coach.store import Store
+
+    assert "geen onafgemaakte sessie" in invoke("resume").stderr
+    lib = Library.open()
+    setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3)
+    recorded = start_session(setup, Store.default())
+    recorded.session.open()
+    recorded.session.say("Goedemorgen, met Anna van Belastingen.")
+    result = invoke("resume", "--close")
+    assert result.exit_code == 0 and "afgesloten" in result.stderr
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert row["outcome"] == "interrupted" and Path(row["transcript_path"]).exists()
+
+
+def test_resume_continues_the_call(invoke) -> None:
+    from coach.analyzer import get_analyzer
+    from coach.library import Library
+    from coach.practice import CallSetup, start_session
+    from coach.store import Store
+
+    lib = Library.open()
+    setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3)
+    recorded = start_session(setup, Store.default())
+    recorded.session.open()
+    recorded.session.say(GOOD_WOZ[0])
+    result = invoke("resume", input=GOOD_WOZ[1] + "\n/stop\n")
+    assert result.exit_code == 0, result.output
+    assert "Verder met sessie" in result.stdout
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert row["turns"] == 5 and row["outcome"] == "stopped"

@@ -1,0 +1,99 @@
+"""Real processes: an interactive call in a pseudo-terminal (Ctrl-C included) and a call killed with SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+TIMEOUT = 20
+
+
+def spawn(home: Path, *args: str):
+    env = {**os.environ, "COACH_HOME": str(home), "COLUMNS": "200", "TERM": "dumb"}
+    env.pop("COACH_LIBRARY", None)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "coach", *args], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200)
+    )
+    return child
+
+
+def history(home: Path) -> list[dict]:
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", "history", "--json"],
+        env={**os.environ, "COACH_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)["sessions"]
+
+
+def test_interactive_call_with_ctrl_c(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1", "--show-emotion", "--learner", "anna")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/hint")
+    child.expect("Tip")
+    child.expect("U: ")
+    child.sendintr()
+    child.expect("Gesprek onderbroken")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "interrupted"
+    assert row["turns"] == 3
+    assert Path(row["transcript_path"]).exists()
+
+
+def test_sigkill_loses_no_typed_turn(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("U: ")
+    typed = [
+        "Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?",
+        "Ik hoor dat u erg geschrokken bent.",
+        "Wat speelt er op dit moment?",
+    ]
+    for line in typed:
+        child.sendline(line)
+        child.expect("Mevrouw Vermeulen: ")
+        child.expect("U: ")
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    (row,) = history(tmp_path)
+    assert row["outcome"] is None  # unfinished
+    assert row["turns"] == 1 + 2 * len(typed)
+    export = subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"], "-o", str(tmp_path / "t.json")],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert export.returncode == 0, export.stderr
+    turns = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["turns"]
+    assert [t["text"] for t in turns if t["speaker"] == "learner"] == typed
+    # and the call can be resumed where it stopped
+    child = spawn(tmp_path, "resume")
+    child.expect("Verder met sessie")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "stopped"
