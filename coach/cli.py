@@ -285,6 +285,104 @@ def schema(
     _print_json(data)
 
 
+# --- feedback -------------------------------------------------------------------------------------------------------
+
+
+@command()
+def evaluate(
+    transcripts: Annotated[list[Path], typer.Argument(help="Transcriptbestanden (YAML of JSON).")],
+    rubric: Annotated[
+        str | None,
+        typer.Option("--rubric", "-r", help="Rubric-id of pad (standaard: uit het transcript, anders standaard)."),
+    ] = None,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", "-s", help="Scenario-id of pad (standaard: uit het transcript).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON (docs/feedback-format.md).")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Markdown.")] = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Een zelfstandig HTML-bestand om te mailen.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+    library: LibraryOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Beoordeel transcripten met een rubric: scores met bewijs en tips."""
+    from coach.library import Library
+    from coach.loader import load
+
+    fmt = _output_format(as_json, markdown, as_html, output)
+    lib = Library.open(library or [])
+    analyzer = lib.analyzer(lexicon or [])
+    items = []
+    for path in transcripts:
+        transcript = load(path, "transcript")
+        items.append((transcript, _feedback(lib, analyzer, transcript, rubric, scenario)))
+    _emit_feedback(items, fmt, output)
+
+
+def _output_format(as_json: bool, markdown: bool, as_html: bool, output: Path | None) -> str:
+    chosen = [name for name, flag in (("json", as_json), ("markdown", markdown), ("html", as_html)) if flag]
+    if len(chosen) > 1:
+        raise UsageError("kies één van --json, --markdown of --html")
+    if chosen:
+        return chosen[0]
+    if output is not None:
+        by_suffix = {".json": "json", ".md": "markdown", ".html": "html", ".htm": "html"}
+        if output.suffix.lower() in by_suffix:
+            return by_suffix[output.suffix.lower()]
+        raise UsageError(
+            f"welk formaat voor '{output}'?", hint="gebruik --json, --markdown of --html, of .json/.md/.html"
+        )
+    return "rich"
+
+
+def _feedback(lib, analyzer, transcript, rubric_ref: str | None, scenario_ref: str | None):
+    from coach.errors import NotFoundError
+    from coach.feedback import evaluate as score
+
+    scenario = None
+    ref = scenario_ref or transcript.scenario
+    if ref:
+        try:
+            scenario = lib.scenario(ref)
+        except NotFoundError as exc:
+            if scenario_ref:
+                raise
+            typer.echo(f"waarschuwing: {exc.message}; scenario-criteria worden overgeslagen.", err=True)
+    rubric_id = rubric_ref or transcript.rubric or "standaard"
+    try:
+        rubric = lib.rubric(rubric_id)
+    except NotFoundError:
+        if rubric_ref:
+            raise
+        typer.echo(f"waarschuwing: rubric '{rubric_id}' niet gevonden; de standaardrubric wordt gebruikt.", err=True)
+        rubric = lib.rubric("standaard")
+    return score(transcript, rubric, analyzer, scenario)
+
+
+def _emit_feedback(items: list, fmt: str, output: Path | None) -> None:
+    from coach.feedback.export import to_html, to_markdown
+
+    if fmt == "rich":
+        from coach import render
+
+        console = render.console()
+        for _, fb in items:
+            console.print(render.feedback_report(fb))
+        return
+    if fmt == "json":
+        data = [fb.model_dump(mode="json") for _, fb in items]
+        text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = to_markdown(items)
+    else:
+        text = to_html(items)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Geschreven: {output}", err=True)
+
+
 # --- calls ----------------------------------------------------------------------------------------------------------
 
 OUTCOME_NL = {
@@ -434,12 +532,18 @@ def run(
     if recorded.session.outcome == "stopped" and not recorded.session.reason:
         recorded.session.reason = "De antwoorden waren op voordat het gesprek klaar was."
     transcript, path = recorded.finish(output)
+    feedback = recorded.feedback(setup, transcript)
     if as_json:
-        _print_json({"transcript": transcript.model_dump(mode="json", exclude_none=True)})
+        _print_json(
+            {
+                "transcript": transcript.model_dump(mode="json", exclude_none=True),
+                "feedback": feedback.model_dump(mode="json"),
+            }
+        )
         return
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, transcript.turns, show_emotion=True))
-    console.print(render.call_summary(setup.scenario, transcript))
+    console.print(render.feedback_report(feedback))
     if path is not None:
         typer.echo(f"Transcript: {path}", err=True)
 

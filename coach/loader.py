@@ -301,7 +301,7 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
             return "rubric"
         if "caller" in data or "concerns" in data or "briefing" in data:
             return "scenario"
-        if data.keys() & {"acts", "jargon", "fillers", "vars", "definition", "questions"}:
+        if data.keys() & {"acts", "jargon", "fillers", "vars", "definition", "questions", "style"}:
             return "lexicon"
     return None
 

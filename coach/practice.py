@@ -15,6 +15,7 @@ from rich.console import Console
 from coach import render
 from coach.analyzer import Analyzer
 from coach.engines import make_caller
+from coach.feedback import Feedback
 from coach.formats import Rubric, Scenario, Transcript
 from coach.hints import hint_for
 from coach.session import Session, utc_now
@@ -54,6 +55,18 @@ class Recorded:
     session: Session
     store: Store | None
     session_id: str | None
+
+    def feedback(self, setup: CallSetup, transcript: Transcript) -> Feedback:
+        """The feedback report for the call, remembered with the session for history."""
+        from coach.feedback import evaluate
+
+        rubric = setup.rubric
+        if rubric is None:
+            raise ValueError("a rubric is needed for feedback")
+        feedback = evaluate(transcript, rubric, setup.analyzer, setup.scenario)
+        if self.store is not None and self.session_id is not None:
+            self.store.update_meta(self.session_id, score=feedback.overall, passed=feedback.passed)
+        return feedback
 
     def finish(self, transcript_path: Path | None = None) -> tuple[Transcript, Path | None]:
         transcript = self.session.transcript()
@@ -215,7 +228,7 @@ class Terminal:
         transcript, path = recorded.finish()
         if not show:
             return
-        self.console.print(render.call_summary(self.setup.scenario, transcript))
+        self.console.print(render.feedback_report(recorded.feedback(self.setup, transcript)))
         if path is not None:
             self.console.print(f"Transcript opgeslagen: [bold]{render.escape(str(path))}[/bold]")
         else:

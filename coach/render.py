@@ -14,7 +14,8 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
-    from coach.formats import Rubric, Scenario, Transcript, Turn
+    from coach.feedback import Feedback
+    from coach.formats import Rubric, Scenario, Turn
     from coach.hints import Hint
     from coach.loader import Problem
 
@@ -220,32 +221,6 @@ def hint(item: Hint) -> Panel:
     return Panel(text, title="Tip", title_align="left", border_style="yellow")
 
 
-def call_summary(scenario: Scenario, transcript: Transcript) -> Panel:
-    """A short account of how the call went (the full feedback report builds on the same facts)."""
-    callers = [t for t in transcript.turns if t.speaker == "caller"]
-    revealed = {r for t in callers for r in t.revealed}
-    table = Table(box=None, show_header=False, padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    outcome = transcript.outcome.value if transcript.outcome else None
-    table.add_row("Afloop", OUTCOME_LABELS.get(outcome, str(outcome)))
-    reason = transcript.meta.get("reason")
-    if reason:
-        table.add_row("Waarom", escape(str(reason)))
-    emotions = [t.emotion for t in callers if t.emotion is not None]
-    if emotions:
-        table.add_row("Emotie beller", f"{emotions[0]} → {emotions[-1]} (van 10)")
-    for concern in scenario.concerns.hidden:
-        found = f"concern:{concern.id}" in revealed
-        table.add_row("Onderliggende zorg", ("ontdekt: " if found else "niet ontdekt: ") + escape(concern.summary))
-    for item in scenario.key_info:
-        mark = "✓" if f"key_info:{item.id}" in revealed else "✗"
-        table.add_row("Kerninformatie", f"{mark} {escape(item.description)}")
-    learner_turns = sum(t.speaker == "learner" for t in transcript.turns)
-    table.add_row("Beurten", str(learner_turns))
-    return Panel(table, title="Het gesprek", title_align="left", border_style="blue")
-
-
 def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
     table = Table(title="Kies een scenario", box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column("#", justify="right", style="bold")
@@ -266,6 +241,7 @@ def history_table(rows: Sequence, outcome_labels: dict) -> Table:
     table.add_column("scenario")
     table.add_column("beurten", justify="right")
     table.add_column("afloop")
+    table.add_column("score", justify="right")
     for r in rows:
         table.add_row(
             escape(r.id),
@@ -274,7 +250,92 @@ def history_table(rows: Sequence, outcome_labels: dict) -> Table:
             escape(r.scenario),
             str(r.turns),
             outcome_labels.get(r.outcome, str(r.outcome)),
+            "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
         )
     if not rows:
         table.caption = "Nog geen gesprekken. Begin met 'coach practice'."
     return table
+
+
+DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
+
+
+def score_bar(score: float | None, width: int = 20) -> Text:
+    if score is None:
+        return Text("overgeslagen", style="dim")
+    filled = round(score / 100 * width)
+    colour = "green" if score >= 75 else "yellow" if score >= 55 else "red"
+    return Text.assemble(("█" * filled, colour), ("░" * (width - filled), "dim"), (f" {score:.0f}", f"bold {colour}"))
+
+
+def _mark(passed: bool | None) -> Text:
+    if passed is None:
+        return Text("–", style="dim")
+    return Text("✓", style="green") if passed else Text("✗", style="red")
+
+
+def feedback_report(fb: Feedback) -> Group:
+    """The feedback after a call: per dimension a score bar, the criteria with evidence and tips, the phases."""
+    parts: list = []
+    head = Table(box=None, show_header=False, padding=(0, 1))
+    head.add_column(style="bold", no_wrap=True)
+    head.add_column()
+    head.add_row("Totaal", score_bar(fb.overall, 30))
+    if fb.passed is not None:
+        head.add_row(
+            "Resultaat", Text("geslaagd", style="bold green") if fb.passed else Text("niet geslaagd", style="bold red")
+        )
+    if fb.outcome:
+        head.add_row("Afloop", OUTCOME_LABELS.get(fb.outcome, fb.outcome))
+    if fb.call.get("reason"):
+        head.add_row("Waarom", escape(str(fb.call["reason"])))
+    if "emotion_start" in fb.call:
+        head.add_row("Emotie beller", f"{fb.call['emotion_start']} → {fb.call['emotion_end']} (van 10)")
+    if "hidden_concern_found" in fb.call:
+        head.add_row("Onderliggende zorg", "ontdekt" if fb.call["hidden_concern_found"] else "niet ontdekt")
+    title = f"Feedback · rubric {fb.rubric}" + (f" · {fb.scenario}" if fb.scenario else "")
+    parts.append(Panel(head, title=escape(title), title_align="left", border_style="blue"))
+    for name, dim in fb.dimensions.items():
+        table = Table(box=box.SIMPLE, show_header=True, header_style="dim", expand=True, padding=(0, 1))
+        table.add_column("", width=1)
+        table.add_column("criterium", ratio=2)
+        table.add_column("score", justify="right", width=5)
+        table.add_column("wat er gebeurde", ratio=5)
+        for c in (c for c in fb.criteria if c.dimension == name):
+            body = Text()
+            if c.skipped:
+                body.append(f"Overgeslagen: {c.skip_reason}", style="dim")
+            else:
+                body.append(c.detail)
+                for e in c.evidence[:2]:
+                    who = "u" if e.speaker == "learner" else "beller"
+                    body.append(f"\n  beurt {e.turn} ({who}): “{e.text}”", style="italic dim")
+                    if e.note:
+                        body.append(f" — {e.note}", style="dim")
+                if c.passed is False:
+                    body.append(f"\n→ {c.tip}", style="yellow")
+            table.add_row(_mark(c.passed), escape(c.description), "–" if c.score is None else f"{c.score:.0f}", body)
+        extra = ""
+        if dim.pass_score is not None:
+            extra = f" (drempel {dim.pass_score}: {'gehaald' if dim.passed else 'niet gehaald'})"
+        header = Text.assemble((DIMENSION_TITLES.get(name, name), "bold"), "  ", score_bar(dim.score), extra)
+        parts.append(Panel(Group(header, table), border_style="cyan"))
+    if fb.phases:
+        timeline = Text()
+        for phase in fb.phases:
+            timeline.append(f"beurt {phase.turn:>2}  ", style="dim")
+            timeline.append(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
+            timeline.append(f"   {phase.text[:60]}\n", style="dim")
+        parts.append(Panel(timeline, title="Gespreksverloop", title_align="left", border_style="dim"))
+    if fb.strengths or fb.improvements:
+        lines = Text()
+        if fb.strengths:
+            lines.append("Sterk\n", style="bold green")
+            for s in fb.strengths:
+                lines.append(f"  • {s}\n")
+        if fb.improvements:
+            lines.append("Verbeterpunten\n", style="bold yellow")
+            for s in fb.improvements:
+                lines.append(f"  • {s}\n")
+        parts.append(Panel(lines, title="In het kort", title_align="left", border_style="green"))
+    return Group(*parts)

@@ -259,6 +259,10 @@ class Analyzer:
             )
             for t in lx.jargon
         ]
+        self.stopwords = {fold(w) for w in lx.style.stopwords}
+        self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
+        self.negative = _words_regex(lx.style.negative)
+        self.positive = _words_regex(lx.style.positive)
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
@@ -268,6 +272,44 @@ class Analyzer:
         self.acts[act] = _Rules([r for r in ruleset.rules if r.id not in timed], self.variables)
         self.timed[act] = _Rules([r for r in ruleset.rules if r.id in timed], self.variables)
         self.blockers[act] = _Rules(ruleset.blockers, self.variables)
+
+    # --- helpers the feedback uses, on the same lexicon -------------------------------------------------------
+
+    def content_words(self, text: str) -> set[str]:
+        """Words that carry content (no stopwords, at least four letters), folded."""
+        return {w for w in _TOKEN.findall(fold(text)) if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
+
+    def opening_parts(self, text: str) -> set[str]:
+        """Which parts of a good opening a turn has: 'greeting', 'organisation', 'name'."""
+        folded = fold(text)
+        first = self._sentences(text, folded)[:2]
+        span = folded[: first[-1].end] if first else folded
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(span)]
+        parts: set[str] = set()
+        if not tokens:
+            return parts
+        if any(t[0] in self.greetings for t in tokens[:6]) or (
+            self.greeting_phrases and self.greeting_phrases.search(span)
+        ):
+            parts.add("greeting")
+        if self.organisation and self.organisation.search(span):
+            parts.add("organisation")
+        opening = self._opening(span, tokens)
+        if opening and opening[0] in ("met-naam", "self-identification"):
+            parts.add("name")
+        return parts
+
+    def formal_words(self, text: str) -> list[tuple[str, str]]:
+        """Official words in the text with their plain alternatives."""
+        folded = fold(text)
+        return [(text[m.start() : m.end()], plain) for _, plain, regex in self.formal for m in regex.finditer(folded)]
+
+    def wording(self, text: str) -> tuple[int, int]:
+        """(positive, negative) formulations in the text."""
+        folded = fold(text)
+        pos = len(self.positive.findall(folded)) if self.positive else 0
+        neg = len(self.negative.findall(folded)) if self.negative else 0
+        return pos, neg
 
     # --- splitting ------------------------------------------------------------------------------------------
 

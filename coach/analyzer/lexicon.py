@@ -107,6 +107,18 @@ class JargonTerm(Model):
     explained_by: list[Text] = Field(default_factory=list)
 
 
+class FormalWord(Model):
+    word: Text
+    plain: Text
+
+
+class Style(Model):
+    stopwords: list[str] = Field(default_factory=list)
+    formal_words: list[FormalWord] = Field(default_factory=list)
+    negative: list[str] = Field(default_factory=list)
+    positive: list[str] = Field(default_factory=list)
+
+
 class Definition(Model):
     right_after: list[str] = Field(default_factory=list)
     later: list[str] = Field(default_factory=list)
@@ -123,6 +135,7 @@ class Lexicon(Model):
     explanation: Explanation = Field(default_factory=Explanation)
     jargon: list[JargonTerm] = Field(default_factory=list)
     definition: Definition = Field(default_factory=Definition)
+    style: Style = Field(default_factory=Style)
 
     def issues(self) -> Iterator[Issue]:
         """Every pattern must compile (with the lexicon's own $lists)."""

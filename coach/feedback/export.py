@@ -1,0 +1,145 @@
+"""The feedback as Markdown or as one self-contained HTML file a trainer can mail."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from coach.feedback.model import Feedback
+from coach.formats import Transcript
+
+TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
+OUTCOMES = {
+    "satisfied": "de beller is tevreden",
+    "unsatisfied": "de beller is niet tevreden",
+    "hung_up": "de beller heeft opgehangen",
+    "stopped": "gestopt",
+    "interrupted": "onderbroken",
+    "max_turns": "te lang, zonder goed einde",
+}
+
+
+def _score(value: float | None) -> str:
+    return "overgeslagen" if value is None else f"{value:.0f}"
+
+
+def _mark(passed: bool | None) -> str:
+    return "–" if passed is None else "✓" if passed else "✗"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
+    out: list[str] = []
+    for transcript, fb in items:
+        title = transcript.learner or "medewerker"
+        out.append(f"# Feedback: {_md(title)} · {_md(fb.scenario or 'onbekend scenario')}\n")
+        out.append(f"- **Totaalscore:** {_score(fb.overall)}")
+        if fb.passed is not None:
+            out.append(f"- **Resultaat:** {'geslaagd' if fb.passed else 'niet geslaagd'}")
+        if fb.outcome:
+            out.append(f"- **Afloop:** {OUTCOMES.get(fb.outcome, fb.outcome)}")
+        if fb.call.get("reason"):
+            out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
+        if "emotion_start" in fb.call:
+            out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
+        out.append(f"- **Rubric:** {fb.rubric}\n")
+        for name, dim in fb.dimensions.items():
+            out.append(f"## {TITLES.get(name, name)}: {_score(dim.score)}\n")
+            out.append("| | criterium | score | wat er gebeurde | tip |")
+            out.append("|---|---|---|---|---|")
+            for c in (c for c in fb.criteria if c.dimension == name):
+                what = c.skip_reason if c.skipped else c.detail
+                quotes = "; ".join(f"beurt {e.turn}: “{_md(e.text)}”" for e in c.evidence[:2])
+                if quotes:
+                    what += f" ({quotes})"
+                tip = c.tip if c.passed is False else ""
+                out.append(
+                    f"| {_mark(c.passed)} | {_md(c.description)} | {_score(c.score)} | {_md(what)} | {_md(tip)} |"
+                )
+            out.append("")
+        if fb.strengths:
+            out.append("## Sterk\n")
+            out += [f"- {_md(s)}" for s in fb.strengths]
+            out.append("")
+        if fb.improvements:
+            out.append("## Verbeterpunten\n")
+            out += [f"- {_md(s)}" for s in fb.improvements]
+            out.append("")
+        out.append("## Gesprek\n")
+        for n, turn in enumerate(transcript.turns, 1):
+            who = "Beller" if turn.speaker == "caller" else "Medewerker"
+            emotion = f" *(emotie {turn.emotion})*" if turn.emotion is not None else ""
+            out.append(f"{n}. **{who}:** {_md(turn.text)}{emotion}")
+        out.append("")
+    return "\n".join(out)
+
+
+CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;
+color:#1d2433;line-height:1.45}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
+.bar{background:#e6e9ef;border-radius:4px;height:12px;width:240px;display:inline-block;vertical-align:middle}
+.fill{height:12px;border-radius:4px}.good{background:#2e8b57}.mid{background:#d4a017}.low{background:#c0392b}
+table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{border-bottom:1px solid #e6e9ef;padding:.4rem;
+vertical-align:top;text-align:left}.q{color:#555;font-style:italic}.tip{color:#8a5a00}.ok{color:#2e8b57}
+.no{color:#c0392b}.skip{color:#888}.turn-caller{color:#6b2e83}.meta td{border:none;padding:.1rem .6rem .1rem 0}
+"""
+
+
+def _bar(score: float | None) -> str:
+    if score is None:
+        return '<span class="skip">overgeslagen</span>'
+    cls = "good" if score >= 75 else "mid" if score >= 55 else "low"
+    fill = f'<span class="fill {cls}" style="display:block;width:{score:.0f}%"></span>'
+    return f'<span class="bar">{fill}</span> <b>{score:.0f}</b>'
+
+
+def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
+    e = html.escape
+    body: list[str] = []
+    for transcript, fb in items:
+        body.append(
+            f"<h1>Feedback: {e(transcript.learner or 'medewerker')} · {e(fb.scenario or 'onbekend scenario')}</h1>"
+        )
+        body.append('<table class="meta">')
+        body.append(f"<tr><td><b>Totaal</b></td><td>{_bar(fb.overall)}</td></tr>")
+        if fb.passed is not None:
+            cls, label = ("ok", "geslaagd") if fb.passed else ("no", "niet geslaagd")
+            body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{label}</td></tr>')
+        if fb.outcome:
+            body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOMES.get(fb.outcome, fb.outcome))}</td></tr>")
+        if fb.call.get("reason"):
+            body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
+        body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
+        for name, dim in fb.dimensions.items():
+            body.append(f"<h2>{e(TITLES.get(name, name))} {_bar(dim.score)}</h2>")
+            body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
+            for c in (c for c in fb.criteria if c.dimension == name):
+                mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
+                what = e(c.skip_reason if c.skipped else c.detail)
+                for ev in c.evidence[:2]:
+                    what += f'<br><span class="q">beurt {ev.turn}: “{e(ev.text)}”</span>'
+                if c.passed is False:
+                    what += f'<br><span class="tip">→ {e(c.tip)}</span>'
+                score = "–" if c.score is None else f"{c.score:.0f}"
+                body.append(
+                    f'<tr><td class="{mark_cls}">{_mark(c.passed)}</td><td>{e(c.description)}</td>'
+                    f"<td>{score}</td><td>{what}</td></tr>"
+                )
+            body.append("</table>")
+        if fb.strengths:
+            body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")
+        if fb.improvements:
+            body.append("<h2>Verbeterpunten</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.improvements) + "</ul>")
+        body.append("<h2>Gesprek</h2><ol>")
+        for turn in transcript.turns:
+            who = "Beller" if turn.speaker == "caller" else "Medewerker"
+            cls = "turn-caller" if turn.speaker == "caller" else ""
+            body.append(f'<li class="{cls}"><b>{who}:</b> {e(turn.text)}</li>')
+        body.append("</ol>")
+    return (
+        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Belcoach feedback</title>'
+        f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )

@@ -1,0 +1,69 @@
+"""The feedback format: a public contract (docs/feedback-format.md). Add optional fields only."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    turn: int = Field(description="Beurtnummer in het transcript (1 = eerste beurt, meestal de beller).")
+    speaker: str = Field(description="learner of caller.")
+    text: str = Field(description="Letterlijk citaat.")
+    note: str = Field("", description="Waarom dit citaat telt.")
+
+
+class CriterionResult(_Model):
+    id: str
+    dimension: str
+    description: str
+    signal: str
+    weight: float
+    value: float | None = Field(description="De ruwe waarde van het signaal; null als het criterium is overgeslagen.")
+    score: float | None = Field(description="0-100; null als overgeslagen.")
+    passed: bool | None = Field(
+        description="Geslaagd (score >= pass_score); null als overgeslagen, nooit stilzwijgend true."
+    )
+    pass_score: int
+    skipped: bool = False
+    skip_reason: str = ""
+    detail: str = Field("", description="Wat er gemeten is, in een zin.")
+    evidence: list[Evidence] = Field(default_factory=list)
+    tip: str = Field(description="Wat de medewerker de volgende keer anders kan zeggen, op het eigen moment.")
+    example: str = ""
+
+
+class DimensionResult(_Model):
+    title: str
+    score: float | None
+    weight: float
+    pass_score: int | None = None
+    passed: bool | None = None
+    skipped: bool = False
+
+
+class Phase(_Model):
+    turn: int
+    text: str
+    phases: list[str]
+
+
+class Feedback(_Model):
+    version: int = 1
+    scenario: str | None = None
+    rubric: str
+    learner: str | None = None
+    outcome: str | None = None
+    overall: float | None = Field(description="Gewogen gemiddelde van de dimensiescores, 0-100.")
+    pass_score: int | None = None
+    passed: bool | None = Field(None, description="Alleen als de rubric drempels heeft.")
+    dimensions: dict[str, DimensionResult]
+    criteria: list[CriterionResult]
+    phases: list[Phase] = Field(default_factory=list, description="Per beurt van de medewerker: de fasen.")
+    phase_order: list[str] = Field(default_factory=list, description="De fasen in de volgorde waarin ze begonnen.")
+    strengths: list[str] = Field(default_factory=list)
+    improvements: list[str] = Field(default_factory=list)
+    call: dict[str, object] = Field(default_factory=dict, description="Feiten over het gesprek: emotie, zorg, einde.")

@@ -1,0 +1,578 @@
+"""The signals of coach.signals, computed from a call: one function per name.
+
+Each reads the call through ``Call`` (transcript + the analyzer's reading of every trainee turn + the scenario when
+known) and returns a raw value with the evidence behind it, and the trainee's own moment for the tip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.analyzer import Analysis, Analyzer
+from coach.feedback.model import Evidence
+from coach.formats import Scenario, Transcript, Turn
+from coach.patterns import first_match
+
+PHASES = ("opening", "vraagverheldering", "samenvatting", "uitleg", "afspraken", "check", "afsluiting")
+PHASE_OF_ACT = {
+    "opening": "opening",
+    "open_question": "vraagverheldering",
+    "closed_question": "vraagverheldering",
+    "emotion_reflection": "vraagverheldering",
+    "summary": "samenvatting",
+    "explanation": "uitleg",
+    "next_step": "afspraken",
+    "check_understanding": "check",
+    "closing": "afsluiting",
+}
+ANSWERS = {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass
+class Result:
+    value: float | None
+    evidence: list[Evidence] = field(default_factory=list)
+    detail: str = ""
+    moment: Evidence | None = None
+    """The trainee's own moment the tip builds on."""
+    suggestion: str = ""
+    """A better way to say it, specific to the moment (e.g. the plain words for a jargon term)."""
+    suggestion_label: str = "Probeer"
+    skipped: str = ""
+    """Why the signal cannot be measured on this call (then value is None)."""
+
+
+def skipped(reason: str) -> Result:
+    return Result(None, skipped=reason)
+
+
+@dataclass
+class Call:
+    transcript: Transcript
+    scenario: Scenario | None
+    analyzer: Analyzer
+    learner: list[tuple[int, Turn, Analysis]] = field(init=False)
+    caller: list[tuple[int, Turn]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        turns = self.transcript.turns
+        self.learner = [(i, t, self.analyzer.analyze(t.text)) for i, t in enumerate(turns) if t.speaker == "learner"]
+        self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
+
+    @property
+    def revealed(self) -> set[str]:
+        return {r for _, t in self.caller for r in t.revealed}
+
+    def previous_caller(self, index: int) -> Turn | None:
+        before = [t for i, t in self.caller if i < index]
+        return before[-1] if before else None
+
+    def learner_after(self, index: int, limit: int) -> list[tuple[int, Turn, Analysis]]:
+        return [x for x in self.learner if x[0] > index][:limit]
+
+    def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
+        return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]
+
+    def emotions(self) -> list[tuple[int, int]]:
+        return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
+
+
+def ev(index: int, turn: Turn, text: str | None = None, note: str = "") -> Evidence:
+    return Evidence(turn=index + 1, speaker=turn.speaker, text=(text or turn.text).strip(), note=note)
+
+
+SignalFn = Callable[[Call, Any], Result]
+IMPLEMENTATIONS: dict[str, SignalFn] = {}
+
+
+def signal(name: str) -> Callable[[SignalFn], SignalFn]:
+    def register(fn: SignalFn) -> SignalFn:
+        IMPLEMENTATIONS[name] = fn
+        return fn
+
+    return register
+
+
+# --- luisteren -----------------------------------------------------------------------------------------------------
+
+
+@signal("open_questions")
+def open_questions(call: Call, criterion: Any) -> Result:
+    opens = call.hits("open_question")
+    closed = call.hits("closed_question")
+    total = len(opens) + len(closed)
+    evidence = [ev(i, t, h.text, "open vraag") for i, t, h in opens[:3]]
+    moment = ev(*closed[0][:2], closed[0][2].text, "gesloten vraag") if closed else None
+    detail = f"{len(opens)} van de {total} vragen waren open." if total else "U stelde geen vragen."
+    if total < criterion.param("min_questions"):
+        return Result(0.0, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
+    return Result(len(opens) / total, evidence, detail, moment)
+
+
+@signal("doorvragen")
+def doorvragen(call: Call, criterion: Any) -> Result:
+    found = []
+    for i, turn, analysis in call.learner[1:]:
+        if not analysis.acts & {"open_question", "closed_question", "summary"}:
+            continue
+        previous = call.previous_caller(i)
+        if previous is None:
+            continue
+        shared = call.analyzer.content_words(turn.text) & call.analyzer.content_words(previous.text)
+        if len(shared) >= criterion.param("min_overlap"):
+            found.append(ev(i, turn, note="pakt op: " + ", ".join(sorted(shared)[:3])))
+    moment = None
+    if not found:
+        hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
+        if hinted:
+            moment = ev(*hinted[0], note="hier kon u op doorvragen")
+    detail = f"{len(found)} keer doorgevraagd op de woorden van de beller."
+    return Result(float(len(found)), found[:3], detail, moment)
+
+
+@signal("summaries")
+def summaries(call: Call, criterion: Any) -> Result:
+    hits = call.hits("summary")
+    return Result(
+        float(len(hits)), [ev(i, t, h.text, "samenvatting") for i, t, h in hits[:3]], f"{len(hits)} samenvatting(en)."
+    )
+
+
+def _concern_keywords(call: Call) -> list[list[str]]:
+    s = call.scenario
+    if s is None:
+        return []
+    return [h.keywords for h in s.concerns.hidden] + [s.concerns.surface.keywords]
+
+
+@signal("summary_captures_concern")
+def summary_captures_concern(call: Call, criterion: Any) -> Result:
+    hits = call.hits("summary")
+    if not hits:
+        later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
+        moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
+        return Result(0.0, [], "U vatte niet samen wat de beller zei.", moment)
+    best, best_ev = 0.0, None
+    keyword_sets = _concern_keywords(call)
+    for i, turn, hit in hits:
+        if keyword_sets:
+            if any(first_match(k, turn.text) for k in keyword_sets[:-1]):
+                score, note = 1.0, "raakt de onderliggende zorg"
+            elif first_match(keyword_sets[-1], turn.text):
+                score, note = 0.8, "raakt de vraag van de beller"
+            else:
+                score, note = 0.3, "mist waar het de beller om gaat"
+        else:
+            caller_words = set().union(*(call.analyzer.content_words(t.text) for j, t in call.caller if j < i))
+            shared = call.analyzer.content_words(turn.text) & caller_words
+            score = 1.0 if len(shared) >= 3 else 0.7 if len(shared) >= 1 else 0.3
+            note = "herhaalt de woorden van de beller" if shared else "staat los van wat de beller zei"
+        if score > best:
+            best, best_ev = score, ev(i, turn, hit.text, note)
+    moment = best_ev if best < 1 else None
+    return Result(
+        best, [best_ev] if best_ev else [], "Beste samenvatting: " + (best_ev.note if best_ev else ""), moment
+    )
+
+
+@signal("hidden_concern_found")
+def hidden_concern_found(call: Call, criterion: Any) -> Result:
+    s = call.scenario
+    if s is None or not s.concerns.hidden:
+        return skipped("het scenario heeft geen onderliggende zorg" if s else "geen scenario bekend")
+    revealed = [(i, t) for i, t in call.caller if any(r.startswith("concern:") for r in t.revealed)]
+    if not revealed:
+        for i, t in call.caller:
+            if any(
+                first_match(h.keywords, t.text) and any(line[:40] in t.text for line in h.lines)
+                for h in s.concerns.hidden
+            ):
+                revealed.append((i, t))
+    if revealed:
+        i, t = revealed[0]
+        before = [x for x in call.learner if x[0] < i]
+        evidence = [ev(i, t, note="de beller vertelt wat er echt speelt")]
+        if before:
+            evidence.insert(0, ev(before[-1][0], before[-1][1], note="deze beurt opende het gesprek"))
+        return Result(1.0, evidence, "De onderliggende zorg kwam boven water.")
+    hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
+    moment = ev(*hinted[0], note="hier liet de beller iets vallen") if hinted else None
+    return Result(0.0, [], f"Niet ontdekt: {s.concerns.hidden[0].summary}", moment)
+
+
+def _emotional_caller_turns(call: Call, threshold: int) -> list[tuple[int, Turn]]:
+    return [(i, t) for i, t in call.caller if t.emotion is not None and t.emotion >= threshold]
+
+
+@signal("emotion_reflection_latency")
+def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
+    emotional = _emotional_caller_turns(call, criterion.param("threshold"))
+    if not emotional:
+        return skipped(
+            "de beller toonde geen sterke emotie" if call.emotions() else "het transcript heeft geen emoties"
+        )
+    start = emotional[0][0]
+    after = [x for x in call.learner if x[0] > start]
+    for n, (i, turn, analysis) in enumerate(after, 1):
+        if analysis.has("emotion_reflection"):
+            hit = analysis.of("emotion_reflection")[0]
+            return Result(float(n), [ev(i, turn, hit.text, f"na {n} beurt(en)")], f"Gevoel benoemd na {n} beurt(en).")
+    moment = ev(after[0][0], after[0][1], note="hier kon u het gevoel benoemen") if after else None
+    return Result(
+        99.0, [ev(*emotional[0], note="emotie van de beller")], "Het gevoel van de beller werd niet benoemd.", moment
+    )
+
+
+@signal("talk_balance")
+def talk_balance(call: Call, criterion: Any) -> Result:
+    learner = sum(len(_WORD.findall(t.text)) for _, t, _ in call.learner)
+    caller = sum(len(_WORD.findall(t.text)) for _, t in call.caller)
+    if learner + caller == 0:
+        return skipped("geen tekst")
+    share = learner / (learner + caller)
+    low, high = criterion.param("low"), criterion.param("high")
+    distance = max(0.0, low - share, share - high)
+    value = max(0.0, 1 - distance / 0.25)
+    longest = max(call.learner, key=lambda x: len(x[1].text), default=None)
+    moment = ev(longest[0], longest[1], note="lange beurt") if longest and share > high else None
+    return Result(value, [], f"U sprak {share:.0%} van de woorden (goed: {low:.0%}-{high:.0%}).", moment)
+
+
+@signal("caller_questions_answered")
+def caller_questions_answered(call: Call, criterion: Any) -> Result:
+    asked = [(i, t) for i, t in call.caller if t.text.rstrip().endswith("?")]
+    pairs = []
+    for i, t in asked:
+        nxt = call.learner_after(i, 1)
+        if nxt:
+            pairs.append(((i, t), nxt[0]))
+    if not pairs:
+        return skipped("de beller stelde geen vragen")
+    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERS]
+    value = 1 - len(missed) / len(pairs)
+    moment = (
+        ev(missed[0][1][0], missed[0][1][1], note=f"antwoord op: {missed[0][0][1].text.strip()}") if missed else None
+    )
+    evidence = [ev(*q, note="vraag van de beller") for q, _ in missed[:2]]
+    return Result(
+        value, evidence, f"{len(pairs) - len(missed)} van de {len(pairs)} vragen van de beller beantwoord.", moment
+    )
+
+
+# --- gespreksopbouw --------------------------------------------------------------------------------------------------
+
+
+@signal("opening")
+def opening(call: Call, criterion: Any) -> Result:
+    if not call.learner:
+        return Result(0.0, [], "Er was geen opening.")
+    i, turn, _ = call.learner[0]
+    parts = call.analyzer.opening_parts(turn.text)
+    names = {"greeting": "begroeting", "organisation": "organisatie", "name": "eigen naam"}
+    missing = [names[p] for p in ("greeting", "organisation", "name") if p not in parts]
+    detail = "Opening compleet." if not missing else "Ontbrak in de opening: " + ", ".join(missing) + "."
+    evidence = [ev(i, turn, note="opening")]
+    return Result(len(parts) / 3, evidence, detail, evidence[0] if missing else None)
+
+
+def _first(call: Call, acts: set[str]) -> tuple[int, Turn, Analysis] | None:
+    return next((x for x in call.learner if x[2].acts & acts), None)
+
+
+@signal("clarify_before_solution")
+def clarify_before_solution(call: Call, criterion: Any) -> Result:
+    solution = _first(call, {"explanation", "next_step"})
+    if solution is None:
+        return Result(1.0, [], "U gaf geen uitleg of oplossing.")
+    listened = [
+        x
+        for x in call.learner
+        if x[0] < solution[0] and x[2].acts & {"open_question", "closed_question", "summary", "emotion_reflection"}
+    ]
+    same_turn = solution[2].acts & {"open_question", "summary", "emotion_reflection"}
+    if listened or (same_turn and solution is not call.learner[0]):
+        return Result(
+            1.0,
+            [ev(solution[0], solution[1], note="uitleg na vraagverheldering")],
+            "Eerst de vraag verhelderd, dan uitgelegd.",
+        )
+    return Result(
+        0.0,
+        [ev(solution[0], solution[1], note="uitleg voordat de vraag helder was")],
+        "Te snel naar de oplossing: uitleg voordat u een vraag stelde.",
+        ev(solution[0], solution[1], note="te snel naar de oplossing"),
+    )
+
+
+def phases_of(analysis: Analysis) -> list[str]:
+    return sorted({PHASE_OF_ACT[a] for a in analysis.acts if a in PHASE_OF_ACT}, key=PHASES.index)
+
+
+ORDER = [
+    ("opening", "vraagverheldering"),
+    ("vraagverheldering", "uitleg"),
+    ("samenvatting", "uitleg"),
+    ("uitleg", "afspraken"),
+    ("afspraken", "afsluiting"),
+    ("uitleg", "check"),
+    ("vraagverheldering", "afsluiting"),
+]
+
+
+@signal("phase_order")
+def phase_order(call: Call, criterion: Any) -> Result:
+    first: dict[str, int] = {}
+    for n, (_, _, analysis) in enumerate(call.learner):
+        for phase in phases_of(analysis):
+            first.setdefault(phase, n)
+    present = len(first) / len(PHASES)
+    pairs = [(a, b) for a, b in ORDER if a in first and b in first]
+    wrong = [(a, b) for a, b in pairs if first[a] > first[b]]
+    order = 1 - len(wrong) / len(pairs) if pairs else 1.0
+    missing = [p for p in PHASES if p not in first]
+    detail = f"{len(first)} van de {len(PHASES)} fasen"
+    detail += f"; ontbrak: {', '.join(missing)}" if missing else ""
+    detail += f"; in de verkeerde volgorde: {', '.join(f'{b} vóór {a}' for a, b in wrong)}" if wrong else ""
+    return Result(present * order, [], detail + ".")
+
+
+@signal("next_step")
+def next_step(call: Call, criterion: Any) -> Result:
+    hits = call.hits("next_step")
+    if hits:
+        i, t, h = hits[0]
+        return Result(1.0, [ev(i, t, h.text, "afspraak")], "Er is een concrete afspraak gemaakt.")
+    return Result(0.0, [], "Er is geen concrete afspraak gemaakt.")
+
+
+@signal("check_understanding")
+def check_understanding(call: Call, criterion: Any) -> Result:
+    hits = call.hits("check_understanding")
+    evidence = [ev(i, t, h.text, "check") for i, t, h in hits[:2]]
+    moment = None
+    if not hits:
+        explained = [x for x in call.learner if x[2].has("explanation")]
+        if explained:
+            moment = ev(explained[-1][0], explained[-1][1], note="na deze uitleg kon u checken of het overkwam")
+    return Result(float(len(hits)), evidence, f"{len(hits)} keer gecheckt of de uitleg overkwam.", moment)
+
+
+CLOSING_PARTS = {
+    "ask": {"nog-ergens-mee-helpen", "nog-vragen"},
+    "thanks": {"bedankt", "fijn-dat-u-belde"},
+    "goodbye": {"wens", "tot-ziens", "dag", "afsluiten", "succes", "mocht-er-nog-iets", "geholpen", "laat-u-gaan"},
+}
+
+
+@signal("closing")
+def closing(call: Call, criterion: Any) -> Result:
+    tail = call.learner[-2:]
+    rules = {h.rule for _, _, a in tail for h in a.of("closing")}
+    parts = {name for name, ids in CLOSING_PARTS.items() if rules & ids}
+    if tail and any("opening" in a.acts for _, _, a in tail) and len(call.learner) <= 1:
+        parts = set()
+    outcome = call.transcript.outcome.value if call.transcript.outcome else None
+    if "ask" in parts and outcome == "satisfied" and tail and tail[-1][2].has("closing"):
+        parts = set(CLOSING_PARTS)  # the caller said goodbye before the trainee could
+    names = {"ask": "vragen of er nog iets is", "thanks": "bedanken", "goodbye": "groeten"}
+    missing = [names[p] for p in ("ask", "thanks", "goodbye") if p not in parts]
+    evidence = [ev(i, t, note="afsluiting") for i, t, a in tail if a.has("closing")]
+    last = call.learner[-1] if call.learner else None
+    moment = ev(last[0], last[1], note="laatste beurt") if missing and last else None
+    detail = "Afsluiting compleet." if not missing else "Ontbrak in de afsluiting: " + ", ".join(missing) + "."
+    return Result(len(parts) / 3, evidence, detail, moment)
+
+
+# --- toon ------------------------------------------------------------------------------------------------------------
+
+
+@signal("emotion_acknowledged")
+def emotion_acknowledged(call: Call, criterion: Any) -> Result:
+    threshold, within = criterion.param("threshold"), criterion.param("within")
+    emotional = _emotional_caller_turns(call, threshold)
+    if not emotional:
+        return skipped(
+            "de beller toonde geen sterke emotie" if call.emotions() else "het transcript heeft geen emoties"
+        )
+    # consecutive emotional caller turns are one episode; an episode is acknowledged by a reflection soon after it
+    episodes: list[tuple[int, Turn]] = []
+    last_index = -10
+    for i, t in emotional:
+        if not episodes or i - last_index > 2:
+            episodes.append((i, t))
+        last_index = i
+    acknowledged, moment, evidence = 0, None, []
+    for i, t in episodes:
+        answers = call.learner_after(i, within)
+        hit = next((x for x in answers if x[2].has("emotion_reflection")), None)
+        if hit:
+            acknowledged += 1
+            evidence.append(ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0].text, "gevoel erkend"))
+        elif answers and moment is None:
+            moment = ev(answers[0][0], answers[0][1], note=f"de beller was geëmotioneerd ({t.emotion}/10)")
+    detail = f"{acknowledged} van de {len(episodes)} emotionele momenten erkend."
+    return Result(acknowledged / len(episodes), evidence[:2], detail, moment)
+
+
+@signal("dismissive")
+def dismissive(call: Call, criterion: Any) -> Result:
+    hits = call.hits("dismissive")
+    evidence = [ev(i, t, h.text, "afwijzend") for i, t, h in hits[:3]]
+    return Result(
+        float(len(hits)),
+        evidence,
+        f"{len(hits)} afwijzende of verdedigende zin(nen).",
+        evidence[0] if evidence else None,
+    )
+
+
+@signal("jargon")
+def jargon(call: Call, criterion: Any) -> Result:
+    hits = call.hits("jargon")
+    evidence = [ev(i, t, h.text, f"zeg liever: {h.plain}") for i, t, h in hits[:3]]
+    suggestion = hits[0][2].plain if hits else ""
+    terms = sorted({h.term for _, _, h in hits if h.term})
+    detail = f"{len(hits)} keer vaktaal zonder uitleg" + (f" ({', '.join(terms)})." if terms else ".")
+    return Result(float(len(hits)), evidence, detail, evidence[0] if evidence else None, suggestion, "Zeg liever")
+
+
+_U = re.compile(r"(?<![^\W_])(?:u|uw|uzelf)(?![^\W_])", re.I)
+
+
+@signal("address_form")
+def address_form(call: Call, criterion: Any) -> Result:
+    expected = call.scenario.address_form if call.scenario else "u"
+    informal = {i for i, _, a in call.learner if a.has("informal_address")}
+    formal = {i for i, t, _ in call.learner if _U.search(t.text)}
+    addressed = informal | formal
+    if not addressed:
+        return skipped("u sprak de beller niet direct aan")
+    matching = formal - informal if expected == "u" else informal - formal
+    value = len(matching) / len(addressed)
+    wrong = sorted(informal if expected == "u" else formal)
+    evidence, moment = [], None
+    if wrong:
+        i = wrong[0]
+        turn = call.transcript.turns[i]
+        hit = next(
+            (a.of("informal_address")[0] for j, _, a in call.learner if j == i and a.has("informal_address")), None
+        )
+        moment = ev(i, turn, hit.text if hit else None, "je/jij" if expected == "u" else "u")
+        evidence.append(moment)
+    mixed = bool(informal and formal)
+    detail = f"{len(matching)} van de {len(addressed)} beurten met '{expected}'" + (
+        " (u en je door elkaar)." if mixed else "."
+    )
+    return Result(value, evidence, detail, moment)
+
+
+@signal("b1_readability")
+def b1_readability(call: Call, criterion: Any) -> Result:
+    sentences: list[tuple[int, Turn, str]] = []
+    for i, turn, analysis in call.learner:
+        explained = [h for h in analysis.of("explanation")] or []
+        for hit in explained:
+            sentences.append((i, turn, hit.text))
+    if not sentences:
+        sentences = [(i, t, s.text) for i, t, a in call.learner for s in a.sentences]
+    if not sentences:
+        return skipped("geen uitleg om te beoordelen")
+    words = [_WORD.findall(s) for _, _, s in sentences]
+    counts = [len(w) for w in words if w]
+    avg = sum(counts) / max(1, len(counts))
+    long_limit = criterion.param("long_word_letters")
+    all_words = [w for ws in words for w in ws]
+    long_share = sum(len(w) >= long_limit for w in all_words) / max(1, len(all_words))
+    formal = [(i, t, f) for i, t, _ in sentences for f in call.analyzer.formal_words(t.text)]
+    penalty = max(0.0, (avg - criterion.param("max_sentence_words")) / 10) + max(0.0, (long_share - 0.08) * 4)
+    penalty += 0.1 * len({f[2][0].lower() for f in formal})
+    value = max(0.0, min(1.0, 1 - penalty))
+    longest = max(sentences, key=lambda s: len(_WORD.findall(s[2])))
+    evidence = [ev(longest[0], longest[1], longest[2], f"{len(_WORD.findall(longest[2]))} woorden")]
+    evidence += [ev(i, t, f[0], f"zeg liever: {f[1]}") for i, t, f in formal[:2]]
+    moment = evidence[0] if value < 0.9 else None
+    suggestion = f"'{formal[0][2][1]}' in plaats van '{formal[0][2][0]}'" if formal else ""
+    detail = f"Gemiddeld {avg:.0f} woorden per zin; {long_share:.0%} lange woorden"
+    detail += f"; ambtelijke woorden: {', '.join(sorted({f[2][0] for f in formal}))}." if formal else "."
+    return Result(value, evidence, detail, moment, suggestion, "Zeg liever")
+
+
+@signal("positive_wording")
+def positive_wording(call: Call, criterion: Any) -> Result:
+    pos = neg = 0
+    worst: tuple[int, Turn, int] | None = None
+    for i, turn, analysis in call.learner:
+        if not analysis.acts & {"explanation", "next_step", "dismissive"}:
+            continue
+        p, n = call.analyzer.wording(turn.text)
+        pos, neg = pos + p, neg + n
+        if n > p and (worst is None or n - p > worst[2]):
+            worst = (i, turn, n - p)
+    if pos + neg == 0:
+        return skipped("geen uitleg met positieve of negatieve formuleringen")
+    moment = ev(worst[0], worst[1], note="negatief geformuleerd") if worst else None
+    return Result(
+        pos / (pos + neg), [moment] if moment else [], f"{pos} positieve en {neg} negatieve formuleringen.", moment
+    )
+
+
+@signal("emotion_trajectory")
+def emotion_trajectory(call: Call, criterion: Any) -> Result:
+    emotions = call.emotions()
+    if len(emotions) < 2:
+        return skipped("het transcript heeft geen emoties van de beller")
+    start, end = emotions[0][1], emotions[-1][1]
+    peak = max(emotions, key=lambda x: x[1])
+    evidence = [ev(peak[0], call.transcript.turns[peak[0]], note=f"hoogste emotie: {peak[1]}/10")]
+    return Result(float(start - end), evidence, f"Emotie van de beller: {start} → {end} (van 10).")
+
+
+# --- inhoud ----------------------------------------------------------------------------------------------------------
+
+
+@signal("key_info")
+def key_info(call: Call, criterion: Any) -> Result:
+    s = call.scenario
+    if s is None:
+        return skipped("geen scenario bekend")
+    items = s.required_key_info or s.key_info
+    if not items:
+        return skipped("het scenario noemt geen kerninformatie")
+    conveyed, evidence, missing = 0, [], []
+    for item in items:
+        hit = next(((i, t) for i, t, _ in call.learner if first_match(item.phrases, t.text)), None)
+        if hit:
+            conveyed += 1
+            evidence.append(ev(*hit, note=item.description))
+        else:
+            missing.append(item)
+    detail = f"{conveyed} van de {len(items)} kernpunten overgebracht."
+    if missing:
+        detail += " Ontbrak: " + "; ".join(m.description.rstrip(".") for m in missing) + "."
+    suggestion = missing[0].description.rstrip(".") if missing else ""
+    return Result(conveyed / len(items), evidence[:3], detail, None, suggestion, "Noem ook")
+
+
+@signal("misinformation")
+def misinformation(call: Call, criterion: Any) -> Result:
+    s = call.scenario
+    if s is None:
+        return skipped("geen scenario bekend")
+    if not s.misinformation:
+        return skipped("het scenario noemt geen valkuilen")
+    found = []
+    for item in s.misinformation:
+        for i, t, _ in call.learner:
+            if first_match(item.phrases, t.text):
+                found.append((ev(i, t, note=f"onjuist: {item.description} Juist: {item.correction}"), item))
+                break
+    evidence = [e for e, _ in found]
+    suggestion = found[0][1].correction.rstrip(".") if found else ""
+    moment = evidence[0] if evidence else None
+    return Result(
+        float(len(found)), evidence, f"{len(found)} onjuiste uitspraak/uitspraken.", moment, suggestion, "Juist is"
+    )

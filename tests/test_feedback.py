@@ -1,0 +1,218 @@
+"""The feedback engine: evidence-based scores, tips on the trainee's moment, rubric-driven, formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.feedback import evaluate
+from coach.feedback.signals import IMPLEMENTATIONS
+from coach.formats import Transcript
+from coach.library import Library
+from coach.loader import load
+from coach.signals import SIGNALS
+from tests.test_caller import DISMISSIVE, GOOD_WOZ, play
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open()
+
+
+@pytest.fixture(scope="module")
+def good(lib: Library):
+    transcript, _ = play(lib.scenario("woz-hoger-dan-buren"), GOOD_WOZ)
+    return transcript
+
+
+@pytest.fixture(scope="module")
+def bad(lib: Library):
+    transcript, _ = play(lib.scenario("woz-hoger-dan-buren"), DISMISSIVE)
+    return transcript
+
+
+def fb(lib: Library, transcript: Transcript, rubric: str = "standaard", scenario: bool = True):
+    return evaluate(
+        transcript, lib.rubric(rubric), get_analyzer(), lib.scenario("woz-hoger-dan-buren") if scenario else None
+    )
+
+
+def test_every_signal_is_implemented() -> None:
+    assert set(IMPLEMENTATIONS) == set(SIGNALS)
+
+
+def test_good_call_scores_clearly_higher_on_every_dimension(lib: Library, good, bad) -> None:
+    high, low = fb(lib, good), fb(lib, bad)
+    for name in ("luisteren", "gespreksopbouw", "toon", "inhoud"):
+        assert high.dimensions[name].score - low.dimensions[name].score >= 20, name
+    assert high.overall >= 80 and low.overall <= 45
+    assert high.strengths and low.improvements
+
+
+def test_every_scored_criterion_is_explained(lib: Library, good, bad) -> None:
+    for result in (fb(lib, good), fb(lib, bad)):
+        for c in result.criteria:
+            assert c.tip and c.example
+            if c.skipped:
+                assert c.score is None and c.passed is None and c.skip_reason
+            else:
+                assert c.detail
+                for e in c.evidence:
+                    turn = result_turn(good if result is not None else bad, e.turn)
+                    assert turn is not None
+
+
+def result_turn(transcript: Transcript, number: int):
+    return transcript.turns[number - 1] if 1 <= number <= len(transcript.turns) else None
+
+
+def test_evidence_quotes_the_transcript(lib: Library, bad) -> None:
+    result = fb(lib, bad)
+    for c in result.criteria:
+        for e in c.evidence:
+            assert e.text in bad.turns[e.turn - 1].text
+
+
+def test_tip_builds_on_the_trainees_moment(lib: Library) -> None:
+    transcript, _ = play(
+        lib.scenario("woz-hoger-dan-buren"),
+        ["Goedemorgen, met Anna van Belastingen.", "Heeft u de brief?", "Is de waarde te hoog?", "Bent u eigenaar?"],
+    )
+    criterion = next(c for c in fb(lib, transcript).criteria if c.id == "open-vragen")
+    assert criterion.passed is False
+    assert criterion.tip.startswith("In beurt 4 vroeg u: 'Heeft u de brief'")
+    assert "Wat is er precies gebeurd?" in criterion.tip
+
+
+def test_jargon_tip_gives_the_plain_words(lib: Library) -> None:
+    transcript, _ = play(
+        lib.scenario("woz-hoger-dan-buren"), ["De dagtekening is 27 februari.", "Dat is de dagtekening."]
+    )
+    criterion = next(c for c in fb(lib, transcript).criteria if c.signal == "jargon")
+    assert "dagtekening" in criterion.tip and "de datum die bovenaan de brief staat" in criterion.tip
+
+
+def test_without_scenario_scenario_criteria_are_skipped_not_zero(lib: Library, good) -> None:
+    result = fb(lib, good, scenario=False)
+    skipped = {c.signal for c in result.criteria if c.skipped}
+    assert {"hidden_concern_found", "key_info", "misinformation"} <= skipped
+    assert result.dimensions["inhoud"].skipped and result.dimensions["inhoud"].score is None
+    assert result.overall is not None
+
+
+def test_rubric_weights_change_the_emphasis(lib: Library, bad, tmp_path: Path) -> None:
+    base = fb(lib, bad)
+    text = Path(lib.entry_for("rubric", "standaard").path).read_text(encoding="utf-8")
+    heavy = tmp_path / "zwaar.yaml"
+    heavy.write_text(
+        text.replace("id: standaard", "id: zwaar").replace(
+            "signal: dismissive\n        weight: 2", "signal: dismissive\n        weight: 20"
+        ),
+        encoding="utf-8",
+    )
+    changed = evaluate(bad, load(heavy, "rubric"), get_analyzer(), lib.scenario("woz-hoger-dan-buren"))
+    assert changed.dimensions["toon"].score < base.dimensions["toon"].score
+
+
+def test_pass_thresholds_are_explicit(lib: Library, good, tmp_path: Path) -> None:
+    assert fb(lib, good).passed is True  # standaard has pass_score 60
+    text = Path(lib.entry_for("rubric", "standaard").path).read_text(encoding="utf-8")
+    strict = tmp_path / "streng.yaml"
+    strict.write_text(text.replace("pass_score: 60\n", "pass_score: 99\n", 1), encoding="utf-8")
+    assert evaluate(good, load(strict, "rubric"), get_analyzer(), None).passed is False
+    none = tmp_path / "geen.yaml"
+    none.write_text(text.replace("pass_score: 60\n", "", 1), encoding="utf-8")
+    assert evaluate(good, load(none, "rubric"), get_analyzer(), None).passed is None
+
+
+def test_boze_beller_rubric_weighs_emotion(lib: Library, bad) -> None:
+    angry = fb(lib, bad, "boze-beller")
+    standard = fb(lib, bad, "standaard")
+    assert angry.dimensions["toon"].score < standard.dimensions["toon"].score
+    assert any(c.id == "geen-ja-maar" and c.passed is False for c in angry.criteria)
+
+
+def test_phases_timeline(lib: Library, good) -> None:
+    result = fb(lib, good)
+    assert result.phases[0].phases[0] == "opening"
+    assert result.phase_order[:2] == ["opening", "vraagverheldering"]
+    assert "afsluiting" in result.phase_order
+
+
+def test_transcript_without_emotions(lib: Library) -> None:
+    transcript = Transcript.model_validate(
+        {
+            "turns": [
+                {"speaker": "caller", "text": "Ik heb een vraag."},
+                {"speaker": "learner", "text": "Wat is uw vraag?"},
+            ]
+        }
+    )
+    result = evaluate(transcript, lib.rubric("standaard"), get_analyzer())
+    by_signal = {c.signal: c for c in result.criteria}
+    assert by_signal["emotion_acknowledged"].skipped
+    assert by_signal["open_questions"].passed is False  # one question is below min_questions
+
+
+def test_schema_is_stable(lib: Library, good) -> None:
+    data = json.loads(fb(lib, good).model_dump_json())
+    assert set(data["dimensions"]["luisteren"]) >= {"score"}
+    assert set(data["criteria"][0]) >= {"id", "dimension", "score", "passed", "evidence", "tip"}
+    assert {"phases", "overall"} <= set(data)
+
+
+# --- CLI -----------------------------------------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, transcript: Transcript, name: str) -> Path:
+    from coach.store import write_transcript
+
+    return write_transcript(transcript, tmp_path / name)
+
+
+def test_evaluate_json_and_formats(invoke, tmp_path: Path, good, bad) -> None:
+    a, b = _write(tmp_path, good, "a.yaml"), _write(tmp_path, bad, "b.json")
+    one = json.loads(invoke("evaluate", a, "--json").stdout)
+    assert one["scenario"] == "woz-hoger-dan-buren" and one["dimensions"]["toon"]["score"] > 70
+    two = json.loads(invoke("evaluate", a, b, "--json").stdout)
+    assert [x["outcome"] for x in two] == ["satisfied", "hung_up"]
+    md = invoke("evaluate", a, "--markdown").stdout
+    assert md.startswith("# Feedback") and "## Luisteren" in md and "| ✓ |" in md
+    out = tmp_path / "rapport.html"
+    assert invoke("evaluate", b, "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<script" not in page and "http" not in page.split("</style>")[1]
+    rich = invoke("evaluate", a)
+    assert "Luisteren" in rich.stdout and "Gespreksverloop" in rich.stdout
+
+
+def test_evaluate_without_known_scenario_warns(invoke, tmp_path: Path, good) -> None:
+    data = good.model_copy(update={"scenario": "bestaat-niet"})
+    path = _write(tmp_path, data, "x.yaml")
+    result = invoke("evaluate", path, "--json")
+    assert result.exit_code == 0
+    assert "scenario-criteria worden overgeslagen" in result.stderr
+    assert json.loads(result.stdout)["dimensions"]["inhoud"]["skipped"] is True
+    assert invoke("evaluate", path, "--scenario", "bestaat-niet").exit_code == 2
+
+
+def test_evaluate_errors(invoke, tmp_path: Path, good) -> None:
+    path = _write(tmp_path, good, "a.yaml")
+    assert invoke("evaluate", path, "--json", "--html").exit_code == 2
+    assert invoke("evaluate", path, "-o", tmp_path / "x.txt").exit_code == 2
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("turns: []\n", encoding="utf-8")
+    result = invoke("evaluate", bad)
+    assert result.exit_code == 1 and "turns: te weinig onderdelen" in result.stderr
+
+
+def test_run_json_includes_feedback_and_history_shows_score(invoke, tmp_path: Path) -> None:
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n".join(GOOD_WOZ), encoding="utf-8")
+    data = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--seed", "1", "--json").stdout)
+    assert data["feedback"]["overall"] > 75
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert row["meta"]["score"] == data["feedback"]["overall"]
