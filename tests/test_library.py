@@ -1,0 +1,65 @@
+"""Quality gate for the scenario library: every scenario plays to its end with a good and a dismissive trainee."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.feedback import evaluate
+from coach.formats import Scenario
+from coach.library import Library
+from tests.helpers import DATA
+from tests.test_caller import play
+
+SCRIPTS = DATA / "scripts"
+LIBRARY = Library.open()
+IDS = LIBRARY.ids("scenario")
+
+
+def script(scenario_id: str, kind: str) -> list[str]:
+    path = SCRIPTS / scenario_id / f"{kind}.txt"
+    assert path.exists(), f"{path} ontbreekt: schrijf een gescript gesprek voor dit scenario"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def callers(transcript) -> list:
+    return [t for t in transcript.turns if t.speaker == "caller"]
+
+
+@pytest.fixture(scope="module", params=IDS)
+def scenario(request) -> Scenario:
+    return LIBRARY.scenario(request.param)
+
+
+def test_good_trainee_satisfies_the_caller(scenario: Scenario) -> None:
+    transcript, session = play(scenario, script(scenario.id, "good"), seed=1)
+    assert transcript.outcome.value == "satisfied", session.reason
+    revealed = {r for t in callers(transcript) for r in t.revealed}
+    for concern in scenario.concerns.hidden:
+        assert f"concern:{concern.id}" in revealed, f"onderliggende zorg '{concern.id}' kwam niet boven"
+    for item in scenario.key_info:
+        assert f"key_info:{item.id}" in revealed, f"kerninformatie '{item.id}' werd niet herkend in het goede script"
+
+
+def test_dismissive_trainee_makes_the_caller_hang_up_or_stay_angry(scenario: Scenario) -> None:
+    transcript, _ = play(scenario, script(scenario.id, "dismissive"), seed=1)
+    last = callers(transcript)[-1].emotion
+    assert transcript.outcome.value == "hung_up" or last >= scenario.caller.emotion.start
+    assert transcript.outcome.value != "satisfied"
+
+
+def test_good_scores_clearly_higher_on_every_dimension(scenario: Scenario) -> None:
+    rubric = LIBRARY.rubric("standaard")
+    analyzer = get_analyzer()
+    good = evaluate(play(scenario, script(scenario.id, "good"), seed=1)[0], rubric, analyzer, scenario)
+    bad = evaluate(play(scenario, script(scenario.id, "dismissive"), seed=1)[0], rubric, analyzer, scenario)
+    for name, dimension in good.dimensions.items():
+        assert dimension.score is not None
+        assert dimension.score - bad.dimensions[name].score >= 15, name
+
+
+def test_scripts_exist_only_for_real_scenarios() -> None:
+    assert {p.name for p in Path(SCRIPTS).iterdir() if p.is_dir()} <= set(IDS)
