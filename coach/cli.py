@@ -285,7 +285,76 @@ def schema(
     _print_json(data)
 
 
+# --- authoring ------------------------------------------------------------------------------------------------------
+
+new_app = typer.Typer(
+    cls=CoachGroup,
+    help="Maak een nieuw scenario of een nieuwe rubric vanuit een sjabloon met uitleg.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(new_app, name="new")
+
+TargetOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--library", "-L", metavar="MAP", help="Bibliotheekmap (standaard: uw eigen bibliotheek in COACH_HOME)."
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")]
+
+
+def _new(kind: str, name: str, target: Path | None, force: bool) -> None:
+    import re as _re
+
+    from coach.paths import user_library_dir
+
+    if not _re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise UsageError(
+            f"'{name}' is geen geldig id", hint="gebruik kleine letters, cijfers en streepjes, bijv. woz-mijn-oefening"
+        )
+    template = Path(__file__).with_name("templates") / f"{kind}.yaml"
+    folder = (target or user_library_dir()) / f"{kind}s"
+    path = folder / f"{name}.yaml"
+    if path.exists() and not force:
+        raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(template.read_text(encoding="utf-8").replace("__ID__", name), encoding="utf-8")
+    typer.echo(str(path))
+    typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
+
+
+@new_app.command("scenario", cls=CoachCommand)
+def new_scenario(
+    name: Annotated[str, typer.Argument(help="Id van het nieuwe scenario.")],
+    library: TargetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf een geldig scenario-sjabloon met uitleg in uw bibliotheek."""
+    _new("scenario", name, library, force)
+
+
+@new_app.command("rubric", cls=CoachCommand)
+def new_rubric(
+    name: Annotated[str, typer.Argument(help="Id van de nieuwe rubric.")],
+    library: TargetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf een geldig rubric-sjabloon met uitleg in uw bibliotheek."""
+    _new("rubric", name, library, force)
+
+
 # --- feedback -------------------------------------------------------------------------------------------------------
+
+MinScoreOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-score",
+        metavar="SCORE",
+        help="Examen: exitcode 1 als een totaalscore hieronder ligt of een drempel van de rubric niet gehaald is.",
+    ),
+]
 
 
 @command()
@@ -302,6 +371,7 @@ def evaluate(
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown.")] = False,
     as_html: Annotated[bool, typer.Option("--html", help="Een zelfstandig HTML-bestand om te mailen.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+    min_score: MinScoreOpt = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -317,6 +387,21 @@ def evaluate(
         transcript = load(path, "transcript")
         items.append((transcript, _feedback(lib, analyzer, transcript, rubric, scenario)))
     _emit_feedback(items, fmt, output)
+    _exam(zip(transcripts, (fb for _, fb in items), strict=True), min_score)
+
+
+def _exam(results, min_score: float | None) -> None:
+    """With --min-score: one verdict per call on stderr, exit 1 when any call fails."""
+    if min_score is None:
+        return
+    failed = 0
+    for name, fb in results:
+        ok = fb.overall is not None and fb.overall >= min_score and fb.passed is not False
+        failed += not ok
+        score = "–" if fb.overall is None else f"{fb.overall:.0f}"
+        typer.echo(f"{'GESLAAGD' if ok else 'NIET GESLAAGD'}: {name} (score {score}, minimum {min_score:g})", err=True)
+    if failed:
+        raise typer.Exit(1)
 
 
 def _output_format(as_json: bool, markdown: bool, as_html: bool, output: Path | None) -> str:
@@ -505,6 +590,7 @@ def run(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Schrijf het transcript (.yaml of .json).")
     ] = None,
+    min_score: MinScoreOpt = None,
     no_save: NoSaveOpt = False,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
@@ -540,12 +626,14 @@ def run(
                 "feedback": feedback.model_dump(mode="json"),
             }
         )
+        _exam([(str(replies), feedback)], min_score)
         return
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, transcript.turns, show_emotion=True))
     console.print(render.feedback_report(feedback))
     if path is not None:
         typer.echo(f"Transcript: {path}", err=True)
+    _exam([(str(replies), feedback)], min_score)
 
 
 def _read_replies(path: Path) -> list[str]:

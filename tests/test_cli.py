@@ -199,3 +199,26 @@ def test_schema_unknown_kind(invoke) -> None:
     result = invoke("schema", "rubrik")
     assert result.exit_code == 2
     assert "Bedoelde u: rubric?" in result.stderr
+
+
+def test_new_scenario_and_rubric_are_valid_templates(invoke, coach_home) -> None:
+    result = invoke("new", "scenario", "mijn-oefening")
+    path = coach_home / "library" / "scenarios" / "mijn-oefening.yaml"
+    assert result.exit_code == 0 and result.stdout.strip() == str(path)
+    assert invoke("validate", path).exit_code == 0
+    assert "# " in path.read_text(encoding="utf-8")  # commented for trainers
+    assert "mijn-oefening" in {s["id"] for s in json.loads(invoke("list", "--json").stdout)["scenarios"]}
+    rubric = invoke("new", "rubric", "mijn-rubric")
+    assert rubric.exit_code == 0 and invoke("validate", rubric.stdout.strip()).exit_code == 0
+    again = invoke("new", "scenario", "mijn-oefening")
+    assert again.exit_code == 2 and "bestaat al" in again.stderr
+    assert invoke("new", "scenario", "mijn-oefening", "--force").exit_code == 0
+    assert invoke("new", "scenario", "Mijn Oefening").exit_code == 2
+
+
+def test_new_into_a_library_folder(invoke, tmp_path: Path) -> None:
+    result = invoke("new", "scenario", "gedeeld", "--library", tmp_path / "team")
+    assert Path(result.stdout.strip()) == tmp_path / "team" / "scenarios" / "gedeeld.yaml"
+    assert "gedeeld" in {
+        s["id"] for s in json.loads(invoke("list", "--json", "-L", tmp_path / "team").stdout)["scenarios"]
+    }

@@ -216,3 +216,20 @@ def test_run_json_includes_feedback_and_history_shows_score(invoke, tmp_path: Pa
     assert data["feedback"]["overall"] > 75
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
     assert row["meta"]["score"] == data["feedback"]["overall"]
+
+
+def test_min_score_gives_an_exam_exit_code(invoke, tmp_path: Path, good, bad) -> None:
+    a, b = _write(tmp_path, good, "goed.yaml"), _write(tmp_path, bad, "slecht.yaml")
+    passed = invoke("evaluate", a, "--rubric", "examen", "--min-score", "65", "--json")
+    assert passed.exit_code == 0 and "GESLAAGD: " in passed.stderr
+    failed = invoke("evaluate", a, b, "--rubric", "examen", "--min-score", "65", "--json")
+    assert failed.exit_code == 1 and "NIET GESLAAGD: " in failed.stderr
+    data = json.loads(failed.stdout)
+    assert data[0]["passed"] is True and data[1]["passed"] is False
+    assert {d["pass_score"] for d in data[1]["dimensions"].values()} == {60, 65}
+
+
+def test_every_shipped_rubric_scores_good_above_bad(lib: Library, good, bad) -> None:
+    for rubric_id in lib.ids("rubric"):
+        high, low = fb(lib, good, rubric_id), fb(lib, bad, rubric_id)
+        assert high.overall - low.overall >= 30, rubric_id
