@@ -5,7 +5,8 @@ A pattern is a short Dutch phrase matched on whole words, ignoring case and acce
 - ``zes weken``           the words in this order, with spaces or punctuation between them
 - ``taxatie*``            a word that starts with ``taxatie``
 - ``*verordening``        a word that ends with ``verordening`` (also ``*bevel*``: contains ``bevel``)
-- ``zes|6 weken``         ``zes weken`` or ``6 weken``
+- ``zes|6 weken``         ``zes weken`` or ``6 weken`` (a choice between single words)
+- ``(nog een keer|opnieuw) uitleggen``   a choice between phrases
 - ``gratis ... verslag``  up to four other words may stand between ``gratis`` and ``verslag`` (``...8``: up to eight)
 - ``$name``               any phrase from the list ``name`` the caller of ``pattern_regex`` provides (lexicon lists)
 - ``niet-ontvankelijk``   a hyphen also matches a space or nothing
@@ -56,11 +57,53 @@ class PatternError(ValueError):
     """A pattern a trainer wrote cannot be compiled."""
 
 
+def _tokens(pattern: str) -> list[str]:
+    """Split on spaces, keeping a parenthesised group of phrases together."""
+    tokens, current, depth = [], "", 0
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise PatternError("')' zonder '('")
+        if ch.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+        else:
+            current += ch
+    if depth:
+        raise PatternError("'(' zonder ')'")
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def _group_regex(token: str, variables: dict[str, str] | None) -> str:
+    inner = token[1:-1]
+    parts, current, depth = [], "", 0
+    for ch in inner:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    if any(not p.strip() for p in parts):
+        raise PatternError(f"lege keuze in '{token}'")
+    return "(?:" + "|".join(f"(?:{pattern_regex(p, variables)})" for p in parts) + ")"
+
+
 def _token_regex(token: str, variables: dict[str, str] | None = None) -> str:
+    if token.startswith("(") and token.endswith(")"):
+        return _group_regex(token, variables)
     if any(c in token for c in "()[]{}?"):
         raise PatternError(
-            f"'{token}': haakjes en vraagtekens werken niet in een patroon; "
-            "schrijf keuzes als a|b of maak twee patronen"
+            f"'{token}': vraagtekens en losse haakjes werken niet in een patroon; "
+            "schrijf keuzes als a|b of (twee woorden|andere woorden)"
         )
     alternatives = []
     for alt in token.split("|"):
@@ -98,7 +141,7 @@ def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
         except re.error as exc:
             raise PatternError(f"ongeldige reguliere expressie: {exc}") from None
         return raw
-    tokens = pattern.split()
+    tokens = _tokens(pattern)
     pieces: list[str] = []
     pending_gap = 0
     for token in tokens:

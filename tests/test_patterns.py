@@ -20,6 +20,8 @@ from coach.patterns import PatternError, first_match, fold, pattern_regex, searc
         ("een keer", "in één keer betalen", "één keer"),
         ("*verordening", "de invorderingsverordening zegt", "invorderingsverordening"),
         ("*bevel*", "de dwangbevelkosten", "dwangbevelkosten"),
+        ("(nog een keer|opnieuw) uitleggen", "zal ik het nog een keer uitleggen", "nog een keer uitleggen"),
+        ("(nog een keer|opnieuw) uitleggen", "ik kan het opnieuw uitleggen", "opnieuw uitleggen"),
         ("re:\\bwoz-?waarde\\b", "de WOZ-waarde", "WOZ-waarde"),
     ],
 )
@@ -42,7 +44,9 @@ def test_pattern_does_not_match(pattern: str, text: str) -> None:
     assert search(pattern, text) is None
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "... begin", "eind ...", "a||b", "ta*xatie", "*", "(moet|blijft)", "re:("])
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "... begin", "eind ...", "a||b", "ta*xatie", "*", "(moet|", "a)", "(a|)", "wat?", "re:("]
+)
 def test_bad_patterns_are_rejected(bad: str) -> None:
     with pytest.raises(PatternError):
         pattern_regex(bad)

@@ -88,7 +88,7 @@ class Analysis:
 
 def _first_words(pattern: str) -> tuple[set[str], tuple[str, ...]] | None:
     """Words (and prefixes) a pattern can start with, so a sentence without them is skipped; None if unknown."""
-    if pattern.startswith("re:"):
+    if pattern.startswith(("re:", "(")):
         return None
     exact: set[str] = set()
     prefixes: list[str] = []
@@ -235,6 +235,7 @@ class Analyzer:
         self.fact_slots = _words_regex(q.fact_slots)
         self.not_questions = _Rules(q.not_questions, v)
         self.acts: dict[str, _Rules] = {}
+        self.conditional: dict[str, list[tuple[set[str], _Rules]]] = {}
         self.blockers: dict[str, _Rules] = {}
         self.timed: dict[str, _Rules] = {}
         for act, ruleset in lx.acts.items():
@@ -269,8 +270,10 @@ class Analyzer:
 
     def _compile_act(self, act: str, ruleset: RuleSet) -> None:
         timed = set(ruleset.requires_time)
-        self.acts[act] = _Rules([r for r in ruleset.rules if r.id not in timed], self.variables)
-        self.timed[act] = _Rules([r for r in ruleset.rules if r.id in timed], self.variables)
+        plain = [r for r in ruleset.rules if not r.needs]
+        self.conditional[act] = [(set(r.needs), _Rules([r], self.variables)) for r in ruleset.rules if r.needs]
+        self.acts[act] = _Rules([r for r in plain if r.id not in timed], self.variables)
+        self.timed[act] = _Rules([r for r in plain if r.id in timed], self.variables)
         self.blockers[act] = _Rules(ruleset.blockers, self.variables)
 
     # --- helpers the feedback uses, on the same lexicon -------------------------------------------------------
@@ -348,7 +351,7 @@ class Analyzer:
         sentences = self._sentences(text, folded_all)
         hits: list[ActHit] = []
         for index, sentence in enumerate(sentences):
-            hits.extend(self._sentence(text, folded_all, sentence, index, sentences))
+            hits.extend(self._sentence(text, folded_all, sentence, index, sentences, {h.act for h in hits}))
         hits.extend(self._informal(text, folded_all))
         hits.sort(key=lambda h: (h.start, ACTS.index(h.act)))
         return Analysis(text, tuple(hits), tuple(sentences))
@@ -357,7 +360,13 @@ class Analyzer:
         return ActHit(act, text[offset + start : offset + end], offset + start, offset + end, rule, **extra)
 
     def _sentence(
-        self, text: str, folded_all: str, sentence: Sentence, index: int, sentences: list[Sentence]
+        self,
+        text: str,
+        folded_all: str,
+        sentence: Sentence,
+        index: int,
+        sentences: list[Sentence],
+        earlier: set[str],
     ) -> list[ActHit]:
         off = sentence.start
         s = folded_all[sentence.start : sentence.end]
@@ -394,10 +403,14 @@ class Analyzer:
             match = self.acts[act].find(s, starts, question=is_question_mark, words=words)
             if match and not self.blockers[act].search(s, starts, words):
                 add(act, match)
+        for act, rules in self.conditional.items():
+            if act in found:
+                continue
+            for needs, rule in rules:
+                if needs <= (earlier | found.keys()):
+                    add(act, rule.find(s, starts, question=is_question_mark, words=words))
         if "emotion_reflection" in found and "dismissive" in found:
-            reflection = found["emotion_reflection"]
-            if "maar" in s[reflection.end - off :].split() or re.search(r"\bmaar\b", s[reflection.end - off :]):
-                del found["emotion_reflection"]
+            del found["emotion_reflection"]  # an acknowledgement followed by a defence is a yes-but
         if not found.keys() & {"summary", "check_understanding", "opening"}:
             add("next_step", self._next_step(s, words))
         exclusive = {"summary", "check_understanding", "closing"} & found.keys()

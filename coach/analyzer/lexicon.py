@@ -55,6 +55,7 @@ class Rule(Model):
     )
     questions: bool = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
     only_questions: bool = Field(False, description="Alleen in zinnen die met een vraagteken eindigen.")
+    needs: list[str] = Field(default_factory=list, description="Telt alleen als de beurt ook deze handeling heeft.")
 
     @property
     def patterns(self) -> list[str]:
