@@ -372,20 +372,38 @@ def evaluate(
     as_html: Annotated[bool, typer.Option("--html", help="Een zelfstandig HTML-bestand om te mailen.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
     min_score: MinScoreOpt = None,
+    judge: Annotated[
+        str, typer.Option("--judge", metavar="BEOORDELAAR", help="offline (alleen de regels) of claude (ook Claude).")
+    ] = "offline",
+    model: Annotated[
+        str | None,
+        typer.Option("--model", metavar="MODEL", help="Claude-model voor de beoordeling (COACH_JUDGE_MODEL)."),
+    ] = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
     """Beoordeel transcripten met een rubric: scores met bewijs en tips."""
+    from coach.feedback import evaluate as score
+    from coach.feedback.model import JudgeReport
     from coach.library import Library
     from coach.loader import load
 
     fmt = _output_format(as_json, markdown, as_html, output)
+    _check_engines("offline", judge)
+    if judge == "claude":
+        from coach.engines.claude import judge as claude_judge
     lib = Library.open(library or [])
     analyzer = lib.analyzer(lexicon or [])
     items = []
     for path in transcripts:
         transcript = load(path, "transcript")
-        items.append((transcript, _feedback(lib, analyzer, transcript, rubric, scenario)))
+        chosen_rubric, chosen_scenario = _resolve(lib, transcript, rubric, scenario)
+        feedback = score(transcript, chosen_rubric, analyzer, chosen_scenario)
+        if judge == "claude":
+            feedback.judge = JudgeReport.model_validate(
+                claude_judge(transcript, chosen_rubric, chosen_scenario, model=model)
+            )
+        items.append((transcript, feedback))
     _emit_feedback(items, fmt, output)
     _exam(zip(transcripts, (fb for _, fb in items), strict=True), min_score)
 
@@ -420,9 +438,9 @@ def _output_format(as_json: bool, markdown: bool, as_html: bool, output: Path | 
     return "rich"
 
 
-def _feedback(lib, analyzer, transcript, rubric_ref: str | None, scenario_ref: str | None):
+def _resolve(lib, transcript, rubric_ref: str | None, scenario_ref: str | None):
+    """The rubric and scenario for a transcript: options first, then what the transcript names."""
     from coach.errors import NotFoundError
-    from coach.feedback import evaluate as score
 
     scenario = None
     ref = scenario_ref or transcript.scenario
@@ -441,7 +459,7 @@ def _feedback(lib, analyzer, transcript, rubric_ref: str | None, scenario_ref: s
             raise
         typer.echo(f"waarschuwing: rubric '{rubric_id}' niet gevonden; de standaardrubric wordt gebruikt.", err=True)
         rubric = lib.rubric("standaard")
-    return score(transcript, rubric, analyzer, scenario)
+    return rubric, scenario
 
 
 def _emit_feedback(items: list, fmt: str, output: Path | None) -> None:
@@ -491,10 +509,13 @@ def _setup(
     save: bool,
     library: list[Path] | None,
     lexicon: list[Path] | None,
+    model: str | None = None,
+    judge: str = "offline",
 ):
     from coach.library import Library
     from coach.practice import CallSetup
 
+    _check_engines(engine, judge)
     lib = Library.open(library or [])
     scenario = lib.scenario(scenario_ref)
     entry = lib.entry_for("scenario", scenario.id)
@@ -508,7 +529,25 @@ def _setup(
         seed=seed,
         learner=learner or os.environ.get("COACH_LEARNER") or None,
         save=save,
+        engine_options={"model": model} if model else {},
+        judge=judge,
     )
+
+
+def _check_engines(engine: str, judge: str) -> None:
+    """Unknown names and a missing API key are reported before the call starts, not in the middle of it."""
+    from coach.engines import CALLERS, _load_optional_engines
+    from coach.errors import suggestion
+
+    _load_optional_engines()
+    if engine not in CALLERS:
+        raise UsageError(f"onbekende engine '{engine}'", hint=suggestion(engine, CALLERS) or "kies offline of claude")
+    if judge not in ("offline", "claude"):
+        raise UsageError(f"onbekende beoordelaar '{judge}'", hint="kies offline (alleen de regels) of claude")
+    if "claude" in (engine, judge):
+        from coach.engines.claude import require_key
+
+        require_key()
 
 
 def _pick_scenario(library: list[Path] | None) -> str:
@@ -540,6 +579,16 @@ LearnerOpt = Annotated[
     str | None, typer.Option("--learner", help="Naam van de medewerker (ook via COACH_LEARNER).", show_default=False)
 ]
 NoSaveOpt = Annotated[bool, typer.Option("--no-save", help="Niets bewaren: geen sessie, geen transcript.")]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", metavar="MODEL", help="Claude-model (standaard: COACH_CALLER_MODEL of de ingebouwde keuze)."
+    ),
+]
+JudgeOpt = Annotated[
+    str,
+    typer.Option("--judge", metavar="BEOORDELAAR", help="offline (alleen de regels) of claude (ook Claude's oordeel)."),
+]
 
 
 @command()
@@ -551,6 +600,8 @@ def practice(
     learner: LearnerOpt = None,
     show_emotion: Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")] = False,
     no_save: NoSaveOpt = False,
+    model: ModelOpt = None,
+    judge: JudgeOpt = "offline",
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -569,6 +620,8 @@ def practice(
         save=not no_save,
         library=library,
         lexicon=lexicon,
+        model=model,
+        judge=judge,
     )
     store = None if no_save else Store.default()
     console = render.console()
@@ -592,6 +645,8 @@ def run(
     ] = None,
     min_score: MinScoreOpt = None,
     no_save: NoSaveOpt = False,
+    model: ModelOpt = None,
+    judge: JudgeOpt = "offline",
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -611,19 +666,29 @@ def run(
         save=not no_save,
         library=library,
         lexicon=lexicon,
+        model=model,
+        judge=judge,
     )
+
+    def warn(message: str) -> None:
+        typer.echo(message, err=True)
+
+    setup.engine_options["notify"] = warn
     store = None if no_save else Store.default()
     recorded = start_session(setup, store)
+    recorded.notify = warn
     run_session(recorded.session, lines)
     if recorded.session.outcome == "stopped" and not recorded.session.reason:
         recorded.session.reason = "De antwoorden waren op voordat het gesprek klaar was."
     transcript, path = recorded.finish(output)
     feedback = recorded.feedback(setup, transcript)
+    usage = recorded.usage(feedback)
     if as_json:
         _print_json(
             {
                 "transcript": transcript.model_dump(mode="json", exclude_none=True),
                 "feedback": feedback.model_dump(mode="json"),
+                **usage,
             }
         )
         _exam([(str(replies), feedback)], min_score)
@@ -631,6 +696,8 @@ def run(
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, transcript.turns, show_emotion=True))
     console.print(render.feedback_report(feedback))
+    if usage:
+        console.print(render.usage_line(usage))
     if path is not None:
         typer.echo(f"Transcript: {path}", err=True)
     _exam([(str(replies), feedback)], min_score)
@@ -742,6 +809,26 @@ def export(
         return
     write_transcript(transcript, output)
     typer.echo(f"Transcript geschreven naar {output}", err=True)
+
+
+@command()
+def doctor(
+    online: Annotated[bool, typer.Option("--online", help="Doe ook één kleine testaanroep naar Claude.")] = False,
+    as_json: JsonOpt = False,
+    library: LibraryOpt = None,
+) -> None:
+    """Controleer de installatie: gegevensmap, bibliotheek, API-sleutel en modellen."""
+    from coach.doctor import run_checks
+
+    checks = run_checks(library or [], online)
+    if as_json:
+        _print_json({"checks": [c.__dict__ for c in checks], "ok": all(c.status != "fout" for c in checks)})
+    else:
+        from coach import render
+
+        render.console().print(render.doctor_table(checks))
+    if any(c.status == "fout" for c in checks):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from coach import render
 from coach.analyzer import Analyzer
 from coach.engines import make_caller
 from coach.feedback import Feedback
+from coach.feedback.model import JudgeReport
 from coach.formats import Rubric, Scenario, Transcript
 from coach.hints import hint_for
 from coach.session import Session, utc_now
@@ -46,6 +47,8 @@ class CallSetup:
     learner: str | None = None
     save: bool = True
     engine_options: dict = field(default_factory=dict)
+    judge: str = "offline"
+    judge_model: str | None = None
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Recorded:
     session: Session
     store: Store | None
     session_id: str | None
+    notify: Callable[[str], None] | None = None
 
     def feedback(self, setup: CallSetup, transcript: Transcript) -> Feedback:
         """The feedback report for the call, remembered with the session for history."""
@@ -64,9 +68,22 @@ class Recorded:
         if rubric is None:
             raise ValueError("a rubric is needed for feedback")
         feedback = evaluate(transcript, rubric, setup.analyzer, setup.scenario)
+        if setup.judge == "claude":
+            feedback.judge = judge_with_claude(transcript, rubric, setup.scenario, setup.judge_model, self.notify)
+        usage = self.usage(feedback)
         if self.store is not None and self.session_id is not None:
-            self.store.update_meta(self.session_id, score=feedback.overall, passed=feedback.passed)
+            self.store.update_meta(self.session_id, score=feedback.overall, passed=feedback.passed, **usage)
         return feedback
+
+    def usage(self, feedback: Feedback) -> dict:
+        """Token use and estimated cost of the Claude engines in this session (empty when offline)."""
+        out = {}
+        caller_usage = getattr(self.session.engine, "usage", None)
+        if caller_usage is not None and caller_usage.requests:
+            out["usage"] = caller_usage.as_dict()
+        if feedback.judge is not None:
+            out["judge_usage"] = feedback.judge.usage
+        return out
 
     def finish(self, transcript_path: Path | None = None) -> tuple[Transcript, Path | None]:
         transcript = self.session.transcript()
@@ -80,6 +97,19 @@ class Recorded:
         if path is not None:
             write_transcript(transcript, path)
         return transcript, path
+
+
+def judge_with_claude(transcript, rubric, scenario, model, notify) -> JudgeReport | None:
+    """Claude's verdict, or None with a warning: the rule-based feedback never depends on it."""
+    from coach.engines.claude import judge
+    from coach.errors import ConfigError
+
+    try:
+        return JudgeReport.model_validate(judge(transcript, rubric, scenario, model=model))
+    except ConfigError as exc:
+        if notify is not None:
+            notify(f"Claude-beoordeling overgeslagen: {exc.message}")
+        return None
 
 
 def start_session(setup: CallSetup, store: Store | None) -> Recorded:
@@ -161,6 +191,34 @@ class Terminal:
         self.console = console
         self.read = read
         self.show_emotion = show_emotion
+        self.streamed: str | None = None
+        if setup.engine != "offline":
+            setup.engine_options.update(on_text=self._stream, notify=self.warn)
+
+    def warn(self, message: str) -> None:
+        if self.streamed is not None:
+            self.console.print()
+            self.streamed = None
+        self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
+
+    def _stream(self, chunk: str) -> None:
+        """Claude's words arrive in pieces; print them as they come (markup escaped)."""
+        if self.streamed is None:
+            self.console.print(render.caller_name(self.setup.scenario.caller.address_as), end="")
+            self.streamed = ""
+        self.streamed += chunk
+        self.console.print(render.Text(chunk, style="magenta"), end="")
+
+    def _show(self, turn) -> None:
+        """Print the caller's turn, unless it was already streamed word by word."""
+        streamed, self.streamed = self.streamed, None
+        if streamed is not None and streamed.strip() == turn.text:
+            meter = render.emotion_meter(turn.emotion) if self.show_emotion and turn.emotion is not None else ""
+            self.console.print("   ", meter) if meter else self.console.print()
+            return
+        if streamed is not None:
+            self.console.print()
+        self.console.print(render.caller_line(self.setup.scenario.caller.address_as, turn, self.show_emotion))
 
     def practice(self, recorded: Recorded | None = None) -> int:
         """Play calls until the trainee stops; returns the exit code."""
@@ -181,9 +239,9 @@ class Terminal:
 
     def _call(self, recorded: Recorded, fresh: bool) -> str:
         session = recorded.session
-        caller = session.scenario.caller
+        recorded.notify = self.warn
         if fresh:
-            self.console.print(render.caller_line(caller.address_as, session.open(), self.show_emotion))
+            self._show(session.open())
         else:
             self.console.print(render.transcript_dialogue(session.scenario, session.turns, self.show_emotion))
         while not session.ended:
@@ -221,14 +279,18 @@ class Terminal:
             except KeyboardInterrupt:
                 session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
                 return "interrupted-ctrl-c"
-            self.console.print(render.caller_line(caller.address_as, reply, self.show_emotion))
+            self._show(reply)
         return session.outcome or "stopped"
 
     def _finish(self, recorded: Recorded, *, show: bool = True) -> None:
         transcript, path = recorded.finish()
         if not show:
             return
-        self.console.print(render.feedback_report(recorded.feedback(self.setup, transcript)))
+        feedback = recorded.feedback(self.setup, transcript)
+        self.console.print(render.feedback_report(feedback))
+        usage = recorded.usage(feedback)
+        if usage:
+            self.console.print(render.usage_line(usage))
         if path is not None:
             self.console.print(f"Transcript opgeslagen: [bold]{render.escape(str(path))}[/bold]")
         else:

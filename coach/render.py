@@ -182,10 +182,12 @@ def emotion_meter(value: int) -> Text:
     return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f" {value}/10", colour))
 
 
+def caller_name(name: str) -> Text:
+    return Text.assemble((name[:1].upper() + name[1:], "bold magenta"), ": ")
+
+
 def caller_line(name: str, turn: Turn, show_emotion: bool = False) -> Text:
-    line = Text()
-    line.append(name[:1].upper() + name[1:], style="bold magenta")
-    line.append(": ")
+    line = caller_name(name)
     line.append(turn.text, style="magenta")
     if show_emotion and turn.emotion is not None:
         line.append("   ")
@@ -327,6 +329,8 @@ def feedback_report(fb: Feedback) -> Group:
             timeline.append(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
             timeline.append(f"   {phase.text[:60]}\n", style="dim")
         parts.append(Panel(timeline, title="Gespreksverloop", title_align="left", border_style="dim"))
+    if fb.judge is not None:
+        parts.append(judge_panel(fb))
     if fb.strengths or fb.improvements:
         lines = Text()
         if fb.strengths:
@@ -339,3 +343,59 @@ def feedback_report(fb: Feedback) -> Group:
                 lines.append(f"  • {s}\n")
         parts.append(Panel(lines, title="In het kort", title_align="left", border_style="green"))
     return Group(*parts)
+
+
+def usage_line(usage: dict) -> Text:
+    """Token use and the estimated cost of the Claude engines, after a call."""
+    parts = []
+    for label, key in (("beller", "usage"), ("beoordeling", "judge_usage")):
+        u = usage.get(key)
+        if not u:
+            continue
+        parts.append(
+            f"Claude {label}: {u['requests']} verzoek(en), {u['input_tokens']} tokens in"
+            f" (+{u['cache_read_input_tokens']} uit de cache), {u['output_tokens']} uit,"
+            f" geschat ${u['estimated_cost_usd']:.4f}"
+        )
+    return Text("\n".join(parts), style="dim")
+
+
+def judge_panel(fb: Feedback) -> Panel:
+    """Claude's scores next to the rule-based ones, with only the quotes that stand in the transcript."""
+    assert fb.judge is not None
+    rules = {c.id: c for c in fb.criteria}
+    table = Table(box=box.SIMPLE, expand=True, padding=(0, 1))
+    table.add_column("criterium", ratio=2)
+    table.add_column("regels", justify="right", width=6)
+    table.add_column("Claude", justify="right", width=6)
+    table.add_column("onderbouwing van Claude", ratio=5)
+    for item in fb.judge.criteria:
+        rule = rules.get(item.id)
+        body = Text(item.rationale)
+        for quote in item.quotes[:2]:
+            body.append(f"\n  beurt {quote.turn}: “{quote.text}”", style="italic dim")
+        if item.dropped_quotes:
+            body.append(
+                f"\n  {len(item.dropped_quotes)} citaat/citaten weggelaten: niet letterlijk in het transcript",
+                style="red dim",
+            )
+        rule_score = "–" if rule is None or rule.score is None else f"{rule.score:.0f}"
+        table.add_row(escape(rule.description if rule else item.id), rule_score, str(item.score), body)
+    header = Text.assemble(("Samenvatting: ", "bold"), fb.judge.summary)
+    return Panel(
+        Group(header, table),
+        title=escape(f"Oordeel van Claude ({fb.judge.model}), naast de regels"),
+        title_align="left",
+        border_style="magenta",
+    )
+
+
+def doctor_table(checks: Sequence) -> Table:
+    table = Table(title="coach doctor", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("", width=2)
+    table.add_column("controle", style="bold", no_wrap=True)
+    table.add_column("uitkomst")
+    marks = {"ok": Text("✓", style="green"), "waarschuwing": Text("!", style="yellow"), "fout": Text("✗", style="red")}
+    for check in checks:
+        table.add_row(marks[check.status], escape(check.name), escape(check.detail))
+    return table

@@ -97,3 +97,28 @@ def test_sigkill_loses_no_typed_turn(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     (row,) = history(tmp_path)
     assert row["outcome"] == "stopped"
+
+
+def test_claude_caller_streams_in_the_terminal(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("anthropic")
+    from tests.anthropic_stub import Stub
+
+    with Stub() as stub:
+        monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-0000")
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", stub.url)
+        child = spawn(
+            tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1", "--engine", "claude", "--show-emotion"
+        )
+        child.expect(r"\(stub\)")
+        child.expect("U: ")
+        stub.queue({"error_after": 3})
+        child.sendline("Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?")
+        child.expect("offline beller")
+        child.expect("Mevrouw Vermeulen: ")
+        child.expect("U: ")
+        child.sendline("/stop")
+        child.expect("Claude beller: ")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        assert all(r["body"].get("stream") for r in stub.requests)

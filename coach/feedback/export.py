@@ -60,6 +60,18 @@ def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
                     f"| {_mark(c.passed)} | {_md(c.description)} | {_score(c.score)} | {_md(what)} | {_md(tip)} |"
                 )
             out.append("")
+        if fb.judge is not None:
+            out.append(f"## Oordeel van Claude ({fb.judge.model}), naast de regels\n")
+            out.append(f"{_md(fb.judge.summary)}\n")
+            out.append("| criterium | Claude | onderbouwing |")
+            out.append("|---|---|---|")
+            for item in fb.judge.criteria:
+                quotes = "; ".join(f"beurt {q.turn}: “{_md(q.text)}”" for q in item.quotes[:2])
+                dropped = (
+                    f" ({len(item.dropped_quotes)} citaat niet gevonden, weggelaten)" if item.dropped_quotes else ""
+                )
+                out.append(f"| {item.id} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
+            out.append("")
         if fb.strengths:
             out.append("## Sterk\n")
             out += [f"- {_md(s)}" for s in fb.strengths]
@@ -128,6 +140,15 @@ def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
                     f'<tr><td class="{mark_cls}">{_mark(c.passed)}</td><td>{e(c.description)}</td>'
                     f"<td>{score}</td><td>{what}</td></tr>"
                 )
+            body.append("</table>")
+        if fb.judge is not None:
+            body.append(
+                f"<h2>Oordeel van Claude ({e(fb.judge.model)}), naast de regels</h2><p>{e(fb.judge.summary)}</p>"
+            )
+            body.append("<table><tr><th>Criterium</th><th>Claude</th><th>Onderbouwing</th></tr>")
+            for item in fb.judge.criteria:
+                quotes = "".join(f'<br><span class="q">beurt {q.turn}: “{e(q.text)}”</span>' for q in item.quotes[:2])
+                body.append(f"<tr><td>{e(item.id)}</td><td>{item.score}</td><td>{e(item.rationale)}{quotes}</td></tr>")
             body.append("</table>")
         if fb.strengths:
             body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")

@@ -51,6 +51,24 @@ class Phase(_Model):
     phases: list[str]
 
 
+class JudgeCriterion(_Model):
+    id: str
+    dimension: str
+    score: int
+    rationale: str
+    quotes: list[Evidence] = Field(default_factory=list, description="Citaten die letterlijk in het transcript staan.")
+    dropped_quotes: list[str] = Field(default_factory=list, description="Citaten van Claude die er niet in staan.")
+
+
+class JudgeReport(_Model):
+    """Claude's own scores, shown next to the rule-based ones; they never replace them."""
+
+    model: str
+    summary: str
+    criteria: list[JudgeCriterion]
+    usage: dict[str, object] = Field(default_factory=dict)
+
+
 class Feedback(_Model):
     version: int = 1
     scenario: str | None = None
@@ -67,3 +85,4 @@ class Feedback(_Model):
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
     call: dict[str, object] = Field(default_factory=dict, description="Feiten over het gesprek: emotie, zorg, einde.")
+    judge: JudgeReport | None = Field(None, description="Met --judge claude: Claude's scores naast die van de regels.")

@@ -1,0 +1,118 @@
+"""``coach doctor``: is this machine ready to practise? Offline checks, and one test call with --online."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from coach import __version__
+
+
+@dataclass
+class Check:
+    name: str
+    status: str  # ok | waarschuwing | fout
+    detail: str
+
+
+def _mask(key: str) -> str:
+    return key[:7] + "…" + key[-4:] if len(key) > 12 else "***"
+
+
+def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
+    from coach.engines.claude import CALLER_MODEL_ENV, JUDGE_MODEL_ENV, caller_model, judge_model
+    from coach.paths import coach_home
+
+    checks = [Check("belcoach", "ok", f"versie {__version__}, Python {sys.version.split()[0]}")]
+    home = coach_home()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-"):
+            pass
+        checks.append(Check("gegevensmap", "ok", f"{home} is schrijfbaar"))
+    except OSError as exc:
+        checks.append(
+            Check("gegevensmap", "fout", f"{home}: {exc.strerror or exc}; zet COACH_HOME op een schrijfbare map")
+        )
+    else:
+        from coach.errors import CoachError
+        from coach.store import Store
+
+        try:
+            Store.default().close()
+            checks.append(Check("sessieopslag", "ok", str(home / "belcoach.db")))
+        except CoachError as exc:
+            checks.append(Check("sessieopslag", "fout", exc.message))
+    from coach.errors import CoachError
+    from coach.library import Library
+
+    try:
+        lib = Library.open(library_dirs)
+        scenarios, rubrics = lib.load_all("scenario"), lib.load_all("rubric")
+        if lib.problems:
+            detail = f"{len(lib.problems)} probleem/problemen, bijv. {lib.problems[0].format()}"
+            checks.append(Check("bibliotheek", "fout", detail))
+        else:
+            checks.append(Check("bibliotheek", "ok", f"{len(scenarios)} scenario's, {len(rubrics)} rubrics"))
+        lib.analyzer()
+        checks.append(Check("lexicon", "ok", "de analyzer laadt"))
+    except CoachError as exc:
+        checks.append(Check("bibliotheek", "fout", exc.message))
+    try:
+        checks.append(
+            Check("anthropic", "ok", f"SDK {metadata.version('anthropic')} (alleen nodig voor --engine claude)")
+        )
+    except metadata.PackageNotFoundError:
+        checks.append(
+            Check("anthropic", "waarschuwing", "de SDK is niet geïnstalleerd; alleen de offline engine werkt")
+        )
+    key = os.environ.get("ANTHROPIC_API_KEY", "").strip()
+    if key:
+        checks.append(Check("API-sleutel", "ok", f"ANTHROPIC_API_KEY = {_mask(key)}"))
+    else:
+        checks.append(Check("API-sleutel", "waarschuwing", "ANTHROPIC_API_KEY niet gezet: alleen de offline engine"))
+    base = os.environ.get("ANTHROPIC_BASE_URL")
+    checks.append(Check("API-adres", "ok", base or "standaard (api.anthropic.com)"))
+    deprecated = _deprecated_models()
+    for role, name, env in (
+        ("beller", caller_model(), CALLER_MODEL_ENV),
+        ("beoordeling", judge_model(), JUDGE_MODEL_ENV),
+    ):
+        if name in deprecated:
+            checks.append(Check(f"model {role}", "waarschuwing", f"{name} verdwijnt op {deprecated[name]}; zet {env}"))
+        else:
+            checks.append(Check(f"model {role}", "ok", f"{name} ({env})"))
+    if online:
+        checks.append(_online_check(bool(key)))
+    return checks
+
+
+def _deprecated_models() -> dict[str, str]:
+    try:
+        from anthropic._data import DEPRECATED_MODELS
+    except ImportError:
+        return {}
+    return dict(DEPRECATED_MODELS)
+
+
+def _online_check(has_key: bool) -> Check:
+    if not has_key:
+        return Check("testaanroep", "fout", "geen API-sleutel; zet ANTHROPIC_API_KEY")
+    from coach.engines.claude import caller_model, describe_error, is_api_error, make_client
+
+    start = time.perf_counter()
+    try:
+        client = make_client(30.0)
+        client.messages.create(
+            model=caller_model(), max_tokens=5, messages=[{"role": "user", "content": "Antwoord alleen: ok"}]
+        )
+    except Exception as exc:
+        if not is_api_error(exc):
+            raise
+        return Check("testaanroep", "fout", describe_error(exc))
+    return Check("testaanroep", "ok", f"{caller_model()} antwoordde in {time.perf_counter() - start:.1f} s")
