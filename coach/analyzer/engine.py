@@ -542,8 +542,14 @@ class Analyzer:
             pos = b
         clauses.append((pos, len(s)))
         has_time = bool(self.time and self.time.search(s))
+        conditional = False
         for a, b in clauses:
             clause = s[a:b]
+            if conditional:  # "Als er iets moet, hoort u van ons": a promise on a condition is no agreement
+                conditional = False
+                continue
+            first_word = clause.split()[0] if clause.split() else ""
+            conditional = first_word in ("als", "indien", "mocht", "mochten")
             lead = len(clause) - len(clause.lstrip())
             local_starts = [lead]
             match = rules.find(clause, local_starts, words=words)

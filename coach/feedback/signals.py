@@ -14,7 +14,7 @@ from typing import Any
 from coach.analyzer import Analysis, Analyzer
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
-from coach.patterns import first_match
+from coach.patterns import first_match, fold
 
 PHASES = ("opening", "vraagverheldering", "samenvatting", "uitleg", "afspraken", "check", "afsluiting")
 PHASE_OF_ACT = {
@@ -30,6 +30,9 @@ PHASE_OF_ACT = {
 }
 ANSWERS = {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ASKS = re.compile(
+    r"\b(?:weet niet|wat is|wat betekent|wat houdt|hoe zit|wat moet ik|begrijp .{0,20}niet|snap .{0,20}niet)\b"
+)
 
 
 @dataclass
@@ -294,7 +297,9 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         if x[0] < solution[0] and x[2].acts & {"open_question", "closed_question", "summary", "emotion_reflection"}
     ]
     same_turn = solution[2].acts & {"open_question", "summary", "emotion_reflection"}
-    if listened or (same_turn and solution is not call.learner[0]):
+    previous = call.previous_caller(solution[0])
+    asked = previous is not None and ("?" in previous.text or bool(_ASKS.search(fold(previous.text))))
+    if listened or asked or (same_turn and solution is not call.learner[0]):
         return Result(
             1.0,
             [ev(solution[0], solution[1], note="uitleg na vraagverheldering")],
@@ -398,22 +403,26 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
         return skipped(
             "de beller toonde geen sterke emotie" if call.emotions() else "het transcript heeft geen emoties"
         )
-    # consecutive emotional caller turns are one episode; an episode is acknowledged by a reflection soon after it
-    episodes: list[tuple[int, Turn]] = []
-    last_index = -10
+    # a run of emotional caller turns is one episode; it is acknowledged by a reflection while it lasts or soon after
+    episodes: list[list[tuple[int, Turn]]] = []
+    caller_positions = [i for i, _ in call.caller]
     for i, t in emotional:
-        if not episodes or i - last_index > 2:
-            episodes.append((i, t))
-        last_index = i
+        previous = caller_positions[caller_positions.index(i) - 1] if caller_positions.index(i) else None
+        if episodes and previous == episodes[-1][-1][0]:
+            episodes[-1].append((i, t))
+        else:
+            episodes.append([(i, t)])
     acknowledged, moment, evidence = 0, None, []
-    for i, t in episodes:
-        answers = call.learner_after(i, within)
-        hit = next((x for x in answers if x[2].has("emotion_reflection")), None)
+    for episode in episodes:
+        first, last = episode[0][0], episode[-1][0]
+        window = [x for x in call.learner if first < x[0] < last] + call.learner_after(last, within)
+        hit = next((x for x in window if x[2].has("emotion_reflection")), None)
         if hit:
             acknowledged += 1
             evidence.append(ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0].text, "gevoel erkend"))
-        elif answers and moment is None:
-            moment = ev(answers[0][0], answers[0][1], note=f"de beller was geëmotioneerd ({t.emotion}/10)")
+        elif window and moment is None:
+            peak = max(t.emotion for _, t in episode)
+            moment = ev(window[0][0], window[0][1], note=f"de beller was geëmotioneerd ({peak}/10)")
     detail = f"{acknowledged} van de {len(episodes)} emotionele momenten erkend."
     return Result(acknowledged / len(episodes), evidence[:2], detail, moment)
 
