@@ -1,12 +1,10 @@
 """The ``coach`` command line. Thin: parse, call the core, render.
 
 Only typer and the standard library are imported at module level, so ``coach --help`` stays fast; each command
-imports what it needs when it runs.
+imports what it needs when it runs. (No ``from __future__ import annotations`` here: Typer would have to evaluate
+every annotation string on each start, which made ``coach --help`` measurably slower.)
 """
 
-from __future__ import annotations
-
-import json
 import os
 import sys
 from pathlib import Path
@@ -108,6 +106,8 @@ def _root(
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -232,6 +232,8 @@ def analyze(
     analyzer = Library.open(library or []).analyzer(lexicon or [])
     results = [analyzer.analyze(u) for u in utterances]
     if as_json:
+        import json
+
         for result in results:
             sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return
@@ -473,6 +475,8 @@ def _emit_feedback(items: list, fmt: str, output: Path | None) -> None:
             console.print(render.feedback_report(fb))
         return
     if fmt == "json":
+        import json
+
         data = [fb.model_dump(mode="json") for _, fb in items]
         text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":

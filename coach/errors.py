@@ -5,7 +5,6 @@ The CLI prints the message on one line (no traceback unless COACH_DEBUG=1) and e
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -52,6 +51,8 @@ class ConfigError(CoachError):
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 3) -> list[str]:
     """Close matches for an unknown id or key, best first."""
+    import difflib
+
     options = list(options)
     matches = difflib.get_close_matches(word, options, n=n, cutoff=0.6)
     if not matches:

@@ -57,7 +57,7 @@ class PatternError(ValueError):
     """A pattern a trainer wrote cannot be compiled."""
 
 
-def _tokens(pattern: str) -> list[str]:
+def split_tokens(pattern: str) -> list[str]:
     """Split on spaces, keeping a parenthesised group of phrases together."""
     tokens, current, depth = [], "", 0
     for ch in pattern:
@@ -80,7 +80,19 @@ def _tokens(pattern: str) -> list[str]:
     return tokens
 
 
-def _group_regex(token: str, variables: dict[str, str] | None) -> str:
+def join_alternatives(regexes: list[str]) -> str:
+    """One alternation; when every branch starts with the word boundary, it is moved in front.
+
+    Python's regex engine skips a branch cheaply when it starts with a literal, not when it starts with a
+    lookbehind, so a shared boundary in front keeps long word lists fast.
+    """
+    if regexes and all(r.startswith(BOUNDARY) for r in regexes):
+        return BOUNDARY + "(?:" + "|".join(r[len(BOUNDARY) :] for r in regexes) + ")"
+    return "(?:" + "|".join(f"(?:{r})" for r in regexes) + ")"
+
+
+def group_parts(token: str) -> list[str]:
+    """The phrases of a ``(a b|c d)`` group."""
     inner = token[1:-1]
     parts, current, depth = [], "", 0
     for ch in inner:
@@ -94,7 +106,11 @@ def _group_regex(token: str, variables: dict[str, str] | None) -> str:
     parts.append(current)
     if any(not p.strip() for p in parts):
         raise PatternError(f"lege keuze in '{token}'")
-    return "(?:" + "|".join(f"(?:{pattern_regex(p, variables)})" for p in parts) + ")"
+    return parts
+
+
+def _group_regex(token: str, variables: dict[str, str] | None) -> str:
+    return join_alternatives([pattern_regex(p, variables) for p in group_parts(token)])
 
 
 def _token_regex(token: str, variables: dict[str, str] | None = None) -> str:
@@ -112,7 +128,8 @@ def _token_regex(token: str, variables: dict[str, str] | None = None) -> str:
         if alt.startswith("$"):
             if variables is None or alt[1:] not in variables:
                 raise PatternError(f"onbekende lijst '{alt}'")
-            alternatives.append(f"(?:{variables[alt[1:]]})")
+            regex = variables[alt[1:]]
+            alternatives.append(regex[len(BOUNDARY) :] if regex.startswith(BOUNDARY) else f"(?:{regex})")
             continue
         prefix = alt.endswith("*")
         suffix = alt.startswith("*")
@@ -141,7 +158,7 @@ def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
         except re.error as exc:
             raise PatternError(f"ongeldige reguliere expressie: {exc}") from None
         return raw
-    tokens = _tokens(pattern)
+    tokens = split_tokens(pattern)
     pieces: list[str] = []
     pending_gap = 0
     for token in tokens:

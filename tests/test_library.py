@@ -63,3 +63,22 @@ def test_good_scores_clearly_higher_on_every_dimension(scenario: Scenario) -> No
 
 def test_scripts_exist_only_for_real_scenarios() -> None:
     assert {p.name for p in Path(SCRIPTS).iterdir() if p.is_dir()} <= set(IDS)
+
+
+def test_library_coverage() -> None:
+    scenarios = [LIBRARY.scenario(i) for i in IDS]
+    assert len(scenarios) >= 16
+    for topic in ("woz", "heffing", "invordering", "kwijtschelding"):
+        assert sum(s.topic.value == topic for s in scenarios) >= 4, topic
+    assert {s.difficulty for s in scenarios} == {1, 2, 3}
+    assert any(s.caller.dutch_level in ("A2", "B1") for s in scenarios), "a caller with limited Dutch"
+    assert any(s.caller.age and s.caller.age >= 70 for s in scenarios), "an older caller"
+    starts = {s.caller.emotion.start for s in scenarios}
+    assert min(starts) <= 4 and max(starts) >= 7, "calm as well as very emotional callers"
+    assert len({s.caller.name for s in scenarios}) == len(scenarios)
+    assert {"standaard", "boze-beller", "beginner", "examen"} <= set(LIBRARY.ids("rubric"))
+    examen = LIBRARY.rubric("examen")
+    assert all(d.pass_score is not None for d in examen.dimensions.values())
+    assert len(LIBRARY.rubric("beginner").dimensions["luisteren"].criteria) < len(
+        LIBRARY.rubric("standaard").dimensions["luisteren"].criteria
+    )

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from coach.analyzer.lexicon import ACTS, Lexicon, Rule, RuleSet
-from coach.patterns import BOUNDARY, fold, pattern_regex
+from coach.patterns import BOUNDARY, fold, group_parts, join_alternatives, pattern_regex, split_tokens
 
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
@@ -86,14 +86,27 @@ class Analysis:
         return {"text": self.text, "acts": [h.as_dict() for h in self.hits]}
 
 
-def _first_words(pattern: str) -> tuple[set[str], tuple[str, ...]] | None:
+First = tuple[set[str], tuple[str, ...]] | None
+
+
+def _first_words(pattern: str, var_words: dict[str, First] | None = None) -> First:
     """Words (and prefixes) a pattern can start with, so a sentence without them is skipped; None if unknown."""
-    if pattern.startswith(("re:", "(")):
+    if pattern.startswith("re:"):
         return None
+    first = split_tokens(pattern)[0]
+    if first.startswith("(") and first.endswith(")"):
+        return _merge_first([_first_words(part, var_words) for part in group_parts(first)])
     exact: set[str] = set()
     prefixes: list[str] = []
-    for alt in pattern.split()[0].split("|"):
-        if alt.startswith(("$", "*")):
+    for alt in first.split("|"):
+        if alt.startswith("$"):
+            known = (var_words or {}).get(alt[1:])
+            if known is None:
+                return None
+            exact |= known[0]
+            prefixes += known[1]
+            continue
+        if alt.startswith("*"):
             return None
         word = fold(alt.split("-")[0])
         if alt.endswith("*"):
@@ -110,7 +123,9 @@ class _Rules:
     which keeps the analyzer fast with many rules.
     """
 
-    def __init__(self, rules: Iterable[Rule], variables: dict[str, str]) -> None:
+    def __init__(
+        self, rules: Iterable[Rule], variables: dict[str, str], var_words: dict[str, First] | None = None
+    ) -> None:
         self.ids: list[str] = []
         self.first_exact: set[str] | None = set()
         self.first_prefixes: tuple[str, ...] = ()
@@ -124,7 +139,7 @@ class _Rules:
                     bounded.append(f"(?:{regex[len(BOUNDARY) :]})")
                 else:
                     raw.append(f"(?:{regex})")
-                first = _first_words(p)
+                first = _first_words(p, var_words)
                 if first is None or self.first_exact is None:
                     self.first_exact = None
                 else:
@@ -218,7 +233,8 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         lx = self.lexicon = lexicon
-        self.variables = {name: "|".join(pattern_regex(i) for i in items) for name, items in lx.vars.items()}
+        self.variables = {name: join_alternatives([pattern_regex(i) for i in items]) for name, items in lx.vars.items()}
+        self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
         v = self.variables
         self.fillers = {fold(w) for w in lx.fillers}
         q = lx.questions
@@ -271,10 +287,11 @@ class Analyzer:
     def _compile_act(self, act: str, ruleset: RuleSet) -> None:
         timed = set(ruleset.requires_time)
         plain = [r for r in ruleset.rules if not r.needs]
-        self.conditional[act] = [(set(r.needs), _Rules([r], self.variables)) for r in ruleset.rules if r.needs]
-        self.acts[act] = _Rules([r for r in plain if r.id not in timed], self.variables)
-        self.timed[act] = _Rules([r for r in plain if r.id in timed], self.variables)
-        self.blockers[act] = _Rules(ruleset.blockers, self.variables)
+        vw = self.var_words
+        self.conditional[act] = [(set(r.needs), _Rules([r], self.variables, vw)) for r in ruleset.rules if r.needs]
+        self.acts[act] = _Rules([r for r in plain if r.id not in timed], self.variables, vw)
+        self.timed[act] = _Rules([r for r in plain if r.id in timed], self.variables, vw)
+        self.blockers[act] = _Rules(ruleset.blockers, self.variables, vw)
 
     # --- helpers the feedback uses, on the same lexicon -------------------------------------------------------
 
