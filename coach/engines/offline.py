@@ -86,6 +86,7 @@ class CallerBrain:
     informal_warned: bool = False
     ready_said: bool = False
     ended: str | None = None
+    _known: set[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -203,6 +204,10 @@ class CallerBrain:
 
         before = self.emotion.value
         self.emotion.apply(events)
+        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        if pending and E.emotion_reflection not in events and self.emotion.value < before:
+            # facts and plans calm a caller only so far while the real worry has not been heard
+            self.emotion.value = max(self.emotion.value, min(before, s.caller.emotion.satisfied_at))
 
         # Does the caller hang up? --------------------------------------------------------------------------------
         if self.emotion.value >= s.caller.emotion.hang_up_at:
@@ -301,6 +306,8 @@ class CallerBrain:
             and not acts & {"open_question", "next_step"}
         ):
             add("unknown_fact", self.line("unknown_fact") if self._asks_fact(text) else self.line("filler"))
+        if "check_understanding" in acts and not segments:
+            add("understood", self.line("understood"), "Laat weten of je het begrijpt, en wat je nu gaat doen.")
         self._maybe_hint(add)
         if self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at:
             self.ready_said = True
@@ -420,12 +427,23 @@ class CallerBrain:
         """A caller with limited Dutch (A2/B1) loses track of long sentences and long words."""
         if self.scenario.caller.dutch_level not in ("A2", "B1") or not analysis.has("explanation"):
             return False
+        known = self.known_words
         for sentence in analysis.sentences:
             words = _WORD.findall(sentence.text)
             limit = 12 if self.scenario.caller.dutch_level == "A2" else 16
-            if len(words) > limit or any(len(w) >= 14 for w in words):
+            if len(words) > limit or any(len(w) >= 14 and fold(w) not in known for w in words):
                 return True
         return False
+
+    @property
+    def known_words(self) -> set[str]:
+        """Long words the caller uses herself (the letter she holds, her own story) do not confuse her."""
+        if self._known is None:
+            s = self.scenario
+            texts = [s.title, *s.opening, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]
+            texts += [d.label + " " + d.value for d in s.briefing.dossier]
+            self._known = {fold(w) for t in texts for w in _WORD.findall(t)}
+        return self._known
 
 
 def _fill(line: str, values: dict[str, str]) -> str:

@@ -62,6 +62,7 @@ class ReactionKind(StrEnum):
     angrier = "angrier"
     filler = "filler"
     story_done = "story_done"
+    understood = "understood"
     ready = "ready"
     close_too_early = "close_too_early"
     hang_up = "hang_up"
