@@ -68,3 +68,11 @@ def test_search_never_crashes_and_spans_are_valid(text: str, pattern: str) -> No
     match = search(pattern, text)
     if match:
         assert 0 <= match.start() <= match.end() <= len(text)
+
+
+def test_negated_claims_are_no_claims() -> None:
+    from coach.patterns import first_claim
+
+    assert first_claim(["waarde van nu"], "De WOZ-waarde is de waarde van nu.")
+    assert first_claim(["waarde van nu"], "Het is dus niet de waarde van nu.") is None
+    assert first_claim(["hoeft ... niet ... betalen"], "U hoeft nu niet te betalen.")  # the pattern is the negation

@@ -20,7 +20,7 @@ from coach.engines import CallerTurn
 from coach.engines.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario, Turn
 from coach.formats.scenario import EmotionEvent, ReactionKind
-from coach.patterns import first_match, fold
+from coach.patterns import first_claim, first_match, fold
 
 E = EmotionEvent
 R = ReactionKind
@@ -176,7 +176,7 @@ class CallerBrain:
         elif acts & ANSWERING_ACTS:
             self.pending_question = None
             self.unanswered = 0
-        wrong = [m for m in s.misinformation if m.id not in self.misinformation and first_match(m.phrases, text)]
+        wrong = [m for m in s.misinformation if m.id not in self.misinformation and first_claim(m.phrases, text)]
         for m in wrong:
             self.misinformation.add(m.id)
             revealed.append(f"misinformation:{m.id}")

@@ -14,7 +14,7 @@ from typing import Any
 from coach.analyzer import Analysis, Analyzer
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
-from coach.patterns import first_match, fold
+from coach.patterns import first_claim, first_match, fold
 
 PHASES = ("opening", "vraagverheldering", "samenvatting", "uitleg", "afspraken", "check", "afsluiting")
 PHASE_OF_ACT = {
@@ -576,7 +576,7 @@ def misinformation(call: Call, criterion: Any) -> Result:
     found = []
     for item in s.misinformation:
         for i, t, _ in call.learner:
-            if first_match(item.phrases, t.text):
+            if first_claim(item.phrases, t.text):
                 found.append((ev(i, t, note=f"onjuist: {item.description} Juist: {item.correction}"), item))
                 break
     evidence = [e for e, _ in found]
