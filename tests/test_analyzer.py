@@ -49,6 +49,8 @@ def acts(text: str) -> set[str]:
         ("Dat is niet mijn afdeling.", {"dismissive"}),
         ("Rustig maar.", {"dismissive"}),
         ("Heb je de brief nog?", {"closed_question", "informal_address"}),
+        ("Vervelend als er iets op uw aanslag staat dat niet klopt.", {"emotion_reflection"}),
+        ("Het voelt alsof u voor twee betaalt.", {"emotion_reflection"}),
     ],
 )
 def test_acts(text: str, expected: set[str]) -> None:
@@ -70,6 +72,8 @@ def test_acts(text: str, expected: set[str]) -> None:
         ("Dat zie je wel vaker.", set()),  # generic 'je'
         ("Hallo?", set()),
         ("Goedemorgen.", set()),
+        ("Ik werk bij de afdeling belastingen van de gemeente.", set()),  # introduction, no explanation
+        ("Ik praat even rustig, dan kunnen we alles samen bekijken.", set()),
     ],
 )
 def test_look_alikes(text: str, expected: set[str]) -> None:
