@@ -51,6 +51,26 @@ def acts(text: str) -> set[str]:
         ("Heb je de brief nog?", {"closed_question", "informal_address"}),
         ("Vervelend als er iets op uw aanslag staat dat niet klopt.", {"emotion_reflection"}),
         ("Het voelt alsof u voor twee betaalt.", {"emotion_reflection"}),
+        ("Sorry dat u zo lang moest wachten.", {"emotion_reflection"}),
+        ("Sorry, wat vervelend voor u.", {"emotion_reflection"}),
+        ("Sorry, wat was uw aanslagnummer ook alweer?", {"closed_question"}),  # politeness, no empathy
+        ("Sorry, mag ik uw naam nog even?", {"closed_question"}),
+        ("Excuses, ik verstond u niet.", set()),
+        # how people really type: no full stop, no capital, typos in trigger words, run-on sentences
+        ("zo zijn de regels", {"dismissive"}),  # 'zo' before the verb is no filler: no yes/no question
+        ("Zo zijn de regels", {"dismissive"}),
+        ("Ik snap niet waarom u zo moeilijk doet", {"dismissive"}),
+        ("Zo kunt u het beste bezwaar maken.", {"explanation"}),  # 'het beste' here is no goodbye
+        ("Het beste!", {"closing"}),
+        ("Weet je wat, ik bel u morgen", {"next_step"}),  # generic 'je', no question
+        ("als ik u goed begijp, bent u in mei verhuisd", {"summary"}),
+        ("wat vervelnd", {"emotion_reflection"}),
+        ("kan ik u nog ergens mee helpne", {"closing"}),
+        ("Ik hoor dat u geschrokken bent wat is er precies gebeurd", {"emotion_reflection", "open_question"}),
+        ("U bent geschrokken wat is er gebeurd", {"emotion_reflection", "open_question"}),
+        ("Ik begrijp dat u geschrokken bent heeft u de brief nog", {"emotion_reflection", "closed_question"}),
+        ("Ik ben benieuwd wat er in de brief staat", {"open_question"}),  # judged by function
+        ("Ik wil graag horen hoe dat ging", {"open_question"}),
     ],
 )
 def test_acts(text: str, expected: set[str]) -> None:
@@ -74,6 +94,17 @@ def test_acts(text: str, expected: set[str]) -> None:
         ("Goedemorgen.", set()),
         ("Ik werk bij de afdeling belastingen van de gemeente.", set()),  # introduction, no explanation
         ("Ik praat even rustig, dan kunnen we alles samen bekijken.", set()),
+        ("Ik begrijp niet waarom u boos bent", set()),  # negated: no reflection
+        ("Ik begrijp heel goed dat u boos bent", {"emotion_reflection"}),
+        ("Dan is het heel logisch dat u geschrokken bent.", {"emotion_reflection"}),  # a statement is no check
+        ("Nu is alles duidelijk.", set()),
+        ("Weet je wat je moet doen?", {"check_understanding", "informal_address"}),
+        ("Ik heb begrip voor uw situatie.", set()),  # a real word is not a typo of 'begrijp'
+        # run-on sentences are not split inside an embedded question or a relative clause
+        ("Ik vraag me af hoe dat ging", set()),
+        ("Ik weet niet wat er gebeurd is", set()),
+        ("Ik heb gelezen wat is gebeurd.", set()),
+        ("Als u verhuisd bent kunt u dat doorgeven", set()),
     ],
 )
 def test_look_alikes(text: str, expected: set[str]) -> None:
@@ -84,6 +115,22 @@ def test_several_sentences_are_analysed_separately_and_aggregated() -> None:
     result = analyze("Wat vervelend voor u. Ik zie dat er een dwangbevel is gestuurd. Wat heeft de deurwaarder gezegd?")
     assert {"emotion_reflection", "explanation", "jargon", "open_question"} <= result.acts
     assert result.sentences[0].text == "Wat vervelend voor u."
+
+
+def test_typos_are_read_but_evidence_quotes_what_was_typed() -> None:
+    text = "Als ik u goed BEGIJP: wat vervelnd. Kan ik u nog ergens mee helpne?"
+    result = analyze(text)
+    assert {"summary", "emotion_reflection", "closing"} <= result.acts
+    for hit in result.hits:
+        assert text[hit.start : hit.end] == hit.text
+    assert result.of("summary")[0].text.endswith("BEGIJP")
+    assert result.of("closing")[0].text.endswith("helpne")
+    assert [s.text for s in result.sentences][-1] == "Kan ik u nog ergens mee helpne?"
+
+
+def test_a_run_on_turn_is_split_into_sentences() -> None:
+    result = analyze("Ik hoor dat u geschrokken bent wat is er precies gebeurd")
+    assert [s.text for s in result.sentences] == ["Ik hoor dat u geschrokken bent", "wat is er precies gebeurd"]
 
 
 def test_diacritics_and_lowercase_are_handled_alike() -> None:
@@ -279,3 +326,16 @@ def test_validate_checks_lexicon_files(invoke, tmp_path: Path) -> None:
     result = invoke("validate", lex)
     assert result.exit_code == 1
     assert "jargon[0].plain: verplicht veld ontbreekt" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dat kan niet.", (0, 1)),
+        ("Dat is niet mogelijk.", (0, 1)),
+        ("U kunt wel bezwaar maken.", (2, 0)),
+        ("Helaas, dat kan niet, maar u kunt wel een regeling vragen.", (2, 2)),
+    ],
+)
+def test_wording_counts_a_positive_word_inside_a_negative_phrase_as_negative(text: str, expected) -> None:
+    assert get_analyzer().wording(text) == expected

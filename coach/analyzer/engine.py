@@ -24,6 +24,29 @@ _ABBREVIATIONS = {"evt", "bijv", "ca", "nl", "incl", "excl", "ong", "tel", "nr",
 _STRONG_INFO = re.compile(r"\d|€|(?<![^\W_])(?:euro|dagen|weken|maanden|jaar|procent|termijn\w*)(?![^\W_])")
 _SUBJECT_PRONOUNS = {"ik", "u", "je", "jij", "we", "wij", "ze", "zij", "hij", "het", "men", "jullie"}
 _STOP_BEFORE_JE = {"dat", "die", "als", "of", "zoals", "omdat", "want", "dus", "wat", "hoe", "waar", "wie", "met"}
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+# Words that open an embedded clause: a run-on is only split after such a clause has ended ("dat u ... bent | wat ...").
+_EMBEDDERS = {"dat", "of", "als", "omdat", "die", "wat", "hoe", "waarom", "wie", "wanneer", "zodat", "doordat", "nadat"}
+_MAIN_SUBJECTS = {"ik", "we", "wij", "u", "je", "jij", "het", "er", "dit"}
+_PARTICIPLE_PREFIXES = ("ge", "ver", "be", "ont", "her")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one letter missing, extra or wrong, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +115,7 @@ First = tuple[set[str], tuple[str, ...]] | None
 def _first_words(pattern: str, var_words: dict[str, First] | None = None) -> First:
     """Words (and prefixes) a pattern can start with, so a sentence without them is skipped; None if unknown."""
     if pattern.startswith("re:"):
-        return None
+        return _raw_first_word(pattern[3:])
     first = split_tokens(pattern)[0]
     if first.startswith("(") and first.endswith(")"):
         return _merge_first([_first_words(part, var_words) for part in group_parts(first)])
@@ -114,6 +137,27 @@ def _first_words(pattern: str, var_words: dict[str, First] | None = None) -> Fir
         else:
             exact.add(word)
     return exact, tuple(prefixes)
+
+
+_RAW_LEAD = re.compile(r"(?:\^|\(\?<!\\w\)|\(\?<!\[\^\\W_\]\))?([a-z]+)(\\[sWb]| )?")
+
+
+def _raw_first_word(raw: str) -> First:
+    """The literal word a raw regex starts with ("re:(?<!\\w)dus\\W+..."), if it has no top-level '|'."""
+    depth = 0
+    for i, ch in enumerate(raw):
+        if ch == "\\":
+            continue
+        if ch == "(" and (i == 0 or raw[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and raw[i - 1] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0 and raw[i - 1] != "\\":
+            return None
+    m = _RAW_LEAD.match(raw)
+    if not m:
+        return None
+    return ({m.group(1)}, ()) if m.group(2) else (set(), (m.group(1),))
 
 
 class _Rules:
@@ -237,6 +281,7 @@ class Analyzer:
         self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
         v = self.variables
         self.fillers = {fold(w) for w in lx.fillers}
+        self.fronted = {fold(w) for w in lx.fronted_adverbs}
         q = lx.questions
         self.wh = {fold(w) for w in q.wh_words}
         self.wh_prep = {fold(w) for w in q.wh_prepositions}
@@ -283,6 +328,56 @@ class Analyzer:
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
+        self._compile_typos(lx)
+        wh = "|".join(sorted(map(re.escape, self.wh), key=len, reverse=True))
+        verbs = "|".join(sorted(map(re.escape, self.verbs), key=len, reverse=True))
+        self.run_on = (
+            re.compile(rf"\s+(?:(?P<wh>(?:{wh})\s+(?:{verbs}))|(?:{verbs})\s+(?:u|je|jij))(?![^\W_])")
+            if wh and verbs
+            else None
+        )
+
+    def _compile_typos(self, lx: Lexicon) -> None:
+        """An index of one-edit variants of the trigger words in ``typos`` (deletions on both sides, checked after)."""
+        self.typo_words = tuple(sorted({fold(w) for w in lx.typos.words if len(w) >= 5}))
+        self.typo_index: dict[str, set[str]] = {}
+        for word in self.typo_words:
+            for key in _deletions(word) | {word}:
+                self.typo_index.setdefault(key, set()).add(word)
+        known: set[str] = set()
+
+        def collect(value: object) -> None:
+            if isinstance(value, str):
+                known.update(_TOKEN.findall(fold(value)))
+            elif isinstance(value, dict):
+                for item in value.values():
+                    collect(item)
+            elif isinstance(value, list):
+                for item in value:
+                    collect(item)
+
+        collect({k: v for k, v in lx.model_dump().items() if k != "typos"})
+        known.update(fold(w) for w in lx.typos.not_typos)
+        known.update(self.typo_words)
+        self.typo_known = frozenset(known)
+        self._typo_memo: dict[str, str | None] = {}
+
+    def _typo(self, word: str) -> str | None:
+        """The trigger word that ``word`` is a one-letter typo of, or None."""
+        if word in self._typo_memo:
+            return self._typo_memo[word]
+        found: str | None = None
+        if not word.startswith(self.typo_words):
+            index = self.typo_index
+            candidates = set(index.get(word, ()))
+            for key in _deletions(word):
+                candidates |= index.get(key, set())
+            matches = [c for c in candidates if _one_edit(word, c)]
+            found = matches[0] if len(matches) == 1 else None
+        if len(self._typo_memo) > 20_000:
+            self._typo_memo.clear()
+        self._typo_memo[word] = found
+        return found
 
     def _compile_act(self, act: str, ruleset: RuleSet) -> None:
         timed = set(ruleset.requires_time)
@@ -327,9 +422,14 @@ class Analyzer:
     def wording(self, text: str) -> tuple[int, int]:
         """(positive, negative) formulations in the text."""
         folded = fold(text)
-        pos = len(self.positive.findall(folded)) if self.positive else 0
-        neg = len(self.negative.findall(folded)) if self.negative else 0
-        return pos, neg
+        negatives = [m.span() for m in self.negative.finditer(folded)] if self.negative else []
+        # A positive word inside a negative phrase ("dat kan niet", "niet mogelijk") is part of the negative.
+        pos = sum(
+            1
+            for m in (self.positive.finditer(folded) if self.positive else ())
+            if not any(m.start() < end and start < m.end() for start, end in negatives)
+        )
+        return pos, len(negatives)
 
     # --- splitting ------------------------------------------------------------------------------------------
 
@@ -340,9 +440,9 @@ class Analyzer:
             if m.group() == "." and self._abbreviation(folded, m.start()):
                 continue
             end = m.end()
-            self._add_sentence(out, text, begin, end)
+            self._add_sentence(out, text, folded, begin, end)
             begin = end
-        self._add_sentence(out, text, begin, len(text))
+        self._add_sentence(out, text, folded, begin, len(text))
         return out
 
     @staticmethod
@@ -352,19 +452,105 @@ class Analyzer:
         word = before[-1] if before else ""
         return "." in word or word in _ABBREVIATIONS
 
-    @staticmethod
-    def _add_sentence(out: list[Sentence], text: str, begin: int, end: int) -> None:
+    def _add_sentence(self, out: list[Sentence], text: str, folded: str, begin: int, end: int) -> None:
         chunk = text[begin:end]
         stripped = chunk.strip()
         if not stripped or not any(c.isalnum() for c in stripped):
             return
         start = begin + (len(chunk) - len(chunk.lstrip()))
-        out.append(Sentence(start, start + len(stripped), stripped))
+        stop = start + len(stripped)
+        for cut in self._run_on_cuts(folded, start, stop):
+            piece = text[start:cut].rstrip()
+            out.append(Sentence(start, start + len(piece), piece))
+            start = cut
+        out.append(Sentence(start, stop, text[start:stop]))
+
+    def _run_on_cuts(self, folded: str, start: int, stop: int) -> list[int]:
+        """Where a second sentence typed without punctuation begins: after an embedded clause has ended in its
+        verb, a question word + verb or a verb + 'u' starts a new clause ("Ik hoor dat u geschrokken bent | wat is
+        er gebeurd"). Embedded questions ("ik weet niet wat er ...", "ik vraag me af hoe ...") are not split."""
+        if self.run_on is None or _EMBEDDERS.isdisjoint(folded[start:stop].split()):
+            return []
+        cuts: list[int] = []
+        begin = start
+        for m in self.run_on.finditer(folded, start, stop):
+            cut = m.end() - len(m.group().lstrip())
+            before = folded[begin : m.start()]
+            if not before[-1:].isalnum():
+                continue  # punctuation: the clause split already handles it
+            words = before.split()
+            while words and words[0] in self.fillers:
+                words = words[1:]
+            if len(words) < 3 or words[0] in self.subordinators or words[0] in self.wh:
+                continue
+            if m.group("wh") is None and words[0] not in _MAIN_SUBJECTS:
+                continue  # "Dat u verhuisd bent, kunt u ...": a fronted clause makes the verb come first
+            prev = words[-1]
+            verb_final = prev in self.verbs or (
+                len(prev) >= 5 and prev.startswith(_PARTICIPLE_PREFIXES) and prev.endswith(("d", "t", "en"))
+            )
+            if not verb_final:
+                continue
+            # After "... dat u geschrokken bent" the embedded clause has ended; after a plain main clause ("U bent
+            # geschrokken") only a question with its subject after the verb ("wat is er ...") starts a new one.
+            after = folded[cut:stop].split()[2:3]
+            if _EMBEDDERS.intersection(words[1:-1]) or (
+                m.group("wh") is not None and words[1] in self.verbs and after and after[0] in self.subjects
+            ):
+                cuts.append(cut)
+                begin = cut
+        return cuts
 
     # --- the turn ---------------------------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
         folded_all = fold(text)
+        if self.typo_index:
+            unknown = set(_LONG_WORD.findall(folded_all)) - self.typo_known
+            if unknown and any(self._typo(w) for w in unknown):
+                return self._corrected(text, folded_all)
+        return self._analyze(text, folded_all)
+
+    def _corrected(self, text: str, folded: str) -> Analysis:
+        """Read the turn with typos of trigger words corrected; evidence and offsets refer to what was typed."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int, int, int]] = []  # (start, end) in the corrected text, (start, end) as typed
+        pos = shift = 0
+        for m in _LONG_WORD.finditer(folded):
+            word = m.group()
+            fix = self._typo(word) if word not in self.typo_known else None
+            if not fix:
+                continue
+            pieces.append(folded[pos : m.start()])
+            spans.append((m.start() + shift, m.start() + shift + len(fix), m.start(), m.end()))
+            pieces.append(fix)
+            shift += len(fix) - len(word)
+            pos = m.end()
+        pieces.append(folded[pos:])
+        corrected = "".join(pieces)
+        reading = self._analyze(corrected, corrected)
+
+        def typed(p: int, end: bool) -> int:
+            offset = 0
+            for a, b, x, y in spans:
+                if p <= a:
+                    break
+                if p < b:
+                    return y if end else x
+                offset += (y - x) - (b - a)
+            return p + offset
+
+        hits = []
+        for h in reading.hits:
+            a, b = typed(h.start, False), typed(h.end, True)
+            hits.append(ActHit(h.act, text[a:b], a, b, h.rule, h.term, h.plain))
+        sentences = []
+        for sent in reading.sentences:
+            a, b = typed(sent.start, False), typed(sent.end, True)
+            sentences.append(Sentence(a, b, text[a:b]))
+        return Analysis(text, tuple(hits), tuple(sentences))
+
+    def _analyze(self, text: str, folded_all: str) -> Analysis:
         sentences = self._sentences(text, folded_all)
         hits: list[ActHit] = []
         for index, sentence in enumerate(sentences):
@@ -470,6 +656,8 @@ class Analyzer:
         for number, (a, b) in enumerate(clauses):
             words = [t for t in tokens if a <= t[1] < b]
             while words and words[0][0] in self.fillers:
+                if words[0][0] in self.fronted and len(words) > 1 and words[1][0] in self.verbs:
+                    break  # "Zo zijn de regels": an adverb before the verb starts a statement
                 words = words[1:]
             if not words or (out and len(words) <= 2):  # "..., denkt u?" after a question is a tag
                 continue
@@ -646,8 +834,12 @@ class Analyzer:
         return None
 
     def _informal(self, text: str, folded: str) -> list[ActHit]:
-        generic = [(m.start(), m.end()) for regex in self.generic_je for m in regex.finditer(folded)]
+        generic: list[tuple[int, int]] | None = None
         for m in _TOKEN.finditer(folded):
-            if m.group() in self.informal_words and not any(a <= m.start() < b for a, b in generic):
+            if m.group() not in self.informal_words:
+                continue
+            if generic is None:
+                generic = [(g.start(), g.end()) for regex in self.generic_je for g in regex.finditer(folded)]
+            if not any(a <= m.start() < b for a, b in generic):
                 return [ActHit("informal_address", text[m.start() : m.end()], m.start(), m.end(), f"word:{m.group()}")]
         return []

@@ -125,9 +125,22 @@ class Definition(Model):
     later: list[str] = Field(default_factory=list)
 
 
+class Typos(Model):
+    words: list[str] = Field(
+        default_factory=list,
+        description="Sleutelwoorden waarvan een tikfout (letter mis, te veel, fout of verwisseld) als het woord telt.",
+    )
+    not_typos: list[str] = Field(default_factory=list, description="Echte woorden die op zo'n sleutelwoord lijken.")
+
+
 class Lexicon(Model):
     version: int = 1
     fillers: list[str] = Field(default_factory=list)
+    fronted_adverbs: list[str] = Field(
+        default_factory=list,
+        description="Vulwoorden die vlak voor een werkwoord een mededeling beginnen ('Zo zijn de regels').",
+    )
+    typos: Typos = Field(default_factory=Typos)
     vars: dict[str, list[str]] = Field(default_factory=dict)
     questions: Questions = Field(default_factory=Questions)
     acts: dict[RuleActs, RuleSet] = Field(default_factory=dict)
