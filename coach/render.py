@@ -236,20 +236,25 @@ def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
 
 
 def history_table(rows: Sequence, outcome_labels: dict) -> Table:
-    table = Table(title="Geoefende gesprekken", box=box.SIMPLE_HEAVY, title_justify="left")
-    table.add_column("sessie", no_wrap=True, style="cyan")
-    table.add_column("datum", no_wrap=True)
-    table.add_column("medewerker")
-    table.add_column("scenario")
-    table.add_column("beurten", justify="right")
-    table.add_column("afloop")
-    table.add_column("score", justify="right")
+    """Sessions, readable at 80 columns: session and scenario ids are never cut off; the learner and the date go on
+    a second, dim line under them."""
+    table = Table(
+        title="Geoefende gesprekken",
+        box=None,
+        title_justify="left",
+        header_style="bold underline",
+        padding=(0, 1, 0, 0),
+    )
+    table.add_column("sessie / medewerker", no_wrap=True, overflow="fold")
+    table.add_column("scenario / datum", no_wrap=True, overflow="fold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("afloop", min_width=8)
+    table.add_column("score", justify="right", no_wrap=True)
     for r in rows:
+        started = r.started_at[:16].replace("T", " ")
         table.add_row(
-            escape(r.id),
-            r.started_at[:16].replace("T", " "),
-            escape(r.learner or "—"),
-            escape(r.scenario),
+            Text.assemble((r.id, "cyan"), "\n", (r.learner or "—", "dim")),
+            Text.assemble(r.scenario, "\n", (started, "dim")),
             str(r.turns),
             outcome_labels.get(r.outcome, str(r.outcome)),
             "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
@@ -274,6 +279,18 @@ def _mark(passed: bool | None) -> Text:
     if passed is None:
         return Text("–", style="dim")
     return Text("✓", style="green") if passed else Text("✗", style="red")
+
+
+def phase_timeline(fb: Feedback) -> Table:
+    """Per trainee turn its phases and what was said; the text is cut to the console width, not a fixed length."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(style="dim", no_wrap=True, justify="right")
+    table.add_column(max_width=32)
+    table.add_column(style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
+    for phase in fb.phases:
+        label = Text(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
+        table.add_row(f"beurt {phase.turn}", label, Text(phase.text))
+    return table
 
 
 def feedback_report(fb: Feedback) -> Group:
@@ -323,15 +340,12 @@ def feedback_report(fb: Feedback) -> Group:
         header = Text.assemble((DIMENSION_TITLES.get(name, name), "bold"), "  ", score_bar(dim.score), extra)
         parts.append(Panel(Group(header, table), border_style="cyan"))
     if fb.phases:
-        timeline = Text()
-        for phase in fb.phases:
-            timeline.append(f"beurt {phase.turn:>2}  ", style="dim")
-            timeline.append(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
-            timeline.append(f"   {phase.text[:60]}\n", style="dim")
-        parts.append(Panel(timeline, title="Gespreksverloop", title_align="left", border_style="dim"))
+        parts.append(Panel(phase_timeline(fb), title="Gespreksverloop", title_align="left", border_style="dim"))
     if fb.judge is not None:
         parts.append(judge_panel(fb))
-    if fb.strengths or fb.improvements:
+    from coach.feedback import NO_IMPROVEMENTS, no_improvements
+
+    if fb.strengths or fb.improvements or no_improvements(fb):
         lines = Text()
         if fb.strengths:
             lines.append("Sterk\n", style="bold green")
@@ -341,6 +355,9 @@ def feedback_report(fb: Feedback) -> Group:
             lines.append("Verbeterpunten\n", style="bold yellow")
             for s in fb.improvements:
                 lines.append(f"  • {s}\n")
+        elif no_improvements(fb):
+            lines.append("Verbeterpunten\n", style="bold yellow")
+            lines.append(f"  {NO_IMPROVEMENTS}\n")
         parts.append(Panel(lines, title="In het kort", title_align="left", border_style="green"))
     return Group(*parts)
 

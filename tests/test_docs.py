@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -33,3 +34,45 @@ def test_every_signal_is_documented() -> None:
     text = (ROOT / "docs" / "rubric-format.md").read_text(encoding="utf-8")
     for name in SIGNALS:
         assert f"| `{name}` |" in text, name
+
+
+def _json_example(name: str) -> dict:
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, flags=re.S)
+    assert blocks, f"{name} has no JSON example"
+    return json.loads(blocks[0])
+
+
+def _placeholder(value: object) -> bool:
+    return isinstance(value, dict) and "..." in value
+
+
+def test_feedback_json_example_matches_the_model_and_real_output(invoke, tmp_path: Path) -> None:
+    from coach.feedback.model import Feedback
+    from coach.library import Library
+    from coach.store import write_transcript
+    from tests.test_caller import GOOD_WOZ, play
+
+    example = _json_example("feedback-format.md")
+    # the example is a valid report once the '...' placeholders are left out
+    filled = {**example, "dimensions": {k: v for k, v in example["dimensions"].items() if not _placeholder(v)}}
+    Feedback.model_validate(filled)
+
+    transcript, _ = play(Library.open().scenario("woz-hoger-dan-buren"), GOOD_WOZ)
+    result = invoke("evaluate", write_transcript(transcript, tmp_path / "a.yaml"), "--json")
+    assert result.exit_code == 0, result.stderr
+    real = json.loads(result.stdout)
+
+    assert set(example) == set(real) == set(Feedback.model_fields)
+    assert set(example["dimensions"]) <= set(real["dimensions"])
+    for name, dimension in example["dimensions"].items():
+        if not _placeholder(dimension):
+            assert set(dimension) == set(real["dimensions"][name]), name
+    assert set(example["criteria"][0]) == set(real["criteria"][0])
+    assert set(example["criteria"][0]["evidence"][0]) == set(real["criteria"][0]["evidence"][0])
+    assert set(example["phases"][0]) == set(real["phases"][0])
+    assert set(example["call"]) <= set(real["call"]) | {"reason"}
+    # every field of the report is explained in the table
+    text = (ROOT / "docs" / "feedback-format.md").read_text(encoding="utf-8")
+    for field in ("overall", "passed", "phases[]", "phase_order", "improvements", "call", "judge"):
+        assert f"`{field}" in text, field

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from coach import render
 from coach.analyzer import get_analyzer
 from coach.feedback import evaluate
+from coach.feedback.export import to_html, to_markdown
 from coach.feedback.signals import IMPLEMENTATIONS
 from coach.formats import Transcript
 from coach.library import Library
@@ -83,8 +87,51 @@ def test_tip_builds_on_the_trainees_moment(lib: Library) -> None:
     )
     criterion = next(c for c in fb(lib, transcript).criteria if c.id == "open-vragen")
     assert criterion.passed is False
-    assert criterion.tip.startswith("In beurt 4 vroeg u: 'Heeft u de brief'")
+    assert criterion.tip.startswith("In beurt 4 vroeg u: 'Heeft u de brief?' Begin met een open vraag")
     assert "Wat is er precies gebeurd?" in criterion.tip
+
+
+def test_tip_quotes_the_trainees_whole_sentence_not_a_fragment(lib: Library) -> None:
+    transcript, _ = play(
+        lib.scenario("woz-hoger-dan-buren"),
+        [
+            "Goedemorgen, met Anna van Belastingen.",
+            "Mag ik uw aanslagnummer?",
+            "Heeft u de brief van de gemeente gisteren al gekregen, of is die nog onderweg naar u?",
+            "Is de waarde te hoog?",
+        ],
+    )
+    criterion = next(c for c in fb(lib, transcript).criteria if c.id == "open-vragen")
+    assert criterion.passed is False
+    # an identifying-fact question must be closed: it is never the example of a poor closed question
+    assert "aanslagnummer" not in criterion.tip
+    assert criterion.tip.startswith(
+        "In beurt 6 vroeg u: 'Heeft u de brief van de gemeente gisteren al gekregen, of is die nog onderweg naar u?'"
+    )
+
+
+def test_long_sentences_are_trimmed_with_an_ellipsis_in_the_tip(lib: Library) -> None:
+    long = "Is het zo dat " + "u de brief van de gemeente over de waarde van uw huis " * 4 + "gisteren heeft gekregen?"
+    transcript, _ = play(lib.scenario("woz-hoger-dan-buren"), ["Goedemorgen, met Anna van Belastingen.", long, long])
+    criterion = next(c for c in fb(lib, transcript).criteria if c.id == "open-vragen")
+    quote = criterion.tip.split("'")[1]
+    assert quote.endswith("…") and 60 < len(quote) <= 120 and long.startswith(quote[:-1])
+
+
+def test_unanswered_question_inside_a_caller_turn_is_quoted(lib: Library) -> None:
+    transcript = Transcript.model_validate(
+        {
+            "turns": [
+                {"speaker": "learner", "text": "Goedemorgen, Belastingen, met Anna."},
+                {"speaker": "caller", "text": "Waarom is mijn aanslag zo hoog? Ik snap het niet."},
+                {"speaker": "learner", "text": "Mag ik uw postcode?"},
+            ]
+        }
+    )
+    result = evaluate(transcript, lib.rubric("standaard"), get_analyzer())
+    answered = next(c for c in result.criteria if c.signal == "caller_questions_answered")
+    assert answered.passed is False and answered.value == 0
+    assert answered.tip.startswith("In beurt 2 vroeg de beller: 'Waarom is mijn aanslag zo hoog?'")
 
 
 def test_jargon_tip_gives_the_plain_words(lib: Library) -> None:
@@ -114,7 +161,11 @@ def test_rubric_weights_change_the_emphasis(lib: Library, bad, tmp_path: Path) -
         encoding="utf-8",
     )
     changed = evaluate(bad, load(heavy, "rubric"), get_analyzer(), lib.scenario("woz-hoger-dan-buren"))
-    assert changed.dimensions["toon"].score < base.dimensions["toon"].score
+    dismissive = next(c for c in base.criteria if c.signal == "dismissive")
+    assert dismissive.passed is False  # the call has dismissive sentences
+    # more weight pulls the dimension towards that criterion's score, whichever way that is
+    before, after = base.dimensions["toon"].score, changed.dimensions["toon"].score
+    assert after != before and abs(after - dismissive.score) < abs(before - dismissive.score)
 
 
 def test_pass_thresholds_are_explicit(lib: Library, good, tmp_path: Path) -> None:
@@ -133,6 +184,96 @@ def test_boze_beller_rubric_weighs_emotion(lib: Library, bad) -> None:
     standard = fb(lib, bad, "standaard")
     assert angry.dimensions["toon"].score < standard.dimensions["toon"].score
     assert any(c.id == "geen-ja-maar" and c.passed is False for c in angry.criteria)
+
+
+def test_an_excellent_call_still_gets_two_or_three_improvements(lib: Library, good) -> None:
+    result = fb(lib, good)
+    assert result.overall >= 90
+    below = [c for c in result.criteria if c.score is not None and c.score < 100]
+    assert len(below) >= 2 and 2 <= len(result.improvements) <= 3
+    # ordered by weighted loss: the biggest loss comes first
+    losses = sorted(below, key=lambda c: -c.weight * (100 - c.score))
+    assert result.improvements[0].startswith(losses[0].tip.split(" Bijvoorbeeld")[0][:20])
+
+
+def test_full_marks_give_no_invented_improvement(lib: Library, tmp_path: Path) -> None:
+    rubric = tmp_path / "opening.yaml"
+    rubric.write_text(
+        "id: alleen-opening\ntitle: Alleen de opening\ndimensions:\n"
+        + "".join(
+            f"  {dim}:\n    criteria:\n      - {{id: {cid}, description: {cid}., signal: {sig}, tip: Doe het., "
+            "example: Zo.}\n"
+            for dim, cid, sig in (
+                ("luisteren", "balans", "talk_balance"),
+                ("gespreksopbouw", "opening", "opening"),
+                ("toon", "vaktaal", "jargon"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    transcript = Transcript.model_validate(
+        {
+            "turns": [
+                {"speaker": "learner", "text": "Goedemorgen, Belastingen gemeente Lindehoven, u spreekt met Anna."},
+                {"speaker": "caller", "text": "Goedemorgen, ik heb een vraag over mijn aanslag van dit jaar."},
+            ]
+        }
+    )
+    result = evaluate(transcript, load(rubric, "rubric"), get_analyzer())
+    assert {c.score for c in result.criteria} == {100.0}
+    assert result.improvements == []
+    items = [(transcript, result)]
+    assert "## Verbeterpunten\n\nGeen: elk beoordeeld criterium kreeg de hoogste score." in to_markdown(items)
+    assert "Geen: elk beoordeeld criterium kreeg de hoogste score." in to_html(items)
+    assert "Geen: elk beoordeeld criterium" in _rich(result, 100)
+
+
+def _rich(result, width: int) -> str:
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(render.feedback_report(result))
+    return console.export_text()
+
+
+def test_rich_timeline_fits_the_console_width(lib: Library) -> None:
+    long = "Als ik u goed begrijp, vindt u de waarde te hoog vergeleken met de buren en maakt u zich zorgen. Klopt dat?"
+    transcript, _ = play(lib.scenario("woz-hoger-dan-buren"), ["Goedemorgen, met Anna van Belastingen.", long])
+    result = fb(lib, transcript)
+    narrow = _rich(result, 80)
+    timeline = narrow[narrow.index("Gespreksverloop") :].split("\n")
+    row = next(line for line in timeline if "beurt 4" in line)
+    assert all(len(line) <= 80 for line in narrow.splitlines())
+    assert "…" in row and "Als ik u goed" in row
+    wide = _rich(result, 200)
+    row = next(line for line in wide[wide.index("Gespreksverloop") :].split("\n") if "beurt 4" in line)
+    assert "vergeleken met de buren en maakt u zich zorgen" in row  # more than a fixed 60 characters
+
+
+def test_markdown_escapes_a_pipe_once(lib: Library) -> None:
+    transcript, _ = play(
+        lib.scenario("woz-hoger-dan-buren"),
+        ["Goedemorgen | met Anna van Belastingen.", "Heeft u de brief | of de aanslag?", "Is de waarde te hoog?"],
+    )
+    md = to_markdown([(transcript, fb(lib, transcript))])
+    assert "de brief \\| of" in md and "\\\\|" not in md
+    columns = 0
+    for line in md.splitlines():
+        if not line.startswith("|"):
+            columns = 0
+            continue
+        cells = len(line.replace("\\|", "").split("|"))
+        columns = columns or cells  # the header row sets the number of columns of its table
+        assert cells == columns, line  # no cell split by a '|' in a quote
+
+
+def test_markdown_and_html_include_the_phase_timeline(lib: Library, good) -> None:
+    result = fb(lib, good)
+    items = [(good, result)]
+    md, page = to_markdown(items), to_html(items)
+    assert "## Gespreksverloop" in md and "<h2>Gespreksverloop</h2>" in page
+    first = result.phases[0]
+    assert f"| {first.turn} | opening · vraagverheldering |" in md
+    assert f"<tr><td>{first.turn}</td><td>opening · vraagverheldering</td>" in page
+    assert md.count("\n| ", md.index("## Gespreksverloop")) >= len(result.phases)
 
 
 def test_phases_timeline(lib: Library, good) -> None:

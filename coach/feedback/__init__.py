@@ -8,26 +8,35 @@ from coach.feedback.signals import IMPLEMENTATIONS, Call, Result, phases_of, ski
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.signals import SIGNALS
 
-__all__ = ["Feedback", "evaluate"]
+__all__ = ["NO_IMPROVEMENTS", "Feedback", "evaluate", "no_improvements"]
 
-QUOTE = 90
+QUOTE = 120
 
 
 def _quote(text: str) -> str:
+    """A quote of at most QUOTE characters, cut at a word with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= QUOTE else text[: QUOTE - 1].rstrip() + "…"
+    if len(text) <= QUOTE:
+        return text
+    cut = text[: QUOTE - 1]
+    if " " in cut[QUOTE // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _tip(criterion: Criterion, result: Result, passed: bool | None) -> str:
+    """The rubric tip; for a criterion that did not pass, built on the trainee's own moment in the call."""
     parts = []
     moment = result.moment
     if moment is not None and passed is False:
         quote = _quote(moment.text)
+        end = "" if quote[-1:] in ".?!…" else "."
         if moment.speaker == "caller":
-            parts.append(f"In beurt {moment.turn} zei de beller: '{quote}'.")
+            verb = "vroeg" if quote.endswith("?") else "zei"
+            parts.append(f"In beurt {moment.turn} {verb} de beller: '{quote}'{end}")
         else:
             verb = "vroeg" if quote.rstrip().endswith("?") or "vraag" in moment.note else "zei"
-            parts.append(f"In beurt {moment.turn} {verb} u: '{quote}'.")
+            parts.append(f"In beurt {moment.turn} {verb} u: '{quote}'{end}")
     parts.append(criterion.tip.rstrip())
     if result.suggestion and passed is False:
         parts.append(f"{result.suggestion_label}: '{result.suggestion}'.")
@@ -37,6 +46,11 @@ def _tip(criterion: Criterion, result: Result, passed: bool | None) -> str:
 
 
 def score_criterion(call: Call, dimension: str, criterion: Criterion) -> CriterionResult:
+    return _score_criterion(call, dimension, criterion)[0]
+
+
+def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[CriterionResult, str]:
+    """The criterion's result, and the tip as an improvement (on the trainee's moment even when it passed)."""
     spec = SIGNALS[criterion.signal]
     if spec.needs_scenario and call.scenario is None:
         result = skipped("geen scenario bekend: dit criterium hangt van het scenario af")
@@ -47,6 +61,8 @@ def score_criterion(call: Call, dimension: str, criterion: Criterion) -> Criteri
     else:
         score = criterion.score(result.value)
         passed = score >= criterion.pass_score
+    tip = _tip(criterion, result, passed)
+    improvement = _tip(criterion, result, False) if score is not None and score < 100 else tip
     return CriterionResult(
         id=criterion.id,
         dimension=dimension,
@@ -61,9 +77,9 @@ def score_criterion(call: Call, dimension: str, criterion: Criterion) -> Criteri
         skip_reason=result.skipped,
         detail=result.detail,
         evidence=result.evidence,
-        tip=_tip(criterion, result, passed),
+        tip=tip,
         example=criterion.example,
-    )
+    ), improvement
 
 
 def _weighted(pairs: list[tuple[float, float]]) -> float | None:
@@ -75,10 +91,14 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
     """Score a call against a rubric; without a scenario the scenario criteria are skipped, never scored zero."""
     call = Call(transcript, scenario, analyzer)
     criteria: list[CriterionResult] = []
+    tips: dict[int, str] = {}
     dimensions: dict[str, DimensionResult] = {}
     for name in rubric.dimension_names:
         spec = rubric.dimensions[name]
-        results = [score_criterion(call, name, c) for c in spec.criteria]
+        results = []
+        for c in spec.criteria:
+            result, tips[len(criteria) + len(results)] = _score_criterion(call, name, c)
+            results.append(result)
         criteria += results
         score = _weighted([(r.score, r.weight) for r in results if r.score is not None])
         passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
@@ -110,7 +130,7 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
     if reason:
         facts["reason"] = reason
     return Feedback(
-        scenario=transcript.scenario or (scenario.id if scenario else None),
+        scenario=(scenario.id if scenario else None) or transcript.scenario,
         rubric=rubric.id,
         learner=transcript.learner,
         outcome=transcript.outcome.value if transcript.outcome else None,
@@ -122,7 +142,7 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
         phases=phases,
         phase_order=order,
         strengths=_strengths(criteria),
-        improvements=_improvements(criteria),
+        improvements=_improvements(criteria, [tips[n] for n in range(len(criteria))]),
         call=facts,
     )
 
@@ -153,7 +173,16 @@ def _strengths(criteria: list[CriterionResult]) -> list[str]:
     return out
 
 
-def _improvements(criteria: list[CriterionResult]) -> list[str]:
-    weak = [c for c in criteria if c.passed is False and c.score is not None]
-    weak.sort(key=lambda c: (-c.weight * (100 - c.score), c.id))
-    return [c.tip for c in weak[:3]]
+def _improvements(criteria: list[CriterionResult], tips: list[str]) -> list[str]:
+    """The 2-3 criteria that lost the most weighted points, passed or not; none when everything scored full marks."""
+    weak = [(c, tip) for c, tip in zip(criteria, tips, strict=True) if c.score is not None and c.score < 100]
+    weak.sort(key=lambda x: (-x[0].weight * (100 - x[0].score), x[0].passed is not False, x[0].id))
+    return [tip for _, tip in weak[:3]]
+
+
+NO_IMPROVEMENTS = "Geen: elk beoordeeld criterium kreeg de hoogste score."
+
+
+def no_improvements(fb: Feedback) -> bool:
+    """Every criterion that was scored got full marks: the report says so instead of inventing an improvement."""
+    return not fb.improvements and any(c.score is not None for c in fb.criteria)

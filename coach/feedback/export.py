@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from coach.feedback.model import Feedback
+from coach.feedback import NO_IMPROVEMENTS, no_improvements
+from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
 
 TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
@@ -28,7 +29,12 @@ def _mark(passed: bool | None) -> str:
 
 
 def _md(text: str) -> str:
+    """Text for a Markdown table cell or list item: escape once, at the end, never twice."""
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _phases(phase: Phase) -> str:
+    return " · ".join(phase.phases) or "—"
 
 
 def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
@@ -52,7 +58,7 @@ def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
             out.append("|---|---|---|---|---|")
             for c in (c for c in fb.criteria if c.dimension == name):
                 what = c.skip_reason if c.skipped else c.detail
-                quotes = "; ".join(f"beurt {e.turn}: “{_md(e.text)}”" for e in c.evidence[:2])
+                quotes = "; ".join(f"beurt {e.turn}: “{e.text}”" for e in c.evidence[:2])
                 if quotes:
                     what += f" ({quotes})"
                 tip = c.tip if c.passed is False else ""
@@ -79,6 +85,14 @@ def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
         if fb.improvements:
             out.append("## Verbeterpunten\n")
             out += [f"- {_md(s)}" for s in fb.improvements]
+            out.append("")
+        elif no_improvements(fb):
+            out.append(f"## Verbeterpunten\n\n{NO_IMPROVEMENTS}\n")
+        if fb.phases:
+            out.append("## Gespreksverloop\n")
+            out.append("| beurt | fase | medewerker |")
+            out.append("|---|---|---|")
+            out += [f"| {p.turn} | {_md(_phases(p))} | {_md(p.text)} |" for p in fb.phases]
             out.append("")
         out.append("## Gesprek\n")
         for n, turn in enumerate(transcript.turns, 1):
@@ -154,6 +168,14 @@ def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
             body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")
         if fb.improvements:
             body.append("<h2>Verbeterpunten</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.improvements) + "</ul>")
+        elif no_improvements(fb):
+            body.append(f"<h2>Verbeterpunten</h2><p>{e(NO_IMPROVEMENTS)}</p>")
+        if fb.phases:
+            body.append("<h2>Gespreksverloop</h2><table><tr><th>Beurt</th><th>Fase</th><th>Medewerker</th></tr>")
+            body += [
+                f'<tr><td>{p.turn}</td><td>{e(_phases(p))}</td><td class="q">{e(p.text)}</td></tr>' for p in fb.phases
+            ]
+            body.append("</table>")
         body.append("<h2>Gesprek</h2><ol>")
         for turn in transcript.turns:
             who = "Beller" if turn.speaker == "caller" else "Medewerker"

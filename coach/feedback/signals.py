@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from coach.analyzer import Analysis, Analyzer
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
-from coach.patterns import first_claim, first_match, fold
+from coach.patterns import first_claim, first_match, fold, search
 
 PHASES = ("opening", "vraagverheldering", "samenvatting", "uitleg", "afspraken", "check", "afsluiting")
 PHASE_OF_ACT = {
@@ -33,6 +37,35 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ASKS = re.compile(
     r"\b(?:weet niet|wat is|wat betekent|wat houdt|hoe zit|wat moet ik|begrijp .{0,20}niet|snap .{0,20}niet)\b"
 )
+_QUESTION = re.compile(r"[^.!?]*\?[?!]*")
+"""A sentence that ends in a question mark, anywhere in a turn."""
+_NEGATED = re.compile(r"(?<![^\W_])(?:niet|geen|nooit|niks|niets)\W+(?:\w+\W+){0,1}$")
+EMOTION_WORDS = Path(__file__).with_name("emotion.yaml")
+
+
+@lru_cache(maxsize=1)
+def feeling_patterns() -> tuple[str, ...]:
+    """The caller's feeling words (coach/feedback/emotion.yaml), for transcripts without emotion values."""
+    data = yaml.safe_load(EMOTION_WORDS.read_text(encoding="utf-8")) or {}
+    return tuple(data.get("feelings", []))
+
+
+def shows_feeling(text: str) -> str | None:
+    """The feeling word a caller turn shows (not negated, as in 'ik ben niet boos'), or None."""
+    folded = fold(text)
+    for pattern in feeling_patterns():
+        match = search(pattern, text, folded=folded)
+        if match is None:
+            continue
+        clause = re.split(r"[,;:.!?]", folded[: match.start()])[-1]
+        if not _NEGATED.search(clause):
+            return text[match.start() : match.end()]
+    return None
+
+
+def caller_questions(text: str) -> list[str]:
+    """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
+    return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
 
 
 @dataclass
@@ -65,6 +98,7 @@ class Call:
         turns = self.transcript.turns
         self.learner = [(i, t, self.analyzer.analyze(t.text)) for i, t in enumerate(turns) if t.speaker == "learner"]
         self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
+        self._analysis = {i: a for i, _, a in self.learner}
 
     @property
     def revealed(self) -> set[str]:
@@ -82,6 +116,21 @@ class Call:
 
     def emotions(self) -> list[tuple[int, int]]:
         return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
+
+    def sentence(self, index: int, hit: Any) -> str:
+        """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
+        analysis = self._analysis.get(index)
+        if analysis is None:
+            return hit.text
+        return next((s.text for s in analysis.sentences if s.start <= hit.start < s.end), hit.text)
+
+    def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
+        return ev(index, turn, self.sentence(index, hit), note)
+
+    def is_fact_question(self, text: str) -> bool:
+        """A question for an identifying fact (aanslagnummer, naam, adres): those must be closed."""
+        slots = self.analyzer.fact_slots
+        return bool(slots and slots.search(fold(text)))
 
 
 def ev(index: int, turn: Turn, text: str | None = None, note: str = "") -> Evidence:
@@ -108,8 +157,12 @@ def open_questions(call: Call, criterion: Any) -> Result:
     opens = call.hits("open_question")
     closed = call.hits("closed_question")
     total = len(opens) + len(closed)
-    evidence = [ev(i, t, h.text, "open vraag") for i, t, h in opens[:3]]
-    moment = ev(*closed[0][:2], closed[0][2].text, "gesloten vraag") if closed else None
+    evidence = [call.hit_ev(i, t, h, "open vraag") for i, t, h in opens[:3]]
+    # the example of a closed question to rephrase: not one that asks for an identifying fact
+    poor = [
+        (i, t, h) for i, t, h in closed if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+    ]
+    moment = call.hit_ev(*poor[0], "gesloten vraag") if poor else None
     detail = f"{len(opens)} van de {total} vragen waren open." if total else "U stelde geen vragen."
     if total < criterion.param("min_questions"):
         return Result(0.0, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
@@ -141,7 +194,9 @@ def doorvragen(call: Call, criterion: Any) -> Result:
 def summaries(call: Call, criterion: Any) -> Result:
     hits = call.hits("summary")
     return Result(
-        float(len(hits)), [ev(i, t, h.text, "samenvatting") for i, t, h in hits[:3]], f"{len(hits)} samenvatting(en)."
+        float(len(hits)),
+        [call.hit_ev(i, t, h, "samenvatting") for i, t, h in hits[:3]],
+        f"{len(hits)} samenvatting(en).",
     )
 
 
@@ -175,7 +230,7 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
             score = 1.0 if len(shared) >= 3 else 0.7 if len(shared) >= 1 else 0.3
             note = "herhaalt de woorden van de beller" if shared else "staat los van wat de beller zei"
         if score > best:
-            best, best_ev = score, ev(i, turn, hit.text, note)
+            best, best_ev = score, call.hit_ev(i, turn, hit, note)
     moment = best_ev if best < 1 else None
     return Result(
         best, [best_ev] if best_ev else [], "Beste samenvatting: " + (best_ev.note if best_ev else ""), moment
@@ -208,22 +263,38 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
 
 
 def _emotional_caller_turns(call: Call, threshold: int) -> list[tuple[int, Turn]]:
-    return [(i, t) for i, t in call.caller if t.emotion is not None and t.emotion >= threshold]
+    """Caller turns with a strong emotion: by the emotion values when the transcript has them, else by its words."""
+    if call.emotions():
+        return [(i, t) for i, t in call.caller if t.emotion is not None and t.emotion >= threshold]
+    return [(i, t) for i, t in call.caller if shows_feeling(t.text)]
+
+
+def _no_emotion(call: Call) -> Result:
+    if call.emotions():
+        return skipped("de beller toonde geen sterke emotie")
+    return skipped("de beller liet geen emotie merken (het transcript heeft geen emotiewaarden)")
+
+
+def _emotion_note(turn: Turn) -> str:
+    if turn.emotion is not None:
+        return f"de beller was geëmotioneerd ({turn.emotion}/10)"
+    word = shows_feeling(turn.text)
+    return f"de beller was geëmotioneerd ('{word}')" if word else "de beller was geëmotioneerd"
 
 
 @signal("emotion_reflection_latency")
 def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
     emotional = _emotional_caller_turns(call, criterion.param("threshold"))
     if not emotional:
-        return skipped(
-            "de beller toonde geen sterke emotie" if call.emotions() else "het transcript heeft geen emoties"
-        )
+        return _no_emotion(call)
     start = emotional[0][0]
     after = [x for x in call.learner if x[0] > start]
     for n, (i, turn, analysis) in enumerate(after, 1):
         if analysis.has("emotion_reflection"):
             hit = analysis.of("emotion_reflection")[0]
-            return Result(float(n), [ev(i, turn, hit.text, f"na {n} beurt(en)")], f"Gevoel benoemd na {n} beurt(en).")
+            return Result(
+                float(n), [call.hit_ev(i, turn, hit, f"na {n} beurt(en)")], f"Gevoel benoemd na {n} beurt(en)."
+            )
     moment = ev(after[0][0], after[0][1], note="hier kon u het gevoel benoemen") if after else None
     return Result(
         99.0, [ev(*emotional[0], note="emotie van de beller")], "Het gevoel van de beller werd niet benoemd.", moment
@@ -247,20 +318,19 @@ def talk_balance(call: Call, criterion: Any) -> Result:
 
 @signal("caller_questions_answered")
 def caller_questions_answered(call: Call, criterion: Any) -> Result:
-    asked = [(i, t) for i, t in call.caller if t.text.rstrip().endswith("?")]
+    asked = [(i, t, questions) for i, t in call.caller if (questions := caller_questions(t.text))]
     pairs = []
-    for i, t in asked:
+    for i, t, questions in asked:
         nxt = call.learner_after(i, 1)
         if nxt:
-            pairs.append(((i, t), nxt[0]))
+            pairs.append(((i, t, questions), nxt[0]))
     if not pairs:
         return skipped("de beller stelde geen vragen")
     missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERS]
     value = 1 - len(missed) / len(pairs)
-    moment = (
-        ev(missed[0][1][0], missed[0][1][1], note=f"antwoord op: {missed[0][0][1].text.strip()}") if missed else None
-    )
-    evidence = [ev(*q, note="vraag van de beller") for q, _ in missed[:2]]
+    # the moment is the caller's question that was left: the tip quotes it
+    moment = ev(missed[0][0][0], missed[0][0][1], missed[0][0][2][0], "vraag van de beller") if missed else None
+    evidence = [ev(i, t, questions[0], "vraag van de beller") for (i, t, questions), _ in missed[:2]]
     return Result(
         value, evidence, f"{len(pairs) - len(missed)} van de {len(pairs)} vragen van de beller beantwoord.", moment
     )
@@ -350,14 +420,14 @@ def next_step(call: Call, criterion: Any) -> Result:
     hits = call.hits("next_step")
     if hits:
         i, t, h = hits[0]
-        return Result(1.0, [ev(i, t, h.text, "afspraak")], "Er is een concrete afspraak gemaakt.")
+        return Result(1.0, [call.hit_ev(i, t, h, "afspraak")], "Er is een concrete afspraak gemaakt.")
     return Result(0.0, [], "Er is geen concrete afspraak gemaakt.")
 
 
 @signal("check_understanding")
 def check_understanding(call: Call, criterion: Any) -> Result:
     hits = call.hits("check_understanding")
-    evidence = [ev(i, t, h.text, "check") for i, t, h in hits[:2]]
+    evidence = [call.hit_ev(i, t, h, "check") for i, t, h in hits[:2]]
     moment = None
     if not hits:
         explained = [x for x in call.learner if x[2].has("explanation")]
@@ -400,9 +470,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
     threshold, within = criterion.param("threshold"), criterion.param("within")
     emotional = _emotional_caller_turns(call, threshold)
     if not emotional:
-        return skipped(
-            "de beller toonde geen sterke emotie" if call.emotions() else "het transcript heeft geen emoties"
-        )
+        return _no_emotion(call)
     # a run of emotional caller turns is one episode; it is acknowledged by a reflection while it lasts or soon after
     episodes: list[list[tuple[int, Turn]]] = []
     caller_positions = [i for i, _ in call.caller]
@@ -419,10 +487,10 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
         hit = next((x for x in window if x[2].has("emotion_reflection")), None)
         if hit:
             acknowledged += 1
-            evidence.append(ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0].text, "gevoel erkend"))
+            evidence.append(call.hit_ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0], "gevoel erkend"))
         elif window and moment is None:
-            peak = max(t.emotion for _, t in episode)
-            moment = ev(window[0][0], window[0][1], note=f"de beller was geëmotioneerd ({peak}/10)")
+            peak = max(episode, key=lambda x: -1 if x[1].emotion is None else x[1].emotion)[1]
+            moment = ev(window[0][0], window[0][1], note=_emotion_note(peak))
     detail = f"{acknowledged} van de {len(episodes)} emotionele momenten erkend."
     return Result(acknowledged / len(episodes), evidence[:2], detail, moment)
 
@@ -430,7 +498,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
 @signal("dismissive")
 def dismissive(call: Call, criterion: Any) -> Result:
     hits = call.hits("dismissive")
-    evidence = [ev(i, t, h.text, "afwijzend") for i, t, h in hits[:3]]
+    evidence = [call.hit_ev(i, t, h, f"afwijzend: '{h.text}'") for i, t, h in hits[:3]]
     return Result(
         float(len(hits)),
         evidence,
@@ -442,7 +510,7 @@ def dismissive(call: Call, criterion: Any) -> Result:
 @signal("jargon")
 def jargon(call: Call, criterion: Any) -> Result:
     hits = call.hits("jargon")
-    evidence = [ev(i, t, h.text, f"zeg liever: {h.plain}") for i, t, h in hits[:3]]
+    evidence = [call.hit_ev(i, t, h, f"'{h.text}', zeg liever: {h.plain}") for i, t, h in hits[:3]]
     suggestion = hits[0][2].plain if hits else ""
     terms = sorted({h.term for _, _, h in hits if h.term})
     detail = f"{len(hits)} keer vaktaal zonder uitleg" + (f" ({', '.join(terms)})." if terms else ".")
@@ -470,7 +538,8 @@ def address_form(call: Call, criterion: Any) -> Result:
         hit = next(
             (a.of("informal_address")[0] for j, _, a in call.learner if j == i and a.has("informal_address")), None
         )
-        moment = ev(i, turn, hit.text if hit else None, "je/jij" if expected == "u" else "u")
+        note = "je/jij" if expected == "u" else "u"
+        moment = call.hit_ev(i, turn, hit, note) if hit else ev(i, turn, None, note)
         evidence.append(moment)
     mixed = bool(informal and formal)
     detail = f"{len(matching)} van de {len(addressed)} beurten met '{expected}'" + (

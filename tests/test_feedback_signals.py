@@ -1,0 +1,282 @@
+"""Each feedback signal on small calls where it clearly should come out high and clearly low."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.feedback import evaluate
+from coach.feedback.signals import IMPLEMENTATIONS, Call, Result
+from coach.formats import Criterion, Transcript
+from coach.library import Library
+
+OPENING = "Goedemorgen, Belastingen gemeente Lindehoven, u spreekt met Anna de Vries."
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open()
+
+
+def transcript(*turns: tuple) -> Transcript:
+    """Turns as (speaker, text) or (speaker, text, emotion); 'c' is the caller, 'l' the trainee."""
+    data = []
+    for turn in turns:
+        item = {"speaker": "caller" if turn[0] == "c" else "learner", "text": turn[1]}
+        if len(turn) > 2:
+            item["emotion"] = turn[2]
+        data.append(item)
+    return Transcript.model_validate({"turns": data})
+
+
+def criterion(lib: Library, signal: str) -> Criterion:
+    for rubric_id in ("standaard", "boze-beller", "examen"):
+        for spec in lib.rubric(rubric_id).dimensions.values():
+            for c in spec.criteria:
+                if c.signal == signal:
+                    return c
+    raise AssertionError(f"no shipped rubric uses {signal}")
+
+
+def measure(lib: Library, signal: str, *turns: tuple, scenario: str | None = None) -> Result:
+    call = Call(transcript(*turns), lib.scenario(scenario) if scenario else None, get_analyzer())
+    return IMPLEMENTATIONS[signal](call, criterion(lib, signal))
+
+
+# --- luisteren -------------------------------------------------------------------------------------------------------
+
+
+def test_doorvragen_counts_questions_on_the_callers_own_words(lib: Library) -> None:
+    picked_up = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Die aanslag komt echt op een slecht moment, alles komt tegelijk."),
+        ("l", "U zegt dat alles tegelijk komt op een slecht moment. Wat bedoelt u daarmee?"),
+    )
+    ignored = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Die aanslag komt echt op een slecht moment, alles komt tegelijk."),
+        ("l", "Wat is uw aanslagnummer?"),
+    )
+    assert picked_up.value == 1 and ignored.value == 0
+    assert picked_up.evidence[0].turn == 3 and "pakt op" in picked_up.evidence[0].note
+
+
+def test_summary_that_captures_the_hidden_concern_beats_one_that_misses_it(lib: Library) -> None:
+    scenario = lib.scenario("woz-hoger-dan-buren")
+    hidden = scenario.concerns.hidden[0].keywords[0]
+    caller = ("c", "Mijn WOZ-waarde is veel hoger dan die van de buren.")
+    kern = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        caller,
+        ("l", f"Als ik u goed begrijp, maakt u zich zorgen over {hidden}. Klopt dat?"),
+        scenario=scenario.id,
+    )
+    mist = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        caller,
+        ("l", "Als ik u goed begrijp, belt u over het weer. Klopt dat?"),
+        scenario=scenario.id,
+    )
+    none = measure(lib, "summary_captures_concern", ("l", OPENING), caller, ("l", "Dat is de waarde."))
+    assert kern.value > mist.value > none.value == 0
+
+
+def test_emotion_reflection_latency_counts_the_turns_until_the_feeling_is_named(lib: Library) -> None:
+    angry = ("c", "Dit is toch belachelijk, ik krijg een dwangbevel!", 8)
+    quick = measure(
+        lib, "emotion_reflection_latency", ("l", OPENING), angry, ("l", "Ik hoor dat u daar erg van geschrokken bent.")
+    )
+    slow = measure(
+        lib,
+        "emotion_reflection_latency",
+        ("l", OPENING),
+        angry,
+        ("l", "Wat is uw aanslagnummer?"),
+        ("c", "12345.", 8),
+        ("l", "Ik hoor dat u daar erg van geschrokken bent."),
+    )
+    never = measure(lib, "emotion_reflection_latency", ("l", OPENING), angry, ("l", "Wat is uw aanslagnummer?"))
+    assert quick.value == 1 and slow.value == 2 and never.value > slow.value
+    c = criterion(lib, "emotion_reflection_latency")
+    assert c.score(quick.value) > c.score(slow.value) > c.score(never.value)
+
+
+def test_talk_balance_prefers_a_trainee_who_leaves_room(lib: Library) -> None:
+    story = "Ik kreeg vorige week een brief over de WOZ-waarde van mijn huis en die is veel hoger dan bij de buren."
+    balanced = measure(
+        lib,
+        "talk_balance",
+        ("c", story),
+        ("l", "U schrok van de brief, omdat de waarde veel hoger is dan bij de buren. Wat staat er precies in?"),
+        ("c", story),
+    )
+    monologue = measure(
+        lib,
+        "talk_balance",
+        ("c", "Ik heb een vraag."),
+        ("l", " ".join(["De WOZ-waarde wordt elk jaar opnieuw vastgesteld aan de hand van verkopen in de buurt."] * 6)),
+    )
+    assert balanced.value == 1 and monologue.value < 0.5
+    assert monologue.moment is not None and monologue.moment.note == "lange beurt"
+
+
+def test_caller_questions_answered_or_ignored(lib: Library) -> None:
+    asked = ("c", "Waarom is mijn aanslag zo hoog? Ik snap het niet.")
+    answered = measure(
+        lib,
+        "caller_questions_answered",
+        ("l", OPENING),
+        asked,
+        ("l", "De aanslag is hoger omdat de WOZ-waarde van uw huis is gestegen."),
+    )
+    ignored = measure(lib, "caller_questions_answered", ("l", OPENING), asked, ("l", "Mag ik uw postcode?"))
+    assert answered.value == 1 and ignored.value == 0
+    assert ignored.evidence[0].text == "Waarom is mijn aanslag zo hoog?"
+
+
+def test_a_question_inside_a_caller_turn_counts_as_a_question(lib: Library) -> None:
+    result = measure(
+        lib,
+        "caller_questions_answered",
+        ("l", OPENING),
+        ("c", "Waarom is mijn aanslag zo hoog? Ik snap het niet."),
+        ("l", "Mag ik uw postcode?"),
+    )
+    assert not result.skipped and result.value == 0
+    from coach.feedback.signals import caller_questions
+
+    assert caller_questions("Waarom is mijn aanslag zo hoog? Ik snap het niet.") == ["Waarom is mijn aanslag zo hoog?"]
+    assert caller_questions("Ik snap het niet.") == []
+
+
+# --- gespreksopbouw --------------------------------------------------------------------------------------------------
+
+
+def test_too_fast_to_the_solution(lib: Library) -> None:
+    caller = ("c", "Ik heb een brief gekregen over mijn WOZ-waarde.")
+    fast = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        caller,
+        ("l", "U kunt binnen zes weken bezwaar maken via het formulier op de website."),
+    )
+    clarified = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        caller,
+        ("l", "Wat staat er precies in de brief?"),
+        ("c", "Dat de waarde hoger is dan vorig jaar."),
+        ("l", "U kunt binnen zes weken bezwaar maken via het formulier op de website."),
+    )
+    assert fast.value == 0 and clarified.value == 1
+    assert "te snel naar de oplossing" in fast.detail.lower() and fast.moment is not None
+
+
+# --- toon ------------------------------------------------------------------------------------------------------------
+
+
+def test_address_form_u_versus_je(lib: Library) -> None:
+    caller = ("c", "Ik heb een vraag over de aanslag.")
+    formal = measure(
+        lib, "address_form", caller, ("l", "Heeft u de brief bij de hand?"), caller, ("l", "Wat staat er in uw brief?")
+    )
+    mixed = measure(
+        lib, "address_form", caller, ("l", "Heeft u de brief bij de hand?"), caller, ("l", "Wat staat er in je brief?")
+    )
+    informal = measure(
+        lib, "address_form", caller, ("l", "Heb je de brief?"), caller, ("l", "Wat staat er in je brief?")
+    )
+    assert formal.value == 1 > mixed.value > informal.value == 0
+    assert mixed.moment is not None and mixed.moment.turn == 4
+
+
+def test_b1_readability_short_plain_sentences_beat_long_official_ones(lib: Library) -> None:
+    caller = ("c", "Hoe werkt dat?")
+    plain = measure(lib, "b1_readability", caller, ("l", "U krijgt een brief. Daarin staat hoeveel u moet betalen."))
+    official = measure(
+        lib,
+        "b1_readability",
+        caller,
+        (
+            "l",
+            "Teneinde de waardevaststelling overeenkomstig de desbetreffende wettelijke bepalingen te effectueren "
+            "dient u middels het daartoe bestemde formulier binnen de daarvoor geldende termijn uw bezwaarschrift "
+            "in te dienen bij de heffingsambtenaar van de gemeente.",
+        ),
+    )
+    assert plain.value > official.value
+    assert official.value < 0.5 and official.moment is not None
+
+
+def test_positive_wording_what_can_beats_what_cannot(lib: Library) -> None:
+    caller = ("c", "Kan ik nog iets doen?")
+    positive = measure(
+        lib, "positive_wording", caller, ("l", "U kunt binnen zes weken bezwaar maken. Dat kan ook online.")
+    )
+    negative = measure(
+        lib,
+        "positive_wording",
+        caller,
+        ("l", "Helaas lukt dat niet, de termijn voor bezwaar is verstreken en daar kunnen wij niets aan doen."),
+    )
+    assert positive.value > negative.value
+    assert negative.moment is not None and negative.moment.turn == 2
+
+
+def test_emotion_trajectory_follows_the_callers_emotion(lib: Library) -> None:
+    calmer = measure(
+        lib, "emotion_trajectory", ("c", "Ik ben boos!", 8), ("l", "Dat hoor ik."), ("c", "Oké, dank u.", 3)
+    )
+    angrier = measure(
+        lib, "emotion_trajectory", ("c", "Ik heb een vraag.", 4), ("l", "Zo zijn de regels."), ("c", "Belachelijk!", 9)
+    )
+    none = measure(lib, "emotion_trajectory", ("c", "Ik ben boos!"), ("l", "Dat hoor ik."), ("c", "Oké."))
+    assert calmer.value == 5 and angrier.value == -5
+    assert none.skipped  # the trajectory needs emotion values; words alone do not give a start and an end
+
+
+# --- emotions from the caller's words ------------------------------------------------------------------------------
+
+
+def test_emotion_in_words_counts_when_the_transcript_has_no_emotion_values(lib: Library) -> None:
+    words = (
+        ("l", OPENING),
+        ("c", "Ik ben echt woedend over die aanslag, en eerlijk gezegd ook doodsbang dat ik het niet kan betalen."),
+    )
+    ignored = transcript(*words, ("l", "Wat is uw aanslagnummer?"))
+    named = transcript(*words, ("l", "Ik hoor dat u daar erg van geschrokken bent. Wat is er gebeurd?"))
+    results = [evaluate(t, lib.rubric("boze-beller"), get_analyzer()) for t in (ignored, named)]
+    for signal in ("emotion_acknowledged", "emotion_reflection_latency"):
+        low, high = (next(c for c in r.criteria if c.signal == signal) for r in results)
+        assert not low.skipped and not high.skipped, signal
+        assert high.score > low.score, signal
+    acknowledged = next(c for c in results[0].criteria if c.signal == "emotion_acknowledged")
+    assert acknowledged.tip.startswith("In beurt 3 vroeg u: 'Wat is uw aanslagnummer?'")
+
+
+def test_emotion_values_stay_authoritative(lib: Library) -> None:
+    calm_by_numbers = transcript(
+        ("l", OPENING), ("c", "Ik was eerst woedend, maar het is nu opgelost.", 2), ("l", "Wat is uw vraag?")
+    )
+    result = evaluate(calm_by_numbers, lib.rubric("standaard"), get_analyzer())
+    acknowledged = next(c for c in result.criteria if c.signal == "emotion_acknowledged")
+    assert acknowledged.skipped and acknowledged.skip_reason == "de beller toonde geen sterke emotie"
+
+
+def test_feeling_words_ignore_negations_and_neutral_turns() -> None:
+    from coach.feedback.signals import shows_feeling
+
+    assert shows_feeling("Ik ben echt woedend.") == "woedend"
+    assert shows_feeling("Ik maak me grote zorgen over de betaling.")
+    assert shows_feeling("Ik ben niet boos, hoor.") is None
+    assert shows_feeling("Ik heb een vraag over mijn aanslag.") is None
