@@ -99,6 +99,27 @@ def _walk(node: yaml.Node, loc: Loc, positions: _Positions, problems: list[tuple
             _walk(item, (*loc, i), positions, problems)
 
 
+def _unbuildable_scalar(node: yaml.Node, loc: Loc) -> tuple[Loc, yaml.ScalarNode] | None:
+    """The first scalar that YAML cannot turn into a value (such as the date 2026-02-30), with its field path."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return loc, node
+        return None
+    if isinstance(node, yaml.MappingNode):
+        children = [((*loc, str(k.value)), v) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [((*loc, i), v) for i, v in enumerate(node.value)]
+    else:
+        return None
+    for child_loc, child in children:
+        found = _unbuildable_scalar(child, child_loc)
+        if found is not None:
+            return found
+    return None
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
@@ -160,6 +181,24 @@ def read_data(path: Path, display: str | None = None) -> tuple[Any, _Positions]:
             raise fail(f"ongeldige YAML: {message}", line, col, _yaml_hint(message)) from None
         except yaml.YAMLError as exc:
             raise fail(f"ongeldige YAML: {exc}") from None
+        except (ValueError, OverflowError) as exc:  # a scalar YAML reads as a date or number but cannot build
+            bad = _unbuildable_scalar(node, ()) if node is not None else None
+            if bad is None:
+                raise fail(f"ongeldige waarde: {exc}") from None
+            loc, scalar = bad
+            line, col = _mark(scalar)
+            raise FileProblemError(
+                [
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        _field(loc),
+                        f"'{scalar.value}' is geen geldige datum",
+                        "controleer dag en maand, of zet de tekst tussen aanhalingstekens",
+                    )
+                ]
+            ) from None
         finally:
             loader.dispose()
         if node is None:
@@ -223,11 +262,29 @@ def _unwrap(annotation: Any) -> Any:
         annotation = args[0]
 
 
+def _schema_enum(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The values a field's JSON Schema allows when wider than its type (aliases such as 'beller')."""
+    owner = _model_at(model, loc[:-1]) if loc else None
+    field = owner.model_fields.get(str(loc[-1])) if owner else None
+    extra = field.json_schema_extra if field else None
+    return [str(v) for v in extra.get("enum", [])] if isinstance(extra, dict) else []
+
+
 _MESSAGES = {
     "missing": "verplicht veld ontbreekt",
     "string_type": "moet tekst zijn",
     "int_type": "moet een geheel getal zijn",
     "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn, zonder cijfers achter de komma",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "is te lang",
+    "too_long": "te veel onderdelen",
+    "less_than": "is te groot",
+    "date_type": "moet een datum zijn (2026-03-01)",
+    "date_parsing": "moet een datum zijn (2026-03-01)",
+    "date_from_datetime_parsing": "moet een datum zijn (2026-03-01)",
+    "url_parsing": "moet een webadres zijn (https://...)",
+    "none_required": "moet leeg blijven",
     "float_type": "moet een getal zijn",
     "float_parsing": "moet een getal zijn",
     "bool_type": "moet true of false zijn",
@@ -268,17 +325,26 @@ def validation_problems(
             expected = ctx.get("expected", "")
             message = f"ongeldige waarde {err.get('input')!r}"
             options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",") if o.strip(" '")]
+            options = _schema_enum(model, loc) or options
             close = did_you_mean(str(err.get("input")), options) if isinstance(err.get("input"), str) else []
-            hint = (f"bedoelde u '{close[0]}'? " if close else "") + f"kies uit: {expected}"
+            choices = ", ".join(f"'{o}'" for o in options) if options else str(expected)
+            hint = (f"bedoelde u '{close[0]}'? " if close else "") + f"kies uit: {choices}"
         elif kind == "value_error":
             message = str(ctx.get("error", err["msg"]))
         else:
             message = _MESSAGES.get(kind, err["msg"])
-            if kind in ("greater_than_equal", "less_than_equal", "greater_than"):
-                bound = ctx.get("ge", ctx.get("le", ctx.get("gt")))
+            if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+                bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
                 message += f" (grens: {bound}, gekregen: {err.get('input')!r})"
-            elif kind == "too_short":
-                message += f" (minstens {ctx.get('min_length')})"
+                low = kind.startswith("greater")
+                hint = (
+                    f"gebruik een waarde {'vanaf' if low else 'tot en met'} {bound}" if kind.endswith("equal") else ""
+                )
+            elif kind in ("too_short", "too_long"):
+                bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+                message += f" ({'minstens' if kind == 'too_short' else 'hoogstens'} {bound})"
+            elif kind == "missing":
+                hint = f"voeg '{loc[-1]}:' toe" if loc and isinstance(loc[-1], str) else ""
         problems.append(_problem(name, positions, loc, message, hint))
     return problems
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import FileProblemError
-from coach.loader import DATA_SUFFIXES, Problem, load
+from coach.errors import FileProblemError, did_you_mean
+from coach.loader import DATA_SUFFIXES, Problem, load, read_data
 
 
 @dataclass
@@ -32,8 +32,10 @@ def _collect(path: Path, report: Report) -> list[Path]:
     return [path]
 
 
-def validate_paths(paths: Sequence[Path]) -> Report:
+def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Report:
+    """Check every file; transcripts must also name a scenario and rubric that exist (in the library or this run)."""
     report = Report()
+    transcripts: list[tuple[Path, object]] = []
     files: list[Path] = []
     for path in paths:
         files.extend(_collect(path, report))
@@ -46,6 +48,8 @@ def validate_paths(paths: Sequence[Path]) -> Report:
             report.problems.extend(exc.problems)
             continue
         kind = type(obj).__name__.lower()
+        if kind == "transcript":
+            transcripts.append((path, obj))
         ident = getattr(obj, "id", None)
         if kind in ("scenario", "rubric") and ident:
             first = ids.get((kind, ident))
@@ -57,4 +61,37 @@ def validate_paths(paths: Sequence[Path]) -> Report:
                 )
             else:
                 ids[(kind, ident)] = path
+    if transcripts:
+        _check_references(transcripts, ids, library, report)
     return report
+
+
+def _check_references(
+    transcripts: list[tuple[Path, object]], seen: dict[tuple[str, str], Path], library: Sequence[Path], report: Report
+) -> None:
+    from coach.library import Library, looks_like_path
+
+    lib = Library.open(library)
+    for path, transcript in transcripts:
+        for kind in ("scenario", "rubric"):
+            ref = getattr(transcript, kind, None)
+            if not ref:
+                continue
+            if looks_like_path(ref):
+                target = Path(ref).expanduser()
+                if target.exists() or (path.parent / target).exists():
+                    continue
+                message, hint = f"bestand '{ref}' bestaat niet", "geef een bestaand pad of een id uit 'coach list'"
+            else:
+                known = set(lib.ids(kind)) | {ident for k, ident in seen if k == kind}  # type: ignore[arg-type]
+                if ref in known:
+                    continue
+                close = did_you_mean(ref, sorted(known))
+                message = f"{'onbekend scenario' if kind == 'scenario' else 'onbekende rubric'} '{ref}'"
+                hint = f"bedoelde u '{close[0]}'?" if close else "geef de map mee met --library, of een pad"
+            try:
+                _, positions = read_data(path)
+                line, column = positions.find((kind,), key=True)
+            except FileProblemError:
+                line = column = None
+            report.problems.append(Problem(str(path), line, column, kind, message, hint))

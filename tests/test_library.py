@@ -82,3 +82,59 @@ def test_library_coverage() -> None:
     assert len(LIBRARY.rubric("beginner").dimensions["luisteren"].criteria) < len(
         LIBRARY.rubric("standaard").dimensions["luisteren"].criteria
     )
+
+
+def _words(*texts: str) -> str:
+    return " ".join(texts).lower()
+
+
+# The caller types and sub-cases the library promises, each found in the persona or the briefing of a scenario.
+CALLER_TYPES = {
+    "boos": r"boos|woedend|kwaad",
+    "angstig": r"bang|angst|paniek",
+    "verward": r"verward|in de war|warrig|chaotisch",
+    "wantrouwend": r"wantrouw",
+    "haastig": r"haast|weinig tijd",
+    "verdrietig": r"verdriet|overleden|rouw",
+    "ondernemer": r"ondernemer|zzp|zelfstandig",
+}
+SUB_CASES = {
+    "woz": [
+        r"buren|buurhuis",
+        r"taxatieverslag",
+        r"no cure|bureau",
+        r"bezwaar .*betal|toch betalen",
+        r"zes weken|te laat",
+    ],
+    "heffing": [r"verhuis", r"overle|erfgena|erven", r"huishouden|eenpersoons|meerpersoons", r"hond", r"huurder|huurt"],
+    "invordering": [r"aanmaning|dwangbevel", r"beslag|wielklem", r"betalingsregeling|incasso", r"deurwaarder"],
+    "kwijtschelding": [
+        r"scha(a)?m",
+        r"auto|spaargeld|vermogen",
+        r"ondernemer|zelfstandig",
+        r"in behandeling|nog niet beslist|aangevraagd",
+    ],
+}
+
+
+def test_library_covers_the_promised_callers_and_cases() -> None:
+    import re
+
+    scenarios = [LIBRARY.scenario(i) for i in IDS]
+    personas = [_words(s.caller.situation, s.caller.speaking_style, s.briefing.summary, s.title) for s in scenarios]
+    for kind, pattern in CALLER_TYPES.items():
+        assert any(re.search(pattern, p) for p in personas), f"no {kind} caller"
+    for topic, cases in SUB_CASES.items():
+        texts = [
+            _words(s.title, s.briefing.model_dump_json(), s.caller.situation, s.concerns.model_dump_json())
+            for s in scenarios
+            if s.topic.value == topic
+        ]
+        for case in cases:
+            assert any(re.search(case, t) for t in texts), f"{topic}: no scenario for {case!r}"
+    beginner, standaard = LIBRARY.rubric("beginner"), LIBRARY.rubric("standaard")
+    beginner_tips = [c.tip for d in beginner.dimensions.values() for c in d.criteria]
+    standaard_tips = [c.tip for d in standaard.dimensions.values() for c in d.criteria]
+    assert sum(map(len, beginner_tips)) / len(beginner_tips) > sum(map(len, standaard_tips)) / len(standaard_tips), (
+        "beginner gives more guidance per criterion"
+    )

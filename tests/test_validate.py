@@ -44,7 +44,7 @@ def test_json_report(invoke, tmp_path: Path) -> None:
         "column": 14,
         "field": "turns[0].emotion",
         "message": "is te klein (grens: 0, gekregen: -1)",
-        "hint": "",
+        "hint": "gebruik een waarde vanaf 0",
     }
 
 
@@ -71,6 +71,21 @@ def test_json_report(invoke, tmp_path: Path) -> None:
         ),
         ("bad.json", '{"turns": [\n  {"speaker": "caller",}\n]}', "bad.json:2:24: ongeldige JSON"),
         ("scenarios/list.yaml", "- a\n- b\n", "een scenario moet beginnen met sleutels"),
+        (
+            "date.yaml",
+            "turns:\n  - speaker: caller\n    text: a\nstarted_at: 2026-02-30\n",
+            "date.yaml:4:13: started_at: '2026-02-30' is geen geldige datum",
+        ),
+        (
+            "float.yaml",
+            "turns:\n  - speaker: caller\n    text: a\nseed: 1.5\n",
+            "float.yaml:4:7: seed: moet een geheel getal zijn, zonder cijfers achter de komma",
+        ),
+        (
+            "speaker.yaml",
+            "turns:\n  - speaker: bellr\n    text: a\n",
+            "speaker.yaml:2:14: turns[0].speaker: ongeldige waarde 'bellr' (bedoelde u 'beller'? kies uit: ",
+        ),
     ],
 )
 def test_bad_input_classes(invoke, tmp_path: Path, name: str, content, expected: str) -> None:
@@ -140,3 +155,30 @@ def test_reports_all_files_not_just_the_first(invoke, tmp_path: Path) -> None:
     result = _check(invoke, a, b)
     assert "a.yaml" in result.output and "b.yaml" in result.output
     assert "2 bestand(en) gecontroleerd: 2 probleem/problemen." in result.output
+
+
+def test_transcript_references_unknown_ids_with_did_you_mean(invoke, tmp_path: Path, user_library: Path) -> None:
+    transcript = tmp_path / "gesprek.yaml"
+    transcript.write_text(
+        "scenario: woz-hoger-dan-bure\nrubric: standaardd\nturns:\n  - speaker: learner\n    text: hoi\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", transcript)
+    assert result.exit_code == 1
+    assert (
+        f"{transcript}:1:1: scenario: onbekend scenario 'woz-hoger-dan-bure' (bedoelde u 'woz-hoger-dan-buren'?)"
+        in result.stdout
+    )
+    assert f"{transcript}:2:1: rubric: onbekende rubric 'standaardd' (bedoelde u 'standaard'?)" in result.stdout
+    own = tmp_path / "eigen.yaml"
+    own.write_text("scenario: mijn-woz\nturns:\n  - speaker: learner\n    text: hoi\n", encoding="utf-8")
+    assert invoke("validate", own).exit_code == 1
+    assert invoke("validate", own, "--library", user_library).exit_code == 0
+
+
+def test_unknown_key_through_validate_names_line_and_suggestion(invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "gesprek.yaml"
+    bad.write_text("turns:\n  - speaker: learner\n    txt: hoi\n", encoding="utf-8")
+    result = invoke("validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}:3:5: turns[0].txt: onbekend veld 'txt' (bedoelde u 'text'?)" in result.stdout

@@ -23,7 +23,10 @@ class Outcome(StrEnum):
 
 
 class Turn(Model):
-    speaker: Literal["learner", "caller"]
+    speaker: Literal["learner", "caller"] = Field(
+        description="Wie spreekt: learner (medewerker) of caller (beller).",
+        json_schema_extra={"enum": ["learner", "caller", "medewerker", "beller"]},
+    )
     text: str
     emotion: int | None = Field(None, ge=0, le=10, description="Emotie van de beller na deze beurt (0-10).")
     revealed: list[str] = Field(default_factory=list, description="Wat de beller in deze beurt prijsgaf (ids).")
