@@ -29,14 +29,90 @@ def _is_cli_control(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] in ("typer", "click")
 
 
+# Click, inside Typer, writes its help headings and usage errors in English; these rules put them in Dutch.
+# Patterns are matched against whole messages; anything not listed is shown as Click wrote it.
+_HELP_WORDS = [
+    (r"(?m)^(\s*)Usage: ", r"\1Gebruik: "),
+    (r"(?m)^Options:$", "Opties:"),
+    (r"(?m)^Arguments:$", "Argumenten:"),
+    (r"(?m)^Commands:$", "Opdrachten:"),
+    (r"\[OPTIONS\]", "[OPTIES]"),
+    (r"COMMAND \[ARGS\]\.\.\.", "OPDRACHT [ARGUMENTEN]..."),
+    (r"\[required\]", "[verplicht]"),
+    (r"\[default: ", "[standaard: "),
+    (r"\[env var: ", "[omgevingsvariabele: "),
+]
+_ERROR_WORDS = [
+    (r"Missing argument '(.+)'\.", r"ontbrekend argument '\1'"),
+    (r"Missing option '(.+)'\.", r"ontbrekende optie '\1'"),
+    (r"Missing command\.", "geef een opdracht"),
+    (r"No such option: (\S+) \(Possible options: (.+)\)", r"onbekende optie \1 (bedoelde u: \2?)"),
+    (r"No such option: (\S+) Did you mean (.+)\?", r"onbekende optie \1 (bedoelde u: \2?)"),
+    (r"No such option: (\S+)", r"onbekende optie \1"),
+    (r"No such command '(.+)'\. Did you mean '(.+)'\?", r"onbekende opdracht '\1' (bedoelde u: '\2'?)"),
+    (r"No such command '(.+)'\.", r"onbekende opdracht '\1'"),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)", r"onverwacht extra argument (\1)"),
+    (r"Option '(.+)' requires an argument\.", r"optie '\1' heeft een waarde nodig"),
+    (r"Option '(.+)' does not take a value\.", r"optie '\1' neemt geen waarde"),
+    (
+        r"Invalid value for (.+?): Input should be a valid integer.*",
+        r"ongeldige waarde voor \1: moet een geheel getal zijn",
+    ),
+    (r"Invalid value for (.+?): Input should be a valid number.*", r"ongeldige waarde voor \1: moet een getal zijn"),
+    (r"Invalid value for (.+?): (.+) is not one of (.+?)\.?", r"ongeldige waarde voor \1: \2 (kies uit \3)"),
+    (r"Invalid value for (.+?): (.+)", r"ongeldige waarde voor \1: \2"),
+]
+
+
+def _dutch_help(text: str) -> str:
+    import re
+
+    for pattern, replacement in _HELP_WORDS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def dutch_error(message: str) -> str:
+    """A Click usage message in Dutch (unknown messages unchanged)."""
+    import re
+
+    for pattern, replacement in _ERROR_WORDS:
+        match = re.fullmatch(pattern, message.strip(), flags=re.S)
+        if match:
+            return match.expand(replacement)
+    return message
+
+
 class _DutchHelp:
-    """The interface speaks Dutch, down to the help option."""
+    """The interface speaks Dutch, down to the help option and the help headings."""
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "Toon deze hulp en stop."
         return option
+
+    def get_help(self, ctx: Any) -> str:
+        return _dutch_help(super().get_help(ctx))  # type: ignore[misc]
+
+    def get_usage(self, ctx: Any) -> str:
+        return _dutch_help(super().get_usage(ctx))  # type: ignore[misc]
+
+
+def _show_cli_error(exc: Any) -> None:
+    """A Click usage error as Typer would show it, in Dutch: usage line, where to find help, the error."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()
+        return
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            typer.echo(f"Probeer '{ctx.command_path} {ctx.help_option_names[0]}' voor hulp.", err=True)
+        typer.echo("", err=True)
+    format_message = getattr(exc, "format_message", None)
+    message = format_message() if callable(format_message) else str(exc)
+    typer.echo(f"Fout: {dutch_error(message)}", err=True)
 
 
 class CoachCommand(_DutchHelp, TyperCommand):
@@ -45,6 +121,20 @@ class CoachCommand(_DutchHelp, TyperCommand):
 
 class CoachGroup(_DutchHelp, TyperGroup):
     """Maps expected errors to one clear line and an exit code; tracebacks only with COACH_DEBUG=1."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's standalone mode, with its usage errors shown in Dutch."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            typer.echo("\nAfgebroken.", err=True)
+            sys.exit(1)
+        except typer.TyperException as exc:  # Click's ClickException and UsageError derive from it
+            _show_cli_error(exc)
+            sys.exit(getattr(exc, "exit_code", 1))
+        sys.exit(result if isinstance(result, int) and not isinstance(result, bool) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -63,6 +153,9 @@ class CoachGroup(_DutchHelp, TyperGroup):
             if isinstance(exc, PermissionError):
                 typer.echo(f"Fout: geen toegang tot '{exc.filename}'.", err=True)
                 raise typer.Exit(1) from None
+            if isinstance(exc, BrokenPipeError):  # output piped into head/less that closed early: stop quietly
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise typer.Exit(0) from None
             if isinstance(exc, OSError):
                 typer.echo(f"Fout: {exc.strerror or exc} ({exc.filename or ''}).", err=True)
                 raise typer.Exit(1) from None
@@ -190,11 +283,12 @@ def show(
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Bestanden of mappen met scenario's, rubrics en transcripten.")],
     as_json: JsonOpt = False,
+    library: LibraryOpt = None,
 ) -> None:
     """Controleer scenario's, rubrics en transcripten; elke fout met bestand, regel en veld."""
     from coach.validate import validate_paths
 
-    report = validate_paths(paths)
+    report = validate_paths(paths, library or ())
     if as_json:
         _print_json(
             {
@@ -385,6 +479,7 @@ def evaluate(
     lexicon: LexiconOpt = None,
 ) -> None:
     """Beoordeel transcripten met een rubric: scores met bewijs en tips."""
+    from coach.errors import FileProblemError
     from coach.feedback import evaluate as score
     from coach.feedback.model import JudgeReport
     from coach.library import Library
@@ -397,8 +492,17 @@ def evaluate(
     lib = Library.open(library or [])
     analyzer = lib.analyzer(lexicon or [])
     items = []
+    scored: list[Path] = []
+    problems: list[FileProblemError] = []
     for path in transcripts:
-        transcript = load(path, "transcript")
+        try:
+            transcript = load(path, "transcript")
+        except FileProblemError as exc:
+            if len(transcripts) == 1:
+                raise
+            problems.append(exc)  # one bad file in a batch: report it, and still evaluate the others
+            continue
+        scored.append(path)
         chosen_rubric, chosen_scenario = _resolve(lib, transcript, rubric, scenario)
         feedback = score(transcript, chosen_rubric, analyzer, chosen_scenario)
         if judge == "claude":
@@ -406,8 +510,14 @@ def evaluate(
                 claude_judge(transcript, chosen_rubric, chosen_scenario, model=model)
             )
         items.append((transcript, feedback))
-    _emit_feedback(items, fmt, output)
-    _exam(zip(transcripts, (fb for _, fb in items), strict=True), min_score)
+    if items:
+        _emit_feedback(items, fmt, output)
+    for exc in problems:
+        typer.echo(f"Fout: {exc}", err=True)
+    _exam(zip(scored, (fb for _, fb in items), strict=True), min_score)
+    if problems:
+        typer.echo(f"{len(problems)} van de {len(transcripts)} transcripten niet beoordeeld.", err=True)
+        raise typer.Exit(1)
 
 
 def _exam(results, min_score: float | None) -> None:
@@ -515,11 +625,13 @@ def _setup(
     lexicon: list[Path] | None,
     model: str | None = None,
     judge: str = "offline",
+    judge_model: str | None = None,
 ):
     from coach.library import Library
     from coach.practice import CallSetup
 
     _check_engines(engine, judge)
+    caller_model, judge_model = _models(engine, judge, model, judge_model)
     lib = Library.open(library or [])
     scenario = lib.scenario(scenario_ref)
     entry = lib.entry_for("scenario", scenario.id)
@@ -533,9 +645,24 @@ def _setup(
         seed=seed,
         learner=learner or os.environ.get("COACH_LEARNER") or None,
         save=save,
-        engine_options={"model": model} if model else {},
+        engine_options={"model": caller_model} if caller_model else {},
         judge=judge,
+        judge_model=judge_model,
     )
+
+
+def _models(engine: str, judge: str, model: str | None, judge_model: str | None) -> tuple[str | None, str | None]:
+    """``--model`` is for the Claude caller, ``--judge-model`` for the Claude judge; with only the judge on Claude,
+    ``--model`` is the judge's. An option that nothing uses is said, not silently dropped."""
+    if engine != "claude" and judge == "claude" and judge_model is None:
+        model, judge_model = None, model
+    if model and engine != "claude":
+        typer.echo("waarschuwing: --model wordt niet gebruikt zonder --engine claude of --judge claude.", err=True)
+        model = None
+    if judge_model and judge != "claude":
+        typer.echo("waarschuwing: --judge-model wordt niet gebruikt zonder --judge claude.", err=True)
+        judge_model = None
+    return model, judge_model
 
 
 def _check_engines(engine: str, judge: str) -> None:
@@ -566,8 +693,12 @@ def _pick_scenario(library: list[Path] | None) -> str:
     console.print(render.scenario_menu(scenarios))
     while True:
         try:
-            answer = console.input("Kies een scenario (nummer of id): ").strip()
-        except (EOFError, KeyboardInterrupt):
+            answer = _clean(input("Kies een scenario (nummer of id): "))
+        except KeyboardInterrupt:
+            typer.echo("\nAfgebroken.", err=True)
+            raise typer.Exit(130) from None
+        except EOFError:
+            typer.echo("\nAfgebroken: geen scenario gekozen.", err=True)
             raise typer.Exit(1) from None
         if answer.isdigit() and 1 <= int(answer) <= len(scenarios):
             return scenarios[int(answer) - 1].id
@@ -586,9 +717,39 @@ NoSaveOpt = Annotated[bool, typer.Option("--no-save", help="Niets bewaren: geen 
 ModelOpt = Annotated[
     str | None,
     typer.Option(
-        "--model", metavar="MODEL", help="Claude-model (standaard: COACH_CALLER_MODEL of de ingebouwde keuze)."
+        "--model",
+        metavar="MODEL",
+        help="Claude-model voor de beller (standaard: COACH_CALLER_MODEL); alleen met --judge claude: voor de "
+        "beoordeling.",
     ),
 ]
+JudgeModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--judge-model", metavar="MODEL", help="Claude-model voor de beoordeling (standaard: COACH_JUDGE_MODEL)."
+    ),
+]
+
+
+def _line_editing() -> None:
+    """Arrow keys, Home/End and history while typing (instead of ^[[D in the text); not loaded for other commands."""
+    import contextlib
+
+    with contextlib.suppress(ImportError):  # Windows: plain input
+        import readline  # noqa: F401
+
+
+def _clean(text: str) -> str:
+    from coach.practice import clean_typed
+
+    return clean_typed(text)
+
+
+def _read_line(prompt: str) -> str:
+    """The trainee's input: plain ``input`` so readline knows the prompt when it redraws the line."""
+    return input(prompt)
+
+
 JudgeOpt = Annotated[
     str,
     typer.Option("--judge", metavar="BEOORDELAAR", help="offline (alleen de regels) of claude (ook Claude's oordeel)."),
@@ -606,6 +767,7 @@ def practice(
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
     judge: JudgeOpt = "offline",
+    judge_model: JudgeModelOpt = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -614,6 +776,8 @@ def practice(
     from coach.practice import Terminal, new_seed
     from coach.store import Store
 
+    _check_engines(engine, judge)  # a missing key is said before the menu, not after the trainee picked
+    _line_editing()
     ref = scenario or _pick_scenario(library)
     setup = _setup(
         ref,
@@ -626,10 +790,11 @@ def practice(
         lexicon=lexicon,
         model=model,
         judge=judge,
+        judge_model=judge_model,
     )
     store = None if no_save else Store.default()
     console = render.console()
-    code = Terminal(setup, store, console, console.input, show_emotion=show_emotion).practice()
+    code = Terminal(setup, store, console, _read_line, show_emotion=show_emotion).practice()
     raise typer.Exit(code)
 
 
@@ -651,6 +816,7 @@ def run(
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
     judge: JudgeOpt = "offline",
+    judge_model: JudgeModelOpt = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -672,6 +838,7 @@ def run(
         lexicon=lexicon,
         model=model,
         judge=judge,
+        judge_model=judge_model,
     )
 
     def warn(message: str) -> None:
@@ -737,46 +904,59 @@ def _read_replies(path: Path) -> list[str]:
 @command()
 def resume(
     close: Annotated[bool, typer.Option("--close", help="Sluit de sessie af in plaats van verder te gaan.")] = False,
+    learner: LearnerOpt = None,
     show_emotion: Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")] = False,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
     """Ga verder met de laatste onafgemaakte sessie (of sluit haar af met --close)."""
     from coach import render
-    from coach.practice import Recorded, Terminal, resume_session
+    from coach.practice import Terminal, resume_session
     from coach.session import utc_now
     from coach.store import Store
 
     store = Store.default()
-    row = store.last_unfinished()
+    who = learner or os.environ.get("COACH_LEARNER") or None
+    row = store.last_unfinished(who)
     if row is None:
-        typer.echo("Er is geen onafgemaakte sessie.", err=True)
+        whose = f" van {who}" if who else ""
+        typer.echo(f"Er is geen onafgemaakte sessie{whose}.", err=True)
         return
+    whose = f" van {row.learner}" if row.learner else " (zonder naam)"
     console = render.console()
     if close:
         store.finish(row.id, "interrupted", "Het gesprek werd afgebroken en later afgesloten.", utc_now())
-        recorded = Recorded(session=None, store=store, session_id=row.id)  # type: ignore[arg-type]
         from coach.store import transcript_dir, write_transcript
 
         path = transcript_dir() / f"{row.id}-{row.scenario}.yaml"
         write_transcript(store.transcript(row.id), path)
         store.set_transcript_path(row.id, path)
-        del recorded
-        typer.echo(f"Sessie {row.id} afgesloten. Transcript: {path}", err=True)
+        typer.echo(f"Sessie {row.id}{whose} afgesloten. Transcript: {path}", err=True)
         return
+    engine = "offline" if row.engine not in ("offline", "claude") else row.engine
+    judge = row.judge if row.judge in ("offline", "claude") else "offline"
+    _line_editing()
     setup = _setup(
         row.scenario_path if row.scenario_path and Path(row.scenario_path).is_file() else row.scenario,
         rubric=row.rubric,
-        engine="offline" if row.engine not in ("offline", "claude") else row.engine,
+        engine=engine,
         seed=row.seed or 0,
         learner=row.learner,
         save=True,
         library=library,
         lexicon=lexicon,
+        model=row.caller_model if engine == "claude" else None,
+        judge=judge,
+        judge_model=row.judge_model if judge == "claude" else None,
     )
-    recorded = resume_session(store, row.id, setup)
-    console.print(f"[bold]Verder met sessie {row.id}[/bold] ({len(recorded.session.turns)} beurten tot nu toe)")
-    code = Terminal(setup, store, console, console.input, show_emotion=show_emotion).practice(recorded)
+    # the terminal first: it gives the engine its streaming and warning hooks before the engine is built
+    terminal = Terminal(setup, store, console, _read_line, show_emotion=show_emotion)
+    recorded = resume_session(store, row.id, setup, answer=False)
+    console.print(
+        f"[bold]Verder met sessie {render.escape(row.id)}[/bold]{render.escape(whose)}"
+        f" ({len(recorded.session.turns)} beurten tot nu toe)"
+    )
+    code = terminal.practice(recorded)
     raise typer.Exit(code)
 
 
@@ -803,13 +983,17 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Bestand (.yaml of .json); zonder: YAML op stdout.")
     ] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Schrijf het transcript van een sessie naar een bestand."""
     from coach.store import Store, dump_transcript, write_transcript
 
     transcript = Store.default().transcript(session)
     if output is None:
-        sys.stdout.write(dump_transcript(transcript))
+        if as_json:
+            _print_json(transcript.model_dump(mode="json", exclude_none=True))
+        else:
+            sys.stdout.write(dump_transcript(transcript))
         return
     write_transcript(transcript, output)
     typer.echo(f"Transcript geschreven naar {output}", err=True)

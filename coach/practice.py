@@ -5,7 +5,9 @@ The call itself is the pure ``Session``; this module wires it to the terminal, t
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from rich.console import Console
 
 from coach import render
 from coach.analyzer import Analyzer
-from coach.engines import make_caller
+from coach.engines import CallerTurn, make_caller
 from coach.feedback import Feedback
 from coach.feedback.model import JudgeReport
 from coach.formats import Rubric, Scenario, Transcript
@@ -34,6 +36,26 @@ INTERRUPT_EXIT = 130
 
 def new_seed() -> int:
     return secrets.randbelow(1_000_000)
+
+
+def next_seed(seed: int) -> int:
+    """The seed for a restarted call (/opnieuw): a different call, still reproducible from the recorded seed."""
+    return (seed + 1) % 1_000_000
+
+
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: arrow keys, Home/End, colours (ESC [ D)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, up to BEL or ST
+    r"|\x1bO."  # SS3: arrow keys in application mode (ESC O D)
+    r"|\x1b[ -~]?"  # any other escape
+)
+
+
+def clean_typed(text: str) -> str:
+    """What the trainee typed, without terminal escape sequences (arrow keys without line editing) or control
+    characters; tabs become spaces."""
+    text = _ESCAPE.sub("", text).replace("\t", " ")
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d").strip()
 
 
 @dataclass
@@ -59,6 +81,13 @@ class Recorded:
     store: Store | None
     session_id: str | None
     notify: Callable[[str], None] | None = None
+    pending: bool = False
+    """Resumed with a trainee turn the caller never answered (the process died in between)."""
+
+    def answer_pending(self):
+        """Let the caller answer the trainee turn a killed process left unanswered."""
+        self.pending = False
+        return self.session.answer_last()
 
     def feedback(self, setup: CallSetup, transcript: Transcript) -> Feedback:
         """The feedback report for the call, remembered with the session for history."""
@@ -112,6 +141,17 @@ def judge_with_claude(transcript, rubric, scenario, model, notify) -> JudgeRepor
         return None
 
 
+def chosen_models(setup: CallSetup) -> tuple[str | None, str | None]:
+    """The Claude models of this call (caller, judge), as stored with the session; None where Claude is not used."""
+    if "claude" not in (setup.engine, setup.judge):
+        return None, None
+    from coach.engines.claude import caller_model, judge_model
+
+    caller = caller_model(setup.engine_options.get("model")) if setup.engine == "claude" else None
+    judge = judge_model(setup.judge_model) if setup.judge == "claude" else None
+    return caller, judge
+
+
 def start_session(setup: CallSetup, store: Store | None) -> Recorded:
     engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
     session = Session(
@@ -124,6 +164,7 @@ def start_session(setup: CallSetup, store: Store | None) -> Recorded:
     )
     session_id = None
     if store is not None and setup.save:
+        caller_model, judge_model = chosen_models(setup)
         session.started_at = utc_now()
         session_id = store.create_session(
             scenario=setup.scenario.id,
@@ -133,14 +174,26 @@ def start_session(setup: CallSetup, store: Store | None) -> Recorded:
             engine=setup.engine,
             seed=setup.seed,
             started_at=session.started_at,
+            judge=setup.judge,
+            caller_model=caller_model,
+            judge_model=judge_model,
         )
-        session.listener = Recorder(store, session_id)
+        session.listener = Recorder(store, session_id, engine)
     return Recorded(session, store if setup.save else None, session_id)
 
 
-def resume_session(store: Store, session_id: str, setup: CallSetup) -> Recorded:
-    """Rebuild an unfinished call: the caller replays every stored trainee turn, so its state is as it was."""
+def resume_session(store: Store, session_id: str, setup: CallSetup, *, answer: bool = True) -> Recorded:
+    """Rebuild an unfinished call as it was, without asking any engine for the past.
+
+    The shared ``CallerBrain`` replays the stored trainee turns (emotion, reveals, facts, used lines) and the stored
+    caller texts are the history, so a Claude call costs no request per past turn. Only a trainee turn the killed
+    process never answered gets a new answer: here (``answer``) or later through ``Recorded.answer_pending``, so a
+    terminal can stream it.
+    """
+    from datetime import datetime
+
     turns = store.turns(session_id)
+    row = store.get(session_id)
     engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
     session = Session(
         setup.scenario,
@@ -150,28 +203,50 @@ def resume_session(store: Store, session_id: str, setup: CallSetup) -> Recorded:
         learner=setup.learner,
         rubric=setup.rubric.id if setup.rubric else None,
     )
-    row = store.get(session_id)
-    from datetime import datetime
-
     session.started_at = datetime.fromisoformat(row.started_at)
-    engine.start()
     session.turns = list(turns)
+    brain = getattr(engine, "brain", None)
+    if brain is not None:
+        brain.start()
+    else:  # an engine without the shared brain can only be rebuilt by asking it again
+        engine.start()
+    pending = False
     for index, turn in enumerate(turns):
         if turn.speaker != "learner":
             continue
         analysis = setup.analyzer.analyze(turn.text)
         session.analyses.append(analysis)
-        reply = engine.reply(turn.text, analysis, turns[: index + 1])
-        answered = index + 1 < len(turns)
-        if not answered:
-            session.listener = Recorder(store, session_id)
-            session._caller(reply)  # the reply the killed process never gave
-            if reply.outcome:
-                session.end(reply.outcome, reply.reason)
+        said = turns[index + 1] if index + 1 < len(turns) else None
+        if said is None:
+            pending = True
+            break
+        if brain is not None:
+            plan = brain.plan(turn.text, analysis)
+            kinds = [x.kind for x in plan.segments]
+            reply = CallerTurn(said.text, plan.emotion, plan.revealed, plan.outcome, plan.events, plan.reason, kinds)
         else:
-            session.caller_turns.append(reply)
-    session.listener = Recorder(store, session_id)
-    return Recorded(session, store, session_id)
+            reply = engine.reply(turn.text, analysis, turns[: index + 1])
+        session.caller_turns.append(reply)
+    _restore_usage(engine, row.meta.get("usage"))
+    session.listener = Recorder(store, session_id, engine)
+    recorded = Recorded(session, store, session_id, pending=pending)
+    if not pending and session.caller_turns and session.caller_turns[-1].outcome:
+        last = session.caller_turns[-1]  # the caller had ended the call; the process died before it was recorded
+        session.end(last.outcome, last.reason)
+    elif pending and answer:
+        recorded.answer_pending()
+    return recorded
+
+
+def _restore_usage(engine, stored: dict | None) -> None:
+    """A resumed Claude call counts on from the tokens the first part of the call used."""
+    usage = getattr(engine, "usage", None)
+    if usage is None or not stored:
+        return
+    for name in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        setattr(usage, name, int(stored.get(name) or 0))
+    usage.requests = int(stored.get("requests") or 0)
+    usage.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
 
 
 class Terminal:
@@ -231,6 +306,7 @@ class Terminal:
             outcome = self._call(recorded, fresh)
             if outcome == "restart":
                 self._finish(recorded, show=False)
+                setup.seed = next_seed(setup.seed)  # the same seed would replay the very same caller
                 self.console.print("[bold]Opnieuw beginnen.[/bold]\n")
                 recorded = None
                 continue
@@ -244,9 +320,11 @@ class Terminal:
             self._show(session.open())
         else:
             self.console.print(render.transcript_dialogue(session.scenario, session.turns, self.show_emotion))
+            if recorded.pending:
+                self._show(recorded.answer_pending())
         while not session.ended:
             try:
-                line = self.read("U: ").strip()
+                line = clean_typed(self.read("U: "))
             except KeyboardInterrupt:
                 session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
                 self.console.print("\n[dim]Gesprek onderbroken.[/dim]")

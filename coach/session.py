@@ -80,8 +80,14 @@ class Session:
         if self.ended:
             raise RuntimeError("the call has ended")
         self._add(Turn(speaker="learner", text=text, time=self.clock()))
-        analysis = self.analyzer.analyze(text)
-        self.analyses.append(analysis)
+        self.analyses.append(self.analyzer.analyze(text))
+        return self.answer_last()
+
+    def answer_last(self) -> Turn:
+        """The caller answers the last trainee turn (also the one a killed process never answered)."""
+        if self.ended or not self.turns or self.turns[-1].speaker != "learner":
+            raise RuntimeError("there is no trainee turn to answer")
+        text, analysis = self.turns[-1].text, self.analyses[-1]
         reply = self.engine.reply(text, analysis, list(self.turns))
         turn = self._caller(reply)
         if reply.outcome:

@@ -52,6 +52,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX sessions_by_learner ON sessions(learner, started_at);
     """,
+    # 2: what a resumed call needs to go on as it was started: the judge and the Claude models chosen
+    """
+    ALTER TABLE sessions ADD COLUMN judge TEXT;
+    ALTER TABLE sessions ADD COLUMN caller_model TEXT;
+    ALTER TABLE sessions ADD COLUMN judge_model TEXT;
+    """,
 ]
 
 
@@ -71,6 +77,9 @@ class SessionRow:
     transcript_path: str | None
     meta: dict[str, Any]
     turns: int = 0
+    judge: str | None = None
+    caller_model: str | None = None
+    judge_model: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
@@ -125,11 +134,14 @@ class Store:
         seed: int,
         started_at: datetime,
         meta: dict[str, Any] | None = None,
+        judge: str | None = None,
+        caller_model: str | None = None,
+        judge_model: str | None = None,
     ) -> str:
         session_id = started_at.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
         self.db.execute(
-            "INSERT INTO sessions (id, scenario, scenario_path, rubric, learner, engine, seed, started_at, meta)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (id, scenario, scenario_path, rubric, learner, engine, seed, started_at, meta,"
+            " judge, caller_model, judge_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session_id,
                 scenario,
@@ -140,6 +152,9 @@ class Store:
                 seed,
                 started_at.isoformat(),
                 json.dumps(meta or {}),
+                judge,
+                caller_model,
+                judge_model,
             ),
         )
         return session_id
@@ -185,14 +200,22 @@ class Store:
         query = (
             "SELECT s.id, s.scenario, s.scenario_path, s.rubric, s.learner, s.engine, s.seed, s.started_at,"
             " s.ended_at, s.outcome, s.reason, s.transcript_path, s.meta,"
-            " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) FROM sessions s "
-            + where
-            + " ORDER BY s.started_at, s.id"
+            " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id), s.judge, s.caller_model, s.judge_model"
+            " FROM sessions s " + where + " ORDER BY s.started_at, s.rowid"
         )
         out = []
         for row in self.db.execute(query, args):
-            *fields, meta, turns = row
-            out.append(SessionRow(*fields, meta=json.loads(meta), turns=turns))
+            *fields, meta, turns, judge, caller_model, judge_model = row
+            out.append(
+                SessionRow(
+                    *fields,
+                    meta=json.loads(meta),
+                    turns=turns,
+                    judge=judge,
+                    caller_model=caller_model,
+                    judge_model=judge_model,
+                )
+            )
         return out
 
     def sessions(self, learner: str | None = None) -> list[SessionRow]:
@@ -208,8 +231,12 @@ class Store:
                 raise NotFoundError(f"onbekende sessie '{session_id}'", hint="'coach history' toont alle sessies")
         return rows[0]
 
-    def last_unfinished(self) -> SessionRow | None:
-        rows = self._rows("WHERE s.outcome IS NULL")
+    def last_unfinished(self, learner: str | None = None) -> SessionRow | None:
+        """The most recent unfinished session; of this learner only, when a learner is given."""
+        if learner is None:
+            rows = self._rows("WHERE s.outcome IS NULL")
+        else:
+            rows = self._rows("WHERE s.outcome IS NULL AND s.learner = ?", (learner,))
         return rows[-1] if rows else None
 
     def turns(self, session_id: str) -> list[Turn]:
@@ -258,13 +285,18 @@ class Store:
 class Recorder:
     """Listens to a Session and commits every turn to the store as it happens."""
 
-    def __init__(self, store: Store, session_id: str) -> None:
+    def __init__(self, store: Store, session_id: str, engine: Any = None) -> None:
         self.store = store
         self.session_id = session_id
         self.offset = 0
+        self.engine = engine
+        """The caller engine; a Claude caller's token use is stored after each of its turns."""
 
     def on_turn(self, index: int, turn: Turn) -> None:
         self.store.add_turn(self.session_id, self.offset + index, turn)
+        usage = getattr(self.engine, "usage", None)
+        if turn.speaker == "caller" and usage is not None and usage.requests:
+            self.store.update_meta(self.session_id, usage=usage.as_dict())
 
     def on_end(self, outcome: str, reason: str) -> None:
         from coach.session import utc_now

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -219,3 +221,122 @@ def test_hint_follows_the_moment(woz: Scenario) -> None:
     _, session = play(woz, listened)
     hint = hint_for(woz, rubric, session.turns, session.analyses)
     assert hint.signal == "hidden_concern_found" and "slecht moment" in hint.text
+
+
+# --- emotion events, one at a time --------------------------------------------------------------------------------
+
+GREETING = "Goedemorgen, Belastingen gemeente Lindehoven, u spreekt met Anna. Wat kan ik voor u doen?"
+
+
+def _last(transcript):
+    """The last caller turn and how much the emotion moved with it."""
+    turns = callers(transcript)
+    return turns[-1], turns[-1].emotion - turns[-2].emotion
+
+
+def test_a_premature_solution_raises_the_emotion(woz: Scenario) -> None:
+    reply, moved = _last(play(woz, ["Ik stuur u een bezwaarformulier toe."])[0])
+    assert reply.meta["events"] == ["premature_solution"]  # no calming next_step from the same turn
+    assert moved > 0
+    assert "premature_solution" in reply.meta["kinds"] and "proposal" not in reply.meta["kinds"]
+    # the same offer once the caller has been heard calms her
+    later, moved = _last(play(woz, [GREETING, "Ik hoor dat u geschrokken bent.", "Ik stuur u een formulier."])[0])
+    assert "next_step" in later.meta["events"] and "premature_solution" not in later.meta["events"]
+    assert moved < 0
+
+
+def test_ignoring_the_callers_question_raises_the_emotion(woz: Scenario) -> None:
+    transcript, _ = play(woz, ["Ja."])  # the opening ends with a question
+    reply, moved = _last(transcript)
+    assert "ignored_question" in reply.meta["events"] and moved > 0
+
+
+def test_a_run_of_closed_questions_raises_the_emotion(woz: Scenario) -> None:
+    closed = ["Heeft u de brief bij de hand?", "Heeft u DigiD?", "Bent u de eigenaar?"]
+    transcript, _ = play(woz, [GREETING, *closed])
+    replies = callers(transcript)
+    assert all("closed_question_run" not in t.meta.get("events", []) for t in replies[:-1])
+    assert "closed_question_run" in replies[-1].meta["events"]
+    assert "closed_question_run" in replies[-1].meta["kinds"]
+    assert replies[-1].emotion > replies[-2].emotion
+
+
+def test_a_plain_explanation_calms(woz: Scenario) -> None:
+    turns = [GREETING, "Ik hoor dat u erg geschrokken bent.", "Die waarde is een schatting van de gemeente."]
+    reply, moved = _last(play(woz, turns)[0])
+    assert reply.meta["events"] == ["plain_explanation"] and moved < 0
+
+
+def test_a_proposal_is_negotiated_then_accepted(tmp_path: Path) -> None:
+    text = (ROOT / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    accept = '    accept: ["Ja, graag. Liefst overdag, dan ben ik thuis."]\n'
+    assert accept in text
+    path = tmp_path / "n.yaml"
+    path.write_text(text.replace(accept, accept + '    negotiate: ["Vandaag nog? Ik ben pas na vijven thuis."]\n'))
+    scenario = load(path, "scenario")
+    offer = "Ik vraag een taxateur om u te bellen."
+    transcript, session = play(scenario, [GREETING, "Ik hoor dat u geschrokken bent.", offer, offer])
+    first, second = callers(transcript)[-2:]
+    assert "Vandaag nog?" in first.text and "proposal:taxateur-belt" not in first.revealed
+    assert "Liefst overdag" in second.text and "proposal:taxateur-belt" in second.revealed
+    assert session.engine.brain.proposals["taxateur-belt"] == "accepted"
+
+
+def _reveal_rule(tmp_path: Path, rule: str) -> Scenario:
+    text = (ROOT / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    start = text.index("      reveal:\n")
+    end = text.index("        after_turn: 2\n") + len("        after_turn: 2\n")
+    path = tmp_path / "reveal.yaml"
+    path.write_text(text[:start] + "      reveal:\n" + rule + text[end:], encoding="utf-8")
+    return load(path, "scenario")
+
+
+def test_the_concern_is_revealed_when_the_emotion_falls_below_the_threshold(tmp_path: Path) -> None:
+    neutral = [GREETING, "Ja.", "Oké."]
+    calm = _reveal_rule(tmp_path, "        acts: []\n        emotion_below: 10\n        after_turn: 2\n")
+    never = _reveal_rule(tmp_path, "        acts: []\n        emotion_below: 1\n        after_turn: 2\n")
+    revealed = [r for t in callers(play(calm, neutral)[0]) for r in t.revealed]
+    assert "concern:scheiding" in revealed  # no listening needed: the caller is calm enough
+    assert not any(r.startswith("concern:") for t in callers(play(never, neutral)[0]) for r in t.revealed)
+
+
+def test_the_concern_is_revealed_by_an_open_question_on_its_topic(tmp_path: Path) -> None:
+    topic = _reveal_rule(tmp_path, "        acts: []\n        keywords: [thuis]\n        after_turn: 2\n")
+    on_topic, _ = play(topic, [GREETING, "Heeft u de brief bij de hand?", "Wat speelt er thuis?"])
+    off_topic, _ = play(topic, [GREETING, "Heeft u de brief bij de hand?", "Wat staat er op de brief?"])
+    assert "concern:scheiding" in callers(on_topic)[-1].revealed
+    assert not any(r.startswith("concern:") for t in callers(off_topic) for r in t.revealed)
+
+
+# --- lines and facts ----------------------------------------------------------------------------------------------
+
+LONG_CALL = [GREETING] + ["Kunt u daar meer over vertellen?", "Wat is er gebeurd?", "Hoe bedoelt u?", "Ja.", "Oké."] * 5
+
+
+def test_a_long_call_does_not_repeat_itself() -> None:
+    for scenario in Library.open().load_all("scenario"):
+        for seed in range(3):
+            transcript, _ = play(scenario, LONG_CALL[:25], seed=seed)
+            texts = [t.text for t in callers(transcript)]
+            for a, b in pairwise(texts):
+                assert a != b, f"{scenario.id} seed {seed}: said twice in a row: {a}"
+            most, count = Counter(texts).most_common(1)[0]
+            assert count <= 3, f"{scenario.id} seed {seed}: {count}x {most}"
+
+
+def test_nothing_more_to_tell_turns_into_a_question(woz: Scenario) -> None:
+    transcript, _ = play(woz, [GREETING, *["Kunt u daar meer over vertellen?"] * 6])
+    kinds = [k for t in callers(transcript) for k in t.meta.get("kinds", [])]
+    assert kinds.count("story_done") == 2
+    assert "story_done_again" in kinds
+    again = next(t for t in callers(transcript) if "story_done_again" in t.meta["kinds"])
+    assert again.text.rstrip().endswith("?")
+
+
+def test_a_fact_asked_again_is_given_again(woz: Scenario) -> None:
+    answers = next(f for f in woz.facts if f.id == "naam-adres").answer
+    transcript, _ = play(woz, [GREETING, "Wat is uw adres?", "Wat was uw adres ook alweer?"])
+    first, again = callers(transcript)[-2:]
+    assert any(a in first.text for a in answers) and "fact:naam-adres" in first.revealed
+    assert any(a in again.text for a in answers), again.text
+    assert "unknown_fact" not in again.meta["kinds"] and "fact:naam-adres" not in again.revealed

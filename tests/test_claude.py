@@ -111,7 +111,8 @@ def test_overload_retries_then_falls_back_to_offline(invoke, tmp_path: Path, stu
         "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--engine", "claude", "--json"
     )
     assert result.exit_code == 0, result.output
-    assert len(stub.requests) == 3  # the first request and the SDK's two retries, then no more Claude
+    assert len(stub.requests) == 2  # the first request and one retry (a short wait), then no more Claude
+    assert "nieuwe poging" in result.stderr  # the trainee sees the retry, not a silent wait
     assert "overbelast (529)" in result.stderr and "offline beller" in result.stderr
     data = json.loads(result.stdout)
     callers = [t for t in data["transcript"]["turns"] if t["speaker"] == "caller"]
@@ -240,3 +241,152 @@ def test_offline_session_never_imports_anthropic(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[-2:] == ["False", "True"]
+
+
+def _claude_setup(seed: int = 1, **options):
+    from coach.analyzer import get_analyzer
+    from coach.practice import CallSetup
+
+    lib = Library.open()
+    return CallSetup(
+        lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=seed, **options
+    )
+
+
+def _caller_requests(stub: Stub) -> list[dict]:
+    return [r["body"] for r in stub.requests if r["body"].get("stream")]
+
+
+def _judge_requests(stub: Stub) -> list[dict]:
+    return [r["body"] for r in stub.requests if (r["body"].get("output_config") or {}).get("format")]
+
+
+def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> None:
+    from coach.practice import start_session
+    from coach.store import Store
+
+    setup = _claude_setup(
+        engine="claude", engine_options={"model": "claude-opus-5-5"}, judge="claude", judge_model="claude-sonnet-5"
+    )
+    recorded = start_session(setup, Store.default())
+    recorded.session.open()
+    for text in GOOD_WOZ[:3]:
+        recorded.session.say(text)
+    assert len(stub.requests) == 4
+    stub.requests.clear()
+    result = invoke("resume", input=GOOD_WOZ[3] + "\n/stop\n")
+    assert result.exit_code == 0, result.output
+    # no request per past turn: one for the new turn, then the judge the call was started with
+    calls, judged = _caller_requests(stub), _judge_requests(stub)
+    assert len(calls) == 1 and len(judged) == 1 and len(stub.requests) == 2
+    assert calls[0]["model"] == "claude-opus-5-5" and judged[0]["model"] == "claude-sonnet-5"
+    # the whole call so far goes along as history, with the stored caller texts
+    history = " ".join(m["content"] for m in calls[0]["messages"])
+    assert GOOD_WOZ[2] in history and recorded.session.turns[-1].text in history
+    assert "(stub)" in result.stdout  # the new turn was voiced by Claude
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert row["outcome"] == "stopped" and row["judge"] == "claude"
+    assert row["meta"]["usage"]["requests"] == 5  # the first part of the call still counts
+
+
+def test_a_resumed_claude_call_streams_and_warns(invoke, stub: Stub) -> None:
+    from coach.formats import Turn
+    from coach.practice import start_session
+    from coach.store import Store
+
+    recorded = start_session(_claude_setup(engine="claude"), Store.default())
+    recorded.session.open()
+    recorded.session.say(GOOD_WOZ[0])
+    # the process dies after the next turn is typed, before Claude answers it
+    recorded.session.listener.on_turn(len(recorded.session.turns), Turn(speaker="learner", text=GOOD_WOZ[1]))
+    stub.requests.clear()
+    stub.queue({"text": "Ja, ik ben echt geschrokken."}, {"status": 529}, {"status": 529})
+    result = invoke("resume", input=GOOD_WOZ[2] + "\n/stop\n")
+    assert result.exit_code == 0, result.output
+    assert "Mevrouw Vermeulen: Ja, ik ben echt geschrokken." in result.stdout  # streamed after the history
+    assert "offline beller" in result.stdout  # the fallback warning reaches the trainee
+    assert len(_caller_requests(stub)) == 3  # the unanswered turn, then the new one (and its retry)
+
+
+def test_model_option_applies_to_the_judge_when_only_the_judge_is_claude(invoke, tmp_path: Path, stub: Stub) -> None:
+    replies = _replies(tmp_path, GOOD_WOZ[:2])
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--judge", "claude", "--model", "claude-x-1")
+    assert result.exit_code == 0, result.output
+    assert [b["model"] for b in _judge_requests(stub)] == ["claude-x-1"] and not _caller_requests(stub)
+    stub.requests.clear()
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", replies, "--engine", "claude", "--judge", "claude",
+        "--model", "claude-caller-1", "--judge-model", "claude-judge-1", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert {b["model"] for b in _caller_requests(stub)} == {"claude-caller-1"}
+    assert [b["model"] for b in _judge_requests(stub)] == ["claude-judge-1"]
+    assert json.loads(result.stdout)["feedback"]["judge"]["model"] == "claude-judge-1"
+    unused = invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--model", "claude-x-1", "--no-save")
+    assert unused.exit_code == 0 and "--model wordt niet gebruikt" in unused.stderr
+
+
+def test_a_slow_answer_shows_that_we_are_waiting(invoke, tmp_path: Path, stub: Stub, monkeypatch) -> None:
+    from coach.engines import claude
+
+    monkeypatch.setattr(claude, "STATUS_AFTER", 0.2)
+    stub.queue({"sleep": 0.8})
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Even geduld") == 1  # once, for the slow turn only
+    callers = [t["text"] for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
+    assert all(text.endswith("(stub)") for text in callers)  # it did answer in the end
+
+
+def test_short_default_wait_for_the_caller() -> None:
+    from coach.engines import claude
+
+    assert claude.INTERACTIVE_TIMEOUT * (claude.CALLER_RETRIES + 1) <= 45
+
+
+@pytest.mark.parametrize(("status", "said"), [(429, "te veel verzoeken (429)"), (500, "fout van de Claude API (500")])
+def test_rate_limit_and_server_errors_retry_then_fall_back(
+    invoke, tmp_path: Path, stub: Stub, status: int, said: str
+) -> None:
+    stub.queue({}, {"status": status}, {"status": status})
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    assert len(stub.requests) == 3  # the opening, then one turn tried twice; nothing more after the fallback
+    assert "nieuwe poging" in result.stderr and said in result.stderr and "offline beller" in result.stderr
+    callers = [t["text"] for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
+    assert callers[0].endswith("(stub)") and not any(t.endswith("(stub)") for t in callers[1:])
+
+
+def test_every_caller_request_carries_the_analysis_and_the_emotion(invoke, tmp_path: Path, stub: Stub) -> None:
+    from coach.analyzer import get_analyzer
+
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
+    )
+    turns = json.loads(result.stdout)["transcript"]["turns"]
+    emotions = [t["emotion"] for t in turns if t["speaker"] == "caller"]
+    learner = [t["text"] for t in turns if t["speaker"] == "learner"]
+    calls = _caller_requests(stub)
+    assert len(calls) == len(emotions) == 4
+    for n, (body, emotion) in enumerate(zip(calls, emotions, strict=True)):
+        last = body["messages"][-1]
+        assert last["role"] == "user"
+        regie = last["content"][last["content"].index("<regie>") : last["content"].index("</regie>")]
+        assert f"Je emotie is nu {emotion} van 10" in regie
+        if n == 0:
+            assert "analyse" not in regie  # the opening answers no trainee turn
+            continue
+        acts = ", ".join(sorted(get_analyzer().analyze(learner[n - 1]).acts))
+        assert f"Wat de medewerker deed volgens de analyse: {acts}." in regie
+        assert f"<medewerker>{learner[n - 1]}</medewerker>" in last["content"]
+
+
+def test_streamed_text_is_not_read_as_markup(invoke, stub: Stub) -> None:
+    stub.queue({"text": "Ik zeg [bold]niks[/bold] en [/] ook niet."})
+    result = invoke("practice", "woz-hoger-dan-buren", "--engine", "claude", "--no-save", input="/stop\n")
+    assert result.exit_code == 0, result.output
+    assert "Ik zeg [bold]niks[/bold] en [/] ook niet." in result.stdout

@@ -9,7 +9,7 @@ import pytest
 
 from coach import __version__
 from coach.errors import NotFoundError
-from tests.helpers import ROOT
+from tests.helpers import DATA, ROOT
 
 
 def test_version(invoke) -> None:
@@ -24,6 +24,48 @@ def test_help_is_dutch(invoke) -> None:
     assert "Toon deze hulp en stop." in result.stdout
     for name in ("list", "show", "validate", "schema"):
         assert name in result.stdout
+
+
+def test_help_headings_are_dutch(invoke) -> None:
+    result = invoke("show", "--help")
+    assert result.exit_code == 0
+    for dutch in ("Gebruik: coach show [OPTIES]", "Argumenten:", "Opties:", "[verplicht]"):
+        assert dutch in result.stdout
+    for english in ("Usage:", "Options:", "Arguments:", "[required]"):
+        assert english not in result.stdout
+    assert "Opdrachten:" in invoke("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["show"], "Fout: ontbrekend argument 'scenario'"),
+        (["list", "--topc", "woz"], "Fout: onbekende optie --topc (bedoelde u: --topic?)"),
+        (["lijst"], "Fout: onbekende opdracht 'lijst' (bedoelde u: 'list'?)"),
+        (["practice", "--seed", "abc"], "Fout: ongeldige waarde voor '--seed': moet een geheel getal zijn"),
+        (["show", "a", "b"], "Fout: onverwacht extra argument (b)"),
+        (["list", "--topic"], "Fout: optie '--topic' heeft een waarde nodig"),
+        (["list", "--json=ja"], "Fout: optie '--json' neemt geen waarde"),
+    ],
+)
+def test_usage_errors_are_dutch(invoke, args: list[str], expected: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Error" not in result.stderr and "Usage" not in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_coach(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--version"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"belcoach {__version__}"
+    helped = subprocess.run([sys.executable, "-m", "coach", "--help"], capture_output=True, text=True, check=False)
+    assert helped.returncode == 0 and "Opdrachten:" in helped.stdout
 
 
 def test_list_shows_the_builtin_library(invoke) -> None:
@@ -67,6 +109,12 @@ def test_user_library_by_option_and_environment(invoke, user_library: Path, monk
     assert "mijn-woz" not in without
     with_option = json.loads(invoke("list", "--json", "--library", user_library).stdout)
     assert "mijn-woz" in {s["id"] for s in with_option["scenarios"]}
+    second = user_library.parent / "tweede"
+    (second / "scenarios").mkdir(parents=True)
+    text = (user_library / "scenarios" / "mijn-woz.yaml").read_text(encoding="utf-8")
+    (second / "scenarios" / "tweede-woz.yaml").write_text(text.replace("id: mijn-woz", "id: tweede-woz"), "utf-8")
+    both = json.loads(invoke("list", "--json", "-L", user_library, "--library", second).stdout)
+    assert {"mijn-woz", "tweede-woz"} <= {s["id"] for s in both["scenarios"]}
     monkeypatch.setenv("COACH_LIBRARY", f"/bestaat/niet:{user_library}")
     with_env = json.loads(invoke("list", "--json").stdout)
     assert "mijn-woz" in {s["id"] for s in with_env["scenarios"]}
@@ -190,9 +238,28 @@ def test_schema_validates_the_shipped_files(invoke) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
-    schema = json.loads(invoke("schema", "scenario").stdout)
-    for path in (ROOT / "scenarios").glob("*.yaml"):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    def load(path: Path) -> object:  # as an editor sees it: dates are plain strings
+        return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+    for kind, paths in [
+        ("scenario", sorted((ROOT / "scenarios").glob("*.yaml"))),
+        ("rubric", sorted((ROOT / "rubrics").glob("*.yaml"))),
+        ("transcript", sorted((DATA / "feedback").rglob("*.yaml"))),
+    ]:
+        assert paths
+        schema = json.loads(invoke("schema", kind).stdout)
+        for path in paths:
+            jsonschema.validate(load(path), schema)
+
+
+def test_transcript_schema_accepts_the_dutch_speaker_names(invoke) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(invoke("schema", "transcript").stdout)
+    jsonschema.validate(
+        {"turns": [{"speaker": "beller", "text": "Hallo?"}, {"speaker": "medewerker", "text": "Ja"}]}, schema
+    )
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"turns": [{"speaker": "klant", "text": "Hallo?"}]}, schema)
 
 
 def test_schema_unknown_kind(invoke) -> None:
@@ -222,3 +289,23 @@ def test_new_into_a_library_folder(invoke, tmp_path: Path) -> None:
     assert "gedeeld" in {
         s["id"] for s in json.loads(invoke("list", "--json", "-L", tmp_path / "team").stdout)["scenarios"]
     }
+
+
+def test_evaluate_scenario_option_overrides_the_transcripts_own(invoke) -> None:
+    transcript = next(p for p in sorted((DATA / "feedback").rglob("*.yaml")) if "scenario: woz-hoger" in p.read_text())
+    own = json.loads(invoke("evaluate", transcript, "--json").stdout)
+    other = json.loads(invoke("evaluate", transcript, "--scenario", "heffing-verhuisd-afval", "--json").stdout)
+    assert json.dumps(own).count("woz-hoger-dan-buren") >= 1
+    assert "heffing-verhuisd-afval" in json.dumps(other)
+    assert "woz-hoger-dan-buren" not in json.dumps(other)
+
+
+def test_evaluate_batch_reports_a_bad_file_and_still_scores_the_others(invoke, tmp_path: Path) -> None:
+    good = sorted((DATA / "feedback" / "dev").glob("*.yaml"))[:2]
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("turns:\n  - speaker: klant\n    text: hoi\n", encoding="utf-8")
+    result = invoke("evaluate", good[0], bad, good[1], "--json")
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)) == 2
+    assert f"{bad}:2:14: turns[0].speaker" in result.stderr
+    assert "1 van de 3 transcripten niet beoordeeld" in result.stderr

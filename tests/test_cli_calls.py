@@ -75,6 +75,8 @@ def test_practice_saves_and_history_and_export(invoke, tmp_path: Path) -> None:
     assert invoke("export", row["id"], "-o", out).exit_code == 0
     assert load(out, "transcript").learner == "anna"
     assert "speaker: learner" in invoke("export", row["id"]).stdout
+    exported = json.loads(invoke("export", row["id"], "--json").stdout)
+    assert exported["learner"] == "anna" and exported["turns"][0]["speaker"] in ("learner", "caller")
 
 
 def test_practice_end_of_input_saves_the_call(invoke) -> None:
@@ -133,3 +135,107 @@ def test_resume_continues_the_call(invoke) -> None:
     assert "Verder met sessie" in result.stdout
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
     assert row["turns"] == 5 and row["outcome"] == "stopped"
+
+
+def test_practice_without_key_says_so_before_the_menu(invoke, monkeypatch) -> None:
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    result = invoke("practice", "--engine", "claude", input="1\n/stop\n")
+    assert result.exit_code == 3 and "ANTHROPIC_API_KEY" in result.stderr
+    assert "Kies een scenario" not in result.stdout
+
+
+def test_leaving_the_menu(invoke, monkeypatch) -> None:
+    result = invoke("practice", "--no-save", input="")
+    assert result.exit_code == 1 and "Afgebroken" in result.stderr
+    assert "Traceback" not in result.output
+
+    def ctrl_c(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", ctrl_c)
+    result = invoke("practice", "--no-save")
+    assert result.exit_code == 130 and "Afgebroken" in result.stderr
+
+
+def test_typed_escape_sequences_are_not_saved(invoke) -> None:
+    typed = "Goedemorgen\x1b[D\x1b[C, met Anna\x1bOD.\x07\t Wat kan ik voor u doen?\x1b[1;5A\n/stop\n"
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", input=typed)
+    assert result.exit_code == 0, result.output
+    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    exported = load(Path(row["transcript_path"]), "transcript")
+    assert exported.turns[1].text == "Goedemorgen, met Anna.  Wat kan ik voor u doen?"
+
+
+def test_clean_typed() -> None:
+    from coach.practice import clean_typed
+
+    assert clean_typed("ab\x1b[Dc") == "abc"
+    assert clean_typed("\x1b]0;titel\x07hallo\x1b[0m") == "hallo"
+    assert clean_typed("  één\u0000 twee\r ") == "één twee"
+    assert clean_typed("\x1b") == ""
+
+
+def test_line_editing_is_loaded_only_for_a_call() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, coach.cli; print('readline' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_restart_uses_a_new_seed(invoke) -> None:
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    assert result.exit_code == 0, result.output
+    sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert [s["seed"] for s in sessions] == [4, 5]
+    assert load(Path(sessions[1]["transcript_path"]), "transcript").seed == 5
+
+
+def _unfinished(learner: str | None) -> str:
+    from coach.analyzer import get_analyzer
+    from coach.library import Library
+    from coach.practice import CallSetup, start_session
+    from coach.store import Store
+
+    lib = Library.open()
+    setup = CallSetup(
+        lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3, learner=learner
+    )
+    recorded = start_session(setup, Store.default())
+    recorded.session.open()
+    recorded.session.say(GOOD_WOZ[0])
+    return recorded.session_id
+
+
+def test_resume_prefers_the_learners_own_session(invoke, monkeypatch) -> None:
+    monkeypatch.delenv("COACH_LEARNER", raising=False)
+    anna = _unfinished("anna")
+    bob = _unfinished("bob")
+    result = invoke("resume", "--learner", "anna", input="/stop\n")
+    assert result.exit_code == 0, result.output
+    assert f"Verder met sessie {anna} van anna" in result.stdout
+    outcomes = {s["id"]: s["outcome"] for s in json.loads(invoke("history", "--json").stdout)["sessions"]}
+    assert outcomes == {anna: "stopped", bob: None}
+    assert "geen onafgemaakte sessie van carla" in invoke("resume", "--learner", "carla").stderr
+    monkeypatch.setenv("COACH_LEARNER", "carla")
+    assert "van carla" in invoke("resume").stderr
+    monkeypatch.delenv("COACH_LEARNER")
+    assert f"Verder met sessie {bob} van bob" in invoke("resume", input="/stop\n").stdout
+
+
+def test_history_is_readable_at_80_columns(invoke) -> None:
+    from coach.store import Store
+
+    _unfinished("anna de wit")
+    store = Store.default()
+    long_id = "invordering-regeling-incasso-mislukt"
+    store.db.execute("UPDATE sessions SET scenario = ?", (long_id,))
+    result = invoke("history", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    (row,) = store.sessions()
+    assert row.id in result.stdout and long_id in result.stdout
+    assert "onafgemaakt" in result.stdout and "anna" in result.stdout
+    assert "…" not in result.stdout

@@ -122,3 +122,38 @@ def test_claude_caller_streams_in_the_terminal(tmp_path: Path, monkeypatch) -> N
         child.close()
         assert child.exitstatus == 0
         assert all(r["body"].get("stream") for r in stub.requests)
+
+
+def test_ctrl_c_in_the_scenario_menu(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice")
+    child.expect("Kies een scenario")
+    child.sendintr()
+    child.expect("Afgebroken")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert history(tmp_path) == []
+
+
+def test_arrow_keys_edit_the_line(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("U: ")
+    child.send("Goedemorgn")
+    child.send("\x1b[D")  # left arrow: back before the n
+    child.send("e\r")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    (row,) = history(tmp_path)
+    turns = subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"]],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "text: Goedemorgen\n" in turns

@@ -131,3 +131,53 @@ def test_unwritable_home_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(ConfigError, match="sessieopslag"):
         Store(blocker / "sub" / "belcoach.db")
+
+
+def test_a_database_from_before_judge_and_models_still_works(tmp_path: Path, setup: CallSetup) -> None:
+    path = tmp_path / "oud.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    old.execute(
+        "INSERT INTO sessions (id, scenario, learner, engine, seed, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ("20250101-100000-beef", "woz-hoger-dan-buren", "anna", "offline", 5, "2025-01-01T10:00:00+00:00"),
+    )
+    old.execute(
+        "INSERT INTO turns (session_id, idx, speaker, text) VALUES (?, 0, 'caller', ?)",
+        ("20250101-100000-beef", "Goedemorgen?"),
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    row = store.last_unfinished()
+    assert row.id == "20250101-100000-beef" and row.judge is None and row.caller_model is None
+    new_id = start_session(setup, store).session_id
+    assert store.get(new_id).judge == "offline"
+
+
+def test_last_unfinished_of_a_learner(store: Store, setup: CallSetup) -> None:
+    anna = start_session(setup, store).session_id
+    setup.learner = "bob"
+    bob = start_session(setup, store).session_id
+    assert store.last_unfinished().id == bob
+    assert store.last_unfinished("anna").id == anna
+    assert store.last_unfinished("carla") is None
+
+
+def test_resume_replays_without_asking_the_engine(store: Store, setup: CallSetup, monkeypatch) -> None:
+    from coach.engines.offline import OfflineCaller
+
+    first = start_session(setup, store)
+    first.session.open()
+    first.session.say("Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?")
+    first.session.say("Ik hoor dat u erg geschrokken bent.")
+    emotion = first.session.turns[-1].emotion
+    asked: list[str] = []
+    monkeypatch.setattr(OfflineCaller, "start", lambda self: asked.append("start"))
+    real_reply = OfflineCaller.reply
+    monkeypatch.setattr(OfflineCaller, "reply", lambda self, *a: asked.append("reply") or real_reply(self, *a))
+    resumed = resume_session(store, first.session_id, setup)
+    assert asked == []  # the shared brain rebuilt the state; the engine was not asked for the past
+    assert resumed.session.engine.brain.emotion.value == emotion
+    assert [t.text for t in resumed.session.turns] == [t.text for t in first.session.turns]
+    resumed.session.say("Wat speelt er op dit moment?")
+    assert asked == ["reply"]

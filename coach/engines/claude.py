@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,10 +33,15 @@ DEFAULT_CALLER_MODEL = "claude-haiku-5-5"
 DEFAULT_JUDGE_MODEL = "claude-sonnet-5-5"
 CALLER_MODEL_ENV = "COACH_CALLER_MODEL"
 JUDGE_MODEL_ENV = "COACH_JUDGE_MODEL"
-INTERACTIVE_TIMEOUT = 30.0
-"""Seconds per caller turn (the SDK's default of 600 s is far too long for a conversation); COACH_TIMEOUT overrides."""
+INTERACTIVE_TIMEOUT = 20.0
+"""Seconds per caller request (the SDK's default of 600 s is far too long for a conversation); COACH_TIMEOUT overrides.
+With one retry a trainee waits at most about twice this before the call goes on with the offline caller."""
 JUDGE_TIMEOUT = 120.0
-MAX_RETRIES = 2
+CALLER_RETRIES = 1
+JUDGE_RETRIES = 2
+MAX_RETRIES = JUDGE_RETRIES
+STATUS_AFTER = 4.0
+"""Seconds without a word from Claude before the trainee sees that we are still waiting."""
 
 # Estimated list prices in USD per million tokens (input, output); cache writes cost 1.25x input, reads 0.1x.
 PRICES: dict[str, tuple[float, float]] = {
@@ -68,8 +74,11 @@ def require_key() -> str:
     return key
 
 
-def make_client(timeout: float) -> Any:
-    """An Anthropic client; ANTHROPIC_BASE_URL is honoured by the SDK itself."""
+def make_client(timeout: float, retries: int = MAX_RETRIES, on_request: Callable[[], None] | None = None) -> Any:
+    """An Anthropic client; ANTHROPIC_BASE_URL is honoured by the SDK itself.
+
+    ``on_request`` is called for every HTTP request the SDK sends, its own retries included, so a caller can tell the
+    trainee that a new attempt is under way."""
     import anthropic
 
     override = os.environ.get("COACH_TIMEOUT")
@@ -78,7 +87,10 @@ def make_client(timeout: float) -> Any:
             timeout = float(override)
         except ValueError:
             raise ConfigError(f"COACH_TIMEOUT moet een getal (seconden) zijn, niet '{override}'") from None
-    return anthropic.Anthropic(api_key=require_key(), timeout=timeout, max_retries=MAX_RETRIES)
+    http_client = None
+    if on_request is not None:
+        http_client = anthropic.DefaultHttpxClient(event_hooks={"request": [lambda _request: on_request()]})
+    return anthropic.Anthropic(api_key=require_key(), timeout=timeout, max_retries=retries, http_client=http_client)
 
 
 def describe_error(exc: BaseException) -> str:
@@ -249,13 +261,27 @@ class ClaudeCaller:
         self.notify = notify
         self.usage = Usage()
         self.offline = False
+        self._attempts = 0
+        # The persona prefix is marked for caching, but it is only about 1.2-1.7k tokens: below the minimum cacheable
+        # prompt length of the fast Haiku models (2,048-4,096 tokens, depending on the model). Under that minimum
+        # the API silently does not cache (cache_creation/read_input_tokens stay 0), which is harmless; it starts
+        # paying off with longer personas or larger models. We do not pad the prompt to reach the minimum.
         self.system = [{"type": "text", "text": persona_prompt(scenario), "cache_control": {"type": "ephemeral"}}]
 
     @property
     def client(self) -> Any:
         if self._client is None:
-            self._client = make_client(INTERACTIVE_TIMEOUT)
+            self._client = make_client(INTERACTIVE_TIMEOUT, CALLER_RETRIES, on_request=self._on_request)
         return self._client
+
+    def _on_request(self) -> None:
+        self._attempts += 1
+        if self._attempts > 1:
+            self._status("Claude antwoordt niet; nieuwe poging...")
+
+    def _status(self, message: str) -> None:
+        if self.notify is not None:
+            self.notify(message)
 
     def start(self) -> CallerTurn:
         plan = self.brain.start()
@@ -286,11 +312,23 @@ class ClaudeCaller:
             return plan.text
         messages = self.messages(plan, transcript, analysis)
         parts: list[str] = []
+        spoke = threading.Event()
+
+        def still_waiting() -> None:
+            if not spoke.is_set():
+                self._status("Even geduld: de beller (Claude) antwoordt nog niet...")
+
+        timer = threading.Timer(STATUS_AFTER, still_waiting)
+        timer.daemon = True
+        self._attempts = 0
+        timer.start()
         try:
             with self.client.messages.stream(
                 model=self.model, max_tokens=400, system=self.system, messages=messages
             ) as stream:
                 for chunk in stream.text_stream:
+                    spoke.set()
+                    timer.cancel()
                     parts.append(chunk)
                     if self.on_text is not None:
                         self.on_text(chunk)
@@ -300,9 +338,11 @@ class ClaudeCaller:
             if not is_api_error(exc):
                 raise
             self.offline = True
-            if self.notify is not None:
-                self.notify(f"Claude: {describe_error(exc)}. Het gesprek gaat verder met de offline beller.")
+            self._status(f"Claude: {describe_error(exc)}. Het gesprek gaat verder met de offline beller.")
             return plan.text
+        finally:
+            spoke.set()
+            timer.cancel()
         spoken = "".join(parts).strip()
         return spoken or plan.text
 
@@ -429,7 +469,7 @@ def judge(
 ) -> dict[str, Any]:
     """Claude's scores for the rubric criteria, with verified quotes; raises ConfigError with a Dutch message."""
     chosen = judge_model(model)
-    client = client or make_client(JUDGE_TIMEOUT)
+    client = client or make_client(JUDGE_TIMEOUT, JUDGE_RETRIES)
     request = judge_request(transcript, rubric, scenario)
     try:
         response = client.messages.parse(model=chosen, max_tokens=4000, output_format=JudgeVerdict, **request)

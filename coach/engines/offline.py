@@ -69,6 +69,10 @@ class CallerBrain:
     emotion: EmotionState = field(init=False)
     turn_no: int = 0
     used: set[str] = field(default_factory=set)
+    said_at: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per line: the turn it was last said in and a running count, to bring back the least recently said."""
+    said_count: int = 0
+    story_done_said: int = 0
     story_index: int = 0
     hints_given: int = 0
     revealed_hidden: list[str] = field(default_factory=list)
@@ -95,23 +99,34 @@ class CallerBrain:
     # --- lines ---------------------------------------------------------------------------------------------------
 
     def line(self, kind: str, **values: str) -> str:
-        """A line for a situation: unused scenario lines first, then the shared bank; never the same twice in a row."""
+        """A line for a situation: unused scenario lines first, then the shared bank; never the same twice in a row.
+
+        Once every line of both banks has been said, the one said longest ago comes back (never one from this turn
+        or the previous one, when there is any other choice)."""
         scenario_lines = self.scenario.reactions.get(ReactionKind(kind), []) if kind in R.__members__ else []
-        pools = [scenario_lines, fallback_lines().get(kind, [])]
-        for pool in pools:
+        bank = fallback_lines().get(kind, [])
+        for pool in (scenario_lines, bank):
             fresh = [x for x in pool if x not in self.used]
             if fresh:
-                choice = self.rng.choice(fresh)
-                self.used.add(choice)
-                return _fill(choice, values)
-        pool = scenario_lines or fallback_lines().get(kind, []) or ["Hm."]
-        return _fill(self.rng.choice(pool), values)
+                return _fill(self._use(self.rng.choice(fresh)), values)
+        pool = list(dict.fromkeys(scenario_lines + bank)) or ["Hm."]
+        return _fill(self._use(self._least_recent(pool)), values)
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [x for x in lines if x not in self.used] or lines
-        choice = self.rng.choice(fresh)
+        fresh = [x for x in lines if x not in self.used]
+        return self._use(self.rng.choice(fresh) if fresh else self._least_recent(lines))
+
+    def _use(self, choice: str) -> str:
         self.used.add(choice)
+        self.said_count += 1
+        self.said_at[choice] = (self.turn_no, self.said_count)
         return choice
+
+    def _least_recent(self, pool: list[str]) -> str:
+        """The line said longest ago, avoiding lines said in this turn or the previous one."""
+        recent = [x for x in pool if self.said_at.get(x, (-9, 0))[0] >= self.turn_no - 1]
+        candidates = [x for x in pool if x not in recent] or pool
+        return min(candidates, key=lambda x: self.said_at.get(x, (-9, -1)))
 
     # --- the call ------------------------------------------------------------------------------------------------
 
@@ -198,9 +213,12 @@ class CallerBrain:
         unclear = self._too_hard(analysis)
         if "explanation" in acts and not analysis.has("jargon") and not unclear:
             events.append(E.plain_explanation)
-        if "next_step" in acts:
+        if "next_step" in acts and not premature:
             events.append(E.next_step)
             self.next_step_made = True
+        if premature:
+            # a solution before the story was heard does not calm, however plain or concrete it is
+            events = [e for e in events if self.emotion.weights.get(e, 0) >= 0]
 
         before = self.emotion.value
         self.emotion.apply(events)
@@ -268,6 +286,10 @@ class CallerBrain:
         if "emotion_reflection" in acts and hidden is None and "dismissive" not in acts:
             add("empathy", self.line("empathy"), "Reageer opgelucht dat je gevoel gezien wordt.")
         for fact in self._facts_asked(text, analysis):
+            if fact.id in self.facts_given:
+                answer = f"{self.pick(fact.answer)} {self.line('fact_again')}"
+                add("fact", answer, "Geef het gegeven nog een keer; je had het al gezegd.")
+                continue
             revealed.append(f"fact:{fact.id}")
             self.facts_given.add(fact.id)
             add("fact", self.pick(fact.answer), "Geef het gevraagde gegeven.")
@@ -280,7 +302,7 @@ class CallerBrain:
                 self.proposals[proposal.id] = "accepted"
                 revealed.append(f"proposal:{proposal.id}")
                 add("proposal", self.pick(proposal.accept), "Neem het voorstel aan.")
-        if "next_step" in acts and not any(x.kind == "proposal" for x in segments):
+        if "next_step" in acts and not premature and not any(x.kind == "proposal" for x in segments):
             add("proposal", self.line("proposal_accept"), "Ga akkoord met de afspraak.")
         for k in conveyed:
             if k.reaction:
@@ -299,7 +321,7 @@ class CallerBrain:
                 add("story", story[self.story_index], "Vertel je verhaal verder.")
                 self.story_index += 1
             elif not segments:
-                add("story_done", self.line("story_done"), "Zeg dat je alles verteld hebt.")
+                self._story_done(add)
         if (
             "closed_question" in acts
             and not any(x.kind in ("fact", "proposal") for x in segments)
@@ -393,6 +415,19 @@ class CallerBrain:
         by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
         return hidden if by_act or by_topic or by_calm else None
 
+    def _story_done(self, add) -> None:
+        """Nothing more to tell. Said twice, the caller stops saying it and turns the question around instead."""
+        self.story_done_said += 1
+        if self.story_done_said <= 2:
+            add("story_done", self.line("story_done"), "Zeg dat je alles verteld hebt.")
+            return
+        pool = list(dict.fromkeys(self.scenario.concerns.surface.repeat + fallback_lines().get("story_done_again", [])))
+        add(
+            "story_done_again",
+            self.pick(pool) if pool else self.line("repeat_question"),
+            "Je hebt alles al verteld: vraag wat de medewerker nog van je wil weten, of kom terug op je vraag.",
+        )
+
     def _maybe_hint(self, add) -> None:
         s = self.scenario
         pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
@@ -409,9 +444,13 @@ class CallerBrain:
             self.hints_given += 1
 
     def _facts_asked(self, text: str, analysis: Analysis):
+        """Facts the turn asks for: new ones first; one asked again is repeated (a summary only mentions them)."""
         if not analysis.acts & {"open_question", "closed_question"}:
             return []
-        return [f for f in self.scenario.facts if f.id not in self.facts_given and first_match(f.ask, text)][:2]
+        asked = [f for f in self.scenario.facts if first_match(f.ask, text)]
+        new = [f for f in asked if f.id not in self.facts_given]
+        again = [f for f in asked if f.id in self.facts_given] if "summary" not in analysis.acts else []
+        return (new + again)[:2]
 
     def _asks_fact(self, text: str) -> bool:
         return bool(re.search(r"\b(nummer|naam|adres|datum|bedrag|wanneer|hoeveel)\b", fold(text)))
