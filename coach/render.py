@@ -36,17 +36,14 @@ def console(*, stderr: bool = False) -> Console:
 
 def library_tables(scenarios: Sequence[Scenario], rubrics: Sequence[Rubric]) -> Group:
     st = Table(title="Scenario's", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
-    st.add_column("id", style="bold cyan", no_wrap=True)
-    st.add_column("titel", min_width=20)
+    st.add_column("id en titel", min_width=max((len(s.id) for s in scenarios), default=10))
     st.add_column("onderwerp", no_wrap=True)
     st.add_column("niveau", no_wrap=True)
     for s in scenarios:
-        st.add_row(
-            escape(s.id),
-            escape(s.title),
-            TOPIC_LABELS[s.topic.value],
-            STARS[s.difficulty],
-        )
+        # the id on its own line, so neither it nor the other columns are cut off at 80 columns
+        cell = Text(s.id, style="bold cyan")
+        cell.append("\n" + s.title, style="default")
+        st.add_row(cell, TOPIC_LABELS[s.topic.value], STARS[s.difficulty])
     rt = Table(title="Rubrics", box=box.SIMPLE_HEAVY, title_justify="left")
     rt.add_column("id", style="bold cyan", no_wrap=True)
     rt.add_column("titel")
@@ -226,12 +223,14 @@ def hint(item: Hint) -> Panel:
 def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
     table = Table(title="Kies een scenario", box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column("#", justify="right", style="bold")
-    table.add_column("titel")
+    table.add_column("scenario (id)", min_width=max((len(s.id) for s in scenarios), default=10))
     table.add_column("onderwerp", no_wrap=True)
     table.add_column("niveau", no_wrap=True)
-    table.add_column("id", style="dim")
     for n, s in enumerate(scenarios, 1):
-        table.add_row(str(n), escape(s.title), TOPIC_LABELS[s.topic.value], STARS[s.difficulty], escape(s.id))
+        # the id goes on its own dim line under the title, so it is never cut off at 80 columns
+        cell = Text(s.title)
+        cell.append("\n" + s.id, style="dim")
+        table.add_row(str(n), cell, TOPIC_LABELS[s.topic.value], STARS[s.difficulty])
     return table
 
 

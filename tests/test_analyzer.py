@@ -52,6 +52,8 @@ def acts(text: str) -> set[str]:
         ("Vervelend als er iets op uw aanslag staat dat niet klopt.", {"emotion_reflection"}),
         ("Het voelt alsof u voor twee betaalt.", {"emotion_reflection"}),
         ("Sorry dat u zo lang moest wachten.", {"emotion_reflection"}),
+        ("U zegt dat het op een slecht moment komt, wat speelt er?", {"summary", "open_question"}),
+        ("Dus u bent verhuisd, heeft u dat doorgegeven?", {"summary"}),
         ("Sorry, wat vervelend voor u.", {"emotion_reflection"}),
         ("Sorry, wat was uw aanslagnummer ook alweer?", {"closed_question"}),  # politeness, no empathy
         ("Sorry, mag ik uw naam nog even?", {"closed_question"}),

@@ -239,3 +239,17 @@ def test_history_is_readable_at_80_columns(invoke) -> None:
     assert row.id in result.stdout and long_id in result.stdout
     assert "onafgemaakt" in result.stdout and "anna" in result.stdout
     assert "…" not in result.stdout
+
+
+def test_scenario_menu_shows_every_id_whole_at_80_columns() -> None:
+    from rich.console import Console
+
+    from coach import render
+    from coach.library import Library
+
+    scenarios = Library.open().load_all("scenario")
+    console = Console(width=80, record=True)
+    console.print(render.scenario_menu(scenarios))
+    text = console.export_text()
+    assert "…" not in text
+    assert all(s.id in text for s in scenarios)

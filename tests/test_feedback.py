@@ -296,6 +296,7 @@ def test_transcript_without_emotions(lib: Library) -> None:
     by_signal = {c.signal: c for c in result.criteria}
     assert by_signal["emotion_acknowledged"].skipped
     assert by_signal["open_questions"].passed is False  # one question is below min_questions
+    assert 0 < by_signal["open_questions"].score < by_signal["open_questions"].pass_score  # some credit, no pass
 
 
 def test_schema_is_stable(lib: Library, good) -> None:

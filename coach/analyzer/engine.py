@@ -620,6 +620,15 @@ class Analyzer:
         if not exclusive:
             for act, match in self._questions(s, tokens, terminal, starts, words):
                 add(act, match)
+        elif exclusive == {"summary"}:
+            # "U zegt dat het slecht uitkomt, wat speelt er?": a summary followed by an open question in a later
+            # clause is doorvragen; a yes/no question after a summary ("..., bent u verhuisd?") stays the summary.
+            summary_end = found["summary"].end - off
+            for act, match in self._questions(s, tokens, terminal, starts, words):
+                if act == "open_question" and match[0] == "wh-question" and match[1] > summary_end:
+                    clause_gap = s[summary_end : match[1]]
+                    if "," in clause_gap or ";" in clause_gap:
+                        add(act, match)
         if not (is_question_mark or found.keys() - {"dismissive"}) or ("dismissive" in found and len(found) == 1):
             add("explanation", self._explanation(s, starts, found.get("dismissive"), off, words))
         hits = list(found.values())

@@ -164,8 +164,10 @@ def open_questions(call: Call, criterion: Any) -> Result:
     ]
     moment = call.hit_ev(*poor[0], "gesloten vraag") if poor else None
     detail = f"{len(opens)} van de {total} vragen waren open." if total else "U stelde geen vragen."
-    if total < criterion.param("min_questions"):
-        return Result(0.0, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
+    wanted = criterion.param("min_questions")
+    if total < wanted:  # too few questions to hear the story: some credit for the open ones, below a full share
+        value = 0.8 * len(opens) / wanted
+        return Result(value, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
     return Result(len(opens) / total, evidence, detail, moment)
 
 
