@@ -12,6 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from coach.labels import DIMENSION_TITLES, OUTCOME_LABELS
+
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
     from coach.feedback import Feedback
@@ -163,17 +165,6 @@ def problems(items: Sequence[Problem]) -> Text:
     return out
 
 
-OUTCOME_LABELS = {
-    "satisfied": "de beller is tevreden",
-    "unsatisfied": "de beller is niet tevreden",
-    "hung_up": "de beller heeft opgehangen",
-    "stopped": "gestopt",
-    "interrupted": "onderbroken",
-    "max_turns": "te lang, zonder goed einde",
-    None: "nog bezig",
-}
-
-
 def emotion_meter(value: int) -> Text:
     colour = "green" if value <= 3 else "yellow" if value <= 6 else "red"
     return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f" {value}/10", colour))
@@ -261,9 +252,6 @@ def history_table(rows: Sequence, outcome_labels: dict) -> Table:
     if not rows:
         table.caption = "Nog geen gesprekken. Begin met 'coach practice'."
     return table
-
-
-DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
 
 
 def score_bar(score: float | None, width: int = 20) -> Text:

@@ -8,16 +8,7 @@ from collections.abc import Sequence
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
-
-TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
-OUTCOMES = {
-    "satisfied": "de beller is tevreden",
-    "unsatisfied": "de beller is niet tevreden",
-    "hung_up": "de beller heeft opgehangen",
-    "stopped": "gestopt",
-    "interrupted": "onderbroken",
-    "max_turns": "te lang, zonder goed einde",
-}
+from coach.labels import DIMENSION_TITLES, OUTCOME_LABELS
 
 
 def _score(value: float | None) -> str:
@@ -46,14 +37,14 @@ def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
         if fb.passed is not None:
             out.append(f"- **Resultaat:** {'geslaagd' if fb.passed else 'niet geslaagd'}")
         if fb.outcome:
-            out.append(f"- **Afloop:** {OUTCOMES.get(fb.outcome, fb.outcome)}")
+            out.append(f"- **Afloop:** {OUTCOME_LABELS.get(fb.outcome, fb.outcome)}")
         if fb.call.get("reason"):
             out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
         if "emotion_start" in fb.call:
             out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
         out.append(f"- **Rubric:** {fb.rubric}\n")
         for name, dim in fb.dimensions.items():
-            out.append(f"## {TITLES.get(name, name)}: {_score(dim.score)}\n")
+            out.append(f"## {DIMENSION_TITLES.get(name, name)}: {_score(dim.score)}\n")
             out.append("| | criterium | score | wat er gebeurde | tip |")
             out.append("|---|---|---|---|---|")
             for c in (c for c in fb.criteria if c.dimension == name):
@@ -135,12 +126,12 @@ def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
             cls, label = ("ok", "geslaagd") if fb.passed else ("no", "niet geslaagd")
             body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{label}</td></tr>')
         if fb.outcome:
-            body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOMES.get(fb.outcome, fb.outcome))}</td></tr>")
+            body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOME_LABELS.get(fb.outcome, fb.outcome))}</td></tr>")
         if fb.call.get("reason"):
             body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
-            body.append(f"<h2>{e(TITLES.get(name, name))} {_bar(dim.score)}</h2>")
+            body.append(f"<h2>{e(DIMENSION_TITLES.get(name, name))} {_bar(dim.score)}</h2>")
             body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
             for c in (c for c in fb.criteria if c.dimension == name):
                 mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
