@@ -16,7 +16,7 @@ from rich.console import Console
 
 from coach import render
 from coach.analyzer import Analyzer
-from coach.engines import CallerTurn, make_caller
+from coach.engines import CallerEngine, CallerTurn, make_caller
 from coach.feedback import Feedback
 from coach.feedback.model import JudgeReport
 from coach.formats import Rubric, Scenario, Transcript
@@ -152,7 +152,8 @@ def chosen_models(setup: CallSetup) -> tuple[str | None, str | None]:
     return caller, judge
 
 
-def start_session(setup: CallSetup, store: Store | None) -> Recorded:
+def _new_session(setup: CallSetup) -> tuple[CallerEngine, Session]:
+    """The caller engine and an empty session for this setup (a new call, or one being rebuilt)."""
     engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
     session = Session(
         setup.scenario,
@@ -162,6 +163,11 @@ def start_session(setup: CallSetup, store: Store | None) -> Recorded:
         learner=setup.learner,
         rubric=setup.rubric.id if setup.rubric else None,
     )
+    return engine, session
+
+
+def start_session(setup: CallSetup, store: Store | None) -> Recorded:
+    engine, session = _new_session(setup)
     session_id = None
     if store is not None and setup.save:
         caller_model, judge_model = chosen_models(setup)
@@ -194,15 +200,7 @@ def resume_session(store: Store, session_id: str, setup: CallSetup, *, answer: b
 
     turns = store.turns(session_id)
     row = store.get(session_id)
-    engine = make_caller(setup.engine, setup.scenario, setup.seed, **setup.engine_options)
-    session = Session(
-        setup.scenario,
-        engine,
-        setup.analyzer,
-        seed=setup.seed,
-        learner=setup.learner,
-        rubric=setup.rubric.id if setup.rubric else None,
-    )
+    engine, session = _new_session(setup)
     session.started_at = datetime.fromisoformat(row.started_at)
     session.turns = list(turns)
     brain = getattr(engine, "brain", None)
