@@ -232,11 +232,10 @@ class CallerBrain:
             causes = [EVENT_LABELS[e] for e in events if self.emotion.weights.get(e, 0) > 0]
             reason = "De beller hing op" + (f" na: {', '.join(causes)}." if causes else ".")
             self.ended = "hung_up"
-            return Plan(
+            return self._plan(
                 [Segment("hang_up", self.line("hang_up"), "Je bent het zat en hangt op.")],
-                self.emotion.value,
                 revealed,
-                [e.value for e in events],
+                events,
                 "hung_up",
                 reason,
             )
@@ -350,9 +349,20 @@ class CallerBrain:
             reason = f"Het gesprek duurde te lang ({s.end.max_turns} beurten) zonder goed einde."
             segments = [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Beëindig het gesprek.")]
             self.ended = outcome
-        return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+        return self._plan(segments, revealed, events, outcome, reason)
 
     # --- helpers --------------------------------------------------------------------------------------------------
+
+    def _plan(
+        self,
+        segments: list[Segment],
+        revealed: list[str],
+        events: list[EmotionEvent],
+        outcome: str | None = None,
+        reason: str = "",
+    ) -> Plan:
+        """The plan of this turn, with the emotion as it now stands."""
+        return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _closing(self, events: list[EmotionEvent], revealed: list[str]) -> Plan | None:
         s = self.scenario
@@ -363,35 +373,22 @@ class CallerBrain:
             outcome = "satisfied" if calm else "unsatisfied"
             reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
             self.ended = outcome
-            return Plan(
-                [Segment(kind, self.line(kind), "Neem afscheid.")],
-                self.emotion.value,
-                revealed,
-                [e.value for e in events],
-                outcome,
-                reason,
-            )
+            return self._plan([Segment(kind, self.line(kind), "Neem afscheid.")], revealed, events, outcome, reason)
         if self.close_attempts >= 2:
             self.ended = "unsatisfied"
             reason = "Het gesprek werd afgesloten terwijl de beller nog niet geholpen was; ontbrak: " + "; ".join(
                 self.missing()
             )
-            return Plan(
+            return self._plan(
                 [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Neem teleurgesteld afscheid.")],
-                self.emotion.value,
                 revealed,
-                [e.value for e in events],
+                events,
                 "unsatisfied",
                 reason,
             )
         line = self.line("close_too_early")
         self.pending_question = line
-        return Plan(
-            [Segment("close_too_early", line, "Zeg dat je nog niet geholpen bent.")],
-            self.emotion.value,
-            revealed,
-            [e.value for e in events],
-        )
+        return self._plan([Segment("close_too_early", line, "Zeg dat je nog niet geholpen bent.")], revealed, events)
 
     def _summary_captures(self, text: str) -> bool:
         """A summary is confirmed when it names the caller's main concern (the deepest one known so far)."""
