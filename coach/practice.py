@@ -16,7 +16,7 @@ from rich.console import Console
 
 from coach import render
 from coach.analyzer import Analyzer
-from coach.engines import CallerEngine, CallerTurn, make_caller
+from coach.engines import CallerEngine, make_caller
 from coach.feedback import Feedback
 from coach.feedback.model import JudgeReport
 from coach.formats import Rubric, Scenario, Transcript
@@ -219,13 +219,13 @@ def resume_session(store: Store, session_id: str, setup: CallSetup, *, answer: b
             pending = True
             break
         if brain is not None:
-            plan = brain.plan(turn.text, analysis)
-            kinds = [x.kind for x in plan.segments]
-            reply = CallerTurn(said.text, plan.emotion, plan.revealed, plan.outcome, plan.events, plan.reason, kinds)
+            reply = brain.plan(turn.text, analysis).turn(said.text)
         else:
             reply = engine.reply(turn.text, analysis, turns[: index + 1])
         session.caller_turns.append(reply)
-    _restore_usage(engine, row.meta.get("usage"))
+    usage, stored = getattr(engine, "usage", None), row.meta.get("usage")
+    if usage is not None and stored:  # a resumed Claude call counts on from the tokens its first part used
+        usage.restore(stored)
     session.listener = Recorder(store, session_id, engine)
     recorded = Recorded(session, store, session_id, pending=pending)
     if not pending and session.caller_turns and session.caller_turns[-1].outcome:
@@ -234,17 +234,6 @@ def resume_session(store: Store, session_id: str, setup: CallSetup, *, answer: b
     elif pending and answer:
         recorded.answer_pending()
     return recorded
-
-
-def _restore_usage(engine, stored: dict | None) -> None:
-    """A resumed Claude call counts on from the tokens the first part of the call used."""
-    usage = getattr(engine, "usage", None)
-    if usage is None or not stored:
-        return
-    for name in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
-        setattr(usage, name, int(stored.get(name) or 0))
-    usage.requests = int(stored.get("requests") or 0)
-    usage.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
 
 
 class Terminal:

@@ -103,13 +103,13 @@ class Session:
         if self.listener is not None:
             self.listener.on_end(outcome, reason)
 
-    def transcript(self, engine: str | None = None) -> Transcript:
+    def transcript(self) -> Transcript:
         meta = {"reason": self.reason} if self.reason else {}
         return Transcript(
             scenario=self.scenario.id,
             rubric=self.rubric,
             learner=self.learner,
-            engine=engine or getattr(self.engine, "name", None),
+            engine=getattr(self.engine, "name", None),
             seed=self.seed,
             started_at=self.started_at,
             ended_at=self.ended_at,

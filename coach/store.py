@@ -189,11 +189,6 @@ class Store:
     def set_transcript_path(self, session_id: str, path: Path) -> None:
         self.db.execute("UPDATE sessions SET transcript_path = ? WHERE id = ?", (str(path), session_id))
 
-    def reopen(self, session_id: str) -> None:
-        self.db.execute(
-            "UPDATE sessions SET outcome = NULL, reason = NULL, ended_at = NULL WHERE id = ?", (session_id,)
-        )
-
     # --- reading ----------------------------------------------------------------------------------------------
 
     def _rows(self, where: str = "", args: tuple = ()) -> list[SessionRow]:
@@ -288,12 +283,11 @@ class Recorder:
     def __init__(self, store: Store, session_id: str, engine: Any = None) -> None:
         self.store = store
         self.session_id = session_id
-        self.offset = 0
         self.engine = engine
         """The caller engine; a Claude caller's token use is stored after each of its turns."""
 
     def on_turn(self, index: int, turn: Turn) -> None:
-        self.store.add_turn(self.session_id, self.offset + index, turn)
+        self.store.add_turn(self.session_id, index, turn)
         usage = getattr(self.engine, "usage", None)
         if turn.speaker == "caller" and usage is not None and usage.requests:
             self.store.update_meta(self.session_id, usage=usage.as_dict())

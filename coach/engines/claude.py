@@ -39,7 +39,6 @@ With one retry a trainee waits at most about twice this before the call goes on 
 JUDGE_TIMEOUT = 120.0
 CALLER_RETRIES = 1
 JUDGE_RETRIES = 2
-MAX_RETRIES = JUDGE_RETRIES
 STATUS_AFTER = 4.0
 """Seconds without a word from Claude before the trainee sees that we are still waiting."""
 
@@ -74,7 +73,7 @@ def require_key() -> str:
     return key
 
 
-def make_client(timeout: float, retries: int = MAX_RETRIES, on_request: Callable[[], None] | None = None) -> Any:
+def make_client(timeout: float, retries: int = JUDGE_RETRIES, on_request: Callable[[], None] | None = None) -> Any:
     """An Anthropic client; ANTHROPIC_BASE_URL is honoured by the SDK itself.
 
     ``on_request`` is called for every HTTP request the SDK sends, its own retries included, so a caller can tell the
@@ -134,11 +133,20 @@ class Usage:
     requests: int = 0
     models: dict[str, int] = field(default_factory=dict)
 
+    TOKENS = ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
+
     def add(self, usage: Any, model: str) -> None:
         self.requests += 1
         self.models[model] = self.models.get(model, 0) + 1
-        for name in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        for name in self.TOKENS:
             setattr(self, name, getattr(self, name) + int(getattr(usage, name, 0) or 0))
+
+    def restore(self, stored: dict[str, Any]) -> None:
+        """Count on from a stored ``as_dict()`` (a resumed call)."""
+        for name in self.TOKENS:
+            setattr(self, name, int(stored.get(name) or 0))
+        self.requests = int(stored.get("requests") or 0)
+        self.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
 
     def cost(self) -> float:
         model = max(self.models, key=self.models.get) if self.models else ""
@@ -285,13 +293,11 @@ class ClaudeCaller:
 
     def start(self) -> CallerTurn:
         plan = self.brain.start()
-        return CallerTurn(self._voice(plan, [], None), plan.emotion, kinds=["opening"])
+        return plan.turn(self._voice(plan, [], None))
 
     def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
         plan = self.brain.plan(text, analysis)
-        spoken = self._voice(plan, transcript, analysis)
-        kinds = [s.kind for s in plan.segments]
-        return CallerTurn(spoken, plan.emotion, plan.revealed, plan.outcome, plan.events, plan.reason, kinds)
+        return plan.turn(self._voice(plan, transcript, analysis))
 
     def messages(self, plan: Plan, transcript: list[Turn], analysis: Analysis | None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [{"role": "user", "content": "(De medewerker neemt de telefoon op.)"}]

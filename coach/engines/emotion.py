@@ -51,7 +51,6 @@ class EmotionState:
     value: int
     weights: dict[EmotionEvent, int]
     counts: dict[EmotionEvent, int] = field(default_factory=dict)
-    history: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> EmotionState:
@@ -79,7 +78,6 @@ class EmotionState:
         delta = max(-MAX_STEP, min(MAX_STEP, delta))
         before = self.value
         self.value = max(0, min(10, self.value + delta))
-        self.history.append((self.value - before, [e.value for e in events]))
         return self.value - before
 
     def calm_down(self, amount: int = 1) -> None:

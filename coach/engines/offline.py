@@ -58,6 +58,12 @@ class Plan:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments if s.text)
 
+    def turn(self, text: str | None = None) -> CallerTurn:
+        """The caller's turn for this plan, spoken as ``text`` (default: the plan's own lines)."""
+        kinds = [s.kind for s in self.segments]
+        spoken = self.text if text is None else text
+        return CallerTurn(spoken, self.emotion, self.revealed, self.outcome, self.events, self.reason, kinds)
+
 
 @dataclass
 class CallerBrain:
@@ -499,10 +505,7 @@ class OfflineCaller:
         self.brain = CallerBrain(scenario, seed)
 
     def start(self) -> CallerTurn:
-        plan = self.brain.start()
-        return CallerTurn(plan.text, plan.emotion, kinds=["opening"])
+        return self.brain.start().turn()
 
     def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
-        plan = self.brain.plan(text, analysis)
-        kinds = [s.kind for s in plan.segments]
-        return CallerTurn(plan.text, plan.emotion, plan.revealed, plan.outcome, plan.events, plan.reason, kinds)
+        return self.brain.plan(text, analysis).turn()
