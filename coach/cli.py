@@ -926,9 +926,9 @@ def resume(
     console = render.console()
     if close:
         store.finish(row.id, "interrupted", "Het gesprek werd afgebroken en later afgesloten.", utc_now())
-        from coach.store import transcript_dir, write_transcript
+        from coach.store import default_transcript_path, write_transcript
 
-        path = transcript_dir() / f"{row.id}-{row.scenario}.yaml"
+        path = default_transcript_path(row.id, row.scenario)
         write_transcript(store.transcript(row.id), path)
         store.set_transcript_path(row.id, path)
         typer.echo(f"Sessie {row.id}{whose} afgesloten. Transcript: {path}", err=True)

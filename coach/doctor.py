@@ -26,6 +26,7 @@ def _mask(key: str) -> str:
 
 def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
     from coach.engines.claude import CALLER_MODEL_ENV, JUDGE_MODEL_ENV, caller_model, judge_model
+    from coach.errors import CoachError
     from coach.paths import coach_home
 
     checks = [Check("belcoach", "ok", f"versie {__version__}, Python {sys.version.split()[0]}")]
@@ -40,15 +41,14 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
             Check("gegevensmap", "fout", f"{home}: {exc.strerror or exc}; zet COACH_HOME op een schrijfbare map")
         )
     else:
-        from coach.errors import CoachError
         from coach.store import Store
 
         try:
-            Store.default().close()
-            checks.append(Check("sessieopslag", "ok", str(home / "belcoach.db")))
+            store = Store.default()
+            store.close()
+            checks.append(Check("sessieopslag", "ok", str(store.path)))
         except CoachError as exc:
             checks.append(Check("sessieopslag", "fout", exc.message))
-    from coach.errors import CoachError
     from coach.library import Library
 
     try:

@@ -22,7 +22,7 @@ from coach.feedback.model import JudgeReport
 from coach.formats import Rubric, Scenario, Transcript
 from coach.hints import hint_for
 from coach.session import Session, utc_now
-from coach.store import Recorder, Store, transcript_dir, write_transcript
+from coach.store import Recorder, Store, default_transcript_path, write_transcript
 
 COMMANDS = {
     "/hint": "een tip voor dit moment in het gesprek",
@@ -121,7 +121,7 @@ class Recorded:
         path = transcript_path
         if self.store is not None and self.session_id is not None:
             if path is None:
-                path = transcript_dir() / f"{self.session_id}-{self.session.scenario.id}.yaml"
+                path = default_transcript_path(self.session_id, self.session.scenario.id)
             self.store.set_transcript_path(self.session_id, path)
         if path is not None:
             write_transcript(transcript, path)

@@ -182,8 +182,11 @@ class Store:
         )
 
     def update_meta(self, session_id: str, **values: Any) -> None:
-        row = self.get(session_id)
-        meta = {**row.meta, **values}
+        """Merge values into the session's meta (called after every Claude caller turn: one small read)."""
+        found = self.db.execute("SELECT meta FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if found is None:
+            raise NotFoundError(f"onbekende sessie '{session_id}'", hint="'coach history' toont alle sessies")
+        meta = {**json.loads(found[0]), **values}
         self.db.execute("UPDATE sessions SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), session_id))
 
     def set_transcript_path(self, session_id: str, path: Path) -> None:
@@ -300,6 +303,11 @@ class Recorder:
 
 def transcript_dir() -> Path:
     return coach_home() / "transcripts"
+
+
+def default_transcript_path(session_id: str, scenario_id: str) -> Path:
+    """Where a saved call's transcript goes unless the trainee names a file."""
+    return transcript_dir() / f"{session_id}-{scenario_id}.yaml"
 
 
 def dump_transcript(transcript: Transcript) -> str:

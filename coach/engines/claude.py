@@ -232,8 +232,8 @@ def direction(plan: Plan, analysis: Analysis | None) -> str:
         acts = ", ".join(sorted(analysis.acts)) or "geen"
         parts.append(f"Wat de medewerker deed volgens de analyse: {acts}.")
     if plan.events:
-        labels = [EVENT_LABELS.get(e, e) for e in plan.events if e in {x.value for x in EVENT_LABELS}]
-        parts.append("Dat raakt je zo: " + "; ".join(str(x) for x in labels) + ".")
+        labels = [EVENT_LABELS[e] for e in plan.events if e in EVENT_LABELS]
+        parts.append("Dat raakt je zo: " + "; ".join(labels) + ".")
     notes = [s.note for s in plan.segments if s.note]
     if notes:
         parts.append("Wat je in deze beurt doet: " + " ".join(notes))

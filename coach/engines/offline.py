@@ -19,7 +19,7 @@ from coach.analyzer import Analysis
 from coach.engines import CallerTurn
 from coach.engines.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario, Turn
-from coach.formats.scenario import EmotionEvent, ReactionKind
+from coach.formats.scenario import EmotionEvent, HiddenConcern, ReactionKind
 from coach.patterns import first_claim, first_match, fold
 
 E = EmotionEvent
@@ -142,6 +142,11 @@ class CallerBrain:
         return Plan([Segment("opening", text, "Open het gesprek met je vraag.")], self.emotion.value, [], [])
 
     @property
+    def pending_hidden(self) -> list[HiddenConcern]:
+        """The hidden concerns not yet revealed, in the order they come out."""
+        return [h for h in self.scenario.concerns.hidden if h.id not in self.revealed_hidden]
+
+    @property
     def requirements_met(self) -> bool:
         s = self.scenario
         if any(k.id not in self.key_info for k in s.required_key_info):
@@ -155,7 +160,7 @@ class CallerBrain:
         s = self.scenario
         out = [f"kerninformatie: {k.description}" for k in s.required_key_info if k.id not in self.key_info]
         if s.end.requires_hidden:
-            out += [f"onderliggende zorg: {h.summary}" for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+            out += [f"onderliggende zorg: {h.summary}" for h in self.pending_hidden]
         if s.end.requires_next_step and not self.next_step_made:
             out.append("een concrete afspraak")
         return out
@@ -228,7 +233,7 @@ class CallerBrain:
 
         before = self.emotion.value
         self.emotion.apply(events)
-        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        pending = self.pending_hidden
         if pending and E.emotion_reflection not in events and self.emotion.value < before:
             # facts and plans calm a caller only so far while the real worry has not been heard
             self.emotion.value = max(self.emotion.value, min(before, s.caller.emotion.satisfied_at))
@@ -404,8 +409,7 @@ class CallerBrain:
         return first_match(keywords, text) is not None
 
     def _reveal(self, text: str, analysis: Analysis):
-        s = self.scenario
-        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        pending = self.pending_hidden
         if not pending:
             return None
         hidden = pending[0]
@@ -432,8 +436,7 @@ class CallerBrain:
         )
 
     def _maybe_hint(self, add) -> None:
-        s = self.scenario
-        pending = [h for h in s.concerns.hidden if h.id not in self.revealed_hidden]
+        pending = self.pending_hidden
         if not pending or self.turn_no < 1:
             return
         hints = pending[0].hints
