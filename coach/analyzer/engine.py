@@ -100,11 +100,6 @@ class Analysis:
     def of(self, act: str) -> list[ActHit]:
         return [h for h in self.hits if h.act == act]
 
-    @cached_property
-    def words(self) -> list[str]:
-        """Folded words of the turn, for overlap with what the caller said."""
-        return _TOKEN.findall(fold(self.text))
-
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "acts": [h.as_dict() for h in self.hits]}
 
@@ -160,6 +155,31 @@ def _raw_first_word(raw: str) -> First:
     return ({m.group(1)}, ()) if m.group(2) else (set(), (m.group(1),))
 
 
+def _possible(first: tuple[set[str], tuple[str, ...]], words: set[str]) -> bool:
+    """Whether a sentence with these words can match: one of the first words, or a word with one of the prefixes."""
+    exact, prefixes = first
+    return bool(words & exact) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))
+
+
+def _factored(bounded: list[str], raw: list[str]) -> list[str]:
+    """Branches of one alternation: the bounded ones (boundary stripped) behind one shared boundary, then raw ones.
+
+    Python's regex engine skips a branch cheaply when it starts with a literal, not when it starts with a
+    lookbehind; with the boundary factored out, dozens of rules cost little more than one.
+    """
+    return ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, split at commas, semicolons and colons."""
+    out, pos = [], 0
+    for m in _CLAUSE_SPLIT.finditer(s):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(s)))
+    return out
+
+
 class _Rules:
     """A list of rules compiled into few regexes; the first (leftmost) match wins.
 
@@ -204,24 +224,16 @@ class _Rules:
 
     @staticmethod
     def _compile(groups: dict[str, tuple[list[str], list[str]]]) -> dict[str, re.Pattern[str] | None]:
-        """One regex per position kind; the shared word boundary stands in front of all bounded rules.
-
-        Python's regex engine skips a branch cheaply when it starts with a literal, not when it starts with a
-        lookbehind; with the boundary factored out, dozens of rules cost little more than one.
-        """
+        """One regex per position kind; the shared word boundary stands in front of all bounded rules (_factored)."""
         suffix = {"any": "", "start": "", "end": r"(?=[\W_]*$)", "whole": r"(?=[\W_]*$)"}
         out: dict[str, re.Pattern[str] | None] = {}
         for at, (bounded, raw) in groups.items():
-            parts = ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
+            parts = _factored(bounded, raw)
             out[at] = re.compile("(?:" + "|".join(parts) + ")" + suffix[at]) if parts else None
         return out
 
     def possible(self, words: set[str]) -> bool:
-        if self.first_exact is None:
-            return True
-        if words & self.first_exact:
-            return True
-        return bool(self.first_prefixes) and any(w.startswith(self.first_prefixes) for w in words)
+        return self.first_exact is None or _possible((self.first_exact, self.first_prefixes), words)
 
     def find(
         self, text: str, starts: list[int], *, question: bool = False, words: set[str] | None = None
@@ -268,15 +280,14 @@ def _words_regex(words: Iterable[str], variables: dict[str, str] | None = None) 
         return None
     bounded = [f"(?:{i[len(BOUNDARY) :]})" for i in items if i.startswith(BOUNDARY)]
     raw = [f"(?:{i})" for i in items if not i.startswith(BOUNDARY)]
-    parts = ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
-    return re.compile("|".join(parts))
+    return re.compile("|".join(_factored(bounded, raw)))
 
 
 class Analyzer:
     """Compiled once per lexicon; ``analyze`` is pure and fast (thousands of turns per second)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        lx = self.lexicon = lexicon
+        lx = lexicon
         self.variables = {name: join_alternatives([pattern_regex(i) for i in items]) for name, items in lx.vars.items()}
         self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
         v = self.variables
@@ -301,7 +312,7 @@ class Analyzer:
         self.timed: dict[str, _Rules] = {}
         for act, ruleset in lx.acts.items():
             self._compile_act(act, ruleset)
-        self.time = _words_regex(lx.vars.get("time", []))
+        self.time = re.compile(v["time"]) if lx.vars.get("time") else None  # only asked: is there a time?
         self.greetings = {fold(w) for w in lx.opening.greetings if " " not in w}
         self.greeting_phrases = _words_regex([w for w in lx.opening.greetings if " " in w])
         self.organisation = _words_regex(lx.opening.organisation)
@@ -579,14 +590,9 @@ class Analyzer:
         terminal = {"?": "?", ".": ".", "!": "!"}.get(s.rstrip(" \"')")[-1:])
         words = {t[0] for t in tokens}
         words |= {part for w in words if "-" in w or "'" in w for part in re.split(r"['-]", w)}
-        starts = [tokens[0][1]]
-        for word, _, _ in tokens:
-            if word not in self.fillers:
-                break
-            nxt = next((t[1] for t in tokens if t[1] > starts[-1]), None)
-            if nxt is None:
-                break
-            starts.append(nxt)
+        # at: start allows the sentence start and every word after leading fillers ("oké, dus ...")
+        lead = next((i for i, t in enumerate(tokens) if t[0] not in self.fillers), len(tokens) - 1)
+        starts = [t[1] for t in tokens[: lead + 1]]
         is_question_mark = terminal == "?"
         found: dict[str, ActHit] = {}
 
@@ -630,7 +636,7 @@ class Analyzer:
                     if "," in clause_gap or ";" in clause_gap:
                         add(act, match)
         if not (is_question_mark or found.keys() - {"dismissive"}) or ("dismissive" in found and len(found) == 1):
-            add("explanation", self._explanation(s, starts, found.get("dismissive"), off, words))
+            add("explanation", self._explanation(s, len(tokens), starts, found.get("dismissive"), off, words))
         hits = list(found.values())
         hits.extend(self._jargon(text, s, off, words))
         return hits
@@ -655,12 +661,7 @@ class Analyzer:
             return out
         if len(tokens) == 1 and tokens[0][0] in self.interjections:
             return out
-        clauses = []
-        pos = 0
-        for m in _CLAUSE_SPLIT.finditer(s):
-            clauses.append((pos, m.start()))
-            pos = m.end()
-        clauses.append((pos, len(s)))
+        clauses = _clauses(s)
         previous_subordinate = False
         for number, (a, b) in enumerate(clauses):
             words = [t for t in tokens if a <= t[1] < b]
@@ -748,16 +749,9 @@ class Analyzer:
         rules, timed, blockers = self.acts["next_step"], self.timed["next_step"], self.blockers["next_step"]
         if not rules.possible(words) and not timed.possible(words):
             return None
-        pos = 0
-        bounds = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(s)]
-        clauses = []
-        for a, b in bounds:
-            clauses.append((pos, a))
-            pos = b
-        clauses.append((pos, len(s)))
         has_time = bool(self.time and self.time.search(s))
         conditional = False
-        for a, b in clauses:
+        for a, b in _clauses(s):
             clause = s[a:b]
             if conditional:  # "Als er iets moet, hoort u van ons": a promise on a condition is no agreement
                 conditional = False
@@ -775,9 +769,9 @@ class Analyzer:
         return None
 
     def _explanation(
-        self, s: str, starts: list[int], dismissive: ActHit | None, off: int, words: set[str]
+        self, s: str, n_tokens: int, starts: list[int], dismissive: ActHit | None, off: int, words: set[str]
     ) -> tuple[str, int, int] | None:
-        if len(_TOKEN.findall(s)) < 3 or self.not_explanation.search(s, starts, words):
+        if n_tokens < 3 or self.not_explanation.search(s, starts, words):
             return None
         if not self.domain:
             return None
@@ -797,11 +791,11 @@ class Analyzer:
     def _jargon(self, text: str, s: str, off: int, words: set[str]) -> list[ActHit]:
         hits = []
         for term, regex, explained_by, first in self.jargon:
-            if first is not None and not (words & first[0] or any(w.startswith(first[1]) for w in words if first[1])):
+            if first is not None and not _possible(first, words):
                 continue
             for m in regex.finditer(s):
                 if explained_by and explained_by.search(s):
-                    continue
+                    break  # the sentence explains the term: none of its mentions counts
                 if self.defined_right_after and self.defined_right_after.match(s, m.end()):
                     continue
                 if self.defined_later and self.defined_later.search(s, m.end()):
