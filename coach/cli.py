@@ -336,20 +336,25 @@ def analyze(
     render.console().print(render.analysis_table(results))
 
 
-def _read_utterances(texts: list[str], file: Path | None) -> list[str]:
+def _read_text(path: Path, label: str = "bestand") -> str:
+    """A UTF-8 text file the user named, with a Dutch message when it is missing or not text."""
     from coach.errors import NotFoundError
 
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"{label} '{path}' bestaat niet") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"'{path}' is geen UTF-8-tekst") from None
+
+
+def _read_utterances(texts: list[str], file: Path | None) -> list[str]:
     if texts and file is not None:
         raise UsageError("geef teksten of --file, niet allebei")
     if texts:
         return texts
     if file is not None and str(file) != "-":
-        try:
-            content = file.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise NotFoundError(f"bestand '{file}' bestaat niet") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"'{file}' is geen UTF-8-tekst") from None
+        content = _read_text(file)
     elif file is None and sys.stdin.isatty():
         raise UsageError(
             "geef een tekst, --file BESTAND, of tekst via stdin",
@@ -402,11 +407,10 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaan
 
 
 def _new(kind: str, name: str, target: Path | None, force: bool) -> None:
-    import re as _re
-
+    from coach.formats.common import SLUG
     from coach.paths import user_library_dir
 
-    if not _re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+    if not SLUG.fullmatch(name):
         raise UsageError(
             f"'{name}' is geen geldig id", hint="gebruik kleine letters, cijfers en streepjes, bijv. woz-mijn-oefening"
         )
@@ -875,14 +879,7 @@ def run(
 
 
 def _read_replies(path: Path) -> list[str]:
-    from coach.errors import NotFoundError
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NotFoundError(f"antwoordenbestand '{path}' bestaat niet") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"'{path}' is geen UTF-8-tekst") from None
+    text = _read_text(path, "antwoordenbestand")
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.errors import FileProblemError, did_you_mean
-from coach.loader import DATA_SUFFIXES, Problem, load, read_data
+from coach.loader import DATA_SUFFIXES, Problem, _Positions, _problem, load, read_data
 
 
 @dataclass
@@ -72,8 +72,11 @@ def _check_references(
     from coach.library import Library, looks_like_path
 
     lib = Library.open(library)
+    kinds = ("scenario", "rubric")
+    known = {kind: set(lib.ids(kind)) | {ident for k, ident in seen if k == kind} for kind in kinds}  # type: ignore[arg-type]
     for path, transcript in transcripts:
-        for kind in ("scenario", "rubric"):
+        found: list[tuple[str, str, str]] = []  # (field, message, hint)
+        for kind in kinds:
             ref = getattr(transcript, kind, None)
             if not ref:
                 continue
@@ -81,17 +84,25 @@ def _check_references(
                 target = Path(ref).expanduser()
                 if target.exists() or (path.parent / target).exists():
                     continue
-                message, hint = f"bestand '{ref}' bestaat niet", "geef een bestaand pad of een id uit 'coach list'"
-            else:
-                known = set(lib.ids(kind)) | {ident for k, ident in seen if k == kind}  # type: ignore[arg-type]
-                if ref in known:
-                    continue
-                close = did_you_mean(ref, sorted(known))
+                found.append(
+                    (kind, f"bestand '{ref}' bestaat niet", "geef een bestaand pad of een id uit 'coach list'")
+                )
+            elif ref not in known[kind]:
+                close = did_you_mean(ref, sorted(known[kind]))
                 message = f"{'onbekend scenario' if kind == 'scenario' else 'onbekende rubric'} '{ref}'"
-                hint = f"bedoelde u '{close[0]}'?" if close else "geef de map mee met --library, of een pad"
-            try:
-                _, positions = read_data(path)
-                line, column = positions.find((kind,), key=True)
-            except FileProblemError:
-                line = column = None
-            report.problems.append(Problem(str(path), line, column, kind, message, hint))
+                found.append(
+                    (
+                        kind,
+                        message,
+                        f"bedoelde u '{close[0]}'?" if close else "geef de map mee met --library, of een pad",
+                    )
+                )
+        if not found:
+            continue
+        try:
+            _, positions = read_data(path)  # only for the line numbers, once per file with a problem
+        except FileProblemError:
+            positions = _Positions()
+        report.problems += [
+            _problem(str(path), positions, (kind,), message, hint, key=True) for kind, message, hint in found
+        ]

@@ -7,9 +7,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from coach.analyzer.engine import ActHit, Analysis, Analyzer
-from coach.analyzer.lexicon import ACTS, Lexicon, load_lexicon
+from coach.analyzer.lexicon import ACTS, ANSWERING_ACTS, LISTENING_ACTS, Lexicon, load_lexicon
 
-__all__ = ["ACTS", "ActHit", "Analysis", "Analyzer", "Lexicon", "analyze", "get_analyzer"]
+__all__ = [
+    "ACTS",
+    "ANSWERING_ACTS",
+    "LISTENING_ACTS",
+    "ActHit",
+    "Analysis",
+    "Analyzer",
+    "Lexicon",
+    "analyze",
+    "get_analyzer",
+]
 
 
 @lru_cache(maxsize=8)

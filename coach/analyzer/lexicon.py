@@ -30,6 +30,13 @@ ACTS: tuple[str, ...] = (
 )
 """The dialogue acts; these names are a public contract (rubrics, JSON output)."""
 
+LISTENING_ACTS = frozenset({"open_question", "summary", "emotion_reflection"})
+"""Acts that let the caller tell more: the caller's brain and the scorer both count them as listening."""
+ANSWERING_ACTS = frozenset(
+    {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
+)
+"""Acts that respond to a caller's question (for the caller: not ignored; for the scorer: answered)."""
+
 RuleActs = Literal[
     "open_question",
     "closed_question",

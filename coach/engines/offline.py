@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from coach.analyzer import Analysis
+from coach.analyzer import ANSWERING_ACTS, LISTENING_ACTS, Analysis
 from coach.engines import CallerTurn
 from coach.engines.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario, Turn
@@ -27,8 +27,6 @@ R = ReactionKind
 LINES = Path(__file__).with_name("lines_nl.yaml")
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_SEGMENTS = 3
-LISTENING_ACTS = {"open_question", "summary", "emotion_reflection"}
-ANSWERING_ACTS = {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
 
 
 @cache

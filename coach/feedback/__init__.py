@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.analyzer import Analyzer
 from coach.feedback.model import CriterionResult, DimensionResult, Feedback, Phase
-from coach.feedback.signals import IMPLEMENTATIONS, Call, Result, phases_of, skipped
+from coach.feedback.signals import IMPLEMENTATIONS, Call, Result, skipped
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.signals import SIGNALS
 
@@ -43,10 +43,6 @@ def _tip(criterion: Criterion, result: Result, passed: bool | None) -> str:
     elif criterion.example:
         parts.append(f"Bijvoorbeeld: '{criterion.example}'")
     return " ".join(parts)
-
-
-def score_criterion(call: Call, dimension: str, criterion: Criterion) -> CriterionResult:
-    return _score_criterion(call, dimension, criterion)[0]
 
 
 def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[CriterionResult, str]:
@@ -91,14 +87,15 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
     """Score a call against a rubric; without a scenario the scenario criteria are skipped, never scored zero."""
     call = Call(transcript, scenario, analyzer)
     criteria: list[CriterionResult] = []
-    tips: dict[int, str] = {}
+    tips: list[str] = []  # per criterion, in the order of ``criteria``
     dimensions: dict[str, DimensionResult] = {}
     for name in rubric.dimension_names:
         spec = rubric.dimensions[name]
         results = []
         for c in spec.criteria:
-            result, tips[len(criteria) + len(results)] = _score_criterion(call, name, c)
+            result, tip = _score_criterion(call, name, c)
             results.append(result)
+            tips.append(tip)
         criteria += results
         score = _weighted([(r.score, r.weight) for r in results if r.score is not None])
         passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
@@ -114,10 +111,10 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
     checks = [d.passed for d in dimensions.values() if d.passed is not None]
     if rubric.pass_score is not None and overall is not None:
         checks.append(overall >= rubric.pass_score)
-    phases = [Phase(turn=i + 1, text=_quote(t.text), phases=phases_of(a)) for i, t, a in call.learner]
-    order: list[str] = []
-    for phase in phases:
-        order += [p for p in phase.phases if p not in order]
+    phases = [
+        Phase(turn=i + 1, text=_quote(t.text), phases=turn_phases)
+        for (i, t, _), turn_phases in zip(call.learner, call.phases, strict=True)
+    ]
     emotions = call.emotions()
     facts: dict[str, object] = {"learner_turns": len(call.learner)}
     if emotions:
@@ -140,9 +137,9 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
         dimensions=dimensions,
         criteria=criteria,
         phases=phases,
-        phase_order=order,
+        phase_order=list(call.first_phase),
         strengths=_strengths(criteria),
-        improvements=_improvements(criteria, [tips[n] for n in range(len(criteria))]),
+        improvements=_improvements(criteria, tips),
         call=facts,
     )
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from coach.analyzer import Analysis, Analyzer
+from coach.analyzer import ANSWERING_ACTS, LISTENING_ACTS, Analysis, Analyzer
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.patterns import first_claim, first_match, fold, search
@@ -32,7 +32,6 @@ PHASE_OF_ACT = {
     "check_understanding": "check",
     "closing": "afsluiting",
 }
-ANSWERS = {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ASKS = re.compile(
     r"\b(?:weet niet|wat is|wat betekent|wat houdt|hoe zit|wat moet ik|begrijp .{0,20}niet|snap .{0,20}niet)\b"
@@ -116,6 +115,20 @@ class Call:
 
     def emotions(self) -> list[tuple[int, int]]:
         return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
+
+    @cached_property
+    def phases(self) -> list[list[str]]:
+        """The call phases of each trainee turn (parallel to ``learner``)."""
+        return [phases_of(a) for _, _, a in self.learner]
+
+    @cached_property
+    def first_phase(self) -> dict[str, int]:
+        """Each phase reached, with the number of the trainee turn that first reached it, in order of appearance."""
+        first: dict[str, int] = {}
+        for n, phases in enumerate(self.phases):
+            for phase in phases:
+                first.setdefault(phase, n)
+        return first
 
     def sentence(self, index: int, hit: Any) -> str:
         """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
@@ -328,7 +341,7 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
             pairs.append(((i, t, questions), nxt[0]))
     if not pairs:
         return skipped("de beller stelde geen vragen")
-    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERS]
+    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERING_ACTS]
     value = 1 - len(missed) / len(pairs)
     # the moment is the caller's question that was left: the tip quotes it
     moment = ev(missed[0][0][0], missed[0][0][1], missed[0][0][2][0], "vraag van de beller") if missed else None
@@ -368,7 +381,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         for x in call.learner
         if x[0] < solution[0] and x[2].acts & {"open_question", "closed_question", "summary", "emotion_reflection"}
     ]
-    same_turn = solution[2].acts & {"open_question", "summary", "emotion_reflection"}
+    same_turn = solution[2].acts & LISTENING_ACTS
     previous = call.previous_caller(solution[0])
     asked = previous is not None and ("?" in previous.text or bool(_ASKS.search(fold(previous.text))))
     if listened or asked or (same_turn and solution is not call.learner[0]):
@@ -402,10 +415,7 @@ ORDER = [
 
 @signal("phase_order")
 def phase_order(call: Call, criterion: Any) -> Result:
-    first: dict[str, int] = {}
-    for n, (_, _, analysis) in enumerate(call.learner):
-        for phase in phases_of(analysis):
-            first.setdefault(phase, n)
+    first = call.first_phase
     present = len(first) / len(PHASES)
     pairs = [(a, b) for a, b in ORDER if a in first and b in first]
     wrong = [(a, b) for a, b in pairs if first[a] > first[b]]

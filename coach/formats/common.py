@@ -10,7 +10,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from coach.patterns import PatternError, check_phrase
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+"""What an id may look like: lower-case letters, digits and hyphens."""
 
 
 class Model(BaseModel):
@@ -20,7 +21,7 @@ class Model(BaseModel):
 
 
 def _check_slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if not SLUG.match(value):
         raise ValueError("gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'woz-buren-lager'")
     return value
 
