@@ -72,9 +72,8 @@ class CallerBrain:
     rng: random.Random = field(init=False)
     emotion: EmotionState = field(init=False)
     turn_no: int = 0
-    used: set[str] = field(default_factory=set)
     said_at: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Per line: the turn it was last said in and a running count, to bring back the least recently said."""
+    """Per line said: the turn it was last said in and a running count, to bring back the least recently said."""
     said_count: int = 0
     story_done_said: int = 0
     story_index: int = 0
@@ -110,18 +109,17 @@ class CallerBrain:
         scenario_lines = self.scenario.reactions.get(ReactionKind(kind), []) if kind in R.__members__ else []
         bank = fallback_lines().get(kind, [])
         for pool in (scenario_lines, bank):
-            fresh = [x for x in pool if x not in self.used]
+            fresh = [x for x in pool if x not in self.said_at]
             if fresh:
                 return _fill(self._use(self.rng.choice(fresh)), values)
         pool = list(dict.fromkeys(scenario_lines + bank)) or ["Hm."]
         return _fill(self._use(self._least_recent(pool)), values)
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [x for x in lines if x not in self.used]
+        fresh = [x for x in lines if x not in self.said_at]
         return self._use(self.rng.choice(fresh) if fresh else self._least_recent(lines))
 
     def _use(self, choice: str) -> str:
-        self.used.add(choice)
         self.said_count += 1
         self.said_at[choice] = (self.turn_no, self.said_count)
         return choice

@@ -115,7 +115,7 @@ def evaluate(transcript: Transcript, rubric: Rubric, analyzer: Analyzer, scenari
         Phase(turn=i + 1, text=_quote(t.text), phases=turn_phases)
         for (i, t, _), turn_phases in zip(call.learner, call.phases, strict=True)
     ]
-    emotions = call.emotions()
+    emotions = call.emotions
     facts: dict[str, object] = {"learner_turns": len(call.learner)}
     if emotions:
         facts["emotion_start"], facts["emotion_end"] = emotions[0][1], emotions[-1][1]

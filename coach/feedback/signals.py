@@ -113,8 +113,15 @@ class Call:
     def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
         return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]
 
+    @cached_property
     def emotions(self) -> list[tuple[int, int]]:
+        """(turn index, emotion) of the caller turns that carry an emotion value."""
         return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
+
+    @cached_property
+    def feelings(self) -> list[tuple[int, Turn]]:
+        """Caller turns whose words show a feeling (for transcripts without emotion values)."""
+        return [(i, t) for i, t in self.caller if shows_feeling(t.text)]
 
     @cached_property
     def phases(self) -> list[list[str]]:
@@ -279,13 +286,13 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
 
 def _emotional_caller_turns(call: Call, threshold: int) -> list[tuple[int, Turn]]:
     """Caller turns with a strong emotion: by the emotion values when the transcript has them, else by its words."""
-    if call.emotions():
+    if call.emotions:
         return [(i, t) for i, t in call.caller if t.emotion is not None and t.emotion >= threshold]
-    return [(i, t) for i, t in call.caller if shows_feeling(t.text)]
+    return call.feelings
 
 
 def _no_emotion(call: Call) -> Result:
-    if call.emotions():
+    if call.emotions:
         return skipped("de beller toonde geen sterke emotie")
     return skipped("de beller liet geen emotie merken (het transcript heeft geen emotiewaarden)")
 
@@ -612,7 +619,7 @@ def positive_wording(call: Call, criterion: Any) -> Result:
 
 @signal("emotion_trajectory")
 def emotion_trajectory(call: Call, criterion: Any) -> Result:
-    emotions = call.emotions()
+    emotions = call.emotions
     if len(emotions) < 2:
         return skipped("het transcript heeft geen emoties van de beller")
     start, end = emotions[0][1], emotions[-1][1]
