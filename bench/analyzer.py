@@ -16,7 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.analyzer import ACTS, get_analyzer  # noqa: E402
+from coach.analyzer import get_analyzer  # noqa: E402
+from coach.formats.acts import ACTS  # noqa: E402
 
 
 def score(

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.analyzer import get_analyzer  # noqa: E402
-from coach.engines import make_caller  # noqa: E402
+from coach.caller import make_caller  # noqa: E402
 from coach.library import Library  # noqa: E402
 
 TURNS = [
@@ -42,7 +42,7 @@ def main() -> None:
     samples: list[float] = []
     for n in range(args.calls):
         for scenario in scenarios:
-            caller = make_caller("offline", scenario, n)
+            caller = make_caller("offline", scenario, analyzer, n)
             caller.start()
             transcript: list = []
             for text in TURNS:

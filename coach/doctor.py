@@ -11,6 +11,20 @@ from importlib import metadata
 from pathlib import Path
 
 from coach import __version__
+from coach.analyzer import analyzer_for
+from coach.claude.client import (
+    CALLER_MODEL_ENV,
+    JUDGE_MODEL_ENV,
+    caller_model,
+    describe_error,
+    is_api_error,
+    judge_model,
+    make_client,
+)
+from coach.errors import CoachError
+from coach.library import Library
+from coach.paths import coach_home
+from coach.store import Store
 
 
 @dataclass
@@ -25,9 +39,6 @@ def _mask(key: str) -> str:
 
 
 def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
-    from coach.engines.claude import CALLER_MODEL_ENV, JUDGE_MODEL_ENV, caller_model, judge_model
-    from coach.errors import CoachError
-    from coach.paths import coach_home
 
     checks = [Check("belcoach", "ok", f"versie {__version__}, Python {sys.version.split()[0]}")]
     home = coach_home()
@@ -41,16 +52,12 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
             Check("gegevensmap", "fout", f"{home}: {exc.strerror or exc}; zet COACH_HOME op een schrijfbare map")
         )
     else:
-        from coach.store import Store
-
         try:
             store = Store.default()
             store.close()
             checks.append(Check("sessieopslag", "ok", str(store.path)))
         except CoachError as exc:
             checks.append(Check("sessieopslag", "fout", exc.message))
-    from coach.library import Library
-
     try:
         lib = Library.open(library_dirs)
         scenarios, rubrics = lib.load_all("scenario"), lib.load_all("rubric")
@@ -59,7 +66,7 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
             checks.append(Check("bibliotheek", "fout", detail))
         else:
             checks.append(Check("bibliotheek", "ok", f"{len(scenarios)} scenario's, {len(rubrics)} rubrics"))
-        lib.analyzer()
+        analyzer_for(lib)
         checks.append(Check("lexicon", "ok", "de analyzer laadt"))
     except CoachError as exc:
         checks.append(Check("bibliotheek", "fout", exc.message))
@@ -103,7 +110,6 @@ def _deprecated_models() -> dict[str, str]:
 def _online_check(has_key: bool) -> Check:
     if not has_key:
         return Check("testaanroep", "fout", "geen API-sleutel; zet ANTHROPIC_API_KEY")
-    from coach.engines.claude import caller_model, describe_error, is_api_error, make_client
 
     start = time.perf_counter()
     try:

@@ -6,6 +6,42 @@ The CLI prints the message on one line (no traceback unless COACH_DEBUG=1) and e
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, located: ``file:line:column: field: message (hint)``."""
+
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class CoachError(Exception):
@@ -37,7 +73,7 @@ class NotFoundError(CoachError):
 class FileProblemError(CoachError):
     """A file exists but cannot be used: invalid YAML, wrong fields, unreadable."""
 
-    def __init__(self, problems: list) -> None:  # list[coach.loader.Problem]
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         lines = [p.format() for p in problems]
         super().__init__("\n".join(lines))

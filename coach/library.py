@@ -2,21 +2,25 @@
 
 Search order: ``--library`` folders, then ``COACH_LIBRARY`` (os.pathsep-separated), then the user library in
 COACH_HOME, then the built-in library. The first file with an id wins, so a trainer can override a built-in one.
+
+Files are indexed by name: the id of ``scenarios/woz-buren.yaml`` is ``woz-buren`` (the id inside must be the same;
+``coach validate`` and loading both say so when it is not). A file is read only when it is asked for, once.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import FileProblemError, NotFoundError, suggestion
-from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, Problem, load, read_data
+from coach.errors import FileProblemError, NotFoundError, Problem, UsageError, suggestion
+from coach.formats.common import SLUG
+from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, load
 from coach.paths import user_library_dir
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES = _PACKAGE_DIR / "templates"
 
 
 def builtin_library_dir() -> Path:
@@ -36,6 +40,13 @@ def library_dirs(extra: Sequence[Path | str] = ()) -> list[Path]:
 
 def looks_like_path(ref: str) -> bool:
     return ref.lower().endswith(DATA_SUFFIXES) or os.sep in ref or "/" in ref
+
+
+def library_files(directory: Path, sub: str) -> Iterable[Path]:
+    """The YAML files in a library folder's ``scenarios/``, ``rubrics/`` or ``lexicon/``, by name."""
+    folder = directory / sub
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
 
 
 @dataclass
@@ -60,12 +71,8 @@ class Library:
                 raise NotFoundError(f"bibliotheekmap '{d}' bestaat niet")
         return cls(library_dirs(extra))
 
-    def _files(self, directory: Path, kind: Kind) -> Iterable[Path]:
-        sub = directory / f"{kind}s"
-        if sub.is_dir():
-            yield from sorted(p for p in sub.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
-
     def entries(self, kind: Kind) -> dict[str, Entry]:
+        """Every scenario or rubric by id, from the file names alone (nothing is read)."""
         if self._entries is None:
             self._entries = {"scenario": {}, "rubric": {}, "transcript": {}}
             builtin = builtin_library_dir().resolve()
@@ -76,16 +83,8 @@ class Library:
                     continue
                 seen_dirs.add(resolved)
                 for k in ("scenario", "rubric"):
-                    for path in self._files(directory, k):
-                        try:
-                            data, _ = read_data(path)
-                        except FileProblemError as exc:
-                            self.problems.extend(exc.problems)
-                            continue
-                        ident = data.get("id") if isinstance(data, dict) else None
-                        if not isinstance(ident, str):
-                            ident = path.stem
-                        self._entries[k].setdefault(ident, Entry(k, ident, path, resolved == builtin))
+                    for path in library_files(directory, f"{k}s"):
+                        self._entries[k].setdefault(path.stem, Entry(k, path.stem, path, resolved == builtin))
         return self._entries[kind]
 
     def ids(self, kind: Kind) -> list[str]:
@@ -110,15 +109,14 @@ class Library:
             return self._load(path, kind)
         entry = self.entries(kind).get(ref)
         if entry is None:
-            label = {"scenario": "scenario", "rubric": "rubric", "transcript": "transcript"}[kind]
-            hint = suggestion(ref, self.ids(kind)) or f"'coach list' toont alle {label}s"
-            raise NotFoundError(f"onbekend {label} '{ref}'", hint=hint)
-        return self._load(entry.path, kind)
+            hint = suggestion(ref, self.ids(kind)) or f"'coach list' toont alle {kind}s"
+            raise NotFoundError(f"onbekend {kind} '{ref}'", hint=hint)
+        return self._load(entry.path, kind, by_name=True)
 
-    def _load(self, path: Path, kind: Kind):
+    def _load(self, path: Path, kind: Kind, *, by_name: bool = False):
         key = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load(path, kind)
+            self._cache[key] = load(path, kind, id_from_name=by_name)
         return self._cache[key]
 
     def scenario(self, ref: str):
@@ -127,28 +125,30 @@ class Library:
     def rubric(self, ref: str):
         return self.get("rubric", ref)
 
-    def entry_for(self, kind: Kind, ident: str) -> Entry | None:
-        return self.entries(kind).get(ident)
+    def path_of(self, kind: Kind, ref: str) -> Path | None:
+        """The file a scenario or rubric reference stands for: a path as given, or the library file of an id."""
+        path = Path(ref).expanduser()
+        if looks_like_path(ref) or (path.is_file() and ref not in self.entries(kind)):
+            return path.resolve() if path.is_file() else None
+        entry = self.entries(kind).get(ref)
+        return entry.path if entry else None
 
     def lexicon_files(self) -> list[Path]:
         """Lexicon extensions in the library folders (``lexicon/*.yaml``), built-in library last."""
-        files: list[Path] = []
-        for directory in self.dirs:
-            sub = directory / "lexicon"
-            if sub.is_dir():
-                files += sorted(p for p in sub.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
-        return files
-
-    def analyzer(self, extra: Sequence[Path] = ()):
-        """The analyzer with the library's lexicon extensions and ``extra`` files (e.g. --lexicon)."""
-        from coach.analyzer import get_analyzer
-
-        for path in extra:
-            if not Path(path).is_file():
-                raise NotFoundError(f"lexiconbestand '{path}' bestaat niet")
-        return get_analyzer([*self.lexicon_files(), *extra])
+        return [p for directory in self.dirs for p in library_files(directory, "lexicon")]
 
 
-def warn_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(f"waarschuwing: {problem.format()}", file=sys.stderr)
+def write_template(kind: Kind, name: str, target: Path | None = None, *, force: bool = False) -> Path:
+    """A new scenario or rubric from the commented template, in ``target`` or the user's own library."""
+    if not SLUG.fullmatch(name):
+        raise UsageError(
+            f"'{name}' is geen geldig id", hint="gebruik kleine letters, cijfers en streepjes, bijv. woz-mijn-oefening"
+        )
+    folder = (target or user_library_dir()) / f"{kind}s"
+    path = folder / f"{name}.yaml"
+    if path.exists() and not force:
+        raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
+    folder.mkdir(parents=True, exist_ok=True)
+    template = TEMPLATES / f"{kind}.yaml"
+    path.write_text(template.read_text(encoding="utf-8").replace("__ID__", name), encoding="utf-8")
+    return path

@@ -9,56 +9,25 @@ from __future__ import annotations
 import json
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from coach.errors import FileProblemError, did_you_mean
+from coach.errors import FileProblemError, Problem, did_you_mean
+from coach.formats import Rubric, Scenario, Transcript
+from coach.formats.common import Loc
+from coach.formats.lexicon import Lexicon
 
 MAX_BYTES = 1_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
 
 Kind = Literal["scenario", "rubric", "transcript", "lexicon"]
-Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int | None
-    column: int | None
-    field: str
-    message: str
-    hint: str = ""
-
-    def format(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: "
-        if self.field:
-            text += f"{self.field}: "
-        text += self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.path,
-            "line": self.line,
-            "column": self.column,
-            "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
-        }
-
-
-class _Positions:
+class Positions:
     """Line and column (1-based) of every key and value in a parsed document, by field path."""
 
     def __init__(self) -> None:
@@ -80,7 +49,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: _Positions, problems: list[tuple[Loc, str, str]]) -> None:
+def _walk(node: yaml.Node, loc: Loc, positions: Positions, problems: list[tuple[Loc, str, str]]) -> None:
     positions.values[loc] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
@@ -126,7 +95,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
-def read_data(path: Path, display: str | None = None) -> tuple[Any, _Positions]:
+def read_data(path: Path, display: str | None = None) -> tuple[Any, Positions]:
     """Parse a YAML or JSON file; raises FileProblemError with located problems."""
     name = display or str(path)
 
@@ -156,7 +125,7 @@ def read_data(path: Path, display: str | None = None) -> tuple[Any, _Positions]:
         ) from None
     if not text.strip():
         raise fail("het bestand is leeg")
-    positions = _Positions()
+    positions = Positions()
     located: list[tuple[Loc, str, str]] = []
     if path.suffix.lower() == ".json":
         try:
@@ -205,7 +174,7 @@ def read_data(path: Path, display: str | None = None) -> tuple[Any, _Positions]:
             raise fail("het bestand bevat alleen commentaar")
         _walk(node, (), positions, located)
     if located:
-        raise FileProblemError([_problem(name, positions, loc, msg, hint, key=True) for loc, msg, hint in located])
+        raise FileProblemError([problem_at(name, positions, loc, msg, hint, key=True) for loc, msg, hint in located])
     return data, positions
 
 
@@ -226,7 +195,8 @@ def _field(loc: Loc) -> str:
     return out
 
 
-def _problem(name: str, positions: _Positions, loc: Loc, message: str, hint: str, *, key: bool = False) -> Problem:
+def problem_at(name: str, positions: Positions, loc: Loc, message: str, hint: str, *, key: bool = False) -> Problem:
+    """A problem at a field, with the line and column of its key (``key``) or value."""
     line, col = positions.find(loc, key=key)
     return Problem(name, line, col, _field(loc), message, hint)
 
@@ -301,9 +271,7 @@ _MESSAGES = {
 }
 
 
-def validation_problems(
-    name: str, model: type[BaseModel], exc: ValidationError, positions: _Positions
-) -> list[Problem]:
+def validation_problems(name: str, model: type[BaseModel], exc: ValidationError, positions: Positions) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
         loc: Loc = tuple(err["loc"])
@@ -319,7 +287,7 @@ def validation_problems(
                 hint = f"bedoelde u '{matches[0]}'?"
             elif allowed:
                 hint = "toegestaan: " + ", ".join(allowed)
-            problems.append(_problem(name, positions, loc, message, hint, key=True))
+            problems.append(problem_at(name, positions, loc, message, hint, key=True))
             continue
         if kind in ("literal_error", "enum"):
             expected = ctx.get("expected", "")
@@ -345,7 +313,7 @@ def validation_problems(
                 message += f" ({'minstens' if kind == 'too_short' else 'hoogstens'} {bound})"
             elif kind == "missing":
                 hint = f"voeg '{loc[-1]}:' toe" if loc and isinstance(loc[-1], str) else ""
-        problems.append(_problem(name, positions, loc, message, hint))
+        problems.append(problem_at(name, positions, loc, message, hint))
     return problems
 
 
@@ -373,17 +341,13 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
 
 
 def model_for(kind: Kind) -> type[BaseModel]:
-    if kind == "lexicon":
-        from coach.analyzer.lexicon import Lexicon
-
-        return Lexicon
-    from coach.formats import Rubric, Scenario, Transcript
-
-    return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript}[kind]
+    return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript, "lexicon": Lexicon}[kind]
 
 
-def load(path: Path, kind: Kind | None = None, display: str | None = None) -> BaseModel:
-    """Load and fully check one file; raises FileProblemError listing every problem found."""
+def load(path: Path, kind: Kind | None = None, display: str | None = None, *, id_from_name: bool = False) -> BaseModel:
+    """Load and fully check one file; raises FileProblemError listing every problem found.
+
+    ``id_from_name``: the file is in a library folder, where its name is its id, so the id inside must match."""
     name = display or str(path)
     data, positions = read_data(path, name)
     if kind is None:
@@ -416,6 +380,15 @@ def load(path: Path, kind: Kind | None = None, display: str | None = None) -> Ba
     except ValidationError as exc:
         raise FileProblemError(validation_problems(name, model, exc, positions)) from None
     issues = list(getattr(obj, "issues", lambda: [])())
+    ident = getattr(obj, "id", None)
+    if id_from_name and ident is not None and ident != path.stem:
+        issues.append(
+            (
+                ("id",),
+                f"het id '{ident}' is niet de bestandsnaam '{path.name}'",
+                f"noem het bestand {ident}{path.suffix} of zet id: {path.stem}",
+            )
+        )
     if issues:
-        raise FileProblemError([_problem(name, positions, loc, msg, hint) for loc, msg, hint in issues])
+        raise FileProblemError([problem_at(name, positions, loc, msg, hint) for loc, msg, hint in issues])
     return obj

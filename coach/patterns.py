@@ -222,26 +222,20 @@ def first_match(patterns: list[str], text: str) -> tuple[str, re.Match[str]] | N
     return None
 
 
-_NEGATION = re.compile(r"(?<![^\W_])(?:niet|geen|nooit|niks|niets|nergens)(?![^\W_])")
-
-
-def first_claim(patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
+def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None) -> tuple[str, re.Match[str]] | None:
     """Like first_match, but a phrase the speaker negates ("het is níet de waarde van nu") is no claim.
 
-    A negation among the four words before the match counts, unless the pattern itself is about a negation.
+    ``negation`` matches one negation word (the lexicon's ``negations``). One among the four words before the match
+    counts, unless the pattern itself is about a negation.
     """
     folded = fold(text)
     for pattern in patterns:
         match = search(pattern, text, folded=folded)
         if not match:
             continue
-        if not _NEGATION.search(pattern):
+        if negation is not None and not negation.search(pattern):
             before = folded[: match.start()].split()[-4:]
-            if any(_NEGATION.fullmatch(w.strip(",.;:!?")) for w in before):
+            if any(negation.fullmatch(w.strip(",.;:!?")) for w in before):
                 continue
         return pattern, match
     return None
-
-
-def matches_any(patterns: list[str], text: str) -> bool:
-    return first_match(patterns, text) is not None

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from coach.analyzer import Analysis, Analyzer
-from coach.engines import CallerEngine, CallerTurn
+from coach.caller import Caller, CallerTurn
 from coach.formats import Scenario, Transcript, Turn
 
 
@@ -29,7 +29,7 @@ def utc_now() -> datetime:
 @dataclass
 class Session:
     scenario: Scenario
-    engine: CallerEngine
+    caller: Caller
     analyzer: Analyzer
     seed: int = 0
     learner: str | None = None
@@ -54,7 +54,7 @@ class Session:
             self.listener.on_turn(len(self.turns) - 1, turn)
         return turn
 
-    def _caller(self, reply: CallerTurn) -> Turn:
+    def _add_caller(self, reply: CallerTurn) -> Turn:
         self.caller_turns.append(reply)
         meta = {"kinds": reply.kinds} if reply.kinds else {}
         if reply.events:
@@ -73,7 +73,7 @@ class Session:
     def open(self) -> Turn:
         """The caller's opening line."""
         self.started_at = self.clock()
-        return self._caller(self.engine.start())
+        return self._add_caller(self.caller.start())
 
     def say(self, text: str) -> Turn:
         """The trainee says ``text``; returns the caller's answer (which may end the call)."""
@@ -88,8 +88,8 @@ class Session:
         if self.ended or not self.turns or self.turns[-1].speaker != "learner":
             raise RuntimeError("there is no trainee turn to answer")
         text, analysis = self.turns[-1].text, self.analyses[-1]
-        reply = self.engine.reply(text, analysis, list(self.turns))
-        turn = self._caller(reply)
+        reply = self.caller.reply(text, analysis, list(self.turns))
+        turn = self._add_caller(reply)
         if reply.outcome:
             self.end(reply.outcome, reply.reason)
         return turn
@@ -109,7 +109,7 @@ class Session:
             scenario=self.scenario.id,
             rubric=self.rubric,
             learner=self.learner,
-            engine=getattr(self.engine, "name", None),
+            engine=self.caller.name,
             seed=self.seed,
             started_at=self.started_at,
             ended_at=self.ended_at,

@@ -1,4 +1,4 @@
-"""Session history in an embedded SQLite database, plus each finished session's transcript as a YAML file.
+"""Session history in an embedded SQLite database; each finished session's transcript is also a YAML file.
 
 Every turn is committed on its own (WAL, synchronous=FULL) the moment it exists, so a killed process loses nothing
 that was typed. The schema evolves through an ordered list of migrations recorded in ``PRAGMA user_version``.
@@ -7,16 +7,12 @@ that was typed. The schema evolves through an ordered list of migrations recorde
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from coach.errors import ConfigError, NotFoundError
 from coach.formats import Transcript, Turn
@@ -280,27 +276,6 @@ class Store:
         )
 
 
-class Recorder:
-    """Listens to a Session and commits every turn to the store as it happens."""
-
-    def __init__(self, store: Store, session_id: str, engine: Any = None) -> None:
-        self.store = store
-        self.session_id = session_id
-        self.engine = engine
-        """The caller engine; a Claude caller's token use is stored after each of its turns."""
-
-    def on_turn(self, index: int, turn: Turn) -> None:
-        self.store.add_turn(self.session_id, index, turn)
-        usage = getattr(self.engine, "usage", None)
-        if turn.speaker == "caller" and usage is not None and usage.requests:
-            self.store.update_meta(self.session_id, usage=usage.as_dict())
-
-    def on_end(self, outcome: str, reason: str) -> None:
-        from coach.session import utc_now
-
-        self.store.finish(self.session_id, outcome, reason, utc_now())
-
-
 def transcript_dir() -> Path:
     return coach_home() / "transcripts"
 
@@ -308,28 +283,3 @@ def transcript_dir() -> Path:
 def default_transcript_path(session_id: str, scenario_id: str) -> Path:
     """Where a saved call's transcript goes unless the trainee names a file."""
     return transcript_dir() / f"{session_id}-{scenario_id}.yaml"
-
-
-def dump_transcript(transcript: Transcript) -> str:
-    data = transcript.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-
-
-def write_transcript(transcript: Transcript, path: Path) -> Path:
-    """Write YAML (or JSON for .json) atomically: a crash never leaves half a file."""
-    if path.suffix.lower() == ".json":
-        text = json.dumps(transcript.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = dump_transcript(transcript)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

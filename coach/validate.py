@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import FileProblemError, did_you_mean
-from coach.loader import DATA_SUFFIXES, Problem, _Positions, _problem, load, read_data
+from coach.errors import FileProblemError, Problem, did_you_mean
+from coach.library import Library, looks_like_path
+from coach.loader import DATA_SUFFIXES, Positions, load, problem_at, read_data
 
 
 @dataclass
@@ -43,7 +44,7 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
     for path in dict.fromkeys(files):
         report.files.append(path)
         try:
-            obj = load(path)
+            obj = load(path, id_from_name=path.parent.name in ("scenarios", "rubrics"))
         except FileProblemError as exc:
             report.problems.extend(exc.problems)
             continue
@@ -69,8 +70,6 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
 def _check_references(
     transcripts: list[tuple[Path, object]], seen: dict[tuple[str, str], Path], library: Sequence[Path], report: Report
 ) -> None:
-    from coach.library import Library, looks_like_path
-
     lib = Library.open(library)
     kinds = ("scenario", "rubric")
     known = {kind: set(lib.ids(kind)) | {ident for k, ident in seen if k == kind} for kind in kinds}  # type: ignore[arg-type]
@@ -102,7 +101,7 @@ def _check_references(
         try:
             _, positions = read_data(path)  # only for the line numbers, once per file with a problem
         except FileProblemError:
-            positions = _Positions()
+            positions = Positions()
         report.problems += [
-            _problem(str(path), positions, (kind,), message, hint, key=True) for kind, message, hint in found
+            problem_at(str(path), positions, (kind,), message, hint, key=True) for kind, message, hint in found
         ]

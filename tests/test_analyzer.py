@@ -10,9 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.analyzer import ACTS, Analyzer, analyze, get_analyzer
-from coach.analyzer.lexicon import Lexicon, load_lexicon
+from coach.analyzer import Analyzer, analyze, get_analyzer, load_lexicon
 from coach.errors import FileProblemError
+from coach.formats.acts import ACT_LABELS, ACT_TABLE, ACTS, PHASE_OF_ACT, RULE_ACTS
+from coach.formats.lexicon import Lexicon, Rule, RuleSet, merge
 from tests.helpers import DATA
 
 
@@ -254,6 +255,22 @@ acts:
     assert hit.plain == "belasting voor spullen op straat"
     assert "dismissive" in extended.analyze("Ik ga mijn tijd niet verspillen.").acts
     assert "dagtekening" in {h.term for h in extended.analyze("De dagtekening is 3 maart.").of("jargon")}
+
+
+@pytest.mark.parametrize("act", RULE_ACTS)
+def test_every_act_with_rules_is_searched(act: str) -> None:
+    """A rule added to any act of the act table is read in every sentence: none is compiled and then forgotten."""
+    rule = RuleSet(rules=[Rule(id="proef", pattern="zwabberplof")])
+    analyzer = Analyzer(merge(load_lexicon(), Lexicon(acts={act: rule})))
+    hits = analyzer.analyze("Dat is dan zwabberplof voor u.").of(act)
+    assert [h.rule for h in hits] == ["proef"], act
+    assert act not in Analyzer(load_lexicon()).analyze("Dat is dan zwabberplof voor u.").acts
+
+
+def test_every_act_has_a_dutch_label_and_a_phase_or_is_a_fault() -> None:
+    assert set(ACT_LABELS) == set(ACTS) and all(ACT_LABELS.values())
+    for act in ACT_TABLE:
+        assert (act.name in PHASE_OF_ACT) != act.fault, act.name
 
 
 def test_bad_lexicon_extension_is_located(tmp_path: Path) -> None:

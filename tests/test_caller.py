@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.analyzer import get_analyzer
-from coach.engines import make_caller
+from coach.caller import make_caller
 from coach.errors import UsageError
 from coach.formats import Scenario
 from coach.library import Library
@@ -45,7 +45,8 @@ def woz() -> Scenario:
 
 
 def play(scenario: Scenario, replies: list[str], seed: int = 1):
-    session = Session(scenario, make_caller("offline", scenario, seed), get_analyzer(), seed=seed)
+    analyzer = get_analyzer()
+    session = Session(scenario, make_caller("offline", scenario, analyzer, seed), analyzer, seed=seed)
     transcript = run_session(session, replies)
     return transcript, session
 
@@ -203,11 +204,11 @@ def test_every_shipped_scenario_plays_to_an_end() -> None:
 
 def test_unknown_engine() -> None:
     with pytest.raises(UsageError, match="onbekende engine 'ofline'"):
-        make_caller("ofline", Library.open().scenario("woz-hoger-dan-buren"), 1)
+        make_caller("ofline", Library.open().scenario("woz-hoger-dan-buren"), get_analyzer(), 1)
 
 
 def test_hint_follows_the_moment(woz: Scenario) -> None:
-    from coach.hints import hint_for
+    from coach.feedback.hints import hint_for
 
     rubric = Library.open().rubric("standaard")
     _, session = play(woz, [])
@@ -279,7 +280,7 @@ def test_a_proposal_is_negotiated_then_accepted(tmp_path: Path) -> None:
     first, second = callers(transcript)[-2:]
     assert "Vandaag nog?" in first.text and "proposal:taxateur-belt" not in first.revealed
     assert "Liefst overdag" in second.text and "proposal:taxateur-belt" in second.revealed
-    assert session.engine.brain.proposals["taxateur-belt"] == "accepted"
+    assert session.caller.brain.proposals["taxateur-belt"] == "accepted"
 
 
 def _reveal_rule(tmp_path: Path, rule: str) -> Scenario:

@@ -11,13 +11,8 @@ import pytest
 
 pytest.importorskip("anthropic")
 
-from coach.engines.claude import (
-    DEFAULT_CALLER_MODEL,
-    DEFAULT_JUDGE_MODEL,
-    JudgeVerdict,
-    judge_request,
-    verify_quotes,
-)
+from coach.claude.client import DEFAULT_CALLER_MODEL, DEFAULT_JUDGE_MODEL
+from coach.claude.judge import JudgeVerdict, judge_request, verify_quotes
 from coach.formats import Transcript
 from coach.library import Library
 from tests.anthropic_stub import Stub
@@ -245,7 +240,7 @@ def test_offline_session_never_imports_anthropic(tmp_path: Path) -> None:
 
 def _claude_setup(seed: int = 1, **options):
     from coach.analyzer import get_analyzer
-    from coach.practice import CallSetup
+    from coach.calls import CallSetup
 
     lib = Library.open()
     return CallSetup(
@@ -262,16 +257,14 @@ def _judge_requests(stub: Stub) -> list[dict]:
 
 
 def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> None:
-    from coach.practice import start_session
+    from coach.calls import start
     from coach.store import Store
 
-    setup = _claude_setup(
-        engine="claude", engine_options={"model": "claude-opus-5-5"}, judge="claude", judge_model="claude-sonnet-5"
-    )
-    recorded = start_session(setup, Store.default())
-    recorded.session.open()
+    setup = _claude_setup(engine="claude", model="claude-opus-5-5", judge="claude", judge_model="claude-sonnet-5")
+    live = start(setup, Store.default())
+    live.session.open()
     for text in GOOD_WOZ[:3]:
-        recorded.session.say(text)
+        live.session.say(text)
     assert len(stub.requests) == 4
     stub.requests.clear()
     result = invoke("resume", input=GOOD_WOZ[3] + "\n/stop\n")
@@ -282,7 +275,7 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
     assert calls[0]["model"] == "claude-opus-5-5" and judged[0]["model"] == "claude-sonnet-5"
     # the whole call so far goes along as history, with the stored caller texts
     history = " ".join(m["content"] for m in calls[0]["messages"])
-    assert GOOD_WOZ[2] in history and recorded.session.turns[-1].text in history
+    assert GOOD_WOZ[2] in history and live.session.turns[-1].text in history
     assert "(stub)" in result.stdout  # the new turn was voiced by Claude
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
     assert row["outcome"] == "stopped" and row["judge"] == "claude"
@@ -290,15 +283,15 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
 
 
 def test_a_resumed_claude_call_streams_and_warns(invoke, stub: Stub) -> None:
+    from coach.calls import start
     from coach.formats import Turn
-    from coach.practice import start_session
     from coach.store import Store
 
-    recorded = start_session(_claude_setup(engine="claude"), Store.default())
-    recorded.session.open()
-    recorded.session.say(GOOD_WOZ[0])
+    live = start(_claude_setup(engine="claude"), Store.default())
+    live.session.open()
+    live.session.say(GOOD_WOZ[0])
     # the process dies after the next turn is typed, before Claude answers it
-    recorded.session.listener.on_turn(len(recorded.session.turns), Turn(speaker="learner", text=GOOD_WOZ[1]))
+    live.session.listener.on_turn(len(live.session.turns), Turn(speaker="learner", text=GOOD_WOZ[1]))
     stub.requests.clear()
     stub.queue({"text": "Ja, ik ben echt geschrokken."}, {"status": 529}, {"status": 529})
     result = invoke("resume", input=GOOD_WOZ[2] + "\n/stop\n")
@@ -327,7 +320,7 @@ def test_model_option_applies_to_the_judge_when_only_the_judge_is_claude(invoke,
 
 
 def test_a_slow_answer_shows_that_we_are_waiting(invoke, tmp_path: Path, stub: Stub, monkeypatch) -> None:
-    from coach.engines import claude
+    from coach.claude import voice as claude
 
     monkeypatch.setattr(claude, "STATUS_AFTER", 0.2)
     stub.queue({"sleep": 0.8})
@@ -341,7 +334,7 @@ def test_a_slow_answer_shows_that_we_are_waiting(invoke, tmp_path: Path, stub: S
 
 
 def test_short_default_wait_for_the_caller() -> None:
-    from coach.engines import claude
+    from coach.claude import voice as claude
 
     assert claude.INTERACTIVE_TIMEOUT * (claude.CALLER_RETRIES + 1) <= 45
 

@@ -123,12 +123,29 @@ def test_user_library_by_option_and_environment(invoke, user_library: Path, monk
 def test_user_library_overrides_builtin_id(invoke, tmp_path: Path, scenario_text: str) -> None:
     lib = tmp_path / "lib"
     (lib / "scenarios").mkdir(parents=True)
-    (lib / "scenarios" / "eigen.yaml").write_text(
+    (lib / "scenarios" / "woz-hoger-dan-buren.yaml").write_text(
         scenario_text.replace("title: WOZ-waarde hoger dan bij de buren", "title: Aangepaste versie"), encoding="utf-8"
     )
     data = json.loads(invoke("list", "--json", "-L", lib).stdout)
     woz = next(s for s in data["scenarios"] if s["id"] == "woz-hoger-dan-buren")
     assert woz["title"] == "Aangepaste versie"
+
+
+def test_a_library_file_is_known_by_its_name(invoke, tmp_path: Path, scenario_text: str) -> None:
+    """The file name is the id: a file whose id says otherwise is reported (with its line), not silently renamed."""
+    lib = tmp_path / "lib"
+    (lib / "scenarios").mkdir(parents=True)
+    (lib / "scenarios" / "eigen.yaml").write_text(scenario_text, encoding="utf-8")
+    result = invoke("list", "--json", "-L", lib)
+    assert result.exit_code == 0
+    assert "eigen.yaml:2:5: id: het id 'woz-hoger-dan-buren' is niet de bestandsnaam 'eigen.yaml'" in result.stderr
+    assert "noem het bestand woz-hoger-dan-buren.yaml of zet id: eigen" in result.stderr
+    ids = [s["id"] for s in json.loads(result.stdout)["scenarios"]]
+    assert "eigen" not in ids and ids.count("woz-hoger-dan-buren") == 1  # the built-in one
+    shown = invoke("show", "eigen", "-L", lib)
+    assert shown.exit_code == 1 and "is niet de bestandsnaam" in shown.stderr
+    checked = invoke("validate", lib)
+    assert checked.exit_code == 1 and "is niet de bestandsnaam 'eigen.yaml'" in checked.stdout
 
 
 def test_invalid_user_file_warns_but_lists_the_rest(invoke, tmp_path: Path) -> None:

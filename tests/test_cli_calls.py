@@ -103,16 +103,16 @@ def test_practice_restart(invoke) -> None:
 
 def test_resume_close_and_nothing_to_resume(invoke, coach_home: Path) -> None:
     from coach.analyzer import get_analyzer
+    from coach.calls import CallSetup, start
     from coach.library import Library
-    from coach.practice import CallSetup, start_session
     from coach.store import Store
 
     assert "geen onafgemaakte sessie" in invoke("resume").stderr
     lib = Library.open()
     setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3)
-    recorded = start_session(setup, Store.default())
-    recorded.session.open()
-    recorded.session.say("Goedemorgen, met Anna van Belastingen.")
+    live = start(setup, Store.default())
+    live.session.open()
+    live.session.say("Goedemorgen, met Anna van Belastingen.")
     result = invoke("resume", "--close")
     assert result.exit_code == 0 and "afgesloten" in result.stderr
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
@@ -121,15 +121,15 @@ def test_resume_close_and_nothing_to_resume(invoke, coach_home: Path) -> None:
 
 def test_resume_continues_the_call(invoke) -> None:
     from coach.analyzer import get_analyzer
+    from coach.calls import CallSetup, start
     from coach.library import Library
-    from coach.practice import CallSetup, start_session
     from coach.store import Store
 
     lib = Library.open()
     setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3)
-    recorded = start_session(setup, Store.default())
-    recorded.session.open()
-    recorded.session.say(GOOD_WOZ[0])
+    live = start(setup, Store.default())
+    live.session.open()
+    live.session.say(GOOD_WOZ[0])
     result = invoke("resume", input=GOOD_WOZ[1] + "\n/stop\n")
     assert result.exit_code == 0, result.output
     assert "Verder met sessie" in result.stdout
@@ -167,7 +167,7 @@ def test_typed_escape_sequences_are_not_saved(invoke) -> None:
 
 
 def test_clean_typed() -> None:
-    from coach.practice import clean_typed
+    from coach.cli.inputs import clean_typed
 
     assert clean_typed("ab\x1b[Dc") == "abc"
     assert clean_typed("\x1b]0;titel\x07hallo\x1b[0m") == "hallo"
@@ -194,18 +194,18 @@ def test_restart_uses_a_new_seed(invoke) -> None:
 
 def _unfinished(learner: str | None) -> str:
     from coach.analyzer import get_analyzer
+    from coach.calls import CallSetup, start
     from coach.library import Library
-    from coach.practice import CallSetup, start_session
     from coach.store import Store
 
     lib = Library.open()
     setup = CallSetup(
         lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer(), seed=3, learner=learner
     )
-    recorded = start_session(setup, Store.default())
-    recorded.session.open()
-    recorded.session.say(GOOD_WOZ[0])
-    return recorded.session_id
+    live = start(setup, Store.default())
+    live.session.open()
+    live.session.say(GOOD_WOZ[0])
+    return live.session_id
 
 
 def test_resume_prefers_the_learners_own_session(invoke, monkeypatch) -> None:
@@ -244,7 +244,7 @@ def test_history_is_readable_at_80_columns(invoke) -> None:
 def test_scenario_menu_shows_every_id_whole_at_80_columns() -> None:
     from rich.console import Console
 
-    from coach import render
+    from coach.cli import render
     from coach.library import Library
 
     scenarios = Library.open().load_all("scenario")

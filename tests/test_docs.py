@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from coach.formats.signals import SIGNALS
 from coach.loader import load
-from coach.signals import SIGNALS
 from tests.helpers import ROOT
 
 
@@ -49,8 +49,8 @@ def _placeholder(value: object) -> bool:
 
 def test_feedback_json_example_matches_the_model_and_real_output(invoke, tmp_path: Path) -> None:
     from coach.feedback.model import Feedback
+    from coach.formats import write_transcript
     from coach.library import Library
-    from coach.store import write_transcript
     from tests.test_caller import GOOD_WOZ, play
 
     example = _json_example("feedback-format.md")

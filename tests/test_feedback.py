@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from coach import render
 from coach.analyzer import get_analyzer
+from coach.cli import render
+from coach.cli.reports import to_html, to_markdown
 from coach.feedback import evaluate
-from coach.feedback.export import to_html, to_markdown
 from coach.feedback.signals import IMPLEMENTATIONS
 from coach.formats import Transcript
+from coach.formats.signals import SIGNALS
 from coach.library import Library
 from coach.loader import load
-from coach.signals import SIGNALS
 from tests.test_caller import DISMISSIVE, GOOD_WOZ, play
 
 
@@ -152,7 +152,7 @@ def test_without_scenario_scenario_criteria_are_skipped_not_zero(lib: Library, g
 
 def test_rubric_weights_change_the_emphasis(lib: Library, bad, tmp_path: Path) -> None:
     base = fb(lib, bad)
-    text = Path(lib.entry_for("rubric", "standaard").path).read_text(encoding="utf-8")
+    text = lib.path_of("rubric", "standaard").read_text(encoding="utf-8")
     heavy = tmp_path / "zwaar.yaml"
     heavy.write_text(
         text.replace("id: standaard", "id: zwaar").replace(
@@ -170,7 +170,7 @@ def test_rubric_weights_change_the_emphasis(lib: Library, bad, tmp_path: Path) -
 
 def test_pass_thresholds_are_explicit(lib: Library, good, tmp_path: Path) -> None:
     assert fb(lib, good).passed is True  # standaard has pass_score 60
-    text = Path(lib.entry_for("rubric", "standaard").path).read_text(encoding="utf-8")
+    text = lib.path_of("rubric", "standaard").read_text(encoding="utf-8")
     strict = tmp_path / "streng.yaml"
     strict.write_text(text.replace("pass_score: 60\n", "pass_score: 99\n", 1), encoding="utf-8")
     assert evaluate(good, load(strict, "rubric"), get_analyzer(), None).passed is False
@@ -310,7 +310,7 @@ def test_schema_is_stable(lib: Library, good) -> None:
 
 
 def _write(tmp_path: Path, transcript: Transcript, name: str) -> Path:
-    from coach.store import write_transcript
+    from coach.formats import write_transcript
 
     return write_transcript(transcript, tmp_path / name)
 

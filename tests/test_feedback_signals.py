@@ -6,7 +6,8 @@ import pytest
 
 from coach.analyzer import get_analyzer
 from coach.feedback import evaluate
-from coach.feedback.signals import IMPLEMENTATIONS, Call, Result
+from coach.feedback.call import Call, Result
+from coach.feedback.signals import IMPLEMENTATIONS
 from coach.formats import Criterion, Transcript
 from coach.library import Library
 
@@ -151,7 +152,7 @@ def test_a_question_inside_a_caller_turn_counts_as_a_question(lib: Library) -> N
         ("l", "Mag ik uw postcode?"),
     )
     assert not result.skipped and result.value == 0
-    from coach.feedback.signals import caller_questions
+    from coach.feedback.call import caller_questions
 
     assert caller_questions("Waarom is mijn aanslag zo hoog? Ik snap het niet.") == ["Waarom is mijn aanslag zo hoog?"]
     assert caller_questions("Ik snap het niet.") == []
@@ -274,8 +275,7 @@ def test_emotion_values_stay_authoritative(lib: Library) -> None:
 
 
 def test_feeling_words_ignore_negations_and_neutral_turns() -> None:
-    from coach.feedback.signals import shows_feeling
-
+    shows_feeling = get_analyzer().feeling
     assert shows_feeling("Ik ben echt woedend.") == "woedend"
     assert shows_feeling("Ik maak me grote zorgen over de betaling.")
     assert shows_feeling("Ik ben niet boos, hoor.") is None

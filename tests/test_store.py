@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from coach.analyzer import get_analyzer
-from coach.engines import CallerTurn, make_caller
+from coach.caller import CallerTurn, make_caller
+from coach.calls import CallSetup, resume, start
 from coach.errors import NotFoundError
-from coach.formats import Turn
+from coach.formats import Turn, write_transcript
 from coach.library import Library
 from coach.loader import load
-from coach.practice import CallSetup, resume_session, start_session
 from coach.session import Session
-from coach.store import MIGRATIONS, Store, write_transcript
+from coach.store import MIGRATIONS, Store
 
 
 @pytest.fixture
@@ -47,10 +47,10 @@ def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
 
 
 def test_learner_turn_is_committed_before_the_caller_answers(store: Store, setup: CallSetup) -> None:
-    recorded = start_session(setup, store)
-    session_id = recorded.session_id
+    live = start(setup, store)
+    session_id = live.session_id
     seen: list[list[str]] = []
-    real = recorded.session.engine
+    real = live.session.caller
 
     class Spy:
         name = "spy"
@@ -63,27 +63,28 @@ def test_learner_turn_is_committed_before_the_caller_answers(store: Store, setup
             seen.append([row[0] for row in other.execute("SELECT text FROM turns WHERE session_id = ?", (session_id,))])
             return real.reply(text, analysis, transcript)
 
-    recorded.session.engine = Spy()
-    recorded.session.open()
-    recorded.session.say("Goedemorgen, met Anna van Belastingen.")
+    live.session.caller = Spy()
+    live.session.open()
+    live.session.say("Goedemorgen, met Anna van Belastingen.")
     assert seen[0][-1] == "Goedemorgen, met Anna van Belastingen."
 
 
 def test_finished_session_has_transcript_and_history(store: Store, setup: CallSetup, tmp_path: Path) -> None:
-    recorded = start_session(setup, store)
-    recorded.session.open()
-    recorded.session.say("Goedemorgen, met Anna van Belastingen. Wat kan ik voor u doen?")
-    recorded.session.end("stopped", "klaar")
-    transcript, path = recorded.finish(tmp_path / "t.yaml")
+    live = start(setup, store)
+    live.session.open()
+    live.session.say("Goedemorgen, met Anna van Belastingen. Wat kan ik voor u doen?")
+    live.session.end("stopped", "klaar")
+    result = live.finish(tmp_path / "t.yaml", feedback=False)
+    transcript, path = result.transcript, result.path
     assert path.exists()
     again = load(path, "transcript")
     assert [t.text for t in again.turns] == [t.text for t in transcript.turns]
     assert again.outcome.value == "stopped"
     rows = store.sessions("anna")
-    assert [r.id for r in rows] == [recorded.session_id]
+    assert [r.id for r in rows] == [live.session_id]
     assert rows[0].turns == 3 and rows[0].outcome == "stopped"
     assert store.sessions("bob") == []
-    assert store.transcript(recorded.session_id[:12]).turns == transcript.turns
+    assert store.transcript(live.session_id[:12]).turns == transcript.turns
 
 
 def test_unknown_session(store: Store) -> None:
@@ -98,17 +99,18 @@ def test_resume_replays_to_the_same_state(store: Store, setup: CallSetup) -> Non
         "Als ik u goed begrijp, vindt u de WOZ-waarde te hoog.",
         "De waarde is gebaseerd op verkoopprijzen rond 1 januari 2025.",
     ]
-    whole = Session(setup.scenario, make_caller("offline", setup.scenario, setup.seed), setup.analyzer, seed=setup.seed)
+    caller = make_caller("offline", setup.scenario, setup.analyzer, setup.seed)
+    whole = Session(setup.scenario, caller, setup.analyzer, seed=setup.seed)
     whole.open()
     expected = [whole.say(t).text for t in turns]
 
-    first = start_session(setup, store)
+    first = start(setup, store)
     first.session.open()
     for t in turns[:2]:
         first.session.say(t)
     # the process dies after the third turn is typed, before the caller answers
     first.session.listener.on_turn(len(first.session.turns), Turn(speaker="learner", text=turns[2]))
-    resumed = resume_session(store, first.session_id, setup)
+    resumed = resume(store, first.session_id, setup)
     assert resumed.session.turns[-1].speaker == "caller"
     assert resumed.session.turns[-1].text == expected[2]
     assert resumed.session.say(turns[3]).text == expected[3]
@@ -117,9 +119,9 @@ def test_resume_replays_to_the_same_state(store: Store, setup: CallSetup) -> Non
 
 
 def test_write_transcript_json(tmp_path: Path, store: Store, setup: CallSetup) -> None:
-    recorded = start_session(setup, None)
-    recorded.session.open()
-    path = write_transcript(recorded.session.transcript(), tmp_path / "t.json")
+    live = start(setup, None)
+    live.session.open()
+    path = write_transcript(live.session.transcript(), tmp_path / "t.json")
     assert load(path, "transcript").turns[0].speaker == "caller"
     assert not list(tmp_path.glob(".tmp-*"))
 
@@ -150,34 +152,33 @@ def test_a_database_from_before_judge_and_models_still_works(tmp_path: Path, set
     store = Store(path)
     row = store.last_unfinished()
     assert row.id == "20250101-100000-beef" and row.judge is None and row.caller_model is None
-    new_id = start_session(setup, store).session_id
+    new_id = start(setup, store).session_id
     assert store.get(new_id).judge == "offline"
 
 
 def test_last_unfinished_of_a_learner(store: Store, setup: CallSetup) -> None:
-    anna = start_session(setup, store).session_id
+    anna = start(setup, store).session_id
     setup.learner = "bob"
-    bob = start_session(setup, store).session_id
+    bob = start(setup, store).session_id
     assert store.last_unfinished().id == bob
     assert store.last_unfinished("anna").id == anna
     assert store.last_unfinished("carla") is None
 
 
-def test_resume_replays_without_asking_the_engine(store: Store, setup: CallSetup, monkeypatch) -> None:
-    from coach.engines.offline import OfflineCaller
+def test_resume_replays_without_asking_the_voice(store: Store, setup: CallSetup, monkeypatch) -> None:
+    from coach.caller.offline import OfflineVoice
 
-    first = start_session(setup, store)
+    first = start(setup, store)
     first.session.open()
     first.session.say("Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?")
     first.session.say("Ik hoor dat u erg geschrokken bent.")
     emotion = first.session.turns[-1].emotion
     asked: list[str] = []
-    monkeypatch.setattr(OfflineCaller, "start", lambda self: asked.append("start"))
-    real_reply = OfflineCaller.reply
-    monkeypatch.setattr(OfflineCaller, "reply", lambda self, *a: asked.append("reply") or real_reply(self, *a))
-    resumed = resume_session(store, first.session_id, setup)
-    assert asked == []  # the shared brain rebuilt the state; the engine was not asked for the past
-    assert resumed.session.engine.brain.emotion.value == emotion
+    real_speak = OfflineVoice.speak
+    monkeypatch.setattr(OfflineVoice, "speak", lambda self, *a: asked.append("speak") or real_speak(self, *a))
+    resumed = resume(store, first.session_id, setup)
+    assert asked == []  # the shared brain rebuilt the state; the voice was not asked for the past
+    assert resumed.session.caller.brain.emotion.value == emotion
     assert [t.text for t in resumed.session.turns] == [t.text for t in first.session.turns]
     resumed.session.say("Wat speelt er op dit moment?")
-    assert asked == ["reply"]
+    assert asked == ["speak"]

@@ -131,11 +131,21 @@ def test_permission_denied(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "geheim.yaml: geen leesrechten" in result.output
 
 
-def test_duplicate_ids_across_the_library(invoke, tmp_path: Path) -> None:
+def test_a_copy_under_another_name_is_reported(invoke, tmp_path: Path) -> None:
     lib = copy_library(tmp_path / "lib")
     source = (lib / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
     _write(lib / "scenarios" / "kopie.yaml", source)
     result = _check(invoke, lib)
+    assert result.exit_code == 1
+    assert "kopie.yaml:2:5: id: het id 'woz-hoger-dan-buren' is niet de bestandsnaam 'kopie.yaml'" in result.output
+
+
+def test_duplicate_ids_across_libraries(invoke, tmp_path: Path) -> None:
+    first, second = copy_library(tmp_path / "a"), tmp_path / "b"
+    (second / "scenarios").mkdir(parents=True)
+    source = (first / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    _write(second / "scenarios" / "woz-hoger-dan-buren.yaml", source)
+    result = invoke("validate", first, second)
     assert result.exit_code == 1
     assert "scenario-id 'woz-hoger-dan-buren' wordt al gebruikt" in result.output
 

@@ -7,19 +7,31 @@ from functools import lru_cache
 from pathlib import Path
 
 from coach.analyzer.engine import ActHit, Analysis, Analyzer
-from coach.analyzer.lexicon import ACTS, ANSWERING_ACTS, LISTENING_ACTS, Lexicon, load_lexicon
+from coach.errors import NotFoundError
+from coach.formats.lexicon import Lexicon, merge
+from coach.library import Library
+from coach.loader import load
 
 __all__ = [
-    "ACTS",
-    "ANSWERING_ACTS",
-    "LISTENING_ACTS",
+    "BUILTIN_LEXICON",
     "ActHit",
     "Analysis",
     "Analyzer",
-    "Lexicon",
     "analyze",
+    "analyzer_for",
     "get_analyzer",
+    "load_lexicon",
 ]
+
+BUILTIN_LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "nl.yaml"
+
+
+def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
+    """The built-in lexicon plus extensions, each checked with located errors."""
+    lexicon = load(BUILTIN_LEXICON, "lexicon")
+    for path in extra:
+        lexicon = merge(lexicon, load(path, "lexicon"))
+    return lexicon
 
 
 @lru_cache(maxsize=8)
@@ -34,3 +46,11 @@ def get_analyzer(extra_lexicons: Sequence[Path] = ()) -> Analyzer:
 
 def analyze(text: str) -> Analysis:
     return get_analyzer().analyze(text)
+
+
+def analyzer_for(library: Library, extra: Sequence[Path] = ()) -> Analyzer:
+    """The analyzer with a library's lexicon extensions (``lexicon/*.yaml``) and ``extra`` files (``--lexicon``)."""
+    for path in extra:
+        if not Path(path).is_file():
+            raise NotFoundError(f"lexiconbestand '{path}' bestaat niet")
+    return get_analyzer([*library.lexicon_files(), *extra])

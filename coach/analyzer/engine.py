@@ -14,21 +14,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from coach.analyzer.lexicon import ACTS, Lexicon, Rule, RuleSet
-from coach.patterns import BOUNDARY, fold, group_parts, join_alternatives, pattern_regex, split_tokens
+from coach.formats.acts import ACTS, SEARCHED_BY_RULES
+from coach.formats.lexicon import Lexicon, Rule, RuleSet
+from coach.patterns import (
+    BOUNDARY,
+    first_claim,
+    fold,
+    group_parts,
+    join_alternatives,
+    pattern_regex,
+    search,
+    split_tokens,
+)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
-_ABBREVIATIONS = {"evt", "bijv", "ca", "nl", "incl", "excl", "ong", "tel", "nr", "mr", "mw", "dhr", "mevr", "st", "vs"}
-_STRONG_INFO = re.compile(r"\d|€|(?<![^\W_])(?:euro|dagen|weken|maanden|jaar|procent|termijn\w*)(?![^\W_])")
-_SUBJECT_PRONOUNS = {"ik", "u", "je", "jij", "we", "wij", "ze", "zij", "hij", "het", "men", "jullie"}
-_STOP_BEFORE_JE = {"dat", "die", "als", "of", "zoals", "omdat", "want", "dus", "wat", "hoe", "waar", "wie", "met"}
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
-# Words that open an embedded clause: a run-on is only split after such a clause has ended ("dat u ... bent | wat ...").
-_EMBEDDERS = {"dat", "of", "als", "omdat", "die", "wat", "hoe", "waarom", "wie", "wanneer", "zodat", "doordat", "nadat"}
-_MAIN_SUBJECTS = {"ik", "we", "wij", "u", "je", "jij", "het", "er", "dit"}
-_PARTICIPLE_PREFIXES = ("ge", "ver", "be", "ont", "her")
 
 
 def _deletions(word: str) -> set[str]:
@@ -304,6 +306,22 @@ class Analyzer:
         self.imperative = {fold(w) for w in q.imperative_markers}
         self.tags = {fold(w) for w in q.tags}
         self.subordinators = {fold(w) for w in q.subordinators}
+        self.imperative_anywhere = {fold(w) for w in q.imperative_anywhere}
+        self.fact_words = _words_regex(q.fact_words)
+        g = lx.grammar
+        self.abbreviations = {fold(w) for w in g.abbreviations}
+        self.subject_pronouns = {fold(w) for w in g.subject_pronouns}
+        self.main_subjects = {fold(w) for w in g.main_subjects}
+        self.embedders = {fold(w) for w in g.embedders}
+        self.participle_prefixes = tuple(fold(w) for w in g.participle_prefixes)
+        self.not_before_je = {fold(w) for w in g.not_before_je}
+        self.verb_t_subjects = {fold(w) for w in g.verb_t_subjects}
+        self.verb_followers = {fold(w) for w in g.verb_followers}
+        self.conditionals = {fold(w) for w in g.conditionals}
+        self.negation = _words_regex(lx.negations)
+        self.negated_clause = (
+            re.compile(rf"(?:{self.negation.pattern})\W+(?:\w+\W+){{0,1}}$") if self.negation else None
+        )
         self.fact_slots = _words_regex(q.fact_slots)
         self.not_questions = _Rules(q.not_questions, v)
         self.acts: dict[str, _Rules] = {}
@@ -321,7 +339,9 @@ class Analyzer:
         self.not_names = {fold(w) for w in lx.opening.not_names}
         self.informal_words = {fold(w) for w in lx.informal.words}
         self.generic_je = [re.compile(pattern_regex(p, v)) for r in lx.informal.generic for p in r.patterns]
+        self.polite = _words_regex(lx.informal.polite)
         self.domain = _words_regex(lx.explanation.domain)
+        self.strong_info = _words_regex(lx.explanation.strong_info)
         self.not_explanation = _Rules(lx.explanation.not_explanation, v)
         self.jargon = [
             (
@@ -335,6 +355,9 @@ class Analyzer:
         self.stopwords = {fold(w) for w in lx.style.stopwords}
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
+        self.feelings = tuple(lx.caller.feelings)
+        self.caller_asks = _words_regex(lx.caller.asks)
+        self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
         self.positive = _words_regex(lx.style.positive)
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
@@ -442,6 +465,40 @@ class Analyzer:
         )
         return pos, len(negatives)
 
+    def claim(self, patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
+        """The first of ``patterns`` the text states, not negated ("het is geen boete" claims no 'boete')."""
+        return first_claim(patterns, text, self.negation)
+
+    def asks_fact(self, text: str) -> bool:
+        """Whether a question asks for a fact (a number, a date, an amount) the caller may not know by heart."""
+        return bool(self.fact_words and self.fact_words.search(fold(text)))
+
+    def is_polite(self, text: str) -> bool:
+        """Whether the turn addresses the caller as 'u'."""
+        return bool(self.polite and self.polite.search(fold(text)))
+
+    def closing_part(self, rule: str) -> str | None:
+        """Which part of a good closing a closing rule shows: 'ask', 'thanks' or 'goodbye'."""
+        return self.closing_parts.get(rule)
+
+    # --- the caller's turns -------------------------------------------------------------------------------------
+
+    def feeling(self, text: str) -> str | None:
+        """The feeling word a caller turn shows (not negated, as in 'ik ben niet boos'), or None."""
+        folded = fold(text)
+        for pattern in self.feelings:
+            match = search(pattern, text, folded=folded)
+            if match is None:
+                continue
+            clause = re.split(r"[,;:.!?]", folded[: match.start()])[-1]
+            if not (self.negated_clause and self.negated_clause.search(clause)):
+                return text[match.start() : match.end()]
+        return None
+
+    def asks_explanation(self, text: str) -> bool:
+        """Whether a caller turn asks for an explanation, with or without a question mark ("wat betekent dat")."""
+        return "?" in text or bool(self.caller_asks and self.caller_asks.search(fold(text)))
+
     # --- splitting ------------------------------------------------------------------------------------------
 
     def _sentences(self, text: str, folded: str) -> list[Sentence]:
@@ -456,12 +513,11 @@ class Analyzer:
         self._add_sentence(out, text, folded, begin, len(text))
         return out
 
-    @staticmethod
-    def _abbreviation(folded: str, dot: int) -> bool:
+    def _abbreviation(self, folded: str, dot: int) -> bool:
         """A full stop inside 'z.s.m.', 'bijv.' or '1.250' does not end the sentence."""
         before = folded[:dot].split()
         word = before[-1] if before else ""
-        return "." in word or word in _ABBREVIATIONS
+        return "." in word or word in self.abbreviations
 
     def _add_sentence(self, out: list[Sentence], text: str, folded: str, begin: int, end: int) -> None:
         chunk = text[begin:end]
@@ -480,7 +536,7 @@ class Analyzer:
         """Where a second sentence typed without punctuation begins: after an embedded clause has ended in its
         verb, a question word + verb or a verb + 'u' starts a new clause ("Ik hoor dat u geschrokken bent | wat is
         er gebeurd"). Embedded questions ("ik weet niet wat er ...", "ik vraag me af hoe ...") are not split."""
-        if self.run_on is None or _EMBEDDERS.isdisjoint(folded[start:stop].split()):
+        if self.run_on is None or self.embedders.isdisjoint(folded[start:stop].split()):
             return []
         cuts: list[int] = []
         begin = start
@@ -494,18 +550,18 @@ class Analyzer:
                 words = words[1:]
             if len(words) < 3 or words[0] in self.subordinators or words[0] in self.wh:
                 continue
-            if m.group("wh") is None and words[0] not in _MAIN_SUBJECTS:
+            if m.group("wh") is None and words[0] not in self.main_subjects:
                 continue  # "Dat u verhuisd bent, kunt u ...": a fronted clause makes the verb come first
             prev = words[-1]
             verb_final = prev in self.verbs or (
-                len(prev) >= 5 and prev.startswith(_PARTICIPLE_PREFIXES) and prev.endswith(("d", "t", "en"))
+                len(prev) >= 5 and prev.startswith(self.participle_prefixes) and prev.endswith(("d", "t", "en"))
             )
             if not verb_final:
                 continue
             # After "... dat u geschrokken bent" the embedded clause has ended; after a plain main clause ("U bent
             # geschrokken") only a question with its subject after the verb ("wat is er ...") starts a new one.
             after = folded[cut:stop].split()[2:3]
-            if _EMBEDDERS.intersection(words[1:-1]) or (
+            if self.embedders.intersection(words[1:-1]) or (
                 m.group("wh") is not None and words[1] in self.verbs and after and after[0] in self.subjects
             ):
                 cuts.append(cut)
@@ -606,8 +662,8 @@ class Analyzer:
         )
         if opening:
             found["opening"] = self._hit(text, "opening", off, opening[1], opening[2], opening[0])
-        for act in ("summary", "check_understanding", "closing", "emotion_reflection", "dismissive"):
-            if act == "closing" and opening:
+        for act in SEARCHED_BY_RULES:
+            if (act == "closing" and opening) or act not in self.acts:
                 continue
             match = self.acts[act].find(s, starts, question=is_question_mark, words=words)
             if match and not self.blockers[act].search(s, starts, words):
@@ -709,7 +765,7 @@ class Analyzer:
             if terminal is not None:  # "Wie had dat gedacht." / "Wat is het druk vandaag!"
                 return None, True, wh_at
             for i, word in enumerate(rest[:6]):
-                if word in _SUBJECT_PRONOUNS and word != "het":
+                if word in self.subject_pronouns:
                     break
                 if self._is_verb(word, rest[i + 1] if i + 1 < len(rest) else None):
                     if i == len(rest) - 1 and i > 0 and more_clauses:
@@ -723,10 +779,10 @@ class Analyzer:
             return None, False, 0
         verb_first = second in self.subjects and (
             first in self.verbs
-            or (first.endswith("t") and len(first) > 3 and second in ("u", "het", "er", "uw"))
+            or (first.endswith("t") and len(first) > 3 and second in self.verb_t_subjects)
             or (
                 second in self.informal_subjects
-                and first not in _STOP_BEFORE_JE
+                and first not in self.not_before_je
                 and first not in self.fillers
                 and first not in self.wh
             )
@@ -735,13 +791,17 @@ class Analyzer:
             return None, False, 0
         if terminal == "?":
             return "closed_question", False, 0
-        imperative = w[-1] in self.imperative or "gerust" in w or (len(w) > 2 and w[2] in self.imperative)
+        imperative = (
+            w[-1] in self.imperative
+            or not self.imperative_anywhere.isdisjoint(w)
+            or (len(w) > 2 and w[2] in self.imperative)
+        )
         if terminal is None and not imperative:
             return "closed_question", False, 0
         return None, False, 0
 
     def _is_verb(self, word: str, following: str | None) -> bool:
-        return word in self.verbs or (following in ("u", "je", "jij", "er", "het") and word.endswith(("t", "en")))
+        return word in self.verbs or (following in self.verb_followers and word.endswith(("t", "en")))
 
     # --- other acts -------------------------------------------------------------------------------------------
 
@@ -757,7 +817,7 @@ class Analyzer:
                 conditional = False
                 continue
             first_word = clause.split()[0] if clause.split() else ""
-            conditional = first_word in ("als", "indien", "mocht", "mochten")
+            conditional = first_word in self.conditionals
             lead = len(clause) - len(clause.lstrip())
             local_starts = [lead]
             match = rules.find(clause, local_starts, words=words)
@@ -778,7 +838,7 @@ class Analyzer:
         if dismissive is not None:
             a, b = dismissive.start - off, dismissive.end - off
             rest = s[:a] + " " * (b - a) + s[b:]
-            if not _STRONG_INFO.search(rest):
+            if not (self.strong_info and self.strong_info.search(rest)):
                 return None
             m = self.domain.search(rest)
         else:

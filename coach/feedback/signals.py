@@ -1,4 +1,4 @@
-"""The signals of coach.signals, computed from a call: one function per name.
+"""The signals of the catalogue (coach.formats.signals), computed from a call: one function per name.
 
 Each reads the call through ``Call`` (transcript + the analyzer's reading of every trainee turn + the scenario when
 known) and returns a raw value with the evidence behind it, and the trainee's own moment for the tip.
@@ -8,154 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from coach.analyzer import Analysis
+from coach.feedback.call import Call, Result, caller_questions, ev, skipped
+from coach.formats import Turn
+from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS, PHASES
+from coach.patterns import first_match
 
-from coach.analyzer import ANSWERING_ACTS, LISTENING_ACTS, Analysis, Analyzer
-from coach.feedback.model import Evidence
-from coach.formats import Scenario, Transcript, Turn
-from coach.patterns import first_claim, first_match, fold, search
-
-PHASES = ("opening", "vraagverheldering", "samenvatting", "uitleg", "afspraken", "check", "afsluiting")
-PHASE_OF_ACT = {
-    "opening": "opening",
-    "open_question": "vraagverheldering",
-    "closed_question": "vraagverheldering",
-    "emotion_reflection": "vraagverheldering",
-    "summary": "samenvatting",
-    "explanation": "uitleg",
-    "next_step": "afspraken",
-    "check_understanding": "check",
-    "closing": "afsluiting",
-}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_ASKS = re.compile(
-    r"\b(?:weet niet|wat is|wat betekent|wat houdt|hoe zit|wat moet ik|begrijp .{0,20}niet|snap .{0,20}niet)\b"
-)
-_QUESTION = re.compile(r"[^.!?]*\?[?!]*")
-"""A sentence that ends in a question mark, anywhere in a turn."""
-_NEGATED = re.compile(r"(?<![^\W_])(?:niet|geen|nooit|niks|niets)\W+(?:\w+\W+){0,1}$")
-EMOTION_WORDS = Path(__file__).with_name("emotion.yaml")
-
-
-@lru_cache(maxsize=1)
-def feeling_patterns() -> tuple[str, ...]:
-    """The caller's feeling words (coach/feedback/emotion.yaml), for transcripts without emotion values."""
-    data = yaml.safe_load(EMOTION_WORDS.read_text(encoding="utf-8")) or {}
-    return tuple(data.get("feelings", []))
-
-
-def shows_feeling(text: str) -> str | None:
-    """The feeling word a caller turn shows (not negated, as in 'ik ben niet boos'), or None."""
-    folded = fold(text)
-    for pattern in feeling_patterns():
-        match = search(pattern, text, folded=folded)
-        if match is None:
-            continue
-        clause = re.split(r"[,;:.!?]", folded[: match.start()])[-1]
-        if not _NEGATED.search(clause):
-            return text[match.start() : match.end()]
-    return None
-
-
-def caller_questions(text: str) -> list[str]:
-    """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
-    return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
-
-
-@dataclass
-class Result:
-    value: float | None
-    evidence: list[Evidence] = field(default_factory=list)
-    detail: str = ""
-    moment: Evidence | None = None
-    """The trainee's own moment the tip builds on."""
-    suggestion: str = ""
-    """A better way to say it, specific to the moment (e.g. the plain words for a jargon term)."""
-    suggestion_label: str = "Probeer"
-    skipped: str = ""
-    """Why the signal cannot be measured on this call (then value is None)."""
-
-
-def skipped(reason: str) -> Result:
-    return Result(None, skipped=reason)
-
-
-@dataclass
-class Call:
-    transcript: Transcript
-    scenario: Scenario | None
-    analyzer: Analyzer
-    learner: list[tuple[int, Turn, Analysis]] = field(init=False)
-    caller: list[tuple[int, Turn]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        turns = self.transcript.turns
-        self.learner = [(i, t, self.analyzer.analyze(t.text)) for i, t in enumerate(turns) if t.speaker == "learner"]
-        self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
-        self._analysis = {i: a for i, _, a in self.learner}
-
-    @property
-    def revealed(self) -> set[str]:
-        return {r for _, t in self.caller for r in t.revealed}
-
-    def previous_caller(self, index: int) -> Turn | None:
-        before = [t for i, t in self.caller if i < index]
-        return before[-1] if before else None
-
-    def learner_after(self, index: int, limit: int) -> list[tuple[int, Turn, Analysis]]:
-        return [x for x in self.learner if x[0] > index][:limit]
-
-    def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
-        return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]
-
-    @cached_property
-    def emotions(self) -> list[tuple[int, int]]:
-        """(turn index, emotion) of the caller turns that carry an emotion value."""
-        return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
-
-    @cached_property
-    def feelings(self) -> list[tuple[int, Turn]]:
-        """Caller turns whose words show a feeling (for transcripts without emotion values)."""
-        return [(i, t) for i, t in self.caller if shows_feeling(t.text)]
-
-    @cached_property
-    def phases(self) -> list[list[str]]:
-        """The call phases of each trainee turn (parallel to ``learner``)."""
-        return [phases_of(a) for _, _, a in self.learner]
-
-    @cached_property
-    def first_phase(self) -> dict[str, int]:
-        """Each phase reached, with the number of the trainee turn that first reached it, in order of appearance."""
-        first: dict[str, int] = {}
-        for n, phases in enumerate(self.phases):
-            for phase in phases:
-                first.setdefault(phase, n)
-        return first
-
-    def sentence(self, index: int, hit: Any) -> str:
-        """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
-        analysis = self._analysis.get(index)
-        if analysis is None:
-            return hit.text
-        return next((s.text for s in analysis.sentences if s.start <= hit.start < s.end), hit.text)
-
-    def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
-        return ev(index, turn, self.sentence(index, hit), note)
-
-    def is_fact_question(self, text: str) -> bool:
-        """A question for an identifying fact (aanslagnummer, naam, adres): those must be closed."""
-        slots = self.analyzer.fact_slots
-        return bool(slots and slots.search(fold(text)))
-
-
-def ev(index: int, turn: Turn, text: str | None = None, note: str = "") -> Evidence:
-    return Evidence(turn=index + 1, speaker=turn.speaker, text=(text or turn.text).strip(), note=note)
-
 
 SignalFn = Callable[[Call, Any], Result]
 IMPLEMENTATIONS: dict[str, SignalFn] = {}
@@ -297,10 +158,10 @@ def _no_emotion(call: Call) -> Result:
     return skipped("de beller liet geen emotie merken (het transcript heeft geen emotiewaarden)")
 
 
-def _emotion_note(turn: Turn) -> str:
+def _emotion_note(call: Call, turn: Turn) -> str:
     if turn.emotion is not None:
         return f"de beller was geëmotioneerd ({turn.emotion}/10)"
-    word = shows_feeling(turn.text)
+    word = call.analyzer.feeling(turn.text)
     return f"de beller was geëmotioneerd ('{word}')" if word else "de beller was geëmotioneerd"
 
 
@@ -390,7 +251,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
     ]
     same_turn = solution[2].acts & LISTENING_ACTS
     previous = call.previous_caller(solution[0])
-    asked = previous is not None and ("?" in previous.text or bool(_ASKS.search(fold(previous.text))))
+    asked = previous is not None and call.analyzer.asks_explanation(previous.text)
     if listened or asked or (same_turn and solution is not call.learner[0]):
         return Result(
             1.0,
@@ -403,10 +264,6 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         "Te snel naar de oplossing: uitleg voordat u een vraag stelde.",
         ev(solution[0], solution[1], note="te snel naar de oplossing"),
     )
-
-
-def phases_of(analysis: Analysis) -> list[str]:
-    return sorted({PHASE_OF_ACT[a] for a in analysis.acts if a in PHASE_OF_ACT}, key=PHASES.index)
 
 
 ORDER = [
@@ -455,18 +312,13 @@ def check_understanding(call: Call, criterion: Any) -> Result:
     return Result(float(len(hits)), evidence, f"{len(hits)} keer gecheckt of de uitleg overkwam.", moment)
 
 
-CLOSING_PARTS = {
-    "ask": {"nog-ergens-mee-helpen", "nog-vragen"},
-    "thanks": {"bedankt", "fijn-dat-u-belde"},
-    "goodbye": {"wens", "tot-ziens", "dag", "afsluiten", "succes", "mocht-er-nog-iets", "geholpen", "laat-u-gaan"},
-}
+CLOSING_PARTS = ("ask", "thanks", "goodbye")
 
 
 @signal("closing")
 def closing(call: Call, criterion: Any) -> Result:
     tail = call.learner[-2:]
-    rules = {h.rule for _, _, a in tail for h in a.of("closing")}
-    parts = {name for name, ids in CLOSING_PARTS.items() if rules & ids}
+    parts = {call.analyzer.closing_part(h.rule) for _, _, a in tail for h in a.of("closing")} - {None}
     if tail and any("opening" in a.acts for _, _, a in tail) and len(call.learner) <= 1:
         parts = set()
     outcome = call.transcript.outcome.value if call.transcript.outcome else None
@@ -509,7 +361,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
             evidence.append(call.hit_ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0], "gevoel erkend"))
         elif window and moment is None:
             peak = max(episode, key=lambda x: -1 if x[1].emotion is None else x[1].emotion)[1]
-            moment = ev(window[0][0], window[0][1], note=_emotion_note(peak))
+            moment = ev(window[0][0], window[0][1], note=_emotion_note(call, peak))
     detail = f"{acknowledged} van de {len(episodes)} emotionele momenten erkend."
     return Result(acknowledged / len(episodes), evidence[:2], detail, moment)
 
@@ -536,14 +388,11 @@ def jargon(call: Call, criterion: Any) -> Result:
     return Result(float(len(hits)), evidence, detail, evidence[0] if evidence else None, suggestion, "Zeg liever")
 
 
-_U = re.compile(r"(?<![^\W_])(?:u|uw|uzelf)(?![^\W_])", re.I)
-
-
 @signal("address_form")
 def address_form(call: Call, criterion: Any) -> Result:
     expected = call.scenario.address_form if call.scenario else "u"
     informal = {i for i, _, a in call.learner if a.has("informal_address")}
-    formal = {i for i, t, _ in call.learner if _U.search(t.text)}
+    formal = {i for i, t, _ in call.learner if call.analyzer.is_polite(t.text)}
     addressed = informal | formal
     if not addressed:
         return skipped("u sprak de beller niet direct aan")
@@ -664,7 +513,7 @@ def misinformation(call: Call, criterion: Any) -> Result:
     found = []
     for item in s.misinformation:
         for i, t, _ in call.learner:
-            if first_claim(item.phrases, t.text):
+            if call.analyzer.claim(item.phrases, t.text):
                 found.append((ev(i, t, note=f"onjuist: {item.description} Juist: {item.correction}"), item))
                 break
     evidence = [e for e, _ in found]

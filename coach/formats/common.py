@@ -10,6 +10,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from coach.patterns import PatternError, check_phrase
 
+Loc = tuple[str | int, ...]
+"""Where in a file: the path of keys and list indexes to a field."""
+Issue = tuple[Loc, str, str]
+"""A problem a model finds in itself across fields: (location, message, hint)."""
+
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """What an id may look like: lower-case letters, digits and hyphens."""
 

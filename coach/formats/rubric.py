@@ -11,11 +11,8 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from coach.errors import suggestion
-from coach.formats.common import Model, Slug, Text
-from coach.signals import DIMENSIONS, REQUIRED_DIMENSIONS, SIGNALS, Dimension
-
-Loc = tuple[str | int, ...]
-Issue = tuple[Loc, str, str]
+from coach.formats.common import Issue, Loc, Model, Slug, Text
+from coach.formats.signals import DIMENSIONS, REQUIRED_DIMENSIONS, SIGNALS, Dimension
 
 
 class Scale(Model):

@@ -11,10 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from coach.formats.common import Model, Pattern, Slug, Text, placeholders
-
-Loc = tuple[str | int, ...]
-Issue = tuple[Loc, str, str]  # location in the file, message, hint
+from coach.formats.common import Issue, Model, Pattern, Slug, Text, placeholders
 
 
 class Topic(StrEnum):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from pydantic import Field, field_validator
 
 from coach.formats.common import Model
@@ -55,3 +60,28 @@ class Transcript(Model):
 
     def learner_turns(self) -> list[tuple[int, Turn]]:
         return [(i, t) for i, t in enumerate(self.turns) if t.speaker == "learner"]
+
+
+def dump_transcript(transcript: Transcript) -> str:
+    data = transcript.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def write_transcript(transcript: Transcript, path: Path) -> Path:
+    """Write YAML (or JSON for .json) atomically: a crash never leaves half a file."""
+    if path.suffix.lower() == ".json":
+        text = json.dumps(transcript.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = dump_transcript(transcript)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

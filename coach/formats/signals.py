@@ -2,7 +2,8 @@
 
 A signal turns a call (transcript + analysis, and the scenario when known) into one raw value. The rubric decides
 how that value becomes a score (``scale`` or ``levels``), so trainers change emphasis without code. This module is
-the contract: names, parameters, units and defaults. The scorer implements each name.
+the contract: names, parameters, units, defaults, how a good score is praised and the tip when the rubric gives none.
+The scorer implements each name (coach.feedback.signals); docs/rubric-format.md lists them for trainers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ DIMENSIONS: tuple[Dimension, ...] = ("luisteren", "gespreksopbouw", "toon", "inh
 REQUIRED_DIMENSIONS: tuple[Dimension, ...] = ("luisteren", "gespreksopbouw", "toon")
 
 Unit = Literal["ratio", "count", "bool", "turns", "score", "delta"]
+Strength = Literal["behaviour", "absence", "measure"]
+"""How a good score shows under *Sterk*: ``behaviour`` is something the trainee did, quoted from their own turn;
+``absence`` a mistake avoided, listed after the rest; ``measure`` a property of the whole call, without a quote."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class SignalSpec:
     """Raw values that give score 0 and score 100; the first larger than the second means lower is better."""
     params: dict[str, Param] = field(default_factory=dict)
     needs_scenario: bool = False
+    strength: Strength = "measure"
+    tip: str = ""
+    """The /hint tip for this signal when the rubric has no criterion for it."""
+    example: str = ""
+    """The example that goes with ``tip``."""
 
 
 def _spec(*args: Any, **kwargs: Any) -> SignalSpec:
@@ -51,6 +60,9 @@ SIGNALS: dict[str, SignalSpec] = {
             "Aandeel open vragen van alle vragen van de medewerker.",
             (0.2, 0.6),
             {"min_questions": Param(int, 2, "Minder vragen dan dit telt als waarde 0.")},
+            strength="behaviour",
+            tip="Stel een open vraag en laat de beller vertellen.",
+            example="Wat is er precies gebeurd?",
         ),
         _spec(
             "doorvragen",
@@ -59,14 +71,25 @@ SIGNALS: dict[str, SignalSpec] = {
             "Vragen die inhakend op de eigen woorden van de beller doorvragen.",
             (0, 2),
             {"min_overlap": Param(int, 1, "Hoeveel inhoudswoorden van de beller de vraag minstens herhaalt.")},
+            strength="behaviour",
         ),
-        _spec("summaries", "luisteren", "count", "Aantal samenvattingen of parafrases.", (0, 1)),
+        _spec(
+            "summaries",
+            "luisteren",
+            "count",
+            "Aantal samenvattingen of parafrases.",
+            (0, 1),
+            strength="behaviour",
+        ),
         _spec(
             "summary_captures_concern",
             "luisteren",
             "ratio",
             "Of de beste samenvatting de hoofdzorg van de beller raakt (0-1).",
             (0, 1),
+            strength="behaviour",
+            tip="Vat samen wat u gehoord heeft, en check of het klopt.",
+            example="Als ik u goed begrijp, ... Klopt dat?",
         ),
         _spec(
             "hidden_concern_found",
@@ -75,6 +98,9 @@ SIGNALS: dict[str, SignalSpec] = {
             "Of de onderliggende zorg van de beller boven water kwam.",
             (0, 1),
             needs_scenario=True,
+            strength="behaviour",
+            tip="Vraag door op wat de beller terloops zei.",
+            example="U zei net ... Wat bedoelt u daarmee?",
         ),
         _spec(
             "emotion_reflection_latency",
@@ -83,6 +109,7 @@ SIGNALS: dict[str, SignalSpec] = {
             "Beurten tussen de eerste emotie van de beller en de eerste gevoelsreflectie.",
             (4, 1),
             {"threshold": Param(int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt.")},
+            strength="behaviour",
         ),
         _spec(
             "talk_balance",
@@ -101,6 +128,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "ratio",
             "Aandeel vragen van de beller dat een antwoord kreeg.",
             (0.5, 1),
+            tip="De beller stelde een vraag: beantwoord die eerst.",
+            example="U vroeg ... Het antwoord is ...",
         ),
         # gespreksopbouw
         _spec(
@@ -109,6 +138,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "score",
             "Opening met begroeting, organisatie en eigen naam (0-1).",
             (0, 1),
+            tip="Open met een groet, de naam van uw organisatie en uw eigen naam.",
+            example="Goedemorgen, Belastingen, u spreekt met ...",
         ),
         _spec(
             "clarify_before_solution",
@@ -124,13 +155,25 @@ SIGNALS: dict[str, SignalSpec] = {
             "Aandeel van de fasen dat voorkomt en in de goede volgorde staat.",
             (0.3, 0.9),
         ),
-        _spec("next_step", "gespreksopbouw", "bool", "Een concrete afspraak: wie doet wat en wanneer.", (0, 1)),
+        _spec(
+            "next_step",
+            "gespreksopbouw",
+            "bool",
+            "Een concrete afspraak: wie doet wat en wanneer.",
+            (0, 1),
+            strength="behaviour",
+            tip="Spreek concreet af wie wat doet en wanneer.",
+            example="Wat ik voor u ga doen, is ...",
+        ),
         _spec(
             "check_understanding",
             "gespreksopbouw",
             "count",
             "Controles of de uitleg is overgekomen.",
             (0, 1),
+            strength="behaviour",
+            tip="Check of uw uitleg is overgekomen.",
+            example="Wat gaat u nu als eerste doen?",
         ),
         _spec(
             "closing",
@@ -138,6 +181,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "score",
             "Afsluiting: vragen naar andere vragen, bedanken, groeten (0-1).",
             (0, 1),
+            tip="Rond af: vraag naar andere vragen en bedank de beller.",
+            example="Kan ik u verder nog ergens mee helpen?",
         ),
         # toon
         _spec(
@@ -150,9 +195,29 @@ SIGNALS: dict[str, SignalSpec] = {
                 "threshold": Param(int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt."),
                 "within": Param(int, 2, "Binnen hoeveel beurten van de medewerker de erkenning moet komen."),
             },
+            strength="behaviour",
+            tip="Benoem eerst wat u hoort voordat u uitleg geeft.",
+            example="Ik hoor dat u daar erg van geschrokken bent.",
         ),
-        _spec("dismissive", "toon", "count", "Afwijzende, verdedigende of belerende zinnen.", (2, 0)),
-        _spec("jargon", "toon", "count", "Vaktermen zonder uitleg in gewone woorden.", (3, 0)),
+        _spec(
+            "dismissive",
+            "toon",
+            "count",
+            "Afwijzende, verdedigende of belerende zinnen.",
+            (2, 0),
+            strength="absence",
+            tip="Vertel wat wél kan in plaats van de regels te herhalen.",
+            example="Wat u wel kunt doen, is ...",
+        ),
+        _spec(
+            "jargon",
+            "toon",
+            "count",
+            "Vaktermen zonder uitleg in gewone woorden.",
+            (3, 0),
+            strength="absence",
+            tip="Zeg het in gewone woorden, of leg de term direct uit.",
+        ),
         _spec(
             "address_form",
             "toon",
@@ -193,6 +258,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "Aandeel van de kerninformatie uit het scenario dat de medewerker overbracht.",
             (0, 1),
             needs_scenario=True,
+            strength="behaviour",
+            tip="Geef de informatie die de beller nodig heeft.",
         ),
         _spec(
             "misinformation",
@@ -201,6 +268,7 @@ SIGNALS: dict[str, SignalSpec] = {
             "Onjuiste informatie die het scenario als fout aanmerkt.",
             (1, 0),
             needs_scenario=True,
+            strength="absence",
         ),
     ]
 }

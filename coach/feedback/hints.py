@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coach.analyzer import Analysis
 from coach.formats import Rubric, Scenario, Turn
+from coach.formats.signals import SIGNALS
 
 
 @dataclass
@@ -15,41 +16,14 @@ class Hint:
     example: str
 
 
-DEFAULTS: dict[str, tuple[str, str]] = {
-    "jargon": ("Zeg het in gewone woorden, of leg de term direct uit.", ""),
-    "dismissive": ("Vertel wat wél kan in plaats van de regels te herhalen.", "Wat u wel kunt doen, is ..."),
-    "opening": (
-        "Open met een groet, de naam van uw organisatie en uw eigen naam.",
-        "Goedemorgen, Belastingen, u spreekt met ...",
-    ),
-    "emotion_acknowledged": (
-        "Benoem eerst wat u hoort voordat u uitleg geeft.",
-        "Ik hoor dat u daar erg van geschrokken bent.",
-    ),
-    "open_questions": ("Stel een open vraag en laat de beller vertellen.", "Wat is er precies gebeurd?"),
-    "hidden_concern_found": ("Vraag door op wat de beller terloops zei.", "U zei net ... Wat bedoelt u daarmee?"),
-    "summary_captures_concern": (
-        "Vat samen wat u gehoord heeft, en check of het klopt.",
-        "Als ik u goed begrijp, ... Klopt dat?",
-    ),
-    "caller_questions_answered": (
-        "De beller stelde een vraag: beantwoord die eerst.",
-        "U vroeg ... Het antwoord is ...",
-    ),
-    "key_info": ("Geef de informatie die de beller nodig heeft.", ""),
-    "next_step": ("Spreek concreet af wie wat doet en wanneer.", "Wat ik voor u ga doen, is ..."),
-    "check_understanding": ("Check of uw uitleg is overgekomen.", "Wat gaat u nu als eerste doen?"),
-    "closing": ("Rond af: vraag naar andere vragen en bedank de beller.", "Kan ik u verder nog ergens mee helpen?"),
-}
-
-
 def _from_rubric(rubric: Rubric | None, signal: str) -> tuple[str, str]:
     if rubric is not None:
         for dimension in rubric.dimensions.values():
             for criterion in dimension.criteria:
                 if criterion.signal == signal:
                     return criterion.tip, criterion.example
-    return DEFAULTS[signal]
+    spec = SIGNALS[signal]
+    return spec.tip, spec.example
 
 
 def hint_for(scenario: Scenario, rubric: Rubric | None, turns: list[Turn], analyses: list[Analysis]) -> Hint:

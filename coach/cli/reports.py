@@ -1,14 +1,24 @@
-"""The feedback as Markdown or as one self-contained HTML file a trainer can mail."""
+"""Report formats for the feedback, by name and file suffix: Rich on screen, JSON, Markdown, and one self-contained
+HTML file a trainer can mail. A new format is a writer function and a row in ``FORMATS`` (docs/maintaining.md)."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+import typer
+
+from coach.cli.labels import OUTCOME_LABELS, dimension_title
+from coach.errors import UsageError
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
-from coach.labels import DIMENSION_TITLES, OUTCOME_LABELS
+
+Items = Sequence[tuple[Transcript, Feedback]]
 
 
 def _score(value: float | None) -> str:
@@ -28,7 +38,7 @@ def _phases(phase: Phase) -> str:
     return " · ".join(phase.phases) or "—"
 
 
-def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
+def to_markdown(items: Items) -> str:
     out: list[str] = []
     for transcript, fb in items:
         title = transcript.learner or "medewerker"
@@ -44,7 +54,7 @@ def to_markdown(items: Sequence[tuple[Transcript, Feedback]]) -> str:
             out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
         out.append(f"- **Rubric:** {fb.rubric}\n")
         for name, dim in fb.dimensions.items():
-            out.append(f"## {DIMENSION_TITLES.get(name, name)}: {_score(dim.score)}\n")
+            out.append(f"## {dimension_title(name, dim.title)}: {_score(dim.score)}\n")
             out.append("| | criterium | score | wat er gebeurde | tip |")
             out.append("|---|---|---|---|---|")
             for c in (c for c in fb.criteria if c.dimension == name):
@@ -113,7 +123,7 @@ def _bar(score: float | None) -> str:
     return f'<span class="bar">{fill}</span> <b>{score:.0f}</b>'
 
 
-def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
+def to_html(items: Items) -> str:
     e = html.escape
     body: list[str] = []
     for transcript, fb in items:
@@ -131,7 +141,7 @@ def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
             body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
-            body.append(f"<h2>{e(DIMENSION_TITLES.get(name, name))} {_bar(dim.score)}</h2>")
+            body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
             body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
             for c in (c for c in fb.criteria if c.dimension == name):
                 mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
@@ -177,3 +187,83 @@ def to_html(items: Sequence[tuple[Transcript, Feedback]]) -> str:
         '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Belcoach feedback</title>'
         f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
+
+
+def to_json(items: Items) -> str:
+    """The feedback format of docs/feedback-format.md: one report, or a list for several calls."""
+    data = [fb.model_dump(mode="json") for _, fb in items]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    name: str
+    """Also the option that asks for it: --json, --markdown, --html."""
+    suffixes: tuple[str, ...]
+    """File suffixes that choose it for ``--output``."""
+    write: Callable[[Items], str]
+
+
+FORMATS: dict[str, ReportFormat] = {
+    f.name: f
+    for f in (
+        ReportFormat("json", (".json",), to_json),
+        ReportFormat("markdown", (".md",), to_markdown),
+        ReportFormat("html", (".html", ".htm"), to_html),
+    )
+}
+RICH = "rich"
+"""On screen, with Rich (the default without an option or an output file)."""
+
+
+def _options() -> str:
+    names = [f"--{name}" for name in FORMATS]
+    return ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def choose(flags: dict[str, bool], output: Path | None) -> str:
+    """The format asked for with an option, or by the suffix of ``output``; Rich on screen by default."""
+    chosen = [name for name, flag in flags.items() if flag]
+    if len(chosen) > 1:
+        raise UsageError(f"kies één van {_options()}")
+    if chosen:
+        return chosen[0]
+    if output is not None:
+        suffix = output.suffix.lower()
+        for f in FORMATS.values():
+            if suffix in f.suffixes:
+                return f.name
+        suffixes = "/".join(f.suffixes[0] for f in FORMATS.values())
+        raise UsageError(f"welk formaat voor '{output}'?", hint=f"gebruik {_options()}, of {suffixes}")
+    return RICH
+
+
+def emit(items: Items, fmt: str, output: Path | None) -> None:
+    """Print the reports (Rich) or write them in a format, to ``output`` or standard output."""
+    if fmt == RICH:
+        from coach.cli import render
+
+        console = render.console()
+        for _, fb in items:
+            console.print(render.feedback_report(fb))
+        return
+    text = FORMATS[fmt].write(items)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Geschreven: {output}", err=True)
+
+
+def exam(results: Iterable[tuple[str, Feedback]], min_score: float | None) -> None:
+    """With --min-score: one verdict per call on stderr, exit 1 when any call fails."""
+    if min_score is None:
+        return
+    failed = 0
+    for name, fb in results:
+        ok = fb.overall is not None and fb.overall >= min_score and fb.passed is not False
+        failed += not ok
+        score = "–" if fb.overall is None else f"{fb.overall:.0f}"
+        typer.echo(f"{'GESLAAGD' if ok else 'NIET GESLAAGD'}: {name} (score {score}, minimum {min_score:g})", err=True)
+    if failed:
+        raise typer.Exit(1)

@@ -12,24 +12,25 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from coach.labels import DIMENSION_TITLES, OUTCOME_LABELS
+from coach.cli.labels import (
+    ACT_LABELS,
+    DIFFICULTY,
+    OUTCOME_LABELS,
+    OUTCOME_SHORT,
+    STARS,
+    TOPIC_LABELS,
+    dimension_title,
+)
+from coach.feedback import NO_IMPROVEMENTS, no_improvements
+from coach.formats.acts import FAULT_ACTS
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
+    from coach.doctor import Check
     from coach.feedback import Feedback
+    from coach.feedback.hints import Hint
     from coach.formats import Rubric, Scenario, Turn
-    from coach.hints import Hint
-    from coach.loader import Problem
-
-TOPIC_LABELS = {
-    "woz": "WOZ",
-    "heffing": "Heffing",
-    "invordering": "Invordering",
-    "kwijtschelding": "Kwijtschelding",
-    "overig": "Overig",
-}
-DIFFICULTY = {1: "★☆☆ instap", 2: "★★☆ gevorderd", 3: "★★★ lastig"}
-STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
+    from coach.store import SessionRow
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -122,22 +123,6 @@ def _trainer_view(s: Scenario) -> Panel:
     return Panel(t, title="Voor de trainer", title_align="left", border_style="magenta")
 
 
-ACT_LABELS = {
-    "opening": "opening",
-    "open_question": "open vraag",
-    "closed_question": "gesloten vraag",
-    "summary": "samenvatting",
-    "emotion_reflection": "gevoel benoemd",
-    "check_understanding": "check begrip",
-    "explanation": "uitleg",
-    "next_step": "afspraak",
-    "closing": "afsluiting",
-    "jargon": "vaktaal",
-    "dismissive": "afwijzend",
-    "informal_address": "je/jij",
-}
-
-
 def analysis_table(results: Sequence[Analysis]) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("#", justify="right", style="dim")
@@ -148,7 +133,7 @@ def analysis_table(results: Sequence[Analysis]) -> Table:
         for hit in result.hits:
             if lines:
                 lines.append("\n")
-            style = "red" if hit.act in ("jargon", "dismissive", "informal_address") else "green"
+            style = "red" if hit.act in FAULT_ACTS else "green"
             lines.append(ACT_LABELS.get(hit.act, hit.act), style=f"bold {style}")
             lines.append(f" “{hit.text}”", style="italic")
             lines.append(f" ({hit.rule})", style="dim")
@@ -156,13 +141,6 @@ def analysis_table(results: Sequence[Analysis]) -> Table:
                 lines.append(f" → zeg liever: {hit.plain}", style="yellow")
         table.add_row(str(n), Text(result.text), lines or Text("—", style="dim"))
     return table
-
-
-def problems(items: Sequence[Problem]) -> Text:
-    out = Text()
-    for p in items:
-        out.append(p.format() + "\n", style="red")
-    return out
 
 
 def emotion_meter(value: int) -> Text:
@@ -225,7 +203,7 @@ def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
     return table
 
 
-def history_table(rows: Sequence, outcome_labels: dict) -> Table:
+def history_table(rows: Sequence[SessionRow]) -> Table:
     """Sessions, readable at 80 columns: session and scenario ids are never cut off; the learner and the date go on
     a second, dim line under them."""
     table = Table(
@@ -246,7 +224,7 @@ def history_table(rows: Sequence, outcome_labels: dict) -> Table:
             Text.assemble((r.id, "cyan"), "\n", (r.learner or "—", "dim")),
             Text.assemble(r.scenario, "\n", (started, "dim")),
             str(r.turns),
-            outcome_labels.get(r.outcome, str(r.outcome)),
+            OUTCOME_SHORT.get(r.outcome, str(r.outcome)),
             "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
         )
     if not rows:
@@ -324,14 +302,12 @@ def feedback_report(fb: Feedback) -> Group:
         extra = ""
         if dim.pass_score is not None:
             extra = f" (drempel {dim.pass_score}: {'gehaald' if dim.passed else 'niet gehaald'})"
-        header = Text.assemble((DIMENSION_TITLES.get(name, name), "bold"), "  ", score_bar(dim.score), extra)
+        header = Text.assemble((dimension_title(name, dim.title), "bold"), "  ", score_bar(dim.score), extra)
         parts.append(Panel(Group(header, table), border_style="cyan"))
     if fb.phases:
         parts.append(Panel(phase_timeline(fb), title="Gespreksverloop", title_align="left", border_style="dim"))
     if fb.judge is not None:
         parts.append(judge_panel(fb))
-    from coach.feedback import NO_IMPROVEMENTS, no_improvements
-
     if fb.strengths or fb.improvements or no_improvements(fb):
         lines = Text()
         if fb.strengths:
@@ -394,7 +370,7 @@ def judge_panel(fb: Feedback) -> Panel:
     )
 
 
-def doctor_table(checks: Sequence) -> Table:
+def doctor_table(checks: Sequence[Check]) -> Table:
     table = Table(title="coach doctor", box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column("", width=2)
     table.add_column("controle", style="bold", no_wrap=True)

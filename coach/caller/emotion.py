@@ -1,7 +1,7 @@
 """The shared emotion model: what a trainee turn does to the caller's emotion (0-10).
 
-Both caller engines use it, so an offline call and a Claude call move the same way. Events are found from the
-analyzer's reading of the turn plus the call so far; weights come from here, overridden per scenario.
+The caller's brain uses it for every voice, so an offline call and a Claude call move the same way. Events are found
+from the analyzer's reading of the turn plus the call so far; weights come from here, overridden per scenario.
 """
 
 from __future__ import annotations

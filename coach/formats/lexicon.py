@@ -1,57 +1,24 @@
-"""The analyzer's lexicon: Dutch word lists and phrase rules as validated data.
+"""The lexicon format: the Dutch word lists and phrase rules the analyzer reads turns with, as validated data.
 
 The built-in lexicon is ``coach/lexicon/nl.yaml``. Trainers extend it with files of the same shape (every section
-optional): lists are appended, rules are added. Extensions are checked like any other file, with file:line errors.
+optional): lists are appended, rules are added (``merge``). Extensions are checked like any other file, with
+file:line errors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
-from coach.formats.common import Model, Text
+from coach.formats.acts import RULE_ACTS
+from coach.formats.common import Issue, Loc, Model, Text
 
-ACTS: tuple[str, ...] = (
-    "opening",
-    "open_question",
-    "closed_question",
-    "summary",
-    "emotion_reflection",
-    "check_understanding",
-    "explanation",
-    "next_step",
-    "closing",
-    "jargon",
-    "dismissive",
-    "informal_address",
-)
-"""The dialogue acts; these names are a public contract (rubrics, JSON output)."""
+RuleAct = Literal[RULE_ACTS]  # type: ignore[valid-type]
+"""The acts the ``acts:`` section may hold rules for (derived from the act table)."""
 
-LISTENING_ACTS = frozenset({"open_question", "summary", "emotion_reflection"})
-"""Acts that let the caller tell more: the caller's brain and the scorer both count them as listening."""
-ANSWERING_ACTS = frozenset(
-    {"explanation", "next_step", "summary", "emotion_reflection", "check_understanding", "open_question"}
-)
-"""Acts that respond to a caller's question (for the caller: not ignored; for the scorer: answered)."""
-
-RuleActs = Literal[
-    "open_question",
-    "closed_question",
-    "summary",
-    "emotion_reflection",
-    "check_understanding",
-    "next_step",
-    "closing",
-    "dismissive",
-]
-
-BUILTIN = Path(__file__).resolve().parent.parent / "lexicon" / "nl.yaml"
-
-Loc = tuple[str | int, ...]
-Issue = tuple[Loc, str, str]
+ClosingPart = Literal["ask", "thanks", "goodbye"]
 
 
 class Rule(Model):
@@ -63,6 +30,9 @@ class Rule(Model):
     questions: bool = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
     only_questions: bool = Field(False, description="Alleen in zinnen die met een vraagteken eindigen.")
     needs: list[str] = Field(default_factory=list, description="Telt alleen als de beurt ook deze handeling heeft.")
+    part: ClosingPart | None = Field(
+        None, description="Alleen bij closing: welk deel van een goede afsluiting (ask, thanks of goodbye)."
+    )
 
     @property
     def patterns(self) -> list[str]:
@@ -83,11 +53,31 @@ class Questions(Model):
     subjects: list[str] = Field(default_factory=list)
     informal_subjects: list[str] = Field(default_factory=list)
     fact_slots: list[str] = Field(default_factory=list)
+    fact_words: list[str] = Field(
+        default_factory=list, description="Woorden waarmee een gesloten vraag om een gegeven vraagt ('welke datum')."
+    )
     interjections: list[str] = Field(default_factory=list)
     imperative_markers: list[str] = Field(default_factory=list)
+    imperative_anywhere: list[str] = Field(
+        default_factory=list, description="Woorden die overal in de zin een beleefde gebiedende wijs maken."
+    )
     tags: list[str] = Field(default_factory=list)
     subordinators: list[str] = Field(default_factory=list)
     not_questions: list[Rule] = Field(default_factory=list)
+
+
+class Grammar(Model):
+    """Closed word classes for splitting turns into sentences and clauses and for reading word order."""
+
+    abbreviations: list[str] = Field(default_factory=list, description="Afkortingen: een punt erna eindigt geen zin.")
+    subject_pronouns: list[str] = Field(default_factory=list)
+    main_subjects: list[str] = Field(default_factory=list)
+    embedders: list[str] = Field(default_factory=list)
+    participle_prefixes: list[str] = Field(default_factory=list)
+    not_before_je: list[str] = Field(default_factory=list)
+    verb_t_subjects: list[str] = Field(default_factory=list)
+    verb_followers: list[str] = Field(default_factory=list)
+    conditionals: list[str] = Field(default_factory=list)
 
 
 class Opening(Model):
@@ -101,10 +91,14 @@ class Opening(Model):
 class Informal(Model):
     words: list[str] = Field(default_factory=list)
     generic: list[Rule] = Field(default_factory=list)
+    polite: list[str] = Field(default_factory=list, description="De beleefde vorm: u, uw.")
 
 
 class Explanation(Model):
     domain: list[str] = Field(default_factory=list)
+    strong_info: list[str] = Field(
+        default_factory=list, description="Woorden die naast een afwijzende zin toch informatie geven (termijnen)."
+    )
     not_explanation: list[Rule] = Field(default_factory=list)
 
 
@@ -140,6 +134,16 @@ class Typos(Model):
     not_typos: list[str] = Field(default_factory=list, description="Echte woorden die op zo'n sleutelwoord lijken.")
 
 
+class CallerWords(Model):
+    """Words in the caller's turns, read by the feedback."""
+
+    feelings: list[str] = Field(
+        default_factory=list,
+        description="Woorden waarmee een beller een sterk gevoel laat zien (zonder emotiewaarden).",
+    )
+    asks: list[str] = Field(default_factory=list, description="Zo vraagt een beller om uitleg, ook zonder vraagteken.")
+
+
 class Lexicon(Model):
     version: int = 1
     fillers: list[str] = Field(default_factory=list)
@@ -147,19 +151,22 @@ class Lexicon(Model):
         default_factory=list,
         description="Vulwoorden die vlak voor een werkwoord een mededeling beginnen ('Zo zijn de regels').",
     )
+    negations: list[str] = Field(default_factory=list, description="Ontkenningen: 'niet boos', 'geen boete'.")
     typos: Typos = Field(default_factory=Typos)
     vars: dict[str, list[str]] = Field(default_factory=dict)
+    grammar: Grammar = Field(default_factory=Grammar)
     questions: Questions = Field(default_factory=Questions)
-    acts: dict[RuleActs, RuleSet] = Field(default_factory=dict)
+    acts: dict[RuleAct, RuleSet] = Field(default_factory=dict)
     opening: Opening = Field(default_factory=Opening)
     informal: Informal = Field(default_factory=Informal)
     explanation: Explanation = Field(default_factory=Explanation)
     jargon: list[JargonTerm] = Field(default_factory=list)
     definition: Definition = Field(default_factory=Definition)
     style: Style = Field(default_factory=Style)
+    caller: CallerWords = Field(default_factory=CallerWords)
 
     def issues(self) -> Iterator[Issue]:
-        """Every pattern must compile (with the lexicon's own $lists)."""
+        """Every pattern must compile (with the lexicon's own $lists); a closing part only on closing rules."""
         from coach.patterns import PatternError, pattern_regex
 
         variables: dict[str, str] = {}
@@ -178,6 +185,8 @@ class Lexicon(Model):
         def check_rule(loc: Loc, rule: Rule) -> Iterator[Issue]:
             for j, pattern in enumerate(rule.patterns):
                 yield from check((*loc, "pattern") if isinstance(rule.pattern, str) else (*loc, "pattern", j), pattern)
+            if rule.part is not None and loc[:3] != ("acts", "closing", "rules"):
+                yield ((*loc, "part"), "'part' kan alleen bij de regels van closing", "haal 'part' weg")
 
         for act, ruleset in self.acts.items():
             for kind in ("rules", "blockers"):
@@ -192,8 +201,17 @@ class Lexicon(Model):
         ):
             for i, rule in enumerate(getattr(getattr(self, section), name)):
                 yield from check_rule((section, name, i), rule)
-        for i, pattern in enumerate(self.explanation.domain):
-            yield from check(("explanation", "domain", i), pattern)
+        word_lists: list[tuple[Loc, list[str]]] = [
+            (("explanation", "domain"), self.explanation.domain),
+            (("explanation", "strong_info"), self.explanation.strong_info),
+            (("questions", "fact_words"), self.questions.fact_words),
+            (("negations",), self.negations),
+            (("caller", "feelings"), self.caller.feelings),
+            (("caller", "asks"), self.caller.asks),
+        ]
+        for loc, patterns in word_lists:
+            for i, pattern in enumerate(patterns):
+                yield from check((*loc, i), pattern)
         for i, term in enumerate(self.jargon):
             for j, pattern in enumerate(term.patterns):
                 yield from check(("jargon", i, "patterns", j), pattern)
@@ -219,13 +237,3 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
 
     data = combine(base.model_dump(), extra.model_dump(exclude_defaults=True))
     return Lexicon.model_validate(data)
-
-
-def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
-    """The built-in lexicon plus extensions, each checked with located errors."""
-    from coach.loader import load
-
-    lexicon = load(BUILTIN, "lexicon")
-    for path in extra:
-        lexicon = merge(lexicon, load(path, "lexicon"))
-    return lexicon

@@ -1,8 +1,8 @@
-"""The offline caller: a rule-based caller driven by the scenario YAML and the analyzer's reading of each turn.
+"""The caller's brain: what happens after a trainee turn, driven by the scenario and the analyzer's reading of it.
 
-``CallerBrain`` decides *what* happens after a trainee turn (emotion events, what the caller reveals, answers, how
-the call ends) and proposes lines; ``OfflineCaller`` speaks those lines. The Claude caller uses the same brain and
-only lets Claude voice the plan, so both engines share one emotion model and one story.
+``CallerBrain`` decides the emotion events, what the caller reveals, answers and how the call ends, and proposes the
+lines for it: the scenario's own lines first, then the shared Dutch bank (``lines_nl.yaml``). A voice says the plan
+(coach.caller.base); every voice uses this brain, so all callers share one emotion model and one story.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from coach.analyzer import ANSWERING_ACTS, LISTENING_ACTS, Analysis
-from coach.engines import CallerTurn
-from coach.engines.emotion import EVENT_LABELS, EmotionState
-from coach.formats import Scenario, Turn
+from coach.analyzer import Analysis, Analyzer
+from coach.caller.base import Plan, Segment
+from coach.caller.emotion import EVENT_LABELS, EmotionState
+from coach.formats import Scenario
+from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, HiddenConcern, ReactionKind
-from coach.patterns import first_claim, first_match, fold
+from coach.patterns import first_match, fold
 
 E = EmotionEvent
 R = ReactionKind
@@ -36,38 +37,12 @@ def fallback_lines() -> dict[str, list[str]]:
 
 
 @dataclass
-class Segment:
-    kind: str
-    text: str
-    note: str = ""
-    """What this part of the reply must convey, for an engine that words it itself."""
-
-
-@dataclass
-class Plan:
-    segments: list[Segment]
-    emotion: int
-    revealed: list[str]
-    events: list[str]
-    outcome: str | None = None
-    reason: str = ""
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments if s.text)
-
-    def turn(self, text: str | None = None) -> CallerTurn:
-        """The caller's turn for this plan, spoken as ``text`` (default: the plan's own lines)."""
-        kinds = [s.kind for s in self.segments]
-        spoken = self.text if text is None else text
-        return CallerTurn(spoken, self.emotion, self.revealed, self.outcome, self.events, self.reason, kinds)
-
-
-@dataclass
 class CallerBrain:
     """The caller's state over one call; deterministic for a given scenario, seed and sequence of turns."""
 
     scenario: Scenario
+    analyzer: Analyzer
+    """The analyzer that read the turns, for what it knows beyond one turn's acts (claims, fact questions)."""
     seed: int = 0
     rng: random.Random = field(init=False)
     emotion: EmotionState = field(init=False)
@@ -198,7 +173,9 @@ class CallerBrain:
         elif acts & ANSWERING_ACTS:
             self.pending_question = None
             self.unanswered = 0
-        wrong = [m for m in s.misinformation if m.id not in self.misinformation and first_claim(m.phrases, text)]
+        wrong = [
+            m for m in s.misinformation if m.id not in self.misinformation and self.analyzer.claim(m.phrases, text)
+        ]
         for m in wrong:
             self.misinformation.add(m.id)
             revealed.append(f"misinformation:{m.id}")
@@ -333,7 +310,7 @@ class CallerBrain:
             and not any(x.kind in ("fact", "proposal") for x in segments)
             and not acts & {"open_question", "next_step"}
         ):
-            add("unknown_fact", self.line("unknown_fact") if self._asks_fact(text) else self.line("filler"))
+            add("unknown_fact", self.line("unknown_fact") if self.analyzer.asks_fact(text) else self.line("filler"))
         if "check_understanding" in acts and not segments:
             add("understood", self.line("understood"), "Laat weten of je het begrijpt, en wat je nu gaat doen.")
         self._maybe_hint(add)
@@ -454,9 +431,6 @@ class CallerBrain:
         again = [f for f in asked if f.id in self.facts_given] if "summary" not in analysis.acts else []
         return (new + again)[:2]
 
-    def _asks_fact(self, text: str) -> bool:
-        return bool(re.search(r"\b(nummer|naam|adres|datum|bedrag|wanneer|hoeveel)\b", fold(text)))
-
     def _proposals(self, text: str):
         return [
             p
@@ -493,18 +467,3 @@ def _fill(line: str, values: dict[str, str]) -> str:
     except (KeyError, IndexError, ValueError):
         return line
     return text[:1].upper() + text[1:]
-
-
-class OfflineCaller:
-    """The default engine: no network, no key, deterministic for a seed."""
-
-    name = "offline"
-
-    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
-        self.brain = CallerBrain(scenario, seed)
-
-    def start(self) -> CallerTurn:
-        return self.brain.start().turn()
-
-    def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
-        return self.brain.plan(text, analysis).turn()

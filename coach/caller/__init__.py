@@ -1,0 +1,56 @@
+"""The simulated caller: one brain that decides what happens and a voice that says it (see coach.caller.base)."""
+
+from __future__ import annotations
+
+from coach import registry
+from coach.analyzer import Analysis, Analyzer
+from coach.caller.base import CallerTurn, Hooks, Metered, Plan, Voice
+from coach.caller.brain import CallerBrain
+from coach.formats import Scenario, Turn
+
+__all__ = ["Caller", "CallerBrain", "CallerTurn", "Hooks", "Plan", "Voice", "make_caller"]
+
+
+class Caller:
+    """A simulated caller: the brain plans each turn, the voice speaks it."""
+
+    def __init__(self, brain: CallerBrain, voice: Voice) -> None:
+        self.brain = brain
+        self.voice = voice
+
+    @property
+    def name(self) -> str:
+        return self.voice.name
+
+    @property
+    def usage(self) -> Metered | None:
+        return self.voice.usage
+
+    def start(self) -> CallerTurn:
+        plan = self.brain.start()
+        return plan.turn(self.voice.speak(plan, [], None))
+
+    def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
+        """The caller's answer to a trainee turn; ``transcript`` is the call so far, that turn included."""
+        plan = self.brain.plan(text, analysis)
+        return plan.turn(self.voice.speak(plan, transcript, analysis))
+
+    def replay(self, said: list[tuple[str, Analysis, str]]) -> list[CallerTurn]:
+        """Rebuild the caller after a call's past (trainee text, its reading, what the caller answered) without
+        asking the voice: the brain replays every turn and the stored words are kept."""
+        self.brain.start()
+        return [self.brain.plan(text, analysis).turn(reply) for text, analysis, reply in said]
+
+
+def make_caller(
+    voice: str,
+    scenario: Scenario,
+    analyzer: Analyzer,
+    seed: int = 0,
+    *,
+    model: str | None = None,
+    hooks: Hooks | None = None,
+) -> Caller:
+    """A caller for a scenario with the registered voice of this name ('offline', 'claude')."""
+    spoken = registry.create("voice", voice, scenario=scenario, model=model, hooks=hooks or Hooks())
+    return Caller(CallerBrain(scenario, analyzer, seed), spoken)

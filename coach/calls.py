@@ -1,0 +1,286 @@
+"""A call without a terminal: start or resume it, record every turn, finish it with a transcript and feedback.
+
+The terminal (``coach practice``), ``coach run``, ``coach resume`` and ``coach evaluate`` all go through here, so a
+practice call, a scripted call and a judged transcript cannot drift apart. Nothing here prints: what a person should
+hear goes through the ``notify`` callback the face passes in.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from coach import registry
+from coach.analyzer import Analysis, Analyzer
+from coach.caller import Caller, Hooks, make_caller
+from coach.errors import ConfigError
+from coach.feedback import Feedback, evaluate
+from coach.feedback.judge import Judge
+from coach.feedback.model import JudgeReport
+from coach.formats import Rubric, Scenario, Transcript, Turn, write_transcript
+from coach.session import Session, utc_now
+from coach.store import SessionRow, Store, default_transcript_path
+
+Notify = Callable[[str], None]
+
+
+def new_seed() -> int:
+    return secrets.randbelow(1_000_000)
+
+
+def next_seed(seed: int) -> int:
+    """The seed for a restarted call (/opnieuw): a different call, still reproducible from the recorded seed."""
+    return (seed + 1) % 1_000_000
+
+
+@dataclass
+class CallSetup:
+    """Everything a call is started with; stored with the session, so a resumed call goes on as it began."""
+
+    scenario: Scenario
+    scenario_path: Path | None
+    rubric: Rubric | None
+    analyzer: Analyzer
+    engine: str = "offline"
+    """The caller's voice (coach.registry)."""
+    seed: int = 0
+    learner: str | None = None
+    save: bool = True
+    model: str | None = None
+    """The voice's model, when it takes one (None: its default)."""
+    judge: str = "offline"
+    judge_model: str | None = None
+
+
+@dataclass
+class CallResult:
+    transcript: Transcript
+    path: Path | None
+    """Where the transcript was written; None when nothing was saved."""
+    feedback: Feedback | None
+    usage: dict[str, Any] = field(default_factory=dict)
+    """Token use and estimated cost of paid plug-ins (``usage`` for the caller, ``judge_usage`` for the judge)."""
+
+
+def check_plugins(engine: str, judge: str) -> None:
+    """Unknown names and a missing API key are reported before the call starts, not in the middle of it."""
+    registry.get("voice", engine)
+    registry.get("judge", judge)
+    registry.check("voice", engine)
+    registry.check("judge", judge)
+
+
+def make_judge(name: str, model: str | None = None) -> Judge | None:
+    """The registered judge of this name; None for 'offline' (the rule-based feedback only)."""
+    return registry.create("judge", name, model=model)
+
+
+def second_opinion(
+    judge: Judge | None, transcript: Transcript, rubric: Rubric, scenario: Scenario | None, notify: Notify | None
+) -> JudgeReport | None:
+    """The judge's report, or None with a warning: the rule-based feedback never depends on it."""
+    if judge is None:
+        return None
+    try:
+        return judge.judge(transcript, rubric, scenario)
+    except ConfigError as exc:
+        if notify is not None:
+            notify(f"{judge.name.capitalize()}-beoordeling overgeslagen: {exc.message}")
+        return None
+
+
+def score(
+    transcript: Transcript,
+    rubric: Rubric,
+    analyzer: Analyzer,
+    scenario: Scenario | None,
+    judge: Judge | None = None,
+    notify: Notify | None = None,
+    analyses: Sequence[Analysis] | None = None,
+) -> Feedback:
+    """The rule-based feedback on a call, with the judge's second opinion next to it when a judge is chosen."""
+    feedback = evaluate(transcript, rubric, analyzer, scenario, analyses)
+    feedback.judge = second_opinion(judge, transcript, rubric, scenario, notify)
+    return feedback
+
+
+class Recorder:
+    """Listens to a Session and commits every turn to the store as it happens."""
+
+    def __init__(self, store: Store, session_id: str, caller: Caller) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.caller = caller
+        """A paid voice's token use is stored after each of its turns."""
+
+    def on_turn(self, index: int, turn: Turn) -> None:
+        self.store.add_turn(self.session_id, index, turn)
+        usage = self.caller.usage
+        if turn.speaker == "caller" and usage is not None and usage.requests:
+            self.store.update_meta(self.session_id, usage=usage.as_dict())
+
+    def on_end(self, outcome: str, reason: str) -> None:
+        self.store.finish(self.session_id, outcome, reason, utc_now())
+
+
+@dataclass
+class LiveCall:
+    """A call in progress: its session, where it is recorded, and the judge that will give a second opinion."""
+
+    setup: CallSetup
+    session: Session
+    store: Store | None
+    session_id: str | None
+    judge: Judge | None = None
+    notify: Notify | None = None
+    pending: bool = False
+    """Resumed with a trainee turn the caller never answered (the process died in between)."""
+
+    def answer_pending(self) -> Turn:
+        """Let the caller answer the trainee turn a killed process left unanswered."""
+        self.pending = False
+        return self.session.answer_last()
+
+    def usage(self, feedback: Feedback | None = None) -> dict[str, Any]:
+        """Token use and estimated cost of the paid plug-ins in this call (empty when offline)."""
+        out: dict[str, Any] = {}
+        caller_usage = self.session.caller.usage
+        if caller_usage is not None and caller_usage.requests:
+            out["usage"] = caller_usage.as_dict()
+        if feedback is not None and feedback.judge is not None:
+            out["judge_usage"] = feedback.judge.usage
+        return out
+
+    def finish(self, output: Path | None = None, *, feedback: bool = True) -> CallResult:
+        """Write the transcript (to ``output``, or next to the store when saving) and score the call."""
+        transcript = self.session.transcript()
+        if self.session_id:
+            transcript.meta["session"] = self.session_id
+        path = output
+        if self.store is not None and self.session_id is not None:
+            if path is None:
+                path = default_transcript_path(self.session_id, self.session.scenario.id)
+            self.store.set_transcript_path(self.session_id, path)
+        if path is not None:
+            write_transcript(transcript, path)
+        if not feedback:
+            return CallResult(transcript, path, None)
+        rubric = self.setup.rubric
+        if rubric is None:
+            raise ValueError("a rubric is needed for feedback")
+        report = score(
+            transcript, rubric, self.setup.analyzer, self.setup.scenario, self.judge, self.notify, self.session.analyses
+        )
+        usage = self.usage(report)
+        if self.store is not None and self.session_id is not None:
+            self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
+        return CallResult(transcript, path, report, usage)
+
+
+def _new_session(setup: CallSetup, hooks: Hooks | None) -> Session:
+    """An empty session with a new caller for this setup (a new call, or one being rebuilt)."""
+    caller = make_caller(setup.engine, setup.scenario, setup.analyzer, setup.seed, model=setup.model, hooks=hooks)
+    return Session(
+        setup.scenario,
+        caller,
+        setup.analyzer,
+        seed=setup.seed,
+        learner=setup.learner,
+        rubric=setup.rubric.id if setup.rubric else None,
+    )
+
+
+def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, notify: Notify | None = None) -> LiveCall:
+    """A new call; with a store (and ``setup.save``) every turn is recorded as it happens."""
+    session = _new_session(setup, hooks)
+    judge = make_judge(setup.judge, setup.judge_model)
+    session_id = None
+    if store is not None and setup.save:
+        session.started_at = utc_now()
+        session_id = store.create_session(
+            scenario=setup.scenario.id,
+            scenario_path=str(setup.scenario_path) if setup.scenario_path else None,
+            rubric=session.rubric,
+            learner=setup.learner,
+            engine=setup.engine,
+            seed=setup.seed,
+            started_at=session.started_at,
+            judge=setup.judge,
+            caller_model=session.caller.voice.model,
+            judge_model=judge.model if judge is not None else None,
+        )
+        session.listener = Recorder(store, session_id, session.caller)
+    return LiveCall(setup, session, store if setup.save else None, session_id, judge, notify)
+
+
+def plugins_of(row: SessionRow, notify: Notify | None = None) -> tuple[str, str]:
+    """The voice and judge a saved call was started with; one no longer available is said, and offline used."""
+    chosen = []
+    for kind, name, label in (("voice", row.engine, "engine"), ("judge", row.judge, "beoordelaar")):
+        if name in registry.names(kind):  # type: ignore[arg-type]
+            chosen.append(name)
+            continue
+        if name and notify is not None:
+            notify(f"waarschuwing: {label} '{name}' is hier niet beschikbaar; verder met offline.")
+        chosen.append("offline")
+    return chosen[0], chosen[1]
+
+
+def resume(
+    store: Store,
+    session_id: str,
+    setup: CallSetup,
+    hooks: Hooks | None = None,
+    notify: Notify | None = None,
+    *,
+    answer: bool = True,
+) -> LiveCall:
+    """Rebuild an unfinished call as it was, without asking the voice for the past.
+
+    The caller's brain replays the stored trainee turns (emotion, reveals, facts, used lines) and the stored caller
+    texts are the history, so a Claude call costs no request per past turn. Only a trainee turn the killed process
+    never answered gets a new answer: here (``answer``) or later through ``LiveCall.answer_pending``, so a terminal
+    can stream it.
+    """
+    turns = store.turns(session_id)
+    row = store.get(session_id)
+    session = _new_session(setup, hooks)
+    session.started_at = datetime.fromisoformat(row.started_at)
+    session.turns = list(turns)
+    said: list[tuple[str, Analysis, str]] = []
+    pending = False
+    for index, turn in enumerate(turns):
+        if turn.speaker != "learner":
+            continue
+        analysis = setup.analyzer.analyze(turn.text)
+        session.analyses.append(analysis)
+        if index + 1 >= len(turns):
+            pending = True
+            break
+        said.append((turn.text, analysis, turns[index + 1].text))
+    session.caller_turns = session.caller.replay(said)
+    usage, stored = session.caller.usage, row.meta.get("usage")
+    if usage is not None and stored:  # a resumed paid call counts on from the tokens its first part used
+        usage.restore(stored)
+    session.listener = Recorder(store, session_id, session.caller)
+    judge = make_judge(setup.judge, setup.judge_model)
+    live = LiveCall(setup, session, store, session_id, judge, notify, pending=pending)
+    if not pending and session.caller_turns and session.caller_turns[-1].outcome:
+        last = session.caller_turns[-1]  # the caller had ended the call; the process died before it was recorded
+        session.end(last.outcome, last.reason)
+    elif pending and answer:
+        live.answer_pending()
+    return live
+
+
+def close(store: Store, row: SessionRow) -> Path:
+    """Close an unfinished call without going on (``coach resume --close``); returns where its transcript went."""
+    store.finish(row.id, "interrupted", "Het gesprek werd afgebroken en later afgesloten.", utc_now())
+    path = default_transcript_path(row.id, row.scenario)
+    write_transcript(store.transcript(row.id), path)
+    store.set_transcript_path(row.id, path)
+    return path

@@ -1,0 +1,149 @@
+"""The Claude API as Belcoach uses it: the key, the models and their prices, the client, and Dutch error texts.
+
+``anthropic`` is imported only inside functions here (ruff bans it at module level), so ``coach --help`` and offline
+sessions never load it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.errors import ConfigError
+
+DEFAULT_CALLER_MODEL = "claude-haiku-5-5"
+"""A fast model for the caller: a turn must feel like a phone call."""
+DEFAULT_JUDGE_MODEL = "claude-sonnet-5-5"
+CALLER_MODEL_ENV = "COACH_CALLER_MODEL"
+JUDGE_MODEL_ENV = "COACH_JUDGE_MODEL"
+RETRIES = 2
+"""The SDK's own retries (connection errors, 408, 409, 429, 5xx); the caller voice uses fewer."""
+
+# Estimated list prices in USD per million tokens (input, output); cache writes cost 1.25x input, reads 0.1x.
+PRICES: dict[str, tuple[float, float]] = {
+    "claude-haiku-5-5": (1.0, 5.0),
+    "claude-haiku-4-5": (1.0, 5.0),
+    "claude-sonnet-5-5": (3.0, 15.0),
+    "claude-sonnet-5": (3.0, 15.0),
+    "claude-sonnet-4-6": (3.0, 15.0),
+    "claude-opus-5-5": (5.0, 25.0),
+}
+DEFAULT_PRICE = (3.0, 15.0)
+
+
+def caller_model(override: str | None = None) -> str:
+    return override or os.environ.get(CALLER_MODEL_ENV) or DEFAULT_CALLER_MODEL
+
+
+def judge_model(override: str | None = None) -> str:
+    return override or os.environ.get(JUDGE_MODEL_ENV) or DEFAULT_JUDGE_MODEL
+
+
+def require_key() -> str:
+    """The SDK only notices a missing key at request time; we tell the trainee before the call starts."""
+    key = os.environ.get("ANTHROPIC_API_KEY", "").strip()
+    if not key:
+        raise ConfigError(
+            "de Claude-engine heeft een API-sleutel nodig, maar ANTHROPIC_API_KEY is niet gezet",
+            hint="zet hem met: export ANTHROPIC_API_KEY=sk-ant-... — of oefen zonder netwerk met --engine offline",
+        )
+    return key
+
+
+def make_client(timeout: float, retries: int = RETRIES, on_request: Callable[[], None] | None = None) -> Any:
+    """An Anthropic client; ANTHROPIC_BASE_URL is honoured by the SDK itself.
+
+    ``on_request`` is called for every HTTP request the SDK sends, its own retries included, so a caller can tell the
+    trainee that a new attempt is under way."""
+    import anthropic
+
+    override = os.environ.get("COACH_TIMEOUT")
+    if override:
+        try:
+            timeout = float(override)
+        except ValueError:
+            raise ConfigError(f"COACH_TIMEOUT moet een getal (seconden) zijn, niet '{override}'") from None
+    http_client = None
+    if on_request is not None:
+        http_client = anthropic.DefaultHttpxClient(event_hooks={"request": [lambda _request: on_request()]})
+    return anthropic.Anthropic(api_key=require_key(), timeout=timeout, max_retries=retries, http_client=http_client)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A Dutch one-liner for what went wrong with the Claude API."""
+    import anthropic
+
+    if isinstance(exc, anthropic.AuthenticationError):
+        return "de API-sleutel werd geweigerd (401); controleer ANTHROPIC_API_KEY"
+    if isinstance(exc, anthropic.PermissionDeniedError):
+        return "geen toegang tot dit model (403); controleer het model of de sleutel"
+    if isinstance(exc, anthropic.NotFoundError):
+        return "het model bestaat niet (404); controleer COACH_CALLER_MODEL / COACH_JUDGE_MODEL of --model"
+    if isinstance(exc, anthropic.RateLimitError):
+        return "te veel verzoeken (429), ook na nieuwe pogingen"
+    if isinstance(exc, anthropic.APITimeoutError):
+        return "Claude antwoordde niet op tijd"
+    if isinstance(exc, anthropic.APIConnectionError):
+        return "geen verbinding met de Claude API"
+    if isinstance(exc, anthropic.APIStatusError):
+        kind = getattr(exc, "type", None) or ""
+        if exc.status_code == 529 or kind == "overloaded_error":
+            return "Claude is overbelast (529), ook na nieuwe pogingen"
+        return f"fout van de Claude API ({exc.status_code}{', ' + kind if kind else ''})"
+    return f"onverwachte fout bij Claude: {type(exc).__name__}"
+
+
+def is_api_error(exc: BaseException) -> bool:
+    import anthropic
+
+    return isinstance(exc, anthropic.AnthropicError)
+
+
+@dataclass
+class Usage:
+    """Token use over a session, and what it probably cost."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
+    requests: int = 0
+    models: dict[str, int] = field(default_factory=dict)
+
+    TOKENS = ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
+
+    def add(self, usage: Any, model: str) -> None:
+        self.requests += 1
+        self.models[model] = self.models.get(model, 0) + 1
+        for name in self.TOKENS:
+            setattr(self, name, getattr(self, name) + int(getattr(usage, name, 0) or 0))
+
+    def restore(self, stored: dict[str, Any]) -> None:
+        """Count on from a stored ``as_dict()`` (a resumed call)."""
+        for name in self.TOKENS:
+            setattr(self, name, int(stored.get(name) or 0))
+        self.requests = int(stored.get("requests") or 0)
+        self.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
+
+    def cost(self) -> float:
+        model = max(self.models, key=self.models.get) if self.models else ""
+        price_in, price_out = PRICES.get(model, DEFAULT_PRICE)
+        return (
+            self.input_tokens * price_in
+            + self.cache_creation_input_tokens * price_in * 1.25
+            + self.cache_read_input_tokens * price_in * 0.1
+            + self.output_tokens * price_out
+        ) / 1_000_000
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "requests": self.requests,
+            "models": dict(self.models),
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "cache_creation_input_tokens": self.cache_creation_input_tokens,
+            "cache_read_input_tokens": self.cache_read_input_tokens,
+            "estimated_cost_usd": round(self.cost(), 4),
+        }

@@ -1,0 +1,89 @@
+"""What the user types or names: text files, utterances, scripted replies, and lines typed during a call."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from coach.errors import NotFoundError, UsageError
+
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: arrow keys, Home/End, colours (ESC [ D)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, up to BEL or ST
+    r"|\x1bO."  # SS3: arrow keys in application mode (ESC O D)
+    r"|\x1b[ -~]?"  # any other escape
+)
+
+
+def clean_typed(text: str) -> str:
+    """What the trainee typed, without terminal escape sequences (arrow keys without line editing) or control
+    characters; tabs become spaces."""
+    text = _ESCAPE.sub("", text).replace("\t", " ")
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d").strip()
+
+
+def line_editing() -> None:
+    """Arrow keys, Home/End and history while typing (instead of ^[[D in the text); not loaded for other commands."""
+    with contextlib.suppress(ImportError):  # Windows: plain input
+        import readline  # noqa: F401
+
+
+def read_line(prompt: str) -> str:
+    """The trainee's input: plain ``input`` so readline knows the prompt when it redraws the line."""
+    return input(prompt)
+
+
+def read_text(path: Path, label: str = "bestand") -> str:
+    """A UTF-8 text file the user named, with a Dutch message when it is missing or not text."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"{label} '{path}' bestaat niet") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"'{path}' is geen UTF-8-tekst") from None
+
+
+def read_utterances(texts: list[str], file: Path | None) -> list[str]:
+    """Utterances from the arguments, a file ('-': standard input) or standard input, one per non-empty line."""
+    if texts and file is not None:
+        raise UsageError("geef teksten of --file, niet allebei")
+    if texts:
+        return texts
+    if file is not None and str(file) != "-":
+        content = read_text(file)
+    elif file is None and sys.stdin.isatty():
+        raise UsageError(
+            "geef een tekst, --file BESTAND, of tekst via stdin",
+            hint="bijvoorbeeld: coach analyze 'Wat is er gebeurd?'",
+        )
+    else:
+        content = sys.stdin.read()
+    lines = [line.strip() for line in content.splitlines()]
+    utterances = [line for line in lines if line]
+    if not utterances:
+        raise UsageError("geen uitspraken om te analyseren (de invoer is leeg)")
+    return utterances
+
+
+def read_replies(path: Path) -> list[str]:
+    """A trainee's scripted replies: one per line (``#`` for comments) or, in a .yaml file, a list."""
+    text = read_text(path, "antwoordenbestand")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise UsageError(f"'{path}' is geen geldige YAML: {exc}") from None
+        if not isinstance(data, list) or not all(isinstance(x, str | int | float) for x in data):
+            raise UsageError(f"'{path}' moet een YAML-lijst van antwoorden zijn ('- Goedemorgen, ...')")
+        lines = [str(x).strip() for x in data]
+    else:
+        lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise UsageError(f"'{path}' bevat geen antwoorden")
+    return lines

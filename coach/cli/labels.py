@@ -1,0 +1,46 @@
+"""Every Dutch label the faces print, in one place (no Rich import here): the Rich report, the Markdown and HTML
+reports, the tables. The act labels live with the acts (coach.formats.acts)."""
+
+from coach.formats.acts import ACT_LABELS
+
+__all__ = [
+    "ACT_LABELS",
+    "DIFFICULTY",
+    "DIMENSION_TITLES",
+    "OUTCOME_LABELS",
+    "OUTCOME_SHORT",
+    "STARS",
+    "TOPIC_LABELS",
+    "dimension_title",
+]
+
+DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
+"""For a rubric that gives its dimensions no title of its own."""
+
+_OUTCOMES: dict[str | None, tuple[str, str]] = {
+    # outcome: (in a table, in a report)
+    "satisfied": ("tevreden", "de beller is tevreden"),
+    "unsatisfied": ("niet tevreden", "de beller is niet tevreden"),
+    "hung_up": ("opgehangen", "de beller heeft opgehangen"),
+    "stopped": ("gestopt", "gestopt"),
+    "interrupted": ("onderbroken", "onderbroken"),
+    "max_turns": ("te lang", "te lang, zonder goed einde"),
+    None: ("onafgemaakt", "nog bezig"),
+}
+OUTCOME_SHORT = {k: short for k, (short, _) in _OUTCOMES.items()}
+OUTCOME_LABELS = {k: long for k, (_, long) in _OUTCOMES.items()}
+
+TOPIC_LABELS = {
+    "woz": "WOZ",
+    "heffing": "Heffing",
+    "invordering": "Invordering",
+    "kwijtschelding": "Kwijtschelding",
+    "overig": "Overig",
+}
+DIFFICULTY = {1: "★☆☆ instap", 2: "★★☆ gevorderd", 3: "★★★ lastig"}
+STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
+
+
+def dimension_title(name: str, title: str = "") -> str:
+    """The rubric's own title for a dimension, or the standard one when it has none."""
+    return title if title and title != name else DIMENSION_TITLES.get(name, name)

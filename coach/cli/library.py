@@ -1,0 +1,200 @@
+"""Commands on the library and its files: what is in it, the briefing, checking files, how the analyzer reads a turn
+with the lexicon, the JSON Schemas, and new files from a template."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coach.cli.app import CoachCommand, app, command, print_json, typer_app
+from coach.cli.options import ForceOpt, JsonOpt, LexiconOpt, LibraryOpt, TargetOpt, TopicOpt
+from coach.errors import UsageError
+
+
+def warn_problems(problems: list) -> None:
+    """Files the library could not read, as warnings: a listing goes on without them."""
+    for problem in problems:
+        print(f"waarschuwing: {problem.format()}", file=sys.stderr)
+
+
+@command("list")
+def list_cmd(topic: TopicOpt = None, as_json: JsonOpt = False, library: LibraryOpt = None) -> None:
+    """Toon de scenario's en rubrics in de bibliotheek."""
+    from coach.errors import suggestion
+    from coach.formats import Topic
+    from coach.library import Library
+
+    if topic is not None and topic not in Topic.__members__:
+        raise UsageError(
+            f"onbekend onderwerp '{topic}'",
+            hint=suggestion(topic, Topic.__members__) or "kies uit: " + ", ".join(Topic.__members__),
+        )
+    lib = Library.open(library or [])
+    scenarios = [s for s in lib.load_all("scenario") if topic is None or s.topic.value == topic]
+    scenarios.sort(key=lambda s: (s.topic.value, s.difficulty, s.id))
+    rubrics = lib.load_all("rubric")
+    warn_problems(lib.problems)
+    if as_json:
+        print_json(
+            {
+                "scenarios": [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "topic": s.topic.value,
+                        "difficulty": s.difficulty,
+                        "municipality": s.municipality,
+                        "year": s.year,
+                        "caller": s.caller.name,
+                        "path": str(lib.path_of("scenario", s.id)),
+                    }
+                    for s in scenarios
+                ],
+                "rubrics": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "dimensions": r.dimension_names,
+                        "criteria": sum(len(d.criteria) for d in r.dimensions.values()),
+                        "path": str(lib.path_of("rubric", r.id)),
+                    }
+                    for r in rubrics
+                ],
+            }
+        )
+        return
+    from coach.cli import render
+
+    render.console().print(render.library_tables(scenarios, rubrics))
+
+
+@command()
+def show(
+    scenario: Annotated[str, typer.Argument(help="Id van het scenario of pad naar een YAML-bestand.")],
+    trainer: Annotated[bool, typer.Option("--trainer", help="Toon ook wat de beller verbergt.")] = False,
+    as_json: JsonOpt = False,
+    library: LibraryOpt = None,
+) -> None:
+    """Toon de briefing die de medewerker voor het gesprek ziet."""
+    from coach.library import Library
+
+    s = Library.open(library or []).scenario(scenario)
+    if as_json:
+        data = s.model_dump(mode="json")
+        if not trainer:
+            keep = ("id", "title", "topic", "difficulty", "municipality", "year", "briefing", "learning_goals")
+            data = {k: data[k] for k in keep}
+        print_json(data)
+        return
+    from coach.cli import render
+
+    render.console().print(render.briefing(s, trainer=trainer))
+
+
+@command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Bestanden of mappen met scenario's, rubrics en transcripten.")],
+    as_json: JsonOpt = False,
+    library: LibraryOpt = None,
+) -> None:
+    """Controleer scenario's, rubrics en transcripten; elke fout met bestand, regel en veld."""
+    from coach.validate import validate_paths
+
+    report = validate_paths(paths, library or ())
+    if as_json:
+        print_json(
+            {
+                "files": [str(p) for p in report.files],
+                "ok": report.ok,
+                "problems": [p.as_dict() for p in report.problems],
+            }
+        )
+    else:
+        for problem in report.problems:
+            typer.echo(problem.format())
+        n = len(report.files)
+        if report.ok:
+            typer.echo(f"{n} bestand(en) gecontroleerd: geen problemen.", err=True)
+        else:
+            typer.echo(f"{n} bestand(en) gecontroleerd: {len(report.problems)} probleem/problemen.", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@command()
+def analyze(
+    texts: Annotated[list[str] | None, typer.Argument(help="Uitspraken van de medewerker (elk een beurt).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Bestand met een uitspraak per regel ('-' = stdin).")
+    ] = None,
+    as_json: JsonOpt = False,
+    lexicon: LexiconOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Laat zien welke gesprekshandelingen de analyzer in elke uitspraak herkent, met bewijs."""
+    from coach.analyzer import analyzer_for
+    from coach.cli.inputs import read_utterances
+    from coach.library import Library
+
+    utterances = read_utterances(texts or [], file)
+    analyzer = analyzer_for(Library.open(library or []), lexicon or [])
+    results = [analyzer.analyze(u) for u in utterances]
+    if as_json:
+        import json
+
+        for result in results:
+            sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        return
+    from coach.cli import render
+
+    render.console().print(render.analysis_table(results))
+
+
+@command()
+def schema(
+    kind: Annotated[str, typer.Argument(help="scenario, rubric of transcript.")],
+) -> None:
+    """Druk het JSON Schema van een bestandsformaat af (voor validatie in je editor)."""
+    from coach.errors import suggestion
+    from coach.loader import model_for
+
+    kinds = ("scenario", "rubric", "transcript")
+    if kind not in kinds:
+        raise UsageError(f"onbekend formaat '{kind}'", hint=suggestion(kind, kinds) or "kies uit: " + ", ".join(kinds))
+    model = model_for(kind)  # type: ignore[arg-type]
+    data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+    data["title"] = f"Belcoach {kind}"
+    print_json(data)
+
+
+new_app = typer_app("Maak een nieuw scenario of een nieuwe rubric vanuit een sjabloon met uitleg.")
+app.add_typer(new_app, name="new")
+
+
+def _new(kind: str, name: str, target: Path | None, force: bool) -> None:
+    from coach.library import write_template
+
+    path = write_template(kind, name, target, force=force)  # type: ignore[arg-type]
+    typer.echo(str(path))
+    typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
+
+
+@new_app.command("scenario", cls=CoachCommand)
+def new_scenario(
+    name: Annotated[str, typer.Argument(help="Id van het nieuwe scenario.")],
+    library: TargetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf een geldig scenario-sjabloon met uitleg in uw bibliotheek."""
+    _new("scenario", name, library, force)
+
+
+@new_app.command("rubric", cls=CoachCommand)
+def new_rubric(
+    name: Annotated[str, typer.Argument(help="Id van de nieuwe rubric.")],
+    library: TargetOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf een geldig rubric-sjabloon met uitleg in uw bibliotheek."""
+    _new("rubric", name, library, force)

@@ -1,0 +1,124 @@
+"""A call as the scorer reads it, and what a signal returns (see coach.feedback.signals)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from coach.analyzer import Analysis, Analyzer
+from coach.feedback.model import Evidence
+from coach.formats import Scenario, Transcript, Turn
+from coach.formats.acts import PHASE_OF_ACT, PHASES
+from coach.patterns import fold
+
+_QUESTION = re.compile(r"[^.!?]*\?[?!]*")
+"""A sentence that ends in a question mark, anywhere in a turn."""
+
+
+def caller_questions(text: str) -> list[str]:
+    """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
+    return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
+
+
+@dataclass
+class Result:
+    value: float | None
+    evidence: list[Evidence] = field(default_factory=list)
+    detail: str = ""
+    moment: Evidence | None = None
+    """The trainee's own moment the tip builds on."""
+    suggestion: str = ""
+    """A better way to say it, specific to the moment (e.g. the plain words for a jargon term)."""
+    suggestion_label: str = "Probeer"
+    skipped: str = ""
+    """Why the signal cannot be measured on this call (then value is None)."""
+
+
+def skipped(reason: str) -> Result:
+    return Result(None, skipped=reason)
+
+
+@dataclass
+class Call:
+    """A call as the signals read it: the transcript, the analyzer's reading of every trainee turn, the scenario."""
+
+    transcript: Transcript
+    scenario: Scenario | None
+    analyzer: Analyzer
+    analyses: list[Analysis] | None = None
+    """The readings of the trainee turns when they are at hand (a live call); read again from the text otherwise."""
+    learner: list[tuple[int, Turn, Analysis]] = field(init=False)
+    caller: list[tuple[int, Turn]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        turns = self.transcript.turns
+        said = [(i, t) for i, t in enumerate(turns) if t.speaker == "learner"]
+        analyses = self.analyses
+        if analyses is None or len(analyses) != len(said):
+            analyses = [self.analyzer.analyze(t.text) for _, t in said]
+        self.learner = [(i, t, a) for (i, t), a in zip(said, analyses, strict=True)]
+        self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
+        self._analysis = {i: a for i, _, a in self.learner}
+
+    @property
+    def revealed(self) -> set[str]:
+        return {r for _, t in self.caller for r in t.revealed}
+
+    def previous_caller(self, index: int) -> Turn | None:
+        before = [t for i, t in self.caller if i < index]
+        return before[-1] if before else None
+
+    def learner_after(self, index: int, limit: int) -> list[tuple[int, Turn, Analysis]]:
+        return [x for x in self.learner if x[0] > index][:limit]
+
+    def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
+        return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]
+
+    @cached_property
+    def emotions(self) -> list[tuple[int, int]]:
+        """(turn index, emotion) of the caller turns that carry an emotion value."""
+        return [(i, t.emotion) for i, t in self.caller if t.emotion is not None]
+
+    @cached_property
+    def feelings(self) -> list[tuple[int, Turn]]:
+        """Caller turns whose words show a feeling (for transcripts without emotion values)."""
+        return [(i, t) for i, t in self.caller if self.analyzer.feeling(t.text)]
+
+    @cached_property
+    def phases(self) -> list[list[str]]:
+        """The call phases of each trainee turn (parallel to ``learner``)."""
+        return [phases_of(a) for _, _, a in self.learner]
+
+    @cached_property
+    def first_phase(self) -> dict[str, int]:
+        """Each phase reached, with the number of the trainee turn that first reached it, in order of appearance."""
+        first: dict[str, int] = {}
+        for n, phases in enumerate(self.phases):
+            for phase in phases:
+                first.setdefault(phase, n)
+        return first
+
+    def sentence(self, index: int, hit: Any) -> str:
+        """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
+        analysis = self._analysis.get(index)
+        if analysis is None:
+            return hit.text
+        return next((s.text for s in analysis.sentences if s.start <= hit.start < s.end), hit.text)
+
+    def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
+        return ev(index, turn, self.sentence(index, hit), note)
+
+    def is_fact_question(self, text: str) -> bool:
+        """A question for an identifying fact (aanslagnummer, naam, adres): those must be closed."""
+        slots = self.analyzer.fact_slots
+        return bool(slots and slots.search(fold(text)))
+
+
+def ev(index: int, turn: Turn, text: str | None = None, note: str = "") -> Evidence:
+    return Evidence(turn=index + 1, speaker=turn.speaker, text=(text or turn.text).strip(), note=note)
+
+
+def phases_of(analysis: Analysis) -> list[str]:
+    return sorted({PHASE_OF_ACT[a] for a in analysis.acts if a in PHASE_OF_ACT}, key=PHASES.index)

@@ -1,0 +1,181 @@
+"""Scoring a call against a rubric: criteria scored from signals, each with evidence and a tip on the trainee's moment;
+dimensions and the total as weighted means; strengths and the 2-3 improvements that matter most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.analyzer import Analysis, Analyzer
+from coach.feedback.call import Call, Result
+from coach.feedback.model import CriterionResult, DimensionResult, Feedback, Phase
+from coach.feedback.signals import IMPLEMENTATIONS, skipped
+from coach.formats import Criterion, Rubric, Scenario, Transcript
+from coach.formats.signals import SIGNALS
+
+QUOTE = 120
+
+
+def _quote(text: str) -> str:
+    """A quote of at most QUOTE characters, cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE:
+        return text
+    cut = text[: QUOTE - 1]
+    if " " in cut[QUOTE // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _tip(criterion: Criterion, result: Result, passed: bool | None) -> str:
+    """The rubric tip; for a criterion that did not pass, built on the trainee's own moment in the call."""
+    parts = []
+    moment = result.moment
+    if moment is not None and passed is False:
+        quote = _quote(moment.text)
+        end = "" if quote[-1:] in ".?!…" else "."
+        if moment.speaker == "caller":
+            verb = "vroeg" if quote.endswith("?") else "zei"
+            parts.append(f"In beurt {moment.turn} {verb} de beller: '{quote}'{end}")
+        else:
+            verb = "vroeg" if quote.rstrip().endswith("?") or "vraag" in moment.note else "zei"
+            parts.append(f"In beurt {moment.turn} {verb} u: '{quote}'{end}")
+    parts.append(criterion.tip.rstrip())
+    if result.suggestion and passed is False:
+        parts.append(f"{result.suggestion_label}: '{result.suggestion}'.")
+    elif criterion.example:
+        parts.append(f"Bijvoorbeeld: '{criterion.example}'")
+    return " ".join(parts)
+
+
+def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[CriterionResult, str]:
+    """The criterion's result, and the tip as an improvement (on the trainee's moment even when it passed)."""
+    spec = SIGNALS[criterion.signal]
+    if spec.needs_scenario and call.scenario is None:
+        result = skipped("geen scenario bekend: dit criterium hangt van het scenario af")
+    else:
+        result = IMPLEMENTATIONS[criterion.signal](call, criterion)
+    if result.value is None:
+        score = passed = None
+    else:
+        score = criterion.score(result.value)
+        passed = score >= criterion.pass_score
+    tip = _tip(criterion, result, passed)
+    improvement = _tip(criterion, result, False) if score is not None and score < 100 else tip
+    return CriterionResult(
+        id=criterion.id,
+        dimension=dimension,
+        description=criterion.description,
+        signal=criterion.signal,
+        weight=criterion.weight,
+        value=None if result.value is None else round(result.value, 3),
+        score=score,
+        passed=passed,
+        pass_score=criterion.pass_score,
+        skipped=result.value is None,
+        skip_reason=result.skipped,
+        detail=result.detail,
+        evidence=result.evidence,
+        tip=tip,
+        example=criterion.example,
+    ), improvement
+
+
+def _weighted(pairs: list[tuple[float, float]]) -> float | None:
+    total = sum(w for _, w in pairs)
+    return round(sum(s * w for s, w in pairs) / total, 1) if total else None
+
+
+def evaluate(
+    transcript: Transcript,
+    rubric: Rubric,
+    analyzer: Analyzer,
+    scenario: Scenario | None = None,
+    analyses: Sequence[Analysis] | None = None,
+) -> Feedback:
+    """Score a call against a rubric; without a scenario the scenario criteria are skipped, never scored zero.
+
+    ``analyses`` are the readings of the trainee turns when the caller already has them (a live call)."""
+    call = Call(transcript, scenario, analyzer, list(analyses) if analyses is not None else None)
+    criteria: list[CriterionResult] = []
+    tips: list[str] = []  # per criterion, in the order of ``criteria``
+    dimensions: dict[str, DimensionResult] = {}
+    for name in rubric.dimension_names:
+        spec = rubric.dimensions[name]
+        results = []
+        for c in spec.criteria:
+            result, tip = _score_criterion(call, name, c)
+            results.append(result)
+            tips.append(tip)
+        criteria += results
+        score = _weighted([(r.score, r.weight) for r in results if r.score is not None])
+        passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
+        dimensions[name] = DimensionResult(
+            title=spec.title or name,
+            score=score,
+            weight=spec.weight,
+            pass_score=spec.pass_score,
+            passed=passed,
+            skipped=score is None,
+        )
+    overall = _weighted([(d.score, d.weight) for d in dimensions.values() if d.score is not None])
+    checks = [d.passed for d in dimensions.values() if d.passed is not None]
+    if rubric.pass_score is not None and overall is not None:
+        checks.append(overall >= rubric.pass_score)
+    phases = [
+        Phase(turn=i + 1, text=_quote(t.text), phases=turn_phases)
+        for (i, t, _), turn_phases in zip(call.learner, call.phases, strict=True)
+    ]
+    emotions = call.emotions
+    facts: dict[str, object] = {"learner_turns": len(call.learner)}
+    if emotions:
+        facts["emotion_start"], facts["emotion_end"] = emotions[0][1], emotions[-1][1]
+    if scenario is not None and scenario.concerns.hidden:
+        facts["hidden_concern_found"] = any(r.startswith("concern:") for r in call.revealed) or any(
+            c.id == "hidden_concern_found" and c.value == 1 for c in criteria
+        )
+    reason = transcript.meta.get("reason")
+    if reason:
+        facts["reason"] = reason
+    return Feedback(
+        scenario=(scenario.id if scenario else None) or transcript.scenario,
+        rubric=rubric.id,
+        learner=transcript.learner,
+        outcome=transcript.outcome.value if transcript.outcome else None,
+        overall=overall,
+        pass_score=rubric.pass_score,
+        passed=all(checks) if checks else None,
+        dimensions=dimensions,
+        criteria=criteria,
+        phases=phases,
+        phase_order=list(call.first_phase),
+        strengths=_strengths(criteria),
+        improvements=_improvements(criteria, tips),
+        call=facts,
+    )
+
+
+def _strengths(criteria: list[CriterionResult]) -> list[str]:
+    good = [c for c in criteria if c.passed and c.score is not None and c.score >= 80]
+    good.sort(key=lambda c: (SIGNALS[c.signal].strength == "absence", -c.weight * c.score, c.id))
+    out = []
+    for c in good[:3]:
+        behaviour = SIGNALS[c.signal].strength == "behaviour"
+        evidence = next((e for e in c.evidence if e.speaker == "learner"), None) if behaviour else None
+        quote = f" (beurt {evidence.turn}: '{_quote(evidence.text)}')" if evidence else ""
+        out.append(f"{c.description}{quote}")
+    return out
+
+
+def _improvements(criteria: list[CriterionResult], tips: list[str]) -> list[str]:
+    """The 2-3 criteria that lost the most weighted points, passed or not; none when everything scored full marks."""
+    weak = [(c, tip) for c, tip in zip(criteria, tips, strict=True) if c.score is not None and c.score < 100]
+    weak.sort(key=lambda x: (-x[0].weight * (100 - x[0].score), x[0].passed is not False, x[0].id))
+    return [tip for _, tip in weak[:3]]
+
+
+NO_IMPROVEMENTS = "Geen: elk beoordeeld criterium kreeg de hoogste score."
+
+
+def no_improvements(fb: Feedback) -> bool:
+    """Every criterion that was scored got full marks: the report says so instead of inventing an improvement."""
+    return not fb.improvements and any(c.score is not None for c in fb.criteria)
