@@ -176,6 +176,31 @@ def test_injection_does_not_change_the_rule_based_scores(invoke, tmp_path: Path,
     assert rules_only["overall"] < 40  # the dismissive reply still scores low, whatever the transcript asks for
 
 
+@pytest.mark.parametrize("command", ["evaluate", "run"])
+def test_a_failing_judge_never_hides_the_rule_based_report(command: str, invoke, tmp_path: Path, stub: Stub) -> None:
+    """Claude down (529 on every attempt): both commands warn and show the rule-based report, exit 0."""
+    replies = _replies(tmp_path, GOOD_WOZ)
+    if command == "evaluate":
+        played = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--json").stdout)
+        path = tmp_path / "gesprek.yaml"
+        path.write_text(json.dumps(played["transcript"]), encoding="utf-8")
+        args = ["evaluate", path, "--judge", "claude"]
+    else:
+        args = ["run", "woz-hoger-dan-buren", "--replies", replies, "--judge", "claude", "--no-save"]
+    stub.queue(*[{"status": 529}] * 3)
+    shown = invoke(*args)
+    assert shown.exit_code == 0, shown.output
+    assert "Claude-beoordeling overgeslagen" in shown.stderr and "overbelast (529)" in shown.stderr
+    assert "Luisteren" in shown.stdout and "Oordeel van Claude" not in shown.stdout
+    stub.queue(*[{"status": 529}] * 3)
+    as_json = invoke(*args, "--json")
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    feedback = data if command == "evaluate" else data["feedback"]
+    assert feedback["overall"] > 80 and feedback["judge"] is None
+    assert len(_judge_requests(stub)) == 6  # both times: the request and two retries
+
+
 def test_quote_verification() -> None:
     lib = Library.open()
     transcript = Transcript.model_validate(

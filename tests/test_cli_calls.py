@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
+import pytest
+
 from coach.loader import load
+from tests.helpers import ROOT
 from tests.test_caller import DISMISSIVE, GOOD_WOZ
 
 
@@ -253,3 +260,39 @@ def test_scenario_menu_shows_every_id_whole_at_80_columns() -> None:
     text = console.export_text()
     assert "…" not in text
     assert all(s.id in text for s in scenarios)
+
+
+@pytest.mark.slow
+def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> None:
+    """The library is indexed by file name: a run reads its scenario, its rubric, the lexicon and the caller's lines,
+    each once, and none of the other scenarios and rubrics (counted with an audit hook on every file opened)."""
+    probe = textwrap.dedent(
+        """
+        import contextlib, io, json, os, sys
+        opened = []
+
+        def hook(event, args):
+            if event == "open" and args and not isinstance(args[0], int):
+                path = os.fsdecode(os.fspath(args[0]))
+                if path.endswith((".yaml", ".yml")):
+                    opened.append(path)
+
+        sys.addaudithook(hook)
+        from coach.cli import app
+        with contextlib.redirect_stdout(io.StringIO()):
+            try:
+                app(sys.argv[1:])
+            except SystemExit as exc:
+                assert not exc.code, exc.code
+        sys.stderr.write("\\nOPENED " + json.dumps(opened))
+        """
+    )
+    replies = ROOT / "tests" / "data" / "scripts" / "woz-hoger-dan-buren" / "good.txt"
+    args = ["run", "woz-hoger-dan-buren", "--replies", str(replies), "--no-save", "--json"]
+    env = {**os.environ, "COACH_HOME": str(tmp_path)}
+    env.pop("COACH_LIBRARY", None)
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    opened = [Path(p).resolve() for p in json.loads(done.stderr.rsplit("OPENED ", 1)[1])]
+    assert sorted(p.name for p in opened) == ["lines_nl.yaml", "nl.yaml", "standaard.yaml", "woz-hoger-dan-buren.yaml"]
+    assert len(set(opened)) == len(opened)

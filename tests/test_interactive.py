@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.slow
 
 TIMEOUT = 20
 
@@ -126,7 +127,7 @@ def test_claude_caller_streams_in_the_terminal(tmp_path: Path, monkeypatch) -> N
 
 def test_ctrl_c_in_the_scenario_menu(tmp_path: Path) -> None:
     child = spawn(tmp_path, "practice")
-    child.expect("Kies een scenario")
+    child.expect_exact("Kies een scenario (nummer of id): ")  # the prompt, not the menu's title above it
     child.sendintr()
     child.expect("Afgebroken")
     child.expect(pexpect.EOF)

@@ -7,7 +7,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.slow  # each test starts a Python process
 
 HEAVY = ("anthropic", "pydantic", "yaml", "rich", "httpx", "httpx2", "platformdirs")
 
