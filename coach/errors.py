@@ -6,13 +6,13 @@ The CLI prints the message on one line (no traceback unless COACH_DEBUG=1) and e
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file, located: ``file:line:column: field: message (hint)``."""
+class Problem(NamedTuple):
+    """One thing wrong with a file, located: ``file:line:column: field: message (hint)``.
+
+    (A NamedTuple rather than a dataclass: this module loads with every command, and a dataclass costs start-up.)"""
 
     path: str
     line: int | None

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from coach.errors import UsageError, suggestion
 
 Kind = Literal["voice", "judge"]
 
 
-@dataclass(frozen=True)
-class Plugin:
+class Plugin(NamedTuple):
+    """A voice or judge. (A NamedTuple rather than a dataclass: ``coach --help`` reads the registry, and a dataclass
+    costs start-up.)"""
+
     kind: Kind
     name: str
     help: str
