@@ -116,3 +116,25 @@ def test_every_act_has_a_label_a_reader_and_rules_where_the_lexicon_may_hold_the
         assert act.label and act.reader
         assert (act.name in lexicon.acts) == act.has_rules, act.name
     assert set(lexicon.acts) <= set(RULE_ACTS)
+
+
+def _documented_tree() -> set[str]:
+    """The paths in the tree of docs/maintaining.md, from its indentation (two spaces per level)."""
+    text = (ROOT / "docs" / "maintaining.md").read_text(encoding="utf-8")
+    block = text.split("## The tree", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    paths: set[str] = set()
+    stack: list[str] = []
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        name = line.split()[0].rstrip(",")
+        stack = [*stack[:depth], name]
+        paths.add("".join(part if part.endswith("/") else part + "/" for part in stack[:-1]) + name)
+    return paths
+
+
+def test_the_maintainers_tree_is_true() -> None:
+    documented = {p for p in _documented_tree() if p.endswith(".py") and p.startswith("coach/")}
+    actual = {str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")}
+    assert documented == actual, (sorted(actual - documented), sorted(documented - actual))
