@@ -337,6 +337,7 @@ class Analyzer:
         self.self_id = _Rules(lx.opening.self_id, v)
         self.weak_self_id = _Rules(lx.opening.weak_self_id, v)
         self.not_names = {fold(w) for w in lx.opening.not_names}
+        self.before_name = {fold(w) for w in lx.opening.before_name}
         self.informal_words = {fold(w) for w in lx.informal.words}
         self.generic_je = [re.compile(pattern_regex(p, v)) for r in lx.informal.generic for p in r.patterns]
         self.polite = _words_regex(lx.informal.polite)
@@ -882,7 +883,7 @@ class Analyzer:
         if greeting and self.weak_self_id.search(s, [start]):
             return "self-identification", start, end
         for i, (word, _, _) in enumerate(tokens[:8]):
-            if word == "met" and i + 1 < len(tokens):
+            if word in self.before_name and i + 1 < len(tokens):
                 name = tokens[i + 1][0]
                 before = [t[0] for t in tokens[:i]]
                 lead_in = bool(greeting and greeting[1] < tokens[i][1]) or all(

@@ -85,6 +85,7 @@ class Opening(Model):
     organisation: list[str] = Field(default_factory=list)
     self_id: list[Rule] = Field(default_factory=list)
     weak_self_id: list[Rule] = Field(default_factory=list)
+    before_name: list[str] = Field(default_factory=list, description="Het woord voor een eigen naam: 'met Sanne'.")
     not_names: list[str] = Field(default_factory=list)
 
 
