@@ -17,7 +17,7 @@ class OfflineVoice:
     usage = None
 
     def __init__(self, scenario: Scenario, *, model: str | None = None, hooks: Hooks | None = None) -> None:
-        self.scenario = scenario
+        """The voices' common constructor; the offline voice needs none of it."""
 
     def speak(self, plan: Plan, transcript: list[Turn], analysis: Analysis | None) -> str:
         return plan.text
