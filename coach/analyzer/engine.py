@@ -356,10 +356,10 @@ class Analyzer:
         self.stopwords = {fold(w) for w in lx.style.stopwords}
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
+        self.positive = _words_regex(lx.style.positive)
+        self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
         self.feelings = tuple(lx.caller.feelings)
         self.caller_asks = _words_regex(lx.caller.asks)
-        self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
-        self.positive = _words_regex(lx.style.positive)
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
