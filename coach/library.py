@@ -100,10 +100,17 @@ class Library:
                 self.problems.extend(exc.problems)
         return items
 
-    def get(self, kind: Kind, ref: str):
-        """A scenario or rubric by id, or by path to a YAML/JSON file."""
+    def _given_path(self, kind: Kind, ref: str) -> Path | None:
+        """The reference as a file path, when it is one rather than an id."""
         path = Path(ref).expanduser()
         if looks_like_path(ref) or (path.is_file() and ref not in self.entries(kind)):
+            return path
+        return None
+
+    def get(self, kind: Kind, ref: str):
+        """A scenario or rubric by id, or by path to a YAML/JSON file."""
+        path = self._given_path(kind, ref)
+        if path is not None:
             if not path.exists():
                 raise NotFoundError(f"bestand '{ref}' bestaat niet")
             return self._load(path, kind)
@@ -127,8 +134,8 @@ class Library:
 
     def path_of(self, kind: Kind, ref: str) -> Path | None:
         """The file a scenario or rubric reference stands for: a path as given, or the library file of an id."""
-        path = Path(ref).expanduser()
-        if looks_like_path(ref) or (path.is_file() and ref not in self.entries(kind)):
+        path = self._given_path(kind, ref)
+        if path is not None:
             return path.resolve() if path.is_file() else None
         entry = self.entries(kind).get(ref)
         return entry.path if entry else None
