@@ -262,7 +262,8 @@ def resume(
             pending = True
             break
         said.append((turn.text, analysis, turns[index + 1].text))
-    session.caller_turns = session.caller.replay(said)
+    opening = turns[0].text if turns and turns[0].speaker == "caller" else None
+    session.caller_turns = session.caller.replay(said, opening)
     usage, stored = session.caller.usage, row.meta.get("usage")
     if usage is not None and stored:  # a resumed paid call counts on from the tokens its first part used
         usage.restore(stored)

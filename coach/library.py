@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.errors import FileProblemError, NotFoundError, Problem, UsageError, suggestion
+from coach.formats.claims import ClaimType
 from coach.formats.common import SLUG
-from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, load
+from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, catalogue, load
 from coach.paths import user_library_dir
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -63,6 +64,7 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     _entries: dict[Kind, dict[str, Entry]] | None = None
     _cache: dict[Path, object] = field(default_factory=dict)
+    _claims: dict[str, ClaimType] | None = None
 
     @classmethod
     def open(cls, extra: Sequence[Path | str] = ()) -> Library:
@@ -123,8 +125,15 @@ class Library:
     def _load(self, path: Path, kind: Kind, *, by_name: bool = False):
         key = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load(path, kind, id_from_name=by_name)
+            claims = self.claims() if kind == "scenario" else None
+            self._cache[key] = load(path, kind, id_from_name=by_name, claims=claims)
         return self._cache[key]
+
+    def claims(self) -> dict[str, ClaimType]:
+        """The claim catalogue with this library's lexicon extensions (a scenario's claims are checked against it)."""
+        if self._claims is None:
+            self._claims = catalogue(self.lexicon_files())
+        return self._claims
 
     def scenario(self, ref: str):
         return self.get("scenario", ref)

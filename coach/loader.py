@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from coach.errors import FileProblemError, Problem, did_you_mean
 from coach.formats import Rubric, Scenario, Transcript
+from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_issues
 from coach.formats.common import Loc
 from coach.formats.lexicon import Lexicon
 
@@ -344,10 +347,32 @@ def model_for(kind: Kind) -> type[BaseModel]:
     return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript, "lexicon": Lexicon}[kind]
 
 
-def load(path: Path, kind: Kind | None = None, display: str | None = None, *, id_from_name: bool = False) -> BaseModel:
+@lru_cache(maxsize=4)
+def load_builtin(path: Path) -> Lexicon:
+    """A lexicon file shipped in the package (it cannot change while running): read once per process."""
+    return load(path, "lexicon")  # type: ignore[return-value]
+
+
+def catalogue(extra: Sequence[Path] = ()) -> dict[str, ClaimType]:
+    """The claim catalogue: the built-in one, then the claims of lexicon extensions (a known id is replaced)."""
+    out = {c.id: c for c in load_builtin(BUILTIN_CATALOGUE).claims}
+    for path in extra:
+        out.update({c.id: c for c in load(path, "lexicon").claims})  # type: ignore[attr-defined]
+    return out
+
+
+def load(
+    path: Path,
+    kind: Kind | None = None,
+    display: str | None = None,
+    *,
+    id_from_name: bool = False,
+    claims: Mapping[str, ClaimType] | None = None,
+) -> BaseModel:
     """Load and fully check one file; raises FileProblemError listing every problem found.
 
-    ``id_from_name``: the file is in a library folder, where its name is its id, so the id inside must match."""
+    ``id_from_name``: the file is in a library folder, where its name is its id, so the id inside must match.
+    ``claims``: the claim catalogue a scenario's key points and misinformation are checked against."""
     name = display or str(path)
     data, positions = read_data(path, name)
     if kind is None:
@@ -389,6 +414,8 @@ def load(path: Path, kind: Kind | None = None, display: str | None = None, *, id
                 f"noem het bestand {ident}{path.suffix} of zet id: {path.stem}",
             )
         )
+    if claims is not None and isinstance(obj, Scenario):
+        issues += list(scenario_claim_issues(obj, claims))
     if issues:
         raise FileProblemError([problem_at(name, positions, loc, msg, hint) for loc, msg, hint in issues])
     return obj

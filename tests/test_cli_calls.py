@@ -294,5 +294,11 @@ def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> No
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     opened = [Path(p).resolve() for p in json.loads(done.stderr.rsplit("OPENED ", 1)[1])]
-    assert sorted(p.name for p in opened) == ["lines_nl.yaml", "nl.yaml", "standaard.yaml", "woz-hoger-dan-buren.yaml"]
+    assert sorted(p.name for p in opened) == [
+        "claims.yaml",
+        "lines_nl.yaml",
+        "nl.yaml",
+        "standaard.yaml",
+        "woz-hoger-dan-buren.yaml",
+    ]
     assert len(set(opened)) == len(opened)

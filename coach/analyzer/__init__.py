@@ -8,11 +8,13 @@ from pathlib import Path
 
 from coach.analyzer.engine import ActHit, Analysis, Analyzer
 from coach.errors import NotFoundError
+from coach.formats.claims import BUILTIN_CATALOGUE
 from coach.formats.lexicon import Lexicon, merge
 from coach.library import Library
-from coach.loader import load
+from coach.loader import load, load_builtin
 
 __all__ = [
+    "BUILTIN_CLAIMS",
     "BUILTIN_LEXICON",
     "ActHit",
     "Analysis",
@@ -24,11 +26,13 @@ __all__ = [
 ]
 
 BUILTIN_LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "nl.yaml"
+BUILTIN_CLAIMS = BUILTIN_CATALOGUE
+"""The claim catalogue: a lexicon file with only a claims: section (docs/claims.md)."""
 
 
 def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
     """The built-in lexicon plus extensions, each checked with located errors."""
-    lexicon = load(BUILTIN_LEXICON, "lexicon")
+    lexicon = merge(load_builtin(BUILTIN_LEXICON), load_builtin(BUILTIN_CLAIMS))
     for path in extra:
         lexicon = merge(lexicon, load(path, "lexicon"))
     return lexicon

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from coach.analyzer.claims import ClaimReader, Context, Verdict
 from coach.formats.acts import ACTS, SEARCHED_BY_RULES
 from coach.formats.lexicon import Lexicon, Rule, RuleSet
 from coach.patterns import (
@@ -27,6 +28,7 @@ from coach.patterns import (
     split_tokens,
 )
 
+_QUESTION_ACTS = ("open_question", "closed_question")
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
@@ -290,6 +292,7 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         lx = lexicon
+        self.claim_reader = ClaimReader(lx.claims)
         self.variables = {name: join_alternatives([pattern_regex(i) for i in items]) for name, items in lx.vars.items()}
         self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
         v = self.variables
@@ -465,6 +468,41 @@ class Analyzer:
             if not any(m.start() < end and start < m.end() for start, end in negatives)
         )
         return pos, len(negatives)
+
+    def claims(self, text: str, context: Context | None = None, analysis: Analysis | None = None) -> list[Verdict]:
+        """The claims a turn states, each checked against what is true (the catalogue, the scenario's truths).
+
+        Statements only: questions the analyzer finds (but a tag like '…, oké?') are skipped, and so are
+        conditions and reported words (coach.analyzer.claims).
+        """
+        analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
+        questions = [(h.start, h.end, h.rule == "question-tag") for h in analysis.hits if h.act in _QUESTION_ACTS]
+        sentences = [(s.start, s.end) for s in analysis.sentences]
+        reader, context = self.claim_reader, context or Context()
+        return [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
+
+    def states(
+        self, patterns: list[str], text: str, analysis: Analysis | None = None
+    ) -> tuple[str, re.Match[str]] | None:
+        """The first of ``patterns`` the turn's statements say: as ``claim``, but only in what the trainee asserts,
+        not in a question, a condition or reported words (a key point is credited only from a turn that states it).
+        The match is on the asserted parts joined, so ``A & B`` may take its parts from different sentences."""
+        return first_claim(patterns, self.asserted_text(text, analysis), self.negation)
+
+    def asserted_text(self, text: str, analysis: Analysis | None = None) -> str:
+        """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
+        analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
+        questions = [(h.start, h.end, h.rule == "question-tag") for h in analysis.hits if h.act in _QUESTION_ACTS]
+        parts: list[str] = []
+        for sentence in analysis.sentences:
+            if not self.claim_reader.is_statement(sentence.start, sentence.end, sentence.text, questions):
+                continue
+            inside = [(a, b) for a, b, tag in questions if a < sentence.end and sentence.start < b and not tag]
+            for a, b in self.claim_reader.asserted(fold(sentence.text)):
+                start, end = sentence.start + a, sentence.start + b
+                if not any(q0 < end and start < q1 for q0, q1 in inside):
+                    parts.append(text[start:end])
+        return " . ".join(parts)
 
     def claim(self, patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
         """The first of ``patterns`` the text states, not negated ("het is geen boete" claims no 'boete')."""

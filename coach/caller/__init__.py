@@ -32,14 +32,20 @@ class Caller:
 
     def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
         """The caller's answer to a trainee turn; ``transcript`` is the call so far, that turn included."""
-        plan = self.brain.plan(text, analysis)
+        previous = next((t.text for t in reversed(transcript) if t.speaker == "caller"), "")
+        plan = self.brain.plan(text, analysis, previous)
         return plan.turn(self.voice.speak(plan, transcript, analysis))
 
-    def replay(self, said: list[tuple[str, Analysis, str]]) -> list[CallerTurn]:
+    def replay(self, said: list[tuple[str, Analysis, str]], opening_text: str | None = None) -> list[CallerTurn]:
         """Rebuild the caller after a call's past (trainee text, its reading, what the caller answered) without
         asking the voice: the brain replays every turn and the stored words are kept."""
-        self.brain.start()
-        return [self.brain.plan(text, analysis).turn(reply) for text, analysis, reply in said]
+        opening = self.brain.start()
+        previous = opening.text if opening_text is None else opening_text
+        out = []
+        for text, analysis, reply in said:
+            out.append(self.brain.plan(text, analysis, previous).turn(reply))
+            previous = reply
+        return out
 
 
 def make_caller(

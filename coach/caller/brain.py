@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from coach.analyzer import Analysis, Analyzer
+from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario
@@ -57,6 +58,9 @@ class CallerBrain:
     facts_given: set[str] = field(default_factory=set)
     key_info: set[str] = field(default_factory=set)
     misinformation: set[str] = field(default_factory=set)
+    wrong_claims: dict[str, str] = field(default_factory=dict)
+    """Claims stated wrongly and not yet set right: claim id -> the misinformation id."""
+    corrected: set[str] = field(default_factory=set)
     proposals: dict[str, str] = field(default_factory=dict)
     jargon_asked: set[str] = field(default_factory=set)
     listened: bool = False
@@ -136,7 +140,8 @@ class CallerBrain:
             out.append("een concrete afspraak")
         return out
 
-    def plan(self, text: str, analysis: Analysis) -> Plan:
+    def plan(self, text: str, analysis: Analysis, previous: str = "") -> Plan:
+        """The caller's reaction to a trainee turn; ``previous`` is what the caller said just before it."""
         s = self.scenario
         self.turn_no += 1
         acts = analysis.acts
@@ -173,12 +178,17 @@ class CallerBrain:
         elif acts & ANSWERING_ACTS:
             self.pending_question = None
             self.unanswered = 0
-        wrong = [
-            m for m in s.misinformation if m.id not in self.misinformation and self.analyzer.claim(m.phrases, text)
-        ]
-        for m in wrong:
-            self.misinformation.add(m.id)
-            revealed.append(f"misinformation:{m.id}")
+        said = stated(self.analyzer, s, text, previous, analysis)
+        fixed = [c for c in said.right if c in self.wrong_claims]
+        for claim in fixed:
+            self.corrected.add(self.wrong_claims.pop(claim))
+            revealed.append(f"corrected:{claim}")
+        wrong = [w for w in said.wrong if w.id not in self.misinformation]
+        for w in wrong:
+            self.misinformation.add(w.id)
+            if w.claim is not None:
+                self.wrong_claims[w.claim] = w.id
+            revealed.append(f"misinformation:{w.id}")
         if wrong:
             events.append(E.misinformation)
         if "emotion_reflection" in acts and "dismissive" not in acts:
@@ -188,7 +198,7 @@ class CallerBrain:
             summary_ok = self._summary_captures(text)
             if summary_ok:
                 events.append(E.summary_confirmed)
-        conveyed = [k for k in s.key_info if k.id not in self.key_info and first_match(k.phrases, text)]
+        conveyed = [k for k in s.key_info if k.id not in self.key_info and k.id in said.key_info]
         for k in conveyed:
             self.key_info.add(k.id)
             revealed.append(f"key_info:{k.id}")
@@ -248,9 +258,16 @@ class CallerBrain:
             self.pending_question = question
         if unclear and not new_terms:
             add("unclear", self.line("unclear"), "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
-        for m in wrong:
-            if m.reaction:
-                add("misinformation", self.pick(m.reaction), "Reageer alsof je de (onjuiste) informatie gelooft.")
+        for w in wrong:
+            if w.pushback:
+                add("misinformation", self.pick(list(w.pushback)), "Spreek de medewerker tegen: jij weet beter.")
+            elif w.reaction:
+                add("misinformation", self.pick(list(w.reaction)), "Reageer alsof je de (onjuiste) informatie gelooft.")
+            else:
+                line = self.pick(list(w.believe)).format(said=w.spoken) if w.believe else self.line("misinformation")
+                add("misinformation", line, "Je gelooft het en zegt wat je nu gaat doen.")
+        if fixed:
+            add("corrected", self.line("corrected"), "Reageer op de verbetering: goed dat het rechtgezet wordt.")
         hidden = self._reveal(text, analysis)
         if hidden is not None:
             revealed.append(f"concern:{hidden.id}")

@@ -269,6 +269,14 @@ def feedback_report(fb: Feedback) -> Group:
         head.add_row(
             "Resultaat", Text("geslaagd", style="bold green") if fb.passed else Text("niet geslaagd", style="bold red")
         )
+    for item in fb.call.get("wrong_information") or []:  # type: ignore[union-attr]
+        head.add_row(
+            "Onjuist",
+            escape(
+                f"beurt {item['turn']}: u zei '{item['said']}'. Juist: {str(item['correct']).rstrip('.')}. "
+                f"Bron: {item['source']}. Niet rechtgezet, daarom niet geslaagd."
+            ),
+        )
     if fb.outcome:
         head.add_row("Afloop", OUTCOME_LABELS.get(fb.outcome, fb.outcome))
     if fb.call.get("reason"):

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from coach.analyzer import Analysis, Analyzer
+from coach.analyzer.stated import Stated, Wrong, stated
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.formats.acts import PHASE_OF_ACT, PHASES
@@ -41,6 +42,16 @@ def skipped(reason: str) -> Result:
 
 
 @dataclass
+class WrongSaid:
+    """A wrong statement in a call: the turn (index in the transcript), what was wrong, and where it was set right."""
+
+    index: int
+    turn: Turn
+    wrong: Wrong
+    corrected_at: int | None = None
+
+
+@dataclass
 class Call:
     """A call as the signals read it: the transcript, the analyzer's reading of every trainee turn, the scenario."""
 
@@ -65,6 +76,38 @@ class Call:
     @property
     def revealed(self) -> set[str]:
         return {r for _, t in self.caller for r in t.revealed}
+
+    @cached_property
+    def stated(self) -> list[Stated]:
+        """Per trainee turn, what it states in this scenario, read as the caller brain read it (with the caller's
+        line before it)."""
+        assert self.scenario is not None
+        out = []
+        for i, t, a in self.learner:
+            before = self.previous_caller(i)
+            out.append(stated(self.analyzer, self.scenario, t.text, before.text if before else "", a))
+        return out
+
+    @cached_property
+    def wrong_info(self) -> list[WrongSaid]:
+        """Every wrong statement, with the turn that set it right (a later statement of the true value), if any."""
+        if self.scenario is None:
+            return []
+        found: list[WrongSaid] = []
+        seen: set[str] = set()
+        for (i, t, _), said in zip(self.learner, self.stated, strict=True):
+            for item in found:
+                if item.corrected_at is None and item.wrong.claim is not None and item.wrong.claim in said.right:
+                    item.corrected_at = i
+            for w in said.wrong:
+                if w.id not in seen:
+                    seen.add(w.id)
+                    found.append(WrongSaid(i, t, w))
+        return found
+
+    @property
+    def uncorrected(self) -> list[WrongSaid]:
+        return [w for w in self.wrong_info if w.corrected_at is None]
 
     def previous_caller(self, index: int) -> Turn | None:
         before = [t for i, t in self.caller if i < index]

@@ -136,6 +136,15 @@ def evaluate(
     reason = transcript.meta.get("reason")
     if reason:
         facts["reason"] = reason
+    wrong = call.uncorrected
+    if wrong:
+        # wrong information a citizen goes home with fails the call, whatever the rubric's thresholds
+        facts["wrong_information"] = [
+            {"turn": w.index + 1, "said": w.wrong.said, "correct": w.wrong.correction, "source": w.wrong.source}
+            for w in wrong
+        ]
+        checks.append(False)
+    wrong_turns = {w.index + 1 for w in wrong}
     return Feedback(
         scenario=(scenario.id if scenario else None) or transcript.scenario,
         rubric=rubric.id,
@@ -148,19 +157,25 @@ def evaluate(
         criteria=criteria,
         phases=phases,
         phase_order=list(call.first_phase),
-        strengths=_strengths(criteria),
+        strengths=_strengths(criteria, wrong_turns),
         improvements=_improvements(criteria, tips),
         call=facts,
     )
 
 
-def _strengths(criteria: list[CriterionResult]) -> list[str]:
+def _strengths(criteria: list[CriterionResult], wrong_turns: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """The best criteria as strengths; a turn with uncorrected wrong information is never evidence for one."""
     good = [c for c in criteria if c.passed and c.score is not None and c.score >= 80]
     good.sort(key=lambda c: (SIGNALS[c.signal].strength == "absence", -c.weight * c.score, c.id))
     out = []
-    for c in good[:3]:
+    for c in good:
+        if len(out) == 3:
+            break
         behaviour = SIGNALS[c.signal].strength == "behaviour"
-        evidence = next((e for e in c.evidence if e.speaker == "learner"), None) if behaviour else None
+        mine = [e for e in c.evidence if e.speaker == "learner"]
+        if behaviour and mine and all(e.turn in wrong_turns for e in mine):
+            continue
+        evidence = next((e for e in mine if e.turn not in wrong_turns), None) if behaviour else None
         quote = f" (beurt {evidence.turn}: '{_quote(evidence.text)}')" if evidence else ""
         out.append(f"{c.description}{quote}")
     return out

@@ -490,7 +490,11 @@ def key_info(call: Call, criterion: Any) -> Result:
         return skipped("het scenario noemt geen kerninformatie")
     conveyed, evidence, missing = 0, [], []
     for item in items:
-        hit = next(((i, t) for i, t, _ in call.learner if first_match(item.phrases, t.text)), None)
+        # credited only from a turn that states it; the evidence quotes that turn
+        hit = next(
+            ((i, t) for (i, t, _), said in zip(call.learner, call.stated, strict=True) if item.id in said.key_info),
+            None,
+        )
         if hit:
             conveyed += 1
             evidence.append(ev(*hit, note=item.description))
@@ -505,20 +509,20 @@ def key_info(call: Call, criterion: Any) -> Result:
 
 @signal("misinformation")
 def misinformation(call: Call, criterion: Any) -> Result:
-    s = call.scenario
-    if s is None:
+    """Wrong statements that were not set right later in the call; a correction is credited in the evidence."""
+    if call.scenario is None:
         return skipped("geen scenario bekend")
-    if not s.misinformation:
-        return skipped("het scenario noemt geen valkuilen")
-    found = []
-    for item in s.misinformation:
-        for i, t, _ in call.learner:
-            if call.analyzer.claim(item.phrases, t.text):
-                found.append((ev(i, t, note=f"onjuist: {item.description} Juist: {item.correction}"), item))
-                break
-    evidence = [e for e, _ in found]
-    suggestion = found[0][1].correction.rstrip(".") if found else ""
-    moment = evidence[0] if evidence else None
-    return Result(
-        float(len(found)), evidence, f"{len(found)} onjuiste uitspraak/uitspraken.", moment, suggestion, "Juist is"
-    )
+    evidence, outstanding = [], call.uncorrected
+    for item in call.wrong_info:
+        w = item.wrong
+        note = f"onjuist: u zei '{w.said}'. Juist: {w.correction.rstrip('.')} (bron: {w.source})."
+        if item.corrected_at is not None:
+            note += f" U zette het recht in beurt {item.corrected_at + 1}."
+        evidence.append(ev(item.index, item.turn, w.sentence, note=note))
+    detail = f"{len(outstanding)} onjuiste uitspraak/uitspraken niet rechtgezet."
+    fixed = len(call.wrong_info) - len(outstanding)
+    if fixed:
+        detail += f" {fixed} later zelf rechtgezet: goed."
+    first = next((e for e, item in zip(evidence, call.wrong_info, strict=True) if item.corrected_at is None), None)
+    suggestion = outstanding[0].wrong.correction.rstrip(".") if outstanding else ""
+    return Result(float(len(outstanding)), evidence, detail, first, suggestion, "Juist is")

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from coach.formats.acts import RULE_ACTS
+from coach.formats.claims import ClaimType
 from coach.formats.common import Issue, Loc, Model, Text
 
 RuleAct = Literal[RULE_ACTS]  # type: ignore[valid-type]
@@ -165,6 +166,9 @@ class Lexicon(Model):
     definition: Definition = Field(default_factory=Definition)
     style: Style = Field(default_factory=Style)
     caller: CallerWords = Field(default_factory=CallerWords)
+    claims: list[ClaimType] = Field(
+        default_factory=list, description="De claimcatalogus: uitspraken met een waarde en wat klopt (docs/claims.md)."
+    )
 
     def issues(self) -> Iterator[Issue]:
         """Every pattern must compile (with the lexicon's own $lists); a closing part only on closing rules."""
@@ -221,10 +225,16 @@ class Lexicon(Model):
         for name in ("right_after", "later"):
             for i, pattern in enumerate(getattr(self.definition, name)):
                 yield from check(("definition", name, i), pattern)
+        seen: set[str] = set()
+        for i, claim in enumerate(self.claims):
+            if claim.id in seen:
+                yield (("claims", i, "id"), f"claim '{claim.id}' komt twee keer voor", "geef elke claim een eigen id")
+            seen.add(claim.id)
+            yield from claim.issues(("claims", i))
 
 
 def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
-    """Add an extension to a lexicon: lists are appended (without duplicates), rules added."""
+    """Add an extension to a lexicon: lists are appended (without duplicates), rules added, claims replaced by id."""
 
     def combine(a: object, b: object) -> object:
         if isinstance(a, list) and isinstance(b, list):
@@ -236,5 +246,8 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
             return out
         return b
 
-    data = combine(base.model_dump(), extra.model_dump(exclude_defaults=True))
+    added = extra.model_dump(exclude_defaults=True)
+    claims = {c["id"]: c for c in added.pop("claims", [])}  # a claim type with a known id replaces it
+    data = combine(base.model_dump(), added)
+    data["claims"] = [claims.pop(c["id"], c) for c in data["claims"]] + list(claims.values())
     return Lexicon.model_validate(data)

@@ -157,7 +157,13 @@ class Concerns(Model):
 class KeyInfo(Model):
     id: Slug
     description: Text = Field(description="Wat de medewerker moet overbrengen.")
-    phrases: list[Pattern] = Field(min_length=1, description="Formuleringen die tellen als overgebracht.")
+    claim: Slug | None = Field(None, description="De claim uit de catalogus die dit zegt, bijvoorbeeld bezwaartermijn.")
+    value: str | None = Field(
+        None, description="Wat in dit scenario klopt, bijvoorbeeld '6 weken' (leeg = de catalogus)."
+    )
+    phrases: list[Pattern] = Field(
+        default_factory=list, description="Formuleringen die tellen als overgebracht (voor wat geen claim is)."
+    )
     reaction: list[Text] = Field(default_factory=list, description="Hoe de beller reageert als het gezegd is.")
     required: bool = Field(True, description="Nodig voordat de beller tevreden afsluit.")
 
@@ -165,9 +171,19 @@ class KeyInfo(Model):
 class Misinformation(Model):
     id: Slug
     description: Text = Field(description="Wat er fout is aan deze uitspraak.")
-    phrases: list[Pattern] = Field(min_length=1)
+    claim: Slug | None = Field(
+        None, description="Een claim uit de catalogus: elke uitspraak ervan met een andere waarde is fout."
+    )
+    value: str | None = Field(None, description="Wat in dit scenario klopt (leeg = de kerninformatie of de catalogus).")
+    phrases: list[Pattern] = Field(default_factory=list, description="Foute formuleringen (voor wat geen claim is).")
     correction: Text = Field(description="Wat wel klopt; de feedback toont dit.")
-    reaction: list[Text] = Field(default_factory=list)
+    source: str = Field("", description="Waar het juiste vandaan komt; leeg = het dossier van dit scenario.")
+    reaction: list[Text] = Field(
+        default_factory=list, description="Hoe de beller reageert: gelooft het en zegt wat hij nu gaat doen."
+    )
+    pushback: list[Text] = Field(
+        default_factory=list, description="Indien gevuld: de beller weet beter en spreekt de medewerker tegen."
+    )
 
 
 class Proposal(Model):
@@ -250,12 +266,31 @@ class Scenario(Model):
                 for name in sorted(used - allowed):
                     hint = f"toegestaan: {', '.join('{' + a + '}' for a in sorted(allowed))}" if allowed else ""
                     yield (("reactions", kind.value, i), f"onbekende invulplek {{{name}}}", hint)
+        for name in ("key_info", "misinformation"):
+            for i, item in enumerate(getattr(self, name)):
+                if item.claim is None and not item.phrases:
+                    yield ((name, i), "geef een claim of phrases", "bijvoorbeeld claim: bezwaartermijn")
+                if item.value is not None and item.claim is None:
+                    yield ((name, i, "value"), "value hoort bij een claim", "voeg claim: toe of haal value weg")
         if self.end.requires_hidden and not self.concerns.hidden:
             yield (
                 ("end", "requires_hidden"),
                 "requires_hidden staat aan, maar er is geen onderliggende zorg (concerns.hidden)",
                 "voeg een onderliggende zorg toe of zet requires_hidden op false",
             )
+
+    def claim_truths(self) -> dict[str, str]:
+        """The scenario's own truths for catalogue claims: a key point's or a misinformation entry's value."""
+        out: dict[str, str] = {}
+        for item in [*self.misinformation, *self.key_info]:
+            if item.claim is not None and item.value is not None:
+                out[item.claim] = item.value
+        return out
+
+    @property
+    def claims(self) -> list[str]:
+        """The catalogue claims this call is about, in order."""
+        return list(dict.fromkeys(i.claim for i in [*self.key_info, *self.misinformation] if i.claim is not None))
 
     @property
     def required_key_info(self) -> list[KeyInfo]:

@@ -1,0 +1,507 @@
+"""What a trainee turn states: claims with a value and a polarity, read with the claim catalogue.
+
+One reader for the caller brain and the scorer, so the two cannot disagree. A claim is read only from a
+*statement*: not from a question, not from a condition ("als u drie maanden wacht"), not from words the trainee
+reports ("u zegt dat…", "volgens het bureau…", "ik zei net…"). A negation in the same clause turns a yes/no value
+round and makes a value or a choice a denial ("u heeft géén drie maanden"). Within one turn the last word counts:
+"drie maanden, nee sorry, zes weken" states six weeks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from coach.formats.claims import VALUE_KINDS, ClaimKind, ClaimType
+from coach.patterns import fold, join_alternatives, pattern_regex
+from coach.values import Value, amounts, counts, dates, durations, parse, same_value, spoken
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof)\s)"
+)
+_CORRECTION = re.compile(
+    r"(?<![^\W_])(?:nee|sorry|oh|o|oeps|pardon|excuus|excuses|wacht|ik bedoel|bedoel ik|correctie|verkeerd|"
+    r"vergissing|vergis|verspreek|versprak|neem me niet kwalijk|streep dat|laat ik het anders zeggen)(?![^\W_])"
+)
+_NEGATOR = re.compile(r"(?<![^\W_])(niet|geen|nooit|niks|niets|nergens|geeneens|zonder)(?![^\W_])")
+# fixed expressions with a negation word that do not deny what the clause says
+_NOT_DENIAL = re.compile(
+    r"(?<![^\W_])(?:niet (?:meer|langer|later|eerder|minder) dan|geen (?:dag|week|minuut) (?:later|te laat)|"
+    r"of niet|niet waar|nietwaar|niet alleen|geen zorgen|geen probleem|geen punt|geen idee|geen haast|geen paniek|"
+    r"niet erg|niet schrikken|niet ongerust|niks aan de hand|niets aan de hand|niet te snel|"
+    r"niet helemaal zeker|niet meer precies|weet (?:ik )?niet (?:precies|zeker|meer)|"
+    r"maak(?:t)? u (?:zich )?geen)(?![^\W_])"
+)
+_PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
+_CONDITIONAL = re.compile(
+    r"(?<![^\W_])(?:(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|dat|die|iemand|men|ik|jullie|"
+    r"mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|gesteld dat|tenzij|ingeval|in geval|"
+    r"wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
+)
+_NOT_A_VERB = {
+    "dat",
+    "die",
+    "of",
+    "en",
+    "als",
+    "wat",
+    "hoe",
+    "omdat",
+    "want",
+    "maar",
+    "zodat",
+    "wanneer",
+    "waar",
+    "dan",
+    "toch",
+    "ook",
+    "nog",
+    "wel",
+    "niet",
+    "al",
+    "dus",
+    "voor",
+    "van",
+    "aan",
+    "met",
+    "bij",
+    "op",
+    "in",
+    "naar",
+    "door",
+    "om",
+    "tot",
+    "na",
+    "over",
+    "uit",
+    "zoals",
+    "hoewel",
+    "zolang",
+    "terwijl",
+}
+_INVERSION = re.compile(r"\s([^\W\d_]+)\s+(?:u|je|jij|we|wij|ze|zij|hij|ik|er|het|de|jullie)(?![^\W_])")
+_EMBEDDED_IF = re.compile(
+    r"(?<![^\W_])(?:kijken|kijk|checken|check|nagaan|na te gaan|vragen|vraag|weet|weten|zien|uitzoeken|uit te zoeken|"
+    r"navragen|nakijken|controleren|bekijken|opzoeken|zoeken|hoofd)\s+(?:\w+\s+){0,5}?(?:of|hoe|wat|hoelang|hoeveel|welke|"
+    r"wanneer)(?![^\W_])"
+)
+_REPORTED = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:zegt|zei|zeggen|dacht|denkt|dachten|hoorde|gehoord|las|gelezen|bedoelt|vroeg|"
+    r"vraagt|vreest|verwacht|verwachtte|begreep|begrepen|schreef|schrijft|noemt|noemde|meldt|hebt gekregen te horen)|"
+    r"(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
+    r"riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
+    r"volgens\s+(?:u|uw|je|jouw|hem|haar|hen|hun|het bureau|dat bureau|dat bedrijf|die|de buurman|de buurvrouw|"
+    r"internet|de makelaar|de bank|de deurwaarder|uw|zijn|de verhuurder|de notaris|zo'n|sommige|anderen|mensen)|"
+    r"(?:begrijp|hoor|hoorde|snap)\s+ik\s+(?:\w+\s+){0,2}?(?:goed|dat|juist)|als ik (?:u|je|het) goed (?:begrijp|hoor)|"
+    r"heb ik (?:\w+\s+)?(?:goed )?begrepen|ik (?:zei|zeg|had gezegd|noemde|heb gezegd|heb net gezegd)|zei ik|"
+    r"(?:zorgen|bang|angst|ongerust|boos|bezorgd)\s+(?:\w+\s+){0,2}?(?:dat|om dat|omdat)|"
+    r"(?:op|van) (?:internet|facebook|tv|televisie|het nieuws) (?:staat|stond|las|lees|zeggen|zei)|"
+    r"(?:heeft|hebben|had|hadden) (?:\w+\s+){0,3}?(?:gezegd|verteld|beloofd|geschreven|beweerd|gehoord)|"
+    r"het idee dat|de indruk dat|het gevoel dat|de gedachte dat|misschien gehoord|misschien gelezen|"
+    r"(?:ging|gaat|gingen|gaan) (?:\w+\s+)?ervan uit|ervan uitging|ervan uitgaat|"
+    r"(?:u|je|jij)\s+(?:bent|was|is|zijn)\s+(?:\w+\s+)?(?:bang|bezorgd|ongerust|geschrokken)|"
+    r"(?:u|je|jij)\s+(?:maakt|maakte)\s+(?:zich|je|u)\s+(?:\w+\s+)?zorgen"
+    r")(?![^\W_])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One claim the trainee stated: which claim, the value (an option id, or a normalised number or date), whether
+    it is a denial, the words said and their sentence, and whether it is the turn's last word on this claim."""
+
+    claim: str
+    kind: str
+    value: str | float | tuple[int, int, int | None]
+    negated: bool
+    start: int
+    end: int
+    said: str
+    sentence: str
+    final: bool = True
+
+    def with_final(self, final: bool) -> Reading:
+        return Reading(
+            self.claim, self.kind, self.value, self.negated, self.start, self.end, self.said, self.sentence, final
+        )
+
+    def spoken(self) -> str:
+        """The value as the trainee meant it, for the caller to repeat ('3 maanden')."""
+        if self.kind in VALUE_KINDS:
+            return spoken(self.kind, self.value)
+        return self.said
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A reading checked against what is true: ``correct`` (a statement of the truth, or a denial of something
+    wrong), ``wrong``, or None when nothing is known to be true for it."""
+
+    reading: Reading
+    claim: ClaimType
+    correct: bool | None
+    truth: str | None
+
+    @property
+    def wrong(self) -> bool:
+        return self.correct is False and self.reading.final
+
+    @property
+    def states_truth(self) -> bool:
+        """A positive statement of the true value: what key information is credited from."""
+        return self.correct is True and not self.reading.negated and self.reading.final
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the reader knows beyond the turn: the claims the scenario names (in order), their local truths, and the
+    caller's previous turn (a question the trainee answers gives the subject)."""
+
+    expected: tuple[str, ...] = ()
+    truths: Mapping[str, str] = field(default_factory=dict)
+    previous: str = ""
+
+
+@dataclass
+class _Compiled:
+    claim: ClaimType
+    about: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    near: re.Pattern[str] | None
+    unit: re.Pattern[str] | None
+    options: list[tuple[str, list[tuple[re.Pattern[str], set[str]]]]]
+    negators_in: set[str] = field(default_factory=set)
+
+
+def _regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    patterns = list(patterns)
+    if not patterns:
+        return None
+    return re.compile(join_alternatives([pattern_regex(p) for p in patterns]))
+
+
+def _negation_words(pattern: str) -> set[str]:
+    return set(_NEGATOR.findall(fold(pattern)))
+
+
+class ClaimReader:
+    """Compiled once per lexicon; ``read`` gives the claims of one turn, ``check`` judges them."""
+
+    def __init__(self, claims: list[ClaimType]) -> None:
+        self.claims = {c.id: c for c in claims}
+        self._compiled: list[_Compiled] = []
+        for c in claims:
+            options = [
+                (o.id, [(re.compile(pattern_regex(p)), _negation_words(p)) for p in o.patterns]) for o in c.options
+            ]
+            self._compiled.append(
+                _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options)
+            )
+
+    @cached_property
+    def truths(self) -> dict[str, str]:
+        return {c.id: c.truth for c in self.claims.values() if c.truth is not None}
+
+    # --- reading --------------------------------------------------------------------------------------------
+
+    def read(
+        self,
+        text: str,
+        sentences: Iterable[tuple[int, int]],
+        questions: Iterable[tuple[int, int, bool]],
+        context: Context,
+    ) -> list[Reading]:
+        """The claims stated in ``text``; ``sentences`` are spans from the analyzer, ``questions`` its question
+        spans with whether each is only a tag ('…, oké?')."""
+        folded = fold(text)
+        questions = list(questions)
+        previous = fold(context.previous)
+        expected = set(context.expected)
+        order = {c: i for i, c in enumerate(context.expected)}
+        out: list[Reading] = []
+        spans = list(sentences)
+        for index, (s_start, s_end) in enumerate(spans):
+            sentence = folded[s_start:s_end]
+            if not self.is_statement(s_start, s_end, sentence, questions):
+                continue
+            inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
+            before = folded[spans[index - 1][0] : spans[index - 1][1]] if index else ""
+            blocked = {c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)}
+            if expected and any(
+                c.claim.id in expected and c.about is not None and c.about.search(sentence) for c in self._compiled
+            ):
+                # a sentence about one of the scenario's claims is read for the scenario's claims only
+                blocked |= {c.claim.id for c in self._compiled if c.claim.id not in expected}
+            found: list[Reading] = []
+            for a, b in self.asserted(sentence):
+                start, end = s_start + a, s_start + b
+                if any(q0 < end and start < q1 for q0, q1 in inside):
+                    continue
+                clause = folded[start:end]
+                for comp in self._compiled:
+                    claim = comp.claim
+                    if claim.kind in VALUE_KINDS or claim.id in blocked:
+                        continue  # values are assigned below, one claim per value
+                    if self._subject(comp, sentence, before, previous, expected, options=True) is None:
+                        continue
+                    for option, m, own in self._options(comp, clause):
+                        odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
+                        value: str = option
+                        negated = False
+                        if claim.kind == ClaimKind.yesno:
+                            if odd:
+                                value = "nee" if option == "ja" else "ja"
+                        else:
+                            negated = odd
+                        found.append(
+                            Reading(
+                                claim.id,
+                                claim.kind,
+                                value,
+                                negated,
+                                start + m.start(),
+                                start + m.end(),
+                                text[start + m.start() : start + m.end()],
+                                text[s_start:s_end],
+                            )
+                        )
+                found.extend(
+                    self._values(
+                        text, clause, start, s_start, s_end, sentence, before, previous, expected, order, blocked
+                    )
+                )
+            out.extend(self._prefer_expected(found, expected))
+        return self._finalise(out, folded)
+
+    @staticmethod
+    def is_statement(start: int, end: int, sentence: str, questions: list[tuple[int, int, bool]]) -> bool:
+        """A sentence with a question mark states something only when its question is a tag ('…, oké?'); a
+        check like 'dus u heeft drie maanden, begrijp ik dat goed?' states nothing."""
+        if not sentence.rstrip(" \"')").endswith("?"):
+            return True
+        mine = [tag for a, b, tag in questions if a < end and start < b]
+        return bool(mine) and all(mine)
+
+    @staticmethod
+    def _prefer_expected(found: list[Reading], expected: set[str]) -> list[Reading]:
+        """A sentence that states one of the scenario's claims is read as about the scenario: claims of other
+        calls in it are dropped ("naar de rechter kan niet" in a kwijtschelding call is about the kwijtschelding
+        route, not the WOZ court)."""
+        if not expected or not any(r.claim in expected for r in found):
+            return found
+        return [r for r in found if r.claim in expected]
+
+    def asserted(self, sentence: str) -> list[tuple[int, int]]:
+        """The parts of a sentence the speaker asserts: clauses, without conditions, embedded questions and
+        reported words."""
+        cuts = [0]
+        for m in _CLAUSE_BREAK.finditer(sentence):
+            cuts += [m.start(), m.end()]
+        cuts.append(len(sentence))
+        clauses = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i + 1] > cuts[i]]
+        out: list[tuple[int, int]] = []
+        reported = False
+        for a, b in clauses:
+            part = sentence[a:b]
+            lead = part.lstrip().split(" ", 1)[0] if part.strip() else ""
+            if lead in ("maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter"):
+                reported = False  # "u zegt drie maanden, maar ..." : the correction is the speaker's own
+            if reported:
+                continue
+            m = _REPORTED.search(part)
+            if m:
+                reported = True
+                if m.start() > 0 and part[: m.start()].strip():
+                    out.extend(self._unconditioned(a, a + m.start(), sentence))
+                continue
+            out.extend(self._unconditioned(a, b, sentence))
+        return out
+
+    def _unconditioned(self, a: int, b: int, sentence: str) -> list[tuple[int, int]]:
+        part = sentence[a:b]
+        for regex in (_CONDITIONAL, _EMBEDDED_IF):
+            m = regex.search(part)
+            if not m:
+                continue
+            # a condition at the start ends where the main clause begins: a verb then a subject ("als u bezwaar
+            # maakt moet u betalen"); elsewhere it runs to the end of the clause
+            rest = part[m.end() :]
+            head = [(a, a + m.start())] if part[: m.start()].strip() else []
+            if part[: m.start()].strip():
+                return head
+            then = re.search(r"\sdan\s", rest)
+            if then:
+                return [(a + m.end() + then.start(), b)]
+            # after a fronted condition the main clause starts with its verb, then the subject: "als u bezwaar
+            # maakt | moet u betalen", "als u terugboekt | loopt de incasso door"
+            for inv in _INVERSION.finditer(rest, 1):
+                if inv.group(1) not in _NOT_A_VERB and len(rest[: inv.start()].split()) >= 2:
+                    return [(a + m.end() + inv.start(), b)]
+            return []
+        return [(a, b)]
+
+    def _negated(self, clause: str, m: re.Match[str], own: set[str], yesno: bool) -> bool:
+        """Whether a negation turns this match round. A yes/no statement is negated by a negation anywhere in
+        its clause ("schort de betaling niet op", "ozb hoeft u niet te betalen"); a choice by one close before it,
+        inside it or right after it ("het gaat niet om wat uw huis nu waard is", "de gemeente beslist niet")."""
+        cleaned = _NOT_DENIAL.sub(lambda x: " " * len(x.group()), clause)
+        if yesno:
+            words = [w for w in _NEGATOR.findall(cleaned) if w not in own]
+            words += ["pas"] * len(_PAS.findall(cleaned))
+            return len(words) % 2 == 1
+        before = cleaned[: m.start()].split()[-6:]
+        after = cleaned[m.end() :].split()[:2]
+        inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
+        return bool(inside) or any(
+            _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
+        )
+
+    def _subject(
+        self, comp: _Compiled, sentence: str, before: str, previous: str, expected: set[str], *, options: bool = False
+    ) -> int | None:
+        """How the claim's subject is known: 3 in the sentence, 2 the sentence before, 1 the caller's turn,
+        0 the scenario (or a claim that needs no subject); None when it is not. Options ('gratis', 'vanzelf')
+        are too common to be read on the scenario alone: they need the subject in words, unless the claim says
+        it needs none."""
+        if comp.about is not None:
+            if comp.about.search(sentence):
+                return 3
+            if before and comp.about.search(before):
+                return 2
+            if previous and comp.about.search(previous):
+                return 1
+        if not comp.claim.needs_about or (comp.claim.id in expected and not options):
+            return 0
+        return None
+
+    def _options(self, comp: _Compiled, clause: str) -> list[tuple[str, re.Match[str], set[str]]]:
+        found: list[tuple[str, re.Match[str], set[str]]] = []
+        for option, regexes in comp.options:
+            best: tuple[re.Match[str], set[str]] | None = None
+            for regex, own in regexes:
+                m = regex.search(clause)
+                if m and (best is None or len(m.group()) > len(best[0].group())):
+                    best = (m, own)
+            if best:
+                found.append((option, best[0], best[1]))
+        if len(found) > 1:
+            if comp.claim.kind == ClaimKind.yesno:
+                found = [max(found, key=lambda f: len(f[1].group()))]
+            else:  # an option inside a longer one's words is part of it ("beroep" in "beroep bij de rechter")
+                found = [
+                    f
+                    for f in found
+                    if not any(g is not f and g[1].start() <= f[1].start() and f[1].end() <= g[1].end() for g in found)
+                ]
+        return found
+
+    def _values(
+        self,
+        text: str,
+        clause: str,
+        start: int,
+        s_start: int,
+        s_end: int,
+        sentence: str,
+        before: str,
+        previous: str,
+        expected: set[str],
+        order: dict[str, int],
+        blocked: set[str],
+    ) -> list[Reading]:
+        """Each number in the clause is given to one claim of its kind: the one whose subject is nearest (a
+        scenario's claim before another), or the scenario's own when the words name none."""
+        readers: dict[str, list[Value]] = {
+            "duration": durations(clause),
+            "date": dates(clause),
+            "amount": amounts(clause),
+        }
+        for comp in self._compiled:
+            if comp.claim.kind == ClaimKind.count and comp.unit is not None:
+                readers[f"count:{comp.claim.id}"] = counts(clause, comp.unit)
+        out: list[Reading] = []
+        offset = start - s_start
+        for kind_key, values in readers.items():
+            for value in values:
+                best: tuple[tuple[int, int, int], _Compiled] | None = None
+                for comp in self._compiled:
+                    claim = comp.claim
+                    key = f"count:{claim.id}" if claim.kind == ClaimKind.count else claim.kind
+                    if key != kind_key or claim.id in blocked:
+                        continue
+                    if comp.near is not None and not comp.near.search(clause):
+                        continue
+                    level = self._subject(comp, sentence, before, previous, expected)
+                    if level is None:
+                        continue
+                    distance = order.get(claim.id, 99)
+                    if level == 3 and comp.about is not None:
+                        distance = min(abs(m.start() - (offset + value.start)) for m in comp.about.finditer(sentence))
+                    rank = (claim.id not in expected, -level, distance)
+                    if best is None or rank < best[0]:
+                        best = (rank, comp)
+                if best is None:
+                    continue
+                claim = best[1].claim
+                window = clause[: value.start].split()[-3:]
+                negated = any(_NEGATOR.fullmatch(w.strip(",.;:!?")) for w in window) and not _NOT_DENIAL.search(
+                    clause[max(0, value.start - 25) : value.end]
+                )
+                out.append(
+                    Reading(
+                        claim.id,
+                        claim.kind,
+                        value.amount,
+                        negated,
+                        start + value.start,
+                        start + value.end,
+                        text[start + value.start : start + value.end],
+                        text[s_start:s_end],
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _finalise(readings: list[Reading], folded: str) -> list[Reading]:
+        """The trainee's own correction counts: after "nee sorry", "ik bedoel", "wacht" a later statement of the
+        same claim with another value replaces the earlier one ("drie maanden, nee sorry, zes weken")."""
+        readings.sort(key=lambda r: r.start)
+        out = []
+        for i, r in enumerate(readings):
+            replaced = any(
+                x.claim == r.claim and not x.negated and not _same(x, r) and _CORRECTION.search(folded, r.end, x.start)
+                for x in readings[i + 1 :]
+            )
+            out.append(r.with_final(not replaced))
+        return out
+
+    # --- checking -------------------------------------------------------------------------------------------
+
+    def check(self, reading: Reading, context: Context) -> Verdict:
+        claim = self.claims[reading.claim]
+        truth = context.truths.get(claim.id)
+        if truth is None and (not claim.varies or claim.id in context.expected):
+            truth = claim.truth
+        if truth is None:
+            return Verdict(reading, claim, None, None)
+        if claim.kind in VALUE_KINDS:
+            true_value: Value | None = parse(claim.kind, truth)
+            same = true_value is not None and same_value(claim.kind, true_value.amount, reading.value)
+        else:
+            same = reading.value == truth
+        correct = (not same) if reading.negated else same
+        return Verdict(reading, claim, correct, truth)
+
+    def truth_label(self, claim_id: str, truth: str) -> str:
+        claim = self.claims[claim_id]
+        option = claim.option(truth)
+        return option.label if option else truth
+
+
+def _same(a: Reading, b: Reading) -> bool:
+    if a.kind in VALUE_KINDS:
+        return same_value(a.kind, a.value, b.value)
+    return a.value == b.value and a.negated == b.negated

@@ -1,0 +1,134 @@
+"""What one trainee turn states in a scenario: key points conveyed, wrong information, claims set right.
+
+The caller brain and the scorer both call ``stated`` for every trainee turn, with the caller's previous line, so
+they read the same turn the same way. Key points with a ``claim`` are credited only from a statement of the true
+value; with ``phrases`` only from a statement (not a question, a condition or reported words) that does not negate
+them. Wrong information is a scenario entry (by claim or phrases) or any catalogue claim stated wrongly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.analyzer.claims import Context, Verdict
+from coach.analyzer.engine import Analysis, Analyzer
+from coach.formats import Scenario
+from coach.formats.scenario import KeyInfo
+
+
+@dataclass(frozen=True)
+class Wrong:
+    """A wrong statement: the scenario's misinformation entry or a catalogue claim, with what is true instead."""
+
+    id: str
+    claim: str | None
+    said: str
+    sentence: str
+    correction: str
+    source: str
+    reaction: tuple[str, ...] = ()
+    pushback: tuple[str, ...] = ()
+    believe: tuple[str, ...] = ()
+    spoken: str = ""
+
+
+@dataclass(frozen=True)
+class Stated:
+    verdicts: tuple[Verdict, ...]
+    key_info: dict[str, str]
+    """Key point id -> the words that conveyed it."""
+    wrong: tuple[Wrong, ...]
+    right: frozenset[str]
+    """Claims the turn states truly (a later turn that does so corrects an earlier wrong one)."""
+
+
+def context_for(scenario: Scenario, previous: str = "") -> Context:
+    return Context(expected=tuple(scenario.claims), truths=scenario.claim_truths(), previous=previous)
+
+
+def stated(
+    analyzer: Analyzer, scenario: Scenario, text: str, previous: str = "", analysis: Analysis | None = None
+) -> Stated:
+    analysis = analysis if analysis is not None and analysis.text == text else analyzer.analyze(text)
+    verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
+    wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
+    key_info: dict[str, str] = {}
+    for item in scenario.key_info:
+        words = _conveyed(analyzer, item, text, analysis, verdicts, wrong_claims)
+        if words:
+            key_info[item.id] = words
+    wrong: list[Wrong] = []
+    covered: set[str] = set()
+    key_text = {k.claim: k.description for k in scenario.key_info if k.claim}
+    source = f"scenario '{scenario.title}'"
+    for entry in scenario.misinformation:
+        hit: tuple[str, str, str] | None = None  # said, sentence, spoken value
+        if entry.claim is not None:
+            covered.add(entry.claim)
+            v = next((v for v in verdicts if v.wrong and v.reading.claim == entry.claim), None)
+            if v is not None:
+                hit = (v.reading.said, v.reading.sentence, v.reading.spoken())
+        if hit is None and entry.phrases:
+            found = analyzer.states(entry.phrases, text, analysis)
+            if found:
+                said = found[1].group()
+                hit = (said, _sentence_of(analysis, text, said), said)
+        if hit is not None:
+            claim = analyzer.claim_reader.claims.get(entry.claim) if entry.claim else None
+            wrong.append(
+                Wrong(
+                    entry.id,
+                    entry.claim,
+                    hit[0],
+                    hit[1],
+                    entry.correction,
+                    entry.source or (claim.source if claim and entry.claim not in scenario.claim_truths() else source),
+                    tuple(entry.reaction),
+                    tuple(entry.pushback),
+                    tuple(claim.believe) if claim else (),
+                    hit[2],
+                )
+            )
+    for v in verdicts:
+        c = v.claim
+        if not v.wrong or c.id in covered or any(w.claim == c.id for w in wrong):
+            continue
+        local = c.id in scenario.claim_truths()
+        wrong.append(
+            Wrong(
+                c.id,
+                c.id,
+                v.reading.said,
+                v.reading.sentence,
+                key_text.get(c.id, c.correction),
+                source if local else c.source,
+                (),
+                (),
+                tuple(c.believe),
+                v.reading.spoken(),
+            )
+        )
+    right = frozenset(v.reading.claim for v in verdicts if v.states_truth) - wrong_claims
+    return Stated(tuple(verdicts), key_info, tuple(wrong), right)
+
+
+def _conveyed(
+    analyzer: Analyzer, item: KeyInfo, text: str, analysis: Analysis, verdicts: list[Verdict], wrong: set[str]
+) -> str | None:
+    if item.claim is not None and item.claim not in wrong:
+        v = next((v for v in verdicts if v.reading.claim == item.claim and v.states_truth), None)
+        if v is not None:
+            return v.reading.said
+    if item.phrases and item.claim not in wrong:
+        found = analyzer.states(item.phrases, text, analysis)
+        if found:
+            return found[1].group()
+    return None
+
+
+def _sentence_of(analysis: Analysis, text: str, said: str) -> str:
+    at = text.lower().find(said.lower())
+    for s in analysis.sentences:
+        if s.start <= at < s.end:
+            return s.text
+    return text
