@@ -1,14 +1,15 @@
 """How well the claim reader catches wrong information, and how rarely it cries wolf or credits what was not said.
 
-    python bench/claims.py            # the frozen blind evaluation sets (checksums verified)
-    python bench/claims.py --dev      # the dev set we tune on
-    python bench/claims.py --show     # also list every miss, false alarm and wrong credit
+    python bench/claims.py                 # the blind set (claims-eval2.yaml, checksum verified)
+    python bench/claims.py --set first     # the first blind set (claims-eval-a/b): tuned on since its first run
+    python bench/claims.py --set dev       # the dev set, tuned on from the start
+    python bench/claims.py --show          # also list every miss, false alarm and wrong credit
 
 Each item is one trainee turn about one claim type (bench/data/claim-types.md), labelled by the helper session that
 wrote it, before the first run: ``wrong`` (states it with a wrong value or meaning), ``correct`` (states the truth),
-``none`` (about the topic without stating it: a question, a condition, quoting someone, a plan). The reader gets
-the context a scenario would give: the catalogue's claims of the same topic (woz, heffing, invordering,
-kwijtschelding), with the catalogue's truths.
+``none`` (about the topic without stating it: a question, a condition, quoting someone, a plan). Some items carry the
+caller's line before the turn (``caller``), as a call would. The reader gets the context a scenario would give: the
+catalogue's claims of the same topic (woz, heffing, invordering, kwijtschelding), with the catalogue's truths.
 
 - caught:       wrong items where a claim of the item's type is read as wrong
 - false alarms: correct items where any claim is read as wrong (and the same for none items)
@@ -34,8 +35,11 @@ from coach.analyzer import get_analyzer  # noqa: E402
 from coach.analyzer.claims import Context  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-EVAL = ["claims-eval-a.yaml", "claims-eval-b.yaml"]
-DEV = ["claims-dev.yaml"]
+SETS = {
+    "blind": (["claims-eval2.yaml"], "blind evaluation set 2 (frozen, not tuned on)"),
+    "first": (["claims-eval-a.yaml", "claims-eval-b.yaml"], "first blind set (frozen; tuned on after its first run)"),
+    "dev": (["claims-dev.yaml"], "dev set (tuned on)"),
+}
 GROUPS = {
     "ozb_heel_jaar": ["ozb-vermindering"],
     "beroep_rechter": ["beroep-rechter", "beroepstermijn"],
@@ -60,11 +64,11 @@ def group(kind: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dev", action="store_true", help="the dev set (tuned on) instead of the blind sets")
+    parser.add_argument("--set", choices=sorted(SETS), default="blind", help="which set (default: blind)")
     parser.add_argument("--show", action="store_true", help="list the misses, false alarms and wrong credits")
     args = parser.parse_args()
-    names = DEV if args.dev else EVAL
-    if not args.dev:
+    names, title = SETS[args.set]
+    if args.set != "dev":
         verify(names)
     items = [item for name in names for item in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))]
     analyzer = get_analyzer()
@@ -82,7 +86,7 @@ def main() -> None:
         missing = [i for i in ids if i not in catalogue]
         if missing:
             sys.exit(f"{item['id']}: claim type {missing[0]} is not in the catalogue")
-        context = Context(expected=tuple(topics[catalogue[ids[0]].topic]))
+        context = Context(expected=tuple(topics[catalogue[ids[0]].topic]), previous=item.get("caller", ""))
         verdicts = analyzer.claims(item["text"], context)
         label = item["label"]
         mine = [v for v in verdicts if v.reading.claim in ids]
@@ -114,7 +118,7 @@ def main() -> None:
     def pct(a: int, b: int) -> str:
         return f"{a}/{b} = {100 * a / b:.1f}%" if b else "-"
 
-    print(f"set: {'dev (tuned on)' if args.dev else 'blind evaluation (frozen)'} — {', '.join(names)}")
+    print(f"set: {title} — {', '.join(names)}")
     print(f"items: {len(items)} ({tally['wrong']} wrong, {tally['correct']} correct, {tally['none']} none) "
           f"over {len(per_type)} claim types")  # fmt: skip
     print(f"wrong statements caught:          {pct(tally['caught'], tally['wrong'])}   (target ≥ 90%)")

@@ -154,11 +154,15 @@ def amounts(folded: str) -> list[Value]:
 
 
 def counts(folded: str, unit: re.Pattern[str]) -> list[Value]:
-    """A number right before a word of ``unit`` ('10 termijnen', 'twee keer')."""
+    """A number right before a word of ``unit`` ('10 termijnen', 'twee keer'), or one word before it ('10 maandelijkse
+    termijnen'); 'in een keer' (at once) is no count."""
     out = []
-    for m in re.finditer(rf"(?<![^\W_])(?P<num>{NUMBER})\s+(?:\w+\s+)?", folded):
+    for m in re.finditer(rf"(?<![^\W_])(?P<num>{NUMBER})\s+", folded):
         tail = unit.match(folded, m.end())
         if tail is None:
+            extra = re.match(r"[^\W\d_]+\s+", folded[m.end() :])
+            tail = unit.match(folded, m.end() + extra.end()) if extra else None
+        if tail is None or folded[: m.start()].split()[-1:] == ["in"]:
             continue
         n = number(m.group("num"))
         if n is not None:

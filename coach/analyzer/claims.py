@@ -19,8 +19,17 @@ from coach.patterns import fold, join_alternatives, pattern_regex
 from coach.values import Value, amounts, counts, dates, durations, parse, same_value, spoken
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof)\s)"
+    r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof|omdat|doordat|"
+    r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan)|en (?:hoeft|hoeven|moet|moeten|"
+    r"kunt|kan|krijgt|heeft|hebt|is|wordt|gaat|mag|blijft|betaalt|komt|telt|loopt))\s)"
 )
+_THAT_BREAK = re.compile(
+    r"(?<![^\W_])(?:melden|meldt|meld|zeggen|zegt|weten|weet|denk|denkt|hoop|hoopt|vind|vindt|begrijp|snap|zie|"
+    r"hoor|doorgeven|vertellen|vertelt|schrijven|schrijft|aangeven|geeft aan|bewijzen|aantonen|laten zien|merken)"
+    r"(\s)(?=dat\s)"
+)
+"""Before 'dat' after a verb of saying or knowing, what follows is its own clause ('melden dat hij er niet meer
+woont')."""
 _CORRECTION = re.compile(
     r"(?<![^\W_])(?:nee|sorry|oh|o|oeps|pardon|excuus|excuses|wacht|ik bedoel|bedoel ik|correctie|verkeerd|"
     r"vergissing|vergis|verspreek|versprak|neem me niet kwalijk|streep dat|laat ik het anders zeggen)(?![^\W_])"
@@ -34,10 +43,22 @@ _NOT_DENIAL = re.compile(
     r"niet helemaal zeker|niet meer precies|weet (?:ik )?niet (?:precies|zeker|meer)|"
     r"maak(?:t)? u (?:zich )?geen)(?![^\W_])"
 )
+_REPORTED_AFTER = re.compile(
+    r",\s*(?:zegt|zei|zeggen|zeiden|dacht|denkt|beweert|schreef)\s+(?:u|je|jij|ze|zij|hij|men|die)(?![^\W_])"
+)
+"""'…, zegt u.': the whole sentence reports what someone else said."""
+_SELF_QUOTE = re.compile(
+    r"(?<![^\W_])(?:ik (?:zei|zeg net|zei net|had gezegd|noemde|heb gezegd|heb net gezegd|had net gezegd)|zei ik|"
+    r"noemde ik)(?![^\W_])"
+)
+"""'ik zei net drie maanden, …': the trainee quotes their own earlier words, up to the end of that clause."""
+_OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter", "dan", "wacht"}
+"""After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
 _PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
 _CONDITIONAL = re.compile(
-    r"(?<![^\W_])(?:(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|dat|die|iemand|men|ik|jullie|"
-    r"mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|gesteld dat|tenzij|ingeval|in geval|"
+    r"(?<![^\W_])(?<!pas )(?:ook al|zelfs al|(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|"
+    r"dat|die|iemand|men|ik|jullie|mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|"
+    r"gesteld dat|tenzij|ingeval|in geval|"
     r"wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
 )
 _NOT_A_VERB = {
@@ -84,7 +105,7 @@ _NOT_A_VERB = {
 _INVERSION = re.compile(r"\s([^\W\d_]+)\s+(?:u|je|jij|we|wij|ze|zij|hij|ik|er|het|de|jullie)(?![^\W_])")
 _EMBEDDED_IF = re.compile(
     r"(?<![^\W_])(?:kijken|kijk|checken|check|nagaan|na te gaan|vragen|vraag|weet|weten|zien|uitzoeken|uit te zoeken|"
-    r"navragen|nakijken|controleren|bekijken|opzoeken|zoeken|hoofd)\s+(?:\w+\s+){0,5}?(?:of|hoe|wat|hoelang|hoeveel|welke|"
+    r"navragen|nakijken|controleren|bekijken|opzoeken|zoeken|zoek|hoofd|informeer|informeren|na)\s+(?:\w+\s+){0,5}?(?:of|hoe|wat|hoelang|hoeveel|welke|"
     r"wanneer)(?![^\W_])"
 )
 _REPORTED = re.compile(
@@ -96,12 +117,12 @@ _REPORTED = re.compile(
     r"volgens\s+(?:u|uw|je|jouw|hem|haar|hen|hun|het bureau|dat bureau|dat bedrijf|die|de buurman|de buurvrouw|"
     r"internet|de makelaar|de bank|de deurwaarder|uw|zijn|de verhuurder|de notaris|zo'n|sommige|anderen|mensen)|"
     r"(?:begrijp|hoor|hoorde|snap)\s+ik\s+(?:\w+\s+){0,2}?(?:goed|dat|juist)|als ik (?:u|je|het) goed (?:begrijp|hoor)|"
-    r"heb ik (?:\w+\s+)?(?:goed )?begrepen|ik (?:zei|zeg|had gezegd|noemde|heb gezegd|heb net gezegd)|zei ik|"
+    r"heb ik (?:\w+\s+)?(?:goed )?begrepen|"
     r"(?:zorgen|bang|angst|ongerust|boos|bezorgd)\s+(?:\w+\s+){0,2}?(?:dat|om dat|omdat)|"
     r"(?:op|van) (?:internet|facebook|tv|televisie|het nieuws) (?:staat|stond|las|lees|zeggen|zei)|"
     r"(?:heeft|hebben|had|hadden) (?:\w+\s+){0,3}?(?:gezegd|verteld|beloofd|geschreven|beweerd|gehoord)|"
     r"het idee dat|de indruk dat|het gevoel dat|de gedachte dat|misschien gehoord|misschien gelezen|"
-    r"(?:ging|gaat|gingen|gaan) (?:\w+\s+)?ervan uit|ervan uitging|ervan uitgaat|"
+    r"(?:ging|gaat|gingen|gaan) (?:er )?(?:\w+\s+)?(?:er)?van uit|ervan uitging|ervan uitgaat|"
     r"(?:u|je|jij)\s+(?:bent|was|is|zijn)\s+(?:\w+\s+)?(?:bang|bezorgd|ongerust|geschrokken)|"
     r"(?:u|je|jij)\s+(?:maakt|maakte)\s+(?:zich|je|u)\s+(?:\w+\s+)?zorgen"
     r")(?![^\W_])"
@@ -223,18 +244,23 @@ class ClaimReader:
         order = {c: i for i, c in enumerate(context.expected)}
         out: list[Reading] = []
         spans = list(sentences)
+        on_topic = bool(expected) and any(
+            c.claim.id in expected and c.about is not None and c.about.search(folded) for c in self._compiled
+        )
         for index, (s_start, s_end) in enumerate(spans):
             sentence = folded[s_start:s_end]
-            if not self.is_statement(s_start, s_end, sentence, questions):
+            if not self.is_statement(s_start, s_end, sentence, questions) or _REPORTED_AFTER.search(sentence):
                 continue
             inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
-            before = folded[spans[index - 1][0] : spans[index - 1][1]] if index else ""
-            blocked = {c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)}
-            if expected and any(
-                c.claim.id in expected and c.about is not None and c.about.search(sentence) for c in self._compiled
-            ):
-                # a sentence about one of the scenario's claims is read for the scenario's claims only
-                blocked |= {c.claim.id for c in self._compiled if c.claim.id not in expected}
+            # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...")
+            before = " . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index)
+            earlier = " . ".join(folded[a:b] for a, b in spans[:index])
+            off_topic: set[str] = set()
+            if on_topic:  # a turn about the scenario's claims is read for the scenario's claims only
+                off_topic = {c.claim.id for c in self._compiled if c.claim.id not in expected}
+            blocked = off_topic | {
+                c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)
+            }
             found: list[Reading] = []
             for a, b in self.asserted(sentence):
                 start, end = s_start + a, s_start + b
@@ -270,7 +296,7 @@ class ClaimReader:
                         )
                 found.extend(
                     self._values(
-                        text, clause, start, s_start, s_end, sentence, before, previous, expected, order, blocked
+                        text, clause, start, s_start, s_end, sentence, earlier, previous, expected, order, blocked
                     )
                 )
             out.extend(self._prefer_expected(found, expected))
@@ -297,27 +323,39 @@ class ClaimReader:
     def asserted(self, sentence: str) -> list[tuple[int, int]]:
         """The parts of a sentence the speaker asserts: clauses, without conditions, embedded questions and
         reported words."""
+        return [(a, b) for a, b, _, _ in self.asserted_parts(sentence)]
+
+    def asserted_parts(self, sentence: str) -> list[tuple[int, int, int, int]]:
+        """The asserted parts with the clause each lies in: (start, end, clause start, clause end)."""
+        breaks = sorted(
+            [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+            + [(m.start(1), m.end(1)) for m in _THAT_BREAK.finditer(sentence)]
+        )
         cuts = [0]
-        for m in _CLAUSE_BREAK.finditer(sentence):
-            cuts += [m.start(), m.end()]
+        for a, b in breaks:
+            if a >= cuts[-1]:
+                cuts += [a, b]
         cuts.append(len(sentence))
         clauses = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i + 1] > cuts[i]]
-        out: list[tuple[int, int]] = []
-        reported = False
+        # reported words run from the frame ("u zegt dat", "volgens het bureau") to the speaker's own next clause
+        reported: list[tuple[int, int]] = []
+        for m in _REPORTED.finditer(sentence):
+            stop = next(
+                (a for a, _ in clauses if a >= m.end() and sentence[a:].lstrip().split(" ", 1)[0] in _OWN_AGAIN),
+                len(sentence),
+            )
+            reported.append((m.start(), stop))
+        for m in _SELF_QUOTE.finditer(sentence):
+            reported.append((m.start(), next((b for a, b in clauses if a <= m.start() < b), len(sentence))))
+        out: list[tuple[int, int, int, int]] = []
         for a, b in clauses:
-            part = sentence[a:b]
-            lead = part.lstrip().split(" ", 1)[0] if part.strip() else ""
-            if lead in ("maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter"):
-                reported = False  # "u zegt drie maanden, maar ..." : the correction is the speaker's own
-            if reported:
-                continue
-            m = _REPORTED.search(part)
-            if m:
-                reported = True
-                if m.start() > 0 and part[: m.start()].strip():
-                    out.extend(self._unconditioned(a, a + m.start(), sentence))
-                continue
-            out.extend(self._unconditioned(a, b, sentence))
+            for x, y in reported:
+                if x < b and a < y:
+                    if x > a and sentence[a:x].strip():
+                        out.extend((p, q, a, b) for p, q in self._unconditioned(a, x, sentence))
+                    a = max(a, y)
+            if a < b:
+                out.extend((p, q, a, b) for p, q in self._unconditioned(a, b, sentence))
         return out
 
     def _unconditioned(self, a: int, b: int, sentence: str) -> list[tuple[int, int]]:
@@ -353,7 +391,9 @@ class ClaimReader:
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
         before = cleaned[: m.start()].split()[-6:]
-        after = cleaned[m.end() :].split()[:2]
+        # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
+        fronted = len(cleaned[: m.start()].split()) <= 2
+        after = cleaned[m.end() :].split()[:4] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         return bool(inside) or any(
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
@@ -362,7 +402,7 @@ class ClaimReader:
     def _subject(
         self, comp: _Compiled, sentence: str, before: str, previous: str, expected: set[str], *, options: bool = False
     ) -> int | None:
-        """How the claim's subject is known: 3 in the sentence, 2 the sentence before, 1 the caller's turn,
+        """How the claim's subject is known: 3 in the sentence, 2 elsewhere in the turn, 1 the caller's turn,
         0 the scenario (or a claim that needs no subject); None when it is not. Options ('gratis', 'vanzelf')
         are too common to be read on the scenario alone: they need the subject in words, unless the claim says
         it needs none."""
@@ -413,7 +453,8 @@ class ClaimReader:
         blocked: set[str],
     ) -> list[Reading]:
         """Each number in the clause is given to one claim of its kind: the one whose subject is nearest (a
-        scenario's claim before another), or the scenario's own when the words name none."""
+        scenario's claim before another; ``before`` is the turn so far), or the scenario's own when the words name
+        none and the scenario has only one claim of that kind."""
         readers: dict[str, list[Value]] = {
             "duration": durations(clause),
             "date": dates(clause),
@@ -427,6 +468,7 @@ class ClaimReader:
         for kind_key, values in readers.items():
             for value in values:
                 best: tuple[tuple[int, int, int], _Compiled] | None = None
+                guesses = 0
                 for comp in self._compiled:
                     claim = comp.claim
                     key = f"count:{claim.id}" if claim.kind == ClaimKind.count else claim.kind
@@ -441,10 +483,11 @@ class ClaimReader:
                     if level == 3 and comp.about is not None:
                         distance = min(abs(m.start() - (offset + value.start)) for m in comp.about.finditer(sentence))
                     rank = (claim.id not in expected, -level, distance)
+                    guesses += level == 0
                     if best is None or rank < best[0]:
                         best = (rank, comp)
-                if best is None:
-                    continue
+                if best is None or (best[0][1] == 0 and guesses > 1):
+                    continue  # no words name the subject and the scenario has two claims it could be
                 claim = best[1].claim
                 window = clause[: value.start].split()[-3:]
                 negated = any(_NEGATOR.fullmatch(w.strip(",.;:!?")) for w in window) and not _NOT_DENIAL.search(
