@@ -170,6 +170,21 @@ class Verdict:
     def wrong(self) -> bool:
         return self.correct is False and self.reading.final
 
+    def as_dict(self) -> dict[str, object]:
+        r = self.reading
+        value = r.value if isinstance(r.value, str) else r.spoken()
+        return {
+            "claim": r.claim,
+            "said": r.said,
+            "value": value,
+            "denied": r.negated,
+            "start": r.start,
+            "end": r.end,
+            "correct": self.correct,
+            "self_corrected": not r.final,
+            "truth": self.truth,
+        }
+
     @property
     def states_truth(self) -> bool:
         """A positive statement of the true value: what key information is credited from."""
@@ -247,6 +262,7 @@ class ClaimReader:
         on_topic = bool(expected) and any(
             c.claim.id in expected and c.about is not None and c.about.search(folded) for c in self._compiled
         )
+        topics = {self.claims[c].topic for c in expected if c in self.claims} | {"overig"}
         for index, (s_start, s_end) in enumerate(spans):
             sentence = folded[s_start:s_end]
             if not self.is_statement(s_start, s_end, sentence, questions) or _REPORTED_AFTER.search(sentence):
@@ -256,8 +272,8 @@ class ClaimReader:
             before = " . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index)
             earlier = " . ".join(folded[a:b] for a, b in spans[:index])
             off_topic: set[str] = set()
-            if on_topic:  # a turn about the scenario's claims is read for the scenario's claims only
-                off_topic = {c.claim.id for c in self._compiled if c.claim.id not in expected}
+            if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
+                off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
             blocked = off_topic | {
                 c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)
             }

@@ -128,27 +128,58 @@ def analyze(
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="Bestand met een uitspraak per regel ('-' = stdin).")
     ] = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option("--scenario", "-s", help="Lees uitspraken (claims) zoals in dit scenario: met wat daar klopt."),
+    ] = None,
     as_json: JsonOpt = False,
     lexicon: LexiconOpt = None,
     library: LibraryOpt = None,
 ) -> None:
-    """Laat zien welke gesprekshandelingen de analyzer in elke uitspraak herkent, met bewijs."""
+    """Laat zien welke gesprekshandelingen en uitspraken (claims) de analyzer in elke beurt herkent, met bewijs."""
     from coach.analyzer import analyzer_for
+    from coach.analyzer.claims import Context
+    from coach.analyzer.stated import context_for
     from coach.cli.inputs import read_utterances
     from coach.library import Library
 
     utterances = read_utterances(texts or [], file)
-    analyzer = analyzer_for(Library.open(library or []), lexicon or [])
+    lib = Library.open(library or [])
+    analyzer = analyzer_for(lib, lexicon or [])
+    context = context_for(lib.scenario(scenario)) if scenario else Context()
     results = [analyzer.analyze(u) for u in utterances]
+    claims = [analyzer.claims(u, context, r) for u, r in zip(utterances, results, strict=True)]
     if as_json:
         import json
 
-        for result in results:
-            sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        for result, verdicts in zip(results, claims, strict=True):
+            data = {**result.as_dict(), "claims": [v.as_dict() for v in verdicts]}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     from coach.cli import render
 
-    render.console().print(render.analysis_table(results))
+    render.console().print(render.analysis_table(results, claims))
+
+
+@command()
+def claims(
+    topic: TopicOpt = None,
+    as_json: JsonOpt = False,
+    lexicon: LexiconOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Toon de claimcatalogus: uitspraken die de coach herkent en controleert, met wat klopt en de bron."""
+    from coach.analyzer import analyzer_for
+    from coach.library import Library
+
+    catalogue = analyzer_for(Library.open(library or []), lexicon or []).claim_reader.claims.values()
+    rows = [c for c in catalogue if topic is None or c.topic == topic]
+    if as_json:
+        print_json([c.model_dump(exclude_defaults=True) for c in rows])
+        return
+    from coach.cli import render
+
+    render.console().print(render.claims_table(rows))
 
 
 @command()

@@ -26,10 +26,12 @@ from coach.formats.acts import FAULT_ACTS
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
+    from coach.analyzer.claims import Verdict
     from coach.doctor import Check
     from coach.feedback import Feedback
     from coach.feedback.hints import Hint
     from coach.formats import Rubric, Scenario, Turn
+    from coach.formats.claims import ClaimType
     from coach.store import SessionRow
 
 
@@ -114,20 +116,22 @@ def _trainer_view(s: Scenario) -> Panel:
             how += f"; emotie onder {h.reveal.emotion_below}"
         t.add_row("Onderliggend", escape(f"{h.summary}  [komt boven bij: {how}]"))
     for k in s.key_info:
-        t.add_row("Kerninfo", escape(f"{k.id}: {k.description}" + ("" if k.required else " (optioneel)")))
+        claim = f" [claim {k.claim}" + (f" = {k.value}]" if k.value else "]") if k.claim else ""
+        t.add_row("Kerninfo", escape(f"{k.id}: {k.description}" + ("" if k.required else " (optioneel)") + claim))
     for m in s.misinformation:
-        t.add_row("Valkuil", escape(f"{m.id}: {m.description} → {m.correction}"))
+        claim = f" [claim {m.claim}]" if m.claim else ""
+        t.add_row("Valkuil", escape(f"{m.id}: {m.description} → {m.correction}{claim}"))
     if s.facts:
         t.add_row("Feiten", escape(", ".join(f.id for f in s.facts)))
     t.add_row("Einde", f"max {s.end.max_turns} beurten")
     return Panel(t, title="Voor de trainer", title_align="left", border_style="magenta")
 
 
-def analysis_table(results: Sequence[Analysis]) -> Table:
+def analysis_table(results: Sequence[Analysis], claims: Sequence[Sequence[Verdict]] = ()) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("#", justify="right", style="dim")
     table.add_column("uitspraak", ratio=3)
-    table.add_column("handelingen (bewijs, regel)", ratio=4)
+    table.add_column("handelingen (bewijs, regel) en uitspraken", ratio=4)
     for n, result in enumerate(results, 1):
         lines = Text()
         for hit in result.hits:
@@ -139,7 +143,35 @@ def analysis_table(results: Sequence[Analysis]) -> Table:
             lines.append(f" ({hit.rule})", style="dim")
             if hit.plain:
                 lines.append(f" → zeg liever: {hit.plain}", style="yellow")
+        for verdict in claims[n - 1] if claims else ():
+            if lines:
+                lines.append("\n")
+            lines.append_text(claim_line(verdict))
         table.add_row(str(n), Text(result.text), lines or Text("—", style="dim"))
+    return table
+
+
+def claim_line(verdict: Verdict) -> Text:
+    """One claim a turn states: what about, the words, and whether it is right."""
+    r, c = verdict.reading, verdict.claim
+    mark, style = {True: ("juist", "green"), False: ("onjuist", "red"), None: ("niet getoetst", "dim")}[verdict.correct]
+    line = Text.assemble(("uitspraak: ", "bold"), (c.label, "bold"), f" “{r.said}” ", (mark, f"bold {style}"))
+    if not r.final:
+        line.append(" (zelf verbeterd)", style="dim")
+    if verdict.correct is False:
+        line.append(f" → {c.correction}", style="yellow")
+    return line
+
+
+def claims_table(claims: Sequence[ClaimType]) -> Table:
+    table = Table(title="Claimcatalogus", box=box.SIMPLE_HEAVY, title_justify="left", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("waarover", ratio=2)
+    table.add_column("wat klopt", ratio=3)
+    table.add_column("bron", ratio=2, style="dim")
+    for c in claims:
+        truth = c.correction + (" (verschilt per gemeente)" if c.varies else "")
+        table.add_row(c.id, f"{c.label} [{c.topic}, {c.kind}]", truth, c.source)
     return table
 
 

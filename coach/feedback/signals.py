@@ -517,7 +517,7 @@ def misinformation(call: Call, criterion: Any) -> Result:
         w = item.wrong
         note = f"onjuist: u zei '{w.said}'. Juist: {w.correction.rstrip('.')} (bron: {w.source})."
         if item.corrected_at is not None:
-            note += f" U zette het recht in beurt {item.corrected_at + 1}."
+            note += f" Later rechtgezet in beurt {item.corrected_at + 1}: goed."
         evidence.append(ev(item.index, item.turn, w.sentence, note=note))
     detail = f"{len(outstanding)} onjuiste uitspraak/uitspraken niet rechtgezet."
     fixed = len(call.wrong_info) - len(outstanding)

@@ -1,0 +1,302 @@
+"""Claims: what a trainee states, with its value and polarity, checked against the truth; the caller and the scorer
+read it the same way, and wrong information has consequences that teach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.analyzer.claims import Context
+from coach.analyzer.stated import context_for, stated
+from coach.errors import FileProblemError
+from coach.feedback import evaluate
+from coach.library import Library
+from coach.loader import catalogue, load
+from coach.values import amounts, counts, dates, durations, parse, same_value
+from tests.helpers import ROOT
+from tests.test_caller import callers, play
+from tests.test_library import SCRIPTS, script
+
+LIBRARY = Library.open()
+A = get_analyzer()
+
+
+def read(text: str, scenario: str | None = None, previous: str = "") -> dict[str, tuple[object, bool | None]]:
+    """claim id -> (value, correct) of the turn's last word on each claim."""
+    context = context_for(LIBRARY.scenario(scenario), previous) if scenario else Context(previous=previous)
+    out = {}
+    for v in A.claims(text, context):
+        if v.reading.final:
+            out[v.reading.claim] = (v.reading.value, v.correct)
+    return out
+
+
+# --- values -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["zes weken", "6 wk", "42 dagen", "anderhalve maand", "tweeenveertig dagen", "6wkn"])
+def test_six_weeks_said_in_many_ways_is_six_weeks(said: str) -> None:
+    (value,) = durations(said)
+    assert same_value("duration", value.amount, parse("duration", "6 weken").amount)
+
+
+@pytest.mark.parametrize("said", ["drie maanden", "4 weken", "een maand", "14 dagen"])
+def test_other_periods_are_not_six_weeks(said: str) -> None:
+    (value,) = durations(said)
+    assert not same_value("duration", value.amount, 42)
+
+
+def test_moments_and_clock_times_are_no_periods() -> None:
+    assert durations("uw betaling was een dag eerder binnen") == []
+    assert durations("zij belt u vóór vier uur terug") == []
+    assert [v.amount for v in durations("binnen 48 uur betalen")] == [2]
+
+
+def test_dates_and_amounts_are_normalised() -> None:
+    assert dates("20 april")[0].amount == dates("20-4")[0].amount == (20, 4, None)
+    assert dates("tot en met 10 april 2026")[0].amount == (10, 4, 2026)
+    assert amounts("negen euro")[0].amount == amounts("€ 9")[0].amount == amounts("9,00 euro")[0].amount == 900
+    assert amounts("€ 29,90")[0].amount == 2990
+
+
+def test_at_once_is_no_count() -> None:
+    import re
+
+    unit = re.compile(r"keer")
+    assert [v.amount for v in counts("na twee keer stopt de incasso", unit)] == [2]
+    assert counts("dan moet het restant in een keer", unit) == []
+
+
+# --- reading statements ---------------------------------------------------------------------------------------------
+
+
+def test_a_wrong_period_is_read_as_wrong_and_the_right_one_as_right() -> None:
+    assert read("U heeft gewoon drie maanden om bezwaar te maken.")["bezwaartermijn"][1] is False
+    assert read("Bezwaar maken kan tot zes weken na de datum op de brief.")["bezwaartermijn"][1] is True
+
+
+def test_questions_conditions_and_reported_words_state_nothing() -> None:
+    assert read("Heeft u binnen drie maanden bezwaar gemaakt?") == {}
+    assert read("Als u drie maanden wacht met bezwaar, is het te laat.") == {}
+    assert read("U zegt dat uw buurman drie maanden had voor zijn bezwaar.") == {}
+    assert read("Volgens het bureau kost bezwaar maken geld.") == {}
+    assert read("Ik zoek even voor u op of er kosten aan een bezwaar zitten.") == {}
+
+
+def test_a_summary_check_states_nothing_but_a_tag_question_does() -> None:
+    assert read("Dus u dacht dat u drie maanden had voor bezwaar, begrijp ik dat goed?") == {}
+    assert read("U heeft zes weken voor uw bezwaar, oké?")["bezwaartermijn"][1] is True
+
+
+def test_negation_turns_a_yes_no_statement_round() -> None:
+    assert read("Een bezwaar schort de betaling niet op.")["bezwaar-betalen"] == ("ja", True)
+    assert read("U hoeft niet te betalen zolang het bezwaar loopt.")["bezwaar-betalen"] == ("nee", False)
+    assert read("Als huurder betaalt u geen OZB.")["ozb-huurder"] == ("nee", True)
+    assert read("Als huurder betaalt u ook OZB.")["ozb-huurder"] == ("ja", False)
+
+
+def test_a_denial_of_something_wrong_is_not_wrong() -> None:
+    assert read("De WOZ-waarde is niet de waarde van nu.")["waardepeildatum"][1] is True
+    assert read("U heeft geen drie maanden voor bezwaar.")["bezwaartermijn"][1] is True
+    assert read("Naar de rechter kan daarna niet, na de afwijzing van de kwijtschelding.")["kwijtschelding-beroep"][1]
+
+
+def test_the_last_word_after_a_self_correction_counts() -> None:
+    fixed = "U heeft drie maanden voor bezwaar, nee sorry, het is zes weken."
+    assert read(fixed)["bezwaartermijn"][1] is True
+    quoted = "Ik zei net drie maanden, maar voor bezwaar heeft u zes weken."
+    assert read(quoted)["bezwaartermijn"][1] is True
+    worse = "Bezwaar kan binnen zes weken, o nee wacht, binnen vier weken."
+    assert read(worse)["bezwaartermijn"][1] is False
+
+
+def test_the_polarity_example_of_the_issue() -> None:
+    """'niet te laat' must not count as saying the bezwaar *was* too late, and the wrong period is caught."""
+    scenario = LIBRARY.scenario("woz-termijn-gemist")
+    said = stated(A, scenario, "De termijn is gewoon 3 maanden, dus u was helemaal niet te laat.")
+    assert "te-laat" not in said.key_info
+    assert [w.claim for w in said.wrong] == ["bezwaartermijn"]
+
+
+def test_the_callers_question_gives_the_subject() -> None:
+    assert read("Drie maanden.", previous="Hoe lang heb ik om bezwaar te maken?")["bezwaartermijn"][1] is False
+    assert read("Drie maanden.") == {}
+
+
+def test_a_scenario_truth_overrides_the_catalogue() -> None:
+    """Kwijtschelding during the request: the scenario says the payment waits (a local choice)."""
+    said = read("U hoeft nu niets te betalen zolang de kwijtschelding loopt.", "kwijtschelding-in-behandeling")
+    assert said["kwijtschelding-betalen"] == ("nee", True)
+
+
+# --- what a turn states in a scenario -------------------------------------------------------------------------------
+
+
+def test_a_question_with_a_key_word_is_not_credited_as_key_information() -> None:
+    scenario = LIBRARY.scenario("woz-hoger-dan-buren")
+    assert stated(A, scenario, "Heeft u het taxatieverslag al online bekeken met DigiD?").key_info == {}
+    assert "taxatieverslag" in stated(A, scenario, "Het taxatieverslag kunt u gratis bekijken met DigiD.").key_info
+
+
+def test_key_information_is_credited_from_the_words_that_state_it() -> None:
+    scenario = LIBRARY.scenario("woz-hoger-dan-buren")
+    said = stated(A, scenario, "Goedemorgen. U heeft zes weken om bezwaar te maken, vanaf de datum op de brief.")
+    assert said.key_info["bezwaartermijn"] == "zes weken"
+
+
+# --- consequences ---------------------------------------------------------------------------------------------------
+
+
+def _call(scenario_id: str, replies: list[str], rubric: str = "standaard"):
+    scenario = LIBRARY.scenario(scenario_id)
+    transcript = play(scenario, replies)[0]
+    return transcript, evaluate(transcript, LIBRARY.rubric(rubric), A, scenario)
+
+
+def test_uncorrected_wrong_information_fails_the_call_and_says_what_is_true() -> None:
+    replies = script("woz-hoger-dan-buren", "good")
+    replies.insert(3, "Een bezwaar indienen kost trouwens wel 50 euro aan behandelkosten.")
+    _, feedback = _call("woz-hoger-dan-buren", replies)
+    assert feedback.passed is False
+    (item,) = feedback.call["wrong_information"]
+    assert item["turn"] == 8 and "kost" in item["said"]
+    assert "gratis" in item["correct"]
+    assert "zwartewaterland.nl" in item["source"]
+
+
+def test_a_correction_later_in_the_call_is_recognised_and_credited() -> None:
+    """The good script states the period of six weeks later on: that sets the earlier three months right."""
+    replies = script("woz-hoger-dan-buren", "good")
+    replies.insert(3, "Bezwaar kan tot drie maanden na de brief.")
+    _, feedback = _call("woz-hoger-dan-buren", replies)
+    assert "wrong_information" not in feedback.call
+    (criterion,) = [c for c in feedback.criteria if c.signal == "misinformation"]
+    assert criterion.value == 0
+    assert any("rechtgezet" in e.note for e in criterion.evidence)
+
+
+def test_exam_fails_a_polite_call_with_wrong_information() -> None:
+    replies = script("woz-hoger-dan-buren", "good")
+    replies.insert(3, "Een bezwaar indienen kost trouwens wel 50 euro aan behandelkosten.")
+    _, feedback = _call("woz-hoger-dan-buren", replies, "examen")
+    assert feedback.passed is False
+
+
+def test_a_turn_with_wrong_information_is_never_evidence_for_a_strength() -> None:
+    replies = script("woz-termijn-gemist", "good")
+    replies[-2] = "Ik beloof u dat de waarde zeker verlaagd wordt. " + replies[-2]
+    _, feedback = _call("woz-termijn-gemist", replies)
+    wrong_turns = {w["turn"] for w in feedback.call["wrong_information"]}
+    assert wrong_turns
+    assert not any(f"beurt {n}:" in s for s in feedback.strengths for n in wrong_turns)
+
+
+def test_the_caller_believes_wrong_information_and_says_what_it_will_do() -> None:
+    scenario = LIBRARY.scenario("woz-hoger-dan-buren")
+    transcript, _ = play(scenario, ["Wat is er gebeurd?", "U heeft drie maanden om bezwaar te maken, hoor."])
+    last = callers(transcript)[-1]
+    assert "misinformation:bezwaartermijn" in last.revealed
+    assert "misinformation" in last.meta["kinds"]
+
+
+def test_the_caller_notices_a_correction() -> None:
+    scenario = LIBRARY.scenario("woz-hoger-dan-buren")
+    turns = [
+        "U heeft drie maanden om bezwaar te maken.",
+        "Sorry, ik vergiste me: bezwaar kan tot zes weken na de brief.",
+    ]
+    transcript, _ = play(scenario, turns)
+    last = callers(transcript)[-1]
+    assert "corrected:bezwaartermijn" in last.revealed
+    assert "corrected" in last.meta["kinds"]
+
+
+def test_the_caller_pushes_back_where_the_scenario_says_it_knows_better(tmp_path: Path) -> None:
+    text = (ROOT / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: peildatum-nu\n",
+        "  - id: peildatum-nu\n    pushback: ['Van nu? Op de brief staat toch 1 januari 2025?']\n",
+    )
+    path = tmp_path / "w.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load(path, "scenario", claims=catalogue())
+    transcript, _ = play(scenario, ["Wat is er gebeurd?", "De WOZ-waarde is gewoon de huidige waarde van uw huis."])
+    assert "Op de brief staat toch 1 januari 2025?" in callers(transcript)[-1].text
+
+
+# --- caller and scorer agree ----------------------------------------------------------------------------------------
+
+
+def _scripted() -> list[tuple[str, str]]:
+    return sorted((d.name, f.stem) for d in SCRIPTS.iterdir() if d.is_dir() for f in d.glob("*.txt"))
+
+
+@pytest.mark.parametrize(("scenario_id", "kind"), _scripted())
+def test_caller_and_scorer_agree_on_every_claim(scenario_id: str, kind: str) -> None:
+    scenario = LIBRARY.scenario(scenario_id)
+    transcript, session = play(scenario, script(scenario_id, kind))
+    from coach.feedback.call import Call
+
+    call = Call(transcript, scenario, A)
+    brain = session.caller.brain
+    scored_key = {k for said in call.stated for k in said.key_info}
+    scored_wrong = {w.wrong.id for w in call.wrong_info}
+    assert brain.key_info == scored_key & {k.id for k in scenario.key_info}
+    assert brain.misinformation == scored_wrong
+    assert set(brain.wrong_claims) == {w.wrong.claim for w in call.uncorrected if w.wrong.claim}
+
+
+# --- the catalogue and scenario files -------------------------------------------------------------------------------
+
+
+def test_every_claim_type_has_a_truth_a_correction_and_a_source() -> None:
+    for claim in catalogue().values():
+        assert claim.truth is not None, claim.id
+        assert claim.correction and claim.source, claim.id
+
+
+def test_a_scenario_naming_an_unknown_claim_or_value_is_reported_with_its_line(tmp_path: Path) -> None:
+    text = (ROOT / "scenarios" / "woz-hoger-dan-buren.yaml").read_text(encoding="utf-8")
+    bad = text.replace("claim: bezwaartermijn\n", "claim: bezwaartermijnn\n", 1).replace(
+        "value: vorig-jaar", "value: vorige-week", 1
+    )
+    path = tmp_path / "woz.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(FileProblemError) as err:
+        load(path, "scenario", claims=catalogue())
+    messages = [p.format() for p in err.value.problems]
+    assert any("onbekende claim 'bezwaartermijnn'" in m and "bezwaartermijn" in m for m in messages)
+    assert any("'vorige-week' is geen waarde" in m for m in messages)
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if "bezwaartermijnn" in row)
+    assert any(f":{line}:" in m for m in messages)
+
+
+def test_a_library_lexicon_can_add_or_replace_a_claim(tmp_path: Path) -> None:
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "claims-eigen.yaml").write_text(
+        "claims:\n"
+        "  - id: hondenpenning\n"
+        "    label: of een hondenpenning verplicht is\n"
+        "    topic: heffing\n"
+        "    kind: yesno\n"
+        "    truth: nee\n"
+        "    about: [penning]\n"
+        "    options:\n"
+        "      - {id: ja, label: verplicht, patterns: [verplicht]}\n"
+        "    correction: In deze gemeente is een hondenpenning niet verplicht.\n"
+        "    source: verordening hondenbelasting\n"
+        "  - id: aanmaning-termijn\n"
+        "    label: de betaaltermijn na een aanmaning\n"
+        "    topic: invordering\n"
+        "    kind: duration\n"
+        "    truth: 21 dagen\n"
+        "    about: [aanmaning]\n"
+        "    correction: Hier geldt 21 dagen.\n"
+        "    source: leidraad invordering\n",
+        encoding="utf-8",
+    )
+    found = catalogue([tmp_path / "lexicon" / "claims-eigen.yaml"])
+    assert found["aanmaning-termijn"].truth == "21 dagen"
+    assert "hondenpenning" in found and "bezwaartermijn" in found
