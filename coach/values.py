@@ -153,6 +153,9 @@ def amounts(folded: str) -> list[Value]:
     return out
 
 
+_ONE_BEFORE = [["na"], ["bij"], ["al"], ["pas"], ["maar"], ["slechts"], ["elke"], ["iedere"], ["direct"], ["meteen"]]
+
+
 def counts(folded: str, unit: re.Pattern[str]) -> list[Value]:
     """A number right before a word of ``unit`` ('10 termijnen', 'twee keer'), or one word before it ('10 maandelijkse
     termijnen'); 'in een keer' (at once) is no count."""
@@ -162,8 +165,11 @@ def counts(folded: str, unit: re.Pattern[str]) -> list[Value]:
         if tail is None:
             extra = re.match(r"[^\W\d_]+\s+", folded[m.end() :])
             tail = unit.match(folded, m.end() + extra.end()) if extra else None
-        if tail is None or folded[: m.start()].split()[-1:] == ["in"]:
+        before = folded[: m.start()].split()[-1:]
+        if tail is None or before == ["in"]:
             continue
+        if m.group("num") == "een" and before not in _ONE_BEFORE:
+            continue  # "een terugboeking", "nog een keer": an article, not the number one
         n = number(m.group("num"))
         if n is not None:
             out.append(Value("count", n, m.start(), tail.end()))

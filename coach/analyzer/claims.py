@@ -32,9 +32,10 @@ _THAT_BREAK = re.compile(
 woont')."""
 _CORRECTION = re.compile(
     r"(?<![^\W_])(?:nee|sorry|oh|o|oeps|pardon|excuus|excuses|wacht|ik bedoel|bedoel ik|correctie|verkeerd|"
-    r"vergissing|vergis|verspreek|versprak|neem me niet kwalijk|streep dat|laat ik het anders zeggen)(?![^\W_])"
+    r"vergissing|vergis|verspreek|versprak|neem me niet kwalijk|streep dat|laat ik het anders zeggen|niet waar|"
+    r"klopt niet|niet goed|niet juist|onjuist|fout)(?![^\W_])"
 )
-_NEGATOR = re.compile(r"(?<![^\W_])(niet|geen|nooit|niks|niets|nergens|geeneens|zonder)(?![^\W_])")
+_NEGATOR = re.compile(r"(?<![^\W_])(niet|nie|geen|nooit|niks|niets|nergens|geeneens|zonder)(?![^\W_])")
 # fixed expressions with a negation word that do not deny what the clause says
 _NOT_DENIAL = re.compile(
     r"(?<![^\W_])(?:niet (?:meer|langer|later|eerder|minder) dan|geen (?:dag|week|minuut) (?:later|te laat)|"
@@ -52,6 +53,33 @@ _SELF_QUOTE = re.compile(
     r"noemde ik)(?![^\W_])"
 )
 """'ik zei net drie maanden, …': the trainee quotes their own earlier words, up to the end of that clause."""
+_QUOTED = re.compile(r"(?<![^\W_])'[^']{3,}'(?![^\W_])|\"[^\"]{3,}\"")
+_VERB_FIRST_IF = re.compile(
+    r"\s*(?:bent|heeft|hebt|is|wilt|wil|kunt|krijgt|gaat|moet|komt|wordt|vindt|mocht|blijkt|lukt)\s+(?:u|je|jij|het|er)"
+    r"(?![^\W_]).*?(?P<then>\bdan\s)",
+)
+_ANSWER = re.compile(
+    r"\W*(?:(?:eh+|uh+|nou|oke|ok|tja|hm+)\W+)?(?P<word>ja(?:zeker|hoor)?|jawel|klopt|zeker|inderdaad|correct|precies|"
+    r"nee|neen|nope|helaas niet|niet|welnee)(?![^\W_])"
+)
+_NO = {"nee", "neen", "nope", "helaas niet", "niet", "welnee"}
+_YES_AFTER_NO = {"jawel"}
+"""'Jawel' to 'Dus geen boete?' says there is one."""
+_COMPARISON = re.compile(r"(?<![^\W_])(?:net als|net zoals|zoals|evenals|anders dan)(?: bij)?(?:\s+[^\W_]+){1,2}")
+
+
+def _compared(text: str) -> str:
+    """Words in a comparison name no subject ("veertien dagen, net als bij de aanmaning")."""
+    return _COMPARISON.sub(lambda m: " " * len(m.group()), text)
+
+
+_RETRACT = re.compile(
+    r"(?<![^\W_])(?:nee sorry|sorry nee|oh nee|o nee|oeps|nee wacht|wacht even|ik bedoel|bedoel ik|door elkaar|"
+    r"verkeerd gezegd|zeg het verkeerd|zei het verkeerd|ik vergis me|vergist|verspreek|versprak|dat klopt niet|"
+    r"dat is niet (?:waar|goed|juist|zo)|correctie|ik zeg het fout|neem me niet kwalijk)(?![^\W_])"
+)
+"""A self-correction that takes back what the trainee said before it in the turn."""
+_EXCEPT = {"behalve", "uitgezonderd", "zonder"}
 _OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter", "dan", "wacht"}
 """After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
 _PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
@@ -114,14 +142,19 @@ _REPORTED = re.compile(
     r"vraagt|vreest|verwacht|verwachtte|begreep|begrepen|schreef|schrijft|noemt|noemde|meldt|hebt gekregen te horen)|"
     r"(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
     r"riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
-    r"volgens\s+(?:u|uw|je|jouw|hem|haar|hen|hun|het bureau|dat bureau|dat bedrijf|die|de buurman|de buurvrouw|"
-    r"internet|de makelaar|de bank|de deurwaarder|uw|zijn|de verhuurder|de notaris|zo'n|sommige|anderen|mensen)|"
+    r"volgens\s+(?!mij\b|ons\b|de wet\b|de regels?\b|de brief\b|het systeem\b|de leidraad\b|de verordening\b|"
+    r"onze\b|mijn\b|het dossier\b|de aanslag\b|de beschikking\b|de inschrijving\b|de brp\b|de basisregistratie\b|"
+    r"de gegevens\b|de registratie\b|de regeling\b|het beleid\b|de gemeente\b|de afspraken?\b|artikel\b|"
+    r"de (?:datum|dagtekening|uitspraak|beslissing|wettelijke)\b)[^\W_]+|"
     r"(?:begrijp|hoor|hoorde|snap)\s+ik\s+(?:\w+\s+){0,2}?(?:goed|dat|juist)|als ik (?:u|je|het) goed (?:begrijp|hoor)|"
     r"heb ik (?:\w+\s+)?(?:goed )?begrepen|"
     r"(?:zorgen|bang|angst|ongerust|boos|bezorgd)\s+(?:\w+\s+){0,2}?(?:dat|om dat|omdat)|"
     r"(?:op|van) (?:internet|facebook|tv|televisie|het nieuws) (?:staat|stond|las|lees|zeggen|zei)|"
     r"(?:heeft|hebben|had|hadden) (?:\w+\s+){0,3}?(?:gezegd|verteld|beloofd|geschreven|beweerd|gehoord)|"
     r"het idee dat|de indruk dat|het gevoel dat|de gedachte dat|misschien gehoord|misschien gelezen|"
+    r"(?:collega|buurman|buurvrouw|bureau|bank|makelaar|notaris|iemand|vriend|vriendin|zus|broer|zoon|dochter|ze|zij|"
+    r"hij|men)\s+(?:\w+\s+){0,2}?(?:zei|zegt|zeiden|zeggen|vertelde|vertelt|beweerde|beweert|schreef|schrijft)|"
+    r"misverstand|misvatting|fabeltje|(?:veel )?mensen denken|denken veel mensen|"
     r"(?:ging|gaat|gingen|gaan) (?:er )?(?:\w+\s+)?(?:er)?van uit|ervan uitging|ervan uitgaat|"
     r"(?:u|je|jij)\s+(?:bent|was|is|zijn)\s+(?:\w+\s+)?(?:bang|bezorgd|ongerust|geschrokken)|"
     r"(?:u|je|jij)\s+(?:maakt|maakte)\s+(?:zich|je|u)\s+(?:\w+\s+)?zorgen"
@@ -249,28 +282,74 @@ class ClaimReader:
         sentences: Iterable[tuple[int, int]],
         questions: Iterable[tuple[int, int, bool]],
         context: Context,
+        *,
+        asked: bool = False,
     ) -> list[Reading]:
         """The claims stated in ``text``; ``sentences`` are spans from the analyzer, ``questions`` its question
-        spans with whether each is only a tag ('…, oké?')."""
+        spans with whether each is only a tag ('…, oké?'). ``asked``: read a caller's question for what it asks."""
+        spans = list(sentences)
+        out = [] if asked else self._answers(text, spans, context)
+        return self._finalise(out + self._read(text, spans, list(questions), context, asked), fold(text))
+
+    def _answers(self, text: str, spans: list[tuple[int, int]], context: Context) -> list[Reading]:
+        """'Ja' or 'nee' to the caller's yes/no question states what it asked, or its opposite: 'Gaat dat
+        automatisch?' — 'Nee, u moet ...' says the reduction does not come by itself."""
         folded = fold(text)
-        questions = list(questions)
+        m = _ANSWER.match(folded)
+        question = context.previous.strip()
+        if not m or not spans or not question.rstrip(" \"')").endswith("?"):
+            return []
+        asked_part = question.rsplit(".", 1)[-1] if "?" in question.rsplit(".", 1)[-1] else question
+        inner = Context(context.expected, context.truths)
+        readings = self._read(asked_part, [(0, len(asked_part))], [], inner, asked=True)
+        word = m.group("word")
+        # 'Nee' to 'Gaat dat automatisch?' denies it; to 'Dus het stopt niet?' it agrees; 'jawel' contradicts that
+        negative = bool(_NEGATOR.search(fold(asked_part)))
+        if negative and word not in _YES_AFTER_NO:
+            return []  # 'Dus ik hoef niks te betalen?' — 'Nee.' can mean either; only 'jawel' is clear
+        flip = word in _NO
+        out = []
+        for r in readings:
+            value, negated = r.value, r.negated
+            if flip:
+                if r.kind == ClaimKind.yesno:
+                    value = "nee" if value == "ja" else "ja"
+                else:
+                    negated = not negated
+            said = f"{text[m.start('word') : m.end('word')]} (op: {question})"
+            out.append(Reading(r.claim, r.kind, value, negated, m.start("word"), m.end("word"), said,
+                               text[spans[0][0] : spans[0][1]]))  # fmt: skip
+        return out
+
+    def _read(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        questions: list[tuple[int, int, bool]],
+        context: Context,
+        asked: bool,
+    ) -> list[Reading]:
+        folded = fold(text)
         previous = fold(context.previous)
         expected = set(context.expected)
         order = {c: i for i, c in enumerate(context.expected)}
         out: list[Reading] = []
-        spans = list(sentences)
         on_topic = bool(expected) and any(
-            c.claim.id in expected and c.about is not None and c.about.search(folded) for c in self._compiled
+            c.claim.id in expected and c.about is not None and (c.about.search(folded) or c.about.search(previous))
+            for c in self._compiled
         )
         topics = {self.claims[c].topic for c in expected if c in self.claims} | {"overig"}
         for index, (s_start, s_end) in enumerate(spans):
             sentence = folded[s_start:s_end]
-            if not self.is_statement(s_start, s_end, sentence, questions) or _REPORTED_AFTER.search(sentence):
+            if not asked and (
+                not self.is_statement(s_start, s_end, sentence, questions) or _REPORTED_AFTER.search(sentence)
+            ):
                 continue
             inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
             # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...")
-            before = " . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index)
-            earlier = " . ".join(folded[a:b] for a, b in spans[:index])
+            before = _compared(" . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index))
+            earlier = _compared(" . ".join(folded[a:b] for a, b in spans[:index]))
+            subject = _compared(sentence)
             off_topic: set[str] = set()
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
@@ -278,17 +357,24 @@ class ClaimReader:
                 c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)
             }
             found: list[Reading] = []
-            for a, b in self.asserted(sentence):
+            parts = self.asserted(sentence)
+            for index_part, (a, b) in enumerate(parts):
                 start, end = s_start + a, s_start + b
                 if any(q0 < end and start < q1 for q0, q1 in inside):
                     continue
                 clause = folded[start:end]
+                # "die onroerendezaakbelasting, daar heeft u niks mee te maken": a noun put in front states nothing
+                following = sentence[parts[index_part + 1][0] :].split()[:1] if index_part + 1 < len(parts) else []
+                dislocated = len(clause.split()) <= 3 and following in (["daar"], ["dat"], ["die"], ["deze"])
                 for comp in self._compiled:
                     claim = comp.claim
-                    if claim.kind in VALUE_KINDS or claim.id in blocked:
+                    if claim.kind in VALUE_KINDS or claim.id in blocked or dislocated:
                         continue  # values are assigned below, one claim per value
-                    if self._subject(comp, sentence, before, previous, expected, options=True) is None:
+                    level = self._subject(comp, subject, before, previous, expected, options=True)
+                    if level is None:
                         continue
+                    if level < 3 and comp.unless is not None and comp.unless.search(folded):
+                        continue  # the subject is not in the sentence: what rules the claim out counts turn-wide
                     for option, m, own in self._options(comp, clause):
                         odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
                         value: str = option
@@ -312,11 +398,11 @@ class ClaimReader:
                         )
                 found.extend(
                     self._values(
-                        text, clause, start, s_start, s_end, sentence, earlier, previous, expected, order, blocked
+                        text, clause, start, s_start, s_end, subject, earlier, previous, expected, order, blocked
                     )
                 )
             out.extend(self._prefer_expected(found, expected))
-        return self._finalise(out, folded)
+        return out
 
     @staticmethod
     def is_statement(start: int, end: int, sentence: str, questions: list[tuple[int, int, bool]]) -> bool:
@@ -361,21 +447,37 @@ class ClaimReader:
                 len(sentence),
             )
             reported.append((m.start(), stop))
+        for m in re.finditer(r"(?<![^\W_])volgens(?![^\W_])", sentence):
+            if any(m.start() == x for x, _ in reported):  # "zes weken volgens de schuldhulp": the clause before too
+                clause_start = next((a for a, b in clauses if a <= m.start() < b), 0)
+                reported.append((clause_start, m.start()))
         for m in _SELF_QUOTE.finditer(sentence):
             reported.append((m.start(), next((b for a, b in clauses if a <= m.start() < b), len(sentence))))
+        for m in _QUOTED.finditer(sentence):  # words between quotes are someone else's
+            reported.append((m.start(), m.end()))
+        merged: list[tuple[int, int]] = []
+        for x, y in sorted(reported):
+            if merged and x <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], y))
+            else:
+                merged.append((x, y))
         out: list[tuple[int, int, int, int]] = []
         for a, b in clauses:
-            for x, y in reported:
+            ca, cb = a, b
+            for x, y in merged:
                 if x < b and a < y:
                     if x > a and sentence[a:x].strip():
-                        out.extend((p, q, a, b) for p, q in self._unconditioned(a, x, sentence))
+                        out.extend((p, q, ca, cb) for p, q in self._unconditioned(a, x, sentence))
                     a = max(a, y)
             if a < b:
-                out.extend((p, q, a, b) for p, q in self._unconditioned(a, b, sentence))
+                out.extend((p, q, ca, cb) for p, q in self._unconditioned(a, b, sentence))
         return out
 
     def _unconditioned(self, a: int, b: int, sentence: str) -> list[tuple[int, int]]:
         part = sentence[a:b]
+        verb_first = _VERB_FIRST_IF.match(part)
+        if verb_first:  # "bent u het niet eens met de uitspraak dan kunt u ...": a condition without 'als'
+            return [(a + verb_first.end() - len(verb_first.group("then")), b)]
         for regex in (_CONDITIONAL, _EMBEDDED_IF):
             m = regex.search(part)
             if not m:
@@ -407,10 +509,14 @@ class ClaimReader:
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
         before = cleaned[: m.start()].split()[-6:]
+        if any(w.strip(",.;:!?") in _EXCEPT for w in before[-2:]):
+            return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
         fronted = len(cleaned[: m.start()].split()) <= 2
-        after = cleaned[m.end() :].split()[:4] if fronted else []
+        after = cleaned[m.end() :].split()[:5] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
+        if any(w.strip(",.;:!?") in {"buiten", "uitgezonderd", "uitgesloten"} for w in after):
+            return True  # "de hondenbelasting valt er helaas buiten"
         return bool(inside) or any(
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
         )
@@ -429,7 +535,7 @@ class ClaimReader:
                 return 2
             if previous and comp.about.search(previous):
                 return 1
-        if not comp.claim.needs_about or (comp.claim.id in expected and not options):
+        if not comp.claim.needs_about or (comp.claim.id in expected and (not options or comp.claim.scenario_is_enough)):
             return 0
         return None
 
@@ -445,7 +551,14 @@ class ClaimReader:
                 found.append((option, best[0], best[1]))
         if len(found) > 1:
             if comp.claim.kind == ClaimKind.yesno:
-                found = [max(found, key=lambda f: len(f[1].group()))]
+                # a match inside another's words is the more specific reading ("wachten met betalen" inside
+                # "gewoon even wachten met betalen"); otherwise the longer one
+                inner = [
+                    f
+                    for f in found
+                    if any(g is not f and g[1].start() <= f[1].start() and f[1].end() <= g[1].end() for g in found)
+                ]
+                found = [max(inner or found, key=lambda f: len(f[1].group()))]
             else:  # an option inside a longer one's words is part of it ("beroep" in "beroep bij de rechter")
                 found = [
                     f
@@ -481,6 +594,7 @@ class ClaimReader:
                 readers[f"count:{comp.claim.id}"] = counts(clause, comp.unit)
         out: list[Reading] = []
         offset = start - s_start
+        text_folded = fold(text)
         for kind_key, values in readers.items():
             for value in values:
                 best: tuple[tuple[int, int, int], _Compiled] | None = None
@@ -493,7 +607,7 @@ class ClaimReader:
                     if comp.near is not None and not comp.near.search(clause):
                         continue
                     level = self._subject(comp, sentence, before, previous, expected)
-                    if level is None:
+                    if level is None or (level < 3 and comp.unless is not None and comp.unless.search(text_folded)):
                         continue
                     distance = order.get(claim.id, 99)
                     if level == 3 and comp.about is not None:
@@ -528,13 +642,16 @@ class ClaimReader:
         """The trainee's own correction counts: after "nee sorry", "ik bedoel", "wacht" a later statement of the
         same claim with another value replaces the earlier one ("drie maanden, nee sorry, zes weken")."""
         readings.sort(key=lambda r: r.start)
+        retractions = [m.end() for m in _RETRACT.finditer(folded)]
         out = []
         for i, r in enumerate(readings):
             replaced = any(
                 x.claim == r.claim and not x.negated and not _same(x, r) and _CORRECTION.search(folded, r.end, x.start)
                 for x in readings[i + 1 :]
             )
-            out.append(r.with_final(not replaced))
+            # "dat kost een paar tientjes.. nee sorry, ik haal iets door elkaar, het verslag is gratis"
+            taken_back = any(r.end <= at and any(x.start >= at for x in readings) for at in retractions)
+            out.append(r.with_final(not (replaced or taken_back)))
         return out
 
     # --- checking -------------------------------------------------------------------------------------------

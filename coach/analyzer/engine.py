@@ -29,6 +29,22 @@ from coach.patterns import (
 )
 
 _QUESTION_ACTS = ("open_question", "closed_question")
+
+
+def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
+    """The questions that keep a claim from being stated, with whether each is only a tag ('…, oké?'). A verb-first
+    sentence without a question mark is often a polite instruction ("Kijkt u even op de website"): no question."""
+    ends = {s.end: s.text.rstrip(" \"')").endswith("?") for s in analysis.sentences}
+    out = []
+    for h in analysis.hits:
+        if h.act not in _QUESTION_ACTS:
+            continue
+        marked = any(ends[e] for e in ends if h.start < e and h.end <= e) if h.rule in ("verb-first",) else True
+        if marked:
+            out.append((h.start, h.end, h.rule == "question-tag"))
+    return out
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
@@ -476,7 +492,7 @@ class Analyzer:
         conditions and reported words (coach.analyzer.claims).
         """
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
-        questions = [(h.start, h.end, h.rule == "question-tag") for h in analysis.hits if h.act in _QUESTION_ACTS]
+        questions = _question_spans(analysis)
         sentences = [(s.start, s.end) for s in analysis.sentences]
         reader, context = self.claim_reader, context or Context()
         return [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
@@ -492,7 +508,7 @@ class Analyzer:
     def asserted_text(self, text: str, analysis: Analysis | None = None) -> str:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
-        questions = [(h.start, h.end, h.rule == "question-tag") for h in analysis.hits if h.act in _QUESTION_ACTS]
+        questions = _question_spans(analysis)
         parts: list[str] = []
         for sentence in analysis.sentences:
             if not self.claim_reader.is_statement(sentence.start, sentence.end, sentence.text, questions):

@@ -60,6 +60,11 @@ class ClaimType(Model):
         True,
         description="Alleen met een van de about-woorden in de beurt; anders volstaat dat het scenario erover gaat.",
     )
+    scenario_is_enough: bool = Field(
+        False,
+        description="De options zijn zo eigen aan de claim dat ze ook zonder about-woorden tellen in een scenario dat "
+        "de claim noemt.",
+    )
     options: list[ClaimOption] = Field(default_factory=list, description="Bij yesno (ja, nee) en choice.")
     near: list[Pattern] = Field(
         default_factory=list, description="Bij een getal: een van deze woorden moet in hetzelfde zinsdeel staan."
