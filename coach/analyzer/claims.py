@@ -89,6 +89,7 @@ _CONDITIONAL = re.compile(
     r"gesteld dat|tenzij|ingeval|in geval|"
     r"wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
 )
+_LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
     "dat",
     "die",
@@ -138,8 +139,10 @@ _EMBEDDED_IF = re.compile(
 )
 _REPORTED = re.compile(
     r"(?<![^\W_])(?:"
-    r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:zegt|zei|zeggen|dacht|denkt|dachten|hoorde|gehoord|las|gelezen|bedoelt|vroeg|"
-    r"vraagt|vreest|verwacht|verwachtte|begreep|begrepen|schreef|schrijft|noemt|noemde|meldt|hebt gekregen te horen)|"
+    r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:zegt|zei|zeggen|dacht|denkt|dachten|bedoelt|vreest|verwacht|verwachtte|"
+    r"begreep|begrepen|noemt|noemde|meldt|hebt gekregen te horen)|"
+    r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:hoorde|gehoord|las|gelezen|vroeg|vraagt|schreef|schrijft)\s+(?:\w+\s+)?"
+    r"(?:dat|of|van|op)(?![^\W_])|"
     r"(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
     r"riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
     r"volgens\s+(?!mij\b|ons\b|de wet\b|de regels?\b|de brief\b|het systeem\b|de leidraad\b|de verordening\b|"
@@ -354,7 +357,7 @@ class ClaimReader:
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
             blocked = off_topic | {
-                c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(sentence)
+                c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(subject)
             }
             found: list[Reading] = []
             parts = self.asserted(sentence)
@@ -373,7 +376,7 @@ class ClaimReader:
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
                         continue
-                    if level < 3 and comp.unless is not None and comp.unless.search(folded):
+                    if level < 3 and comp.unless is not None and comp.unless.search(_compared(folded)):
                         continue  # the subject is not in the sentence: what rules the claim out counts turn-wide
                     for option, m, own in self._options(comp, clause):
                         odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
@@ -485,8 +488,9 @@ class ClaimReader:
             # a condition at the start ends where the main clause begins: a verb then a subject ("als u bezwaar
             # maakt moet u betalen"); elsewhere it runs to the end of the clause
             rest = part[m.end() :]
-            head = [(a, a + m.start())] if part[: m.start()].strip() else []
-            if part[: m.start()].strip():
+            lead = _LEAD_FILLERS.sub("", part[: m.start()]).strip()
+            head = [(a, a + m.start())] if lead else []
+            if lead:
                 return head
             then = re.search(r"\sdan\s", rest)
             if then:
@@ -551,14 +555,8 @@ class ClaimReader:
                 found.append((option, best[0], best[1]))
         if len(found) > 1:
             if comp.claim.kind == ClaimKind.yesno:
-                # a match inside another's words is the more specific reading ("wachten met betalen" inside
-                # "gewoon even wachten met betalen"); otherwise the longer one
-                inner = [
-                    f
-                    for f in found
-                    if any(g is not f and g[1].start() <= f[1].start() and f[1].end() <= g[1].end() for g in found)
-                ]
-                found = [max(inner or found, key=lambda f: len(f[1].group()))]
+                # the longer match says more ("alleen inzien op afspraak" over "inzien")
+                found = [max(found, key=lambda f: len(f[1].group()))]
             else:  # an option inside a longer one's words is part of it ("beroep" in "beroep bij de rechter")
                 found = [
                     f
@@ -594,7 +592,7 @@ class ClaimReader:
                 readers[f"count:{comp.claim.id}"] = counts(clause, comp.unit)
         out: list[Reading] = []
         offset = start - s_start
-        text_folded = fold(text)
+        text_folded = _compared(fold(text))
         for kind_key, values in readers.items():
             for value in values:
                 best: tuple[tuple[int, int, int], _Compiled] | None = None
