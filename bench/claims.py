@@ -1,6 +1,7 @@
 """How well the claim reader catches wrong information, and how rarely it cries wolf or credits what was not said.
 
-    python bench/claims.py                 # the blind set (claims-eval2.yaml, checksum verified)
+    python bench/claims.py                 # the blind set (claims-eval3.yaml, checksum verified)
+    python bench/claims.py --set second    # the second blind set (claims-eval2.yaml): tuned on since its first run
     python bench/claims.py --set first     # the first blind set (claims-eval-a/b): tuned on since its first run
     python bench/claims.py --set dev       # the dev set, tuned on from the start
     python bench/claims.py --show          # also list every miss, false alarm and wrong credit
@@ -36,7 +37,8 @@ from coach.analyzer.claims import Context  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SETS = {
-    "blind": (["claims-eval2.yaml"], "blind evaluation set 2 (frozen, not tuned on)"),
+    "blind": (["claims-eval3.yaml"], "blind evaluation set 3 (frozen, not tuned on)"),
+    "second": (["claims-eval2.yaml"], "second blind set (frozen; tuned on after its first run)"),
     "first": (["claims-eval-a.yaml", "claims-eval-b.yaml"], "first blind set (frozen; tuned on after its first run)"),
     "dev": (["claims-dev.yaml"], "dev set (tuned on)"),
 }
@@ -44,6 +46,7 @@ GROUPS = {
     "ozb_heel_jaar": ["ozb-vermindering"],
     "beroep_rechter": ["beroep-rechter", "beroepstermijn"],
     "kwijtschelding_beroep": ["kwijtschelding-beroep", "kwijtschelding-beroepstermijn"],
+    "terugboeking": ["terugboeking", "terugboeking-aantal"],
 }
 """Claim types of the sets that the catalogue reads as more than one claim (or under another id)."""
 

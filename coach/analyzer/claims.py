@@ -87,7 +87,7 @@ _CONDITIONAL = re.compile(
     r"(?<![^\W_])(?<!pas )(?:ook al|zelfs al|(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|"
     r"dat|die|iemand|men|ik|jullie|mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|"
     r"gesteld dat|tenzij|ingeval|in geval|"
-    r"wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
+    r"(?<=^)wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
 )
 _LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
@@ -158,6 +158,8 @@ _REPORTED = re.compile(
     r"(?:collega|buurman|buurvrouw|bureau|bank|makelaar|notaris|iemand|vriend|vriendin|zus|broer|zoon|dochter|ze|zij|"
     r"hij|men)\s+(?:\w+\s+){0,2}?(?:zei|zegt|zeiden|zeggen|vertelde|vertelt|beweerde|beweert|schreef|schrijft)|"
     r"misverstand|misvatting|fabeltje|(?:veel )?mensen denken|denken veel mensen|"
+    r"(?:ik\s+)?(?:snap|begrijp|merk|voel)\s+(?:\w+\s+){0,2}?dat\s+(?:u|je|jij)\s+(?:\w+\s+){0,3}?(?:wilt|wil|bang|boos|"
+    r"schrikt|geschrokken|bezorgd|ongerust|baalt|liever)|"
     r"(?:ging|gaat|gingen|gaan) (?:er )?(?:\w+\s+)?(?:er)?van uit|ervan uitging|ervan uitgaat|"
     r"(?:u|je|jij)\s+(?:bent|was|is|zijn)\s+(?:\w+\s+)?(?:bang|bezorgd|ongerust|geschrokken)|"
     r"(?:u|je|jij)\s+(?:maakt|maakte)\s+(?:zich|je|u)\s+(?:\w+\s+)?zorgen"
@@ -310,7 +312,7 @@ class ClaimReader:
         negative = bool(_NEGATOR.search(fold(asked_part)))
         if negative and word not in _YES_AFTER_NO:
             return []  # 'Dus ik hoef niks te betalen?' — 'Nee.' can mean either; only 'jawel' is clear
-        flip = word in _NO
+        flip = word in _NO or (word in _YES_AFTER_NO and negative)
         out = []
         for r in readings:
             value, negated = r.value, r.negated
@@ -368,7 +370,7 @@ class ClaimReader:
                 clause = folded[start:end]
                 # "die onroerendezaakbelasting, daar heeft u niks mee te maken": a noun put in front states nothing
                 following = sentence[parts[index_part + 1][0] :].split()[:1] if index_part + 1 < len(parts) else []
-                dislocated = len(clause.split()) <= 3 and following in (["daar"], ["dat"], ["die"], ["deze"])
+                dislocated = len(clause.split()) <= 3 and following == ["daar"]
                 for comp in self._compiled:
                     claim = comp.claim
                     if claim.kind in VALUE_KINDS or claim.id in blocked or dislocated:
@@ -516,7 +518,7 @@ class ClaimReader:
         if any(w.strip(",.;:!?") in _EXCEPT for w in before[-2:]):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
-        fronted = len(cleaned[: m.start()].split()) <= 2
+        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
         after = cleaned[m.end() :].split()[:5] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "uitgezonderd", "uitgesloten"} for w in after):
@@ -605,13 +607,15 @@ class ClaimReader:
                     if comp.near is not None and not comp.near.search(clause):
                         continue
                     level = self._subject(comp, sentence, before, previous, expected)
-                    if level is None or (level < 3 and comp.unless is not None and comp.unless.search(text_folded)):
+                    if level is None:
+                        continue
+                    guesses += level == 0
+                    if level < 3 and comp.unless is not None and comp.unless.search(text_folded):
                         continue
                     distance = order.get(claim.id, 99)
                     if level == 3 and comp.about is not None:
                         distance = min(abs(m.start() - (offset + value.start)) for m in comp.about.finditer(sentence))
                     rank = (claim.id not in expected, -level, distance)
-                    guesses += level == 0
                     if best is None or rank < best[0]:
                         best = (rank, comp)
                 if best is None or (best[0][1] == 0 and guesses > 1):
