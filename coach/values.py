@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "een": 1, "eentje": 1, "zo'n": 1, "zon": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "nul": 0, "een": 1, "eentje": 1, "zo'n": 1, "zon": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
     "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
 }  # fmt: skip

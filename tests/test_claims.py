@@ -85,6 +85,21 @@ def test_questions_conditions_and_reported_words_state_nothing() -> None:
     assert read("Ik zoek even voor u op of er kosten aan een bezwaar zitten.") == {}
 
 
+def test_a_question_without_a_question_mark_states_nothing_but_a_hedge_with_one_does() -> None:
+    assert read("Heeft u binnen drie maanden bezwaar gemaakt") == {}
+    assert read("Eh ik denk dat u drie maanden heeft voor bezwaar?")["bezwaartermijn"][1] is False
+    assert read("Kijkt u even op het wozwaardeloket, daar staat het taxatieverslag.")["taxatieverslag"][1] is False
+
+
+def test_answering_the_callers_yes_no_question_states_what_it_asked() -> None:
+    asked = "Gaat die vermindering na mijn verhuizing automatisch?"
+    assert read("Nee helaas, u moet ons even mailen.", previous=asked)["vermindering-vanzelf"] == ("nee", False)
+    assert read("Ja, dat gaat vanzelf.", previous=asked)["vermindering-vanzelf"] == ("ja", True)
+    negative = "Dus ik krijg geen boete voor het te laat afmelden?"
+    assert read("Jawel, een kleine.", previous=negative)["geen-boete"] == ("ja", False)
+    assert "geen-boete" not in read("Nee.", previous=negative)  # 'nee' to a negated question can mean either
+
+
 def test_a_summary_check_states_nothing_but_a_tag_question_does() -> None:
     assert read("Dus u dacht dat u drie maanden had voor bezwaar, begrijp ik dat goed?") == {}
     assert read("U heeft zes weken voor uw bezwaar, oké?")["bezwaartermijn"][1] is True

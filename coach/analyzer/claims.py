@@ -58,6 +58,10 @@ _VERB_FIRST_IF = re.compile(
     r"\s*(?:bent|heeft|hebt|is|wilt|wil|kunt|krijgt|gaat|moet|komt|wordt|vindt|mocht|blijkt|lukt)\s+(?:u|je|jij|het|er)"
     r"(?![^\W_]).*?(?P<then>\bdan\s)",
 )
+_HEDGE = re.compile(
+    r"\W*(?:(?:eh+|uh+|nou|ja|nee|oh|o|kijk)\W+)*(?:ik denk|ik geloof|ik dacht|volgens mij|ik meen|ik vermoed|"
+    r"ik weet niet zeker|misschien|waarschijnlijk)(?![^\W_])"
+)
 _ANSWER = re.compile(
     r"\W*(?:(?:eh+|uh+|nou|oke|ok|tja|hm+)\W+)?(?P<word>ja(?:zeker|hoor)?|jawel|klopt|zeker|inderdaad|correct|precies|"
     r"nee|neen|nope|helaas niet|niet|welnee)(?![^\W_])"
@@ -79,7 +83,7 @@ _RETRACT = re.compile(
     r"dat is niet (?:waar|goed|juist|zo)|correctie|ik zeg het fout|neem me niet kwalijk)(?![^\W_])"
 )
 """A self-correction that takes back what the trainee said before it in the turn."""
-_EXCEPT = {"behalve", "uitgezonderd", "zonder"}
+_EXCEPT = {"behalve", "uitgezonderd", "zonder", "ongeacht"}
 _OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter", "dan", "wacht"}
 """After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
 _PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
@@ -143,7 +147,7 @@ _REPORTED = re.compile(
     r"begreep|begrepen|noemt|noemde|meldt|hebt gekregen te horen)|"
     r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:hoorde|gehoord|las|gelezen|vroeg|vraagt|schreef|schrijft)\s+(?:\w+\s+)?"
     r"(?:dat|of|van|op)(?![^\W_])|"
-    r"(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
+    r"(?<!wil )(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
     r"riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
     r"volgens\s+(?!mij\b|ons\b|de wet\b|de regels?\b|de brief\b|het systeem\b|de leidraad\b|de verordening\b|"
     r"onze\b|mijn\b|het dossier\b|de aanslag\b|de beschikking\b|de inschrijving\b|de brp\b|de basisregistratie\b|"
@@ -158,6 +162,7 @@ _REPORTED = re.compile(
     r"(?:collega|buurman|buurvrouw|bureau|bank|makelaar|notaris|iemand|vriend|vriendin|zus|broer|zoon|dochter|ze|zij|"
     r"hij|men)\s+(?:\w+\s+){0,2}?(?:zei|zegt|zeiden|zeggen|vertelde|vertelt|beweerde|beweert|schreef|schrijft)|"
     r"misverstand|misvatting|fabeltje|(?:veel )?mensen denken|denken veel mensen|"
+    r"(?:hoorde|las|zag|hoort|leest|ziet|zei|zegt|dacht|denkt)\s+(?:u|je|jij)\s+(?:\w+\s+)?(?:dat|of)(?![^\W_])|"
     r"(?:ik\s+)?(?:snap|begrijp|merk|voel)\s+(?:\w+\s+){0,2}?dat\s+(?:u|je|jij)\s+(?:\w+\s+){0,3}?(?:wilt|wil|bang|boos|"
     r"schrikt|geschrokken|bezorgd|ongerust|baalt|liever)|"
     r"(?:ging|gaat|gingen|gaan) (?:er )?(?:\w+\s+)?(?:er)?van uit|ervan uitging|ervan uitgaat|"
@@ -351,6 +356,8 @@ class ClaimReader:
             ):
                 continue
             inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
+            if _HEDGE.match(sentence):
+                inside = []  # "eh ik denk dat het drie maanden is?": the question mark is doubt, not a question
             # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...")
             before = _compared(" . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index))
             earlier = _compared(" . ".join(folded[a:b] for a, b in spans[:index]))
@@ -370,7 +377,7 @@ class ClaimReader:
                 clause = folded[start:end]
                 # "die onroerendezaakbelasting, daar heeft u niks mee te maken": a noun put in front states nothing
                 following = sentence[parts[index_part + 1][0] :].split()[:1] if index_part + 1 < len(parts) else []
-                dislocated = len(clause.split()) <= 3 and following == ["daar"]
+                dislocated = False
                 for comp in self._compiled:
                     claim = comp.claim
                     if claim.kind in VALUE_KINDS or claim.id in blocked or dislocated:
@@ -378,9 +385,9 @@ class ClaimReader:
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
                         continue
-                    if level < 3 and comp.unless is not None and comp.unless.search(_compared(folded)):
-                        continue  # the subject is not in the sentence: what rules the claim out counts turn-wide
-                    for option, m, own in self._options(comp, clause):
+                    if comp.unless is not None and comp.unless.search(_compared(folded)):
+                        continue  # what rules the claim out counts for the whole turn
+                    for option, m, own in self._options(comp, clause, first=asked):
                         odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
                         value: str = option
                         negated = False
@@ -410,11 +417,15 @@ class ClaimReader:
         return out
 
     @staticmethod
+    def hedged(sentence: str) -> bool:
+        return bool(_HEDGE.match(fold(sentence)))
+
+    @staticmethod
     def is_statement(start: int, end: int, sentence: str, questions: list[tuple[int, int, bool]]) -> bool:
         """A sentence with a question mark states something only when its question is a tag ('…, oké?'); a
         check like 'dus u heeft drie maanden, begrijp ik dat goed?' states nothing."""
-        if not sentence.rstrip(" \"')").endswith("?"):
-            return True
+        if not sentence.rstrip(" \"')").endswith("?") or _HEDGE.match(sentence):
+            return True  # "eh ik denk dat het drie maanden is?" is a hedged statement, not a question
         mine = [tag for a, b, tag in questions if a < end and start < b]
         return bool(mine) and all(mine)
 
@@ -447,10 +458,13 @@ class ClaimReader:
         # reported words run from the frame ("u zegt dat", "volgens het bureau") to the speaker's own next clause
         reported: list[tuple[int, int]] = []
         for m in _REPORTED.finditer(sentence):
-            stop = next(
-                (a for a, _ in clauses if a >= m.end() and sentence[a:].lstrip().split(" ", 1)[0] in _OWN_AGAIN),
-                len(sentence),
-            )
+            # to the end of the frame's clause, or of the next one when the frame ends its clause ("u zegt | dat …")
+            index = next((i for i, (a, b) in enumerate(clauses) if a <= m.start() < b), len(clauses) - 1)
+            stop = clauses[index][1]
+            if len(sentence[m.end() : stop].split()) <= 1 and index + 1 < len(clauses):
+                following = clauses[index + 1]
+                if sentence[following[0] :].lstrip().split(" ", 1)[0] not in _OWN_AGAIN:
+                    stop = following[1]
             reported.append((m.start(), stop))
         for m in re.finditer(r"(?<![^\W_])volgens(?![^\W_])", sentence):
             if any(m.start() == x for x, _ in reported):  # "zes weken volgens de schuldhulp": the clause before too
@@ -518,8 +532,8 @@ class ClaimReader:
         if any(w.strip(",.;:!?") in _EXCEPT for w in before[-2:]):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
-        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
-        after = cleaned[m.end() :].split()[:5] if fronted else []
+        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 4
+        after = cleaned[m.end() :].split()[:6] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "uitgezonderd", "uitgesloten"} for w in after):
             return True  # "de hondenbelasting valt er helaas buiten"
@@ -545,7 +559,11 @@ class ClaimReader:
             return 0
         return None
 
-    def _options(self, comp: _Compiled, clause: str) -> list[tuple[str, re.Match[str], set[str]]]:
+    def _options(
+        self, comp: _Compiled, clause: str, *, first: bool = False
+    ) -> list[tuple[str, re.Match[str], set[str]]]:
+        """The options said in a clause; of a yes/no claim the longest match (in a question: the first, which is
+        what a Dutch yes/no question asks: 'Kost het iets om dat rapport te bekijken?')."""
         found: list[tuple[str, re.Match[str], set[str]]] = []
         for option, regexes in comp.options:
             best: tuple[re.Match[str], set[str]] | None = None
@@ -558,7 +576,9 @@ class ClaimReader:
         if len(found) > 1:
             if comp.claim.kind == ClaimKind.yesno:
                 # the longer match says more ("alleen inzien op afspraak" over "inzien")
-                found = [max(found, key=lambda f: len(f[1].group()))]
+                found = [
+                    min(found, key=lambda f: f[1].start()) if first else max(found, key=lambda f: len(f[1].group()))
+                ]
             else:  # an option inside a longer one's words is part of it ("beroep" in "beroep bij de rechter")
                 found = [
                     f

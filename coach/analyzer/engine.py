@@ -31,16 +31,22 @@ from coach.patterns import (
 _QUESTION_ACTS = ("open_question", "closed_question")
 
 
+_POLITE_INSTRUCTION = re.compile(r"(?<![^\W_])(?:even|ff|maar|gerust|eens|alstublieft|aub)(?![^\W_])")
+
+
 def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
-    """The questions that keep a claim from being stated, with whether each is only a tag ('…, oké?'). A verb-first
-    sentence without a question mark is often a polite instruction ("Kijkt u even op de website"): no question."""
+    """The questions that keep a claim from being stated, with whether each is only a tag ('…, oké?'). Without a
+    question mark, a verb-first sentence with 'even', 'maar' or 'gerust' is a polite instruction ("Kijkt u even op de
+    website"), no question."""
     ends = {s.end: s.text.rstrip(" \"')").endswith("?") for s in analysis.sentences}
     out = []
     for h in analysis.hits:
         if h.act not in _QUESTION_ACTS:
             continue
-        marked = any(ends[e] for e in ends if h.start < e and h.end <= e) if h.rule in ("verb-first",) else True
-        if marked:
+        end = min((e for e in ends if h.start < e), default=None)
+        marked = end is not None and ends[end]
+        polite = h.rule == "verb-first" and bool(_POLITE_INSTRUCTION.search(fold(analysis.text[h.start : h.end])))
+        if marked or not polite:
             out.append((h.start, h.end, h.rule == "question-tag"))
     return out
 
@@ -514,6 +520,8 @@ class Analyzer:
             if not self.claim_reader.is_statement(sentence.start, sentence.end, sentence.text, questions):
                 continue
             inside = [(a, b) for a, b, tag in questions if a < sentence.end and sentence.start < b and not tag]
+            if self.claim_reader.hedged(sentence.text):
+                inside = []
             for a, b in self.claim_reader.asserted(fold(sentence.text)):
                 start, end = sentence.start + a, sentence.start + b
                 if not any(q0 < end and start < q1 for q0, q1 in inside):
