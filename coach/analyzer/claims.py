@@ -532,7 +532,7 @@ class ClaimReader:
         if any(w.strip(",.;:!?") in _EXCEPT for w in before[-2:]):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
-        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 4
+        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
         after = cleaned[m.end() :].split()[:6] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "uitgezonderd", "uitgesloten"} for w in after):
