@@ -147,8 +147,8 @@ _REPORTED = re.compile(
     r"begreep|begrepen|noemt|noemde|meldt|hebt gekregen te horen)|"
     r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:hoorde|gehoord|las|gelezen|vroeg|vraagt|schreef|schrijft)\s+(?:\w+\s+)?"
     r"(?:dat|of|van|op)(?![^\W_])|"
-    r"(?<!wil )(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|schreef|schrijft|"
-    r"riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
+    r"(?<!wil )(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweren|belooft|beloofde|vertelde|vertelt|vertellen|"
+    r"schreef|schrijft|riep|roept|dacht|denkt)\s+(?:uw|je|jouw|de|het|ze|zij|hij|die|men|dat|hun|iemand|een)(?![^\W_])|"
     r"volgens\s+(?!mij\b|ons\b|de wet\b|de regels?\b|de brief\b|het systeem\b|de leidraad\b|de verordening\b|"
     r"onze\b|mijn\b|het dossier\b|de aanslag\b|de beschikking\b|de inschrijving\b|de brp\b|de basisregistratie\b|"
     r"de gegevens\b|de registratie\b|de regeling\b|het beleid\b|de gemeente\b|de afspraken?\b|artikel\b|"
@@ -370,17 +370,14 @@ class ClaimReader:
             }
             found: list[Reading] = []
             parts = self.asserted(sentence)
-            for index_part, (a, b) in enumerate(parts):
+            for a, b in parts:
                 start, end = s_start + a, s_start + b
                 if any(q0 < end and start < q1 for q0, q1 in inside):
                     continue
                 clause = folded[start:end]
-                # "die onroerendezaakbelasting, daar heeft u niks mee te maken": a noun put in front states nothing
-                following = sentence[parts[index_part + 1][0] :].split()[:1] if index_part + 1 < len(parts) else []
-                dislocated = False
                 for comp in self._compiled:
                     claim = comp.claim
-                    if claim.kind in VALUE_KINDS or claim.id in blocked or dislocated:
+                    if claim.kind in VALUE_KINDS or claim.id in blocked:
                         continue  # values are assigned below, one claim per value
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
