@@ -69,6 +69,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=sorted(SETS), default="blind", help="which set (default: blind)")
     parser.add_argument("--show", action="store_true", help="list the misses, false alarms and wrong credits")
+    parser.add_argument(
+        "--context",
+        choices=["topic", "scenario"],
+        default="topic",
+        help="topic: the catalogue's claims of the item's topic; scenario: the claims (and truths) of a library "
+        "scenario that names the item's claim, none when no scenario does",
+    )
     args = parser.parse_args()
     names, title = SETS[args.set]
     if args.set != "dev":
@@ -79,6 +86,14 @@ def main() -> None:
     topics: dict[str, list[str]] = defaultdict(list)
     for claim in catalogue.values():
         topics[claim.topic].append(claim.id)
+    scenarios: dict[str, Context] = {}
+    if args.context == "scenario":
+        from coach.analyzer.stated import context_for
+        from coach.library import Library
+
+        for scenario in sorted(Library.open().load_all("scenario"), key=lambda x: x.id):
+            for claim_id in scenario.claims:
+                scenarios.setdefault(claim_id, context_for(scenario))
 
     tally: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
@@ -89,7 +104,11 @@ def main() -> None:
         missing = [i for i in ids if i not in catalogue]
         if missing:
             sys.exit(f"{item['id']}: claim type {missing[0]} is not in the catalogue")
-        context = Context(expected=tuple(topics[catalogue[ids[0]].topic]), previous=item.get("caller", ""))
+        if args.context == "scenario":
+            found = next((scenarios[i] for i in ids if i in scenarios), Context())
+            context = Context(found.expected, found.truths, previous=item.get("caller", ""))
+        else:
+            context = Context(expected=tuple(topics[catalogue[ids[0]].topic]), previous=item.get("caller", ""))
         verdicts = analyzer.claims(item["text"], context)
         label = item["label"]
         mine = [v for v in verdicts if v.reading.claim in ids]
@@ -121,7 +140,7 @@ def main() -> None:
     def pct(a: int, b: int) -> str:
         return f"{a}/{b} = {100 * a / b:.1f}%" if b else "-"
 
-    print(f"set: {title} — {', '.join(names)}")
+    print(f"set: {title} — {', '.join(names)}; context: {args.context}")
     print(f"items: {len(items)} ({tally['wrong']} wrong, {tally['correct']} correct, {tally['none']} none) "
           f"over {len(per_type)} claim types")  # fmt: skip
     print(f"wrong statements caught:          {pct(tally['caught'], tally['wrong'])}   (target ≥ 90%)")
