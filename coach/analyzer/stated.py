@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from coach.analyzer.claims import Context, Verdict
 from coach.analyzer.engine import Analysis, Analyzer
 from coach.formats import Scenario
+from coach.formats.claims import ClaimType
 from coach.formats.scenario import KeyInfo
 
 
@@ -67,7 +68,7 @@ def stated(
             covered.add(entry.claim)
             v = next((v for v in verdicts if v.wrong and v.reading.claim == entry.claim), None)
             if v is not None:
-                hit = (v.reading.said, v.reading.sentence, v.reading.spoken())
+                hit = (v.reading.said, v.reading.sentence, v.reading.said)
         if hit is None and entry.phrases:
             found = analyzer.states(entry.phrases, text, analysis)
             if found:
@@ -82,7 +83,7 @@ def stated(
                     hit[0],
                     hit[1],
                     entry.correction,
-                    entry.source or (claim.source if claim and entry.claim not in scenario.claim_truths() else source),
+                    entry.source or (claim.source if claim and not _local(claim, scenario) else source),
                     tuple(entry.reaction),
                     tuple(entry.pushback),
                     tuple(claim.believe) if claim else (),
@@ -93,7 +94,7 @@ def stated(
         c = v.claim
         if not v.wrong or c.id in covered or any(w.claim == c.id for w in wrong):
             continue
-        local = c.id in scenario.claim_truths()
+        local = _local(c, scenario)
         wrong.append(
             Wrong(
                 c.id,
@@ -105,11 +106,18 @@ def stated(
                 (),
                 (),
                 tuple(c.believe),
-                v.reading.spoken(),
+                v.reading.said,
             )
         )
     right = frozenset(v.reading.claim for v in verdicts if v.states_truth) - wrong_claims
     return Stated(tuple(verdicts), key_info, tuple(wrong), right)
+
+
+def _local(claim: ClaimType, scenario: Scenario) -> bool:
+    """Whether the truth is this scenario's own (a local rule, or a value other than the catalogue's): then the
+    scenario is the source, otherwise the catalogue's source."""
+    truth = scenario.claim_truths().get(claim.id)
+    return claim.varies or (truth is not None and truth != claim.truth)
 
 
 def _conveyed(
