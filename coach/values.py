@@ -42,7 +42,7 @@ _DAY = 1.0
 DURATION_UNITS: dict[str, float] = {
     "werkdag": 1.4, "werkdagen": 1.4, "werkdg": 1.4,
     "dag": _DAY, "dagen": _DAY, "dg": _DAY, "dgn": _DAY, "dagn": _DAY, "daagjes": _DAY, "d": _DAY,
-    "week": 7, "weken": 7, "weeken": 7, "wk": 7, "wkn": 7, "weekjes": 7, "w": 7,
+    "week": 7, "weken": 7, "weeken": 7, "weekn": 7, "wekn": 7, "wk": 7, "wkn": 7, "weekjes": 7, "w": 7,
     "maand": 30.4, "maanden": 30.4, "mnd": 30.4, "mnden": 30.4, "mndn": 30.4, "maandje": 30.4, "maandjes": 30.4,
     "jaar": 365, "jaren": 365, "jr": 365, "halfjaar": 182.5,
     "uur": 1 / 24, "uren": 1 / 24, "u": 1 / 24,

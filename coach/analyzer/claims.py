@@ -20,7 +20,7 @@ from coach.values import Value, amounts, counts, dates, durations, parse, same_v
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof|omdat|doordat|"
-    r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan)|en (?:hoeft|hoeven|moet|moeten|"
+    r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan|het|dat|die|er)|en (?:hoeft|hoeven|moet|moeten|"
     r"kunt|kan|krijgt|heeft|hebt|is|wordt|gaat|mag|blijft|betaalt|komt|telt|loopt))\s)"
 )
 _THAT_BREAK = re.compile(
@@ -35,7 +35,9 @@ _CORRECTION = re.compile(
     r"vergissing|vergis|verspreek|versprak|neem me niet kwalijk|streep dat|laat ik het anders zeggen|niet waar|"
     r"klopt niet|niet goed|niet juist|onjuist|fout)(?![^\W_])"
 )
-_NEGATOR = re.compile(r"(?<![^\W_])(niet|nie|geen|nooit|niks|niets|nergens|geeneens|zonder)(?![^\W_])")
+_NEGATOR = re.compile(
+    r"(?<![^\W_])(niet|nie|geen|nooit|niks|niets|nergens|geeneens|zonder|uitgesloten|onmogelijk)(?![^\W_])"
+)
 # fixed expressions with a negation word that do not deny what the clause says
 _NOT_DENIAL = re.compile(
     r"(?<![^\W_])(?:niet (?:meer|langer|later|eerder|minder) dan|geen (?:dag|week|minuut) (?:later|te laat)|"
@@ -88,10 +90,15 @@ _OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "
 """After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
 _PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
 _CONDITIONAL = re.compile(
-    r"(?<![^\W_])(?<!pas )(?:ook al|zelfs al|(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|"
+    r"(?<![^\W_])(?<!pas )(?<!alleen )(?<!enkel )(?:ook al|zelfs al|(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|"
     r"dat|die|iemand|men|ik|jullie|mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|"
     r"gesteld dat|tenzij|ingeval|in geval|"
     r"(?<=^)wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
+)
+_PLAN = re.compile(
+    r"\W*(?:(?:eh+|nou|oke|ok|dan)\W+)*(?:ik|we|wij)\s+(?:ga\s+|gaan\s+)?(?:even\s+|ff\s+|eerst\s+)?"
+    r"(?:zoek|zoeken|kijk|kijken|check|checken|vraag|vragen|bel|bellen|noteer|noteren|opzoeken|navragen|nakijken)"
+    r"(?![^\W_])"
 )
 _LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
@@ -298,8 +305,11 @@ class ClaimReader:
         """The claims stated in ``text``; ``sentences`` are spans from the analyzer, ``questions`` its question
         spans with whether each is only a tag ('…, oké?'). ``asked``: read a caller's question for what it asks."""
         spans = list(sentences)
-        out = [] if asked else self._answers(text, spans, context)
-        return self._finalise(out + self._read(text, spans, list(questions), context, asked), fold(text))
+        own = self._read(text, spans, list(questions), context, asked)
+        answers = [] if asked else self._answers(text, spans, context)
+        if own and not {r.claim for r in answers} & {r.claim for r in own}:
+            answers = []  # the trainee's own words say what the answer is about ("Nee, gratis.")
+        return self._finalise(answers + own, fold(text))
 
     def _answers(self, text: str, spans: list[tuple[int, int]], context: Context) -> list[Reading]:
         """'Ja' or 'nee' to the caller's yes/no question states what it asked, or its opposite: 'Gaat dat
@@ -311,7 +321,11 @@ class ClaimReader:
             return []
         asked_part = question.rsplit(".", 1)[-1] if "?" in question.rsplit(".", 1)[-1] else question
         inner = Context(context.expected, context.truths)
-        readings = self._read(asked_part, [(0, len(asked_part))], [], inner, asked=True)
+        readings = [
+            r
+            for r in self._read(asked_part, [(0, len(asked_part))], [], inner, asked=True)
+            if len(asked_part[: r.start].split()) <= 4  # what a Dutch yes/no question asks comes first
+        ]
         word = m.group("word")
         # 'Nee' to 'Gaat dat automatisch?' denies it; to 'Dus het stopt niet?' it agrees; 'jawel' contradicts that
         negative = bool(_NEGATOR.search(fold(asked_part)))
@@ -494,6 +508,8 @@ class ClaimReader:
         verb_first = _VERB_FIRST_IF.match(part)
         if verb_first:  # "bent u het niet eens met de uitspraak dan kunt u ...": a condition without 'als'
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
+        if _PLAN.match(part):
+            return []  # "ik zoek even het nummer van de huurcommissie op": a plan states no rule
         for regex in (_CONDITIONAL, _EMBEDDED_IF):
             m = regex.search(part)
             if not m:
@@ -526,7 +542,7 @@ class ClaimReader:
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
         before = cleaned[: m.start()].split()[-6:]
-        if any(w.strip(",.;:!?") in _EXCEPT for w in before[-2:]):
+        if any(w.strip(",.;:!?") in _EXCEPT for w in before):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
         fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
