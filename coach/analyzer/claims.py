@@ -20,8 +20,9 @@ from coach.values import Value, amounts, counts, dates, durations, parse, same_v
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof|omdat|doordat|"
-    r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan|het|dat|die|er)|en (?:hoeft|hoeven|moet|moeten|"
-    r"kunt|kan|krijgt|heeft|hebt|is|wordt|gaat|mag|blijft|betaalt|komt|telt|loopt))\s)"
+    r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan)|"
+    r"en (?:het|dat|die|er) (?:is|kan|mag|moet|wordt|gaat|kost|komt|loopt|staat|telt|geldt|hoeft|blijft)|"
+    r"en (?:hoeft|hoeven|moet|moeten|kunt|kan|krijgt|heeft|hebt|is|wordt|gaat|mag|blijft|betaalt|komt|telt|loopt))\s)"
 )
 _THAT_BREAK = re.compile(
     r"(?<![^\W_])(?:melden|meldt|meld|zeggen|zegt|weten|weet|denk|denkt|hoop|hoopt|vind|vindt|begrijp|snap|zie|"
@@ -90,8 +91,9 @@ _OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "
 """After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
 _PAS = re.compile(r"(?<![^\W_])(?:hoeft|hoeven|hoef|hoefde)\s+(?:\w+\s+){0,2}pas(?![^\W_])")
 _CONDITIONAL = re.compile(
-    r"(?<![^\W_])(?<!pas )(?<!alleen )(?<!enkel )(?:ook al|zelfs al|(?:ook |zelfs )?als(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|"
-    r"dat|die|iemand|men|ik|jullie|mensen|een|zo'n|uw|jouw|dit|deze)\b)|indien|mocht|mochten|stel|stel dat|"
+    r"(?<![^\W_])(?<!pas )(?<!alleen )(?<!enkel )(?:ook al|zelfs al|(?:ook |zelfs )?als"
+    r"(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw|dat|die|iemand|men|ik|jullie|mensen|een|zo'n|uw|jouw|dit|"
+    r"deze)\b)|indien|mocht|mochten|stel|stel dat|"
     r"gesteld dat|tenzij|ingeval|in geval|"
     r"(?<=^)wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
 )
