@@ -61,6 +61,9 @@ _VERB_FIRST_IF = re.compile(
     r"\s*(?:bent|heeft|hebt|is|wilt|wil|kunt|krijgt|gaat|moet|komt|wordt|vindt|mocht|blijkt|lukt)\s+(?:u|je|jij|het|er)"
     r"(?![^\W_]).*?(?P<then>\bdan\s)",
 )
+_ASIDE = re.compile(
+    r"(?<![^\W_])(?:om\s+(?:\w+\s+){0,5}?te\s+\w+|(?:als|omdat|wanneer|nadat|zodra|terwijl|zodat)\s.*)", re.IGNORECASE
+)
 _HEDGE = re.compile(
     r"\W*(?:(?:eh+|uh+|nou|ja|nee|oh|o|kijk)\W+)*(?:ik denk|ik geloof|ik dacht|volgens mij|ik meen|ik vermoed|"
     r"ik weet niet zeker|misschien|waarschijnlijk)(?![^\W_])"
@@ -98,9 +101,9 @@ _CONDITIONAL = re.compile(
     r"(?<=^)wanneer(?=\s+(?:u|je|jij|het|hij|ze|zij|we|wij|er|de|uw)\b))(?![^\W_])"
 )
 _PLAN = re.compile(
-    r"\W*(?:(?:eh+|nou|oke|ok|dan)\W+)*(?:ik|we|wij)\s+(?:ga\s+|gaan\s+)?(?:even\s+|ff\s+|eerst\s+)?"
-    r"(?:zoek|zoeken|kijk|kijken|check|checken|vraag|vragen|bel|bellen|noteer|noteren|opzoeken|navragen|nakijken)"
-    r"(?![^\W_])"
+    r"\W*(?:(?:eh+|nou|oke|ok|dan)\W+)*(?:ik|we|wij)\s+(?:(?:ga|gaan)\s+)?(?:(?:even|ff|eerst)\s+)?(?:zoek|zoeken|kijk|"
+    r"kijken|check|checken|vraag|vragen|bel|bellen)\s+(?:\w+\s+)?(?:even|ff|eerst|na|op)(?![^\W_])|"
+    r"\W*(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,4}?(?:opzoeken|navragen|nakijken|uitzoeken|checken)(?![^\W_])"
 )
 _LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
@@ -323,11 +326,9 @@ class ClaimReader:
             return []
         asked_part = question.rsplit(".", 1)[-1] if "?" in question.rsplit(".", 1)[-1] else question
         inner = Context(context.expected, context.truths)
-        readings = [
-            r
-            for r in self._read(asked_part, [(0, len(asked_part))], [], inner, asked=True)
-            if len(asked_part[: r.start].split()) <= 4  # what a Dutch yes/no question asks comes first
-        ]
+        # what a yes/no question asks is its main clause: not a purpose ('om dat verslag te krijgen') or a condition
+        main = _ASIDE.sub(lambda x: " " * len(x.group()), asked_part)
+        readings = self._read(main, [(0, len(main))], [], inner, asked=True)
         word = m.group("word")
         # 'Nee' to 'Gaat dat automatisch?' denies it; to 'Dus het stopt niet?' it agrees; 'jawel' contradicts that
         negative = bool(_NEGATOR.search(fold(asked_part)))
