@@ -105,6 +105,10 @@ _PLAN = re.compile(
     r"kijken|check|checken|vraag|vragen|bel|bellen)\s+(?:\w+\s+)?(?:even|ff|eerst|na|op)(?![^\W_])|"
     r"\W*(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,4}?(?:opzoeken|navragen|nakijken|uitzoeken|checken)(?![^\W_])"
 )
+_OTHERWISE = re.compile(r"\W*(?:en\s+|of\s+)?(?:anders|zo niet|of anders)(?![^\W_])")
+_DIGIT_OR_COUNT = re.compile(r"\d|(?<![^\W_])(?:keer|maal|keren|termijnen)(?![^\W_])")
+_NO_DEADLINE = re.compile(r"(?<![^\W_])(?:grens|limiet|leeftijd|jonger|ouder|bouwjaar)(?![^\W_])")
+_AGE = re.compile(r"(?:jonger|ouder|oud|leeftijd)\s+(?:dan\s+|als\s+|van\s+)?$")
 _LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
     "dat",
@@ -264,7 +268,8 @@ class _Compiled:
     near: re.Pattern[str] | None
     unit: re.Pattern[str] | None
     options: list[tuple[str, list[tuple[re.Pattern[str], set[str]]]]]
-    negators_in: set[str] = field(default_factory=set)
+    any_option: re.Pattern[str] | None = None
+    """All the options' patterns in one: a turn where it finds nothing is not read for this claim (speed)."""
 
 
 def _regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -288,8 +293,9 @@ class ClaimReader:
             options = [
                 (o.id, [(re.compile(pattern_regex(p)), _negation_words(p)) for p in o.patterns]) for o in c.options
             ]
+            every = [p for o in c.options for p in o.patterns]
             self._compiled.append(
-                _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options)
+                _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
             )
 
     @cached_property
@@ -361,6 +367,13 @@ class ClaimReader:
         expected = set(context.expected)
         order = {c: i for i, c in enumerate(context.expected)}
         out: list[Reading] = []
+        live = {c.claim.id for c in self._compiled if c.any_option is not None and c.any_option.search(folded)}
+        has_values = bool(durations(folded) or dates(folded) or amounts(folded) or _DIGIT_OR_COUNT.search(folded))
+        if has_values:
+            live |= {c.claim.id for c in self._compiled if c.claim.kind in VALUE_KINDS}
+        if not live:
+            return []
+        compiled = [c for c in self._compiled if c.claim.id in live]
         on_topic = bool(expected) and any(
             c.claim.id in expected and c.about is not None and (c.about.search(folded) or c.about.search(previous))
             for c in self._compiled
@@ -382,9 +395,7 @@ class ClaimReader:
             off_topic: set[str] = set()
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
-            blocked = off_topic | {
-                c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(subject)
-            }
+            blocked = off_topic | {c.claim.id for c in compiled if c.unless is not None and c.unless.search(subject)}
             found: list[Reading] = []
             parts = self.asserted(sentence)
             for a, b in parts:
@@ -392,7 +403,7 @@ class ClaimReader:
                 if any(q0 < end and start < q1 for q0, q1 in inside):
                     continue
                 clause = folded[start:end]
-                for comp in self._compiled:
+                for comp in compiled:
                     claim = comp.claim
                     if claim.kind in VALUE_KINDS or claim.id in blocked:
                         continue  # values are assigned below, one claim per value
@@ -422,6 +433,8 @@ class ClaimReader:
                                 text[s_start:s_end],
                             )
                         )
+                if not has_values:
+                    continue
                 found.extend(
                     self._values(
                         text, clause, start, s_start, s_end, subject, earlier, previous, expected, order, blocked
@@ -511,8 +524,8 @@ class ClaimReader:
         verb_first = _VERB_FIRST_IF.match(part)
         if verb_first:  # "bent u het niet eens met de uitspraak dan kunt u ...": a condition without 'als'
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
-        if _PLAN.match(part):
-            return []  # "ik zoek even het nummer van de huurcommissie op": a plan states no rule
+        if _PLAN.match(part) or _OTHERWISE.match(part):
+            return []  # a plan ("ik zoek even het nummer op") or what happens otherwise ("anders moet u betalen")
         for regex in (_CONDITIONAL, _EMBEDDED_IF):
             m = regex.search(part)
             if not m:
@@ -656,6 +669,10 @@ class ClaimReader:
                         best = (rank, comp)
                 if best is None or (best[0][1] == 0 and guesses > 1):
                     continue  # no words name the subject and the scenario has two claims it could be
+                if best[1].claim.kind == ClaimKind.duration and (
+                    _AGE.search(clause[: value.start]) or _NO_DEADLINE.search(clause)
+                ):
+                    continue  # "uw auto is jonger dan 9 jaar", "de grens is 9 jaar": an age or a limit, no deadline
                 claim = best[1].claim
                 window = clause[: value.start].split()[-3:]
                 negated = any(_NEGATOR.fullmatch(w.strip(",.;:!?")) for w in window) and not _NOT_DENIAL.search(

@@ -528,6 +528,10 @@ class Analyzer:
                     parts.append(text[start:end])
         return " . ".join(parts)
 
+    def claim_in(self, patterns: list[str], asserted: str) -> tuple[str, re.Match[str]] | None:
+        """``states`` on a turn's asserted text already read (``asserted_text``)."""
+        return first_claim(patterns, asserted, self.negation)
+
     def claim(self, patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
         """The first of ``patterns`` the text states, not negated ("het is geen boete" claims no 'boete')."""
         return first_claim(patterns, text, self.negation)

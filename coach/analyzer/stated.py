@@ -52,10 +52,11 @@ def stated(
 ) -> Stated:
     analysis = analysis if analysis is not None and analysis.text == text else analyzer.analyze(text)
     verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
+    asserted = analyzer.asserted_text(text, analysis)  # read once for every phrase below
     wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
     key_info: dict[str, str] = {}
     for item in scenario.key_info:
-        words = _conveyed(analyzer, item, text, analysis, verdicts, wrong_claims)
+        words = _conveyed(analyzer, item, asserted, verdicts, wrong_claims)
         if words:
             key_info[item.id] = words
     wrong: list[Wrong] = []
@@ -70,7 +71,7 @@ def stated(
             if v is not None:
                 hit = (v.reading.said, v.reading.sentence, v.reading.said)
         if hit is None and entry.phrases:
-            found = analyzer.states(entry.phrases, text, analysis)
+            found = analyzer.claim_in(entry.phrases, asserted)
             if found:
                 said = found[1].group()
                 hit = (said, _sentence_of(analysis, text, said), said)
@@ -120,15 +121,13 @@ def _local(claim: ClaimType, scenario: Scenario) -> bool:
     return claim.varies or (truth is not None and truth != claim.truth)
 
 
-def _conveyed(
-    analyzer: Analyzer, item: KeyInfo, text: str, analysis: Analysis, verdicts: list[Verdict], wrong: set[str]
-) -> str | None:
+def _conveyed(analyzer: Analyzer, item: KeyInfo, asserted: str, verdicts: list[Verdict], wrong: set[str]) -> str | None:
     if item.claim is not None and item.claim not in wrong:
         v = next((v for v in verdicts if v.reading.claim == item.claim and v.states_truth), None)
         if v is not None:
             return v.reading.said
     if item.phrases and item.claim not in wrong:
-        found = analyzer.states(item.phrases, text, analysis)
+        found = analyzer.claim_in(item.phrases, asserted)
         if found:
             return found[1].group()
     return None
