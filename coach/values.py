@@ -101,15 +101,22 @@ def number(word: str) -> float | None:
 
 _OPEN_ENDED = re.compile(
     r"(?<![^\W_])(?:(?:tot )?(?:het )?einde? (?:van |vh |v\.h\. )?(?:het |dit )?jaar|31 december|"
-    r"geen (?:vaste )?(?:termijn|deadline)|wanneer het u uitkomt|zo ?lang als u wilt|zolang u het (?:maar )?dit jaar)"
+    r"geen (?:vaste )?(?:termijn|deadline)|wanneer het u uitkomt|zo ?lang als u wilt|zolang u het (?:maar )?dit jaar|"
+    r"alle tijd)"
     r"(?![^\W_])"
 )
 OPEN_ENDED_DAYS = 365.0
 """'Tot eind van het jaar', 'geen vaste termijn': said as a period, it is as long as a year."""
 
 
+_WITHIN_ONE = re.compile(r"(?<![^\W_])binnen\s+(?:de\s+)?(?P<unit>week|maand)(?![^\W_])")
+
+
 def durations(folded: str) -> list[Value]:
     out = [Value("duration", OPEN_ENDED_DAYS, m.start(), m.end()) for m in _OPEN_ENDED.finditer(folded)]
+    out += [
+        Value("duration", DURATION_UNITS[m.group("unit")], m.start(), m.end()) for m in _WITHIN_ONE.finditer(folded)
+    ]
     for m in _DURATION.finditer(folded):
         if m.group("bare"):
             out.append(Value("duration", 182.5, m.start(), m.end()))

@@ -48,7 +48,8 @@ _NOT_DENIAL = re.compile(
     r"maak(?:t)? u (?:zich )?geen)(?![^\W_])"
 )
 _REPORTED_AFTER = re.compile(
-    r",\s*(?:zegt|zei|zeggen|zeiden|dacht|denkt|beweert|schreef)\s+(?:u|je|jij|ze|zij|hij|men|die)(?![^\W_])"
+    r",\s*(?:(?:zegt|zei|zeggen|zeiden|dacht|denkt|beweert|schreef)\s+(?:u|je|jij|ze|zij|hij|men|die)|"
+    r"(?:begrijp|hoor|snap)\s+ik|als ik het goed (?:begrijp|hoor))(?![^\W_])"
 )
 """'…, zegt u.': the whole sentence reports what someone else said."""
 _SELF_QUOTE = re.compile(
@@ -86,9 +87,13 @@ def _compared(text: str) -> str:
 _RETRACT = re.compile(
     r"(?<![^\W_])(?:nee sorry|sorry nee|oh nee|o nee|oeps|nee wacht|wacht even|ik bedoel|bedoel ik|door elkaar|"
     r"verkeerd gezegd|zeg het verkeerd|zei het verkeerd|ik vergis me|vergist|verspreek|versprak|dat klopt niet|"
+    r"eerlijk gezegd|"
     r"dat is niet (?:waar|goed|juist|zo)|correctie|ik zeg het fout|neem me niet kwalijk)(?![^\W_])"
 )
 """A self-correction that takes back what the trainee said before it in the turn."""
+_ALSO_NOT = re.compile(r"((?<![^\W_])(?:niet|nie|geen|nooit|niks|niets)\b.*?)\b(?:ook|zelfs) (?:niet|geen)\b")
+"""'zakelijk nooit kwijtschelding, ook niet bij verlies': the second negation repeats the first."""
+_BOUNDARY_WORDS = {"dan", "en", "dus", "want", "maar", "of"}
 _EXCEPT = {"behalve", "uitgezonderd", "zonder", "ongeacht"}
 _OWN_AGAIN = {"maar", "alleen", "nee", "sorry", "oh", "o", "excuus", "pardon", "echter", "dan", "wacht"}
 """After reported words, a clause starting with one of these is the speaker's own again ("…, maar het is zes weken")."""
@@ -160,6 +165,7 @@ _EMBEDDED_IF = re.compile(
 _REPORTED = re.compile(
     r"(?<![^\W_])(?:"
     r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:zegt|zei|zeggen|dacht|denkt|dachten|bedoelt|vreest|verwacht|verwachtte|"
+    r"gerekend|gehoopt|gedacht|rekende|hoopte|"
     r"begreep|begrepen|noemt|noemde|meldt|hebt gekregen te horen)|"
     r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:hoorde|gehoord|las|gelezen|vroeg|vraagt|schreef|schrijft)\s+(?:\w+\s+)?"
     r"(?:dat|of|van|op)(?![^\W_])|"
@@ -279,6 +285,14 @@ def _regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(join_alternatives([pattern_regex(p) for p in patterns]))
 
 
+_WIDE = "\x00wide"
+"""A marker in an option pattern's word set: the pattern has a gap of five words or more."""
+
+
+def _wide(pattern: str) -> set[str]:
+    return {_WIDE} if any(int(n) >= 5 for n in re.findall(r"\.\.\.(\d+)", pattern)) else set()
+
+
 def _negation_words(pattern: str) -> set[str]:
     return set(_NEGATOR.findall(fold(pattern)))
 
@@ -291,7 +305,8 @@ class ClaimReader:
         self._compiled: list[_Compiled] = []
         for c in claims:
             options = [
-                (o.id, [(re.compile(pattern_regex(p)), _negation_words(p)) for p in o.patterns]) for o in c.options
+                (o.id, [(re.compile(pattern_regex(p)), _negation_words(p) | _wide(p)) for p in o.patterns])
+                for o in c.options
             ]
             every = [p for o in c.options for p in o.patterns]
             self._compiled.append(
@@ -554,17 +569,21 @@ class ClaimReader:
         inside it or right after it ("het gaat niet om wat uw huis nu waard is", "de gemeente beslist niet")."""
         cleaned = _NOT_DENIAL.sub(lambda x: " " * len(x.group()), clause)
         if yesno:
+            cleaned = _ALSO_NOT.sub(lambda x: x.group(1) + " " * (len(x.group()) - len(x.group(1))), cleaned)
             words = [w for w in _NEGATOR.findall(cleaned) if w not in own]
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
         before = cleaned[: m.start()].split()[-6:]
+        cut = max((i for i, w in enumerate(before) if w.strip(",.;:!?") in _BOUNDARY_WORDS), default=-1)
+        before = before[cut + 1 :]  # "niet betaald dan direct beslag": the negation is before 'dan'
+
         if any(w.strip(",.;:!?") in _EXCEPT for w in before):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
         fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
         after = cleaned[m.end() :].split()[:6] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
-        if any(w.strip(",.;:!?") in {"buiten", "uitgezonderd", "uitgesloten"} for w in after):
+        if any(w.strip(",.;:!?") in {"buiten", "erbuiten", "daarbuiten", "uitgezonderd", "uitgesloten"} for w in after):
             return True  # "de hondenbelasting valt er helaas buiten"
         return bool(inside) or any(
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
@@ -604,10 +623,15 @@ class ClaimReader:
                 found.append((option, best[0], best[1]))
         if len(found) > 1:
             if comp.claim.kind == ClaimKind.yesno:
+                # a pattern with a wide gap ("huur ...8 woz") says less than a close one ("los van de woz"); else
                 # the longer match says more ("alleen inzien op afspraak" over "inzien")
-                found = [
-                    min(found, key=lambda f: f[1].start()) if first else max(found, key=lambda f: len(f[1].group()))
-                ]
+                close = [f for f in found if _WIDE not in f[2]]
+                if first:
+                    found = [min(found, key=lambda f: f[1].start())]
+                elif close and len(close) < len(found):
+                    found = close
+                else:
+                    found = [max(found, key=lambda f: len(f[1].group()))]
             else:  # an option inside a longer one's words is part of it ("beroep" in "beroep bij de rechter")
                 found = [
                     f

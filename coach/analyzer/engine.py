@@ -36,8 +36,9 @@ _POLITE_INSTRUCTION = re.compile(r"(?<![^\W_])(?:even|ff|maar|gerust|eens|alstub
 
 def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
     """The questions that keep a claim from being stated, with whether each is only a tag ('…, oké?'). Without a
-    question mark, a verb-first sentence with 'even', 'maar' or 'gerust' is a polite instruction ("Kijkt u even op de
-    website"), no question."""
+    question mark only a verb-first sentence counts ("Heeft u al bezwaar gemaakt"), and not with 'even', 'maar' or
+    'gerust' (a polite instruction: "Kijkt u even op de website"); a question word often starts a statement then
+    ("Wat binnenkomt, gaat naar de schuld")."""
     ends = {s.end: s.text.rstrip(" \"')").endswith("?") for s in analysis.sentences}
     out = []
     for h in analysis.hits:
@@ -46,7 +47,7 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
         end = min((e for e in ends if h.start < e), default=None)
         marked = end is not None and ends[end]
         polite = h.rule == "verb-first" and bool(_POLITE_INSTRUCTION.search(fold(analysis.text[h.start : h.end])))
-        if marked or not polite:
+        if marked or (h.rule == "verb-first" and not polite):
             out.append((h.start, h.end, h.rule == "question-tag"))
     return out
 
