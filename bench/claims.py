@@ -1,6 +1,7 @@
 """How well the claim reader catches wrong information, and how rarely it cries wolf or credits what was not said.
 
-    python bench/claims.py                 # the blind set (claims-eval5.yaml, checksum verified)
+    python bench/claims.py                 # the blind set (claims-eval6.yaml, checksum verified)
+    python bench/claims.py --set fifth     # the fifth blind set (claims-eval5.yaml): tuned on since its first run
     python bench/claims.py --set fourth    # the fourth blind set (claims-eval4.yaml): tuned on since its first run
     python bench/claims.py --set third     # the third blind set (claims-eval3.yaml): tuned on since its first run
     python bench/claims.py --set second    # the second blind set (claims-eval2.yaml): tuned on since its first run
@@ -39,7 +40,8 @@ from coach.analyzer.claims import Context  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SETS = {
-    "blind": (["claims-eval5.yaml"], "blind evaluation set 5 (frozen, not tuned on)"),
+    "blind": (["claims-eval6.yaml"], "blind evaluation set 6 (frozen, not tuned on)"),
+    "fifth": (["claims-eval5.yaml"], "fifth blind set (frozen; tuned on after its first run)"),
     "fourth": (["claims-eval4.yaml"], "fourth blind set (frozen; tuned on after its first run)"),
     "third": (["claims-eval3.yaml"], "third blind set (frozen; tuned on after its first run)"),
     "second": (["claims-eval2.yaml"], "second blind set (frozen; tuned on after its first run)"),
