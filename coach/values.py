@@ -87,9 +87,6 @@ class Value:
     start: int
     end: int
 
-    def same(self, other: Value) -> bool:
-        return same_value(self.kind, self.amount, other.amount)
-
 
 def number(word: str) -> float | None:
     """A number written in digits ('6', '1,5') or in Dutch words ('zes', 'anderhalve', 'tweeenveertig')."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from coach.formats.claims import VALUE_KINDS, ClaimKind, ClaimType
 from coach.patterns import fold, join_alternatives, pattern_regex
@@ -312,10 +311,6 @@ class ClaimReader:
             self._compiled.append(
                 _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
             )
-
-    @cached_property
-    def truths(self) -> dict[str, str]:
-        return {c.id: c.truth for c in self.claims.values() if c.truth is not None}
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -749,11 +744,6 @@ class ClaimReader:
             same = reading.value == truth
         correct = (not same) if reading.negated else same
         return Verdict(reading, claim, correct, truth)
-
-    def truth_label(self, claim_id: str, truth: str) -> str:
-        claim = self.claims[claim_id]
-        option = claim.option(truth)
-        return option.label if option else truth
 
 
 def _same(a: Reading, b: Reading) -> bool:

@@ -504,14 +504,6 @@ class Analyzer:
         reader, context = self.claim_reader, context or Context()
         return [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
 
-    def states(
-        self, patterns: list[str], text: str, analysis: Analysis | None = None
-    ) -> tuple[str, re.Match[str]] | None:
-        """The first of ``patterns`` the turn's statements say: as ``claim``, but only in what the trainee asserts,
-        not in a question, a condition or reported words (a key point is credited only from a turn that states it).
-        The match is on the asserted parts joined, so ``A & B`` may take its parts from different sentences."""
-        return first_claim(patterns, self.asserted_text(text, analysis), self.negation)
-
     def asserted_text(self, text: str, analysis: Analysis | None = None) -> str:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
@@ -530,12 +522,9 @@ class Analyzer:
         return " . ".join(parts)
 
     def claim_in(self, patterns: list[str], asserted: str) -> tuple[str, re.Match[str]] | None:
-        """``states`` on a turn's asserted text already read (``asserted_text``)."""
+        """The first of ``patterns`` said in a turn's asserted text (``asserted_text``), not negated: a key point or a
+        wrong phrase counts only from a statement, not from a question, a condition or reported words."""
         return first_claim(patterns, asserted, self.negation)
-
-    def claim(self, patterns: list[str], text: str) -> tuple[str, re.Match[str]] | None:
-        """The first of ``patterns`` the text states, not negated ("het is geen boete" claims no 'boete')."""
-        return first_claim(patterns, text, self.negation)
 
     def asks_fact(self, text: str) -> bool:
         """Whether a question asks for a fact (a number, a date, an amount) the caller may not know by heart."""

@@ -80,9 +80,6 @@ class ClaimType(Model):
         description="Wat een beller zegt die een onjuiste uitspraak gelooft; {said} is wat de medewerker zei.",
     )
 
-    def option(self, ident: str) -> ClaimOption | None:
-        return next((o for o in self.options if o.id == ident), None)
-
     def issues(self, loc: tuple[str | int, ...] = ()) -> Iterator[Issue]:
         from coach.values import parse
 
