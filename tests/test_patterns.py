@@ -73,7 +73,7 @@ def test_search_never_crashes_and_spans_are_valid(text: str, pattern: str) -> No
 def test_negated_claims_are_no_claims() -> None:
     from coach.analyzer import get_analyzer
 
-    claim = get_analyzer().claim  # with the lexicon's negations
+    claim = get_analyzer().claim_in  # with the lexicon's negations
     assert claim(["waarde van nu"], "De WOZ-waarde is de waarde van nu.")
     assert claim(["waarde van nu"], "Het is dus niet de waarde van nu.") is None
     assert claim(["waarde van nu"], "Het is nergens de waarde van nu.") is None
