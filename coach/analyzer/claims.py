@@ -10,7 +10,7 @@ round and makes a value or a choice a denial ("u heeft géén drie maanden"). Wi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from coach.formats.claims import VALUE_KINDS, ClaimKind, ClaimType
@@ -320,14 +320,12 @@ class ClaimReader:
         sentences: Iterable[tuple[int, int]],
         questions: Iterable[tuple[int, int, bool]],
         context: Context,
-        *,
-        asked: bool = False,
     ) -> list[Reading]:
         """The claims stated in ``text``; ``sentences`` are spans from the analyzer, ``questions`` its question
-        spans with whether each is only a tag ('…, oké?'). ``asked``: read a caller's question for what it asks."""
+        spans with whether each is only a tag ('…, oké?')."""
         spans = list(sentences)
-        own = self._read(text, spans, list(questions), context, asked)
-        answers = [] if asked else self._answers(text, spans, context)
+        own = self._read(text, spans, list(questions), context, asked=False)
+        answers = self._answers(text, spans, context)
         if own and not {r.claim for r in answers} & {r.claim for r in own}:
             answers = []  # the trainee's own words say what the answer is about ("Nee, gratis.")
         return self._finalise(answers + own, fold(text))
@@ -389,15 +387,11 @@ class ClaimReader:
             for c in self._compiled
         )
         topics = {self.claims[c].topic for c in expected if c in self.claims} | {"overig"}
-        for index, (s_start, s_end) in enumerate(spans):
+        turn = _compared(folded)
+        for index, s_start, s_end, parts in self.statements(folded, spans, questions, every=asked):
             sentence = folded[s_start:s_end]
-            if not asked and (
-                not self.is_statement(s_start, s_end, sentence, questions) or _REPORTED_AFTER.search(sentence)
-            ):
+            if not asked and _REPORTED_AFTER.search(sentence):
                 continue
-            inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
-            if _HEDGE.match(sentence):
-                inside = []  # "eh ik denk dat het drie maanden is?": the question mark is doubt, not a question
             # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...")
             before = _compared(" . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index))
             earlier = _compared(" . ".join(folded[a:b] for a, b in spans[:index]))
@@ -407,11 +401,7 @@ class ClaimReader:
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
             blocked = off_topic | {c.claim.id for c in compiled if c.unless is not None and c.unless.search(subject)}
             found: list[Reading] = []
-            parts = self.asserted(sentence)
-            for a, b in parts:
-                start, end = s_start + a, s_start + b
-                if any(q0 < end and start < q1 for q0, q1 in inside):
-                    continue
+            for start, end in parts:
                 clause = folded[start:end]
                 for comp in compiled:
                     claim = comp.claim
@@ -420,7 +410,7 @@ class ClaimReader:
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
                         continue
-                    if comp.unless is not None and comp.unless.search(_compared(folded)):
+                    if comp.unless is not None and comp.unless.search(turn):
                         continue  # what rules the claim out counts for the whole turn
                     for option, m, own in self._options(comp, clause, first=asked):
                         odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
@@ -447,15 +437,26 @@ class ClaimReader:
                     continue
                 found.extend(
                     self._values(
-                        text, clause, start, s_start, s_end, subject, earlier, previous, expected, order, blocked
+                        text, turn, clause, start, s_start, s_end, subject, earlier, previous, expected, order, blocked
                     )
                 )
             out.extend(self._prefer_expected(found, expected))
         return out
 
-    @staticmethod
-    def hedged(sentence: str) -> bool:
-        return bool(_HEDGE.match(fold(sentence)))
+    def statements(
+        self, folded: str, spans: list[tuple[int, int]], questions: list[tuple[int, int, bool]], *, every: bool = False
+    ) -> Iterator[tuple[int, int, int, list[tuple[int, int]]]]:
+        """Per sentence that states something (every sentence with ``every``): its index and span, and the asserted
+        parts outside a question, as spans of the turn. Claims and key-point phrases are read from these only."""
+        for index, (s_start, s_end) in enumerate(spans):
+            sentence = folded[s_start:s_end]
+            if not every and not self.is_statement(s_start, s_end, sentence, questions):
+                continue
+            inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
+            if _HEDGE.match(sentence):
+                inside = []  # "eh ik denk dat het drie maanden is?": the question mark is doubt, not a question
+            parts = [(s_start + a, s_start + b) for a, b in self.asserted(sentence)]
+            yield index, s_start, s_end, [(a, b) for a, b in parts if not any(q0 < b and a < q1 for q0, q1 in inside)]
 
     @staticmethod
     def is_statement(start: int, end: int, sentence: str, questions: list[tuple[int, int, bool]]) -> bool:
@@ -638,6 +639,7 @@ class ClaimReader:
     def _values(
         self,
         text: str,
+        turn: str,
         clause: str,
         start: int,
         s_start: int,
@@ -651,7 +653,7 @@ class ClaimReader:
     ) -> list[Reading]:
         """Each number in the clause is given to one claim of its kind: the one whose subject is nearest (a
         scenario's claim before another; ``before`` is the turn so far), or the scenario's own when the words name
-        none and the scenario has only one claim of that kind."""
+        none and the scenario has only one claim of that kind. ``turn`` is the folded turn, comparisons blanked."""
         readers: dict[str, list[Value]] = {
             "duration": durations(clause),
             "date": dates(clause),
@@ -662,7 +664,6 @@ class ClaimReader:
                 readers[f"count:{comp.claim.id}"] = counts(clause, comp.unit)
         out: list[Reading] = []
         offset = start - s_start
-        text_folded = _compared(fold(text))
         for kind_key, values in readers.items():
             for value in values:
                 best: tuple[tuple[int, int, int], _Compiled] | None = None
@@ -678,7 +679,7 @@ class ClaimReader:
                     if level is None:
                         continue
                     guesses += level == 0
-                    if level < 3 and comp.unless is not None and comp.unless.search(text_folded):
+                    if level < 3 and comp.unless is not None and comp.unless.search(turn):
                         continue
                     distance = order.get(claim.id, 99)
                     if level == 3 and comp.about is not None:

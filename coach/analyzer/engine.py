@@ -508,17 +508,12 @@ class Analyzer:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
         questions = _question_spans(analysis)
-        parts: list[str] = []
-        for sentence in analysis.sentences:
-            if not self.claim_reader.is_statement(sentence.start, sentence.end, sentence.text, questions):
-                continue
-            inside = [(a, b) for a, b, tag in questions if a < sentence.end and sentence.start < b and not tag]
-            if self.claim_reader.hedged(sentence.text):
-                inside = []
-            for a, b in self.claim_reader.asserted(fold(sentence.text)):
-                start, end = sentence.start + a, sentence.start + b
-                if not any(q0 < end and start < q1 for q0, q1 in inside):
-                    parts.append(text[start:end])
+        spans = [(s.start, s.end) for s in analysis.sentences]
+        parts = [
+            text[a:b]
+            for _, _, _, asserted in self.claim_reader.statements(fold(text), spans, questions)
+            for a, b in asserted
+        ]
         return " . ".join(parts)
 
     def claim_in(self, patterns: list[str], asserted: str) -> tuple[str, re.Match[str]] | None:
