@@ -21,8 +21,14 @@ def main() -> None:
         s = lib.scenario(sid)
         out += [f"## {s.id} — {s.title}", "", f"Briefing: {s.briefing.summary.strip()}", ""]
         out += ["Dossier (the trainee sees this):"] + [f"- {d.label}: {d.value}" for d in s.briefing.dossier]
-        out += ["", f"Caller: {s.caller.name}, {s.caller.age} jaar, Nederlands {s.caller.dutch_level}.",
-                f"Situation: {s.caller.situation.strip()}", "", "Openings: " + " / ".join(s.opening), ""]
+        out += [
+            "",
+            f"Caller: {s.caller.name}, {s.caller.age} jaar, Nederlands {s.caller.dutch_level}.",
+            f"Situation: {s.caller.situation.strip()}",
+            "",
+            "Openings: " + " / ".join(s.opening),
+            "",
+        ]
         out += ["Facts the caller can give when asked (id: what the caller says):"]
         out += [f"- `{f.id}`: {f.answer[0]}" for f in s.facts]
         out += ["", "Key information the trainee should explain (id: description):"]

@@ -338,7 +338,7 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
             return "rubric"
         if "caller" in data or "concerns" in data or "briefing" in data:
             return "scenario"
-        if data.keys() & {"acts", "jargon", "fillers", "vars", "definition", "questions", "style"}:
+        if data.keys() & {"acts", "jargon", "fillers", "vars", "definition", "questions", "style", "claims", "topics"}:
             return "lexicon"
     return None
 

@@ -299,6 +299,7 @@ def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> No
         "lines_nl.yaml",
         "nl.yaml",
         "standaard.yaml",
+        "topics.yaml",
         "woz-hoger-dan-buren.yaml",
     ]
     assert len(set(opened)) == len(opened)

@@ -10,6 +10,7 @@ from coach.analyzer.engine import ActHit, Analysis, Analyzer
 from coach.errors import NotFoundError
 from coach.formats.claims import BUILTIN_CATALOGUE
 from coach.formats.lexicon import Lexicon, merge
+from coach.formats.topics import BUILTIN_TOPICS
 from coach.library import Library
 from coach.loader import load, load_builtin
 
@@ -32,7 +33,7 @@ BUILTIN_CLAIMS = BUILTIN_CATALOGUE
 
 def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
     """The built-in lexicon plus extensions, each checked with located errors."""
-    lexicon = merge(load_builtin(BUILTIN_LEXICON), load_builtin(BUILTIN_CLAIMS))
+    lexicon = merge(merge(load_builtin(BUILTIN_LEXICON), load_builtin(BUILTIN_CLAIMS)), load_builtin(BUILTIN_TOPICS))
     for path in extra:
         lexicon = merge(lexicon, load(path, "lexicon"))
     return lexicon

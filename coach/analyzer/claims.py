@@ -110,6 +110,19 @@ _PLAN = re.compile(
     r"\W*(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,4}?(?:opzoeken|navragen|nakijken|uitzoeken|checken)(?![^\W_])"
 )
 _OTHERWISE = re.compile(r"\W*(?:en\s+|of\s+)?(?:anders|zo niet|of anders)(?![^\W_])")
+_ANNOUNCE = re.compile(
+    r"(?<![^\W_])(?:ik|we|wij)(?![^\W_]).*?(?<![^\W_])(?:zo|straks|dadelijk|zometeen|zo meteen|later|zo direct)\s+"
+    r"(?:\w+\s+){0,3}?(?:meer|uit|op|terug|vertellen|uitleggen|nakijken|bekijken|uitzoeken|navragen|naar|hebben|bespreken|behandelen|iets|wat|spreken|praten)"
+    r"(?![^\W_])"
+)
+"""An announcement ("daar kom ik zo op", "dat ga ik straks nakijken"): it promises information, it gives none."""
+_WONDER = re.compile(
+    r"(?<![^\W_])(?:afvraagt|afvragen|afvroeg|afvraag|weten|benieuwd|nieuwsgierig|vraagt|vragen)\s+"
+    r"(?:of|waarom|hoe|wat|wanneer|welke|hoeveel)(?![^\W_])"
+)
+"""Wondering ("u vraagt zich af waarom", "u wilt weten of"): what follows is the caller's question, not a statement."""
+_WHETHER = re.compile(r"\W*of\s+(?:u|je|jij|het|er|ze|zij|hij|dat|die|uw|we|wij)(?![^\W_])")
+"""A clause that starts with 'of' + subject is an embedded question ("Of u vermindering krijgt, ...")."""
 _DIGIT_OR_COUNT = re.compile(r"\d|(?<![^\W_])(?:keer|maal|keren|termijnen)(?![^\W_])")
 _NO_DEADLINE = re.compile(r"(?<![^\W_])(?:grens|limiet|leeftijd|jonger|ouder|bouwjaar)(?![^\W_])")
 _AGE = re.compile(r"(?:jonger|ouder|oud|leeftijd)\s+(?:dan\s+|als\s+|van\s+)?$")
@@ -535,8 +548,14 @@ class ClaimReader:
         verb_first = _VERB_FIRST_IF.match(part)
         if verb_first:  # "bent u het niet eens met de uitspraak dan kunt u ...": a condition without 'als'
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
-        if _PLAN.match(part) or _OTHERWISE.match(part):
-            return []  # a plan ("ik zoek even het nummer op") or what happens otherwise ("anders moet u betalen")
+        if _PLAN.match(part) or _OTHERWISE.match(part) or _ANNOUNCE.search(part) or _WHETHER.match(part):
+            return []
+        wonder = _WONDER.search(part)
+        if wonder:
+            b = a + wonder.start()
+            part = sentence[
+                a:b
+            ]  # a plan ("ik zoek even het nummer op") or what happens otherwise ("anders moet u betalen")
         for regex in (_CONDITIONAL, _EMBEDDED_IF):
             m = regex.search(part)
             if not m:

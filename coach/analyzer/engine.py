@@ -19,6 +19,7 @@ from coach.formats.acts import ACTS, SEARCHED_BY_RULES
 from coach.formats.lexicon import Lexicon, Rule, RuleSet
 from coach.patterns import (
     BOUNDARY,
+    compile_pattern,
     first_claim,
     fold,
     group_parts,
@@ -390,6 +391,15 @@ class Analyzer:
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
         self._compile_typos(lx)
+        self._compile_topics(lx)
+        self.requests = _words_regex(q.requests, v)
+        off = lx.offscript
+        self.english = _words_regex(off.english)
+        self.dutch_words = {fold(w) for w in off.dutch}
+        self.irrelevant = _words_regex(off.irrelevant)
+        self.insults = _words_regex(off.insults)
+        self.minimal = {" ".join(_TOKEN.findall(fold(w))) for w in off.minimal}
+        self.wall_chars = off.wall_chars
         wh = "|".join(sorted(map(re.escape, self.wh), key=len, reverse=True))
         verbs = "|".join(sorted(map(re.escape, self.verbs), key=len, reverse=True))
         self.run_on = (
@@ -422,6 +432,126 @@ class Analyzer:
         known.update(self.typo_words)
         self.typo_known = frozenset(known)
         self._typo_memo: dict[str, str | None] = {}
+
+    def _compile_topics(self, lx: Lexicon) -> None:
+        """The question topics, and an index of one-edit typos of their long words ("overleeden")."""
+        self.topics = {t.id: [re.compile(pattern_regex(p)) for p in t.ask] for t in lx.topics}
+        self.outranking = frozenset(t.id for t in lx.topics if t.outranks)
+        self.chat = {fold(k): fold(v) for k, v in lx.typos.chat.items()}
+        words = {
+            w
+            for t in lx.topics
+            for p in t.ask
+            for w in re.findall(r"[a-z]+", fold(p))
+            if len(w) >= 5 and not p.startswith("re:")
+        }
+        self.topic_words = frozenset(words)
+        self.topic_index: dict[str, set[str]] = {}
+        for word in words:
+            for key in _deletions(word) | {word}:
+                self.topic_index.setdefault(key, set()).add(word)
+
+    def topic_text(self, text: str) -> str:
+        """The folded text with one-letter typos of the topics' long words corrected (for matching only)."""
+        folded = fold(text)
+
+        if self.chat:
+            folded = _TOKEN.sub(lambda m: self.chat.get(m.group(), m.group()), folded)
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group()
+            if len(word) < 5 or word in self.topic_words or word in self.typo_known:
+                return word
+            candidates = set(self.topic_index.get(word, ()))
+            for key in _deletions(word):
+                candidates |= self.topic_index.get(key, set())
+            matches = [c for c in candidates if _one_edit(word, c)]
+            return matches[0] if len(matches) == 1 else word
+
+        return _LONG_WORD.sub(fix, folded)
+
+    def topic_matches(self, text: str) -> dict[str, int]:
+        """The question topics a question part asks about, each with the length of its longest matching wording."""
+        corrected = self.topic_text(text)
+        out: dict[str, int] = {}
+        for topic, patterns in self.topics.items():
+            best = max((len(m.group()) for p in patterns for m in p.finditer(corrected)), default=0)
+            if best:
+                out[topic] = best
+        return out
+
+    def phrase_score(self, patterns: list[str], text: str) -> int:
+        """The length of the longest match of scenario ``patterns`` (``A & B``: both parts, added) in ``text``."""
+        corrected = self.topic_text(text)
+        best = 0
+        for pattern in patterns:
+            spans = [
+                max((len(m.group()) for m in part.finditer(corrected)), default=0) for part in compile_pattern(pattern)
+            ]
+            if all(spans):
+                best = max(best, sum(spans))
+        return best
+
+    def is_request(self, text: str) -> bool:
+        """Whether a sentence asks for something without a question form: "als ik vragen mag", "graag uw naam",
+        "kunt u mij vertellen", or a short phrase with "uw" ("uw aanslagnummer")."""
+        folded = fold(text)
+        if self.requests and self.requests.search(folded):
+            return True
+        words = _TOKEN.findall(folded)
+        return 0 < len(words) <= 4 and bool({"uw", "je", "jouw"} & set(words)) and not (set(words) & self.verbs)
+
+    def is_fragment(self, sentence: str) -> bool:
+        """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it
+        asks for what it names."""
+        words = _TOKEN.findall(fold(sentence))
+        return 0 < len(words) <= 8 and not any(w in self.verbs or (len(w) > 4 and w.endswith("t")) for w in words)
+
+    def asks_by_word_order(self, sentence: str) -> bool:
+        """Whether a sentence asks by its word order, whatever its verb: a word then "u"/"je"/"jij" at the start
+        ("Ontvangt u een uitkering", "vroeg u ..."), or a question word, a word and then such a pronoun ("hoeveel
+        haal je ...") or a past tense ("wie leegde de bus"). Subordinate clauses and fillers do not count."""
+        words = _TOKEN.findall(fold(sentence))
+        while words and words[0] in self.fillers:
+            words = words[1:]
+        if len(words) < 2:
+            return False
+        first, second = words[0], words[1]
+        pronouns = {"u", "je", "jij", "jullie"}
+        if first in self.wh:
+            third = words[2] if len(words) > 2 else ""
+            return third in pronouns or second in pronouns or second.endswith(("de", "te"))
+        if first in self.subordinators or first in self.not_before_je or first in pronouns:
+            return False
+        return second in pronouns and first.isalpha()
+
+    def off_script(self, text: str) -> str | None:
+        """Whether a turn is no part of a Dutch phone call: 'english', 'gibberish', 'insult', 'irrelevant' (talk
+        about the weather or football without a word of the matter), 'minimal' ('ok', 'hmm') or 'wall' (a wall of
+        text), or None. The caller is not calmed by such a turn and the scorer gives it no credit."""
+        folded = fold(text)
+        words = [w for w in _TOKEN.findall(folded) if w.isalpha()]
+        if not words:
+            return "minimal" if not any(c.isdigit() for c in folded) else None
+        odd = [
+            w for w in words if len(w) >= 3 and (not re.search(r"[aeiouy]", w) or re.search(r"[^aeiouy\W\d]{5,}", w))
+        ]
+        if len(odd) * 2 >= len(words) and len(words) <= 12:
+            return "gibberish"
+        english = len(self.english.findall(folded)) if self.english else 0
+        dutch = sum(w in self.dutch_words for w in words)
+        if english >= 2 and english >= 2 * dutch and english * 10 >= 3 * len(words):
+            return "english"
+        if self.insults and self.insults.search(folded):
+            return "insult"
+        if " ".join(words) in self.minimal:
+            return "minimal"
+        if len(text) >= self.wall_chars:
+            return "wall"
+        about_the_call = self.topic_matches(text) or (self.domain and self.domain.search(folded))
+        if self.irrelevant and self.irrelevant.search(folded) and not about_the_call:
+            return "irrelevant"
+        return None
 
     def _typo(self, word: str) -> str | None:
         """The trigger word that ``word`` is a one-letter typo of, or None."""

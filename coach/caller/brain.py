@@ -9,26 +9,77 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import yaml
 
 from coach.analyzer import Analysis, Analyzer
+from coach.analyzer.asked import Asked, FactAsked, asked
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
-from coach.formats.scenario import EmotionEvent, HiddenConcern, ReactionKind
+from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, ReactionKind
 from coach.patterns import first_match, fold
 
 E = EmotionEvent
 R = ReactionKind
 LINES = Path(__file__).with_name("lines_nl.yaml")
 _WORD = re.compile(r"[^\W\d_]+")
-MAX_SEGMENTS = 3
+_NOTHING_ASKED = Asked((), (), frozenset(), False)
+_OFF_NOTES = {
+    "english": "Je spreekt geen Engels: vraag om Nederlands.",
+    "gibberish": "Je verstaat er niets van: zeg dat.",
+    "irrelevant": "Dit heeft niets met je vraag te maken: zeg dat, wat geïrriteerd.",
+    "wall": "Dat was te veel tegelijk: vraag wat de medewerker bedoelt.",
+    "insult": "",
+}
+
+
+_NO_BEAT_AFTER = {"summary_confirmed": {"empathy"}, "summary_corrected": {"empathy"}, "offscript": {"empathy"}}
+"""An answer that already acknowledges (a confirmed summary) takes no second acknowledgement."""
+
+
+@dataclass
+class _Option:
+    make: Callable[[], str]
+    kind: str
+    note: str
+    alone: bool = False
+
+
+class _Reply:
+    """One reply: the most important answer, then at most one emotional beat. Options are made only when chosen,
+    so a line that is not said changes nothing (a hint not given stays due, a fact not given stays new)."""
+
+    def __init__(self) -> None:
+        self.answers: list[_Option] = []
+        self.beats: list[_Option] = []
+
+    def answer(self, make: Callable[[], str], kind: str, note: str = "", *, alone: bool = False) -> None:
+        self.answers.append(_Option(make, kind, note, alone))
+
+    def beat(self, make: Callable[[], str], kind: str, note: str = "") -> None:
+        self.beats.append(_Option(make, kind, note))
+
+    def compose(self) -> list[Segment]:
+        chosen = self.answers[:1]
+        facts = [a for a in self.answers if a.kind == "fact"]
+        if chosen and chosen[0].kind == "fact" and len(facts) > 1:
+            chosen = facts[:2]  # two facts asked in one turn are one answer
+        beats = [b for b in self.beats if not (chosen and b.kind in _NO_BEAT_AFTER.get(chosen[0].kind, ()))]
+        if not (chosen and chosen[0].alone) and beats:
+            chosen.append(beats[0])
+        out = []
+        for option in chosen:
+            text = option.make()
+            if text:
+                out.append(Segment(option.kind, text, option.note))
+        return out
 
 
 @cache
@@ -71,6 +122,12 @@ class CallerBrain:
     close_attempts: int = 0
     informal_warned: bool = False
     ready_said: bool = False
+    warned: bool = False
+    """The caller said it is about to hang up (the next provocation ends the call)."""
+    own_words: set[str] = field(default_factory=set)
+    """Words the caller has said itself (folded): no jargon to the caller."""
+    fact_answers: dict[str, str] = field(default_factory=dict)
+    """The words each fact was given in, to give it the same way when asked again."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
 
@@ -114,6 +171,7 @@ class CallerBrain:
     def start(self) -> Plan:
         text = self.pick(self.scenario.opening)
         self.pending_question = text if "?" in text else None
+        self.own_words |= set(_WORD.findall(fold(text)))
         return Plan([Segment("opening", text, "Open het gesprek met je vraag.")], self.emotion.value, [], [])
 
     @property
@@ -145,15 +203,24 @@ class CallerBrain:
         s = self.scenario
         self.turn_no += 1
         acts = analysis.acts
-        segments: list[Segment] = []
         revealed: list[str] = []
         events: list[EmotionEvent] = []
+        if previous:
+            self.own_words |= set(_WORD.findall(fold(previous)))
 
         # What the turn does -------------------------------------------------------------------------------------
-        if "dismissive" in acts:
+        off = self.analyzer.off_script(text)
+        asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
+        facts = self._facts_asked(asked_now, analysis)
+        age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
+        if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
-        new_terms = [h for h in analysis.of("jargon") if h.term not in self.jargon_asked]
-        if analysis.has("jargon"):
+        if off in ("english", "gibberish", "irrelevant"):
+            events.append(E.off_script)
+        # a word the caller said itself is no jargon to the caller
+        unknown_terms = [h for h in analysis.of("jargon") if not set(_WORD.findall(fold(h.text))) <= self.own_words]
+        new_terms = [h for h in unknown_terms if h.term not in self.jargon_asked]
+        if unknown_terms:
             events.append(E.jargon)
         if "informal_address" in acts and s.address_form == "u":
             events.append(E.informal_address)
@@ -205,7 +272,9 @@ class CallerBrain:
         if conveyed:
             events.append(E.key_info)
         unclear = self._too_hard(analysis)
-        if "explanation" in acts and not analysis.has("jargon") and not unclear:
+        # an explanation calms when it says something (an announcement like "daar kom ik zo op" says nothing yet)
+        says = "explanation" in acts and bool(self.analyzer.asserted_text(text, analysis).strip())
+        if says and not analysis.has("jargon") and not unclear:
             events.append(E.plain_explanation)
         if "next_step" in acts and not premature:
             events.append(E.next_step)
@@ -214,6 +283,12 @@ class CallerBrain:
             # a solution before the story was heard does not calm, however plain or concrete it is
             events = [e for e in events if self.emotion.weights.get(e, 0) >= 0]
 
+        if off is not None:
+            # an off-script turn (English, 'ok', a wall of text) never calms the caller; a wall that brought
+            # nothing new also irritates
+            events = [e for e in events if self.emotion.weights.get(e, 0) >= 0]
+            if off == "wall" and not (conveyed or facts or wrong or fixed):
+                events.append(E.off_script)
         before = self.emotion.value
         self.emotion.apply(events)
         pending = self.pending_hidden
@@ -221,8 +296,15 @@ class CallerBrain:
             # facts and plans calm a caller only so far while the real worry has not been heard
             self.emotion.value = max(self.emotion.value, min(before, s.caller.emotion.satisfied_at))
 
-        # Does the caller hang up? --------------------------------------------------------------------------------
-        if self.emotion.value >= s.caller.emotion.hang_up_at:
+        # Does the caller hang up? Not out of the blue: first a warning, unless the scenario says otherwise -------
+        limit = s.caller.emotion.hang_up_at
+        warn_now = False
+        if self.emotion.value >= limit and not self.warned and s.caller.emotion.warns:
+            self.emotion.value = limit - 1
+            self.warned = warn_now = True
+        elif self.emotion.value < limit - 2:
+            self.warned = False
+        if self.emotion.value >= limit:
             causes = [EVENT_LABELS[e] for e in events if self.emotion.weights.get(e, 0) > 0]
             reason = "De beller hing op" + (f" na: {', '.join(causes)}." if causes else ".")
             self.ended = "hung_up"
@@ -235,111 +317,149 @@ class CallerBrain:
             )
 
         # The trainee closes the call -----------------------------------------------------------------------------
-        if "closing" in acts:
+        if "closing" in acts and not facts:  # a turn that asks for a fact ("... of nog iets anders?") goes on
             ending = self._closing(events, revealed)
             if ending is not None:
                 return ending
 
-        # The reply, most important first -------------------------------------------------------------------------
-        def add(kind: str, line: str, note: str = "") -> None:
-            if len(segments) < MAX_SEGMENTS and line:
-                segments.append(Segment(kind, line, note))
-
-        if "dismissive" in acts:
-            add("dismissive", self.line("dismissive"), "Reageer gekwetst of geïrriteerd op de afwijzende toon.")
-        if E.informal_address in events and not self.informal_warned:
-            self.informal_warned = True
-            add("informal_address", self.line("informal_address"), "Vraag om met 'u' aangesproken te worden.")
+        # The reply: one answer and at most one emotional beat, most important first --------------------------------
+        reply = _Reply()
+        answer, beat = reply.answer, reply.beat
+        if off is not None and off != "minimal":
+            answer(lambda: self.line(f"offscript_{off}") if off != "insult" else "", "offscript", _OFF_NOTES[off])
         if new_terms:
             term = new_terms[0].text
-            self.jargon_asked.add(new_terms[0].term or term)
-            question = self.line("jargon", term=term)
-            add("jargon", question, f"Vraag wat '{term}' betekent; je kent het woord niet.")
-            self.pending_question = question
+
+            def jargon() -> str:
+                self.jargon_asked.add(new_terms[0].term or term)
+                question = self.line("jargon", term=term)
+                self.pending_question = question
+                return question
+
+            if not facts:  # asked a fact with the word in it, the caller answers and then asks what it means
+                answer(jargon, "jargon", f"Vraag wat '{term}' betekent; je kent het woord niet.")
         if unclear and not new_terms:
-            add("unclear", self.line("unclear"), "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
+            answer(lambda: self.line("unclear"), "unclear", "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
+        for item in facts:
+            answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
+        if age_asked:
+            answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
+        # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
+        hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
+        if hidden is not None:
+
+            def reveal(h: HiddenConcern = hidden) -> str:
+                revealed.append(f"concern:{h.id}")
+                self.revealed_hidden.append(h.id)
+                self.emotion.calm_down(1)
+                return self.pick(h.lines)
+
+            answer(reveal, "hidden", f"Vertel nu over je onderliggende zorg: {hidden.summary}", alone=True)
         for w in wrong:
             if w.pushback:
-                add("misinformation", self.pick(list(w.pushback)), "Spreek de medewerker tegen: jij weet beter.")
-            elif w.reaction:
-                add("misinformation", self.pick(list(w.reaction)), "Reageer alsof je de (onjuiste) informatie gelooft.")
-            else:
-                line = self.pick(list(w.believe)).format(said=w.spoken) if w.believe else self.line("misinformation")
-                add("misinformation", line, "Je gelooft het en zegt wat je nu gaat doen.")
-        if fixed:
-            add("corrected", self.line("corrected"), "Reageer op de verbetering: goed dat het rechtgezet wordt.")
-        hidden = self._reveal(text, analysis)
-        if hidden is not None:
-            revealed.append(f"concern:{hidden.id}")
-            self.revealed_hidden.append(hidden.id)
-            self.emotion.calm_down(1)
-            add("hidden", self.pick(hidden.lines), f"Vertel nu over je onderliggende zorg: {hidden.summary}")
-        if summary_ok is not None:
-            if summary_ok:
-                add("summary_confirmed", self.line("summary_confirmed"), "Bevestig dat de samenvatting klopt.")
-            else:
-                add(
-                    "summary_corrected",
-                    self.line("summary_corrected"),
-                    "Verbeter de samenvatting: zeg waar het je echt om gaat.",
+                answer(
+                    partial(self.pick, list(w.pushback)),
+                    "misinformation",
+                    "Spreek de medewerker tegen: jij weet beter.",
                 )
-        if "emotion_reflection" in acts and hidden is None and "dismissive" not in acts:
-            add("empathy", self.line("empathy"), "Reageer opgelucht dat je gevoel gezien wordt.")
-        for fact in self._facts_asked(text, analysis):
-            if fact.id in self.facts_given:
-                answer = f"{self.pick(fact.answer)} {self.line('fact_again')}"
-                add("fact", answer, "Geef het gegeven nog een keer; je had het al gezegd.")
-                continue
-            revealed.append(f"fact:{fact.id}")
-            self.facts_given.add(fact.id)
-            add("fact", self.pick(fact.answer), "Geef het gevraagde gegeven.")
+            elif w.reaction:
+                answer(
+                    partial(self.pick, list(w.reaction)),
+                    "misinformation",
+                    "Reageer alsof je de (onjuiste) informatie gelooft.",
+                )
+            elif w.believe:
+                answer(
+                    lambda w=w: self.pick(list(w.believe)).format(said=w.spoken),
+                    "misinformation",
+                    "Je gelooft het en zegt wat je nu gaat doen.",
+                )
+            else:
+                answer(lambda: self.line("misinformation"), "misinformation", "Je gelooft het.")
+        if fixed:
+            answer(
+                lambda: self.line("corrected"), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt."
+            )
+        if summary_ok is not None:
+            kind = "summary_confirmed" if summary_ok else "summary_corrected"
+            note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
+            answer(partial(self.line, kind), kind, note)
         for proposal in self._proposals(text):
             state = self.proposals.get(proposal.id)
             if proposal.negotiate and state is None:
                 self.proposals[proposal.id] = "negotiated"
-                add("proposal", self.pick(proposal.negotiate), "Onderhandel over het voorstel.")
+                answer(partial(self.pick, proposal.negotiate), "proposal", "Onderhandel over het voorstel.")
             else:
                 self.proposals[proposal.id] = "accepted"
                 revealed.append(f"proposal:{proposal.id}")
-                add("proposal", self.pick(proposal.accept), "Neem het voorstel aan.")
-        if "next_step" in acts and not premature and not any(x.kind == "proposal" for x in segments):
-            add("proposal", self.line("proposal_accept"), "Ga akkoord met de afspraak.")
+                answer(partial(self.pick, proposal.accept), "proposal", "Neem het voorstel aan.")
+        if "next_step" in acts and not premature:
+            answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
         for k in conveyed:
             if k.reaction:
-                add("key_info", self.pick(k.reaction), f"Reageer op de informatie: {k.description}")
+                answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
         if premature:
-            add("premature_solution", self.line("premature_solution"), "Zeg dat je je verhaal nog niet kwijt kon.")
+            answer(
+                lambda: self.line("premature_solution"),
+                "premature_solution",
+                "Zeg dat je je verhaal nog niet kwijt kon.",
+            )
         if E.closed_question_run in events:
-            add("closed_question_run", self.line("closed_question_run"), "Laat merken dat je alleen ja/nee mag zeggen.")
-        if ignored and self.unanswered >= 1 and not segments:
-            repeat = self.line("repeat_question") if self.unanswered > 1 or not s.concerns.surface.repeat else None
-            question = repeat or self.pick(s.concerns.surface.repeat)
-            add("ignored_question", self.line("ignored_question") if self.unanswered > 1 else question)
-        if "open_question" in acts and hidden is None and not any(x.kind == "fact" for x in segments):
-            story = s.concerns.surface.story
-            if self.story_index < len(story):
-                add("story", story[self.story_index], "Vertel je verhaal verder.")
-                self.story_index += 1
-            elif not segments:
-                self._story_done(add)
-        if (
-            "closed_question" in acts
-            and not any(x.kind in ("fact", "proposal") for x in segments)
-            and not acts & {"open_question", "next_step"}
-        ):
-            add("unknown_fact", self.line("unknown_fact") if self.analyzer.asks_fact(text) else self.line("filler"))
-        if "check_understanding" in acts and not segments:
-            add("understood", self.line("understood"), "Laat weten of je het begrijpt, en wat je nu gaat doen.")
-        self._maybe_hint(add)
-        if self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at:
-            self.ready_said = True
-            add("ready", self.line("ready"), "Laat merken dat je nu weet waar je aan toe bent.")
-        elif "explanation" in acts and not segments:
-            add("explanation_ok", self.line("explanation_ok"), "Laat merken dat je de uitleg begrijpt.")
+            answer(
+                lambda: self.line("closed_question_run"),
+                "closed_question_run",
+                "Laat merken dat je alleen ja/nee mag zeggen.",
+            )
+        if asked_now.asks and not facts and not age_asked:
+            if "open_question" in acts or asked_now.open:
+                answer(self._story_line, *self._story_kind())
+            else:
+                answer(self._unknown_line(text), "unknown_fact", "Je weet dit niet, of snapt de vraag niet: zeg dat.")
+        elif "open_question" in acts:
+            answer(self._story_line, *self._story_kind())
+        if ignored and off is None:
+            answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
+        if "check_understanding" in acts:
+            answer(
+                lambda: self.line("understood"), "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen."
+            )
+        ready = self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at
+        if "explanation" in acts and not ready:
+            answer(lambda: self.line("explanation_ok"), "explanation_ok", "Laat merken dat je de uitleg begrijpt.")
+
+        if warn_now:
+            beat(lambda: self.line("last_warning"), "last_warning", "Waarschuw: nog zo'n opmerking en je hangt op.")
+        if "dismissive" in acts or off == "insult":
+            beat(
+                lambda: self.line("dismissive"), "dismissive", "Reageer gekwetst of geïrriteerd op de afwijzende toon."
+            )
+        if new_terms and facts:
+            beat(jargon, "jargon", f"Vraag wat '{new_terms[0].text}' betekent; je kent het woord niet.")
+        if E.informal_address in events and not self.informal_warned:
+
+            def informal() -> str:
+                self.informal_warned = True
+                return self.line("informal_address")
+
+            beat(informal, "informal_address", "Vraag om met 'u' aangesproken te worden.")
+        if "emotion_reflection" in acts and "dismissive" not in acts and off is None:
+            beat(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
+        if ready:
+
+            def say_ready() -> str:
+                self.ready_said = True
+                return self.line("ready")
+
+            beat(say_ready, "ready", "Laat merken dat je nu weet waar je aan toe bent.")
         if self.emotion.value - before >= 2:
-            add("angrier", self.line("angrier"), "Je wordt bozer.")
+            beat(lambda: self.line("angrier"), "angrier", "Je wordt bozer.")
+        if off is None:
+            self._maybe_hint(beat)
+        segments = reply.compose()
         if not segments:
-            add("filler", self.line("filler"), "Reageer kort en wacht af.")
+            kind = "offscript" if off == "minimal" else "filler"
+            line = self.line("offscript_minimal" if off == "minimal" else "filler")
+            segments = [Segment(kind, line, "Reageer kort en wacht af.")]
         text_out = " ".join(x.text for x in segments)
         if text_out.rstrip().endswith("?") and self.pending_question is None:
             self.pending_question = text_out
@@ -398,7 +518,7 @@ class CallerBrain:
         keywords = known[-1].keywords if known else s.concerns.surface.keywords
         return first_match(keywords, text) is not None
 
-    def _reveal(self, text: str, analysis: Analysis):
+    def _reveal(self, text: str, analysis: Analysis, *, calm_only: bool = False):
         pending = self.pending_hidden
         if not pending:
             return None
@@ -410,42 +530,80 @@ class CallerBrain:
         by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
         by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
+        if calm_only:
+            return hidden if by_calm else None
         return hidden if by_act or by_topic or by_calm else None
 
-    def _story_done(self, add) -> None:
-        """Nothing more to tell. Said twice, the caller stops saying it and turns the question around instead."""
-        self.story_done_said += 1
-        if self.story_done_said <= 2:
-            add("story_done", self.line("story_done"), "Zeg dat je alles verteld hebt.")
-            return
-        pool = list(dict.fromkeys(self.scenario.concerns.surface.repeat + fallback_lines().get("story_done_again", [])))
-        add(
+    def _story_kind(self) -> tuple[str, str]:
+        """The kind of the next story line (and the note for the voice), without telling it."""
+        if self.story_index < len(self.scenario.concerns.surface.story):
+            return "story", "Vertel je verhaal verder."
+        if self.story_done_said < 2:
+            return "story_done", "Zeg dat je alles verteld hebt."
+        return (
             "story_done_again",
-            self.pick(pool) if pool else self.line("repeat_question"),
             "Je hebt alles al verteld: vraag wat de medewerker nog van je wil weten, of kom terug op je vraag.",
         )
 
-    def _maybe_hint(self, add) -> None:
+    def _story_line(self) -> str:
+        """The next piece of the caller's story; told it all, the caller says so, then turns the question around."""
+        story = self.scenario.concerns.surface.story
+        if self.story_index < len(story):
+            self.story_index += 1
+            return story[self.story_index - 1]
+        self.story_done_said += 1
+        if self.story_done_said <= 2:
+            return self.line("story_done")
+        pool = fallback_lines().get("story_done_again", [])
+        if not self._question_answered:
+            pool = list(dict.fromkeys(self.scenario.concerns.surface.repeat + pool))
+        return self.pick(pool) if pool else self.line("story_done")
+
+    def _unknown_line(self, text: str):
+        """A question the caller has no fact for: not knowing (a number, a date), or asking what is meant."""
+        kind = "unknown_fact" if self.analyzer.asks_fact(text) else "clarify"
+        return lambda: self.line(kind)
+
+    def _ignored_line(self) -> str:
+        """The caller's own question went unanswered: it asks again, and then says so."""
+        repeat = self.scenario.concerns.surface.repeat
+        if self.unanswered > 1 or not repeat or self._question_answered:
+            return self.line("ignored_question" if self.unanswered > 1 else "repeat_question")
+        return self.pick(repeat)
+
+    @property
+    def _question_answered(self) -> bool:
+        """Whether the caller's own question has been answered: every required key point was given."""
+        required = self.scenario.required_key_info
+        return bool(required) and all(k.id in self.key_info for k in required)
+
+    def _answer_fact(self, fact: Fact, revealed: list[str]) -> str:
+        """A fact asked: the same words every time it is asked (said again, the caller says so)."""
+        if fact.id in self.fact_answers:
+            return f"{self.fact_answers[fact.id]} {self.line('fact_again')}"
+        revealed.append(f"fact:{fact.id}")
+        self.facts_given.add(fact.id)
+        self.fact_answers[fact.id] = self.pick(fact.answer)
+        return self.fact_answers[fact.id]
+
+    def _maybe_hint(self, beat) -> None:
         pending = self.pending_hidden
         if not pending or self.turn_no < 1:
             return
         hints = pending[0].hints
         due = self.hints_given == 0 or (self.turn_no - 1) % 3 == 0
         if due and self.hints_given < len(hints):
-            add(
-                "hint",
-                hints[self.hints_given],
-                "Laat iets vallen over wat er onder je vraag zit, zonder het te zeggen.",
-            )
-            self.hints_given += 1
 
-    def _facts_asked(self, text: str, analysis: Analysis):
-        """Facts the turn asks for: new ones first; one asked again is repeated (a summary only mentions them)."""
-        if not analysis.acts & {"open_question", "closed_question"}:
-            return []
-        asked = [f for f in self.scenario.facts if first_match(f.ask, text)]
-        new = [f for f in asked if f.id not in self.facts_given]
-        again = [f for f in asked if f.id in self.facts_given] if "summary" not in analysis.acts else []
+            def hint() -> str:
+                self.hints_given += 1
+                return hints[self.hints_given - 1]
+
+            beat(hint, "hint", "Laat iets vallen over wat er onder je vraag zit, zonder het te zeggen.")
+
+    def _facts_asked(self, now: Asked, analysis: Analysis) -> list[FactAsked]:
+        """Facts the turn asks for, at most two: new ones first; a summary that mentions a given one asks nothing."""
+        new = [f for f in now.facts if f.fact.id not in self.fact_answers]
+        again = [f for f in now.facts if f.fact.id in self.fact_answers] if "summary" not in analysis.acts else []
         return (new + again)[:2]
 
     def _proposals(self, text: str):

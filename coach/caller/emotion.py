@@ -25,6 +25,7 @@ DEFAULT_WEIGHTS: dict[EmotionEvent, int] = {
     E.plain_explanation: -1,
     E.key_info: -1,
     E.next_step: -1,
+    E.off_script: 1,
 }
 
 EVENT_LABELS: dict[EmotionEvent, str] = {
@@ -40,6 +41,7 @@ EVENT_LABELS: dict[EmotionEvent, str] = {
     E.plain_explanation: "heldere uitleg in gewone woorden",
     E.key_info: "belangrijke informatie gegeven",
     E.next_step: "concrete afspraak",
+    E.off_script: "beurt buiten het gesprek (Engels, onzin, iets wat er niets mee te maken heeft)",
 }
 
 MAX_STEP = 3

@@ -15,6 +15,7 @@ from pydantic import Field
 from coach.formats.acts import RULE_ACTS
 from coach.formats.claims import ClaimType
 from coach.formats.common import Issue, Loc, Model, Text
+from coach.formats.topics import AskTopic
 
 RuleAct = Literal[RULE_ACTS]  # type: ignore[valid-type]
 """The acts the ``acts:`` section may hold rules for (derived from the act table)."""
@@ -65,6 +66,10 @@ class Questions(Model):
     tags: list[str] = Field(default_factory=list)
     subordinators: list[str] = Field(default_factory=list)
     not_questions: list[Rule] = Field(default_factory=list)
+    requests: list[str] = Field(
+        default_factory=list,
+        description="Zo vraagt een medewerker om een gegeven zonder vraagzin: 'als ik vragen mag', 'graag uw naam'.",
+    )
 
 
 class Grammar(Model):
@@ -134,6 +139,9 @@ class Typos(Model):
         description="Sleutelwoorden waarvan een tikfout (letter mis, te veel, fout of verwisseld) als het woord telt.",
     )
     not_typos: list[str] = Field(default_factory=list, description="Echte woorden die op zo'n sleutelwoord lijken.")
+    chat: dict[str, str] = Field(
+        default_factory=dict, description="Chatspelling en het woord dat bedoeld is ('wnnr': 'wanneer')."
+    )
 
 
 class CallerWords(Model):
@@ -144,6 +152,21 @@ class CallerWords(Model):
         description="Woorden waarmee een beller een sterk gevoel laat zien (zonder emotiewaarden).",
     )
     asks: list[str] = Field(default_factory=list, description="Zo vraagt een beller om uitleg, ook zonder vraagteken.")
+
+
+class OffScript(Model):
+    """Turns that are no part of the conversation: the caller is confused or irritated, never calmed."""
+
+    english: list[str] = Field(default_factory=list, description="Engelse woorden: een beurt vol ervan is Engels.")
+    dutch: list[str] = Field(default_factory=list, description="Gewone Nederlandse woorden (telt tegen Engels).")
+    irrelevant: list[str] = Field(
+        default_factory=list, description="Onderwerpen die niets met het gesprek te maken hebben (weer, voetbal)."
+    )
+    insults: list[str] = Field(default_factory=list, description="Scheldwoorden en beledigingen.")
+    minimal: list[str] = Field(
+        default_factory=list, description="Beurten die niets zeggen als ze alleen staan: 'ok', 'hmm', 'ja ja'."
+    )
+    wall_chars: int = Field(450, ge=100, description="Vanaf zoveel tekens is een beurt een lap tekst.")
 
 
 class Lexicon(Model):
@@ -169,6 +192,10 @@ class Lexicon(Model):
     claims: list[ClaimType] = Field(
         default_factory=list, description="De claimcatalogus: uitspraken met een waarde en wat klopt (docs/claims.md)."
     )
+    topics: list[AskTopic] = Field(
+        default_factory=list, description="Vraagonderwerpen: waar een beller naar gevraagd kan worden, en hoe."
+    )
+    offscript: OffScript = Field(default_factory=OffScript)
 
     def issues(self) -> Iterator[Issue]:
         """Every pattern must compile (with the lexicon's own $lists); a closing part only on closing rules."""
@@ -225,6 +252,20 @@ class Lexicon(Model):
         for name in ("right_after", "later"):
             for i, pattern in enumerate(getattr(self.definition, name)):
                 yield from check(("definition", name, i), pattern)
+        topic_ids: set[str] = set()
+        for i, topic in enumerate(self.topics):
+            if topic.id in topic_ids:
+                yield (
+                    ("topics", i, "id"),
+                    f"onderwerp '{topic.id}' komt twee keer voor",
+                    "geef elk onderwerp een eigen id",
+                )
+            topic_ids.add(topic.id)
+        for name in ("english", "irrelevant", "insults"):
+            for i, pattern in enumerate(getattr(self.offscript, name)):
+                yield from check(("offscript", name, i), pattern)
+        for i, pattern in enumerate(self.questions.requests):
+            yield from check(("questions", "requests", i), pattern)
         seen: set[str] = set()
         for i, claim in enumerate(self.claims):
             if claim.id in seen:
@@ -234,7 +275,8 @@ class Lexicon(Model):
 
 
 def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
-    """Add an extension to a lexicon: lists are appended (without duplicates), rules added, claims replaced by id."""
+    """Add an extension to a lexicon: lists are appended (without duplicates), rules added, claims and topics
+    replaced by id."""
 
     def combine(a: object, b: object) -> object:
         if isinstance(a, list) and isinstance(b, list):
@@ -248,6 +290,8 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
 
     added = extra.model_dump(exclude_defaults=True)
     claims = {c["id"]: c for c in added.pop("claims", [])}  # a claim type with a known id replaces it
+    topics = {t["id"]: t for t in added.pop("topics", [])}
     data = combine(base.model_dump(), added)
     data["claims"] = [claims.pop(c["id"], c) for c in data["claims"]] + list(claims.values())
+    data["topics"] = [topics.pop(t["id"], t) for t in data["topics"]] + list(topics.values())
     return Lexicon.model_validate(data)

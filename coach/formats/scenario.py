@@ -37,6 +37,7 @@ class EmotionEvent(StrEnum):
     plain_explanation = "plain_explanation"
     key_info = "key_info"
     next_step = "next_step"
+    off_script = "off_script"
 
 
 class ReactionKind(StrEnum):
@@ -55,6 +56,7 @@ class ReactionKind(StrEnum):
     explanation_ok = "explanation_ok"
     repeat_question = "repeat_question"
     unknown_fact = "unknown_fact"
+    clarify = "clarify"
     calmer = "calmer"
     angrier = "angrier"
     filler = "filler"
@@ -87,6 +89,10 @@ class Emotion(Model):
     start: int = Field(ge=0, le=10, description="Emotie bij het begin: 0 = kalm, 10 = woedend of in paniek.")
     hang_up_at: int = Field(10, ge=1, le=10, description="Bij deze emotie hangt de beller op.")
     satisfied_at: int = Field(4, ge=0, le=10, description="Op of onder deze emotie kan de beller tevreden afsluiten.")
+    warns: bool = Field(
+        True,
+        description="De beller waarschuwt eerst voordat hij ophangt; false = hangt meteen op bij hang_up_at.",
+    )
     rises_on: list[Text] = Field(default_factory=list, description="Wat de beller bozer of banger maakt (vrije tekst).")
     falls_on: list[Text] = Field(default_factory=list, description="Wat de beller rustiger maakt (vrije tekst).")
     weights: dict[EmotionEvent, int] = Field(
@@ -108,8 +114,22 @@ class Persona(Model):
 
 class Fact(Model):
     id: Slug
-    ask: list[Pattern] = Field(min_length=1, description="Woorden in de vraag van de medewerker die hierom vragen.")
+    topic: Slug | list[Slug] | None = Field(
+        None,
+        description="Het vraagonderwerp (of de onderwerpen) uit het lexicon waarmee de beller een vraag hiernaar "
+        "herkent, bijvoorbeeld inkomen; 'coach topics' toont ze.",
+    )
+    ask: list[Pattern] = Field(
+        default_factory=list,
+        description="Eigen woorden in de vraag van de medewerker die hierom vragen (naast het onderwerp).",
+    )
     answer: list[Text] = Field(min_length=1, description="Wat de beller antwoordt (een of meer varianten).")
+
+    @property
+    def topics(self) -> list[str]:
+        if self.topic is None:
+            return []
+        return [self.topic] if isinstance(self.topic, str) else list(self.topic)
 
 
 class Reveal(Model):
@@ -266,6 +286,9 @@ class Scenario(Model):
                 for name in sorted(used - allowed):
                     hint = f"toegestaan: {', '.join('{' + a + '}' for a in sorted(allowed))}" if allowed else ""
                     yield (("reactions", kind.value, i), f"onbekende invulplek {{{name}}}", hint)
+        for i, fact in enumerate(self.facts):
+            if not fact.topics and not fact.ask:
+                yield (("facts", i), "geef een topic of ask", "bijvoorbeeld topic: inkomen")
         for name in ("key_info", "misinformation"):
             for i, item in enumerate(getattr(self, name)):
                 if item.claim is None and not item.phrases:

@@ -1,0 +1,107 @@
+"""What one trainee turn asks the caller: the question parts of the turn and the scenario facts they ask for.
+
+A question part is a sentence that asks: it ends with a question mark, the analyzer reads a question in it (also
+verb-first without a mark: "Heeft u al iets ondertekend"), its word order asks (any verb before "u"/"je": "Ontvangt u
+een uitkering", "hoeveel haal je eruit"), it holds a request ("als ik vragen mag", "graag uw naam", "kunt u me
+vertellen", "dan noteer ik uw naam", "ik vroeg me af ...") or it is a short phrase without a verb that names a topic
+("naam en adres even voor de zekerheid", "koopwoning of huurwoning"). A summary asks nothing. A question part that
+names no topic but asks a fact is read with the sentence before it ("In uw bezwaar noemde u lekkage. Sinds wanneer
+speelt dat?").
+
+A fact is asked when a question part matches the fact's topics (the lexicon's ``topics``: the ways Dutch speakers ask
+about a household, an income, a date...) or its own ``ask`` patterns, typos of long words and chat spelling included.
+The longest match wins, so "wanneer is hij overleden" asks the date of death, not just "a date". A question about an
+outranking topic the scenario has no fact for ("hoeveel huur betaalt u", "uw telefoonnummer") asks no fact: the caller
+says it does not know. The caller brain uses this reading to answer; the feedback can use the same reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.analyzer.engine import Analysis, Analyzer
+from coach.formats import Scenario
+from coach.formats.scenario import Fact
+from coach.patterns import fold
+
+_QUESTION_ACTS = {"open_question", "closed_question"}
+LOCAL_BONUS = 4
+_ASKS_A_FACT = re.compile(
+    r"(?<![^\W_])(?:wanneer|sinds|hoe ?lang|hoeveel|welke?|waar|datum|dag|bedrag|nummer)(?![^\W_])"
+)
+"""A question that can build on the sentence before it asks for a fact: a date, a place, an amount."""
+"""A scenario's own ``ask`` wording counts as this many characters longer than a shared topic's: it is local."""
+
+
+@dataclass(frozen=True)
+class FactAsked:
+    fact: Fact
+    score: int
+    """The length of the longest matching wording: the more specific, the better."""
+    part: int
+    """Which question part asked it."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    parts: tuple[tuple[int, int], ...]
+    """The question parts of the turn (start, end)."""
+    facts: tuple[FactAsked, ...]
+    """The facts asked, best first; at most one per question part."""
+    topics: frozenset[str]
+    """Every topic a question part asks about, whether or not the scenario has a fact for it."""
+    open: bool
+    """Whether a question part is an open question (the analyzer's reading)."""
+
+    @property
+    def asks(self) -> bool:
+        return bool(self.parts)
+
+
+def question_parts(analyzer: Analyzer, analysis: Analysis) -> list[tuple[int, int]]:
+    """The sentences of a turn that ask something (see the module docstring)."""
+    text = analysis.text
+    out = []
+    summaries = [(h.start, h.end) for h in analysis.hits if h.act == "summary"]
+    for s in analysis.sentences:
+        if any(a < s.end and s.start < b for a, b in summaries):
+            continue  # a summary ("als ik u goed begrijp, ... klopt dat?") checks what was said; it asks no fact
+        body = s.text.rstrip(" \"')")
+        hit = any(h.act in _QUESTION_ACTS and s.start <= h.start < s.end for h in analysis.hits)
+        sentence = text[s.start : s.end]
+        asks = body.endswith("?") or hit or analyzer.is_request(sentence) or analyzer.asks_by_word_order(sentence)
+        if asks or (analyzer.is_fragment(sentence) and analyzer.topic_matches(sentence)):
+            out.append((s.start, s.end))
+    return out
+
+
+def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
+    """The facts of ``scenario`` the turn asks for, best first."""
+    text = analysis.text
+    parts = question_parts(analyzer, analysis)
+    open_question = any(h.act == "open_question" and any(a <= h.start < b for a, b in parts) for h in analysis.hits)
+    best: dict[str, FactAsked] = {}
+    topics: set[str] = set()
+    for index, (a, b) in enumerate(parts):
+        matched = analyzer.topic_matches(text[a:b])
+        if not matched and a > 0 and _ASKS_A_FACT.search(fold(text[a:b])):
+            # "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?": the question builds on the sentence before
+            before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
+            matched = analyzer.topic_matches(text[before:b])
+            a = before
+        topics |= matched.keys()
+        specific = matched.keys() & analyzer.outranking
+        for fact in scenario.facts:
+            if specific and not specific & set(fact.topics):
+                continue  # the question is about something specific the caller has no fact for (its phone number)
+            own = analyzer.phrase_score(fact.ask, text[a:b])
+            score = max([matched.get(t, 0) for t in fact.topics] + [own + LOCAL_BONUS if own else 0])
+            if score and (fact.id not in best or score > best[fact.id].score):
+                best[fact.id] = FactAsked(fact, score, index)
+    ranked = sorted(best.values(), key=lambda f: -f.score)
+    facts: list[FactAsked] = []
+    for f in ranked:  # one fact per question part: the most specific wording decides
+        if all(f.part != g.part for g in facts):
+            facts.append(f)
+    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question)
