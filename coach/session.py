@@ -94,6 +94,14 @@ class Session:
             self.end(reply.outcome, reply.reason)
         return turn
 
+    def last_word(self, text: str) -> Turn:
+        """The trainee's closing words after the caller said goodbye: kept in the transcript, not answered."""
+        if not self.ended or not self.turns or self.turns[-1].speaker != "caller":
+            raise RuntimeError("the caller has not ended the call")
+        turn = self._add(Turn(speaker="learner", text=text, time=self.clock()))
+        self.analyses.append(self.analyzer.analyze(text))
+        return turn
+
     def end(self, outcome: str, reason: str = "") -> None:
         if self.ended:
             return

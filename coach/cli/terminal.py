@@ -136,7 +136,27 @@ class Terminal:
                 session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
                 return "interrupted-ctrl-c"
             self._show(reply)
+        self._after_goodbye(session)
         return session.outcome or "stopped"
+
+    def _after_goodbye(self, session) -> None:
+        """The caller ended the call: the trainee may still say goodbye, then the feedback follows on Enter."""
+        if session.outcome == "hung_up":
+            self.console.print("[dim](De beller heeft opgehangen.)[/dim]")
+        elif session.outcome in ("satisfied", "unsatisfied", "max_turns"):
+            self.console.print("[dim](De beller neemt afscheid. U kunt nog iets terugzeggen, of Enter.)[/dim]")
+            try:
+                line = clean_typed(self.read("U: "))
+            except (KeyboardInterrupt, EOFError):
+                return
+            if line and not line.startswith("/"):
+                session.last_word(line)
+        else:
+            return
+        try:
+            self.read("Druk op Enter voor de feedback. ")
+        except (KeyboardInterrupt, EOFError):
+            self.console.print()
 
     def _finish(self, live: LiveCall) -> None:
         result = live.finish()
