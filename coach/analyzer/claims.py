@@ -116,6 +116,9 @@ _ANNOUNCE = re.compile(
     r"(?![^\W_])"
 )
 """An announcement ("daar kom ik zo op", "dat ga ik straks nakijken"): it promises information, it gives none."""
+_TOPIC_FIRST = re.compile(r"\W*over(?![^\W_])")
+_RESUMED = re.compile(r"^\W*[,;:]\s*(?:daar|dat|die|hier|dit)(?![^\W_])")
+"""A topic named first and taken up by 'daar/dat' in an announcement ("Hulp bij het invullen, daar kom ik op")."""
 _WONDER = re.compile(
     r"(?<![^\W_])(?:afvraagt|afvragen|afvroeg|afvraag|weten|benieuwd|nieuwsgierig|vraagt|vragen)\s+"
     r"(?:of|waarom|hoe|wat|wanneer|welke|hoeveel)(?![^\W_])"
@@ -176,6 +179,8 @@ _EMBEDDED_IF = re.compile(
 )
 _REPORTED = re.compile(
     r"(?<![^\W_])(?:"
+    r"(?:u|je|jij)\s+(?:\w+\s+){0,1}?(?:wilt|wil|wou|hoopt)\s+(?:dus\s+|graag\s+|eigenlijk\s+)?(?!\w+\s+(?:maken|doen|"
+    r"betalen|bellen)\b)|"
     r"(?:u|je|jij)\s+(?:\w+\s+){0,2}?(?:zegt|zei|zeggen|dacht|denkt|dachten|bedoelt|vreest|verwacht|verwachtte|"
     r"gerekend|gehoopt|gedacht|rekende|hoopte|"
     r"begreep|begrepen|noemt|noemde|meldt|hebt gekregen te horen)|"
@@ -550,6 +555,8 @@ class ClaimReader:
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
         if _PLAN.match(part) or _OTHERWISE.match(part) or _ANNOUNCE.search(part) or _WHETHER.match(part):
             return []
+        if _ANNOUNCE.search(sentence) and (_TOPIC_FIRST.match(part) or _RESUMED.search(sentence[b:])):
+            return []  # "Over de OZB kom ik zo terug", "Hulp bij het invullen, daar kom ik straks op": announced
         wonder = _WONDER.search(part)
         if wonder:
             b = a + wonder.start()
