@@ -1,6 +1,6 @@
 """Caller probes: does the offline caller answer what was asked, and only that?
 
-Usage: python bench/probes.py [--set eval|d|first|a|b|c|dev] [--show] [--seeds N]
+Usage: python bench/probes.py [--set eval|e|d|first|a|b|c|dev] [--show] [--seeds N]
 
 Each probe is one trainee turn said right after the caller's opening line (bench/data/probes-*.yaml), labelled
 before any run by the helper session that wrote it (see docs/validity.md):
@@ -14,7 +14,7 @@ before any run by the helper session that wrote it (see docs/validity.md):
   rewarded (no calming, no empathy or listening credit, no hidden concern revealed).
 
 The evaluation sets are frozen: their checksums are in bench/data/probes-eval.sha256 and checked here. ``eval``
-(e1 + e2) is blind; sets a, b, c (``first``), d and the dev set were tuned on after their first run.
+(f1 + f2) is blind; sets a, b, c (``first``), d, e and the dev set were tuned on after their first run.
 Targets (issue 12): >= 95% of fact questions answered with the fact, 0 reactions to explanations nobody gave,
 0 rewards for off-script input.
 """
@@ -38,7 +38,8 @@ from coach.library import Library  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SETS = {
-    "eval": ["probes-eval-e1.yaml", "probes-eval-e2.yaml"],
+    "eval": ["probes-eval-f1.yaml", "probes-eval-f2.yaml"],
+    "e": ["probes-eval-e1.yaml", "probes-eval-e2.yaml"],
     "d": ["probes-eval-d1.yaml", "probes-eval-d2.yaml"],
     "first": ["probes-eval-a.yaml", "probes-eval-b.yaml", "probes-eval-c.yaml"],
     "a": ["probes-eval-a.yaml"],
@@ -46,7 +47,7 @@ SETS = {
     "c": ["probes-eval-c.yaml"],
     "dev": ["probes-dev.yaml"],
 }
-TUNED = {"dev", "first", "a", "b", "c", "d"}
+TUNED = {"dev", "first", "a", "b", "c", "d", "e"}
 """Sets the rules were tuned on after their first run (docs/validity.md): their figures are no evidence."""
 CALMING = {"emotion_reflection", "summary_confirmed", "plain_explanation", "key_info", "next_step"}
 EXPLAINED = {"explanation_ok", "key_info", "understood", "ready"}

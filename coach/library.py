@@ -17,7 +17,8 @@ from pathlib import Path
 from coach.errors import FileProblemError, NotFoundError, Problem, UsageError, suggestion
 from coach.formats.claims import ClaimType
 from coach.formats.common import SLUG
-from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, catalogue, load
+from coach.formats.topics import AskTopic
+from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, catalogue, load, topic_catalogue
 from coach.paths import user_library_dir
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,6 +66,7 @@ class Library:
     _entries: dict[Kind, dict[str, Entry]] | None = None
     _cache: dict[Path, object] = field(default_factory=dict)
     _claims: dict[str, ClaimType] | None = None
+    _topics: dict[str, AskTopic] | None = None
 
     @classmethod
     def open(cls, extra: Sequence[Path | str] = ()) -> Library:
@@ -126,7 +128,8 @@ class Library:
         key = path.resolve()
         if key not in self._cache:
             claims = self.claims() if kind == "scenario" else None
-            self._cache[key] = load(path, kind, id_from_name=by_name, claims=claims)
+            topics = self.topics() if kind == "scenario" else None
+            self._cache[key] = load(path, kind, id_from_name=by_name, claims=claims, topics=topics)
         return self._cache[key]
 
     def claims(self) -> dict[str, ClaimType]:
@@ -134,6 +137,12 @@ class Library:
         if self._claims is None:
             self._claims = catalogue(self.lexicon_files())
         return self._claims
+
+    def topics(self) -> dict[str, AskTopic]:
+        """The question topics with this library's lexicon extensions (a scenario's facts are checked against them)."""
+        if self._topics is None:
+            self._topics = topic_catalogue(self.lexicon_files())
+        return self._topics
 
     def scenario(self, ref: str):
         return self.get("scenario", ref)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +22,7 @@ from coach.formats import Rubric, Scenario, Transcript
 from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_issues
 from coach.formats.common import Loc
 from coach.formats.lexicon import Lexicon
+from coach.formats.topics import BUILTIN_TOPICS, AskTopic, scenario_topic_issues
 
 MAX_BYTES = 1_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -353,6 +354,14 @@ def load_builtin(path: Path) -> Lexicon:
     return load(path, "lexicon")  # type: ignore[return-value]
 
 
+def topic_catalogue(extra: Sequence[Path] = ()) -> dict[str, AskTopic]:
+    """The question topics: the built-in ones, then the topics of lexicon extensions (a known id is replaced)."""
+    out = {t.id: t for t in load_builtin(BUILTIN_TOPICS).topics}
+    for path in extra:
+        out.update({t.id: t for t in load(path, "lexicon").topics})  # type: ignore[attr-defined]
+    return out
+
+
 def catalogue(extra: Sequence[Path] = ()) -> dict[str, ClaimType]:
     """The claim catalogue: the built-in one, then the claims of lexicon extensions (a known id is replaced)."""
     out = {c.id: c for c in load_builtin(BUILTIN_CATALOGUE).claims}
@@ -368,11 +377,13 @@ def load(
     *,
     id_from_name: bool = False,
     claims: Mapping[str, ClaimType] | None = None,
+    topics: Collection[str] | None = None,
 ) -> BaseModel:
     """Load and fully check one file; raises FileProblemError listing every problem found.
 
     ``id_from_name``: the file is in a library folder, where its name is its id, so the id inside must match.
-    ``claims``: the claim catalogue a scenario's key points and misinformation are checked against."""
+    ``claims``: the claim catalogue a scenario's key points and misinformation are checked against; ``topics``: the
+    question topics its facts may point to."""
     name = display or str(path)
     data, positions = read_data(path, name)
     if kind is None:
@@ -416,6 +427,8 @@ def load(
         )
     if claims is not None and isinstance(obj, Scenario):
         issues += list(scenario_claim_issues(obj, claims))
+    if topics is not None and isinstance(obj, Scenario):
+        issues += list(scenario_topic_issues(obj, topics))
     if issues:
         raise FileProblemError([problem_at(name, positions, loc, msg, hint) for loc, msg, hint in issues])
     return obj

@@ -9,7 +9,7 @@ from pathlib import Path
 from coach.errors import FileProblemError, Problem, did_you_mean
 from coach.formats.claims import ClaimType
 from coach.library import Library, looks_like_path
-from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data
+from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data, topic_catalogue
 
 
 @dataclass
@@ -42,11 +42,11 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
     for path in paths:
         files.extend(_collect(path, report))
     ids: dict[tuple[str, str], Path] = {}
-    claims = _catalogue(files, library, report)
+    claims, topics = _catalogue(files, library, report)
     for path in dict.fromkeys(files):
         report.files.append(path)
         try:
-            obj = load(path, id_from_name=path.parent.name in ("scenarios", "rubrics"), claims=claims)
+            obj = load(path, id_from_name=path.parent.name in ("scenarios", "rubrics"), claims=claims, topics=topics)
         except FileProblemError as exc:
             report.problems.extend(exc.problems)
             continue
@@ -69,14 +69,17 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
     return report
 
 
-def _catalogue(files: list[Path], library: Sequence[Path], report: Report) -> dict[str, ClaimType] | None:
-    """The claim catalogue scenarios are checked against: built in, the library's and these lexicon files' claims.
-    A broken extension is reported with the file itself; then scenarios are checked against the built-in one."""
-    extra = [*Library.open(library).lexicon_files(), *(p for p in files if p.parent.name == "lexicon")]
+def _catalogue(files: list[Path], library: Sequence[Path], report: Report) -> tuple[dict[str, ClaimType], set[str]]:
+    """The claim catalogue and question topics scenarios are checked against: built in, the library's and these
+    lexicon files'. A broken extension is reported with the file itself; then scenarios are checked against the
+    built-in ones."""
+    extra = list(
+        dict.fromkeys([*Library.open(library).lexicon_files(), *(p for p in files if p.parent.name == "lexicon")])
+    )
     try:
-        return catalogue(list(dict.fromkeys(extra)))
+        return catalogue(extra), set(topic_catalogue(extra))
     except FileProblemError:
-        return catalogue()
+        return catalogue(), set(topic_catalogue())
 
 
 def _check_references(

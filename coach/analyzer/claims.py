@@ -116,6 +116,20 @@ _ANNOUNCE = re.compile(
     r"(?![^\W_])"
 )
 """An announcement ("daar kom ik zo op", "dat ga ik straks nakijken"): it promises information, it gives none."""
+_DEFERRED = re.compile(
+    r"(?:^|[,;:]|\s)\s*(?:maar|en)?\s*(?:daar|dat|die|hier)\s+(?:(?:\w+\s+){0,5}?(?:voor later|nog op terug|nog over)|"
+    r"(?:\w+\s+){0,2}?(?:kom|komen|ga|gaan|hebben|heb|praten|spreken|bespreken|vertel|vertellen)\s+(?:ik|we|wij)\s+"
+    r"(?:\w+\s+){0,3}?(?:straks|dadelijk|zometeen|later))(?![^\W_])"
+)
+"""A topic put off ("..., maar daar kom ik straks op", "..., maar dat is voor later"): nothing is stated yet."""
+_LOOKING_UP = re.compile(
+    r"(?<![^\W_])(?:(?:even|eens|ff) kijken (?:hoe|wat|of|waar)|hoe (?:dat|het) (?:hier )?(?:ook )?alweer zat|"
+    r"hoe zat (?:dat|het) (?:ook )?alweer|ik zie (?:hier )?(?:iets|wat) (?:over|van)|"
+    r"(?:ik|we) (?:noem|vertel|leg|bespreek|bekijk|zoek)\w* (?:\w+\s+){0,4}?(?:straks|zo|dadelijk|zometeen|later))"
+    r"(?![^\W_])"
+)
+"""Thinking aloud or looking something up ("even kijken hoe dat ook alweer zat", "ik zie hier iets over acht weken"),
+or an announcement with its verb first ("Ik noem straks ook nog het Bbz"): the speaker states nothing yet."""
 _TOPIC_FIRST = re.compile(r"\W*over(?![^\W_])")
 _RESUMED = re.compile(r"^\W*[,;:]\s*(?:daar|dat|die|hier|dit)(?![^\W_])")
 """A topic named first and taken up by 'daar/dat' in an announcement ("Hulp bij het invullen, daar kom ik op")."""
@@ -555,6 +569,8 @@ class ClaimReader:
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
         if _PLAN.match(part) or _OTHERWISE.match(part) or _ANNOUNCE.search(part) or _WHETHER.match(part):
             return []
+        if _DEFERRED.search(sentence) or _LOOKING_UP.search(sentence):
+            return []  # "Rente kan erbij komen, maar dat is voor later", "even kijken hoe dat ook alweer zat"
         if _ANNOUNCE.search(sentence) and (_TOPIC_FIRST.match(part) or _RESUMED.search(sentence[b:])):
             return []  # "Over de OZB kom ik zo terug", "Hulp bij het invullen, daar kom ik straks op": announced
         wonder = _WONDER.search(part)

@@ -53,6 +53,8 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
     return out
 
 
+_THANKS = frozenset({"dank", "bedankt", "sorry", "excuus", "excuses", "pardon"})
+"""'Dank u', 'sorry u': a word before 'u' that makes no question."""
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
@@ -393,6 +395,9 @@ class Analyzer:
         self._compile_typos(lx)
         self._compile_topics(lx)
         self.requests = _words_regex(q.requests, v)
+        self.teach_back = _words_regex(q.teach_back, v)
+        self.choices = _words_regex(q.choices, v)
+        self.caller_tasks = _words_regex(q.caller_tasks, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -501,6 +506,15 @@ class Analyzer:
         words = _TOKEN.findall(folded)
         return 0 < len(words) <= 4 and bool({"uw", "je", "jouw"} & set(words)) and not (set(words) & self.verbs)
 
+    def asks_back(self, text: str) -> str | None:
+        """What a question asks of the caller besides a fact: 'teach_back' (say what happens now, in your own
+        words), 'choice' (A or B) or 'task' (will you do something), or None."""
+        folded = fold(text)
+        for kind, regex in (("teach_back", self.teach_back), ("choice", self.choices), ("task", self.caller_tasks)):
+            if regex is not None and regex.search(folded):
+                return kind
+        return None
+
     def is_fragment(self, sentence: str) -> bool:
         """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it
         asks for what it names."""
@@ -511,7 +525,7 @@ class Analyzer:
         """Whether a sentence asks by its word order, whatever its verb: a word then "u"/"je"/"jij" at the start
         ("Ontvangt u een uitkering", "vroeg u ..."), or a question word, a word and then such a pronoun ("hoeveel
         haal je ...") or a past tense ("wie leegde de bus"). Subordinate clauses and fillers do not count."""
-        words = _TOKEN.findall(fold(sentence))
+        words = [self.chat.get(w, w) for w in _TOKEN.findall(fold(sentence))]
         while words and words[0] in self.fillers:
             words = words[1:]
         if len(words) < 2:
@@ -521,7 +535,7 @@ class Analyzer:
         if first in self.wh:
             third = words[2] if len(words) > 2 else ""
             return third in pronouns or second in pronouns or second.endswith(("de", "te"))
-        if first in self.subordinators or first in self.not_before_je or first in pronouns:
+        if first in self.subordinators or first in self.not_before_je or first in pronouns or first in _THANKS:
             return False
         return second in pronouns and first.isalpha()
 

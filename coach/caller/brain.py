@@ -40,8 +40,13 @@ _OFF_NOTES = {
 }
 
 
-_NO_BEAT_AFTER = {"summary_confirmed": {"empathy"}, "summary_corrected": {"empathy"}, "offscript": {"empathy"}}
-"""An answer that already acknowledges (a confirmed summary) takes no second acknowledgement."""
+_SOFT_BEATS = {
+    "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
+    "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
+}
+"""A hint or a 'now I know where I stand' follows only these answers (or stands alone); anything else would be a
+fragment stitched on. The strong beats (a warning, hurt at a dismissive remark, a word not understood, 'u' please,
+rising anger) may follow any answer."""
 
 
 @dataclass
@@ -71,7 +76,8 @@ class _Reply:
         facts = [a for a in self.answers if a.kind == "fact"]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
-        beats = [b for b in self.beats if not (chosen and b.kind in _NO_BEAT_AFTER.get(chosen[0].kind, ()))]
+        first = chosen[0].kind if chosen else None
+        beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
         if not (chosen and chosen[0].alone) and beats:
             chosen.append(beats[0])
         out = []
@@ -127,6 +133,7 @@ class CallerBrain:
     own_words: set[str] = field(default_factory=set)
     """Words the caller has said itself (folded): no jargon to the caller."""
     fact_answers: dict[str, str] = field(default_factory=dict)
+    fact_times: dict[str, int] = field(default_factory=dict)
     """The words each fact was given in, to give it the same way when asked again."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
@@ -384,6 +391,9 @@ class CallerBrain:
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
             answer(partial(self.line, kind), kind, note)
+        back = self.analyzer.asks_back(text) if off is None else None
+        if back == "teach_back":
+            answer(self._teach_back, "teach_back", "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.")
         for proposal in self._proposals(text):
             state = self.proposals.get(proposal.id)
             if proposal.negotiate and state is None:
@@ -398,6 +408,8 @@ class CallerBrain:
         for k in conveyed:
             if k.reaction:
                 answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
+        if "emotion_reflection" in acts and "dismissive" not in acts and off is None:
+            answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:
             answer(
                 lambda: self.line("premature_solution"),
@@ -410,25 +422,27 @@ class CallerBrain:
                 "closed_question_run",
                 "Laat merken dat je alleen ja/nee mag zeggen.",
             )
-        if asked_now.asks and not facts and not age_asked:
+        if back == "choice":
+            answer(lambda: self.line("choice"), "choice", "Kies een van de twee mogelijkheden.")
+        elif back == "task":
+            answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.")
+        if asked_now.asks and not facts and not age_asked and not back:
             if "open_question" in acts or asked_now.open:
                 answer(self._story_line, *self._story_kind())
-            else:
+            elif not acts & {"check_understanding", "summary", "closing"}:
                 answer(self._unknown_line(text), "unknown_fact", "Je weet dit niet, of snapt de vraag niet: zeg dat.")
-        elif "open_question" in acts:
+        elif "open_question" in acts and not back:
             answer(self._story_line, *self._story_kind())
         if ignored and off is None:
             answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
         if "check_understanding" in acts:
-            answer(
-                lambda: self.line("understood"), "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen."
-            )
+            answer(self._teach_back, "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen.")
         ready = self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at
-        if "explanation" in acts and not ready:
+        if "explanation" in acts and says and not ready:
             answer(lambda: self.line("explanation_ok"), "explanation_ok", "Laat merken dat je de uitleg begrijpt.")
 
         if warn_now:
-            beat(lambda: self.line("last_warning"), "last_warning", "Waarschuw: nog zo'n opmerking en je hangt op.")
+            beat(lambda: self.line("last_warning"), "last_warning", "Zeg dat je er zo geen zin meer in hebt.")
         if "dismissive" in acts or off == "insult":
             beat(
                 lambda: self.line("dismissive"), "dismissive", "Reageer gekwetst of geïrriteerd op de afwijzende toon."
@@ -442,8 +456,8 @@ class CallerBrain:
                 return self.line("informal_address")
 
             beat(informal, "informal_address", "Vraag om met 'u' aangesproken te worden.")
-        if "emotion_reflection" in acts and "dismissive" not in acts and off is None:
-            beat(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
+        if self.emotion.value - before >= 2:
+            beat(lambda: self.line("angrier"), "angrier", "Je wordt bozer.")
         if ready:
 
             def say_ready() -> str:
@@ -451,11 +465,13 @@ class CallerBrain:
                 return self.line("ready")
 
             beat(say_ready, "ready", "Laat merken dat je nu weet waar je aan toe bent.")
-        if self.emotion.value - before >= 2:
-            beat(lambda: self.line("angrier"), "angrier", "Je wordt bozer.")
         if off is None:
             self._maybe_hint(beat)
         segments = reply.compose()
+        shown = " ".join(x.text for x in segments)
+        if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
+            # the meter follows the words: a caller who says it is scared or angry is not calm
+            self.emotion.value = s.caller.emotion.satisfied_at + 1
         if not segments:
             kind = "offscript" if off == "minimal" else "filler"
             line = self.line("offscript_minimal" if off == "minimal" else "filler")
@@ -468,7 +484,7 @@ class CallerBrain:
         if self.turn_no >= s.end.max_turns:
             outcome = "max_turns"
             reason = f"Het gesprek duurde te lang ({s.end.max_turns} beurten) zonder goed einde."
-            segments = [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Beëindig het gesprek.")]
+            segments = [Segment("unsatisfied_goodbye", self._goodbye_line(), "Beëindig het gesprek.")]
             self.ended = outcome
         return self._plan(segments, revealed, events, outcome, reason)
 
@@ -484,6 +500,12 @@ class CallerBrain:
     ) -> Plan:
         """The plan of this turn, with the emotion as it now stands."""
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+
+    def _goodbye_line(self) -> str:
+        """An unsatisfied goodbye that fits the emotion: a calm caller leaves unsure, not angry."""
+        if self.emotion.value <= self.scenario.caller.emotion.satisfied_at:
+            return self.line("goodbye_unsure")
+        return self.line("unsatisfied_goodbye")
 
     def _closing(self, events: list[EmotionEvent], revealed: list[str]) -> Plan | None:
         s = self.scenario
@@ -501,13 +523,19 @@ class CallerBrain:
                 self.missing()
             )
             return self._plan(
-                [Segment("unsatisfied_goodbye", self.line("unsatisfied_goodbye"), "Neem teleurgesteld afscheid.")],
+                [Segment("unsatisfied_goodbye", self._goodbye_line(), "Neem teleurgesteld afscheid.")],
                 revealed,
                 events,
                 "unsatisfied",
                 reason,
             )
-        line = self.line("close_too_early")
+        if self._question_answered and self.scenario.end.requires_next_step and not self.next_step_made:
+            line = self.line("close_too_early_step")  # told everything, but what happens now?
+        elif self._question_answered and self.pending_hidden and self.scenario.end.requires_hidden:
+            hints = self.pending_hidden[0].hints
+            line = self.pick(hints) if hints else self.line("close_too_early")
+        else:
+            line = self.line("close_too_early")
         self.pending_question = line
         return self._plan([Segment("close_too_early", line, "Zeg dat je nog niet geholpen bent.")], revealed, events)
 
@@ -545,6 +573,15 @@ class CallerBrain:
             "Je hebt alles al verteld: vraag wat de medewerker nog van je wil weten, of kom terug op je vraag.",
         )
 
+    def _teach_back(self) -> str:
+        """Asked to say back what happens now: what the caller has understood, as far as it has been told."""
+        if self.requirements_met or (self._question_answered and self.next_step_made):
+            self.ready_said = True
+            return self.line("ready")
+        if self._question_answered or self.next_step_made:
+            return self.line("understood")
+        return self.line("not_understood")
+
     def _story_line(self) -> str:
         """The next piece of the caller's story; told it all, the caller says so, then turns the question around."""
         story = self.scenario.concerns.surface.story
@@ -552,11 +589,11 @@ class CallerBrain:
             self.story_index += 1
             return story[self.story_index - 1]
         self.story_done_said += 1
+        if self.story_done_said == 1 and not self._question_answered and self.scenario.concerns.surface.repeat:
+            return self.pick(self.scenario.concerns.surface.repeat)  # all told: what it wants to know
         if self.story_done_said <= 2:
             return self.line("story_done")
         pool = fallback_lines().get("story_done_again", [])
-        if not self._question_answered:
-            pool = list(dict.fromkeys(self.scenario.concerns.surface.repeat + pool))
         return self.pick(pool) if pool else self.line("story_done")
 
     def _unknown_line(self, text: str):
@@ -580,7 +617,11 @@ class CallerBrain:
     def _answer_fact(self, fact: Fact, revealed: list[str]) -> str:
         """A fact asked: the same words every time it is asked (said again, the caller says so)."""
         if fact.id in self.fact_answers:
-            return f"{self.fact_answers[fact.id]} {self.line('fact_again')}"
+            self.fact_times[fact.id] = self.fact_times.get(fact.id, 1) + 1
+            if self.fact_times[fact.id] >= 3:
+                self.emotion.value = min(self.emotion.value + 1, self.scenario.caller.emotion.hang_up_at - 1)
+                return self.line("fact_again_annoyed")
+            return f"{self.line('fact_again')} {self.fact_answers[fact.id]}"
         revealed.append(f"fact:{fact.id}")
         self.facts_given.add(fact.id)
         self.fact_answers[fact.id] = self.pick(fact.answer)

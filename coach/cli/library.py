@@ -183,6 +183,26 @@ def claims(
 
 
 @command()
+def topics(
+    as_json: JsonOpt = False,
+    lexicon: LexiconOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Toon de vraagonderwerpen: waar een beller naar gevraagd kan worden, en hoe medewerkers dat vragen."""
+    from coach.library import Library
+    from coach.loader import topic_catalogue
+
+    lib = Library.open(library or [])
+    rows = list(topic_catalogue([*lib.lexicon_files(), *(lexicon or [])]).values())
+    if as_json:
+        print_json([t.model_dump(exclude_defaults=True) for t in rows])
+        return
+    from coach.cli import render
+
+    render.console().print(render.topics_table(rows))
+
+
+@command()
 def schema(
     kind: Annotated[str, typer.Argument(help="scenario, rubric of transcript.")],
 ) -> None:

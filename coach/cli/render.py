@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from coach.feedback.hints import Hint
     from coach.formats import Rubric, Scenario, Turn
     from coach.formats.claims import ClaimType
+    from coach.formats.topics import AskTopic
     from coach.store import SessionRow
 
 
@@ -172,6 +173,18 @@ def claims_table(claims: Sequence[ClaimType]) -> Table:
     for c in claims:
         truth = c.correction + (" (verschilt per gemeente)" if c.varies else "")
         table.add_row(c.id, f"{c.label} [{c.topic}, {c.kind}]", truth, c.source)
+    return table
+
+
+def topics_table(topics: Sequence[AskTopic]) -> Table:
+    table = Table(title="Vraagonderwerpen", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("waarover", ratio=2)
+    table.add_column("zo gevraagd (voorbeelden)", ratio=3, style="dim")
+    for t in topics:
+        examples = ", ".join(t.ask[:3]) + (" …" if len(t.ask) > 3 else "")
+        label = t.label + (" [gaat voor]" if t.outranks else "")
+        table.add_row(t.id, escape(label), escape(examples))
     return table
 
 

@@ -70,6 +70,13 @@ class Questions(Model):
         default_factory=list,
         description="Zo vraagt een medewerker om een gegeven zonder vraagzin: 'als ik vragen mag', 'graag uw naam'.",
     )
+    teach_back: list[str] = Field(
+        default_factory=list, description="Zo vraagt een medewerker de beller te zeggen wat er nu gebeurt."
+    )
+    choices: list[str] = Field(default_factory=list, description="Een keuze die de beller voorgelegd krijgt (A of B).")
+    caller_tasks: list[str] = Field(
+        default_factory=list, description="Een verzoek aan de beller om iets te doen ('kunt u haar dat vragen?')."
+    )
 
 
 class Grammar(Model):
@@ -264,8 +271,9 @@ class Lexicon(Model):
         for name in ("english", "irrelevant", "insults"):
             for i, pattern in enumerate(getattr(self.offscript, name)):
                 yield from check(("offscript", name, i), pattern)
-        for i, pattern in enumerate(self.questions.requests):
-            yield from check(("questions", "requests", i), pattern)
+        for name in ("requests", "teach_back", "choices", "caller_tasks"):
+            for i, pattern in enumerate(getattr(self.questions, name)):
+                yield from check(("questions", name, i), pattern)
         seen: set[str] = set()
         for i, claim in enumerate(self.claims):
             if claim.id in seen:

@@ -64,6 +64,7 @@ class ReactionKind(StrEnum):
     understood = "understood"
     ready = "ready"
     close_too_early = "close_too_early"
+    last_warning = "last_warning"
     hang_up = "hang_up"
     satisfied = "satisfied"
     unsatisfied_goodbye = "unsatisfied_goodbye"
