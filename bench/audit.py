@@ -1,8 +1,8 @@
 """Coherence audit of the offline caller: full calls played blind, every caller reply labelled.
 
-Usage: python bench/audit.py [--show]
+Usage: python bench/audit.py [--round N] [--show]
 
-bench/data/audit/ holds calls played in a real terminal (tmux) by helper sessions that never saw the code, the
+bench/data/audit/roundN/ holds calls played in a real terminal (tmux) by helper sessions that never saw the code, the
 scenarios' patterns or the lexicon: the saved transcripts (``W1.yaml`` ...) and the players' labels per caller reply
 (``labels-W.yaml`` ...): ok, ignores, contradicts, non_sequitur, unnatural, repeat, hang_up. This script prints the
 share of replies that were off (target issue 12: <= 5%), per label and per call, and replays every call through the
@@ -53,19 +53,23 @@ def replay(transcript: dict, library: Library, analyzer) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every reply labelled off, with the note")
+    rounds = sorted(p.name for p in AUDIT.glob("round*") if any(p.glob("labels-*.yaml")))
+    parser.add_argument("--round", type=int, default=None, help="which round of calls (default: the latest)")
     args = parser.parse_args()
-    calls = [c for path in sorted(AUDIT.glob("labels-*.yaml")) for c in yaml.safe_load(path.read_text("utf-8"))]
+    folder = AUDIT / (f"round{args.round}" if args.round else (rounds[-1] if rounds else "round1"))
+    calls = [c for path in sorted(folder.glob("labels-*.yaml")) for c in yaml.safe_load(path.read_text("utf-8"))]
     if not calls:
-        sys.exit("no labelled calls in bench/data/audit/")
+        sys.exit(f"no labelled calls in {folder}")
     labels: Counter = Counter()
     library, analyzer = Library.open(), get_analyzer()
     compared = differ = 0
+    print(f"{folder.name}: calls played blind in a real terminal (see docs/validity.md)")
     print(f"{'call':6} {'scenario':38} {'replies':>7} {'off':>4}  {'now differ':>10}")
     for call in calls:
         replies = call.get("replies") or []
         off = [r for r in replies if r.get("label") in OFF]
         labels.update(str(r.get("label")) for r in replies)
-        path = AUDIT / f"{call['call']}.yaml"
+        path = folder / f"{call['call']}.yaml"
         changed = "—"
         if path.is_file():
             n, d = replay(yaml.safe_load(path.read_text("utf-8")), library, analyzer)

@@ -174,6 +174,7 @@ def test_acts_are_the_public_contract() -> None:
         "jargon",
         "dismissive",
         "informal_address",
+        "off_script",
     }
 
 

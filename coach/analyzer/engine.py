@@ -53,6 +53,12 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
     return out
 
 
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = frozenset("aeiouy")
+_CONSONANTS_5 = re.compile(r"[^aeiouy\W\d_]{5,}")
+_GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(?![^\W_])")
+"""A word without a vowel or with five consonants in a row: without one, a turn is no keyboard mash."""
+_FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _THANKS = frozenset({"dank", "bedankt", "sorry", "excuus", "excuses", "pardon"})
 """'Dank u', 'sorry u': a word before 'u' that makes no question."""
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
@@ -382,6 +388,8 @@ class Analyzer:
             )
             for t in lx.jargon
         ]
+        self.jargon_first = _merge_first([first for *_, first in self.jargon if first is not None]) or (set(), ())
+        self.jargon_unknown_first = [t for t in self.jargon if t[3] is None]
         self.stopwords = {fold(w) for w in lx.style.stopwords}
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
@@ -403,6 +411,7 @@ class Analyzer:
         self.dutch_words = {fold(w) for w in off.dutch}
         self.irrelevant = _words_regex(off.irrelevant)
         self.insults = _words_regex(off.insults)
+        self.insults_or_irrelevant = _words_regex([*off.insults, *off.irrelevant])
         self.minimal = {" ".join(_TOKEN.findall(fold(w))) for w in off.minimal}
         self.wall_chars = off.wall_chars
         wh = "|".join(sorted(map(re.escape, self.wh), key=len, reverse=True))
@@ -440,7 +449,7 @@ class Analyzer:
 
     def _compile_topics(self, lx: Lexicon) -> None:
         """The question topics, and an index of one-edit typos of their long words ("overleeden")."""
-        self.topics = {t.id: [re.compile(pattern_regex(p)) for p in t.ask] for t in lx.topics}
+        self.topics = {t.id: [(re.compile(pattern_regex(p)), _first_words(p)) for p in t.ask] for t in lx.topics}
         self.outranking = frozenset(t.id for t in lx.topics if t.outranks)
         self.chat = {fold(k): fold(v) for k, v in lx.typos.chat.items()}
         words = {
@@ -478,9 +487,19 @@ class Analyzer:
     def topic_matches(self, text: str) -> dict[str, int]:
         """The question topics a question part asks about, each with the length of its longest matching wording."""
         corrected = self.topic_text(text)
+        words = set(_TOKEN.findall(corrected))
+        words |= {part for w in words if "-" in w or "'" in w for part in re.split(r"['-]", w)}
         out: dict[str, int] = {}
         for topic, patterns in self.topics.items():
-            best = max((len(m.group()) for p in patterns for m in p.finditer(corrected)), default=0)
+            best = max(
+                (
+                    len(m.group())
+                    for regex, first in patterns
+                    if first is None or _possible(first, words)  # a pattern whose first word is absent cannot match
+                    for m in regex.finditer(corrected)
+                ),
+                default=0,
+            )
             if best:
                 out[topic] = best
         return out
@@ -539,32 +558,41 @@ class Analyzer:
             return False
         return second in pronouns and first.isalpha()
 
-    def off_script(self, text: str) -> str | None:
+    def off_script(self, text: str, folded: str | None = None) -> str | None:
         """Whether a turn is no part of a Dutch phone call: 'english', 'gibberish', 'insult', 'irrelevant' (talk
         about the weather or football without a word of the matter), 'minimal' ('ok', 'hmm') or 'wall' (a wall of
         text), or None. The caller is not calmed by such a turn and the scorer gives it no credit."""
-        folded = fold(text)
-        words = [w for w in _TOKEN.findall(folded) if w.isalpha()]
+        folded = fold(text) if folded is None else folded
+        words = _ALPHA_WORD.findall(folded)
         if not words:
             return "minimal" if not any(c.isdigit() for c in folded) else None
-        odd = [
-            w for w in words if len(w) >= 3 and (not re.search(r"[aeiouy]", w) or re.search(r"[^aeiouy\W\d]{5,}", w))
-        ]
-        if len(odd) * 2 >= len(words) and len(words) <= 12:
-            return "gibberish"
-        english = len(self.english.findall(folded)) if self.english else 0
-        dutch = sum(w in self.dutch_words for w in words)
-        if english >= 2 and english >= 2 * dutch and english * 10 >= 3 * len(words):
-            return "english"
-        if self.insults and self.insults.search(folded):
-            return "insult"
         if " ".join(words) in self.minimal:
             return "minimal"
+        if len(words) <= 12 and _GIBBERISH_HINT.search(folded):
+            odd = [
+                w
+                for w in words
+                if len(w) >= 3
+                and w not in self.minimal  # "hmm, lastig" is no gibberish
+                and (_VOWELS.isdisjoint(w) or _CONSONANTS_5.search(w))
+            ]
+            if len(odd) * 2 >= len(words):
+                return "gibberish"
+        dutch = sum(w in self.dutch_words for w in words)
+        if dutch * 3 < len(words):  # only a turn with few Dutch words can be English
+            english = len(self.english.findall(folded)) if self.english else 0
+            if english >= 2 and english >= 2 * dutch and english * 10 >= 3 * len(words):
+                return "english"
+        if self.insults_or_irrelevant is None or not self.insults_or_irrelevant.search(folded):
+            return "wall" if len(text) >= self.wall_chars else None  # the common case: one search
+        if self.insults and self.insults.search(folded):
+            return "insult"
         if len(text) >= self.wall_chars:
             return "wall"
-        about_the_call = self.topic_matches(text) or (self.domain and self.domain.search(folded))
-        if self.irrelevant and self.irrelevant.search(folded) and not about_the_call:
-            return "irrelevant"
+        if self.irrelevant and self.irrelevant.search(folded):
+            about_the_call = (self.domain and self.domain.search(folded)) or self.topic_matches(text)
+            if not about_the_call:
+                return "irrelevant"
         return None
 
     def _typo(self, word: str) -> str | None:
@@ -768,11 +796,24 @@ class Analyzer:
 
     def analyze(self, text: str) -> Analysis:
         folded_all = fold(text)
+        reading = None
         if self.typo_index:
             unknown = set(_LONG_WORD.findall(folded_all)) - self.typo_known
             if unknown and any(self._typo(w) for w in unknown):
-                return self._corrected(text, folded_all)
-        return self._analyze(text, folded_all)
+                reading = self._corrected(text, folded_all)
+        reading = reading or self._analyze(text, folded_all)
+        return self._outside_the_call(reading, folded_all)
+
+    def _outside_the_call(self, reading: Analysis, folded: str) -> Analysis:
+        """A turn in English, gibberish, an insult or talk about the weather is no conversation act: it keeps only
+        its faults and gets an ``off_script`` hit, so neither the caller nor the scorer counts it as listening."""
+        kind = self.off_script(reading.text, folded)
+        if kind not in ("english", "gibberish", "irrelevant", "insult"):
+            return reading
+        keep = tuple(h for h in reading.hits if h.act in _FAULTS)
+        text = reading.text
+        hit = ActHit("off_script", text.strip(), len(text) - len(text.lstrip()), len(text.rstrip()), kind)
+        return Analysis(text, (hit, *keep), reading.sentences)
 
     def _corrected(self, text: str, folded: str) -> Analysis:
         """Read the turn with typos of trigger words corrected; evidence and offsets refer to what was typed."""
@@ -1045,8 +1086,10 @@ class Analyzer:
         return "informative-statement", 0, len(body)
 
     def _jargon(self, text: str, s: str, off: int, words: set[str]) -> list[ActHit]:
+        # one check for the terms whose first words are known; the others are always searched
+        terms = self.jargon if _possible(self.jargon_first, words) else self.jargon_unknown_first
         hits = []
-        for term, regex, explained_by, first in self.jargon:
+        for term, regex, explained_by, first in terms:
             if first is not None and not _possible(first, words):
                 continue
             for m in regex.finditer(s):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Reader = Literal["rules", "questions", "next_step", "opening", "explanation", "jargon", "informal"]
+Reader = Literal["rules", "questions", "next_step", "opening", "explanation", "jargon", "informal", "offscript"]
 """How the analyzer finds an act: ``rules`` are the lexicon's rules for the act, searched in every sentence; the
 others are reading steps of the analyzer that also use the lexicon (``questions`` and ``next_step`` with the act's own
 rules besides word order and times)."""
@@ -63,6 +63,7 @@ ACT_TABLE: tuple[Act, ...] = (
     Act("jargon", "vaktaal", "jargon", fault=True),
     Act("dismissive", "afwijzend", "rules", fault=True),
     Act("informal_address", "je/jij", "informal", fault=True),
+    Act("off_script", "buiten het gesprek", "offscript", fault=True),
 )
 
 ACTS: tuple[str, ...] = tuple(a.name for a in ACT_TABLE)
