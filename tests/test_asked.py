@@ -265,3 +265,46 @@ def test_a_library_lexicon_can_add_a_topic(tmp_path: Path) -> None:
     lib = Library.open([tmp_path])
     assert "zwembad" in lib.topics()
     assert "huishouden" in lib.topics()
+
+
+@pytest.mark.parametrize(
+    ("said", "back"),
+    [
+        ("Ik stuur u vandaag nog het formulier.", "u stuurt mij vandaag nog het formulier"),
+        ("U krijgt binnen twee weken een brief van ons.", "ik krijg binnen twee weken een brief van jullie"),
+        ("Ik zet de controle klaar en ik bel u morgen terug.", "u zet de controle klaar en u belt mij morgen terug"),
+    ],
+)
+def test_an_agreement_is_said_back_in_the_callers_words(said: str, back: str) -> None:
+    assert ANALYZER.said_back(said) == back
+
+
+def test_asked_what_happens_now_the_caller_says_the_agreement_back(lib: Library) -> None:
+    scenario = lib.scenario("woz-hoger-dan-buren")
+    brain = CallerBrain(scenario, ANALYZER, 0)
+    previous = brain.start().text
+    for text in [
+        "Ik hoor dat u daar erg van geschrokken bent. Wat is er gebeurd?",
+        "Wat ik voor u ga doen: ik vraag een taxateur om u deze week nog te bellen.",
+        "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
+    ]:
+        plan = brain.plan(text, ANALYZER.analyze(text), previous)
+        previous = plan.text
+    assert plan.segments[0].kind == "teach_back"
+    assert "taxateur" in plan.text and "mij" in plan.text
+
+
+def test_a_check_of_the_trainees_own_understanding_is_confirmed(lib: Library) -> None:
+    _, _, plan = first_reply(lib.scenario("heffing-huurder-ozb"), "U denkt dat u OZB moet betalen, klopt dat?")
+    assert plan.segments[0].kind == "summary_confirmed"
+
+
+def test_a_step_for_the_caller_is_agreed_to_not_left_to_the_trainee(lib: Library) -> None:
+    scenario = lib.scenario("heffing-hondenbelasting")
+    brain = CallerBrain(scenario, ANALYZER, 0)
+    previous = brain.start().text
+    for text in ["Wat vervelend, vertelt u eens.", "Wilt u de rekening van de dierenarts morgen naar ons opsturen?"]:
+        plan = brain.plan(text, ANALYZER.analyze(text), previous)
+        previous = plan.text
+    assert plan.segments[0].kind in ("agree", "proposal")  # the scenario's own acceptance, or a plain yes
+    assert "fact:bewijs" not in plan.revealed

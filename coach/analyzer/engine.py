@@ -353,6 +353,7 @@ class Analyzer:
         self.verb_t_subjects = {fold(w) for w in g.verb_t_subjects}
         self.verb_followers = {fold(w) for w in g.verb_followers}
         self.conditionals = {fold(w) for w in g.conditionals}
+        self.perspective = {fold(k): fold(v) for k, v in g.perspective.items()}
         self.negation = _words_regex(lx.negations)
         self.negated_clause = (
             re.compile(rf"(?:{self.negation.pattern})\W+(?:\w+\W+){{0,1}}$") if self.negation else None
@@ -533,6 +534,30 @@ class Analyzer:
             if regex is not None and regex.search(folded):
                 return kind
         return None
+
+    def said_back(self, sentence: str) -> str:
+        """A trainee's sentence as the caller says it back: 'Ik stuur u vandaag het formulier' becomes 'u stuurt mij
+        vandaag het formulier' (pronouns and the verb after them turned round, lexicon ``grammar.perspective``)."""
+        words = re.findall(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]", sentence.strip())
+        out: list[str] = []
+        for i, word in enumerate(words):
+            low = fold(word)
+            before = fold(words[i - 1]) if i else ""
+            after = fold(words[i + 1]) if i + 1 < len(words) else ""
+            if low in self.perspective:
+                new = self.perspective[low]
+                if low == "u" and i > 0 and before not in self.perspective and before.isalpha() and after:
+                    new = "mij"  # an object 'u' ("stuur u") is 'mij'; a subject 'u' is 'ik'
+            elif before == "u" and low in self.verbs and low.endswith("t") and len(low) > 3:
+                new = low[:-1]  # "u krijgt" -> "ik krijg"
+            elif before == "ik" and low + "t" in self.verbs:
+                new = low + "t"  # "ik stuur" -> "u stuurt"
+            else:
+                new = word if i else low
+            out.append(new)
+        text = " ".join(out)
+        text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+        return text.rstrip(".!? ")
 
     def is_fragment(self, sentence: str) -> bool:
         """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it

@@ -40,6 +40,11 @@ _OFF_NOTES = {
 }
 
 
+_CALLER_ACTS = re.compile(r"\W*(?:(?:dan|dus|en|oke|ok|nou|goed)\W+)*(?:u|je|jij)\s+(?!\w+\s+(?:ik|we)\b)")
+"""An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
+_CHECKS_THEMSELVES = frozenset({"klopt-dat-tag", "klopt-dat"})
+_TRAINEE_CHECKS = re.compile(r"(?<![^\W_])(?:zie|heb|zeg|begrijp|snap|hoor|volg|zit)\s+ik(?![^\W_])")
+"""A check of the trainee's own understanding ("begrijp ik dat goed?") asks the caller to confirm, not to explain."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
@@ -134,6 +139,8 @@ class CallerBrain:
     """Words the caller has said itself (folded): no jargon to the caller."""
     fact_answers: dict[str, str] = field(default_factory=dict)
     fact_times: dict[str, int] = field(default_factory=dict)
+    agreements: list[str] = field(default_factory=list)
+    """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     """The words each fact was given in, to give it the same way when asked again."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
@@ -218,7 +225,9 @@ class CallerBrain:
         # What the turn does -------------------------------------------------------------------------------------
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
-        facts = self._facts_asked(asked_now, analysis)
+        back = self.analyzer.asks_back(text) if off is None else None
+        # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening
+        facts = self._facts_asked(asked_now, analysis) if back not in ("task", "choice") else []
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
@@ -391,7 +400,6 @@ class CallerBrain:
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
             answer(partial(self.line, kind), kind, note)
-        back = self.analyzer.asks_back(text) if off is None else None
         if back == "teach_back":
             answer(self._teach_back, "teach_back", "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.")
         for proposal in self._proposals(text):
@@ -403,8 +411,13 @@ class CallerBrain:
                 self.proposals[proposal.id] = "accepted"
                 revealed.append(f"proposal:{proposal.id}")
                 answer(partial(self.pick, proposal.accept), "proposal", "Neem het voorstel aan.")
+        steps = self._agreements(analysis)
+        self.agreements = [x for x in self.agreements if x not in steps] + steps
         if "next_step" in acts and not premature:
-            answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
+            if steps and all(_CALLER_ACTS.match(fold(x)) for x in steps):
+                answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.")  # "U stuurt de rekening op"
+            else:
+                answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
         for k in conveyed:
             if k.reaction:
                 answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
@@ -435,8 +448,13 @@ class CallerBrain:
             answer(self._story_line, *self._story_kind())
         if ignored and off is None:
             answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
-        if "check_understanding" in acts:
-            answer(self._teach_back, "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen.")
+        for hit in analysis.of("check_understanding"):
+            if hit.rule in _CHECKS_THEMSELVES or _TRAINEE_CHECKS.search(fold(hit.text)):
+                # "klopt dat?", "begrijp ik dat goed?": the trainee checks their own understanding
+                answer(lambda: self.line("summary_confirmed"), "summary_confirmed", "Bevestig wat de medewerker zegt.")
+            else:
+                answer(self._teach_back, "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen.")
+            break
         ready = self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at
         if "explanation" in acts and says and not ready:
             answer(lambda: self.line("explanation_ok"), "explanation_ok", "Laat merken dat je de uitleg begrijpt.")
@@ -573,8 +591,22 @@ class CallerBrain:
             "Je hebt alles al verteld: vraag wat de medewerker nog van je wil weten, of kom terug op je vraag.",
         )
 
+    def _agreements(self, analysis: Analysis) -> list[str]:
+        """The sentences of a turn that make an agreement (its next steps), without a lead-in up to a colon."""
+        out = []
+        for hit in analysis.of("next_step"):
+            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            out.append(sentence.split(":", 1)[1].strip() if ":" in sentence[:40] else sentence.strip())
+        return list(dict.fromkeys(x for x in out if x))
+
     def _teach_back(self) -> str:
-        """Asked to say back what happens now: what the caller has understood, as far as it has been told."""
+        """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
+        trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood."""
+        if self.agreements:
+            said = [self.analyzer.said_back(x) for x in self.agreements[-2:]]
+            if self.requirements_met:
+                self.ready_said = True
+            return _fill("Dus als ik het goed begrijp: {x}.", {"x": ", en ".join(said)})
         if self.requirements_met or (self._question_answered and self.next_step_made):
             self.ready_said = True
             return self.line("ready")

@@ -91,6 +91,11 @@ class Grammar(Model):
     verb_t_subjects: list[str] = Field(default_factory=list)
     verb_followers: list[str] = Field(default_factory=list)
     conditionals: list[str] = Field(default_factory=list)
+    perspective: dict[str, str] = Field(
+        default_factory=dict,
+        description="Woorden die omdraaien als de beller een afspraak in eigen woorden herhaalt: 'ik stuur u' wordt "
+        "'u stuurt mij'.",
+    )
 
 
 class Opening(Model):
