@@ -552,6 +552,8 @@ class CallerBrain:
         elif self._question_answered and self.pending_hidden and self.scenario.end.requires_hidden:
             hints = self.pending_hidden[0].hints
             line = self.pick(hints) if hints else self.line("close_too_early")
+        elif not self._question_answered and self.scenario.concerns.surface.repeat:
+            line = self.pick(self.scenario.concerns.surface.repeat)  # its own question, not a generic protest
         else:
             line = self.line("close_too_early")
         self.pending_question = line
@@ -579,6 +581,12 @@ class CallerBrain:
         if calm_only:
             return hidden if by_calm else None
         return hidden if by_act or by_topic or by_calm else None
+
+    @staticmethod
+    def _really_asks(now: Asked, fact: FactAsked, analysis: Analysis) -> bool:
+        a, b = now.parts[fact.part]
+        question = any(h.act in ("open_question", "closed_question") and a <= h.start < b for h in analysis.hits)
+        return question or analysis.text[a:b].rstrip(" \"')").endswith("?")
 
     def _story_kind(self) -> tuple[str, str]:
         """The kind of the next story line (and the note for the voice), without telling it."""
@@ -676,7 +684,9 @@ class CallerBrain:
     def _facts_asked(self, now: Asked, analysis: Analysis) -> list[FactAsked]:
         """Facts the turn asks for, at most two: new ones first; a summary that mentions a given one asks nothing."""
         new = [f for f in now.facts if f.fact.id not in self.fact_answers]
-        again = [f for f in now.facts if f.fact.id in self.fact_answers] if "summary" not in analysis.acts else []
+        # a fact already given is given again only for a real question about it, not for a passing mention
+        asked_again = [f for f in now.facts if f.fact.id in self.fact_answers and self._really_asks(now, f, analysis)]
+        again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
 
     def _proposals(self, text: str):
