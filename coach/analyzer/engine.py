@@ -58,6 +58,75 @@ _VOWELS = frozenset("aeiouy")
 _CONSONANTS_5 = re.compile(r"[^aeiouy\W\d_]{5,}")
 _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(?![^\W_])")
 """A word without a vowel or with five consonants in a row: without one, a turn is no keyboard mash."""
+_SUBORDINATORS = frozenset(
+    {
+        "dat",
+        "als",
+        "zodat",
+        "omdat",
+        "wanneer",
+        "zodra",
+        "nadat",
+        "voordat",
+        "terwijl",
+        "tot",
+        "waar",
+        "hoe",
+        "wat",
+        "of",
+    }
+)
+_CLAUSE_WORDS = frozenset({"en", "maar", "want", "dus", "dan"}) | _SUBORDINATORS
+_NOT_VERBS = frozenset(
+    {
+        "niet",
+        "ook",
+        "nog",
+        "al",
+        "wel",
+        "zelf",
+        "dan",
+        "toch",
+        "even",
+        "geen",
+        "het",
+        "de",
+        "een",
+        "dat",
+        "die",
+        "alleen",
+        "graag",
+        "morgen",
+        "vandaag",
+        "straks",
+        "eerst",
+        "nu",
+        "meteen",
+        "daar",
+        "hier",
+        "er",
+    }
+)
+_PERSON_VERBS = {
+    v: pair
+    for pair in [
+        ("ben", "bent"),
+        ("heb", "heeft"),
+        ("ga", "gaat"),
+        ("kan", "kunt"),
+        ("wil", "wilt"),
+        ("zal", "zult"),
+        ("doe", "doet"),
+        ("zie", "ziet"),
+        ("sta", "staat"),
+        ("kom", "komt"),
+        ("mag", "mag"),
+        ("moet", "moet"),
+    ]
+    for v in pair
+}
+"""Verbs whose 'ik' and 'u' forms differ irregularly (and 'hebt'): (ik, u)."""
+_PERSON_VERBS["hebt"] = ("heb", "heeft")
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _THANKS = frozenset({"dank", "bedankt", "sorry", "excuus", "excuses", "pardon"})
 """'Dank u', 'sorry u': a word before 'u' that makes no question."""
@@ -537,27 +606,57 @@ class Analyzer:
 
     def said_back(self, sentence: str) -> str:
         """A trainee's sentence as the caller says it back: 'Ik stuur u vandaag het formulier' becomes 'u stuurt mij
-        vandaag het formulier' (pronouns and the verb after them turned round, lexicon ``grammar.perspective``)."""
+        vandaag het formulier', 'Dan krijgt u een brief' becomes 'dan krijg ik een brief' (lexicon
+        ``grammar.perspective``). 'u' is the subject at the start of a clause or right after a verb that opens it
+        ("krijgt u", "dan krijgt u"); elsewhere it is the object ("ik stuur u", "de taxateur belt u") and becomes
+        'mij'. The finite verb next to a subject that changes person changes with it."""
         words = re.findall(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]", sentence.strip())
-        out: list[str] = []
-        for i, word in enumerate(words):
-            low = fold(word)
-            before = fold(words[i - 1]) if i else ""
-            after = fold(words[i + 1]) if i + 1 < len(words) else ""
-            if low in self.perspective:
-                new = self.perspective[low]
-                if low == "u" and i > 0 and before not in self.perspective and before.isalpha() and after:
-                    new = "mij"  # an object 'u' ("stuur u") is 'mij'; a subject 'u' is 'ik'
-            elif before == "u" and low in self.verbs and low.endswith("t") and len(low) > 3:
-                new = low[:-1]  # "u krijgt" -> "ik krijg"
-            elif before == "ik" and low + "t" in self.verbs:
-                new = low + "t"  # "ik stuur" -> "u stuurt"
-            else:
-                new = word if i else low
-            out.append(new)
+        low = [fold(w) for w in words]
+        out = list(low)
+        clause_start = 0
+        for i, word in enumerate(low):
+            if not word[:1].isalnum() or word in _CLAUSE_WORDS:
+                clause_start = i + 1
+                continue
+            if word not in ("ik", "u"):
+                if word in self.perspective and word not in self.verbs and word not in _PERSON_VERBS:
+                    out[i] = self.perspective[word]  # mij, uw, ons...
+                continue
+            position = i - clause_start
+            before = low[i - 1] if i > clause_start else ""
+            opener = i - 2 < clause_start or low[i - 2] in _CLAUSE_WORDS or low[i - 2] in self.fronted
+            inverted = position in (1, 2) and self._verb_form(before) and opener
+            if word == "u" and not (position == 0 or inverted):
+                out[i] = "mij"  # an object: "ik stuur u", "de taxateur belt u"
+                continue
+            out[i] = "ik" if word == "u" else "u"
+            if inverted:
+                out[i - 1] = self._conjugated(low[i - 1], to_first=word == "u")
+                continue
+            subordinate = clause_start > 0 and low[clause_start - 1] in _SUBORDINATORS
+            verb = i + 1
+            if subordinate:  # "dat u geen auto kunt missen": the verb comes later in the clause
+                found = next(
+                    (j for j in range(i + 1, len(low)) if self._verb_form(low[j]) or not low[j][:1].isalnum()), -1
+                )
+                verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
+            if verb < len(low) and low[verb].isalpha() and low[verb] not in _NOT_VERBS:
+                out[verb] = self._conjugated(low[verb], to_first=word == "u")
         text = " ".join(out)
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
         return text.rstrip(".!? ")
+
+    def _verb_form(self, word: str) -> bool:
+        return word in self.verbs or word in _PERSON_VERBS or word + "t" in self.verbs
+
+    def _conjugated(self, verb: str, *, to_first: bool) -> str:
+        """The verb for 'ik' (to_first) or for 'u': 'krijgt' <-> 'krijg', 'kunt' <-> 'kan', 'zal' <-> 'zult'."""
+        if verb in _PERSON_VERBS:
+            first, second = _PERSON_VERBS[verb]
+            return first if to_first else second
+        if to_first:
+            return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
+        return verb if verb.endswith(("t", "d")) else verb + "t"
 
     def is_fragment(self, sentence: str) -> bool:
         """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it
