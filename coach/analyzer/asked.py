@@ -67,13 +67,22 @@ def question_parts(analyzer: Analyzer, analysis: Analysis) -> list[tuple[int, in
     for s in analysis.sentences:
         if any(a < s.end and s.start < b for a, b in summaries):
             continue  # a summary ("als ik u goed begrijp, ... klopt dat?") checks what was said; it asks no fact
-        body = s.text.rstrip(" \"')")
-        hit = any(h.act in _QUESTION_ACTS and s.start <= h.start < s.end for h in analysis.hits)
         sentence = text[s.start : s.end]
-        asks = body.endswith("?") or hit or analyzer.is_request(sentence) or analyzer.asks_by_word_order(sentence)
+        asks = (
+            asks_outright(analysis, s.start, s.end)
+            or analyzer.is_request(sentence)
+            or analyzer.asks_by_word_order(sentence)
+        )
         if asks or (analyzer.is_fragment(sentence) and analyzer.topic_matches(sentence)):
             out.append((s.start, s.end))
     return out
+
+
+def asks_outright(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the part of a turn from ``start`` to ``end`` is a question by its mark or by the analyzer's reading."""
+    if analysis.text[start:end].rstrip(" \"')").endswith("?"):
+        return True
+    return any(h.act in _QUESTION_ACTS and start <= h.start < end for h in analysis.hits)
 
 
 def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
@@ -84,18 +93,20 @@ def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     best: dict[str, FactAsked] = {}
     topics: set[str] = set()
     for index, (a, b) in enumerate(parts):
-        matched = analyzer.topic_matches(text[a:b])
+        corrected = analyzer.topic_text(text[a:b])
+        matched = analyzer.topic_matches(text[a:b], corrected)
         if not matched and a > 0 and _ASKS_A_FACT.search(fold(text[a:b])):
             # "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?": the question builds on the sentence before
             before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
-            matched = analyzer.topic_matches(text[before:b])
+            corrected = analyzer.topic_text(text[before:b])
+            matched = analyzer.topic_matches(text[before:b], corrected)
             a = before
         topics |= matched.keys()
         specific = matched.keys() & analyzer.outranking
         for fact in scenario.facts:
             if specific and not specific & set(fact.topics):
                 continue  # the question is about something specific the caller has no fact for (its phone number)
-            own = analyzer.phrase_score(fact.ask, text[a:b])
+            own = analyzer.phrase_score(fact.ask, text[a:b], corrected)
             score = max([matched.get(t, 0) for t in fact.topics] + [own + LOCAL_BONUS if own else 0])
             if score and (fact.id not in best or score > best[fact.id].score):
                 best[fact.id] = FactAsked(fact, score, index)

@@ -58,78 +58,7 @@ _VOWELS = frozenset("aeiouy")
 _CONSONANTS_5 = re.compile(r"[^aeiouy\W\d_]{5,}")
 _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(?![^\W_])")
 """A word without a vowel or with five consonants in a row: without one, a turn is no keyboard mash."""
-_SUBORDINATORS = frozenset(
-    {
-        "dat",
-        "als",
-        "zodat",
-        "omdat",
-        "wanneer",
-        "zodra",
-        "nadat",
-        "voordat",
-        "terwijl",
-        "tot",
-        "waar",
-        "hoe",
-        "wat",
-        "of",
-    }
-)
-_CLAUSE_WORDS = frozenset({"en", "maar", "want", "dus", "dan"}) | _SUBORDINATORS
-_NOT_VERBS = frozenset(
-    {
-        "niet",
-        "ook",
-        "nog",
-        "al",
-        "wel",
-        "zelf",
-        "dan",
-        "toch",
-        "even",
-        "geen",
-        "het",
-        "de",
-        "een",
-        "dat",
-        "die",
-        "alleen",
-        "graag",
-        "morgen",
-        "vandaag",
-        "straks",
-        "eerst",
-        "nu",
-        "meteen",
-        "daar",
-        "hier",
-        "er",
-    }
-)
-_PERSON_VERBS = {
-    v: pair
-    for pair in [
-        ("ben", "bent"),
-        ("heb", "heeft"),
-        ("ga", "gaat"),
-        ("kan", "kunt"),
-        ("wil", "wilt"),
-        ("zal", "zult"),
-        ("doe", "doet"),
-        ("zie", "ziet"),
-        ("sta", "staat"),
-        ("kom", "komt"),
-        ("mag", "mag"),
-        ("moet", "moet"),
-    ]
-    for v in pair
-}
-"""Verbs whose 'ik' and 'u' forms differ irregularly (and 'hebt'): (ik, u)."""
-_PERSON_VERBS["hebt"] = ("heb", "heeft")
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
-_THANKS = frozenset({"dank", "bedankt", "sorry", "excuus", "excuses", "pardon"})
-"""'Dank u', 'sorry u': a word before 'u' that makes no question."""
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
@@ -422,7 +351,17 @@ class Analyzer:
         self.verb_t_subjects = {fold(w) for w in g.verb_t_subjects}
         self.verb_followers = {fold(w) for w in g.verb_followers}
         self.conditionals = {fold(w) for w in g.conditionals}
-        self.perspective = {fold(k): fold(v) for k, v in g.perspective.items()}
+        back = g.said_back
+        self.perspective = {fold(k): fold(v) for k, v in back.words.items()}
+        self.person_verbs: dict[str, tuple[str, str]] = {}
+        for first, second in back.verbs.items():
+            forms = [second] if isinstance(second, str) else list(second)
+            for form in [first, *forms]:
+                self.person_verbs[fold(form)] = (fold(first), fold(forms[0]))
+        self.said_back_subordinators = frozenset(fold(w) for w in back.subordinators)
+        self.said_back_clause_words = frozenset(fold(w) for w in back.coordinators) | self.said_back_subordinators
+        self.said_back_not_verbs = frozenset(fold(w) for w in back.not_verbs)
+        self.not_before_u = frozenset(fold(w) for w in g.not_before_u)
         self.negation = _words_regex(lx.negations)
         self.negated_clause = (
             re.compile(rf"(?:{self.negation.pattern})\W+(?:\w+\W+){{0,1}}$") if self.negation else None
@@ -554,9 +493,10 @@ class Analyzer:
 
         return _LONG_WORD.sub(fix, folded)
 
-    def topic_matches(self, text: str) -> dict[str, int]:
-        """The question topics a question part asks about, each with the length of its longest matching wording."""
-        corrected = self.topic_text(text)
+    def topic_matches(self, text: str, corrected: str | None = None) -> dict[str, int]:
+        """The question topics a question part asks about, each with the length of its longest matching wording
+        (``corrected``: the part's ``topic_text``, when the caller has it already)."""
+        corrected = self.topic_text(text) if corrected is None else corrected
         words = set(_TOKEN.findall(corrected))
         words |= {part for w in words if "-" in w or "'" in w for part in re.split(r"['-]", w)}
         out: dict[str, int] = {}
@@ -574,9 +514,9 @@ class Analyzer:
                 out[topic] = best
         return out
 
-    def phrase_score(self, patterns: list[str], text: str) -> int:
+    def phrase_score(self, patterns: list[str], text: str, corrected: str | None = None) -> int:
         """The length of the longest match of scenario ``patterns`` (``A & B``: both parts, added) in ``text``."""
-        corrected = self.topic_text(text)
+        corrected = self.topic_text(text) if corrected is None else corrected
         best = 0
         for pattern in patterns:
             spans = [
@@ -607,7 +547,7 @@ class Analyzer:
     def said_back(self, sentence: str) -> str:
         """A trainee's sentence as the caller says it back: 'Ik stuur u vandaag het formulier' becomes 'u stuurt mij
         vandaag het formulier', 'Dan krijgt u een brief' becomes 'dan krijg ik een brief' (lexicon
-        ``grammar.perspective``). 'u' is the subject at the start of a clause or right after a verb that opens it
+        ``grammar.said_back``). 'u' is the subject at the start of a clause or right after a verb that opens it
         ("krijgt u", "dan krijgt u"); elsewhere it is the object ("ik stuur u", "de taxateur belt u") and becomes
         'mij'. The finite verb next to a subject that changes person changes with it."""
         words = re.findall(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]", sentence.strip())
@@ -615,16 +555,16 @@ class Analyzer:
         out = list(low)
         clause_start = 0
         for i, word in enumerate(low):
-            if not word[:1].isalnum() or word in _CLAUSE_WORDS:
+            if not word[:1].isalnum() or word in self.said_back_clause_words:
                 clause_start = i + 1
                 continue
             if word not in ("ik", "u"):
-                if word in self.perspective and word not in self.verbs and word not in _PERSON_VERBS:
+                if word in self.perspective and word not in self.verbs and word not in self.person_verbs:
                     out[i] = self.perspective[word]  # mij, uw, ons...
                 continue
             position = i - clause_start
             before = low[i - 1] if i > clause_start else ""
-            opener = i - 2 < clause_start or low[i - 2] in _CLAUSE_WORDS or low[i - 2] in self.fronted
+            opener = i - 2 < clause_start or low[i - 2] in self.said_back_clause_words or low[i - 2] in self.fronted
             inverted = position in (1, 2) and self._verb_form(before) and opener
             if word == "u" and not (position == 0 or inverted):
                 out[i] = "mij"  # an object: "ik stuur u", "de taxateur belt u"
@@ -633,26 +573,26 @@ class Analyzer:
             if inverted:
                 out[i - 1] = self._conjugated(low[i - 1], to_first=word == "u")
                 continue
-            subordinate = clause_start > 0 and low[clause_start - 1] in _SUBORDINATORS
+            subordinate = clause_start > 0 and low[clause_start - 1] in self.said_back_subordinators
             verb = i + 1
             if subordinate:  # "dat u geen auto kunt missen": the verb comes later in the clause
                 found = next(
                     (j for j in range(i + 1, len(low)) if self._verb_form(low[j]) or not low[j][:1].isalnum()), -1
                 )
                 verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
-            if verb < len(low) and low[verb].isalpha() and low[verb] not in _NOT_VERBS:
+            if verb < len(low) and low[verb].isalpha() and low[verb] not in self.said_back_not_verbs:
                 out[verb] = self._conjugated(low[verb], to_first=word == "u")
         text = " ".join(out)
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
         return text.rstrip(".!? ")
 
     def _verb_form(self, word: str) -> bool:
-        return word in self.verbs or word in _PERSON_VERBS or word + "t" in self.verbs
+        return word in self.verbs or word in self.person_verbs or word + "t" in self.verbs
 
     def _conjugated(self, verb: str, *, to_first: bool) -> str:
         """The verb for 'ik' (to_first) or for 'u': 'krijgt' <-> 'krijg', 'kunt' <-> 'kan', 'zal' <-> 'zult'."""
-        if verb in _PERSON_VERBS:
-            first, second = _PERSON_VERBS[verb]
+        if verb in self.person_verbs:
+            first, second = self.person_verbs[verb]
             return first if to_first else second
         if to_first:
             return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
@@ -678,7 +618,12 @@ class Analyzer:
         if first in self.wh:
             third = words[2] if len(words) > 2 else ""
             return third in pronouns or second in pronouns or second.endswith(("de", "te"))
-        if first in self.subordinators or first in self.not_before_je or first in pronouns or first in _THANKS:
+        if (
+            first in self.subordinators
+            or first in self.not_before_je
+            or first in pronouns
+            or first in self.not_before_u
+        ):
             return False
         return second in pronouns and first.isalpha()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from coach.analyzer import Analysis, Analyzer
-from coach.analyzer.asked import Asked, FactAsked, asked
+from coach.analyzer.asked import Asked, FactAsked, asked, asks_outright
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
@@ -582,12 +582,6 @@ class CallerBrain:
             return hidden if by_calm else None
         return hidden if by_act or by_topic or by_calm else None
 
-    @staticmethod
-    def _really_asks(now: Asked, fact: FactAsked, analysis: Analysis) -> bool:
-        a, b = now.parts[fact.part]
-        question = any(h.act in ("open_question", "closed_question") and a <= h.start < b for h in analysis.hits)
-        return question or analysis.text[a:b].rstrip(" \"')").endswith("?")
-
     def _story_kind(self) -> tuple[str, str]:
         """The kind of the next story line (and the note for the voice), without telling it."""
         if self.story_index < len(self.scenario.concerns.surface.story):
@@ -685,7 +679,9 @@ class CallerBrain:
         """Facts the turn asks for, at most two: new ones first; a summary that mentions a given one asks nothing."""
         new = [f for f in now.facts if f.fact.id not in self.fact_answers]
         # a fact already given is given again only for a real question about it, not for a passing mention
-        asked_again = [f for f in now.facts if f.fact.id in self.fact_answers and self._really_asks(now, f, analysis)]
+        asked_again = [
+            f for f in now.facts if f.fact.id in self.fact_answers and asks_outright(analysis, *now.parts[f.part])
+        ]
         again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
 

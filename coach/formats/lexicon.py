@@ -79,6 +79,24 @@ class Questions(Model):
     )
 
 
+class SaidBack(Model):
+    """How the caller says the trainee's agreement back in its own words ('ik stuur u' -> 'u stuurt mij')."""
+
+    words: dict[str, str] = Field(
+        default_factory=dict, description="Woorden die omdraaien: ik -> u, mij -> u, uw -> mijn."
+    )
+    verbs: dict[str, str | list[str]] = Field(
+        default_factory=dict,
+        description="Werkwoorden met een onregelmatige ik- en u-vorm: ik-vorm -> u-vorm (of een lijst; de eerste "
+        "wordt gebruikt).",
+    )
+    coordinators: list[str] = Field(default_factory=list, description="Woorden die een nieuwe hoofdzin beginnen.")
+    subordinators: list[str] = Field(
+        default_factory=list, description="Woorden die een bijzin beginnen: het werkwoord staat dan achteraan."
+    )
+    not_verbs: list[str] = Field(default_factory=list, description="Woorden na 'ik'/'u' die geen werkwoord zijn.")
+
+
 class Grammar(Model):
     """Closed word classes for splitting turns into sentences and clauses and for reading word order."""
 
@@ -91,11 +109,8 @@ class Grammar(Model):
     verb_t_subjects: list[str] = Field(default_factory=list)
     verb_followers: list[str] = Field(default_factory=list)
     conditionals: list[str] = Field(default_factory=list)
-    perspective: dict[str, str] = Field(
-        default_factory=dict,
-        description="Woorden die omdraaien als de beller een afspraak in eigen woorden herhaalt: 'ik stuur u' wordt "
-        "'u stuurt mij'.",
-    )
+    said_back: SaidBack = Field(default_factory=SaidBack)
+    not_before_u: list[str] = Field(default_factory=list, description="Woorden waarna 'u' geen vraag maakt: 'Dank u'.")
 
 
 class Opening(Model):
