@@ -582,7 +582,8 @@ class Analyzer:
                 verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
             if verb < len(low) and low[verb].isalpha() and low[verb] not in self.said_back_not_verbs:
                 out[verb] = self._conjugated(low[verb], to_first=word == "u")
-        text = " ".join(out)
+        # words that did not change keep how they were typed ("Sjors"); the first word is lower case in mid-sentence
+        text = " ".join(w if w != low[i] or i == 0 else words[i] for i, w in enumerate(out))
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
         return text.rstrip(".!? ")
 
@@ -596,7 +597,7 @@ class Analyzer:
             return first if to_first else second
         if to_first:
             return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
-        return verb if verb.endswith(("t", "d")) else verb + "t"
+        return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:
         """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it
