@@ -107,7 +107,7 @@ def test_acts(text: str, expected: set[str]) -> None:
         ("Ik vraag me af hoe dat ging", set()),
         ("Ik weet niet wat er gebeurd is", set()),
         ("Ik heb gelezen wat is gebeurd.", set()),
-        ("Als u verhuisd bent kunt u dat doorgeven", set()),
+        ("Als u verhuisd bent kunt u dat doorgeven", {"explanation"}),  # advice, no question
     ],
 )
 def test_look_alikes(text: str, expected: set[str]) -> None:

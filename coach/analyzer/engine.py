@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.analyzer.claims import ClaimReader, Context, Verdict
 from coach.formats.acts import ACTS, SEARCHED_BY_RULES
@@ -65,6 +65,27 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+_STEM_ENDINGS = ("ingen", "ende", "ing", "en", "de", "te", "es", "er", "e", "t", "s")
+
+
+def _stem(word: str) -> str:
+    """A rough stem for comparing words across turns: 'zorgen'/'zorg', 'slaapt'/'slaap', 'gevallen'/'gevall'."""
+    for ending in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    return word[:6]
+
+
+def _unstutter(token: tuple[str, int, int]) -> tuple[str, int, int]:
+    """'wa-wat' is 'wat', 'h-heeft' is 'heeft': a repeated start is no word of its own."""
+    word, a, b = token
+    head, dash, tail = word.partition("-")
+    if dash and head and tail.startswith(head) and "-" not in tail:
+        return tail, a + len(head) + 1, b
+    return token
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -81,6 +102,11 @@ def _one_edit(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
     return short[i:] == long[i + 1 :]
+
+
+class _Echo(NamedTuple):
+    stems: frozenset[str]
+    asked: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +393,16 @@ class Analyzer:
             re.compile(rf"(?:{self.negation.pattern})\W+(?:\w+\W+){{0,1}}$") if self.negation else None
         )
         self.fact_slots = _words_regex(q.fact_slots)
+        self.fact_questions = _words_regex(q.fact_questions, v)
+        self.not_finite = {fold(w) for w in g.not_finite}
+        r = lx.reflection
+        self.second_person = frozenset(fold(w) for w in r.second_person)
+        self.inner_verbs = frozenset(fold(w) for w in r.inner_verbs)
+        self.not_reflection_verbs = frozenset(fold(w) for w in r.not_verbs)
+        self.not_echo = frozenset(fold(w) for w in r.not_echo)
+        self.feeling_verbs = frozenset(fold(w) for w in r.feeling_verbs)
+        self.first_person = frozenset(fold(w) for w in r.first_person)
+        self.feeling_words = re.compile(v["feeling"]) if lx.vars.get("feeling") else None
         self.not_questions = _Rules(q.not_questions, v)
         self.acts: dict[str, _Rules] = {}
         self.conditional: dict[str, list[tuple[set[str], _Rules]]] = {}
@@ -388,6 +424,7 @@ class Analyzer:
         self.domain = _words_regex(lx.explanation.domain)
         self.strong_info = _words_regex(lx.explanation.strong_info)
         self.not_explanation = _Rules(lx.explanation.not_explanation, v)
+        self.generic_info = _Rules(lx.explanation.generic, v)
         self.jargon = [
             (
                 t,
@@ -693,6 +730,14 @@ class Analyzer:
 
     # --- helpers the feedback uses, on the same lexicon -------------------------------------------------------
 
+    def _echo(self, text: str) -> _Echo:
+        """What the other person said before this turn: the stems of its words, to recognise a sentence that gives
+        it back, and whether it asked something (then a statement answers it: information)."""
+        folded = fold(text)
+        stems = frozenset(_stem(w) for w in self.content_words(text) if w not in self.not_echo)
+        last = re.split(r"(?<=[.!?])\s+", folded.strip())[-1] if folded.strip() else ""
+        return _Echo(stems, last.rstrip().endswith("?") or self.asks_by_word_order(last))
+
     def content_words(self, text: str) -> set[str]:
         """Words that carry content (no stopwords, at least four letters), folded."""
         return {w for w in _TOKEN.findall(fold(text)) if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
@@ -864,14 +909,16 @@ class Analyzer:
 
     # --- the turn ---------------------------------------------------------------------------------------------
 
-    def analyze(self, text: str) -> Analysis:
+    def analyze(self, text: str, previous: str = "") -> Analysis:
+        """The acts of one turn. ``previous`` is what the other person said right before it: a sentence that gives
+        that back in other words is a reflection or a summary even without a marker word ("U ligt er wakker van")."""
         folded_all = fold(text)
         reading = None
         if self.typo_index:
             unknown = set(_LONG_WORD.findall(folded_all)) - self.typo_known
             if unknown and any(self._typo(w) for w in unknown):
-                reading = self._corrected(text, folded_all)
-        reading = reading or self._analyze(text, folded_all)
+                reading = self._corrected(text, folded_all, previous)
+        reading = reading or self._analyze(text, folded_all, previous)
         return self._outside_the_call(reading, folded_all)
 
     def _outside_the_call(self, reading: Analysis, folded: str) -> Analysis:
@@ -885,7 +932,7 @@ class Analyzer:
         hit = ActHit("off_script", text.strip(), len(text) - len(text.lstrip()), len(text.rstrip()), kind)
         return Analysis(text, (hit, *keep), reading.sentences)
 
-    def _corrected(self, text: str, folded: str) -> Analysis:
+    def _corrected(self, text: str, folded: str, previous: str = "") -> Analysis:
         """Read the turn with typos of trigger words corrected; evidence and offsets refer to what was typed."""
         pieces: list[str] = []
         spans: list[tuple[int, int, int, int]] = []  # (start, end) in the corrected text, (start, end) as typed
@@ -902,7 +949,7 @@ class Analyzer:
             pos = m.end()
         pieces.append(folded[pos:])
         corrected = "".join(pieces)
-        reading = self._analyze(corrected, corrected)
+        reading = self._analyze(corrected, corrected, previous)
 
         def typed(p: int, end: bool) -> int:
             offset = 0
@@ -924,11 +971,12 @@ class Analyzer:
             sentences.append(Sentence(a, b, text[a:b]))
         return Analysis(text, tuple(hits), tuple(sentences))
 
-    def _analyze(self, text: str, folded_all: str) -> Analysis:
+    def _analyze(self, text: str, folded_all: str, previous: str = "") -> Analysis:
         sentences = self._sentences(text, folded_all)
         hits: list[ActHit] = []
+        echo = self._echo(previous) if previous.strip() else None
         for index, sentence in enumerate(sentences):
-            hits.extend(self._sentence(text, folded_all, sentence, index, sentences, {h.act for h in hits}))
+            hits.extend(self._sentence(text, folded_all, sentence, index, sentences, {h.act for h in hits}, echo))
         hits.extend(self._informal(text, folded_all))
         hits.sort(key=lambda h: (h.start, ACTS.index(h.act)))
         return Analysis(text, tuple(hits), tuple(sentences))
@@ -944,10 +992,11 @@ class Analyzer:
         index: int,
         sentences: list[Sentence],
         earlier: set[str],
+        echo: _Echo | None = None,
     ) -> list[ActHit]:
         off = sentence.start
         s = folded_all[sentence.start : sentence.end]
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(s)]
+        tokens = [_unstutter((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(s)]
         if not tokens:
             return []
         terminal = {"?": "?", ".": ".", "!": "!"}.get(s.rstrip(" \"')")[-1:])
@@ -981,6 +1030,28 @@ class Analyzer:
             for needs, rule in rules:
                 if needs <= (earlier | found.keys()):
                     add(act, rule.find(s, starts, question=is_question_mark, words=words))
+        reflected = []
+        if not found.keys() & {
+            "summary",
+            "emotion_reflection",
+            "check_understanding",
+            "closing",
+            "opening",
+            "dismissive",
+        }:
+            reflected = self._reflection(s, tokens, lead, echo, terminal)
+            for act, *match in reflected:
+                add(act, tuple(match))  # type: ignore[arg-type]
+        elif "emotion_reflection" in found and "summary" not in found and echo and not echo.asked:
+            # "U bent bang dat de buurman het plan tegenhoudt": the feeling named, and what was said given back
+            about_you = self._about_you(tokens, lead)
+            overlap = len(self._stems(tokens[lead:]) & echo.stems)
+            if overlap >= 2 or (about_you and overlap >= 1):
+                add("summary", ("reflection-echo", tokens[lead][1], tokens[-1][2]))
+        # "U bent daar boos over?" gives back what the other said or feels: said rising, it asks nothing new
+        rising_reflection = bool(reflected) or bool(
+            found.keys() & {"summary", "emotion_reflection"} and self._about_you(tokens, lead)
+        )
         if "emotion_reflection" in found and "dismissive" in found:
             del found["emotion_reflection"]  # an acknowledgement followed by a defence is a yes-but
         if not found.keys() & {"summary", "check_understanding", "opening"}:
@@ -988,7 +1059,8 @@ class Analyzer:
         exclusive = {"summary", "check_understanding", "closing"} & found.keys()
         if not exclusive:
             for act, match in self._questions(s, tokens, terminal, starts, words):
-                add(act, match)
+                if not (rising_reflection and match[0] in ("declarative-question", "question-tag")):
+                    add(act, match)
         elif exclusive == {"summary"}:
             # "U zegt dat het slecht uitkomt, wat speelt er?": a summary followed by an open question in a later
             # clause is doorvragen; a yes/no question after a summary ("..., bent u verhuisd?") stays the summary.
@@ -999,7 +1071,7 @@ class Analyzer:
                     if "," in clause_gap or ";" in clause_gap:
                         add(act, match)
         if not (is_question_mark or found.keys() - {"dismissive"}) or ("dismissive" in found and len(found) == 1):
-            add("explanation", self._explanation(s, len(tokens), starts, found.get("dismissive"), off, words))
+            add("explanation", self._explanation(s, tokens, starts, found.get("dismissive"), off, words, echo))
         hits = list(found.values())
         hits.extend(self._jargon(text, s, off, words))
         return hits
@@ -1028,7 +1100,7 @@ class Analyzer:
         previous_subordinate = False
         for number, (a, b) in enumerate(clauses):
             words = [t for t in tokens if a <= t[1] < b]
-            while words and words[0][0] in self.fillers:
+            while words and (words[0][0] in self.fillers or words[0][0] == "dus"):
                 if words[0][0] in self.fronted and len(words) > 1 and words[1][0] in self.verbs:
                     break  # "Zo zijn de regels": an adverb before the verb starts a statement
                 words = words[1:]
@@ -1042,7 +1114,9 @@ class Analyzer:
             act, rule = kind, ("wh-question" if kind == "open_question" else "verb-first")
             if act == "open_question" and self.fact_slots:
                 window_end = words[min(wh_end + 4, len(words) - 1)][2]
-                if self.fact_slots.search(s, words[0][1], window_end):
+                if self.fact_slots.search(s, words[0][1], window_end) or (
+                    self.fact_questions and self.fact_questions.match(s, words[0][1])
+                ):
                     act, rule = "closed_question", "fact-question"
             out.append((act, (rule, *span)))
         if terminal == "?" and not out:
@@ -1086,7 +1160,16 @@ class Analyzer:
             return None, False, 0
         verb_first = second in self.subjects and (
             first in self.verbs
-            or (first.endswith("t") and len(first) > 3 and second in self.verb_t_subjects)
+            or (
+                # Dutch yes/no questions: a finite verb first, a subject pronoun second ("Rookt u", "Speelde dat")
+                first not in self.not_finite
+                and first not in self.wh
+                and first not in self.fillers
+                and (
+                    (first.endswith("t") and len(first) > 3 and second in self.verb_t_subjects)
+                    or (first.endswith(("de", "te", "den", "ten")) and len(first) > 4 and second in self.subjects)
+                )
+            )
             or (
                 second in self.informal_subjects
                 and first not in self.not_before_je
@@ -1135,21 +1218,87 @@ class Analyzer:
                 return rule, a + x, a + y
         return None
 
+    def _about_you(self, tokens: list[tuple[str, int, int]], lead: int) -> bool:
+        words = [t[0] for t in tokens[lead:] if t[0] != "dus"]
+        return len(words) >= 2 and words[0] in self.second_person and words[1] not in self.wh
+
+    def _stems(self, tokens: list[tuple[str, int, int]]) -> set[str]:
+        return {_stem(w) for w, _, _ in tokens if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
+
+    def _reflection(
+        self,
+        s: str,
+        tokens: list[tuple[str, int, int]],
+        lead: int,
+        echo: _Echo | None,
+        terminal: str | None,
+    ) -> list[tuple[str, str, int, int]]:
+        """A statement about the other person ("U maakt zich zorgen om uw zoon", "Je wilt deze baby", "dus jullie
+        hebben al twee keer gebeld?"): their feeling named is a reflection; what they want, think or did, given back
+        (an inner verb, or words of their previous turn), is a summary; both when a summary names the feeling.
+        Advice ("u kunt ..."), a generic 'je' ("je ziet vaak dat ...") and an answer to their question are neither."""
+        rest = tokens[lead:]
+        if rest and rest[0][0] == "dus":
+            rest = rest[1:]
+        words = [t[0] for t in rest]
+        if len(words) < 2 or words[0] in self.wh or words[0] in self.first_person:
+            return []
+        start, end = rest[0][1], tokens[-1][2]
+        body = s[start:end]
+        feeling = False
+        if self.feeling_words and self.feeling_words.search(body):
+            clause = body.split(",")[0]
+            feeling = not (self.negation and self.negation.search(clause))
+        overlap = len(self._stems(rest[1:]) & echo.stems) if echo else 0
+        if words[0] in self.second_person:
+            verb = words[1]
+            if verb in self.not_reflection_verbs or verb in self.wh:
+                return []
+            if any(g.match(s, rest[0][1]) for g in self.generic_je):
+                return []
+            out = []
+            if feeling or verb in self.feeling_verbs:
+                out.append(("emotion_reflection", "reflection-feeling", start, end))
+                if overlap >= 1:
+                    out.append(("summary", "reflection-echo", start, end))
+            elif verb in self.inner_verbs:
+                out.append(("summary", "reflection-inner", start, end))
+            elif overlap >= 1 and len(words) >= 3 and not (echo and echo.asked):
+                out.append(("summary", "reflection-echo", start, end))
+            return out
+        # Any statement that gives back the other person's own words ("Vier dagen al, en nu drinkt hij niks meer")
+        if not echo or echo.asked or overlap < 2 or terminal == "?" and words[1] in self.subjects:
+            return []
+        if any(w in self.first_person for w in words[:3]):
+            return []
+        out = [("summary", "echo", start, end)]
+        if feeling:
+            out.append(("emotion_reflection", "reflection-feeling", start, end))
+        return out
+
     def _explanation(
-        self, s: str, n_tokens: int, starts: list[int], dismissive: ActHit | None, off: int, words: set[str]
+        self,
+        s: str,
+        tokens: list[tuple[str, int, int]],
+        starts: list[int],
+        dismissive: ActHit | None,
+        off: int,
+        words: set[str],
+        echo: _Echo | None = None,
     ) -> tuple[str, int, int] | None:
-        if n_tokens < 3 or self.not_explanation.search(s, starts, words):
+        if len(tokens) < 3 or self.not_explanation.search(s, starts, words):
             return None
-        if not self.domain:
-            return None
+        rest = s
         if dismissive is not None:
             a, b = dismissive.start - off, dismissive.end - off
             rest = s[:a] + " " * (b - a) + s[b:]
             if not (self.strong_info and self.strong_info.search(rest)):
                 return None
-            m = self.domain.search(rest)
-        else:
-            m = self.domain.search(s)
+        m = (self.domain and self.domain.search(rest)) or self.generic_info.find(rest, starts, words=words)
+        if not m and echo and echo.asked and dismissive is None:
+            # the other person asked; a statement that is not about the speaker answers it
+            first = next((t[0] for t in tokens if t[0] not in self.fillers), "")
+            m = len(tokens) >= 4 and first not in self.first_person and first not in self.wh
         if not m:
             return None
         body = s.rstrip()

@@ -66,6 +66,10 @@ class Questions(Model):
     tags: list[str] = Field(default_factory=list)
     subordinators: list[str] = Field(default_factory=list)
     not_questions: list[Rule] = Field(default_factory=list)
+    fact_questions: list[str] = Field(
+        default_factory=list,
+        description="Zo begint een vraagwoordvraag die één feit vraagt (hoeveel, hoe vaak, wanneer): een gesloten vraag.",
+    )
     requests: list[str] = Field(
         default_factory=list,
         description="Zo vraagt een medewerker om een gegeven zonder vraagzin: 'als ik vragen mag', 'graag uw naam'.",
@@ -111,6 +115,32 @@ class Grammar(Model):
     conditionals: list[str] = Field(default_factory=list)
     said_back: SaidBack = Field(default_factory=SaidBack)
     not_before_u: list[str] = Field(default_factory=list, description="Woorden waarna 'u' geen vraag maakt: 'Dank u'.")
+    not_finite: list[str] = Field(
+        default_factory=list,
+        description="Woorden op -t, -de of -te die vooraan geen werkwoord zijn ('Echt u ...'): geen ja/nee-vraag.",
+    )
+
+
+class Reflection(Model):
+    """A sentence about the other person (second person, no question word order) gives back what they said or feel."""
+
+    second_person: list[str] = Field(default_factory=list, description="Het onderwerp: u, je, jij, jullie.")
+    inner_verbs: list[str] = Field(
+        default_factory=list, description="Werkwoorden van willen, vinden, voelen: een weerspiegeling ook zonder echo."
+    )
+    not_verbs: list[str] = Field(
+        default_factory=list,
+        description="Werkwoorden na 'u'/'je' die informatie of advies geven ('u kunt', 'je moet'): geen weerspiegeling.",
+    )
+    feeling_verbs: list[str] = Field(
+        default_factory=list, description="Werkwoorden die een gevoel noemen: 'je voelt je', 'u schaamt zich'."
+    )
+    first_person: list[str] = Field(
+        default_factory=list, description="Een zin die hiermee begint gaat over de spreker zelf: ik, we, mijn."
+    )
+    not_echo: list[str] = Field(
+        default_factory=list, description="Woorden die niet meetellen als echo van wat de ander zei."
+    )
 
 
 class Opening(Model):
@@ -134,6 +164,10 @@ class Explanation(Model):
         default_factory=list, description="Woorden die naast een afwijzende zin toch informatie geven (termijnen)."
     )
     not_explanation: list[Rule] = Field(default_factory=list)
+    generic: list[Rule] = Field(
+        default_factory=list,
+        description="Informatie of advies over elk onderwerp: 'u kunt ...', 'dat betekent ...', een getal of datum.",
+    )
 
 
 class JargonTerm(Model):
@@ -211,6 +245,7 @@ class Lexicon(Model):
     acts: dict[RuleAct, RuleSet] = Field(default_factory=dict)
     opening: Opening = Field(default_factory=Opening)
     informal: Informal = Field(default_factory=Informal)
+    reflection: Reflection = Field(default_factory=Reflection)
     explanation: Explanation = Field(default_factory=Explanation)
     jargon: list[JargonTerm] = Field(default_factory=list)
     definition: Definition = Field(default_factory=Definition)
@@ -257,6 +292,7 @@ class Lexicon(Model):
             ("opening", "weak_self_id"),
             ("informal", "generic"),
             ("explanation", "not_explanation"),
+            ("explanation", "generic"),
         ):
             for i, rule in enumerate(getattr(getattr(self, section), name)):
                 yield from check_rule((section, name, i), rule)
@@ -291,7 +327,7 @@ class Lexicon(Model):
         for name in ("english", "irrelevant", "insults"):
             for i, pattern in enumerate(getattr(self.offscript, name)):
                 yield from check(("offscript", name, i), pattern)
-        for name in ("requests", "teach_back", "choices", "caller_tasks"):
+        for name in ("requests", "teach_back", "choices", "caller_tasks", "fact_questions"):
             for i, pattern in enumerate(getattr(self.questions, name)):
                 yield from check(("questions", name, i), pattern)
         seen: set[str] = set()
