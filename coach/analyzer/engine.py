@@ -1267,7 +1267,7 @@ class Analyzer:
                 out.append(("summary", "reflection-echo", start, end))
             return out
         # Any statement that gives back the other person's own words ("Vier dagen al, en nu drinkt hij niks meer")
-        if not echo or echo.asked or overlap < 2 or terminal == "?" and words[1] in self.subjects:
+        if not echo or echo.asked or overlap < 2 or (terminal == "?" and words[1] in self.subjects):
             return []
         if any(w in self.first_person for w in words[:3]):
             return []

@@ -68,7 +68,7 @@ class Questions(Model):
     not_questions: list[Rule] = Field(default_factory=list)
     fact_questions: list[str] = Field(
         default_factory=list,
-        description="Zo begint een vraagwoordvraag die één feit vraagt (hoeveel, hoe vaak, wanneer): een gesloten vraag.",
+        description="Zo begint een vraagwoordvraag die één feit vraagt (hoeveel, wanneer): een gesloten vraag.",
     )
     requests: list[str] = Field(
         default_factory=list,
@@ -130,7 +130,7 @@ class Reflection(Model):
     )
     not_verbs: list[str] = Field(
         default_factory=list,
-        description="Werkwoorden na 'u'/'je' die informatie of advies geven ('u kunt', 'je moet'): geen weerspiegeling.",
+        description="Werkwoorden na 'u'/'je' die informatie of advies geven ('u kunt'): geen weerspiegeling.",
     )
     feeling_verbs: list[str] = Field(
         default_factory=list, description="Werkwoorden die een gevoel noemen: 'je voelt je', 'u schaamt zich'."
