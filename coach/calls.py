@@ -256,7 +256,8 @@ def resume(
     for index, turn in enumerate(turns):
         if turn.speaker != "learner":
             continue
-        analysis = setup.analyzer.analyze(turn.text)
+        previous = next((t.text for t in reversed(turns[:index]) if t.speaker == "caller"), "")
+        analysis = setup.analyzer.analyze(turn.text, previous)
         session.analyses.append(analysis)
         if index + 1 >= len(turns):
             pending = True

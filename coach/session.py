@@ -79,9 +79,14 @@ class Session:
         """The trainee says ``text``; returns the caller's answer (which may end the call)."""
         if self.ended:
             raise RuntimeError("the call has ended")
+        previous = self._caller_line()
         self._add(Turn(speaker="learner", text=text, time=self.clock()))
-        self.analyses.append(self.analyzer.analyze(text))
+        self.analyses.append(self.analyzer.analyze(text, previous))
         return self.answer_last()
+
+    def _caller_line(self) -> str:
+        """The caller's line the next trainee turn answers (the analyzer reads a turn against it)."""
+        return next((t.text for t in reversed(self.turns) if t.speaker == "caller"), "")
 
     def answer_last(self) -> Turn:
         """The caller answers the last trainee turn (also the one a killed process never answered)."""
@@ -98,8 +103,9 @@ class Session:
         """The trainee's closing words after the caller said goodbye: kept in the transcript, not answered."""
         if not self.ended or not self.turns or self.turns[-1].speaker != "caller":
             raise RuntimeError("the caller has not ended the call")
+        previous = self._caller_line()
         turn = self._add(Turn(speaker="learner", text=text, time=self.clock()))
-        self.analyses.append(self.analyzer.analyze(text))
+        self.analyses.append(self.analyzer.analyze(text, previous))
         return turn
 
     def end(self, outcome: str, reason: str = "") -> None:

@@ -1013,9 +1013,12 @@ class Analyzer:
                 rule, a, b = match
                 found[act] = self._hit(text, act, off, a, b, rule)
 
-        opening = (
-            self._opening(s, tokens) if index <= 1 and (index == 0 or len(sentences[0].text.split()) <= 2) else None
-        )
+        opening = None
+        if index == 0:
+            opening = self._opening(s, tokens, text[sentence.start : sentence.end])
+        elif index == 1 and len(sentences[0].text.split()) <= 2:
+            greeted = any(w in self.greetings or w == "welkom" for w in _TOKEN.findall(fold(sentences[0].text)))
+            opening = self._opening(s, tokens, text[sentence.start : sentence.end], greeted)
         if opening:
             found["opening"] = self._hit(text, "opening", off, opening[1], opening[2], opening[0])
         for act in SEARCHED_BY_RULES:
@@ -1045,8 +1048,8 @@ class Analyzer:
         elif "emotion_reflection" in found and "summary" not in found and echo and not echo.asked:
             # "U bent bang dat de buurman het plan tegenhoudt": the feeling named, and what was said given back
             about_you = self._about_you(tokens, lead)
-            overlap = len(self._stems(tokens[lead:]) & echo.stems)
-            if overlap >= 2 or (about_you and overlap >= 1):
+            overlap, share = self._given_back(tokens[lead:], echo)
+            if (overlap >= 2 and share >= 0.4) or (about_you and overlap >= 1 and share >= 0.25):
                 add("summary", ("reflection-echo", tokens[lead][1], tokens[-1][2]))
         # "U bent daar boos over?" gives back what the other said or feels: said rising, it asks nothing new
         rising_reflection = bool(reflected) or bool(
@@ -1148,7 +1151,9 @@ class Analyzer:
             for i, word in enumerate(rest[:6]):
                 if word in self.subject_pronouns:
                     break
-                if self._is_verb(word, rest[i + 1] if i + 1 < len(rest) else None):
+                # right after the question word, a word in -t is the finite verb: "Waarin verschilt uw huis"
+                finite = i == 0 and word.endswith("t") and len(word) > 3 and word not in self.not_finite
+                if finite or self._is_verb(word, rest[i + 1] if i + 1 < len(rest) else None):
                     if i == len(rest) - 1 and i > 0 and more_clauses:
                         return None, True, wh_at  # "Wie op 1 januari eigenaar is, betaalt ..."
                     return "open_question", False, wh_at
@@ -1225,6 +1230,15 @@ class Analyzer:
     def _stems(self, tokens: list[tuple[str, int, int]]) -> set[str]:
         return {_stem(w) for w, _, _ in tokens if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
 
+    def _given_back(self, tokens: list[tuple[str, int, int]], echo: _Echo | None) -> tuple[int, float]:
+        """How many words of the other person's turn a sentence repeats, and their share of its words: a summary
+        mostly gives back, an explanation that reuses a word or two mostly adds."""
+        if not echo:
+            return 0, 0.0
+        stems = self._stems(tokens)
+        overlap = len(stems & echo.stems)
+        return overlap, overlap / len(stems) if stems else 0.0
+
     def _reflection(
         self,
         s: str,
@@ -1249,7 +1263,7 @@ class Analyzer:
         if self.feeling_words and self.feeling_words.search(body):
             clause = body.split(",")[0]
             feeling = not (self.negation and self.negation.search(clause))
-        overlap = len(self._stems(rest[1:]) & echo.stems) if echo else 0
+        overlap, share = self._given_back(rest[1:], echo)
         if words[0] in self.second_person:
             verb = words[1]
             if verb in self.not_reflection_verbs or verb in self.wh:
@@ -1259,15 +1273,15 @@ class Analyzer:
             out = []
             if feeling or verb in self.feeling_verbs:
                 out.append(("emotion_reflection", "reflection-feeling", start, end))
-                if overlap >= 1:
+                if overlap >= 1 and share >= 0.25:
                     out.append(("summary", "reflection-echo", start, end))
             elif verb in self.inner_verbs:
                 out.append(("summary", "reflection-inner", start, end))
-            elif overlap >= 1 and len(words) >= 3 and not (echo and echo.asked):
+            elif overlap >= 1 and share >= 0.25 and len(words) >= 3 and not (echo and echo.asked):
                 out.append(("summary", "reflection-echo", start, end))
             return out
         # Any statement that gives back the other person's own words ("Vier dagen al, en nu drinkt hij niks meer")
-        if not echo or echo.asked or overlap < 2 or (terminal == "?" and words[1] in self.subjects):
+        if not echo or echo.asked or overlap < 2 or share < 0.4 or (terminal == "?" and words[1] in self.subjects):
             return []
         if any(w in self.first_person for w in words[:3]):
             return []
@@ -1326,14 +1340,31 @@ class Analyzer:
                 break
         return hits
 
-    def _opening(self, s: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
-        greeting = next((t for t in tokens[:5] if t[0] in self.greetings), None)
+    def _opening(
+        self, s: str, tokens: list[tuple[str, int, int]], typed: str = "", greeted: bool = False
+    ) -> tuple[str, int, int] | None:
+        """Greeting and saying who one is. ``typed`` is the sentence as typed: a capital marks a name ("ik ben
+        Ingrid", "Klantenservice RegioBus, met Ahmed"); ``greeted``: the sentence before was a greeting."""
+        greeting = next((t for t in tokens[:5] if t[0] in self.greetings or t[0] == "welkom"), None)
         if greeting is None and self.greeting_phrases:
             m = self.greeting_phrases.search(s, 0, tokens[min(3, len(tokens) - 1)][2])
             if m:
                 greeting = (m.group(), m.start(), m.end())
+        if greeting is None and greeted:
+            greeting = ("", -1, -1)
         end = tokens[-1][2]
         start = tokens[0][1]
+
+        def named(i: int) -> bool:  # the word at token i is typed with a capital (and is no sentence start)
+            a = tokens[i][1]
+            return i > 0 and a < len(typed) and typed[a].isupper()
+
+        if greeting:
+            for i, (word, _, _) in enumerate(tokens[:10]):
+                if word == "ik" and i + 2 < len(tokens) and tokens[i + 1][0] == "ben":
+                    role = tokens[i + 2][0] in ("de", "uw", "je", "jouw", "jullie") and i + 3 < len(tokens)
+                    if named(i + 2) or role:
+                        return "ik-ben", start, end
         self_id = self.self_id.find(s, [start])
         if self_id:
             return "self-identification", start, max(end, self_id[2])
@@ -1344,8 +1375,12 @@ class Analyzer:
                 name = tokens[i + 1][0]
                 before = [t[0] for t in tokens[:i]]
                 lead_in = bool(greeting and greeting[1] < tokens[i][1]) or all(
-                    b in self.greetings or b in self.fillers or (self.organisation and self.organisation.fullmatch(b))
-                    for b in before
+                    b in self.greetings
+                    or b in self.fillers
+                    or (self.organisation and self.organisation.fullmatch(b))
+                    or named(j)
+                    or j == 0
+                    for j, b in enumerate(before)
                 )
                 context = bool(greeting) or bool(self.organisation and self.organisation.search(s)) or len(tokens) <= 6
                 if name not in self.not_names and name not in self.fillers and lead_in and context:

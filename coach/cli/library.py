@@ -132,6 +132,14 @@ def analyze(
         str | None,
         typer.Option("--scenario", "-s", help="Lees uitspraken (claims) zoals in dit scenario: met wat daar klopt."),
     ] = None,
+    previous: Annotated[
+        str,
+        typer.Option(
+            "--previous",
+            "-p",
+            help="Wat de beller net zei: een zin die dat teruggeeft is een samenvatting of reflectie.",
+        ),
+    ] = "",
     as_json: JsonOpt = False,
     lexicon: LexiconOpt = None,
     library: LibraryOpt = None,
@@ -147,7 +155,7 @@ def analyze(
     lib = Library.open(library or [])
     analyzer = analyzer_for(lib, lexicon or [])
     context = context_for(lib.scenario(scenario)) if scenario else Context()
-    results = [analyzer.analyze(u) for u in utterances]
+    results = [analyzer.analyze(u, previous) for u in utterances]
     claims = [analyzer.claims(u, context, r) for u, r in zip(utterances, results, strict=True)]
     if as_json:
         import json

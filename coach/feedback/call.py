@@ -68,7 +68,14 @@ class Call:
         said = [(i, t) for i, t in enumerate(turns) if t.speaker == "learner"]
         analyses = self.analyses
         if analyses is None or len(analyses) != len(said):
-            analyses = [self.analyzer.analyze(t.text) for _, t in said]
+            before: dict[int, str] = {}
+            line = ""
+            for i, t in enumerate(turns):
+                if t.speaker == "caller":
+                    line = t.text
+                else:
+                    before[i] = line
+            analyses = [self.analyzer.analyze(t.text, before[i]) for i, t in said]
         self.learner = [(i, t, a) for (i, t), a in zip(said, analyses, strict=True)]
         self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
         self._analysis = {i: a for i, _, a in self.learner}
