@@ -167,6 +167,36 @@ class Analysis:
 First = tuple[set[str], tuple[str, ...]] | None
 
 
+_GAP_TOKEN = re.compile(r"\.\.\.\d*")
+
+
+def _anchor(pattern: str, var_words: dict[str, First] | None = None, common: frozenset[str] = frozenset()) -> First:
+    """The most telling word a pattern cannot match without (any of its words, not only the first), so that a
+    sentence without it is skipped: 'ik|wij hoor|merk ...8 $feeling' needs 'hoor', 'merk', ... rather than 'ik'."""
+    if pattern.startswith("re:"):
+        return _raw_first_word(pattern[3:])
+    best: First = None
+    best_score: tuple[bool, int, int] | None = None
+    for token in split_tokens(pattern):
+        if _GAP_TOKEN.fullmatch(token):
+            continue
+        first = _first_words(token, var_words)
+        if first is None or not (first[0] or first[1]):
+            continue
+        words = [*first[0], *first[1]]
+        score = (first[0].isdisjoint(common), min(len(w) for w in words), -len(words))
+        if best_score is None or score > best_score:
+            best, best_score = first, score
+    return best
+
+
+def _needed_lists(pattern: str) -> set[str]:
+    """The $lists a pattern cannot match without ("ik hoor ... $feeling" needs a word of $feeling)."""
+    if pattern.startswith("re:"):
+        return set()
+    return {token[1:] for token in split_tokens(pattern) if token.startswith("$") and "|" not in token}
+
+
 def _first_words(pattern: str, var_words: dict[str, First] | None = None) -> First:
     """Words (and prefixes) a pattern can start with, so a sentence without them is skipped; None if unknown."""
     if pattern.startswith("re:"):
@@ -218,7 +248,13 @@ def _raw_first_word(raw: str) -> First:
 def _possible(first: tuple[set[str], tuple[str, ...]], words: set[str]) -> bool:
     """Whether a sentence with these words can match: one of the first words, or a word with one of the prefixes."""
     exact, prefixes = first
-    return bool(words & exact) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))
+    if not words.isdisjoint(exact):
+        return True
+    if prefixes:
+        for w in words:
+            if w.startswith(prefixes):
+                return True
+    return False
 
 
 def _factored(bounded: list[str], raw: list[str]) -> list[str]:
@@ -248,27 +284,44 @@ class _Rules:
     """
 
     def __init__(
-        self, rules: Iterable[Rule], variables: dict[str, str], var_words: dict[str, First] | None = None
+        self,
+        rules: Iterable[Rule],
+        variables: dict[str, str],
+        var_words: dict[str, First] | None = None,
+        gate: bool = True,
+        common: frozenset[str] = frozenset(),
     ) -> None:
+        """``common``: words too frequent to tell a sentence apart (the lexicon's stopwords), avoided as anchors."""
         self.ids: list[str] = []
         self.first_exact: set[str] | None = set()
         self.first_prefixes: tuple[str, ...] = ()
         ats = ("any", "start", "end", "whole")
         groups: dict[bool, dict[str, tuple[list[str], list[str]]]] = {q: {at: ([], []) for at in ats} for q in (0, 1)}
+        # Patterns that need a word of a $list ("ik hoor ... $feeling") run only when the sentence has one: one
+        # search for the list instead of every such pattern at every position.
+        gated: dict[str, list[Rule]] = {}
         for rule in rules:
             bounded, raw = [], []
+            own: list[str] = []
             for p in rule.patterns:
-                regex = pattern_regex(p, variables)
-                if regex.startswith(BOUNDARY):
-                    bounded.append(f"(?:{regex[len(BOUNDARY) :]})")
+                needs = sorted(_needed_lists(p) & variables.keys()) if gate else []
+                if needs:
+                    gated.setdefault(needs[0], []).append(rule.model_copy(update={"pattern": [p]}))
                 else:
-                    raw.append(f"(?:{regex})")
-                first = _first_words(p, var_words)
+                    own.append(p)
+            for p in rule.patterns:
+                first = _anchor(p, var_words, common)
                 if first is None or self.first_exact is None:
                     self.first_exact = None
                 else:
                     self.first_exact |= first[0]
                     self.first_prefixes += first[1]
+            for p in own:
+                regex = pattern_regex(p, variables)
+                if regex.startswith(BOUNDARY):
+                    bounded.append(f"(?:{regex[len(BOUNDARY) :]})")
+                else:
+                    raw.append(f"(?:{regex})")
             for kind, items in ((0, bounded), (1, raw)):
                 if not items:
                     continue
@@ -281,6 +334,10 @@ class _Rules:
                     groups[True][rule.at][kind].append(group)
         self.plain = self._compile(groups[False])
         self.in_question = self._compile(groups[True])
+        self.gated = [
+            (re.compile(variables[name]), _Rules(gated_rules, variables, var_words, gate=False, common=common))
+            for name, gated_rules in gated.items()
+        ]
 
     @staticmethod
     def _compile(groups: dict[str, tuple[list[str], list[str]]]) -> dict[str, re.Pattern[str] | None]:
@@ -316,6 +373,13 @@ class _Rules:
                         break
             if m and (best is None or m.start() < best[1]):
                 best = (self.ids[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
+        for needed, rules in self.gated:
+            if best is not None and best[1] == 0:
+                break
+            if needed.search(text):
+                m2 = rules.find(text, starts, question=question)
+                if m2 and (best is None or m2[1] < best[1]):
+                    best = m2
         return best
 
     def search(self, text: str, starts: list[int], words: set[str] | None = None) -> bool:
@@ -348,6 +412,7 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         lx = lexicon
+        self.common = frozenset(fold(w) for w in lx.style.stopwords)  # no anchors for rule prefilters (_anchor)
         self.claim_reader = ClaimReader(lx.claims)
         self.variables = {name: join_alternatives([pattern_regex(i) for i in items]) for name, items in lx.vars.items()}
         self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
@@ -403,7 +468,7 @@ class Analyzer:
         self.feeling_verbs = frozenset(fold(w) for w in r.feeling_verbs)
         self.first_person = frozenset(fold(w) for w in r.first_person)
         self.feeling_words = re.compile(v["feeling"]) if lx.vars.get("feeling") else None
-        self.not_questions = _Rules(q.not_questions, v)
+        self.not_questions = _Rules(q.not_questions, v, common=self.common)
         self.acts: dict[str, _Rules] = {}
         self.conditional: dict[str, list[tuple[set[str], _Rules]]] = {}
         self.blockers: dict[str, _Rules] = {}
@@ -414,8 +479,8 @@ class Analyzer:
         self.greetings = {fold(w) for w in lx.opening.greetings if " " not in w}
         self.greeting_phrases = _words_regex([w for w in lx.opening.greetings if " " in w])
         self.organisation = _words_regex(lx.opening.organisation)
-        self.self_id = _Rules(lx.opening.self_id, v)
-        self.weak_self_id = _Rules(lx.opening.weak_self_id, v)
+        self.self_id = _Rules(lx.opening.self_id, v, common=self.common)
+        self.weak_self_id = _Rules(lx.opening.weak_self_id, v, common=self.common)
         self.not_names = {fold(w) for w in lx.opening.not_names}
         self.before_name = {fold(w) for w in lx.opening.before_name}
         self.informal_words = {fold(w) for w in lx.informal.words}
@@ -423,8 +488,8 @@ class Analyzer:
         self.polite = _words_regex(lx.informal.polite)
         self.domain = _words_regex(lx.explanation.domain)
         self.strong_info = _words_regex(lx.explanation.strong_info)
-        self.not_explanation = _Rules(lx.explanation.not_explanation, v)
-        self.generic_info = _Rules(lx.explanation.generic, v)
+        self.not_explanation = _Rules(lx.explanation.not_explanation, v, common=self.common)
+        self.generic_info = _Rules(lx.explanation.generic, v, common=self.common)
         self.jargon = [
             (
                 t,
@@ -435,7 +500,15 @@ class Analyzer:
             for t in lx.jargon
         ]
         self.jargon_first = _merge_first([first for *_, first in self.jargon if first is not None]) or (set(), ())
-        self.jargon_unknown_first = [t for t in self.jargon if t[3] is None]
+        # terms by the words and prefixes they can start with, so a sentence only tries the terms it can hold
+        self.jargon_by_word: dict[str, list[int]] = {}
+        self.jargon_by_prefix: list[tuple[str, int]] = []
+        self.jargon_always = [i for i, t in enumerate(self.jargon) if t[3] is None]
+        for i, (*_, first) in enumerate(self.jargon):
+            if first is not None:
+                for word in first[0]:
+                    self.jargon_by_word.setdefault(word, []).append(i)
+                self.jargon_by_prefix += [(prefix, i) for prefix in first[1]]
         self.stopwords = {fold(w) for w in lx.style.stopwords}
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
@@ -723,10 +796,12 @@ class Analyzer:
         timed = set(ruleset.requires_time)
         plain = [r for r in ruleset.rules if not r.needs]
         vw = self.var_words
-        self.conditional[act] = [(set(r.needs), _Rules([r], self.variables, vw)) for r in ruleset.rules if r.needs]
-        self.acts[act] = _Rules([r for r in plain if r.id not in timed], self.variables, vw)
-        self.timed[act] = _Rules([r for r in plain if r.id in timed], self.variables, vw)
-        self.blockers[act] = _Rules(ruleset.blockers, self.variables, vw)
+        self.conditional[act] = [
+            (set(r.needs), _Rules([r], self.variables, vw, common=self.common)) for r in ruleset.rules if r.needs
+        ]
+        self.acts[act] = _Rules([r for r in plain if r.id not in timed], self.variables, vw, common=self.common)
+        self.timed[act] = _Rules([r for r in plain if r.id in timed], self.variables, vw, common=self.common)
+        self.blockers[act] = _Rules(ruleset.blockers, self.variables, vw, common=self.common)
 
     # --- helpers the feedback uses, on the same lexicon -------------------------------------------------------
 
@@ -996,7 +1071,9 @@ class Analyzer:
     ) -> list[ActHit]:
         off = sentence.start
         s = folded_all[sentence.start : sentence.end]
-        tokens = [_unstutter((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(s)]
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(s)]
+        if "-" in s:
+            tokens = [_unstutter(t) if "-" in t[0] else t for t in tokens]
         if not tokens:
             return []
         terminal = {"?": "?", ".": ".", "!": "!"}.get(s.rstrip(" \"')")[-1:])
@@ -1319,12 +1396,17 @@ class Analyzer:
         return "informative-statement", 0, len(body)
 
     def _jargon(self, text: str, s: str, off: int, words: set[str]) -> list[ActHit]:
-        # one check for the terms whose first words are known; the others are always searched
-        terms = self.jargon if _possible(self.jargon_first, words) else self.jargon_unknown_first
+        # only the terms that can start with a word of this sentence, in lexicon order; the others are skipped
+        picked = set(self.jargon_always)
+        if _possible(self.jargon_first, words):
+            for word in words & self.jargon_by_word.keys():
+                picked.update(self.jargon_by_word[word])
+            prefixes = self.jargon_first[1]
+            for word in [w for w in words if w.startswith(prefixes)] if prefixes else ():
+                picked.update(i for prefix, i in self.jargon_by_prefix if word.startswith(prefix))
         hits = []
-        for term, regex, explained_by, first in terms:
-            if first is not None and not _possible(first, words):
-                continue
+        for i in sorted(picked):
+            term, regex, explained_by, _ = self.jargon[i]
             for m in regex.finditer(s):
                 if explained_by and explained_by.search(s):
                     break  # the sentence explains the term: none of its mentions counts
