@@ -42,7 +42,7 @@ def replay(transcript: dict, library: Library, analyzer) -> tuple[int, int]:
         if turn["speaker"] != "learner" or i + 1 >= len(turns) or turns[i + 1]["speaker"] != "caller":
             continue
         text = str(turn["text"])
-        plan = brain.plan(text, analyzer.analyze(text), previous)
+        plan = brain.plan(text, analyzer.analyze(text, previous), previous)
         stored = str(turns[i + 1]["text"])
         compared += 1
         differ += plan.text != stored

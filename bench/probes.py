@@ -72,7 +72,7 @@ def judge(probe: dict, scenario, analyzer, seed: int) -> tuple[bool, str, str]:
     opening = brain.start()
     before = brain.emotion.value
     text = str(probe["text"])
-    plan = brain.plan(text, analyzer.analyze(text), opening.text)
+    plan = brain.plan(text, analyzer.analyze(text, opening.text), opening.text)
     kinds = [s.kind for s in plan.segments]
     facts = [r.split(":", 1)[1] for r in plan.revealed if r.startswith("fact:")]
     expect = probe["expect"]

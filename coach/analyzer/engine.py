@@ -811,7 +811,7 @@ class Analyzer:
         folded = fold(text)
         stems = frozenset(_stem(w) for w in self.content_words(text) if w not in self.not_echo)
         last = re.split(r"(?<=[.!?])\s+", folded.strip())[-1] if folded.strip() else ""
-        return _Echo(stems, last.rstrip().endswith("?") or self.asks_by_word_order(last))
+        return _Echo(stems, "?" in folded or self.asks_by_word_order(last))
 
     def content_words(self, text: str) -> set[str]:
         """Words that carry content (no stopwords, at least four letters), folded."""
@@ -1119,14 +1119,13 @@ class Analyzer:
             "opening",
             "dismissive",
         }:
-            reflected = self._reflection(s, tokens, lead, echo, terminal)
+            reflected = self._reflection(s, tokens, lead, echo, terminal, first=index == 0)
             for act, *match in reflected:
                 add(act, tuple(match))  # type: ignore[arg-type]
         elif "emotion_reflection" in found and "summary" not in found and echo and not echo.asked:
             # "U bent bang dat de buurman het plan tegenhoudt": the feeling named, and what was said given back
-            about_you = self._about_you(tokens, lead)
             overlap, share = self._given_back(tokens[lead:], echo)
-            if (overlap >= 2 and share >= 0.4) or (about_you and overlap >= 1 and share >= 0.25):
+            if self._about_you(tokens, lead) and overlap >= 2 and share >= 0.4 and not self._negated(s):
                 add("summary", ("reflection-echo", tokens[lead][1], tokens[-1][2]))
         # "U bent daar boos over?" gives back what the other said or feels: said rising, it asks nothing new
         rising_reflection = bool(reflected) or bool(
@@ -1300,6 +1299,10 @@ class Analyzer:
                 return rule, a + x, a + y
         return None
 
+    def _negated(self, s: str) -> bool:
+        """'U stoort helemaal niet', 'u heeft niks fout gedaan': the other person set right, not given back."""
+        return bool(self.negation and self.negation.search(s))
+
     def _about_you(self, tokens: list[tuple[str, int, int]], lead: int) -> bool:
         words = [t[0] for t in tokens[lead:] if t[0] != "dus"]
         return len(words) >= 2 and words[0] in self.second_person and words[1] not in self.wh
@@ -1323,6 +1326,7 @@ class Analyzer:
         lead: int,
         echo: _Echo | None,
         terminal: str | None,
+        first: bool = False,
     ) -> list[tuple[str, str, int, int]]:
         """A statement about the other person ("U maakt zich zorgen om uw zoon", "Je wilt deze baby", "dus jullie
         hebben al twee keer gebeld?"): their feeling named is a reflection; what they want, think or did, given back
@@ -1354,13 +1358,16 @@ class Analyzer:
                     out.append(("summary", "reflection-echo", start, end))
             elif verb in self.inner_verbs:
                 out.append(("summary", "reflection-inner", start, end))
-            elif overlap >= 1 and share >= 0.25 and len(words) >= 3 and not (echo and echo.asked):
+            elif overlap >= 1 and share >= 0.25 and len(words) >= 3 and not echo.asked and not self._negated(s):
                 out.append(("summary", "reflection-echo", start, end))
             return out
-        # Any statement that gives back the other person's own words ("Vier dagen al, en nu drinkt hij niks meer")
-        if not echo or echo.asked or overlap < 2 or share < 0.4 or (terminal == "?" and words[1] in self.subjects):
+        # A turn that opens by giving back the other person's own words ("Vier dagen al, en nu drinkt hij niks
+        # meer."): not an answer to their question, no advice, not about the speaker, not a question.
+        if not first or not echo or echo.asked or overlap < 2 or share < 0.4 or terminal == "?":
             return []
-        if any(w in self.first_person for w in words[:3]):
+        if any(w in self.first_person for w in words[:3]) or words[0] in self.verbs:
+            return []
+        if self.generic_info.search(s, [start], set(words)):  # "Dan betaalt u niet ...", "X betekent: ..."
             return []
         out = [("summary", "echo", start, end)]
         if feeling:
