@@ -1347,15 +1347,15 @@ class Analyzer:
         overlap, share = self._given_back(rest[1:], echo)
         if words[0] in self.second_person:
             verb = words[1]
-            if verb in self.not_reflection_verbs or verb in self.wh:
-                return []
-            if any(g.match(s, rest[0][1]) for g in self.generic_je):
+            if verb in self.wh or any(g.match(s, rest[0][1]) for g in self.generic_je):
                 return []
             out = []
-            if feeling or verb in self.feeling_verbs:
+            if feeling or verb in self.feeling_verbs:  # "Je bent het zat", "U maakt zich zorgen om uw zoon"
                 out.append(("emotion_reflection", "reflection-feeling", start, end))
-                if overlap >= 1 and share >= 0.25:
+                if overlap >= 1 and share >= 0.25 and verb not in self.not_reflection_verbs:
                     out.append(("summary", "reflection-echo", start, end))
+            elif verb in self.not_reflection_verbs:  # "u kunt ...", "je moet ...": advice
+                return []
             elif verb in self.inner_verbs:
                 out.append(("summary", "reflection-inner", start, end))
             elif overlap >= 1 and share >= 0.25 and len(words) >= 3 and not echo.asked and not self._negated(s):
@@ -1396,7 +1396,8 @@ class Analyzer:
         if not m and echo and echo.asked and dismissive is None:
             # the other person asked; a statement that is not about the speaker answers it
             first = next((t[0] for t in tokens if t[0] not in self.fillers), "")
-            m = len(tokens) >= 4 and first not in self.first_person and first not in self.wh
+            on_topic = self._given_back(tokens, echo)[0] >= 1  # it takes up a word of the question
+            m = len(tokens) >= 4 and on_topic and first not in self.first_person and first not in self.wh
         if not m:
             return None
         body = s.rstrip()
