@@ -359,3 +359,127 @@ def test_validate_checks_lexicon_files(invoke, tmp_path: Path) -> None:
 )
 def test_wording_counts_a_positive_word_inside_a_negative_phrase_as_negative(text: str, expected) -> None:
     assert get_analyzer().wording(text) == expected
+
+
+# --- generic conversation acts (issue 13) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Dus" followed by a question, a verb or a plan is no summary
+        ("Dus wat wilt u nu gaan doen?", {"open_question"}),
+        ("Dus laten we even naar de papieren kijken.", set()),
+        ("Dus heeft u de brief nog?", {"closed_question"}),
+        ("Dus u wilt het liefst in termijnen betalen.", {"summary"}),
+        # yes/no questions by grammar: a finite verb first, a subject second, with any everyday verb
+        ("Drinkt u alcohol", {"closed_question"}),
+        ("Rookt u", {"closed_question"}),
+        ("Speelde dat toen ook al", {"closed_question"}),
+        ("Waarin verschilt uw huis volgens u van dat van de buren", {"open_question"}),
+        # open by function, closed when one fact is asked
+        ("Zijn er nog andere dingen die meespelen?", {"open_question"}),
+        ("Vertel daar eens wat meer over.", {"open_question"}),
+        ("Kun je me daar misschien iets meer over vertellen?", {"open_question", "informal_address"}),
+        ("Mag ik vragen waarom u wilt opzeggen?", {"open_question"}),
+        ("Wa-wat denk je dat er dan gebeurt", {"open_question", "informal_address"}),
+        ("Hoeveel drinkt u per dag?", {"closed_question"}),
+        ("Hoe vaak gebeurt dat?", {"closed_question"}),
+        ("Sinds wanneer woont u alleen?", {"closed_question"}),
+        ("Op een schaal van nul tot tien, hoe belangrijk is het voor u?", {"closed_question"}),
+        # reflections without a marker word, also said rising
+        ("U maakt zich zorgen om uw zoon.", {"emotion_reflection"}),
+        ("U bent daar boos over?", {"emotion_reflection"}),
+        ("Je voelt je niet gezien door hem.", {"emotion_reflection", "informal_address"}),
+        ("Je wilt deze baby.", {"summary", "informal_address"}),
+        ("U woont alleen, zegt u.", {"summary"}),
+        ("Vervelend zeg.", {"emotion_reflection"}),
+        ("Naar het gemeentehuis kunt u altijd.", {"explanation"}),
+        # information and advice on any subject
+        ("U kunt morgen langskomen bij de apotheek.", {"explanation"}),
+        ("Het recept is drie maanden geldig.", {"explanation"}),
+        ("Dat betekent dat u nuchter moet komen.", {"explanation"}),
+        ("Neem twee tabletten per dag.", {"explanation"}),
+        ("Neem gerust de tijd.", set()),
+        ("U hoeft niet bang te zijn, het is een kleine ingreep die vaak gedaan wordt.", {"explanation"}),
+        # false fires the lexicon no longer makes
+        ("Ik waardeer het dat u belt.", set()),
+        ("Heeft u nog plannen voor deze mooie dag?", {"closed_question"}),
+        ("Ik vraag me af, weet je, of dat lukt.", set()),
+        ("Ja, maar dat is ook best zwaar voor je.", {"emotion_reflection", "informal_address"}),
+        ("Ja, maar dat is juist gunstig: uw voorschot kan omlaag.", {"explanation"}),
+        ("zeur niet zo, het is maar 9 euro.", {"dismissive", "explanation"}),
+        ("Nog een fijne dag!", {"closing"}),
+        ("Tot ziens!", {"closing"}),
+        ("Tot over twee weken!", {"closing"}),
+        ("Dan laat ik u gaan, het ga u goed.", {"closing"}),
+        # narration is no agreement
+        ("Momentje, ik zoek u even op in het systeem.", set()),
+        ("Ik pak even een pen.", set()),
+        # openings outside the tax office: a name typed with a capital
+        ("Goedemiddag, ik ben Ingrid van Burgerzaken.", {"opening"}),
+        ("Ja, goedemorgen! Klantenservice RegioBus, met Ahmed.", {"opening"}),
+        ("Goedemorgen, ik ben bang dat het niet lukt.", set()),
+    ],
+)
+def test_generic_acts(text: str, expected: set[str]) -> None:
+    assert acts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # what the other said, given back: a summary; a feeling named: a reflection; both when both
+        ("Ik weet niet of ik het wel wil, mijn vriend vindt het te vroeg.", "Je wilt het wel.", {"summary"}),
+        (
+            "Ik slaap al weken slecht, ik lig te piekeren over mijn werk.",
+            "U ligt wakker van de zorgen over uw werk.",
+            {"summary", "emotion_reflection"},
+        ),
+        ("Ik huur. Het huis is niet van mij.", "U huurt het huis.", {"summary"}),
+        (
+            "Mijn zoontje heeft al vier dagen diarree en sinds vanochtend wil hij niks meer drinken.",
+            "Vier dagen diarree al, en nu wil hij niks meer drinken.",
+            {"summary"},
+        ),
+        # set right, advice or an answer to a question is no summary
+        ("Ik hoop dat ik u niet stoor.", "U stoort helemaal niet.", set()),
+        ("Moet ik die zalf dik smeren of dun?", "Dun, een dun laagje smeren is genoeg.", {"explanation"}),
+        (
+            "Hoe laat moet ik er zijn voor de operatie?",
+            "Op de dag van de operatie meldt u zich om zeven uur.",
+            {"explanation"},
+        ),
+        # an answer counts as information only when it takes up the question
+        ("Wat vindt u van het weer?", "lekker weertje trouwens vandaag he", {"off_script"}),
+    ],
+)
+def test_reading_against_the_previous_turn(previous: str, text: str, expected: set[str]) -> None:
+    assert set(get_analyzer().analyze(text, previous).acts) - {"informal_address"} == expected
+
+
+def test_without_the_previous_turn_no_echo() -> None:
+    assert "summary" not in get_analyzer().analyze("U huurt het huis.").acts
+
+
+def test_rule_prefilter_never_changes_the_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The prefilter (a rule set runs only when the sentence holds a telling word of one of its patterns) is a speed
+    measure: with every rule set run on every sentence the acts are the same."""
+    from coach.analyzer import engine
+
+    items = [
+        i for name in ("analyzer_dev.yaml", "analyzer_dev3.yaml") for i in yaml.safe_load((DATA / name).read_text())
+    ]
+    fast = [sorted((h.act, h.rule, h.start) for h in get_analyzer().analyze(i["text"]).hits) for i in items]
+    monkeypatch.setattr(engine._Rules, "possible", lambda self, words: True)
+    slow_analyzer = Analyzer(load_lexicon())
+    slow = [sorted((h.act, h.rule, h.start) for h in slow_analyzer.analyze(i["text"]).hits) for i in items]
+    assert fast == slow
+
+
+def test_cli_reads_against_the_callers_line(invoke) -> None:
+    result = invoke("analyze", "--json", "--previous", "Ik huur. Het huis is niet van mij.", "U huurt het huis.")
+    assert result.exit_code == 0
+    assert "summary" in {a["act"] for a in json.loads(result.stdout)["acts"]}
+    plain = invoke("analyze", "--json", "U huurt het huis.")
+    assert "summary" not in {a["act"] for a in json.loads(plain.stdout)["acts"]}

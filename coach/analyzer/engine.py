@@ -504,6 +504,12 @@ class Analyzer:
         self.jargon_by_word: dict[str, list[int]] = {}
         self.jargon_by_prefix: list[tuple[str, int]] = []
         self.jargon_always = [i for i, t in enumerate(self.jargon) if t[3] is None]
+        # a term whose every pattern is one word ("*beschikking") cannot match unless that word is in the sentence
+        self.jargon_needles: dict[int, tuple[str, ...]] = {}
+        for i, (term, *_) in enumerate(self.jargon):
+            cores = [fold(p.strip("*")) for p in term.patterns]
+            if all(re.fullmatch(r"[a-z][a-z-]*", c) for c in cores):
+                self.jargon_needles[i] = tuple(cores)
         for i, (*_, first) in enumerate(self.jargon):
             if first is not None:
                 for word in first[0]:
@@ -1405,15 +1411,20 @@ class Analyzer:
 
     def _jargon(self, text: str, s: str, off: int, words: set[str]) -> list[ActHit]:
         # only the terms that can start with a word of this sentence, in lexicon order; the others are skipped
-        picked = set(self.jargon_always)
+        order: Iterable[int] = self.jargon_always
         if _possible(self.jargon_first, words):
+            picked = set(self.jargon_always)
             for word in words & self.jargon_by_word.keys():
                 picked.update(self.jargon_by_word[word])
             prefixes = self.jargon_first[1]
             for word in [w for w in words if w.startswith(prefixes)] if prefixes else ():
                 picked.update(i for prefix, i in self.jargon_by_prefix if word.startswith(prefix))
+            order = sorted(picked)
         hits = []
-        for i in sorted(picked):
+        for i in order:
+            needles = self.jargon_needles.get(i)
+            if needles is not None and not any(n in s for n in needles):
+                continue
             term, regex, explained_by, _ = self.jargon[i]
             for m in regex.finditer(s):
                 if explained_by and explained_by.search(s):
