@@ -460,11 +460,11 @@ class Analyzer:
         self.fact_slots = _words_regex(q.fact_slots)
         self.fact_questions = _words_regex(q.fact_questions, v)
         self.not_finite = {fold(w) for w in g.not_finite}
+        self.conclusive = frozenset(fold(w) for w in g.conclusive)
         r = lx.reflection
         self.second_person = frozenset(fold(w) for w in r.second_person)
         self.inner_verbs = frozenset(fold(w) for w in r.inner_verbs)
         self.not_reflection_verbs = frozenset(fold(w) for w in r.not_verbs)
-        self.not_echo = frozenset(fold(w) for w in r.not_echo)
         self.feeling_verbs = frozenset(fold(w) for w in r.feeling_verbs)
         self.first_person = frozenset(fold(w) for w in r.first_person)
         self.feeling_words = re.compile(v["feeling"]) if lx.vars.get("feeling") else None
@@ -482,6 +482,8 @@ class Analyzer:
         self.self_id = _Rules(lx.opening.self_id, v, common=self.common)
         self.weak_self_id = _Rules(lx.opening.weak_self_id, v, common=self.common)
         self.not_names = {fold(w) for w in lx.opening.not_names}
+        self.introductions = {tuple(fold(w).split()[:2]) for w in lx.opening.introductions if len(w.split()) == 2}
+        self.role_words = {fold(w) for w in lx.opening.role_words}
         self.before_name = {fold(w) for w in lx.opening.before_name}
         self.informal_words = {fold(w) for w in lx.informal.words}
         self.generic_je = [re.compile(pattern_regex(p, v)) for r in lx.informal.generic for p in r.patterns]
@@ -815,7 +817,7 @@ class Analyzer:
         """What the other person said before this turn: the stems of its words, to recognise a sentence that gives
         it back, and whether it asked something (then a statement answers it: information)."""
         folded = fold(text)
-        stems = frozenset(_stem(w) for w in self.content_words(text) if w not in self.not_echo)
+        stems = frozenset(_stem(w) for w in self.content_words(text))
         last = re.split(r"(?<=[.!?])\s+", folded.strip())[-1] if folded.strip() else ""
         return _Echo(stems, "?" in folded or self.asks_by_word_order(last))
 
@@ -1100,7 +1102,7 @@ class Analyzer:
         if index == 0:
             opening = self._opening(s, tokens, text[sentence.start : sentence.end])
         elif index == 1 and len(sentences[0].text.split()) <= 2:
-            greeted = any(w in self.greetings or w == "welkom" for w in _TOKEN.findall(fold(sentences[0].text)))
+            greeted = any(w in self.greetings for w in _TOKEN.findall(fold(sentences[0].text)))
             opening = self._opening(s, tokens, text[sentence.start : sentence.end], greeted)
         if opening:
             found["opening"] = self._hit(text, "opening", off, opening[1], opening[2], opening[0])
@@ -1185,7 +1187,7 @@ class Analyzer:
         previous_subordinate = False
         for number, (a, b) in enumerate(clauses):
             words = [t for t in tokens if a <= t[1] < b]
-            while words and (words[0][0] in self.fillers or words[0][0] == "dus"):
+            while words and (words[0][0] in self.fillers or words[0][0] in self.conclusive):
                 if words[0][0] in self.fronted and len(words) > 1 and words[1][0] in self.verbs:
                     break  # "Zo zijn de regels": an adverb before the verb starts a statement
                 words = words[1:]
@@ -1310,7 +1312,7 @@ class Analyzer:
         return bool(self.negation and self.negation.search(s))
 
     def _about_you(self, tokens: list[tuple[str, int, int]], lead: int) -> bool:
-        words = [t[0] for t in tokens[lead:] if t[0] != "dus"]
+        words = [t[0] for t in tokens[lead:] if t[0] not in self.conclusive]
         return len(words) >= 2 and words[0] in self.second_person and words[1] not in self.wh
 
     def _stems(self, tokens: list[tuple[str, int, int]]) -> set[str]:
@@ -1339,7 +1341,7 @@ class Analyzer:
         (an inner verb, or words of their previous turn), is a summary; both when a summary names the feeling.
         Advice ("u kunt ..."), a generic 'je' ("je ziet vaak dat ...") and an answer to their question are neither."""
         rest = tokens[lead:]
-        if rest and rest[0][0] == "dus":
+        if rest and rest[0][0] in self.conclusive:
             rest = rest[1:]
         words = [t[0] for t in rest]
         if len(words) < 2 or words[0] in self.wh or words[0] in self.first_person:
@@ -1446,7 +1448,7 @@ class Analyzer:
     ) -> tuple[str, int, int] | None:
         """Greeting and saying who one is. ``typed`` is the sentence as typed: a capital marks a name ("ik ben
         Ingrid", "Klantenservice RegioBus, met Ahmed"); ``greeted``: the sentence before was a greeting."""
-        greeting = next((t for t in tokens[:5] if t[0] in self.greetings or t[0] == "welkom"), None)
+        greeting = next((t for t in tokens[:5] if t[0] in self.greetings), None)
         if greeting is None and self.greeting_phrases:
             m = self.greeting_phrases.search(s, 0, tokens[min(3, len(tokens) - 1)][2])
             if m:
@@ -1461,9 +1463,9 @@ class Analyzer:
             return i > 0 and a < len(typed) and typed[a].isupper()
 
         if greeting:
-            for i, (word, _, _) in enumerate(tokens[:10]):
-                if word == "ik" and i + 2 < len(tokens) and tokens[i + 1][0] == "ben":
-                    role = tokens[i + 2][0] in ("de", "uw", "je", "jouw", "jullie") and i + 3 < len(tokens)
+            for i in range(min(10, len(tokens) - 2)):
+                if (tokens[i][0], tokens[i + 1][0]) in self.introductions:  # "ik ben Ingrid", "ik ben de ..."
+                    role = tokens[i + 2][0] in self.role_words and i + 3 < len(tokens)
                     if named(i + 2) or role:
                         return "ik-ben", start, end
         self_id = self.self_id.find(s, [start])

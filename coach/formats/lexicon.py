@@ -115,6 +115,10 @@ class Grammar(Model):
     conditionals: list[str] = Field(default_factory=list)
     said_back: SaidBack = Field(default_factory=SaidBack)
     not_before_u: list[str] = Field(default_factory=list, description="Woorden waarna 'u' geen vraag maakt: 'Dank u'.")
+    conclusive: list[str] = Field(
+        default_factory=list,
+        description="Woorden vooraan die een vraag of weerspiegeling niet veranderen: 'Dus wat wilt u nu?'.",
+    )
     not_finite: list[str] = Field(
         default_factory=list,
         description="Woorden op -t, -de of -te die vooraan geen werkwoord zijn ('Echt u ...'): geen ja/nee-vraag.",
@@ -138,9 +142,6 @@ class Reflection(Model):
     first_person: list[str] = Field(
         default_factory=list, description="Een zin die hiermee begint gaat over de spreker zelf: ik, we, mijn."
     )
-    not_echo: list[str] = Field(
-        default_factory=list, description="Woorden die niet meetellen als echo van wat de ander zei."
-    )
 
 
 class Opening(Model):
@@ -149,6 +150,12 @@ class Opening(Model):
     self_id: list[Rule] = Field(default_factory=list)
     weak_self_id: list[Rule] = Field(default_factory=list)
     before_name: list[str] = Field(default_factory=list, description="Het woord voor een eigen naam: 'met Sanne'.")
+    introductions: list[str] = Field(
+        default_factory=list, description="Twee woorden voor een naam met hoofdletter of een rol: 'ik ben Ingrid'."
+    )
+    role_words: list[str] = Field(
+        default_factory=list, description="Na 'ik ben' maken deze er een rol van: 'ik ben de wijkverpleegkundige'."
+    )
     not_names: list[str] = Field(default_factory=list)
 
 
