@@ -240,7 +240,9 @@ class CallerBrain:
             events.append(E.jargon)
         if "informal_address" in acts and s.address_form == "u":
             events.append(E.informal_address)
-        only_closed = "closed_question" in acts and not acts & (LISTENING_ACTS | {"explanation", "next_step"})
+        # a run of yes/no questions ("alleen ja of nee"); a question for one fact ("Wanneer ...?") is no part of it
+        yes_no = any(h.rule != "fact-question" for h in analysis.of("closed_question"))
+        only_closed = yes_no and not acts & (LISTENING_ACTS | {"explanation", "next_step"})
         self.closed_run = self.closed_run + 1 if only_closed else 0
         if self.closed_run >= 3:
             events.append(E.closed_question_run)
