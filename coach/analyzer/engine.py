@@ -176,7 +176,7 @@ def _anchor(pattern: str, var_words: dict[str, First] | None = None, common: fro
     if pattern.startswith("re:"):
         return _raw_first_word(pattern[3:])
     best: First = None
-    best_score: tuple[bool, int, int] | None = None
+    best_score: tuple[int, int, int] | None = None
     for token in split_tokens(pattern):
         if _GAP_TOKEN.fullmatch(token):
             continue
@@ -184,7 +184,7 @@ def _anchor(pattern: str, var_words: dict[str, First] | None = None, common: fro
         if first is None or not (first[0] or first[1]):
             continue
         words = [*first[0], *first[1]]
-        score = (first[0].isdisjoint(common), min(len(w) for w in words), -len(words))
+        score = (-len(first[0] & common), min(len(w) for w in words), -len(words))
         if best_score is None or score > best_score:
             best, best_score = first, score
     return best
@@ -224,6 +224,7 @@ def _first_words(pattern: str, var_words: dict[str, First] | None = None) -> Fir
     return exact, tuple(prefixes)
 
 
+_RAW_LEAD_GROUP = re.compile(r"\^?\(\?:((?:[a-z]+(?:\\w\*)?)(?:\|[a-z]+(?:\\w\*)?)*)\)(?![*+?{])")
 _RAW_LEAD = re.compile(r"(?:\^|\(\?<!\\w\)|\(\?<!\[\^\\W_\]\))?([a-z]+)(\\[sWb]| )?")
 
 
@@ -239,6 +240,16 @@ def _raw_first_word(raw: str) -> First:
             depth -= 1
         elif ch == "|" and depth == 0 and raw[i - 1] != "\\":
             return None
+    group = _RAW_LEAD_GROUP.match(raw)
+    if group:  # "(?:vervelend\w*|balen|heftig)(?=...)": one of these words or word starts
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for alt in group.group(1).split("|"):
+            if alt.endswith(r"\w*"):
+                prefixes.append(alt[:-3])
+            else:
+                exact.add(alt)
+        return exact, tuple(prefixes)
     m = _RAW_LEAD.match(raw)
     if not m:
         return None
