@@ -40,15 +40,19 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
     question mark only a verb-first sentence counts ("Heeft u al bezwaar gemaakt"), and not with 'even', 'maar' or
     'gerust' (a polite instruction: "Kijkt u even op de website"); a question word often starts a statement then
     ("Wat binnenkomt, gaat naar de schuld")."""
-    ends = {s.end: s.text.rstrip(" \"')").endswith("?") for s in analysis.sentences}
+    ends = {s.end: s.text.rstrip(" \"')")[-1:] for s in analysis.sentences}
     out = []
     for h in analysis.hits:
         if h.act not in _QUESTION_ACTS:
             continue
         end = min((e for e in ends if h.start < e), default=None)
-        marked = end is not None and ends[end]
+        terminal = ends[end] if end is not None else ""
         polite = h.rule == "verb-first" and bool(_POLITE_INSTRUCTION.search(fold(analysis.text[h.start : h.end])))
-        if marked or (h.rule == "verb-first" and not polite):
+        # unmarked: a verb-first sentence, or a question word + verb typed without any end ("Hoeveel betaalde u")
+        unmarked = (h.rule == "verb-first" and not polite) or (
+            h.rule in ("wh-question", "fact-question") and terminal not in (".", "!")
+        )
+        if terminal == "?" or unmarked:
             out.append((h.start, h.end, h.rule == "question-tag"))
     return out
 
