@@ -315,3 +315,11 @@ def test_a_library_lexicon_can_add_or_replace_a_claim(tmp_path: Path) -> None:
     found = catalogue([tmp_path / "lexicon" / "claims-eigen.yaml"])
     assert found["aanmaning-termijn"].truth == "21 dagen"
     assert "hondenpenning" in found and "bezwaartermijn" in found
+
+
+def test_a_question_typed_without_a_mark_states_nothing() -> None:
+    """'Hoeveel betaalde u vorig jaar' asks; it does not explain that the value is of January last year."""
+    scenario = Library.open().scenario("woz-hoger-dan-buren")
+    analyzer = get_analyzer()
+    assert not stated(analyzer, scenario, "Hoeveel betaalde u vorig jaar").key_info
+    assert "waardepeildatum" in stated(analyzer, scenario, "De waarde gaat uit van vorig jaar januari.").key_info
