@@ -1365,8 +1365,7 @@ class Analyzer:
         body = s[start:end]
         feeling = False
         if self.feeling_words and self.feeling_words.search(body):
-            clause = body.split(",")[0]
-            feeling = not (self.negation and self.negation.search(clause))
+            feeling = not self._negated(body.split(",")[0])
         overlap, share = self._given_back(rest[1:], echo)
         if words[0] in self.second_person:
             verb = words[1]
