@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from tests.helpers import ROOT
+
+# every report the tests make is checked for contradictions (coach.feedback.consistency): a sound report or a failure
+os.environ["COACH_CHECK_REPORTS"] = "1"
 
 
 @pytest.fixture(autouse=True)

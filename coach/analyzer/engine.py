@@ -537,6 +537,11 @@ class Analyzer:
         self.negative = _words_regex(lx.style.negative)
         self.positive = _words_regex(lx.style.positive)
         self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
+        closing_rules, c = (lx.acts["closing"].rules if "closing" in lx.acts else []), self.common
+        self.closing_by_part = {
+            part: _Rules([r for r in closing_rules if r.part == part and not r.needs], self.variables, common=c)
+            for part in sorted({r.part for r in closing_rules if r.part})
+        }
         self.feelings = tuple(lx.caller.feelings)
         self.caller_asks = _words_regex(lx.caller.asks)
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
@@ -917,6 +922,27 @@ class Analyzer:
     def closing_part(self, rule: str) -> str | None:
         """Which part of a good closing a closing rule shows: 'ask', 'thanks' or 'goodbye'."""
         return self.closing_parts.get(rule)
+
+    def closing_parts_of(self, analysis: Analysis) -> dict[str, str]:
+        """Every part of a good closing in a turn, each with the sentence that shows it: a sentence the analyzer read
+        as closing can hold more than one part ("Bedankt voor het bellen en nog een fijne dag")."""
+        parts: dict[str, str] = {}
+        for hit in analysis.of("closing"):
+            sentence = next((s for s in analysis.sentences if s.start <= hit.start < s.end), None)
+            part = self.closing_part(hit.rule)
+            if part:
+                parts.setdefault(part, sentence.text if sentence else hit.text)
+            if sentence is None:
+                continue
+            folded = fold(sentence.text)
+            tokens = list(_TOKEN.finditer(folded))
+            lead = next((i for i, t in enumerate(tokens) if t.group() not in self.fillers), len(tokens) - 1)
+            starts = [t.start() for t in tokens[: lead + 1]] or [0]
+            question = folded.rstrip().endswith("?")
+            for name, rules in self.closing_by_part.items():
+                if name not in parts and rules.find(folded, starts, question=question):
+                    parts[name] = sentence.text
+        return parts
 
     # --- the caller's turns -------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from coach.analyzer import Analysis, Analyzer
@@ -21,6 +21,54 @@ _QUESTION = re.compile(r"[^.!?]*\?[?!]*")
 def caller_questions(text: str) -> list[str]:
     """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
     return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
+
+
+REACTIONS = frozenset(
+    {
+        "dismissive",
+        "closed_question_run",
+        "premature_solution",
+        "informal_address",
+        "angrier",
+        "calmer",
+        "filler",
+        "empathy",
+        "summary_confirmed",
+        "summary_corrected",
+        "explanation_ok",
+        "understood",
+        "ready",
+        "story_done",
+        "story_done_again",
+        "close_too_early",
+        "close_too_early_step",
+        "goodbye_unsure",
+        "last_warning",
+        "hang_up",
+        "satisfied",
+        "unsatisfied_goodbye",
+    }
+)
+"""The caller's reactions to how it is treated: a question in one ('Ik bel toch niet voor mijn plezier?', 'Moet ik
+nu alleen maar ja of nee zeggen?') is no question the trainee must answer."""
+
+
+@cache
+def _shared_reactions() -> frozenset[str]:
+    from coach.caller.brain import fallback_lines
+
+    return frozenset(fold(line) for kind, lines in fallback_lines().items() if kind in REACTIONS for line in lines)
+
+
+def rhetorical(question: str, scenario: Scenario | None) -> bool:
+    """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request)."""
+    q = fold(question).strip()
+    if len(q) < 4:
+        return False
+    lines = set(_shared_reactions())
+    if scenario is not None:
+        lines |= {fold(x) for kind, xs in scenario.reactions.items() if kind.value in REACTIONS for x in xs}
+    return any(q in line for line in lines)
 
 
 @dataclass
@@ -139,7 +187,10 @@ class Call:
     @cached_property
     def phases(self) -> list[list[str]]:
         """The call phases of each trainee turn (parallel to ``learner``)."""
-        return [phases_of(a) for _, _, a in self.learner]
+        out = [phases_of(a) for _, _, a in self.learner]
+        if out and "opening" not in out[0] and len(self.analyzer.opening_parts(self.learner[0][1].text)) >= 2:
+            out[0] = sorted({*out[0], "opening"}, key=PHASES.index)  # the opening the opening criterion sees
+        return out
 
     @cached_property
     def first_phase(self) -> dict[str, int]:

@@ -43,6 +43,7 @@ class DimensionResult(_Model):
     pass_score: int | None = None
     passed: bool | None = None
     skipped: bool = False
+    reason: str = Field("", description="Waarom de dimensie niet te beoordelen is (als score null is).")
 
 
 class Phase(_Model):
@@ -78,6 +79,10 @@ class Feedback(_Model):
     overall: float | None = Field(description="Gewogen gemiddelde van de dimensiescores, 0-100.")
     pass_score: int | None = None
     passed: bool | None = Field(None, description="Alleen als de rubric drempels heeft.")
+    verdict: list[str] = Field(
+        default_factory=list,
+        description="Waarom het gesprek niet geslaagd of niet te beoordelen is, in gewone woorden; leeg als geslaagd.",
+    )
     dimensions: dict[str, DimensionResult]
     criteria: list[CriterionResult]
     phases: list[Phase] = Field(default_factory=list, description="Per beurt van de medewerker: de fasen.")

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from coach.analyzer import Analysis, Analyzer
 from coach.feedback.call import Call, Result
+from coach.feedback.consistency import MIN_TURNS, checking, contradictions
 from coach.feedback.model import CriterionResult, DimensionResult, Feedback, Phase
 from coach.feedback.signals import IMPLEMENTATIONS, skipped
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.formats.signals import SIGNALS
+from coach.nl import count
 
 QUOTE = 120
 
@@ -85,6 +87,32 @@ def _weighted(pairs: list[tuple[float, float]]) -> float | None:
     return round(sum(s * w for s, w in pairs) / total, 1) if total else None
 
 
+UNFINISHED = {
+    "hung_up": "de beller hing op",
+    "unsatisfied": "de beller was aan het eind niet tevreden",
+    "max_turns": "het gesprek liep tot het maximum aantal beurten zonder afronding",
+    "stopped": "het gesprek is gestopt voordat het af was",
+    "interrupted": "het gesprek is afgebroken voordat het af was",
+}
+"""Endings that fail a call whatever its scores."""
+
+
+def _dimension_score(results: list[CriterionResult]) -> tuple[float | None, str]:
+    """The weighted mean of the scored criteria, or None with the reason when there is too little to judge: more than
+    half the weight skipped, or only mistakes avoided (no jargon, no 'ja, maar') and nothing shown."""
+    scored = [r for r in results if r.score is not None]
+    skipped_weight = sum(r.weight for r in results if r.score is None)
+    total = sum(r.weight for r in results)
+    reasons = "; ".join(dict.fromkeys(r.skip_reason for r in results if r.skipped and r.skip_reason))
+    if not scored:
+        return None, "niet te beoordelen: " + (reasons or "geen criteria gemeten")
+    if total and skipped_weight / total > 0.5:
+        return None, f"niet te beoordelen: het meeste woog op wat niet gebeurde ({reasons})"
+    if skipped_weight and all(SIGNALS[r.signal].strength == "absence" for r in scored):
+        return None, f"niet te beoordelen: alleen fouten vermeden, niets om te laten zien ({reasons})"
+    return _weighted([(r.score, r.weight) for r in scored]), ""
+
+
 def evaluate(
     transcript: Transcript,
     rubric: Rubric,
@@ -99,6 +127,11 @@ def evaluate(
     criteria: list[CriterionResult] = []
     tips: list[str] = []  # per criterion, in the order of ``criteria``
     dimensions: dict[str, DimensionResult] = {}
+    short = len(call.learner) < MIN_TURNS
+    too_short = (
+        f"te kort om te beoordelen: {count(len(call.learner), 'beurt', 'beurten')} van de medewerker, "
+        f"minstens {MIN_TURNS} nodig"
+    )
     for name in rubric.dimension_names:
         spec = rubric.dimensions[name]
         results = []
@@ -107,7 +140,7 @@ def evaluate(
             results.append(result)
             tips.append(tip)
         criteria += results
-        score = _weighted([(r.score, r.weight) for r in results if r.score is not None])
+        score, reason = (None, too_short) if short else _dimension_score(results)
         passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
         dimensions[name] = DimensionResult(
             title=spec.title or name,
@@ -116,11 +149,15 @@ def evaluate(
             pass_score=spec.pass_score,
             passed=passed,
             skipped=score is None,
+            reason=reason,
         )
     overall = _weighted([(d.score, d.weight) for d in dimensions.values() if d.score is not None])
     checks = [d.passed for d in dimensions.values() if d.passed is not None]
+    verdict = [f"{d.title}: onder de drempel van {d.pass_score}" for d in dimensions.values() if d.passed is False]
     if rubric.pass_score is not None and overall is not None:
         checks.append(overall >= rubric.pass_score)
+        if overall < rubric.pass_score:
+            verdict.insert(0, f"totaalscore {overall:.0f}, onder de drempel van {rubric.pass_score}")
     phases = [
         Phase(turn=i + 1, text=_quote(t.text), phases=turn_phases)
         for (i, t, _), turn_phases in zip(call.learner, call.phases, strict=True)
@@ -131,7 +168,7 @@ def evaluate(
         facts["emotion_start"], facts["emotion_end"] = emotions[0][1], emotions[-1][1]
     if scenario is not None and scenario.concerns.hidden:
         facts["hidden_concern_found"] = any(r.startswith("concern:") for r in call.revealed) or any(
-            c.id == "hidden_concern_found" and c.value == 1 for c in criteria
+            c.signal == "hidden_concern_found" and c.value == 1 for c in criteria
         )
     reason = transcript.meta.get("reason")
     if reason:
@@ -144,46 +181,74 @@ def evaluate(
             for w in wrong
         ]
         checks.append(False)
+        verdict.append(count(len(wrong), "onjuiste uitspraak", "onjuiste uitspraken") + " niet rechtgezet")
+    ending = transcript.outcome.value if transcript.outcome else None
+    if ending in UNFINISHED and not short:
+        checks.append(False)
+        verdict.append(UNFINISHED[ending])
+    passed = all(checks) if checks else None
+    if short:
+        passed, verdict = None, [too_short]
     wrong_turns = {w.index + 1 for w in wrong}
-    return Feedback(
+    strengths = _strengths(criteria, wrong_turns, dimensions)
+    feedback = Feedback(
         scenario=(scenario.id if scenario else None) or transcript.scenario,
         rubric=rubric.id,
         learner=transcript.learner,
-        outcome=transcript.outcome.value if transcript.outcome else None,
+        outcome=ending,
         overall=overall,
         pass_score=rubric.pass_score,
-        passed=all(checks) if checks else None,
+        passed=passed,
+        verdict=verdict if passed is not True else [],
         dimensions=dimensions,
         criteria=criteria,
         phases=phases,
         phase_order=list(call.first_phase),
-        strengths=_strengths(criteria, wrong_turns),
-        improvements=_improvements(criteria, tips),
+        strengths=[text for _, text in strengths],
+        improvements=_improvements(criteria, tips, {c for c, _ in strengths}),
         call=facts,
     )
+    if checking():
+        problems = contradictions(feedback, transcript)
+        if problems:
+            raise AssertionError("het rapport spreekt zichzelf tegen: " + " | ".join(problems))
+    return feedback
 
 
-def _strengths(criteria: list[CriterionResult], wrong_turns: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """The best criteria as strengths; a turn with uncorrected wrong information is never evidence for one."""
+def _strengths(
+    criteria: list[CriterionResult],
+    wrong_turns: set[int],
+    dimensions: dict[str, DimensionResult],
+) -> list[tuple[str, str]]:
+    """The best criteria as strengths (criterion id, text); a turn with uncorrected wrong information is never
+    evidence for one, and a mistake avoided counts only in a dimension that could be judged."""
     good = [c for c in criteria if c.passed and c.score is not None and c.score >= 80]
     good.sort(key=lambda c: (SIGNALS[c.signal].strength == "absence", -c.weight * c.score, c.id))
-    out = []
+    out: list[tuple[str, str]] = []
     for c in good:
         if len(out) == 3:
             break
-        behaviour = SIGNALS[c.signal].strength == "behaviour"
+        strength = SIGNALS[c.signal].strength
+        if strength == "absence" and dimensions[c.dimension].score is None:
+            continue
+        behaviour = strength == "behaviour"
         mine = [e for e in c.evidence if e.speaker == "learner"]
         if behaviour and mine and all(e.turn in wrong_turns for e in mine):
             continue
         evidence = next((e for e in mine if e.turn not in wrong_turns), None) if behaviour else None
         quote = f" (beurt {evidence.turn}: '{_quote(evidence.text)}')" if evidence else ""
-        out.append(f"{c.description}{quote}")
+        out.append((c.id, f"{c.description}{quote}"))
     return out
 
 
-def _improvements(criteria: list[CriterionResult], tips: list[str]) -> list[str]:
-    """The 2-3 criteria that lost the most weighted points, passed or not; none when everything scored full marks."""
-    weak = [(c, tip) for c, tip in zip(criteria, tips, strict=True) if c.score is not None and c.score < 100]
+def _improvements(criteria: list[CriterionResult], tips: list[str], strong: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """The 2-3 criteria that lost the most weighted points, passed or not, and not already named a strength; none
+    when everything scored full marks."""
+    weak = [
+        (c, tip)
+        for c, tip in zip(criteria, tips, strict=True)
+        if c.score is not None and c.score < 100 and c.id not in strong
+    ]
     weak.sort(key=lambda x: (-x[0].weight * (100 - x[0].score), x[0].passed is not False, x[0].id))
     return [tip for _, tip in weak[:3]]
 
@@ -193,4 +258,5 @@ NO_IMPROVEMENTS = "Geen: elk beoordeeld criterium kreeg de hoogste score."
 
 def no_improvements(fb: Feedback) -> bool:
     """Every criterion that was scored got full marks: the report says so instead of inventing an improvement."""
-    return not fb.improvements and any(c.score is not None for c in fb.criteria)
+    scored = [c.score for c in fb.criteria if c.score is not None]
+    return not fb.improvements and bool(scored) and all(score >= 100 for score in scored)

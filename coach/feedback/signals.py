@@ -11,9 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from coach.analyzer import Analysis
-from coach.feedback.call import Call, Result, caller_questions, ev, skipped
+from coach.feedback.call import Call, Result, caller_questions, ev, rhetorical, skipped
+from coach.feedback.model import Evidence
 from coach.formats import Turn
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS, PHASES
+from coach.nl import count, of_total, verb
 from coach.patterns import first_match
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -44,7 +46,12 @@ def open_questions(call: Call, criterion: Any) -> Result:
         (i, t, h) for i, t, h in closed if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
     ]
     moment = call.hit_ev(*poor[0], "gesloten vraag") if poor else None
-    detail = f"{len(opens)} van de {total} vragen waren open." if total else "U stelde geen vragen."
+    if total == 1:
+        detail = f"U stelde één vraag, en die was {'open' if opens else 'gesloten'}."
+    elif total:
+        detail = f"{len(opens)} van de {total} vragen {verb(len(opens), 'was', 'waren')} open."
+    else:
+        detail = "U stelde geen vragen."
     wanted = criterion.param("min_questions")
     if total < wanted:  # too few questions to hear the story: some credit for the open ones, below a full share
         value = 0.8 * len(opens) / wanted
@@ -69,7 +76,11 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
         if hinted:
             moment = ev(*hinted[0], note="hier kon u op doorvragen")
-    detail = f"{len(found)} keer doorgevraagd op de woorden van de beller."
+    detail = (
+        f"{len(found)} keer doorgevraagd op de woorden van de beller."
+        if found
+        else "U vroeg niet door op de woorden van de beller."
+    )
     return Result(float(len(found)), found[:3], detail, moment)
 
 
@@ -79,7 +90,7 @@ def summaries(call: Call, criterion: Any) -> Result:
     return Result(
         float(len(hits)),
         [call.hit_ev(i, t, h, "samenvatting") for i, t, h in hits[:3]],
-        f"{len(hits)} samenvatting(en).",
+        count(len(hits), "samenvatting", "samenvattingen", "Geen samenvatting") + ".",
     )
 
 
@@ -90,41 +101,12 @@ def _concern_keywords(call: Call) -> list[list[str]]:
     return [h.keywords for h in s.concerns.hidden] + [s.concerns.surface.keywords]
 
 
-@signal("summary_captures_concern")
-def summary_captures_concern(call: Call, criterion: Any) -> Result:
-    hits = call.hits("summary")
-    if not hits:
-        later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
-        moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
-        return Result(0.0, [], "U vatte niet samen wat de beller zei.", moment)
-    best, best_ev = 0.0, None
-    keyword_sets = _concern_keywords(call)
-    for i, turn, hit in hits:
-        if keyword_sets:
-            if any(first_match(k, turn.text) for k in keyword_sets[:-1]):
-                score, note = 1.0, "raakt de onderliggende zorg"
-            elif first_match(keyword_sets[-1], turn.text):
-                score, note = 0.8, "raakt de vraag van de beller"
-            else:
-                score, note = 0.3, "mist waar het de beller om gaat"
-        else:
-            caller_words = set().union(*(call.analyzer.content_words(t.text) for j, t in call.caller if j < i))
-            shared = call.analyzer.content_words(turn.text) & caller_words
-            score = 1.0 if len(shared) >= 3 else 0.7 if len(shared) >= 1 else 0.3
-            note = "herhaalt de woorden van de beller" if shared else "staat los van wat de beller zei"
-        if score > best:
-            best, best_ev = score, call.hit_ev(i, turn, hit, note)
-    moment = best_ev if best < 1 else None
-    return Result(
-        best, [best_ev] if best_ev else [], "Beste samenvatting: " + (best_ev.note if best_ev else ""), moment
-    )
-
-
-@signal("hidden_concern_found")
-def hidden_concern_found(call: Call, criterion: Any) -> Result:
+def _concern_turns(call: Call) -> list[tuple[int, Turn]]:
+    """The caller turns where the underlying concern came out: by what the caller revealed, or (for a transcript
+    without that record) a caller turn that says one of the scenario's concern lines."""
     s = call.scenario
     if s is None or not s.concerns.hidden:
-        return skipped("het scenario heeft geen onderliggende zorg" if s else "geen scenario bekend")
+        return []
     revealed = [(i, t) for i, t in call.caller if any(r.startswith("concern:") for r in t.revealed)]
     if not revealed:
         for i, t in call.caller:
@@ -133,12 +115,63 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
                 for h in s.concerns.hidden
             ):
                 revealed.append((i, t))
+    return revealed
+
+
+@signal("summary_captures_concern")
+def summary_captures_concern(call: Call, criterion: Any) -> Result:
+    hits = call.hits("summary")
+    if not hits:
+        later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
+        moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
+        return Result(0.0, [], "U vatte niet samen wat de beller zei.", moment)
+    keyword_sets = _concern_keywords(call)
+    concern_at = min((i for i, _ in _concern_turns(call)), default=None)
+    explicit = set(call.analyzer.acts["summary"].ids) if "summary" in call.analyzer.acts else set()
+    best: tuple[tuple[float, bool, bool, int, int], float, Evidence] | None = None
+    for i, turn, hit in hits:
+        sentence = call.sentence(i, hit)
+        # what the summary says: its sentence and the rest of the turn ("..., en u bent bang dat ... Klopt dat?")
+        said = turn.text[turn.text.find(sentence) :] if sentence in turn.text else turn.text
+        if keyword_sets:
+            hidden = any(first_match(k, said) for k in keyword_sets[:-1])
+            if hidden and concern_at is not None and concern_at < i:
+                score, note = 1.0, "samenvatting die de onderliggende zorg raakt"
+            elif hidden or first_match(keyword_sets[-1], said):
+                score, note = 0.8, "samenvatting van de vraag van de beller"
+            else:
+                score, note = 0.3, "samenvatting die mist waar het de beller om gaat"
+        else:
+            caller_words = set().union(*(call.analyzer.content_words(t.text) for j, t in call.caller if j < i))
+            shared = call.analyzer.content_words(said) & caller_words
+            score = 1.0 if len(shared) >= 3 else 0.7 if len(shared) >= 1 else 0.3
+            note = "samenvatting in de woorden van de beller" if shared else "samenvatting die los staat van de beller"
+        # the best summary: the highest score; then a statement over a question that gives back a word or two
+        # ("U zegt te hoog, hoe komt u daarop?"); then one said as a summary ("Als ik u goed begrijp") over a
+        # reflection; then the one that gives back most
+        statement = not sentence.rstrip().endswith("?")
+        rank = (score, statement, hit.rule in explicit, min(len(_WORD.findall(said)), 30), -i)
+        if best is None or rank > best[0]:
+            best = (rank, score, ev(i, turn, sentence, note))
+    assert best is not None
+    _, score, best_ev = best
+    moment = best_ev if score < 1 else None
+    detail = "Beste samenvatting: " + best_ev.note.removeprefix("samenvatting ") + "."
+    return Result(score, [best_ev], detail, moment)
+
+
+@signal("hidden_concern_found")
+def hidden_concern_found(call: Call, criterion: Any) -> Result:
+    s = call.scenario
+    if s is None or not s.concerns.hidden:
+        return skipped("het scenario heeft geen onderliggende zorg" if s else "geen scenario bekend")
+    revealed = _concern_turns(call)
     if revealed:
         i, t = revealed[0]
         before = [x for x in call.learner if x[0] < i]
         evidence = [ev(i, t, note="de beller vertelt wat er echt speelt")]
         if before:
-            evidence.insert(0, ev(before[-1][0], before[-1][1], note="deze beurt opende het gesprek"))
+            evidence.insert(0, ev(before[-1][0], before[-1][1], note="hierna vertelde de beller wat er echt speelt"))
         return Result(1.0, evidence, "De onderliggende zorg kwam boven water.")
     hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
     moment = ev(*hinted[0], note="hier liet de beller iets vallen") if hinted else None
@@ -152,10 +185,11 @@ def _emotional_caller_turns(call: Call, threshold: int) -> list[tuple[int, Turn]
     return call.feelings
 
 
-def _no_emotion(call: Call) -> Result:
+def _no_emotion(call: Call, threshold: int) -> Result:
     if call.emotions:
-        return skipped("de beller toonde geen sterke emotie")
-    return skipped("de beller liet geen emotie merken (het transcript heeft geen emotiewaarden)")
+        peak = max(e for _, e in call.emotions)
+        return skipped(f"de emotie van de beller bleef onder {threshold}/10 (hoogstens {peak}/10)")
+    return skipped("het transcript heeft geen emotiewaarden en de beller noemde geen gevoel dat de regels herkennen")
 
 
 def _emotion_note(call: Call, turn: Turn) -> str:
@@ -167,16 +201,19 @@ def _emotion_note(call: Call, turn: Turn) -> str:
 
 @signal("emotion_reflection_latency")
 def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
-    emotional = _emotional_caller_turns(call, criterion.param("threshold"))
+    threshold = criterion.param("threshold")
+    emotional = _emotional_caller_turns(call, threshold)
     if not emotional:
-        return _no_emotion(call)
+        return _no_emotion(call, threshold)
     start = emotional[0][0]
     after = [x for x in call.learner if x[0] > start]
     for n, (i, turn, analysis) in enumerate(after, 1):
         if analysis.has("emotion_reflection"):
             hit = analysis.of("emotion_reflection")[0]
             return Result(
-                float(n), [call.hit_ev(i, turn, hit, f"na {n} beurt(en)")], f"Gevoel benoemd na {n} beurt(en)."
+                float(n),
+                [call.hit_ev(i, turn, hit, f"na {count(n, 'beurt', 'beurten')}")],
+                f"Gevoel benoemd na {count(n, 'beurt', 'beurten')}.",
             )
     moment = ev(after[0][0], after[0][1], note="hier kon u het gevoel benoemen") if after else None
     return Result(
@@ -201,7 +238,11 @@ def talk_balance(call: Call, criterion: Any) -> Result:
 
 @signal("caller_questions_answered")
 def caller_questions_answered(call: Call, criterion: Any) -> Result:
-    asked = [(i, t, questions) for i, t in call.caller if (questions := caller_questions(t.text))]
+    asked = [
+        (i, t, questions)
+        for i, t in call.caller
+        if (questions := [q for q in caller_questions(t.text) if not rhetorical(q, call.scenario)])
+    ]
     pairs = []
     for i, t, questions in asked:
         nxt = call.learner_after(i, 1)
@@ -215,7 +256,10 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
     moment = ev(missed[0][0][0], missed[0][0][1], missed[0][0][2][0], "vraag van de beller") if missed else None
     evidence = [ev(i, t, questions[0], "vraag van de beller") for (i, t, questions), _ in missed[:2]]
     return Result(
-        value, evidence, f"{len(pairs) - len(missed)} van de {len(pairs)} vragen van de beller beantwoord.", moment
+        value,
+        evidence,
+        of_total(len(pairs) - len(missed), len(pairs), "de vraag van de beller", "vragen van de beller", "beantwoord"),
+        moment,
     )
 
 
@@ -243,20 +287,33 @@ def _first(call: Call, acts: set[str]) -> tuple[int, Turn, Analysis] | None:
 def clarify_before_solution(call: Call, criterion: Any) -> Result:
     solution = _first(call, {"explanation", "next_step"})
     if solution is None:
-        return Result(1.0, [], "U gaf geen uitleg of oplossing.")
+        return skipped("u gaf geen uitleg of oplossing, dus er is niets om op volgorde te beoordelen")
     listened = [
         x
         for x in call.learner
         if x[0] < solution[0] and x[2].acts & {"open_question", "closed_question", "summary", "emotion_reflection"}
     ]
     same_turn = solution[2].acts & LISTENING_ACTS
-    previous = call.previous_caller(solution[0])
-    asked = previous is not None and call.analyzer.asks_explanation(previous.text)
-    if listened or asked or (same_turn and solution is not call.learner[0]):
+    if listened or (same_turn and solution is not call.learner[0]):
+        first = listened[0] if listened else solution
         return Result(
             1.0,
-            [ev(solution[0], solution[1], note="uitleg na vraagverheldering")],
+            [
+                ev(first[0], first[1], note="eerst de vraag verhelderd"),
+                ev(solution[0], solution[1], note="daarna uitleg"),
+            ]
+            if listened
+            else [ev(solution[0], solution[1], note="vraag gesteld en uitleg gegeven in dezelfde beurt")],
             "Eerst de vraag verhelderd, dan uitgelegd.",
+        )
+    previous = call.previous_caller(solution[0])
+    if previous is not None and call.analyzer.asks_explanation(previous.text):
+        # an answer to what the caller asked: fair, but the trainee did not check what the caller needs first
+        return Result(
+            0.6,
+            [ev(solution[0], solution[1], note="antwoord op de vraag van de beller, zonder door te vragen")],
+            "U gaf meteen antwoord op de vraag van de beller, zonder eerst door te vragen wat er speelt.",
+            ev(solution[0], solution[1], note="antwoord zonder door te vragen"),
         )
     return Result(
         0.0,
@@ -309,27 +366,44 @@ def check_understanding(call: Call, criterion: Any) -> Result:
         explained = [x for x in call.learner if x[2].has("explanation")]
         if explained:
             moment = ev(explained[-1][0], explained[-1][1], note="na deze uitleg kon u checken of het overkwam")
-    return Result(float(len(hits)), evidence, f"{len(hits)} keer gecheckt of de uitleg overkwam.", moment)
+    detail = f"{len(hits)} keer gecheckt of de uitleg overkwam." if hits else "U checkte niet of de uitleg overkwam."
+    return Result(float(len(hits)), evidence, detail, moment)
 
 
 CLOSING_PARTS = ("ask", "thanks", "goodbye")
+CLOSING_NAMES = {"ask": "vragen of er nog iets is", "thanks": "bedanken", "goodbye": "groeten"}
 
 
 @signal("closing")
 def closing(call: Call, criterion: Any) -> Result:
-    tail = call.learner[-2:]
-    parts = {call.analyzer.closing_part(h.rule) for _, _, a in tail for h in a.of("closing")} - {None}
-    if tail and any("opening" in a.acts for _, _, a in tail) and len(call.learner) <= 1:
-        parts = set()
+    tail = call.learner[-3:]
+    found: dict[str, tuple[int, Turn, str]] = {}
+    if not (len(call.learner) <= 1 and tail and "opening" in tail[-1][2].acts):
+        for i, t, a in tail:
+            for part, sentence in call.analyzer.closing_parts_of(a).items():
+                found[part] = (i, t, sentence)  # the latest turn that shows the part
+    parts = set(found)
     outcome = call.transcript.outcome.value if call.transcript.outcome else None
-    if "ask" in parts and outcome == "satisfied" and tail and tail[-1][2].has("closing"):
+    said_last = tail and tail[-1][2].has("closing")
+    if "ask" in parts and outcome == "satisfied" and said_last and call.transcript.turns[-1].speaker == "caller":
         parts = set(CLOSING_PARTS)  # the caller said goodbye before the trainee could
-    names = {"ask": "vragen of er nog iets is", "thanks": "bedanken", "goodbye": "groeten"}
-    missing = [names[p] for p in ("ask", "thanks", "goodbye") if p not in parts]
-    evidence = [ev(i, t, note="afsluiting") for i, t, a in tail if a.has("closing")]
+    missing = [CLOSING_NAMES[p] for p in CLOSING_PARTS if p not in parts]
+    evidence: list[Evidence] = []
+    for part in CLOSING_PARTS:
+        if part in found:
+            i, t, sentence = found[part]
+            if not any(e.turn == i + 1 and e.text == sentence for e in evidence):
+                evidence.append(ev(i, t, sentence, "afsluiting: " + CLOSING_NAMES[part]))
+            else:
+                evidence[-1].note += ", " + CLOSING_NAMES[part]
     last = call.learner[-1] if call.learner else None
     moment = ev(last[0], last[1], note="laatste beurt") if missing and last else None
-    detail = "Afsluiting compleet." if not missing else "Ontbrak in de afsluiting: " + ", ".join(missing) + "."
+    if not missing:
+        detail = "Afsluiting compleet."
+    elif parts:
+        detail = "Ontbrak in de afsluiting: " + ", ".join(missing) + "."
+    else:
+        detail = "Er was geen afsluiting: niet gevraagd of er nog iets is, niet bedankt en niet gegroet."
     return Result(len(parts) / 3, evidence, detail, moment)
 
 
@@ -341,7 +415,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
     threshold, within = criterion.param("threshold"), criterion.param("within")
     emotional = _emotional_caller_turns(call, threshold)
     if not emotional:
-        return _no_emotion(call)
+        return _no_emotion(call, threshold)
     # a run of emotional caller turns is one episode; it is acknowledged by a reflection while it lasts or soon after
     episodes: list[list[tuple[int, Turn]]] = []
     caller_positions = [i for i, _ in call.caller]
@@ -362,7 +436,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
         elif window and moment is None:
             peak = max(episode, key=lambda x: -1 if x[1].emotion is None else x[1].emotion)[1]
             moment = ev(window[0][0], window[0][1], note=_emotion_note(call, peak))
-    detail = f"{acknowledged} van de {len(episodes)} emotionele momenten erkend."
+    detail = of_total(acknowledged, len(episodes), "het emotionele moment", "emotionele momenten", "erkend")
     return Result(acknowledged / len(episodes), evidence[:2], detail, moment)
 
 
@@ -373,7 +447,13 @@ def dismissive(call: Call, criterion: Any) -> Result:
     return Result(
         float(len(hits)),
         evidence,
-        f"{len(hits)} afwijzende of verdedigende zin(nen).",
+        count(
+            len(hits),
+            "afwijzende of verdedigende zin",
+            "afwijzende of verdedigende zinnen",
+            "Geen afwijzende of verdedigende zinnen",
+        )
+        + ".",
         evidence[0] if evidence else None,
     )
 
@@ -385,6 +465,8 @@ def jargon(call: Call, criterion: Any) -> Result:
     suggestion = hits[0][2].plain if hits else ""
     terms = sorted({h.term for _, _, h in hits if h.term})
     detail = f"{len(hits)} keer vaktaal zonder uitleg" + (f" ({', '.join(terms)})." if terms else ".")
+    if not hits:
+        detail = "Geen vaktaal zonder uitleg."
     return Result(float(len(hits)), evidence, detail, evidence[0] if evidence else None, suggestion, "Zeg liever")
 
 
@@ -466,6 +548,10 @@ def positive_wording(call: Call, criterion: Any) -> Result:
     )
 
 
+CALM = 5
+"""Below this emotion value (0-10) a caller is calm: there is nothing to calm down."""
+
+
 @signal("emotion_trajectory")
 def emotion_trajectory(call: Call, criterion: Any) -> Result:
     emotions = call.emotions
@@ -473,6 +559,10 @@ def emotion_trajectory(call: Call, criterion: Any) -> Result:
         return skipped("het transcript heeft geen emoties van de beller")
     start, end = emotions[0][1], emotions[-1][1]
     peak = max(emotions, key=lambda x: x[1])
+    if peak[1] < CALM:
+        return skipped(
+            f"de beller bleef de hele tijd rustig (hoogstens {peak[1]}/10): er was geen emotie om te kalmeren"
+        )
     evidence = [ev(peak[0], call.transcript.turns[peak[0]], note=f"hoogste emotie: {peak[1]}/10")]
     return Result(float(start - end), evidence, f"Emotie van de beller: {start} → {end} (van 10).")
 
@@ -500,7 +590,7 @@ def key_info(call: Call, criterion: Any) -> Result:
             evidence.append(ev(*hit, note=item.description))
         else:
             missing.append(item)
-    detail = f"{conveyed} van de {len(items)} kernpunten overgebracht."
+    detail = of_total(conveyed, len(items), "het kernpunt", "kernpunten", "overgebracht")
     if missing:
         detail += " Ontbrak: " + "; ".join(m.description.rstrip(".") for m in missing) + "."
     suggestion = missing[0].description.rstrip(".") if missing else ""
@@ -519,7 +609,9 @@ def misinformation(call: Call, criterion: Any) -> Result:
         if item.corrected_at is not None:
             note += f" Later rechtgezet in beurt {item.corrected_at + 1}: goed."
         evidence.append(ev(item.index, item.turn, w.sentence, note=note))
-    detail = f"{len(outstanding)} onjuiste uitspraak/uitspraken niet rechtgezet."
+    detail = count(len(outstanding), "onjuiste uitspraak", "onjuiste uitspraken", "Geen onjuiste uitspraken") + (
+        " niet rechtgezet." if outstanding else "."
+    )
     fixed = len(call.wrong_info) - len(outstanding)
     if fixed:
         detail += f" {fixed} later zelf rechtgezet: goed."
