@@ -295,6 +295,7 @@ def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     opened = [Path(p).resolve() for p in json.loads(done.stderr.rsplit("OPENED ", 1)[1])]
     assert sorted(p.name for p in opened) == [
+        "advice.yaml",
         "claims.yaml",
         "lines_nl.yaml",
         "nl.yaml",

@@ -61,6 +61,17 @@ def test_good_scores_clearly_higher_on_every_dimension(scenario: Scenario) -> No
         assert dimension.score - bad.dimensions[name].score >= 15, name
 
 
+def test_good_scores_above_average_above_dismissive(scenario: Scenario) -> None:
+    """The average scripts were written blind (issue 14): friendly, part of it right, clear gaps."""
+    rubric = LIBRARY.rubric("standaard")
+    analyzer = get_analyzer()
+    scores = [
+        evaluate(play(scenario, script(scenario.id, kind), seed=1)[0], rubric, analyzer, scenario).overall
+        for kind in ("good", "average", "dismissive")
+    ]
+    assert None not in scores and scores[0] > scores[1] > scores[2], scores
+
+
 def test_scripts_exist_only_for_real_scenarios() -> None:
     assert {p.name for p in Path(SCRIPTS).iterdir() if p.is_dir()} <= set(IDS)
 

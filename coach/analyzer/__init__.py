@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.analyzer.engine import ActHit, Analysis, Analyzer
 from coach.errors import NotFoundError
+from coach.formats.advice import BUILTIN_ADVICE
 from coach.formats.claims import BUILTIN_CATALOGUE
 from coach.formats.lexicon import Lexicon, merge
 from coach.formats.topics import BUILTIN_TOPICS
@@ -33,7 +34,9 @@ BUILTIN_CLAIMS = BUILTIN_CATALOGUE
 
 def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
     """The built-in lexicon plus extensions, each checked with located errors."""
-    lexicon = merge(merge(load_builtin(BUILTIN_LEXICON), load_builtin(BUILTIN_CLAIMS)), load_builtin(BUILTIN_TOPICS))
+    lexicon = load_builtin(BUILTIN_LEXICON)
+    for builtin in (BUILTIN_CLAIMS, BUILTIN_TOPICS, BUILTIN_ADVICE):
+        lexicon = merge(lexicon, load_builtin(builtin))
     for path in extra:
         lexicon = merge(lexicon, load(path, "lexicon"))
     return lexicon

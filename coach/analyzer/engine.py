@@ -53,7 +53,10 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
             h.rule in ("wh-question", "fact-question") and terminal not in (".", "!")
         )
         if terminal == "?" or unmarked:
-            out.append((h.start, h.end, h.rule == "question-tag"))
+            # a question typed without any end runs to the end of its sentence ("wie is Pip, is dat uw hond")
+            wh = h.rule in ("wh-question", "fact-question")
+            stop = end if wh and unmarked and terminal not in ("?", ".", "!") and end is not None else h.end
+            out.append((h.start, max(h.end, stop), h.rule == "question-tag"))
     return out
 
 
@@ -66,6 +69,9 @@ _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
+_CHECKS_THEMSELVES = frozenset({"klopt-dat-tag", "klopt-dat"})
+_TRAINEE_CHECKS = re.compile(r"(?<![^\W_])(?:zie|heb|zeg|begrijp|snap|hoor|volg|zit)\s+ik(?![^\W_])")
+"""A check of the trainee's own understanding ("begrijp ik dat goed?") asks the caller to confirm, not to explain."""
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
@@ -536,6 +542,7 @@ class Analyzer:
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
         self.positive = _words_regex(lx.style.positive)
+        self.recaps = frozenset(lx.reflection.recaps)
         self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
         closing_rules, c = (lx.acts["closing"].rules if "closing" in lx.acts else []), self.common
         self.closing_by_part = {
@@ -918,6 +925,13 @@ class Analyzer:
     def is_polite(self, text: str) -> bool:
         """Whether the turn addresses the caller as 'u'."""
         return bool(self.polite and self.polite.search(fold(text)))
+
+    def checks_themselves(self, hit: ActHit) -> bool:
+        """A check in which the trainee checks their own understanding ("Klopt dat?", "Begrijp ik dat goed?"): the
+        caller confirms; it does not check that the caller understood an explanation."""
+        return hit.act == "check_understanding" and (
+            hit.rule in _CHECKS_THEMSELVES or bool(_TRAINEE_CHECKS.search(fold(hit.text)))
+        )
 
     def closing_part(self, rule: str) -> str | None:
         """Which part of a good closing a closing rule shows: 'ask', 'thanks' or 'goodbye'."""

@@ -42,9 +42,6 @@ _OFF_NOTES = {
 
 _CALLER_ACTS = re.compile(r"\W*(?:(?:dan|dus|en|oke|ok|nou|goed)\W+)*(?:u|je|jij)\s+(?!\w+\s+(?:ik|we)\b)")
 """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
-_CHECKS_THEMSELVES = frozenset({"klopt-dat-tag", "klopt-dat"})
-_TRAINEE_CHECKS = re.compile(r"(?<![^\W_])(?:zie|heb|zeg|begrijp|snap|hoor|volg|zit)\s+ik(?![^\W_])")
-"""A check of the trainee's own understanding ("begrijp ik dat goed?") asks the caller to confirm, not to explain."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
@@ -451,7 +448,7 @@ class CallerBrain:
         if ignored and off is None:
             answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
         for hit in analysis.of("check_understanding"):
-            if hit.rule in _CHECKS_THEMSELVES or _TRAINEE_CHECKS.search(fold(hit.text)):
+            if self.analyzer.checks_themselves(hit):
                 # "klopt dat?", "begrijp ik dat goed?": the trainee checks their own understanding
                 answer(lambda: self.line("summary_confirmed"), "summary_confirmed", "Bevestig wat de medewerker zegt.")
             else:

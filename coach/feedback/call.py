@@ -171,6 +171,27 @@ class Call:
     def learner_after(self, index: int, limit: int) -> list[tuple[int, Turn, Analysis]]:
         return [x for x in self.learner if x[0] > index][:limit]
 
+    @cached_property
+    def summaries(self) -> list[tuple[int, Turn, Any]]:
+        """The summaries that give back what the caller said, not questions ("Dus de hond, wat is daarmee?"). A
+        summary that can also recap the trainee's own words (lexicon ``reflection.recaps``: "Dus ...", "Kort gezegd")
+        counts when at least two of its words come from the caller's turns before it: "Dus zo'n regeling moet u zelf
+        aanvragen" restates the trainee's explanation."""
+        out = []
+        for i, t, h in self.hits("summary"):
+            sentence = self.sentence(i, h)
+            caller_words = set().union(*(self.analyzer.content_words(c.text) for j, c in self.caller if j < i))
+            # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
+            question = any(
+                self.sentence(i, q) == sentence
+                for act in ("open_question", "closed_question")
+                for q in self._analysis[i].of(act)
+            )
+            recap = h.rule in self.analyzer.recaps
+            if not question and (not recap or len(self.analyzer.content_words(sentence) & caller_words) >= 2):
+                out.append((i, t, h))
+        return out
+
     def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
         return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]
 

@@ -14,7 +14,7 @@ from coach.analyzer import Analysis
 from coach.feedback.call import Call, Result, caller_questions, ev, rhetorical, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
-from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS, PHASES
+from coach.formats.acts import ANSWERING_ACTS, PHASES
 from coach.nl import count, of_total, verb
 from coach.patterns import first_match
 
@@ -86,7 +86,7 @@ def doorvragen(call: Call, criterion: Any) -> Result:
 
 @signal("summaries")
 def summaries(call: Call, criterion: Any) -> Result:
-    hits = call.hits("summary")
+    hits = call.summaries
     return Result(
         float(len(hits)),
         [call.hit_ev(i, t, h, "samenvatting") for i, t, h in hits[:3]],
@@ -120,7 +120,7 @@ def _concern_turns(call: Call) -> list[tuple[int, Turn]]:
 
 @signal("summary_captures_concern")
 def summary_captures_concern(call: Call, criterion: Any) -> Result:
-    hits = call.hits("summary")
+    hits = call.summaries
     if not hits:
         later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
         moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
@@ -236,12 +236,21 @@ def talk_balance(call: Call, criterion: Any) -> Result:
     return Result(value, [], f"U sprak {share:.0%} van de woorden (goed: {low:.0%}-{high:.0%}).", moment)
 
 
+_CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee", "oke", "oké", "hm", "hmm"})
+
+
+def _contact(question: str) -> bool:
+    """'Hallo?', 'Eerlijk?', 'Toch?': a check that the line is open or a turn of phrase, no question to answer."""
+    words = _WORD.findall(question.lower())
+    return bool(words) and len(words) <= 2 and all(w in _CONTACT for w in words)
+
+
 @signal("caller_questions_answered")
 def caller_questions_answered(call: Call, criterion: Any) -> Result:
     asked = [
         (i, t, questions)
         for i, t in call.caller
-        if (questions := [q for q in caller_questions(t.text) if not rhetorical(q, call.scenario)])
+        if (questions := [q for q in caller_questions(t.text) if not rhetorical(q, call.scenario) and not _contact(q)])
     ]
     pairs = []
     for i, t, questions in asked:
@@ -283,29 +292,29 @@ def _first(call: Call, acts: set[str]) -> tuple[int, Turn, Analysis] | None:
     return next((x for x in call.learner if x[2].acts & acts), None)
 
 
+_LISTENING = {
+    "summary": "samenvatting",
+    "emotion_reflection": "gevoel benoemd",
+    "open_question": "open vraag",
+    "closed_question": "vraag",
+}
+
+
 @signal("clarify_before_solution")
 def clarify_before_solution(call: Call, criterion: Any) -> Result:
     solution = _first(call, {"explanation", "next_step"})
     if solution is None:
         return skipped("u gaf geen uitleg of oplossing, dus er is niets om op volgorde te beoordelen")
-    listened = [
-        x
-        for x in call.learner
-        if x[0] < solution[0] and x[2].acts & {"open_question", "closed_question", "summary", "emotion_reflection"}
-    ]
-    same_turn = solution[2].acts & LISTENING_ACTS
-    if listened or (same_turn and solution is not call.learner[0]):
-        first = listened[0] if listened else solution
-        return Result(
-            1.0,
-            [
-                ev(first[0], first[1], note="eerst de vraag verhelderd"),
-                ev(solution[0], solution[1], note="daarna uitleg"),
-            ]
-            if listened
-            else [ev(solution[0], solution[1], note="vraag gesteld en uitleg gegeven in dezelfde beurt")],
-            "Eerst de vraag verhelderd, dan uitgelegd.",
-        )
+    listening = ("summary", "emotion_reflection", "open_question", "closed_question")
+    listened = [x for x in call.learner if x[0] < solution[0] and x[2].acts & set(listening)]
+    # the same turn counts when it listens first: a question, a summary or a feeling named before the explanation
+    explained_at = min(h.start for a in ("explanation", "next_step") for h in solution[2].of(a))
+    same = [h for a in listening for h in solution[2].of(a) if h.end <= explained_at]
+    if listened or (same and solution is not call.learner[0]):
+        i, turn, analysis = listened[-1] if listened else solution
+        hit = next(h for a in listening for h in (analysis.of(a) if listened else same) if h.act == a)
+        note = f"eerst geluisterd ({_LISTENING[hit.act]})" + ("" if listened else ", dan uitleg in dezelfde beurt")
+        return Result(1.0, [call.hit_ev(i, turn, hit, note)], "Eerst de vraag verhelderd, dan uitgelegd.")
     previous = call.previous_caller(solution[0])
     if previous is not None and call.analyzer.asks_explanation(previous.text):
         # an answer to what the caller asked: fair, but the trainee did not check what the caller needs first
@@ -350,7 +359,8 @@ def phase_order(call: Call, criterion: Any) -> Result:
 
 @signal("next_step")
 def next_step(call: Call, criterion: Any) -> Result:
-    hits = call.hits("next_step")
+    # "Zal ik het formulier sturen?" offers a step; the agreement is the statement ("Ik stuur het vandaag")
+    hits = [(i, t, h) for i, t, h in call.hits("next_step") if not call.sentence(i, h).rstrip(" \"')").endswith("?")]
     if hits:
         i, t, h = hits[0]
         return Result(1.0, [call.hit_ev(i, t, h, "afspraak")], "Er is een concrete afspraak gemaakt.")
@@ -359,7 +369,8 @@ def next_step(call: Call, criterion: Any) -> Result:
 
 @signal("check_understanding")
 def check_understanding(call: Call, criterion: Any) -> Result:
-    hits = call.hits("check_understanding")
+    # "Klopt dat?" after a summary checks the trainee's own understanding, not whether the explanation came across
+    hits = [(i, t, h) for i, t, h in call.hits("check_understanding") if not call.analyzer.checks_themselves(h)]
     evidence = [call.hit_ev(i, t, h, "check") for i, t, h in hits[:2]]
     moment = None
     if not hits:
@@ -498,6 +509,10 @@ def address_form(call: Call, criterion: Any) -> Result:
     return Result(value, evidence, detail, moment)
 
 
+LONG_SENTENCE = 22
+"""Words in a sentence above which the report quotes it as long (B1 advice: about 15, rarely more than 20)."""
+
+
 @signal("b1_readability")
 def b1_readability(call: Call, criterion: Any) -> Result:
     sentences: list[tuple[int, Turn, str]] = []
@@ -520,9 +535,10 @@ def b1_readability(call: Call, criterion: Any) -> Result:
     penalty += 0.1 * len({f[2][0].lower() for f in formal})
     value = max(0.0, min(1.0, 1 - penalty))
     longest = max(sentences, key=lambda s: len(_WORD.findall(s[2])))
-    evidence = [ev(longest[0], longest[1], longest[2], f"{len(_WORD.findall(longest[2]))} woorden")]
+    size = len(_WORD.findall(longest[2]))
+    evidence = [ev(longest[0], longest[1], longest[2], f"{size} woorden")] if size > LONG_SENTENCE else []
     evidence += [ev(i, t, f[0], f"zeg liever: {f[1]}") for i, t, f in formal[:2]]
-    moment = evidence[0] if value < 0.9 else None
+    moment = evidence[0] if value < 0.9 and evidence else None
     suggestion = f"'{formal[0][2][1]}' in plaats van '{formal[0][2][0]}'" if formal else ""
     detail = f"Gemiddeld {avg:.0f} woorden per zin; {long_share:.0%} lange woorden"
     detail += f"; ambtelijke woorden: {', '.join(sorted({f[2][0] for f in formal}))}." if formal else "."
@@ -532,20 +548,22 @@ def b1_readability(call: Call, criterion: Any) -> Result:
 @signal("positive_wording")
 def positive_wording(call: Call, criterion: Any) -> Result:
     pos = neg = 0
-    worst: tuple[int, Turn, int] | None = None
+    worst: tuple[int, Turn, str, int] | None = None
     for i, turn, analysis in call.learner:
         if not analysis.acts & {"explanation", "next_step", "dismissive"}:
             continue
         p, n = call.analyzer.wording(turn.text)
         pos, neg = pos + p, neg + n
-        if n > p and (worst is None or n - p > worst[2]):
-            worst = (i, turn, n - p)
+        for sentence in analysis.sentences:  # the moment: a sentence that says only what cannot be done
+            sp, sn = call.analyzer.wording(sentence.text)
+            if sn and not sp and (worst is None or sn > worst[3]):
+                worst = (i, turn, sentence.text, sn)
     if pos + neg == 0:
         return skipped("geen uitleg met positieve of negatieve formuleringen")
-    moment = ev(worst[0], worst[1], note="negatief geformuleerd") if worst else None
-    return Result(
-        pos / (pos + neg), [moment] if moment else [], f"{pos} positieve en {neg} negatieve formuleringen.", moment
-    )
+    moment = ev(worst[0], worst[1], worst[2], "zegt wat niet kan, niet wat wel kan") if worst else None
+    detail = f"{count(pos, 'positieve formulering', 'positieve formuleringen', 'Geen positieve formuleringen')} en "
+    detail += count(neg, "negatieve", "negatieve", "geen negatieve") + "."
+    return Result(pos / (pos + neg), [moment] if moment and neg > pos else [], detail, moment if neg > pos else None)
 
 
 CALM = 5

@@ -13,8 +13,10 @@ from typing import Literal
 from pydantic import Field
 
 from coach.formats.acts import RULE_ACTS
+from coach.formats.advice import PLACEHOLDERS, Advice, Mood, placeholders
 from coach.formats.claims import ClaimType
-from coach.formats.common import Issue, Loc, Model, Text
+from coach.formats.common import Issue, Loc, Model, Pattern, Text
+from coach.formats.signals import SIGNALS
 from coach.formats.topics import AskTopic
 
 RuleAct = Literal[RULE_ACTS]  # type: ignore[valid-type]
@@ -142,6 +144,11 @@ class Reflection(Model):
     first_person: list[str] = Field(
         default_factory=list, description="Een zin die hiermee begint gaat over de spreker zelf: ik, we, mijn."
     )
+    recaps: list[str] = Field(
+        default_factory=list,
+        description="Samenvattingsregels die ook de eigen uitleg kunnen herhalen ('dus u', 'kort gezegd'): in de "
+        "feedback telt zo'n zin als samenvatting van de beller als hij minstens twee woorden van de beller teruggeeft.",
+    )
 
 
 class Opening(Model):
@@ -265,6 +272,12 @@ class Lexicon(Model):
         default_factory=list, description="Vraagonderwerpen: waar een beller naar gevraagd kan worden, en hoe."
     )
     offscript: OffScript = Field(default_factory=OffScript)
+    advice: list[Advice] = Field(
+        default_factory=list, description="Betere zinnen voor de verbeterpunten, per signaal en stemming van de beller."
+    )
+    moods: dict[Mood, list[Pattern]] = Field(
+        default_factory=dict, description="Zo klinkt een beller in die stemming: patronen in de woorden van de beller."
+    )
 
     def issues(self) -> Iterator[Issue]:
         """Every pattern must compile (with the lexicon's own $lists); a closing part only on closing rules."""
@@ -337,6 +350,16 @@ class Lexicon(Model):
         for name in ("requests", "teach_back", "choices", "caller_tasks", "fact_questions"):
             for i, pattern in enumerate(getattr(self.questions, name)):
                 yield from check(("questions", name, i), pattern)
+        for i, item in enumerate(self.advice):
+            if item.signal not in SIGNALS:
+                yield (("advice", i, "signal"), f"onbekend signaal '{item.signal}'", "zie docs/rubric-format.md")
+            unknown = placeholders(item.text) - PLACEHOLDERS
+            if unknown:
+                names = ", ".join("{" + n + "}" for n in sorted(PLACEHOLDERS))
+                yield (("advice", i, "text"), f"onbekende invulplek {{{sorted(unknown)[0]}}}", f"gebruik {names}")
+        for mood, patterns in self.moods.items():
+            for i, pattern in enumerate(patterns):
+                yield from check(("moods", mood, i), pattern)
         seen: set[str] = set()
         for i, claim in enumerate(self.claims):
             if claim.id in seen:
