@@ -543,6 +543,8 @@ class Analyzer:
         self.negative = _words_regex(lx.style.negative)
         self.positive = _words_regex(lx.style.positive)
         self.recaps = frozenset(lx.reflection.recaps)
+        self.advice = tuple(lx.advice)
+        self.moods = [(mood, regex) for mood, words in lx.moods.items() if (regex := _words_regex(words)) is not None]
         self.closing_parts = {r.id: r.part for r in lx.acts["closing"].rules if r.part} if "closing" in lx.acts else {}
         closing_rules, c = (lx.acts["closing"].rules if "closing" in lx.acts else []), self.common
         self.closing_by_part = {
@@ -970,6 +972,17 @@ class Analyzer:
             clause = re.split(r"[,;:.!?]", folded[: match.start()])[-1]
             if not (self.negated_clause and self.negated_clause.search(clause)):
                 return text[match.start() : match.end()]
+        return None
+
+    def mood(self, text: str) -> str | None:
+        """The mood a caller turn shows in words (lexicon ``moods``: boos, angstig, ...), not negated ('ik ben niet
+        boos'); the first mood of the lexicon that matches, or None."""
+        folded = fold(text)
+        for mood, regex in self.moods:
+            for match in regex.finditer(folded):
+                clause = re.split(r"[,;:.!?]", folded[: match.start()])[-1]
+                if not (self.negated_clause and self.negated_clause.search(clause)):
+                    return mood
         return None
 
     def asks_explanation(self, text: str) -> bool:

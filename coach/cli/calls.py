@@ -9,6 +9,7 @@ import typer
 from coach import registry
 from coach.cli.app import command, print_json
 from coach.cli.options import (
+    DetailOpt,
     EngineOpt,
     JsonOpt,
     JudgeModelOpt,
@@ -100,6 +101,7 @@ def practice(
     seed: SeedOpt = None,
     learner: LearnerOpt = None,
     show_emotion: ShowEmotionOpt = False,
+    detail: DetailOpt = False,
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
     judge: JudgeOpt = "offline",
@@ -131,7 +133,7 @@ def practice(
         judge_model=judge_model,
     )
     store = None if no_save else Store.default()
-    code = Terminal(setup, store, render.console(), read_line, show_emotion=show_emotion).practice()
+    code = Terminal(setup, store, render.console(), read_line, show_emotion=show_emotion, detail=detail).practice()
     raise typer.Exit(code)
 
 
@@ -150,6 +152,7 @@ def run(
         Path | None, typer.Option("--output", "-o", help="Schrijf het transcript (.yaml of .json).")
     ] = None,
     min_score: MinScoreOpt = None,
+    detail: DetailOpt = False,
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
     judge: JudgeOpt = "offline",
@@ -203,7 +206,7 @@ def run(
         return
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, result.transcript.turns, show_emotion=True))
-    console.print(render.feedback_report(result.feedback))
+    console.print(render.feedback_report(result.feedback, detail=detail))
     if result.usage:
         console.print(render.usage_line(result.usage))
     if result.path is not None:
@@ -216,6 +219,7 @@ def resume(
     close: Annotated[bool, typer.Option("--close", help="Sluit de sessie af in plaats van verder te gaan.")] = False,
     learner: LearnerOpt = None,
     show_emotion: ShowEmotionOpt = False,
+    detail: DetailOpt = False,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -258,7 +262,7 @@ def resume(
         judge=judge,
         judge_model=row.judge_model if registry.get("judge", judge).takes_model else None,
     )
-    terminal = Terminal(setup, store, console, read_line, show_emotion=show_emotion)
+    terminal = Terminal(setup, store, console, read_line, show_emotion=show_emotion, detail=detail)
     live = calls.resume(store, row.id, setup, terminal.hooks, terminal.warn, answer=False)
     console.print(
         f"[bold]Verder met sessie {render.escape(row.id)}[/bold]{render.escape(whose)}"

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from coach.cli.app import command
-from coach.cli.options import JudgeOpt, LexiconOpt, LibraryOpt, MinScoreOpt, OutputOpt
+from coach.cli.options import DetailOpt, JudgeOpt, LexiconOpt, LibraryOpt, MinScoreOpt, OutputOpt
 
 
 @command()
@@ -23,6 +23,7 @@ def evaluate(
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown.")] = False,
     as_html: Annotated[bool, typer.Option("--html", help="Een zelfstandig HTML-bestand om te mailen.")] = False,
     output: OutputOpt = None,
+    detail: DetailOpt = False,
     min_score: MinScoreOpt = None,
     judge: JudgeOpt = "offline",
     model: Annotated[
@@ -61,7 +62,7 @@ def evaluate(
         feedback = calls.score(transcript, chosen_rubric, analyzer, chosen_scenario, second, _say)
         items.append((transcript, feedback))
     if items:
-        reports.emit(items, fmt, output)
+        reports.emit(items, fmt, output, detail=detail)
     for exc in problems:
         typer.echo(f"Fout: {exc}", err=True)
     reports.exam(zip(scored, (fb for _, fb in items), strict=True), min_score)

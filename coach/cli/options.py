@@ -80,3 +80,7 @@ JudgeOpt = Annotated[
 ]
 ShowEmotionOpt = Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")]
+
+DetailOpt = Annotated[
+    bool, typer.Option("--detail", help="Het volledige rapport: elk criterium met bewijs en tip (standaard: kort).")
+]

@@ -279,7 +279,7 @@ def history_table(rows: Sequence[SessionRow]) -> Table:
 
 def score_bar(score: float | None, width: int = 20) -> Text:
     if score is None:
-        return Text("overgeslagen", style="dim")
+        return Text("niet te beoordelen", style="dim")
     filled = round(score / 100 * width)
     colour = "green" if score >= 75 else "yellow" if score >= 55 else "red"
     return Text.assemble(("█" * filled, colour), ("░" * (width - filled), "dim"), (f" {score:.0f}", f"bold {colour}"))
@@ -292,34 +292,44 @@ def _mark(passed: bool | None) -> Text:
 
 
 def phase_timeline(fb: Feedback) -> Table:
-    """Per trainee turn its phases and what was said; the text is cut to the console width, not a fixed length."""
-    table = Table.grid(padding=(0, 2), expand=True)
+    """Per trainee turn its phases, and on the line below what was said, cut to the console width (at 80 columns
+    about 65 characters, not 30)."""
+    table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(style="dim", no_wrap=True, justify="right")
-    table.add_column(max_width=32)
-    table.add_column(style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     for phase in fb.phases:
-        label = Text(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
-        table.add_row(f"beurt {phase.turn}", label, Text(phase.text))
+        table.add_row(
+            f"beurt {phase.turn}", Text(" · ".join(phase.phases) or "—", style="bold" if phase.phases else "dim")
+        )
+        table.add_row("", Text(phase.text, style="dim"))
     return table
 
 
-def feedback_report(fb: Feedback) -> Group:
-    """The feedback after a call: per dimension a score bar, the criteria with evidence and tips, the phases."""
-    parts: list = []
+def verdict_text(fb: Feedback) -> Text | None:
+    """'geslaagd', 'niet geslaagd: <why>' or 'te kort om te beoordelen'; None without a verdict to give."""
+    if fb.passed is True:
+        return Text("geslaagd", style="bold green")
+    if fb.passed is False:
+        return Text.assemble(("niet geslaagd", "bold red"), (": " + "; ".join(fb.verdict), "") if fb.verdict else "")
+    if fb.verdict:
+        return Text("; ".join(fb.verdict), style="bold yellow")
+    return None
+
+
+def _head(fb: Feedback) -> Panel:
     head = Table(box=None, show_header=False, padding=(0, 1))
     head.add_column(style="bold", no_wrap=True)
     head.add_column()
-    head.add_row("Totaal", score_bar(fb.overall, 30))
-    if fb.passed is not None:
-        head.add_row(
-            "Resultaat", Text("geslaagd", style="bold green") if fb.passed else Text("niet geslaagd", style="bold red")
-        )
+    head.add_row("Totaal", score_bar(fb.overall, 30) if fb.overall is not None else Text("niet te beoordelen"))
+    verdict = verdict_text(fb)
+    if verdict is not None:
+        head.add_row("Resultaat", verdict)
     for item in fb.call.get("wrong_information") or []:  # type: ignore[union-attr]
         head.add_row(
             "Onjuist",
             escape(
                 f"beurt {item['turn']}: u zei '{item['said']}'. Juist: {str(item['correct']).rstrip('.')}. "
-                f"Bron: {item['source']}. Niet rechtgezet, daarom niet geslaagd."
+                f"Bron: {item['source']}."
             ),
         )
     if fb.outcome:
@@ -331,7 +341,88 @@ def feedback_report(fb: Feedback) -> Group:
     if "hidden_concern_found" in fb.call:
         head.add_row("Onderliggende zorg", "ontdekt" if fb.call["hidden_concern_found"] else "niet ontdekt")
     title = f"Feedback · rubric {fb.rubric}" + (f" · {fb.scenario}" if fb.scenario else "")
-    parts.append(Panel(head, title=escape(title), title_align="left", border_style="blue"))
+    return Panel(head, title=escape(title), title_align="left", border_style="blue")
+
+
+def _dimension_lines(fb: Feedback) -> Table:
+    """One line per dimension: the title, a bar and the score, or why it cannot be judged."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for name, dim in fb.dimensions.items():
+        if dim.score is None:
+            reason = dim.reason.removeprefix("niet te beoordelen: ")
+            cell = Text.assemble(("niet te beoordelen", "bold"), (f" ({reason})" if reason else "", "dim"))
+        else:
+            cell = score_bar(dim.score)
+            if dim.pass_score is not None:
+                cell.append(f"  drempel {dim.pass_score}", style="dim")
+        table.add_row(dimension_title(name, dim.title), cell)
+    return table
+
+
+def _bullets(rows: list[Text]) -> Table:
+    """A list whose wrapped lines stay indented under their bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for row in rows:
+        table.add_row("•", row)
+    return table
+
+
+def _advice_rows(fb: Feedback) -> list[Text]:
+    rows = []
+    for item in fb.advice:
+        row = Text()
+        if item.turn is not None and item.said:
+            asked = item.said.rstrip().endswith("?")
+            who = ("u vroeg" if asked else "u zei") if item.speaker == "learner" else "de beller zei"
+            if item.speaker == "caller" and asked:
+                who = "de beller vroeg"
+            row.append(f"beurt {item.turn}, {who}: ", style="bold")
+            row.append(f"“{item.said}”", style="italic")
+        else:
+            row.append(next((c.description for c in fb.criteria if c.id == item.criterion), item.criterion), "bold")
+        if item.better:
+            row.append(f"\n→ {item.label}: ", style="bold yellow")
+            row.append(f"“{item.better}”", style="yellow")
+        row.append(f"\n{item.why}", style="dim")
+        rows.append(row)
+    return rows
+
+
+def feedback_report(fb: Feedback, *, detail: bool = False) -> Group:
+    """The feedback after a call. By default short: the verdict, one line per dimension, the three strongest moments
+    and the three most valuable improvements as 'your sentence → better', and the call's phases. With ``detail``:
+    every criterion with its evidence and tip."""
+    parts: list = [_head(fb)]
+    if detail:
+        parts += _criteria_panels(fb)
+    else:
+        parts.append(Panel(_dimension_lines(fb), title="Per onderdeel", title_align="left", border_style="cyan"))
+    if fb.judge is not None:
+        parts.append(judge_panel(fb))
+    if fb.strengths or fb.improvements or no_improvements(fb):
+        body: list = []
+        if fb.strengths:
+            body += [Text("Sterk", style="bold green"), _bullets([Text(s) for s in fb.strengths])]
+        if fb.advice and not detail:
+            body += [Text("Zo kan het beter", style="bold yellow"), _bullets(_advice_rows(fb))]
+        elif fb.improvements:
+            body += [Text("Verbeterpunten", style="bold yellow"), _bullets([Text(s) for s in fb.improvements])]
+        elif no_improvements(fb):
+            body += [Text("Verbeterpunten", style="bold yellow"), Text(f"  {NO_IMPROVEMENTS}")]
+        parts.append(Panel(Group(*body), title="In het kort", title_align="left", border_style="green"))
+    if fb.phases:
+        parts.append(Panel(phase_timeline(fb), title="Gespreksverloop", title_align="left", border_style="dim"))
+    if not detail:
+        parts.append(Text("Alle criteria met bewijs en tips: --detail (of --markdown / --html).", style="dim"))
+    return Group(*parts)
+
+
+def _criteria_panels(fb: Feedback) -> list[Panel]:
+    panels = []
     for name, dim in fb.dimensions.items():
         table = Table(box=box.SIMPLE, show_header=True, header_style="dim", expand=True, padding=(0, 1))
         table.add_column("", width=1)
@@ -353,29 +444,13 @@ def feedback_report(fb: Feedback) -> Group:
                     body.append(f"\n→ {c.tip}", style="yellow")
             table.add_row(_mark(c.passed), escape(c.description), "–" if c.score is None else f"{c.score:.0f}", body)
         extra = ""
-        if dim.pass_score is not None:
+        if dim.pass_score is not None and dim.score is not None:
             extra = f" (drempel {dim.pass_score}: {'gehaald' if dim.passed else 'niet gehaald'})"
         header = Text.assemble((dimension_title(name, dim.title), "bold"), "  ", score_bar(dim.score), extra)
-        parts.append(Panel(Group(header, table), border_style="cyan"))
-    if fb.phases:
-        parts.append(Panel(phase_timeline(fb), title="Gespreksverloop", title_align="left", border_style="dim"))
-    if fb.judge is not None:
-        parts.append(judge_panel(fb))
-    if fb.strengths or fb.improvements or no_improvements(fb):
-        lines = Text()
-        if fb.strengths:
-            lines.append("Sterk\n", style="bold green")
-            for s in fb.strengths:
-                lines.append(f"  • {s}\n")
-        if fb.improvements:
-            lines.append("Verbeterpunten\n", style="bold yellow")
-            for s in fb.improvements:
-                lines.append(f"  • {s}\n")
-        elif no_improvements(fb):
-            lines.append("Verbeterpunten\n", style="bold yellow")
-            lines.append(f"  {NO_IMPROVEMENTS}\n")
-        parts.append(Panel(lines, title="In het kort", title_align="left", border_style="green"))
-    return Group(*parts)
+        if dim.score is None and dim.reason:
+            header.append(f"  {dim.reason}", style="dim")
+        panels.append(Panel(Group(header, table), border_style="cyan"))
+    return panels
 
 
 def usage_line(usage: dict) -> Text:

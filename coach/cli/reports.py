@@ -22,7 +22,17 @@ Items = Sequence[tuple[Transcript, Feedback]]
 
 
 def _score(value: float | None) -> str:
-    return "overgeslagen" if value is None else f"{value:.0f}"
+    return "niet te beoordelen" if value is None else f"{value:.0f}"
+
+
+def verdict(fb: Feedback) -> str:
+    """'geslaagd', 'niet geslaagd: <why>', or why the call cannot be judged."""
+    if fb.passed:
+        return "geslaagd"
+    why = "; ".join(fb.verdict)
+    if fb.passed is False:
+        return "niet geslaagd" + (f": {why}" if why else "")
+    return why
 
 
 def _mark(passed: bool | None) -> str:
@@ -44,8 +54,8 @@ def to_markdown(items: Items) -> str:
         title = transcript.learner or "medewerker"
         out.append(f"# Feedback: {_md(title)} · {_md(fb.scenario or 'onbekend scenario')}\n")
         out.append(f"- **Totaalscore:** {_score(fb.overall)}")
-        if fb.passed is not None:
-            out.append(f"- **Resultaat:** {'geslaagd' if fb.passed else 'niet geslaagd'}")
+        if fb.passed is not None or fb.verdict:
+            out.append(f"- **Resultaat:** {_md(verdict(fb))}")
         if fb.outcome:
             out.append(f"- **Afloop:** {OUTCOME_LABELS.get(fb.outcome, fb.outcome)}")
         if fb.call.get("reason"):
@@ -55,6 +65,8 @@ def to_markdown(items: Items) -> str:
         out.append(f"- **Rubric:** {fb.rubric}\n")
         for name, dim in fb.dimensions.items():
             out.append(f"## {dimension_title(name, dim.title)}: {_score(dim.score)}\n")
+            if dim.score is None and dim.reason:
+                out.append(f"*{_md(dim.reason)}*\n")
             out.append("| | criterium | score | wat er gebeurde | tip |")
             out.append("|---|---|---|---|---|")
             for c in (c for c in fb.criteria if c.dimension == name):
@@ -117,7 +129,7 @@ vertical-align:top;text-align:left}.q{color:#555;font-style:italic}.tip{color:#8
 
 def _bar(score: float | None) -> str:
     if score is None:
-        return '<span class="skip">overgeslagen</span>'
+        return '<span class="skip">niet te beoordelen</span>'
     cls = "good" if score >= 75 else "mid" if score >= 55 else "low"
     fill = f'<span class="fill {cls}" style="display:block;width:{score:.0f}%"></span>'
     return f'<span class="bar">{fill}</span> <b>{score:.0f}</b>'
@@ -132,9 +144,9 @@ def to_html(items: Items) -> str:
         )
         body.append('<table class="meta">')
         body.append(f"<tr><td><b>Totaal</b></td><td>{_bar(fb.overall)}</td></tr>")
-        if fb.passed is not None:
-            cls, label = ("ok", "geslaagd") if fb.passed else ("no", "niet geslaagd")
-            body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{label}</td></tr>')
+        if fb.passed is not None or fb.verdict:
+            cls = "ok" if fb.passed else "no" if fb.passed is False else "skip"
+            body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{e(verdict(fb))}</td></tr>')
         if fb.outcome:
             body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOME_LABELS.get(fb.outcome, fb.outcome))}</td></tr>")
         if fb.call.get("reason"):
@@ -142,6 +154,8 @@ def to_html(items: Items) -> str:
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
             body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
+            if dim.score is None and dim.reason:
+                body.append(f'<p class="skip">{e(dim.reason)}</p>')
             body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
             for c in (c for c in fb.criteria if c.dimension == name):
                 mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
@@ -238,14 +252,15 @@ def choose(flags: dict[str, bool], output: Path | None) -> str:
     return RICH
 
 
-def emit(items: Items, fmt: str, output: Path | None) -> None:
-    """Print the reports (Rich) or write them in a format, to ``output`` or standard output."""
+def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -> None:
+    """Print the reports (Rich: short, or every criterion with ``detail``) or write them in a format (always
+    complete), to ``output`` or standard output."""
     if fmt == RICH:
         from coach.cli import render
 
         console = render.console()
         for _, fb in items:
-            console.print(render.feedback_report(fb))
+            console.print(render.feedback_report(fb, detail=detail))
         return
     text = FORMATS[fmt].write(items)
     if output is None:

@@ -38,12 +38,14 @@ class Terminal:
         read: Callable[[str], str],
         *,
         show_emotion: bool = False,
+        detail: bool = False,
     ) -> None:
         self.setup = setup
         self.store = store
         self.console = console
         self.read = read
         self.show_emotion = show_emotion
+        self.detail = detail
         self.streamed: str | None = None
         self.hooks = Hooks(on_text=self._stream, notify=self.warn)
         """How the caller's voice reaches this terminal while it speaks."""
@@ -161,7 +163,7 @@ class Terminal:
     def _finish(self, live: LiveCall) -> None:
         result = live.finish()
         assert result.feedback is not None
-        self.console.print(render.feedback_report(result.feedback))
+        self.console.print(render.feedback_report(result.feedback, detail=self.detail))
         if result.usage:
             self.console.print(render.usage_line(result.usage))
         if result.path is not None:

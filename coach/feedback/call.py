@@ -222,6 +222,10 @@ class Call:
                 first.setdefault(phase, n)
         return first
 
+    def analysis(self, index: int) -> Analysis:
+        """The reading of the trainee turn at transcript position ``index``."""
+        return self._analysis[index]
+
     def sentence(self, index: int, hit: Any) -> str:
         """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
         analysis = self._analysis.get(index)

@@ -36,6 +36,19 @@ class CriterionResult(_Model):
     example: str = ""
 
 
+class Advice(_Model):
+    """One improvement as the short report shows it: the moment, the trainee's own words, a better sentence."""
+
+    criterion: str
+    dimension: str
+    turn: int | None = Field(None, description="Beurtnummer van het moment; null als er geen moment is.")
+    speaker: str = Field("", description="learner (uw zin) of caller (de vraag of zin van de beller).")
+    said: str = Field("", description="Wat er op dat moment gezegd werd (ingekort).")
+    better: str = Field("", description="Een betere zin voor deze beller; leeg als er geen past.")
+    label: str = Field("Beter", description="'Beter', 'Zeg liever', 'Noem ook', 'Juist is'.")
+    why: str = Field(description="De tip: waarom en hoe.")
+
+
 class DimensionResult(_Model):
     title: str
     score: float | None
@@ -89,5 +102,8 @@ class Feedback(_Model):
     phase_order: list[str] = Field(default_factory=list, description="De fasen in de volgorde waarin ze begonnen.")
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
+    advice: list[Advice] = Field(
+        default_factory=list, description="De verbeterpunten als moment, eigen zin en betere zin (zelfde volgorde)."
+    )
     call: dict[str, object] = Field(default_factory=dict, description="Feiten over het gesprek: emotie, zorg, einde.")
     judge: JudgeReport | None = Field(None, description="Met --judge claude: Claude's scores naast die van de regels.")

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coach.analyzer import Analysis, Analyzer
+from coach.feedback.advice import Advisor
 from coach.feedback.call import Call, Result
 from coach.feedback.consistency import MIN_TURNS, checking, contradictions
-from coach.feedback.model import CriterionResult, DimensionResult, Feedback, Phase
+from coach.feedback.model import Advice, CriterionResult, DimensionResult, Evidence, Feedback, Phase
 from coach.feedback.signals import IMPLEMENTATIONS, skipped
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.formats.signals import SIGNALS
@@ -28,29 +29,48 @@ def _quote(text: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _tip(criterion: Criterion, result: Result, passed: bool | None) -> str:
-    """The rubric tip; for a criterion that did not pass, built on the trainee's own moment in the call."""
-    parts = []
-    moment = result.moment
-    if moment is not None and passed is False:
-        quote = _quote(moment.text)
-        end = "" if quote[-1:] in ".?!…" else "."
-        if moment.speaker == "caller":
-            verb = "vroeg" if quote.endswith("?") else "zei"
-            parts.append(f"In beurt {moment.turn} {verb} de beller: '{quote}'{end}")
-        else:
-            verb = "vroeg" if quote.rstrip().endswith("?") or "vraag" in moment.note else "zei"
-            parts.append(f"In beurt {moment.turn} {verb} u: '{quote}'{end}")
-    parts.append(criterion.tip.rstrip())
+def _moment_words(moment: Evidence) -> str:
+    """'In beurt 6 zei u: '...'.' or 'In beurt 5 vroeg de beller: '...'"""
+    quote = _quote(moment.text)
+    end = "" if quote[-1:] in ".?!…" else "."
+    if moment.speaker == "caller":
+        verb = "vroeg" if quote.endswith("?") else "zei"
+        return f"In beurt {moment.turn} {verb} de beller: '{quote}'{end}"
+    verb = "vroeg" if quote.rstrip().endswith("?") or "vraag" in moment.note else "zei"
+    return f"In beurt {moment.turn} {verb} u: '{quote}'{end}"
+
+
+def _tip(
+    criterion: Criterion, result: Result, passed: bool | None, advisor: Advisor, dimension: str
+) -> tuple[str, Advice]:
+    """The rubric tip with a better sentence for this caller; for a criterion that did not pass, built on the
+    trainee's own moment in the call (the text, and the same as an Advice item)."""
+    moment = result.moment if passed is False else None
     if result.suggestion and passed is False:
-        parts.append(f"{result.suggestion_label}: '{result.suggestion}'.")
-    elif criterion.example:
-        parts.append(f"Bijvoorbeeld: '{criterion.example}'")
-    return " ".join(parts)
+        better, label = result.suggestion, result.suggestion_label
+    else:
+        better = advisor.example(criterion.signal, moment, criterion.example)
+        label = "Beter" if moment is not None and moment.speaker == "learner" else "Bijvoorbeeld"
+    parts = [_moment_words(moment)] if moment is not None else []
+    parts.append(criterion.tip.rstrip())
+    if better:
+        end = "." if label != "Bijvoorbeeld" and better[-1:] not in ".?!…" else ""
+        parts.append(f"{label}: '{better}'{end}")
+    item = Advice(
+        criterion=criterion.id,
+        dimension=dimension,
+        turn=moment.turn if moment else None,
+        speaker=moment.speaker if moment else "",
+        said=_quote(moment.text) if moment else "",
+        better=better,
+        label=label,
+        why=criterion.tip.rstrip(),
+    )
+    return " ".join(parts), item
 
 
-def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[CriterionResult, str]:
-    """The criterion's result, and the tip as an improvement (on the trainee's moment even when it passed)."""
+def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[CriterionResult, Result]:
+    """The criterion's result (its tip is filled in later, in order of importance) and the signal's result."""
     spec = SIGNALS[criterion.signal]
     if spec.needs_scenario and call.scenario is None:
         result = skipped("geen scenario bekend: dit criterium hangt van het scenario af")
@@ -61,8 +81,6 @@ def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[
     else:
         score = criterion.score(result.value)
         passed = score >= criterion.pass_score
-    tip = _tip(criterion, result, passed)
-    improvement = _tip(criterion, result, False) if score is not None and score < 100 else tip
     return CriterionResult(
         id=criterion.id,
         dimension=dimension,
@@ -77,9 +95,14 @@ def _score_criterion(call: Call, dimension: str, criterion: Criterion) -> tuple[
         skip_reason=result.skipped,
         detail=result.detail,
         evidence=result.evidence,
-        tip=tip,
+        tip="",
         example=criterion.example,
-    ), improvement
+    ), result
+
+
+def _loss(c: CriterionResult) -> tuple[float, bool, str]:
+    """The order of the improvements: weighted points lost, a failed criterion first, then by id."""
+    return (-c.weight * (100 - (c.score or 0)), c.passed is not False, c.id)
 
 
 def _weighted(pairs: list[tuple[float, float]]) -> float | None:
@@ -125,8 +148,8 @@ def evaluate(
     ``analyses`` are the readings of the trainee turns when the caller already has them (a live call)."""
     call = Call(transcript, scenario, analyzer, list(analyses) if analyses is not None else None)
     criteria: list[CriterionResult] = []
-    tips: list[str] = []  # per criterion, in the order of ``criteria``
     dimensions: dict[str, DimensionResult] = {}
+    signals: dict[str, tuple[Criterion, Result]] = {}
     short = len(call.learner) < MIN_TURNS
     too_short = (
         f"te kort om te beoordelen: {count(len(call.learner), 'beurt', 'beurten')} van de medewerker, "
@@ -136,9 +159,9 @@ def evaluate(
         spec = rubric.dimensions[name]
         results = []
         for c in spec.criteria:
-            result, tip = _score_criterion(call, name, c)
+            result, raw = _score_criterion(call, name, c)
             results.append(result)
-            tips.append(tip)
+            signals[result.id] = (c, raw)
         criteria += results
         score, reason = (None, too_short) if short else _dimension_score(results)
         passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
@@ -191,6 +214,22 @@ def evaluate(
         passed, verdict = None, [too_short]
     wrong_turns = {w.index + 1 for w in wrong}
     strengths = _strengths(criteria, wrong_turns, dimensions)
+    strong = {c for c, _ in strengths}
+    weak = sorted((c for c in criteria if c.score is not None and c.score < 100 and c.id not in strong), key=_loss)
+    # the better sentences go to the improvements first, so the best fit is never spent on a tip nobody reads
+    advisor = Advisor(call)
+    improvements: list[str] = []
+    advice: list[Advice] = []
+    for c in weak[:3]:
+        text, item = _tip(*signals[c.id], False, advisor, c.dimension)
+        improvements.append(text)
+        advice.append(item)
+    shown = {c.id for c in weak[:3]}
+    for i, c in enumerate(criteria):
+        if c.id in shown and c.passed is False:
+            criteria[i] = c.model_copy(update={"tip": improvements[[w.id for w in weak[:3]].index(c.id)]})
+        else:
+            criteria[i] = c.model_copy(update={"tip": _tip(*signals[c.id], c.passed, advisor, c.dimension)[0]})
     feedback = Feedback(
         scenario=(scenario.id if scenario else None) or transcript.scenario,
         rubric=rubric.id,
@@ -205,7 +244,8 @@ def evaluate(
         phases=phases,
         phase_order=list(call.first_phase),
         strengths=[text for _, text in strengths],
-        improvements=_improvements(criteria, tips, {c for c, _ in strengths}),
+        improvements=improvements,
+        advice=advice,
         call=facts,
     )
     if checking():
@@ -215,13 +255,17 @@ def evaluate(
     return feedback
 
 
+STRONG_DIMENSION = 50
+"""A strength is only named from a dimension that scored at least this (and could be judged)."""
+
+
 def _strengths(
     criteria: list[CriterionResult],
     wrong_turns: set[int],
     dimensions: dict[str, DimensionResult],
 ) -> list[tuple[str, str]]:
     """The best criteria as strengths (criterion id, text); a turn with uncorrected wrong information is never
-    evidence for one, and a mistake avoided counts only in a dimension that could be judged."""
+    evidence for one, and a strength comes from a dimension that could be judged and went reasonably well."""
     good = [c for c in criteria if c.passed and c.score is not None and c.score >= 80]
     good.sort(key=lambda c: (SIGNALS[c.signal].strength == "absence", -c.weight * c.score, c.id))
     out: list[tuple[str, str]] = []
@@ -229,8 +273,9 @@ def _strengths(
         if len(out) == 3:
             break
         strength = SIGNALS[c.signal].strength
-        if strength == "absence" and dimensions[c.dimension].score is None:
-            continue
+        dimension = dimensions[c.dimension].score
+        if dimension is None or dimension < STRONG_DIMENSION:
+            continue  # 'short sentences' is no strength in a dimension that went badly (jargon, no emotion named)
         behaviour = strength == "behaviour"
         mine = [e for e in c.evidence if e.speaker == "learner"]
         if behaviour and mine and all(e.turn in wrong_turns for e in mine):
@@ -239,18 +284,6 @@ def _strengths(
         quote = f" (beurt {evidence.turn}: '{_quote(evidence.text)}')" if evidence else ""
         out.append((c.id, f"{c.description}{quote}"))
     return out
-
-
-def _improvements(criteria: list[CriterionResult], tips: list[str], strong: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """The 2-3 criteria that lost the most weighted points, passed or not, and not already named a strength; none
-    when everything scored full marks."""
-    weak = [
-        (c, tip)
-        for c, tip in zip(criteria, tips, strict=True)
-        if c.score is not None and c.score < 100 and c.id not in strong
-    ]
-    weak.sort(key=lambda x: (-x[0].weight * (100 - x[0].score), x[0].passed is not False, x[0].id))
-    return [tip for _, tip in weak[:3]]
 
 
 NO_IMPROVEMENTS = "Geen: elk beoordeeld criterium kreeg de hoogste score."

@@ -35,6 +35,12 @@ def signal(name: str) -> Callable[[SignalFn], SignalFn]:
 # --- luisteren -----------------------------------------------------------------------------------------------------
 
 
+_OFFER = re.compile(
+    r"\W*(?:(?:en|dan|oké|oke|goed)\W+)*(?:zal ik|zullen we|wilt u dat ik|mag ik|kan ik|zou ik)\b", re.I
+)
+"""An offer or a request for permission ('Zal ik dat voor u aanvragen?') is closed by nature: no question to open."""
+
+
 @signal("open_questions")
 def open_questions(call: Call, criterion: Any) -> Result:
     opens = call.hits("open_question")
@@ -42,8 +48,16 @@ def open_questions(call: Call, criterion: Any) -> Result:
     total = len(opens) + len(closed)
     evidence = [call.hit_ev(i, t, h, "open vraag") for i, t, h in opens[:3]]
     # the example of a closed question to rephrase: not one that asks for an identifying fact
+    # the closed question to rephrase: one asked to hear the story, before any explanation; later, a closed question
+    # checks a fact or leads into the next step, and an open one would not fit
+    explained = next((i for i, _, a in call.learner if a.acts & {"explanation", "next_step"}), None)
     poor = [
-        (i, t, h) for i, t, h in closed if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+        (i, t, h)
+        for i, t, h in closed
+        if (explained is None or i <= explained)
+        and h.rule != "fact-question"
+        and not call.is_fact_question(call.sentence(i, h))
+        and not _OFFER.match(call.sentence(i, h))
     ]
     moment = call.hit_ev(*poor[0], "gesloten vraag") if poor else None
     if total == 1:
@@ -131,8 +145,7 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     best: tuple[tuple[float, bool, bool, int, int], float, Evidence] | None = None
     for i, turn, hit in hits:
         sentence = call.sentence(i, hit)
-        # what the summary says: its sentence and the rest of the turn ("..., en u bent bang dat ... Klopt dat?")
-        said = turn.text[turn.text.find(sentence) :] if sentence in turn.text else turn.text
+        said = turn.text  # what the turn gives back, around the summary sentence too ("Dat is veel tegelijk: ...")
         if keyword_sets:
             hidden = any(first_match(k, said) for k in keyword_sets[:-1])
             if hidden and concern_at is not None and concern_at < i:
@@ -363,7 +376,12 @@ def next_step(call: Call, criterion: Any) -> Result:
     hits = [(i, t, h) for i, t, h in call.hits("next_step") if not call.sentence(i, h).rstrip(" \"')").endswith("?")]
     if hits:
         i, t, h = hits[0]
-        return Result(1.0, [call.hit_ev(i, t, h, "afspraak")], "Er is een concrete afspraak gemaakt.")
+        quote = call.sentence(i, h)
+        if len(_WORD.findall(quote)) < 6:  # "Dat regel ik." says what; the next sentence often says when
+            sentences = [x.text for x in call.analysis(i).sentences]
+            if quote in sentences and sentences.index(quote) + 1 < len(sentences):
+                quote += " " + sentences[sentences.index(quote) + 1]
+        return Result(1.0, [ev(i, t, quote, "afspraak")], "Er is een concrete afspraak gemaakt.")
     return Result(0.0, [], "Er is geen concrete afspraak gemaakt.")
 
 
@@ -600,12 +618,19 @@ def key_info(call: Call, criterion: Any) -> Result:
     for item in items:
         # credited only from a turn that states it; the evidence quotes that turn
         hit = next(
-            ((i, t) for (i, t, _), said in zip(call.learner, call.stated, strict=True) if item.id in said.key_info),
+            (
+                (i, t, a, said.key_info[item.id])
+                for (i, t, a), said in zip(call.learner, call.stated, strict=True)
+                if item.id in said.key_info
+            ),
             None,
         )
         if hit:
             conveyed += 1
-            evidence.append(ev(*hit, note=item.description))
+            i, t, a, words = hit
+            # the sentences that hold the words that conveyed it, not the whole turn
+            found = [x.text for x in a.sentences if any(w and w in x.text for w in words.split(" . "))]
+            evidence.append(ev(i, t, " ".join(found) if found else None, note=item.description))
         else:
             missing.append(item)
     detail = of_total(conveyed, len(items), "het kernpunt", "kernpunten", "overgebracht")
