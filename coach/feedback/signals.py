@@ -629,8 +629,9 @@ def key_info(call: Call, criterion: Any) -> Result:
             conveyed += 1
             i, t, a, words = hit
             # the sentences that hold the words that conveyed it, not the whole turn
-            found = [x.text for x in a.sentences if any(w and w in x.text for w in words.split(" . "))]
-            evidence.append(ev(i, t, " ".join(found) if found else None, note=item.description))
+            found = [x for x in a.sentences if any(w and w in x.text for w in words.split(" . "))]
+            quote = t.text[found[0].start : found[-1].end] if found else None  # one stretch of the turn
+            evidence.append(ev(i, t, quote, note=item.description))
         else:
             missing.append(item)
     detail = of_total(conveyed, len(items), "het kernpunt", "kernpunten", "overgebracht")
