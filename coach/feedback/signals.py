@@ -44,7 +44,11 @@ _OFFER = re.compile(
 @signal("open_questions")
 def open_questions(call: Call, criterion: Any) -> Result:
     opens = call.hits("open_question")
-    closed = call.hits("closed_question")
+    # a question for one fact (aanslagnummer, 'wanneer is hij overleden') must be closed: it does not count against
+    asked = call.hits("closed_question")
+    closed = [
+        (i, t, h) for i, t, h in asked if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+    ]
     total = len(opens) + len(closed)
     evidence = [call.hit_ev(i, t, h, "open vraag") for i, t, h in opens[:3]]
     # the example of a closed question to rephrase: not one that asks for an identifying fact
@@ -54,10 +58,7 @@ def open_questions(call: Call, criterion: Any) -> Result:
     poor = [
         (i, t, h)
         for i, t, h in closed
-        if (explained is None or i <= explained)
-        and h.rule != "fact-question"
-        and not call.is_fact_question(call.sentence(i, h))
-        and not _OFFER.match(call.sentence(i, h))
+        if (explained is None or i <= explained) and not _OFFER.match(call.sentence(i, h))
     ]
     moment = call.hit_ev(*poor[0], "gesloten vraag") if poor else None
     if total == 1:
@@ -122,14 +123,17 @@ def _concern_turns(call: Call) -> list[tuple[int, Turn]]:
     if s is None or not s.concerns.hidden:
         return []
     revealed = [(i, t) for i, t in call.caller if any(r.startswith("concern:") for r in t.revealed)]
-    if not revealed:
-        for i, t in call.caller:
-            if any(
-                first_match(h.keywords, t.text) and any(line[:40] in t.text for line in h.lines)
-                for h in s.concerns.hidden
-            ):
-                revealed.append((i, t))
-    return revealed
+    if revealed or any(t.revealed for _, t in call.caller):
+        return revealed  # a call played with the caller of this tool says what came out
+    # a transcript from elsewhere (a real call typed out): the caller says it in the concern's words, right after
+    # the trainee listened (asked, gave back, named the feeling); said unasked, it is no discovery of the trainee's
+    out = []
+    for i, t in call.caller:
+        before = [a for j, _, a in call.learner if j < i][-1:]
+        invited = bool(before) and bool(before[0].acts & {"open_question", "summary", "emotion_reflection"})
+        if invited and any(first_match(h.keywords, t.text) for h in s.concerns.hidden):
+            out.append((i, t))
+    return out
 
 
 @signal("summary_captures_concern")

@@ -119,7 +119,7 @@ SIGNALS: dict[str, SignalSpec] = {
             (0, 1),
             {
                 "low": Param(float, 0.3, "Ondergrens van het gewenste aandeel woorden van de medewerker."),
-                "high": Param(float, 0.6, "Bovengrens van het gewenste aandeel woorden van de medewerker."),
+                "high": Param(float, 0.7, "Bovengrens van het gewenste aandeel woorden van de medewerker."),
             },
         ),
         _spec(
