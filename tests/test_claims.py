@@ -323,3 +323,26 @@ def test_a_question_typed_without_a_mark_states_nothing() -> None:
     analyzer = get_analyzer()
     assert not stated(analyzer, scenario, "Hoeveel betaalde u vorig jaar").key_info
     assert "waardepeildatum" in stated(analyzer, scenario, "De waarde gaat uit van vorig jaar januari.").key_info
+
+
+def test_the_claim_prefilter_never_changes_a_reading() -> None:
+    """Only the option patterns whose anchor words are in a turn are searched: the same claims as searching all."""
+    import yaml
+
+    from coach.analyzer.claims import ClaimReader
+
+    analyzer = get_analyzer()
+    plain = ClaimReader(list(analyzer.claim_reader.claims.values()))  # no anchors: every pattern searched
+    texts = [
+        item["text"]
+        for path in sorted((ROOT / "bench" / "data").glob("claims-eval*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(item, dict) and "text" in item
+    ]
+    assert len(texts) > 1000
+    texts = texts[::3]  # a third of the blind sets: enough to catch an anchor a pattern can match without
+    context = Context(expected=tuple(analyzer.claim_reader.claims)[:5])
+    for text in texts:
+        spans = [(s.start, s.end) for s in analyzer.analyze(text).sentences]
+        fast = analyzer.claim_reader.read(text, spans, [], context)
+        assert fast == plain.read(text, spans, [], context), text

@@ -10,7 +10,7 @@ round and makes a value or a choice a denial ("u heeft géén drie maanden"). Wi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from coach.formats.claims import VALUE_KINDS, ClaimKind, ClaimType
@@ -309,6 +309,24 @@ class _Compiled:
     """All the options' patterns in one: a turn where it finds nothing is not read for this claim (speed)."""
 
 
+_TOKENS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
+
+
+Anchor = tuple[set[str], tuple[str, ...]] | None
+
+
+def _gate(pattern: str, anchor: Callable[[str], Anchor]) -> Anchor:
+    """The words an option pattern cannot match without; a raw pattern that opens with a word boundary still has
+    its words ('(?<![^\\W_])(?:kost|kosten)'). None: no words known, always searched."""
+    found = anchor(re.sub(r"^re:\(\?<!\[\^\\W_\]\)", "re:", pattern))
+    return found if found and (found[0] or found[1]) else None
+
+
+def _possible(gate: tuple[set[str], tuple[str, ...]], words: set[str]) -> bool:
+    exact, prefixes = gate
+    return not words.isdisjoint(exact) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))
+
+
 def _regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
     patterns = list(patterns)
     if not patterns:
@@ -331,9 +349,15 @@ def _negation_words(pattern: str) -> set[str]:
 class ClaimReader:
     """Compiled once per lexicon; ``read`` gives the claims of one turn, ``check`` judges them."""
 
-    def __init__(self, claims: list[ClaimType]) -> None:
+    def __init__(self, claims: list[ClaimType], anchor: Callable[[str], Anchor] = lambda pattern: None) -> None:
+        """``anchor``: the words a pattern cannot match without (the analyzer's rule prefilter), or None."""
         self.claims = {c.id: c for c in claims}
         self._compiled: list[_Compiled] = []
+        self._parts: dict[str, list[tuple[int, int, int, int]]] = {}
+        self._by_pattern: list[list[tuple[Anchor, re.Pattern[str]]]] = []
+        """Per claim, each option pattern with its own anchor words: only the patterns whose words are in the turn
+        are searched (the same answer as the claim's combined regex, without trying every branch everywhere)."""
+        """Per claim, words one of its options cannot match without: a turn with none of them is not searched."""
         for c in claims:
             options = [
                 (o.id, [(re.compile(pattern_regex(p)), _negation_words(p) | _wide(p)) for p in o.patterns])
@@ -343,6 +367,7 @@ class ClaimReader:
             self._compiled.append(
                 _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
             )
+            self._by_pattern.append([(_gate(p, anchor), re.compile(pattern_regex(p))) for p in every])
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -407,7 +432,13 @@ class ClaimReader:
         expected = set(context.expected)
         order = {c: i for i, c in enumerate(context.expected)}
         out: list[Reading] = []
-        live = {c.claim.id for c in self._compiled if c.any_option is not None and c.any_option.search(folded)}
+        words = {w for token in _TOKENS.findall(folded) for w in (token, *re.split(r"['-]", token))}
+        live = {
+            c.claim.id
+            for c, patterns in zip(self._compiled, self._by_pattern, strict=True)
+            if c.any_option is not None
+            and any((gate is None or _possible(gate, words)) and regex.search(folded) for gate, regex in patterns)
+        }
         has_values = bool(durations(folded) or dates(folded) or amounts(folded) or _DIGIT_OR_COUNT.search(folded))
         if has_values:
             live |= {c.claim.id for c in self._compiled if c.claim.kind in VALUE_KINDS}
@@ -514,7 +545,17 @@ class ClaimReader:
         return [(a, b) for a, b, _, _ in self.asserted_parts(sentence)]
 
     def asserted_parts(self, sentence: str) -> list[tuple[int, int, int, int]]:
-        """The asserted parts with the clause each lies in: (start, end, clause start, clause end)."""
+        """The asserted parts with the clause each lies in: (start, end, clause start, clause end). A turn's sentences
+        are read for claims and again for key points: the answer is kept for the last few thousand sentences."""
+        if sentence in self._parts:
+            return self._parts[sentence]
+        parts = self._asserted_parts(sentence)
+        if len(self._parts) >= 4096:
+            self._parts.clear()
+        self._parts[sentence] = parts
+        return parts
+
+    def _asserted_parts(self, sentence: str) -> list[tuple[int, int, int, int]]:
         breaks = sorted(
             [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
             + [(m.start(1), m.end(1)) for m in _THAT_BREAK.finditer(sentence)]

@@ -434,7 +434,8 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon) -> None:
         lx = lexicon
         self.common = frozenset(fold(w) for w in lx.style.stopwords)  # no anchors for rule prefilters (_anchor)
-        self.claim_reader = ClaimReader(lx.claims)
+        common = frozenset(fold(w) for w in lx.style.stopwords)
+        self.claim_reader = ClaimReader(lx.claims, lambda pattern: _anchor(pattern, common=common))
         self.variables = {name: join_alternatives([pattern_regex(i) for i in items]) for name, items in lx.vars.items()}
         self.var_words = {name: _merge_first([_first_words(i) for i in items]) for name, items in lx.vars.items()}
         v = self.variables

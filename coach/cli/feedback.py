@@ -36,6 +36,7 @@ def evaluate(
     """Beoordeel transcripten met een rubric: scores met bewijs en tips."""
     from coach import calls
     from coach.analyzer import analyzer_for
+    from coach.batch import resolve
     from coach.cli import reports
     from coach.errors import FileProblemError
     from coach.library import Library
@@ -45,6 +46,13 @@ def evaluate(
     calls.check_plugins("offline", judge)
     second = calls.make_judge(judge, model)
     lib = Library.open(library or [])
+    if rubric:
+        lib.rubric(rubric)  # an unknown --rubric or --scenario is said once, before any file is read
+    if scenario:
+        lib.scenario(scenario)
+    if judge == "offline" and len(transcripts) > 1:
+        _batch(transcripts, rubric, scenario, library, lexicon, fmt, output, detail, min_score)
+        return
     analyzer = analyzer_for(lib, lexicon or [])
     items = []
     scored: list[str] = []
@@ -58,7 +66,7 @@ def evaluate(
             problems.append(exc)  # one bad file in a batch: report it, and still evaluate the others
             continue
         scored.append(str(path))
-        chosen_rubric, chosen_scenario = _resolve(lib, transcript, rubric, scenario)
+        chosen_rubric, chosen_scenario = resolve(lib, transcript, rubric, scenario, _warn)
         feedback = calls.score(transcript, chosen_rubric, analyzer, chosen_scenario, second, _say)
         items.append((transcript, feedback))
     if items:
@@ -71,33 +79,44 @@ def evaluate(
         raise typer.Exit(1)
 
 
+def _batch(paths, rubric, scenario, library, lexicon, fmt, output, detail, min_score) -> None:
+    """Many transcripts with the rule-based judge: scored on every core, with a progress bar on a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from coach.batch import Job, score_all
+    from coach.cli import render, reports
+
+    job = Job(rubric, scenario, tuple(str(p) for p in library or []), tuple(str(p) for p in lexicon or []))
+    console = render.console(stderr=True)
+    with Progress(
+        TextColumn("Beoordelen"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=len(paths))
+        results = score_all(paths, job, lambda n: progress.advance(task, n))
+    done = [r for r in results if r.feedback is not None]
+    for r in results:
+        for message in r.warnings:
+            _warn(message)
+    if done:
+        reports.emit([(r.transcript, r.feedback) for r in done], fmt, output, detail=detail)
+    problems = [r for r in results if r.problem]
+    for r in problems:
+        typer.echo(f"Fout: {r.problem}", err=True)
+    reports.exam(((str(r.path), r.feedback) for r in done), min_score)
+    if problems:
+        typer.echo(f"{len(problems)} van de {len(paths)} transcripten niet beoordeeld.", err=True)
+        raise typer.Exit(1)
+
+
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
 def _warn(message: str) -> None:
     _say(f"waarschuwing: {message}")
-
-
-def _resolve(lib, transcript, rubric_ref: str | None, scenario_ref: str | None):
-    """The rubric and scenario for a transcript: options first, then what the transcript names."""
-    from coach.errors import NotFoundError
-
-    scenario = None
-    ref = scenario_ref or transcript.scenario
-    if ref:
-        try:
-            scenario = lib.scenario(ref)
-        except NotFoundError as exc:
-            if scenario_ref:
-                raise
-            _warn(f"{exc.message}; scenario-criteria worden overgeslagen.")
-    rubric_id = rubric_ref or transcript.rubric or "standaard"
-    try:
-        rubric = lib.rubric(rubric_id)
-    except NotFoundError:
-        if rubric_ref:
-            raise
-        _warn(f"rubric '{rubric_id}' niet gevonden; de standaardrubric wordt gebruikt.")
-        rubric = lib.rubric("standaard")
-    return rubric, scenario

@@ -21,13 +21,19 @@ _FICTIONAL = re.compile(r"\s*\((?:fictief|fictieve gemeente)\)\s*$", re.IGNORECA
 class Advisor:
     call: Call
     used: set[str] = field(default_factory=set)
+    _moods: list[tuple[int, str | None]] | None = field(default=None, repr=False)
+    _values: dict[int | None, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def _caller_moods(self) -> list[tuple[int, str | None]]:
+        if self._moods is None:
+            self._moods = [(i, self.call.analyzer.mood(t.text)) for i, t in self.call.caller]
+        return self._moods
 
     def mood(self, turn: int | None) -> str:
         """The caller's mood at a moment (1-based turn): the mood the caller's words show most often, counting the
         turns up to the moment twice; ties go to the lexicon's order (grief, anger, fear, ...); else 'rustig'."""
         votes: dict[str, int] = {}
-        for i, t in self.call.caller:
-            found = self.call.analyzer.mood(t.text)
+        for i, found in self._caller_moods():
             if found:
                 votes[found] = votes.get(found, 0) + (2 if turn is None or i < turn else 1)
         if not votes:
@@ -36,6 +42,11 @@ class Advisor:
         return max(votes, key=lambda m: (votes[m], -order.index(m)))
 
     def values(self, turn: int | None) -> dict[str, str]:
+        if turn not in self._values:
+            self._values[turn] = self._fill(turn)
+        return self._values[turn]
+
+    def _fill(self, turn: int | None) -> dict[str, str]:
         out: dict[str, str] = {}
         s = self.call.scenario
         if s is not None:

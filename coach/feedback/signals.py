@@ -552,7 +552,8 @@ def b1_readability(call: Call, criterion: Any) -> Result:
     long_limit = criterion.param("long_word_letters")
     all_words = [w for ws in words for w in ws]
     long_share = sum(len(w) >= long_limit for w in all_words) / max(1, len(all_words))
-    formal = [(i, t, f) for i, t, _ in sentences for f in call.analyzer.formal_words(t.text)]
+    turns = {i: t for i, t, _ in sentences}  # each turn once, however many of its sentences explain
+    formal = [(i, t, f) for i, t in turns.items() for f in call.analyzer.formal_words(t.text)]
     penalty = max(0.0, (avg - criterion.param("max_sentence_words")) / 10) + max(0.0, (long_share - 0.08) * 4)
     penalty += 0.1 * len({f[2][0].lower() for f in formal})
     value = max(0.0, min(1.0, 1 - penalty))
