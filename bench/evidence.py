@@ -150,14 +150,17 @@ def items(lib: Library) -> list[dict]:
 
 def labels() -> dict[str, bool]:
     found: dict[str, bool] = {}
-    for path in sorted(DATA.glob("labels-*.yaml")):
+    for path in sorted(DATA.glob("round*/labels-*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             found[str(row["id"])] = bool(row["supports"])
     return found
 
 
-def export(all_items: list[dict], n: int) -> None:
-    rng = random.Random(14)
+def export(all_items: list[dict], n: int, seed: int = 14) -> None:
+    """Write ``n`` items not labelled before, stratified by signal, for blind labelling."""
+    known = labels()
+    all_items = [i for i in all_items if i["id"] not in known]
+    rng = random.Random(seed)
     by_signal: dict[str, list[dict]] = defaultdict(list)
     for item in all_items:
         by_signal[item["signal"]].append(item)
@@ -170,7 +173,7 @@ def export(all_items: list[dict], n: int) -> None:
     chosen += rng.sample(rest, max(0, min(n - len(chosen), len(rest))))
     rng.shuffle(chosen)
     fields = ("id", "claim", "quote", "speaker", "before", "turn", "after")
-    path = DATA / "to-label.yaml"
+    path = DATA / "to-label.yaml"  # moved to roundN/items.yaml once labelled
     path.write_text(
         yaml.safe_dump([{k: i[k] for k in fields} for i in chosen], allow_unicode=True, sort_keys=False, width=110),
         encoding="utf-8",
@@ -181,12 +184,13 @@ def export(all_items: list[dict], n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     lib = Library.open()
     all_items = items(lib)
     if args.export:
-        export(all_items, args.export)
+        export(all_items, args.export, args.seed)
         return
     known = labels()
     labelled = [i for i in all_items if i["id"] in known]

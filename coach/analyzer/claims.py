@@ -322,11 +322,6 @@ def _gate(pattern: str, anchor: Callable[[str], Anchor]) -> Anchor:
     return found if found and (found[0] or found[1]) else None
 
 
-def _possible(gate: tuple[set[str], tuple[str, ...]], words: set[str]) -> bool:
-    exact, prefixes = gate
-    return not words.isdisjoint(exact) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))
-
-
 def _regex(patterns: Iterable[str]) -> re.Pattern[str] | None:
     patterns = list(patterns)
     if not patterns:
@@ -368,6 +363,40 @@ class ClaimReader:
                 _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
             )
             self._by_pattern.append([(_gate(p, anchor), re.compile(pattern_regex(p))) for p in every])
+        # an index from anchor word (or prefix) to the patterns it gates: a turn looks up its own words only
+        self._by_word: dict[str, list[tuple[int, int]]] = {}
+        self._by_prefix: dict[str, list[tuple[int, int]]] = {}
+        self._always: list[tuple[int, int]] = []
+        self._prefix_sizes: frozenset[int] = frozenset()
+        for ci, patterns in enumerate(self._by_pattern):
+            if self._compiled[ci].any_option is None:
+                continue
+            for pi, (gate, _) in enumerate(patterns):
+                if gate is None:
+                    self._always.append((ci, pi))
+                    continue
+                for word in gate[0]:
+                    self._by_word.setdefault(word, []).append((ci, pi))
+                for prefix in gate[1]:
+                    self._by_prefix.setdefault(prefix, []).append((ci, pi))
+        self._prefix_sizes = frozenset(len(p) for p in self._by_prefix)
+
+    def _live(self, folded: str, words: set[str]) -> set[str]:
+        """The option claims a turn can state: an option pattern of theirs matches (searched only when the turn
+        holds the pattern's anchor word)."""
+        candidates = list(self._always)
+        for word in words:
+            candidates += self._by_word.get(word, ())
+        if self._by_prefix:
+            seen = {w[:n] for w in words for n in self._prefix_sizes if len(w) >= n}
+            for prefix in seen & self._by_prefix.keys():
+                candidates += self._by_prefix[prefix]
+        live: set[str] = set()
+        for ci, pi in sorted(set(candidates)):
+            claim = self._compiled[ci].claim.id
+            if claim not in live and self._by_pattern[ci][pi][1].search(folded):
+                live.add(claim)
+        return live
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -433,12 +462,7 @@ class ClaimReader:
         order = {c: i for i, c in enumerate(context.expected)}
         out: list[Reading] = []
         words = {w for token in _TOKENS.findall(folded) for w in (token, *re.split(r"['-]", token))}
-        live = {
-            c.claim.id
-            for c, patterns in zip(self._compiled, self._by_pattern, strict=True)
-            if c.any_option is not None
-            and any((gate is None or _possible(gate, words)) and regex.search(folded) for gate, regex in patterns)
-        }
+        live = self._live(folded, words)
         has_values = bool(durations(folded) or dates(folded) or amounts(folded) or _DIGIT_OR_COUNT.search(folded))
         if has_values:
             live |= {c.claim.id for c in self._compiled if c.claim.kind in VALUE_KINDS}

@@ -557,6 +557,8 @@ class Analyzer:
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
+        before = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.before)
+        self.defined_before = re.compile(rf"(?:{before})[\W_]*(?:(?:de|het|een)[\W_]+)?$") if before else None
         self._compile_typos(lx)
         self._compile_topics(lx)
         self.requests = _words_regex(q.requests, v)
@@ -974,6 +976,10 @@ class Analyzer:
             if not (self.negated_clause and self.negated_clause.search(clause)):
                 return text[match.start() : match.end()]
         return None
+
+    def names_time(self, text: str) -> bool:
+        """Whether a text names when something happens ('vandaag', 'binnen twee weken', 'voor vrijdag')."""
+        return bool(self.time and self.time.search(fold(text)))
 
     def mood(self, text: str) -> str | None:
         """The mood a caller turn shows in words (lexicon ``moods``: boos, angstig, ...), not negated ('ik ben niet
@@ -1503,6 +1509,8 @@ class Analyzer:
                     continue
                 if self.defined_later and self.defined_later.search(s, m.end()):
                     continue
+                if self.defined_before and self.defined_before.search(s, 0, m.start()):
+                    continue  # "..., dat heet de beslagvrije voet": named after it was explained
                 hits.append(
                     self._hit(
                         text, "jargon", off, m.start(), m.end(), f"jargon:{term.term}", term=term.term, plain=term.plain

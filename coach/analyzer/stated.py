@@ -3,7 +3,9 @@
 The caller brain and the scorer both call ``stated`` for every trainee turn, with the caller's previous line, so
 they read the same turn the same way. Key points with a ``claim`` are credited only from a statement of the true
 value; with ``phrases`` only from a statement (not a question, a condition or reported words) that does not negate
-them. Wrong information is a scenario entry (by claim or phrases) or any catalogue claim stated wrongly.
+them. Wrong information is a scenario entry (by claim or phrases) or a catalogue claim of the scenario's kind of call
+(or one it names), stated wrongly: claims of other kinds of call were read wrong far more often than right in calls
+rated blind.
 """
 
 from __future__ import annotations
@@ -91,10 +93,13 @@ def stated(
                     hit[2],
                 )
             )
+    expected = set(scenario.claims)
     for v in verdicts:
         c = v.claim
         if not v.wrong or c.id in covered or any(w.claim == c.id for w in wrong):
             continue
+        if c.id not in expected and c.topic != scenario.topic.value:
+            continue  # a claim of another kind of call, read from words that mean something else here (blind audit)
         local = _local(c, scenario)
         wrong.append(
             Wrong(

@@ -180,7 +180,17 @@ class Call:
         out = []
         for i, t, h in self.hits("summary"):
             sentence = self.sentence(i, h)
-            caller_words = set().union(*(self.analyzer.content_words(c.text) for j, c in self.caller if j < i))
+            # the caller's own words: said by the caller before, and not first brought in by the trainee
+            caller_words: set[str] = set()
+            trainee_words: set[str] = set()
+            for j, turn in sorted([*self.caller, *((k, u) for k, u, _ in self.learner)], key=lambda x: x[0]):
+                if j >= i:
+                    break
+                words = self.analyzer.content_words(turn.text)
+                if turn.speaker == "caller":
+                    caller_words |= words - trainee_words
+                else:
+                    trainee_words |= words
             # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
             question = any(
                 self.sentence(i, q) == sentence

@@ -77,8 +77,15 @@ def open_questions(call: Call, criterion: Any) -> Result:
 @signal("doorvragen")
 def doorvragen(call: Call, criterion: Any) -> Result:
     found = []
+    summarised = {i for i, _, _ in call.summaries}
     for i, turn, analysis in call.learner[1:]:
-        if not analysis.acts & {"open_question", "closed_question", "summary"}:
+        asks = [
+            h
+            for a in ("open_question", "closed_question")
+            for h in analysis.of(a)
+            if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+        ]
+        if not asks and i not in summarised:
             continue
         previous = call.previous_caller(i)
         if previous is None:
@@ -253,6 +260,15 @@ def talk_balance(call: Call, criterion: Any) -> Result:
     return Result(value, [], f"U sprak {share:.0%} van de woorden (goed: {low:.0%}-{high:.0%}).", moment)
 
 
+_YES_NO = re.compile(r"\W*(?:ja|nee|jawel|zeker|klopt|precies|inderdaad|natuurlijk|dat klopt|dat kan)\b", re.I)
+"""A turn that starts with 'ja', 'nee', 'klopt' answers a yes/no question ('Is dat belangrijk?' 'Ja, ...')."""
+_RHETORICAL = re.compile(
+    r"\W*(?:wat (?:is|zijn) (?:dit|dat) (?:nou |nu )?voor (?:onzin|flauwekul|gedoe|onzinnig)"
+    r"|hoe (?:kan|is) (?:dat|het) (?:nou |nu )?mogelijk"
+    r"|ben(?:t)? (?:u|je) (?:nou|nu) helemaal|doe (?:even |eens )?normaal)",
+    re.I,
+)
+"""An exclamation in question form ('Wat is dat voor onzin?'): anger to hear, no question to answer."""
 _CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee", "oke", "oké", "hm", "hmm"})
 
 
@@ -267,7 +283,13 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
     asked = [
         (i, t, questions)
         for i, t in call.caller
-        if (questions := [q for q in caller_questions(t.text) if not rhetorical(q, call.scenario) and not _contact(q)])
+        if (
+            questions := [
+                q
+                for q in caller_questions(t.text)
+                if not rhetorical(q, call.scenario) and not _contact(q) and not _RHETORICAL.match(q)
+            ]
+        )
     ]
     pairs = []
     for i, t, questions in asked:
@@ -276,7 +298,7 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
             pairs.append(((i, t, questions), nxt[0]))
     if not pairs:
         return skipped("de beller stelde geen vragen")
-    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERING_ACTS]
+    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERING_ACTS and not _YES_NO.match(a[1].text)]
     value = 1 - len(missed) / len(pairs)
     # the moment is the caller's question that was left: the tip quotes it
     moment = ev(missed[0][0][0], missed[0][0][1], missed[0][0][2][0], "vraag van de beller") if missed else None
@@ -319,24 +341,46 @@ _LISTENING = {
 
 @signal("clarify_before_solution")
 def clarify_before_solution(call: Call, criterion: Any) -> Result:
-    solution = _first(call, {"explanation", "next_step"})
+    # the opening turn's reassurance ("U stoort helemaal niet") is no solution yet
+    opening_turn = call.learner[0][0] if call.learner and call.learner[0][2].has("opening") else None
+    solution = next(
+        (x for x in call.learner if x[2].acts & {"explanation", "next_step"} and x[0] != opening_turn), None
+    )
     if solution is None:
         return skipped("u gaf geen uitleg of oplossing, dus er is niets om op volgorde te beoordelen")
     listening = ("summary", "emotion_reflection", "open_question", "closed_question")
-    listened = [x for x in call.learner if x[0] < solution[0] and x[2].acts & set(listening)]
+
+    def clarifying(i: int, hit: Any) -> bool:
+        # not the service question of the opening ("Waarmee kan ik u helpen?"), not a question for a fact
+        # (aanslagnummer, naam, datum), not an offer ("Zal ik ...?")
+        if hit.act in ("open_question", "closed_question"):
+            sentence = call.sentence(i, hit)
+            if hit.rule == "fact-question" or call.is_fact_question(sentence) or _OFFER.match(sentence):
+                return False
+            return not (hit.act == "open_question" and i == opening_turn)
+        return hit.act != "summary" or any(h is hit for _, _, h in call.summaries)
+
+    listened = [
+        (i, t, h)
+        for i, t, a in call.learner
+        if i < solution[0]
+        for act in listening
+        for h in a.of(act)
+        if clarifying(i, h)
+    ]
     # the same turn counts when it listens first: a question, a summary or a feeling named before the explanation
     explained_at = min(h.start for a in ("explanation", "next_step") for h in solution[2].of(a))
-    same = [h for a in listening for h in solution[2].of(a) if h.end <= explained_at]
+    same = [h for a in listening for h in solution[2].of(a) if h.end <= explained_at and clarifying(solution[0], h)]
     if listened or (same and solution is not call.learner[0]):
-        i, turn, analysis = listened[-1] if listened else solution
-        hit = next(h for a in listening for h in (analysis.of(a) if listened else same) if h.act == a)
+        i, turn, hit = listened[-1] if listened else (solution[0], solution[1], same[0])
         note = f"eerst geluisterd ({_LISTENING[hit.act]})" + ("" if listened else ", dan uitleg in dezelfde beurt")
         return Result(1.0, [call.hit_ev(i, turn, hit, note)], "Eerst de vraag verhelderd, dan uitgelegd.")
-    previous = call.previous_caller(solution[0])
-    if previous is not None and call.analyzer.asks_explanation(previous.text):
-        # an answer to what the caller asked: fair, but the trainee did not check what the caller needs first
+    asked = [t for i, t in call.caller if i < solution[0] and call.analyzer.asks_explanation(t.text)]
+    if asked:
+        # an answer to what the caller asked: fair in a short practical call, but the trainee did not check what the
+        # caller needs first
         return Result(
-            0.6,
+            0.8,
             [ev(solution[0], solution[1], note="antwoord op de vraag van de beller, zonder door te vragen")],
             "U gaf meteen antwoord op de vraag van de beller, zonder eerst door te vragen wat er speelt.",
             ev(solution[0], solution[1], note="antwoord zonder door te vragen"),
@@ -374,19 +418,43 @@ def phase_order(call: Call, criterion: Any) -> Result:
     return Result(present * order, [], detail + ".")
 
 
+def _asked(call: Call, i: int, sentence: str) -> bool:
+    """Whether a sentence of a trainee turn is a question: with a question mark, or read as one."""
+    if sentence.rstrip(" \"')").endswith("?"):
+        return True
+    analysis = call.analysis(i)
+    return any(call.sentence(i, h) == sentence for a in ("open_question", "closed_question") for h in analysis.of(a))
+
+
 @signal("next_step")
 def next_step(call: Call, criterion: Any) -> Result:
     # "Zal ik het formulier sturen?" offers a step; the agreement is the statement ("Ik stuur het vandaag")
-    hits = [(i, t, h) for i, t, h in call.hits("next_step") if not call.sentence(i, h).rstrip(" \"')").endswith("?")]
+    hits = [(i, t, h) for i, t, h in call.hits("next_step") if not _asked(call, i, call.sentence(i, h))]
     if hits:
         i, t, h = hits[0]
-        quote = call.sentence(i, h)
-        if len(_WORD.findall(quote)) < 6:  # "Dat regel ik." says what; the next sentence often says when
-            sentences = [x.text for x in call.analysis(i).sentences]
-            if quote in sentences and sentences.index(quote) + 1 < len(sentences):
-                quote += " " + sentences[sentences.index(quote) + 1]
-        return Result(1.0, [ev(i, t, quote, "afspraak")], "Er is een concrete afspraak gemaakt.")
+        quote = _with_next(call, i, call.sentence(i, h))
+        timed = [x for x in hits if call.analyzer.names_time(_with_next(call, x[0], call.sentence(x[0], x[2])))]
+        if timed:  # who does what, and when
+            i, t, h = timed[0]
+            return Result(1.0, [ev(i, t, _with_next(call, i, call.sentence(i, h)), "afspraak met wanneer")],
+                          "Er is een concrete afspraak gemaakt, met wanneer.")  # fmt: skip
+        return Result(
+            0.5,
+            [ev(i, t, quote, "afspraak zonder wanneer")],
+            "Er is een afspraak gemaakt, maar niet wanneer het gebeurt.",
+            ev(i, t, quote, "afspraak zonder wanneer"),
+        )
     return Result(0.0, [], "Er is geen concrete afspraak gemaakt.")
+
+
+def _with_next(call: Call, i: int, sentence: str) -> str:
+    """A sentence and, when it is short ('Dat regel ik.'), the one after it in the same turn."""
+    if len(_WORD.findall(sentence)) >= 6:
+        return sentence
+    sentences = [x.text for x in call.analysis(i).sentences]
+    if sentence in sentences and sentences.index(sentence) + 1 < len(sentences):
+        return sentence + " " + sentences[sentences.index(sentence) + 1]
+    return sentence
 
 
 @signal("check_understanding")

@@ -206,6 +206,9 @@ class Style(Model):
 class Definition(Model):
     right_after: list[str] = Field(default_factory=list)
     later: list[str] = Field(default_factory=list)
+    before: list[str] = Field(
+        default_factory=list, description="Vlak voor de term, na de uitleg: '..., dat heet de beslagvrije voet'."
+    )
 
 
 class Typos(Model):
@@ -332,7 +335,7 @@ class Lexicon(Model):
                 yield from check(("jargon", i, "patterns", j), pattern)
             for j, pattern in enumerate(term.explained_by):
                 yield from check(("jargon", i, "explained_by", j), pattern)
-        for name in ("right_after", "later"):
+        for name in ("right_after", "later", "before"):
             for i, pattern in enumerate(getattr(self.definition, name)):
                 yield from check(("definition", name, i), pattern)
         topic_ids: set[str] = set()
