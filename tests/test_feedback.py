@@ -180,9 +180,13 @@ def test_pass_thresholds_are_explicit(lib: Library, good, tmp_path: Path) -> Non
     assert evaluate(good, load(none, "rubric"), get_analyzer(), None).passed is None
 
 
-def test_boze_beller_rubric_weighs_emotion(lib: Library, bad) -> None:
+def test_boze_beller_rubric_weighs_emotion(lib: Library, bad, tmp_path: Path) -> None:
     angry = fb(lib, bad, "boze-beller")
-    standard = fb(lib, bad, "standaard")
+    # the weights compared on the raw scale: the standaard rubric without its calibration
+    text = lib.path_of("rubric", "standaard").read_text(encoding="utf-8")
+    raw = tmp_path / "standaard-ruw.yaml"
+    raw.write_text("\n".join(x for x in text.splitlines() if "calibration:" not in x) + "\n", encoding="utf-8")
+    standard = evaluate(bad, load(raw, "rubric"), get_analyzer(), lib.scenario("woz-hoger-dan-buren"))
     assert angry.dimensions["toon"].score < standard.dimensions["toon"].score
     assert any(c.id == "geen-ja-maar" and c.passed is False for c in angry.criteria)
 

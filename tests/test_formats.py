@@ -226,3 +226,21 @@ def test_criterion_scoring() -> None:
     with_param = Criterion.model_validate({**base, "signal": "open_questions", "params": {"min_questions": 4}})
     assert with_param.param("min_questions") == 4
     assert scaled.param("min_questions") == 2
+
+
+def test_a_dimension_calibration_spreads_the_scale_and_must_rise(tmp_path) -> None:
+    from coach.errors import FileProblemError
+    from coach.loader import load
+    from tests.helpers import ROOT
+
+    text = (ROOT / "rubrics" / "standaard.yaml").read_text(encoding="utf-8")
+    rubric = load(ROOT / "rubrics" / "standaard.yaml", "rubric")
+    toon = rubric.dimensions["toon"]
+    assert toon.calibrated(0) == 0 and toon.calibrated(100) == 100
+    assert toon.calibrated(77) == 50  # an average call's raw tone score, on the rated dev set
+    assert all(toon.calibrated(x) <= toon.calibrated(x + 1) for x in range(100))
+    bad = tmp_path / "ijking.yaml"
+    bad.write_text(text.replace("calibration: [[36, 20], [77, 70]]", "calibration: [[36, 20], [30, 70]]"), "utf-8")
+    with pytest.raises(FileProblemError) as err:
+        load(bad, "rubric")
+    assert "ijkpunten" in str(err.value) and "calibration" in str(err.value)

@@ -53,8 +53,8 @@ def contradictions(fb: Feedback, transcript: Transcript) -> list[str]:
                 out.append(f"{name}: niet te beoordelen zonder reden")
         elif not scores:
             out.append(f"{name}: een score zonder gemeten criteria")
-        elif not min(scores) - 0.1 <= d.score <= max(scores) + 0.1:
-            out.append(f"{name}: score {d.score} buiten de criteria ({min(scores)}-{max(scores)})")
+        elif d.score >= 100 and min(scores) < 100:
+            out.append(f"{name}: score {d.score} terwijl een criterium lager scoorde ({min(scores)})")
     found = fb.call.get("hidden_concern_found")
     for c in fb.criteria:
         if c.skipped:

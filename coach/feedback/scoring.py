@@ -164,6 +164,8 @@ def evaluate(
             signals[result.id] = (c, raw)
         criteria += results
         score, reason = (None, too_short) if short else _dimension_score(results)
+        if score is not None and spec.calibration:
+            score = round(spec.calibrated(score), 1)
         passed = None if spec.pass_score is None or score is None else score >= spec.pass_score
         dimensions[name] = DimensionResult(
             title=spec.title or name,

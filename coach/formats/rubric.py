@@ -5,6 +5,7 @@ Documented field by field in docs/rubric-format.md.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -91,6 +92,20 @@ class DimensionSpec(Model):
     weight: float = Field(1.0, ge=0, description="Gewicht in de totaalscore.")
     pass_score: int | None = Field(None, ge=0, le=100, description="Drempel om te slagen op deze dimensie.")
     criteria: list[Criterion] = Field(min_length=1)
+    calibration: list[tuple[float, float]] = Field(
+        default_factory=list,
+        description="Punten [ruw, getoond] waartussen de score van de dimensie lineair wordt omgezet, zodat een "
+        "gemiddeld gesprek rond 50 uitkomt (geijkt op beoordeelde gesprekken); leeg: de ruwe score.",
+    )
+
+    def calibrated(self, raw: float) -> float:
+        """The shown score for a weighted mean of the criteria: linear between the calibration points (0 and 100
+        stay 0 and 100)."""
+        points = [(0.0, 0.0), *self.calibration, (100.0, 100.0)]
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if raw <= x1:
+                return y0 if x1 == x0 else y0 + (raw - x0) * (y1 - y0) / (x1 - x0)
+        return 100.0
 
 
 class Rubric(Model):
@@ -106,6 +121,15 @@ class Rubric(Model):
                 yield (("dimensions",), f"dimensie '{name}' ontbreekt", f"verplicht: {', '.join(REQUIRED_DIMENSIONS)}")
         seen: dict[str, Loc] = {}
         for dim_name, dim in self.dimensions.items():
+            points = [(0.0, 0.0), *dim.calibration, (100.0, 100.0)]
+            for i, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(points)):
+                if not (0 <= x1 <= 100 and 0 <= y1 <= 100) or x1 < x0 or y1 < y0 or (y1 >= 100 and x1 < 100):
+                    yield (
+                        ("dimensions", dim_name, "calibration", min(i, len(dim.calibration) - 1)),
+                        "ijkpunten moeten tussen 0 en 100 liggen en oplopen",
+                        "bijvoorbeeld [[30, 20], [60, 50], [85, 80]]",
+                    )
+                    break
             for i, crit in enumerate(dim.criteria):
                 loc: Loc = ("dimensions", dim_name, "criteria", i)
                 if crit.id in seen:
