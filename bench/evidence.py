@@ -148,11 +148,14 @@ def items(lib: Library) -> list[dict]:
     return list(unique.values())
 
 
-def labels() -> dict[str, bool]:
+def labels(rounds: dict[str, str] | None = None) -> dict[str, bool]:
+    """Every label by item id; ``rounds`` (when given) is filled with each item's round."""
     found: dict[str, bool] = {}
     for path in sorted(DATA.glob("round*/labels-*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             found[str(row["id"])] = bool(row["supports"])
+            if rounds is not None:
+                rounds[str(row["id"])] = path.parent.name
     return found
 
 
@@ -192,10 +195,16 @@ def main() -> None:
     if args.export:
         export(all_items, args.export, args.seed)
         return
-    known = labels()
+    rounds: dict[str, str] = {}
+    known = labels(rounds)
     labelled = [i for i in all_items if i["id"] in known]
     good = [i for i in labelled if known[i["id"]]]
     print(f"{len(all_items)} evidence items in the reports; {len(labelled)} labelled blind ({len(known)} labels)")
+    for name in sorted(set(rounds.values())):
+        mine = [i for i in labelled if rounds[i["id"]] == name]
+        ok = sum(known[i["id"]] for i in mine)
+        if mine:
+            print(f"  {name}: {ok}/{len(mine)} = {ok / len(mine):.1%} of its items still shown")
     if labelled:
         print(f"precision: {len(good)}/{len(labelled)} = {len(good) / len(labelled):.1%}   (target >= 95%)")
         per: dict[str, Counter] = defaultdict(Counter)
