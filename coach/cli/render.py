@@ -357,6 +357,8 @@ def _dimension_lines(fb: Feedback) -> Table:
             cell = score_bar(dim.score)
             if dim.pass_score is not None:
                 cell.append(f"  drempel {dim.pass_score}", style="dim")
+            if dim.reason:  # which criteria did not count, and why
+                cell.append(f"\n{dim.reason}", style="dim")
         table.add_row(dimension_title(name, dim.title), cell)
     return table
 

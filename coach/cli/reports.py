@@ -65,7 +65,7 @@ def to_markdown(items: Items) -> str:
         out.append(f"- **Rubric:** {fb.rubric}\n")
         for name, dim in fb.dimensions.items():
             out.append(f"## {dimension_title(name, dim.title)}: {_score(dim.score)}\n")
-            if dim.score is None and dim.reason:
+            if dim.reason:  # why it is not judged, or which criteria did not count
                 out.append(f"*{_md(dim.reason)}*\n")
             out.append("| | criterium | score | wat er gebeurde | tip |")
             out.append("|---|---|---|---|---|")
@@ -154,7 +154,7 @@ def to_html(items: Items) -> str:
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
             body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
-            if dim.score is None and dim.reason:
+            if dim.reason:
                 body.append(f'<p class="skip">{e(dim.reason)}</p>')
             body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
             for c in (c for c in fb.criteria if c.dimension == name):

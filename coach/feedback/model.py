@@ -56,7 +56,10 @@ class DimensionResult(_Model):
     pass_score: int | None = None
     passed: bool | None = None
     skipped: bool = False
-    reason: str = Field("", description="Waarom de dimensie niet te beoordelen is (als score null is).")
+    reason: str = Field(
+        "",
+        description="Waarom de dimensie niet te beoordelen is (score null), of welke criteria niet meetelden.",
+    )
 
 
 class Phase(_Model):

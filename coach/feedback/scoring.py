@@ -40,6 +40,12 @@ def _moment_words(moment: Evidence) -> str:
     return f"In beurt {moment.turn} {verb} u: '{quote}'{end}"
 
 
+REPHRASE = frozenset(
+    {"open_questions", "dismissive", "jargon", "b1_readability", "positive_wording", "address_form", "opening"}
+)
+"""Signals whose better sentence replaces the trainee's own; for the others it is said in addition ("Voeg toe")."""
+
+
 def _tip(
     criterion: Criterion, result: Result, passed: bool | None, advisor: Advisor, dimension: str
 ) -> tuple[str, Advice]:
@@ -50,7 +56,10 @@ def _tip(
         better, label = result.suggestion, result.suggestion_label
     else:
         better = advisor.example(criterion.signal, moment, criterion.example)
-        label = "Beter" if moment is not None and moment.speaker == "learner" else "Bijvoorbeeld"
+        label = "Bijvoorbeeld"
+        if moment is not None and moment.speaker == "learner":
+            # a sentence to say instead of the trainee's own, or one to add at that moment (a summary, a check)
+            label = "Beter" if criterion.signal in REPHRASE else "Voeg toe"
     parts = [_moment_words(moment)] if moment is not None else []
     parts.append(criterion.tip.rstrip())
     if better:
@@ -122,7 +131,8 @@ UNFINISHED = {
 
 def _dimension_score(results: list[CriterionResult]) -> tuple[float | None, str]:
     """The weighted mean of the scored criteria, or None with the reason when there is too little to judge: more than
-    half the weight skipped, or only mistakes avoided (no jargon, no 'ja, maar') and nothing shown."""
+    half the weight skipped, or only mistakes avoided (no jargon, no 'ja, maar') and nothing shown. A score without
+    some of its criteria says which did not count (tone without an emotion to acknowledge is plain words and 'u')."""
     scored = [r for r in results if r.score is not None]
     skipped_weight = sum(r.weight for r in results if r.score is None)
     total = sum(r.weight for r in results)
@@ -133,7 +143,9 @@ def _dimension_score(results: list[CriterionResult]) -> tuple[float | None, str]
         return None, f"niet te beoordelen: het meeste woog op wat niet gebeurde ({reasons})"
     if skipped_weight and all(SIGNALS[r.signal].strength == "absence" for r in scored):
         return None, f"niet te beoordelen: alleen fouten vermeden, niets om te laten zien ({reasons})"
-    return _weighted([(r.score, r.weight) for r in scored]), ""
+    left_out = [r.description.rstrip(".").lower() for r in results if r.score is None]
+    note = f"zonder: {'; '.join(left_out)} ({reasons})" if left_out else ""
+    return _weighted([(r.score, r.weight) for r in scored]), note
 
 
 def evaluate(
