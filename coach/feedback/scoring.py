@@ -143,8 +143,8 @@ def _dimension_score(results: list[CriterionResult]) -> tuple[float | None, str]
         return None, f"niet te beoordelen: het meeste woog op wat niet gebeurde ({reasons})"
     if skipped_weight and all(SIGNALS[r.signal].strength == "absence" for r in scored):
         return None, f"niet te beoordelen: alleen fouten vermeden, niets om te laten zien ({reasons})"
-    left_out = [r.description.rstrip(".").lower() for r in results if r.score is None]
-    note = f"zonder: {'; '.join(left_out)} ({reasons})" if left_out else ""
+    left_out = [r.id.replace("-", " ") for r in results if r.score is None]
+    note = f"zonder {', '.join(left_out)}: niet aan de orde in dit gesprek" if left_out else ""
     return _weighted([(r.score, r.weight) for r in scored]), note
 
 
