@@ -54,6 +54,8 @@ def stated(
 ) -> Stated:
     analysis = analysis if analysis is not None and analysis.text == text else analyzer.analyze(text)
     verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
+    if analysis.has("opening"):  # "Ja, met Belastingen" picks up the phone; it answers no question of the caller's
+        verdicts = [v for v in verdicts if "(op: " not in v.reading.said]
     asserted = analyzer.asserted_text(text, analysis)  # read once for every phrase below
     wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
     key_info: dict[str, str] = {}

@@ -175,8 +175,8 @@ class Call:
     def summaries(self) -> list[tuple[int, Turn, Any]]:
         """The summaries that give back what the caller said, not questions ("Dus de hond, wat is daarmee?"). A
         summary that can also recap the trainee's own words (lexicon ``reflection.recaps``: "Dus ...", "Kort gezegd")
-        counts when at least two of its words come from the caller's turns before it: "Dus zo'n regeling moet u zelf
-        aanvragen" restates the trainee's explanation."""
+        counts when at least two of its words come from the caller's turns before it (and were not brought in by the
+        trainee): "Dus zo'n regeling moet u zelf aanvragen" restates the trainee's explanation."""
         out = []
         for i, t, h in self.hits("summary"):
             sentence = self.sentence(i, h)

@@ -265,7 +265,8 @@ _YES_NO = re.compile(r"\W*(?:ja|nee|jawel|zeker|klopt|precies|inderdaad|natuurli
 _RHETORICAL = re.compile(
     r"\W*(?:wat (?:is|zijn) (?:dit|dat) (?:nou |nu )?voor (?:onzin|flauwekul|gedoe|onzinnig)"
     r"|hoe (?:kan|is) (?:dat|het) (?:nou |nu )?mogelijk"
-    r"|ben(?:t)? (?:u|je) (?:nou|nu) helemaal|doe (?:even |eens )?normaal)",
+    r"|ben(?:t)? (?:u|je) (?:nou|nu) helemaal|doe (?:even |eens )?normaal|(?:dat|dit) meent u (?:toch )?niet"
+    r"|(?:\d+(?:[.,]\d+)? )?(?:euro|€)\W*\?$)",
     re.I,
 )
 """An exclamation in question form ('Wat is dat voor onzin?'): anger to hear, no question to answer."""
@@ -298,7 +299,10 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
             pairs.append(((i, t, questions), nxt[0]))
     if not pairs:
         return skipped("de beller stelde geen vragen")
-    missed = [(q, a) for q, a in pairs if not a[2].acts & ANSWERING_ACTS and not _YES_NO.match(a[1].text)]
+    # a brush-off ("U bent gewoon te laat") answers too, badly: that is the dismissive criterion's to judge
+    missed = [
+        (q, a) for q, a in pairs if not a[2].acts & (ANSWERING_ACTS | {"dismissive"}) and not _YES_NO.match(a[1].text)
+    ]
     value = 1 - len(missed) / len(pairs)
     # the moment is the caller's question that was left: the tip quotes it
     moment = ev(missed[0][0][0], missed[0][0][1], missed[0][0][2][0], "vraag van de beller") if missed else None
