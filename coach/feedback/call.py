@@ -60,14 +60,16 @@ def _shared_reactions() -> frozenset[str]:
     return frozenset(fold(line) for kind, lines in fallback_lines().items() if kind in REACTIONS for line in lines)
 
 
-def rhetorical(question: str, scenario: Scenario | None) -> bool:
-    """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request)."""
+def rhetorical(question: str, scenario: Scenario | None, lines: frozenset[str] | None = None) -> bool:
+    """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request);
+    ``lines``: the folded reaction lines when the caller has them already (``Call.rhetorical``)."""
     q = fold(question).strip()
     if len(q) < 4:
         return False
-    lines = set(_shared_reactions())
-    if scenario is not None:
-        lines |= {fold(x) for kind, xs in scenario.reactions.items() if kind.value in REACTIONS for x in xs}
+    if lines is None:
+        lines = _shared_reactions()
+        if scenario is not None:
+            lines |= {fold(x) for kind, xs in scenario.reactions.items() if kind.value in REACTIONS for x in xs}
     return any(q in line for line in lines)
 
 
@@ -192,11 +194,7 @@ class Call:
                 else:
                     trainee_words |= words
             # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
-            question = any(
-                self.sentence(i, q) == sentence
-                for act in ("open_question", "closed_question")
-                for q in self._analysis[i].of(act)
-            )
+            question = self.asks_in(i, sentence)
             recap = h.rule in self.analyzer.recaps
             if not question and (not recap or len(self.analyzer.content_words(sentence) & caller_words) >= 2):
                 out.append((i, t, h))
@@ -235,6 +233,25 @@ class Call:
     def analysis(self, index: int) -> Analysis:
         """The reading of the trainee turn at transcript position ``index``."""
         return self._analysis[index]
+
+    def asks_in(self, index: int, sentence: str) -> bool:
+        """Whether the analyzer read a question in this sentence of the trainee turn at ``index``."""
+        return any(
+            self.sentence(index, q) == sentence
+            for act in ("open_question", "closed_question")
+            for q in self._analysis[index].of(act)
+        )
+
+    def rhetorical(self, question: str) -> bool:
+        """Whether a caller's question is part of one of its reaction lines (see ``rhetorical``)."""
+        return rhetorical(question, self.scenario, self._reactions)
+
+    @cached_property
+    def _reactions(self) -> frozenset[str]:
+        lines = _shared_reactions()
+        if self.scenario is not None:
+            lines |= {fold(x) for kind, xs in self.scenario.reactions.items() if kind.value in REACTIONS for x in xs}
+        return lines
 
     def sentence(self, index: int, hit: Any) -> str:
         """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""

@@ -238,12 +238,13 @@ def evaluate(
         text, item = _tip(*signals[c.id], False, advisor, c.dimension)
         improvements.append(text)
         advice.append(item)
-    shown = {c.id for c in weak[:3]}
+    shown = {c.id: text for c, text in zip(weak, improvements, strict=False)}
     for i, c in enumerate(criteria):
         if c.id in shown and c.passed is False:
-            criteria[i] = c.model_copy(update={"tip": improvements[[w.id for w in weak[:3]].index(c.id)]})
+            tip = shown[c.id]  # the improvement is the failed criterion's tip
         else:
-            criteria[i] = c.model_copy(update={"tip": _tip(*signals[c.id], c.passed, advisor, c.dimension)[0]})
+            tip = _tip(*signals[c.id], c.passed, advisor, c.dimension)[0]
+        criteria[i] = c.model_copy(update={"tip": tip})
     feedback = Feedback(
         scenario=(scenario.id if scenario else None) or transcript.scenario,
         rubric=rubric.id,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coach.analyzer import Analysis
-from coach.feedback.call import Call, Result, caller_questions, ev, rhetorical, skipped
+from coach.feedback.call import Call, Result, caller_questions, ev, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
 from coach.formats.acts import ANSWERING_ACTS, PHASES
@@ -288,7 +288,7 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
             questions := [
                 q
                 for q in caller_questions(t.text)
-                if not rhetorical(q, call.scenario) and not _contact(q) and not _RHETORICAL.match(q)
+                if not call.rhetorical(q) and not _contact(q) and not _RHETORICAL.match(q)
             ]
         )
     ]
@@ -424,10 +424,7 @@ def phase_order(call: Call, criterion: Any) -> Result:
 
 def _asked(call: Call, i: int, sentence: str) -> bool:
     """Whether a sentence of a trainee turn is a question: with a question mark, or read as one."""
-    if sentence.rstrip(" \"')").endswith("?"):
-        return True
-    analysis = call.analysis(i)
-    return any(call.sentence(i, h) == sentence for a in ("open_question", "closed_question") for h in analysis.of(a))
+    return sentence.rstrip(" \"')").endswith("?") or call.asks_in(i, sentence)
 
 
 @signal("next_step")
