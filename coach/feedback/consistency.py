@@ -9,7 +9,15 @@ import os
 from coach.feedback.model import Feedback
 from coach.formats import Transcript
 
-FAILING_ENDINGS = frozenset({"hung_up", "unsatisfied", "max_turns", "stopped", "interrupted"})
+UNFINISHED = {
+    "hung_up": "de beller hing op",
+    "unsatisfied": "de beller was aan het eind niet tevreden",
+    "max_turns": "het gesprek liep tot het maximum aantal beurten zonder afronding",
+    "stopped": "het gesprek is gestopt voordat het af was",
+    "interrupted": "het gesprek is afgebroken voordat het af was",
+}
+"""Endings that fail a call whatever its scores, with the verdict's words."""
+FAILING_ENDINGS = frozenset(UNFINISHED)
 MIN_TURNS = 3
 """A call with fewer trainee turns is too short to judge (coach.feedback.scoring uses the same number)."""
 

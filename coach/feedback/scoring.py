@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from coach.analyzer import Analysis, Analyzer
 from coach.feedback.advice import Advisor
 from coach.feedback.call import Call, Result
-from coach.feedback.consistency import MIN_TURNS, checking, contradictions
+from coach.feedback.consistency import MIN_TURNS, UNFINISHED, checking, contradictions
 from coach.feedback.model import Advice, CriterionResult, DimensionResult, Evidence, Feedback, Phase
 from coach.feedback.signals import IMPLEMENTATIONS, skipped
 from coach.formats import Criterion, Rubric, Scenario, Transcript
@@ -117,16 +117,6 @@ def _loss(c: CriterionResult) -> tuple[float, bool, str]:
 def _weighted(pairs: list[tuple[float, float]]) -> float | None:
     total = sum(w for _, w in pairs)
     return round(sum(s * w for s, w in pairs) / total, 1) if total else None
-
-
-UNFINISHED = {
-    "hung_up": "de beller hing op",
-    "unsatisfied": "de beller was aan het eind niet tevreden",
-    "max_turns": "het gesprek liep tot het maximum aantal beurten zonder afronding",
-    "stopped": "het gesprek is gestopt voordat het af was",
-    "interrupted": "het gesprek is afgebroken voordat het af was",
-}
-"""Endings that fail a call whatever its scores."""
 
 
 def _dimension_score(results: list[CriterionResult]) -> tuple[float | None, str]:
