@@ -17,6 +17,7 @@ from coach.analyzer.engine import Analysis, Analyzer
 from coach.formats import Scenario
 from coach.formats.claims import ClaimType
 from coach.formats.scenario import KeyInfo
+from coach.patterns import fold
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ def stated(
     verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
     if analysis.has("opening"):  # "Ja, met Belastingen" picks up the phone; it answers no question of the caller's
         verdicts = [v for v in verdicts if "(op: " not in v.reading.said]
+    if previous and "?" not in previous:
+        # the caller's own words given back ("Dertig jaar netjes betalen en dan zo'n brief"): the trainee echoes the
+        # caller's story, not a rule; an answer to a caller's question still states what it says
+        told = fold(previous)
+        verdicts = [v for v in verdicts if len(v.reading.said) < 4 or fold(v.reading.said) not in told]
     asserted = analyzer.asserted_text(text, analysis)  # read once for every phrase below
     wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
     key_info: dict[str, str] = {}
