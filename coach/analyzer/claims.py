@@ -684,7 +684,7 @@ class ClaimReader:
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
         fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
-        after = cleaned[m.end() :].split()[:6] if fronted else []
+        after = cleaned[m.end() :].split()[:8] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "erbuiten", "daarbuiten", "uitgezonderd", "uitgesloten"} for w in after):
             return True  # "de hondenbelasting valt er helaas buiten"
