@@ -474,6 +474,7 @@ def check_understanding(call: Call, criterion: Any) -> Result:
 
 CLOSING_PARTS = ("ask", "thanks", "goodbye")
 CLOSING_NAMES = {"ask": "vragen of er nog iets is", "thanks": "bedanken", "goodbye": "groeten"}
+_THANKED_BACK = re.compile(r"(?i)\b(?:graag gedaan|geen dank|met plezier gedaan)\b")
 
 
 @signal("closing")
@@ -494,10 +495,13 @@ def closing(call: Call, criterion: Any) -> Result:
     for part in CLOSING_PARTS:
         if part in found:
             i, t, sentence = found[part]
+            name = CLOSING_NAMES[part]
+            if part == "thanks" and _THANKED_BACK.search(sentence):
+                name = "een bedankje beantwoord"  # "Graag gedaan": the caller thanked, the trainee answered it
             if not any(e.turn == i + 1 and e.text == sentence for e in evidence):
-                evidence.append(ev(i, t, sentence, "afsluiting: " + CLOSING_NAMES[part]))
+                evidence.append(ev(i, t, sentence, "afsluiting: " + name))
             else:
-                evidence[-1].note += ", " + CLOSING_NAMES[part]
+                evidence[-1].note += ", " + name
     last = call.learner[-1] if call.learner else None
     moment = ev(last[0], last[1], note="laatste beurt") if missing and last else None
     if not missing:
