@@ -12,7 +12,7 @@ from coach.analyzer.stated import Stated, Wrong, stated
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.formats.acts import PHASE_OF_ACT, PHASES
-from coach.patterns import fold
+from coach.patterns import first_match, fold
 
 _QUESTION = re.compile(r"[^.!?]*\?[?!]*")
 """A sentence that ends in a question mark, anywhere in a turn."""
@@ -58,19 +58,6 @@ def _shared_reactions() -> frozenset[str]:
     from coach.caller.brain import fallback_lines
 
     return frozenset(fold(line) for kind, lines in fallback_lines().items() if kind in REACTIONS for line in lines)
-
-
-def rhetorical(question: str, scenario: Scenario | None, lines: frozenset[str] | None = None) -> bool:
-    """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request);
-    ``lines``: the folded reaction lines when the caller has them already (``Call.rhetorical``)."""
-    q = fold(question).strip()
-    if len(q) < 4:
-        return False
-    if lines is None:
-        lines = _shared_reactions()
-        if scenario is not None:
-            lines |= {fold(x) for kind, xs in scenario.reactions.items() if kind.value in REACTIONS for x in xs}
-    return any(q in line for line in lines)
 
 
 @dataclass
@@ -243,8 +230,10 @@ class Call:
         )
 
     def rhetorical(self, question: str) -> bool:
-        """Whether a caller's question is part of one of its reaction lines (see ``rhetorical``)."""
-        return rhetorical(question, self.scenario, self._reactions)
+        """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request):
+        the shared bank's and the scenario's reactions (REACTIONS)."""
+        q = fold(question).strip()
+        return len(q) >= 4 and any(q in line for line in self._reactions)
 
     @cached_property
     def _reactions(self) -> frozenset[str]:
@@ -252,6 +241,25 @@ class Call:
         if self.scenario is not None:
             lines |= {fold(x) for kind, xs in self.scenario.reactions.items() if kind.value in REACTIONS for x in xs}
         return lines
+
+    @cached_property
+    def concern_turns(self) -> list[tuple[int, Turn]]:
+        """The caller turns where the underlying concern came out: by what the caller revealed, or (for a transcript
+        without that record) the caller says it in the concern's words right after the trainee listened (asked, gave
+        back, named the feeling); said unasked, it is no discovery of the trainee's."""
+        s = self.scenario
+        if s is None or not s.concerns.hidden:
+            return []
+        revealed = [(i, t) for i, t in self.caller if any(r.startswith("concern:") for r in t.revealed)]
+        if revealed or any(t.revealed for _, t in self.caller):
+            return revealed  # a call played with the caller of this tool says what came out
+        out = []
+        for i, t in self.caller:
+            before = [a for j, _, a in self.learner if j < i][-1:]
+            invited = bool(before) and bool(before[0].acts & {"open_question", "summary", "emotion_reflection"})
+            if invited and any(first_match(h.keywords, t.text) for h in s.concerns.hidden):
+                out.append((i, t))
+        return out
 
     def sentence(self, index: int, hit: Any) -> str:
         """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""

@@ -123,26 +123,6 @@ def _concern_keywords(call: Call) -> list[list[str]]:
     return [h.keywords for h in s.concerns.hidden] + [s.concerns.surface.keywords]
 
 
-def _concern_turns(call: Call) -> list[tuple[int, Turn]]:
-    """The caller turns where the underlying concern came out: by what the caller revealed, or (for a transcript
-    without that record) a caller turn that says one of the scenario's concern lines."""
-    s = call.scenario
-    if s is None or not s.concerns.hidden:
-        return []
-    revealed = [(i, t) for i, t in call.caller if any(r.startswith("concern:") for r in t.revealed)]
-    if revealed or any(t.revealed for _, t in call.caller):
-        return revealed  # a call played with the caller of this tool says what came out
-    # a transcript from elsewhere (a real call typed out): the caller says it in the concern's words, right after
-    # the trainee listened (asked, gave back, named the feeling); said unasked, it is no discovery of the trainee's
-    out = []
-    for i, t in call.caller:
-        before = [a for j, _, a in call.learner if j < i][-1:]
-        invited = bool(before) and bool(before[0].acts & {"open_question", "summary", "emotion_reflection"})
-        if invited and any(first_match(h.keywords, t.text) for h in s.concerns.hidden):
-            out.append((i, t))
-    return out
-
-
 @signal("summary_captures_concern")
 def summary_captures_concern(call: Call, criterion: Any) -> Result:
     hits = call.summaries
@@ -151,7 +131,7 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
         moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
         return Result(0.0, [], "U vatte niet samen wat de beller zei.", moment)
     keyword_sets = _concern_keywords(call)
-    concern_at = min((i for i, _ in _concern_turns(call)), default=None)
+    concern_at = min((i for i, _ in call.concern_turns), default=None)
     explicit = set(call.analyzer.acts["summary"].ids) if "summary" in call.analyzer.acts else set()
     best: tuple[tuple[float, bool, bool, int, int], float, Evidence] | None = None
     for i, turn, hit in hits:
@@ -189,7 +169,7 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
     s = call.scenario
     if s is None or not s.concerns.hidden:
         return skipped("het scenario heeft geen onderliggende zorg" if s else "geen scenario bekend")
-    revealed = _concern_turns(call)
+    revealed = call.concern_turns
     if revealed:
         i, t = revealed[0]
         before = [x for x in call.learner if x[0] < i]
