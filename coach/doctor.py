@@ -23,6 +23,7 @@ from coach.claude.client import (
 )
 from coach.errors import CoachError
 from coach.library import Library
+from coach.nl import count
 from coach.paths import coach_home
 from coach.store import Store
 
@@ -62,7 +63,7 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
         lib = Library.open(library_dirs)
         scenarios, rubrics = lib.load_all("scenario"), lib.load_all("rubric")
         if lib.problems:
-            detail = f"{len(lib.problems)} probleem/problemen, bijv. {lib.problems[0].format()}"
+            detail = f"{count(len(lib.problems), 'probleem', 'problemen')}, bijv. {lib.problems[0].format()}"
             checks.append(Check("bibliotheek", "fout", detail))
         else:
             checks.append(Check("bibliotheek", "ok", f"{len(scenarios)} scenario's, {len(rubrics)} rubrics"))

@@ -67,6 +67,7 @@ class Library:
     _cache: dict[Path, object] = field(default_factory=dict)
     _claims: dict[str, ClaimType] | None = None
     _topics: dict[str, AskTopic] | None = None
+    _lexicons: list[Path] | None = None
 
     @classmethod
     def open(cls, extra: Sequence[Path | str] = ()) -> Library:
@@ -159,8 +160,19 @@ class Library:
         return entry.path if entry else None
 
     def lexicon_files(self) -> list[Path]:
-        """Lexicon extensions in the library folders (``lexicon/*.yaml``), built-in library last."""
-        return [p for directory in self.dirs for p in library_files(directory, "lexicon")]
+        """Lexicon extensions in the library folders (``lexicon/*.yaml``), built-in library last. A file that does
+        not load is reported once in ``problems`` and left out, so one broken extension does not block every
+        scenario."""
+        if self._lexicons is None:
+            self._lexicons = []
+            for path in (p for directory in self.dirs for p in library_files(directory, "lexicon")):
+                try:
+                    load(path, "lexicon")
+                except FileProblemError as exc:
+                    self.problems.extend(exc.problems)
+                    continue
+                self._lexicons.append(path)
+        return self._lexicons
 
 
 def write_template(kind: Kind, name: str, target: Path | None = None, *, force: bool = False) -> Path:

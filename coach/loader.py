@@ -7,6 +7,7 @@ is wrong and how to fix it.
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from collections.abc import Collection, Mapping, Sequence
@@ -18,13 +19,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import FileProblemError, Problem, did_you_mean
+from coach.files import STRAY_HINT, char_name, decode, read_bytes
 from coach.formats import Rubric, Scenario, Transcript
 from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_issues
 from coach.formats.common import Loc
 from coach.formats.lexicon import Lexicon
 from coach.formats.topics import BUILTIN_TOPICS, AskTopic, scenario_topic_issues
 
-MAX_BYTES = 1_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
 
@@ -97,40 +98,17 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml when PyYAML has it (about five times faster on a batch of transcripts); the same nodes and marks."""
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, col
-
-
 def read_data(path: Path, display: str | None = None) -> tuple[Any, Positions]:
-    """Parse a YAML or JSON file; raises FileProblemError with located problems."""
+    """Parse a YAML or JSON file; raises FileProblemError with located problems.
+
+    Bounded in time and memory whatever the file holds: a size cap and text checks first (``coach.files``), then
+    the parsed node tree is measured (depth, and size with every alias expanded) before anything walks it."""
     name = display or str(path)
 
     def fail(message: str, line: int | None = None, col: int | None = None, hint: str = "") -> FileProblemError:
         return FileProblemError([Problem(name, line, col, "", message, hint)])
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"bestand is {size:,} bytes; de grens is {MAX_BYTES:,} bytes", hint="splits het bestand op")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("bestand bestaat niet") from None
-    except IsADirectoryError:
-        raise fail("dit is een map, geen bestand") from None
-    except PermissionError:
-        raise fail("geen leesrechten", hint="controleer de rechten van het bestand") from None
-    except OSError as exc:
-        raise fail(f"kan het bestand niet lezen: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        prefix = raw[: exc.start].decode("utf-8", errors="replace")
-        line, col = _line_col(prefix, len(prefix))
-        raise fail(
-            f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x})", line, col, "sla het bestand op als UTF-8"
-        ) from None
+    text = decode(read_bytes(path, name), name)
     if not text.strip():
         raise fail("het bestand is leeg")
     positions = Positions()
@@ -140,50 +118,179 @@ def read_data(path: Path, display: str | None = None) -> tuple[Any, Positions]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise fail(f"ongeldige JSON: {exc.msg}", exc.lineno, exc.colno) from None
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            if node is not None:
-                _walk(node, (), positions, [])
-        except yaml.YAMLError:
-            pass  # positions are a courtesy for JSON; the data is already parsed
+        except RecursionError:
+            raise fail(_TOO_DEEP, hint=_TOO_DEEP_HINT) from None
+        node = _compose(text, yaml.SafeLoader, fail, courtesy=True)
+        if node is not None:
+            _walk(node, (), positions, [])
     else:
-        loader = _LOADER(text)
+        node = _compose(text, _LOADER, fail)
+        if node is None:
+            raise fail("het bestand bevat alleen commentaar")
+        loader = _LOADER("")
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            message = " ".join(filter(None, [exc.context, exc.problem]))
-            raise fail(f"ongeldige YAML: {message}", line, col, _yaml_hint(message)) from None
+            data = loader.construct_document(node)
         except yaml.YAMLError as exc:
             raise fail(f"ongeldige YAML: {exc}") from None
         except (ValueError, OverflowError) as exc:  # a scalar YAML reads as a date or number but cannot build
-            bad = _unbuildable_scalar(node, ()) if node is not None else None
+            bad = _unbuildable_scalar(node, ())
             if bad is None:
                 raise fail(f"ongeldige waarde: {exc}") from None
             loc, scalar = bad
             line, col = _mark(scalar)
-            raise FileProblemError(
-                [
-                    Problem(
-                        name,
-                        line,
-                        col,
-                        _field(loc),
-                        f"'{scalar.value}' is geen geldige datum",
-                        "controleer dag en maand, of zet de tekst tussen aanhalingstekens",
-                    )
-                ]
-            ) from None
+            raise FileProblemError([Problem(name, line, col, _field(loc), *_unbuildable_message(scalar))]) from None
         finally:
             loader.dispose()
-        if node is None:
-            raise fail("het bestand bevat alleen commentaar")
         _walk(node, (), positions, located)
-    if located:
-        raise FileProblemError([problem_at(name, positions, loc, msg, hint, key=True) for loc, msg, hint in located])
+    problems = [problem_at(name, positions, loc, msg, hint, key=True) for loc, msg, hint in located]
+    problems += [problem_at(name, positions, loc, msg, hint) for loc, msg, hint in _control_characters(data, ())]
+    if problems:
+        raise FileProblemError(problems)
     return data, positions
+
+
+def read_scalars(path: Path, expected: str, display: str | None = None) -> list[str]:
+    """A YAML list of texts, each as written: '2026-02-30', '007' or 'yes' stay the text the user typed (a reply is
+    never a date, number or yes/no). Bounded like ``read_data``."""
+    name = display or str(path)
+
+    def fail(message: str, line: int | None = None, col: int | None = None, hint: str = "") -> FileProblemError:
+        return FileProblemError([Problem(name, line, col, "", message, hint)])
+
+    node = _compose(decode(read_bytes(path, name), name), _LOADER, fail)
+    if not isinstance(node, yaml.SequenceNode):
+        line, col = _mark(node) if node is not None else (1, 1)
+        raise fail(expected, line, col)
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode):
+            raise fail(expected, *_mark(item), hint="elk antwoord is één regel tekst")
+    return [item.value for item in node.value]
+
+
+MAX_DEPTH = 40
+"""Deeper than any format needs (a scenario goes six levels deep)."""
+MAX_NODES = 200_000
+"""Values in a file with every alias expanded: about ten times the largest real file."""
+_TOO_DEEP = f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
+_TOO_DEEP_HINT = "controleer de haakjes en het inspringen"
+
+
+def _compose(text: str, loader_class: Any, fail: Any, *, courtesy: bool = False) -> yaml.Node | None:
+    """The node tree of a YAML (or JSON) text, refused when too deep or too big with aliases expanded.
+
+    ``courtesy``: the tree only gives line numbers (JSON, already parsed), so a parser complaint is not an error."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        if courtesy:
+            return None
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(filter(None, [exc.context, exc.problem]))
+        if "nesting depth" in message:
+            raise fail(_TOO_DEEP, line, col, _TOO_DEEP_HINT) from None
+        raise fail(f"ongeldige YAML: {_dutch_yaml(message)}", line, col, _yaml_hint(message)) from None
+    except yaml.YAMLError as exc:
+        if courtesy:
+            return None
+        raise fail(f"ongeldige YAML: {exc}") from None
+    except RecursionError:
+        raise fail(_TOO_DEEP, hint=_TOO_DEEP_HINT) from None
+    finally:
+        loader.dispose()
+    if node is not None:
+        _check_shape(node, fail)
+    return node
+
+
+def _check_shape(root: yaml.Node, fail: Any) -> None:
+    """Refuse a tree deeper than MAX_DEPTH or with more than MAX_NODES values once aliases are expanded (a
+    342-byte 'billion laughs' file expands to millions); an alias that contains itself is endlessly deep."""
+    stack = [(root, 1)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            line, col = _mark(node)
+            raise fail(_TOO_DEEP, line, col, _TOO_DEEP_HINT + "; een anker (&) mag niet naar zichzelf verwijzen")
+        if count > MAX_NODES:
+            raise fail(
+                f"het bestand wordt te groot als de verwijzingen (*) worden uitgepakt: meer dan {MAX_NODES:,} "
+                "waarden".replace(",", "."),
+                hint="gebruik minder ankers (&) en verwijzingen (*)",
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def _control_characters(data: Any, loc: Loc) -> list[tuple[Loc, str, str]]:
+    """Control characters written as escapes ("\\e", "\\u001b"): they would reach the terminal of whoever reads
+    the text (a window title, a cleared screen)."""
+    found: list[tuple[Loc, str, str]] = []
+    stack: list[tuple[Any, Loc]] = [(data, loc)]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, str):
+            bad = _CONTROL.search(value)
+            if bad:
+                found.append((at, f"tekst bevat een onzichtbaar stuurteken {char_name(bad.group())}", STRAY_HINT))
+        elif isinstance(value, dict):
+            stack.extend(reversed([(v, (*at, str(k))) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(v, (*at, i)) for i, v in enumerate(value)]))
+    return found
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a value may not hold (tab and newline may: YAML block text has them)."""
+
+
+def _unbuildable_message(scalar: yaml.ScalarNode) -> tuple[str, str]:
+    if scalar.tag.endswith(":timestamp"):
+        return (
+            f"'{scalar.value}' is geen geldige datum",
+            "controleer dag en maand, of zet de tekst tussen aanhalingstekens",
+        )
+    shown = scalar.value if len(scalar.value) <= 30 else scalar.value[:27] + "..."
+    return (
+        f"'{shown}' is geen bruikbaar getal (te groot)",
+        "gebruik een kleiner getal, of zet het tussen aanhalingstekens",
+    )
+
+
+def _dutch_yaml(message: str) -> str:
+    """PyYAML's parser messages, in Dutch where a trainer meets them."""
+    for english, dutch in _YAML_DUTCH:
+        message = message.replace(english, dutch)
+    return message
+
+
+_YAML_DUTCH = (
+    ("while scanning a simple key could not find expected ':'", "een regel mist de ':' na de sleutel"),
+    ("while parsing a block mapping expected <block end>, but found", "het inspringen klopt niet; gevonden:"),
+    ("while parsing a block collection expected <block end>, but found", "het inspringen klopt niet; gevonden:"),
+    ("while parsing a flow sequence expected ',' or ']', but got", "een lijst tussen [ ] is niet goed afgesloten:"),
+    ("while parsing a flow mapping expected ',' or '}', but got", "een lijst tussen { } is niet goed afgesloten:"),
+    ("while scanning a quoted scalar found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+    ("mapping values are not allowed here", "hier mag geen ':' staan"),
+    ("found character '\\t' that cannot start any token", "een tab kan hier niet"),
+    ("found undefined alias", "onbekende verwijzing (*)"),
+    ("found duplicate anchor", "hetzelfde anker (&) staat er twee keer"),
+    ("while scanning", "bij het lezen van"),
+    ("while parsing", "bij het lezen van"),
+    ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    ("found character", "teken"),
+    ("that cannot start any token", "kan hier niet"),
+    ("expected", "verwacht"),
+    ("but found", "maar gevonden:"),
+    ("but got", "maar gevonden:"),
+)
 
 
 def _yaml_hint(message: str) -> str:
@@ -244,6 +351,8 @@ def _schema_enum(model: type[BaseModel], loc: Loc) -> list[str]:
     """The values a field's JSON Schema allows when wider than its type (aliases such as 'beller')."""
     owner = _model_at(model, loc[:-1]) if loc else None
     field = owner.model_fields.get(str(loc[-1])) if owner else None
+    if field is not None and field.examples:
+        return [str(v) for v in field.examples]
     extra = field.json_schema_extra if field else None
     return [str(v) for v in extra.get("enum", [])] if isinstance(extra, dict) else []
 
@@ -279,6 +388,25 @@ _MESSAGES = {
 }
 
 
+def _what_was_given(kind: str, given: Any, message: str, hint: str) -> tuple[str, str]:
+    """Say what was written instead, when that explains the refusal: a number where text belongs, yes/no where a
+    number belongs (nothing is converted silently, so the trainer sees why)."""
+    if kind == "int_type" and isinstance(given, float):
+        return "moet een geheel getal zijn, zonder cijfers achter de komma", hint
+    if kind in ("int_type", "float_type") and isinstance(given, bool):
+        return f"{message}, niet {'true' if given else 'false'}", "YAML leest yes/no/on/off als true/false"
+    if kind in ("int_type", "float_type") and isinstance(given, str):
+        return message, "schrijf het getal zonder aanhalingstekens"
+    if kind == "string_type" and isinstance(given, bool | int | float):
+        shown = ("true" if given else "false") if isinstance(given, bool) else given
+        return message, f"zet {shown} tussen aanhalingstekens als het tekst is"
+    if kind == "bool_type" and given is not None:
+        return message, "schrijf true of false"
+    if kind == "datetime_type" and isinstance(given, int | float):
+        return message, "een getal is geen datum"
+    return message, hint
+
+
 def validation_problems(name: str, model: type[BaseModel], exc: ValidationError, positions: Positions) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
@@ -309,6 +437,7 @@ def validation_problems(name: str, model: type[BaseModel], exc: ValidationError,
             message = str(ctx.get("error", err["msg"]))
         else:
             message = _MESSAGES.get(kind, err["msg"])
+            message, hint = _what_was_given(kind, err.get("input"), message, hint)
             if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
                 bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
                 message += f" (grens: {bound}, gekregen: {err.get('input')!r})"
@@ -418,7 +547,8 @@ def load(
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
-        raise FileProblemError(validation_problems(name, model, exc, positions)) from None
+        problems = validation_problems(name, model, exc, positions)
+        raise FileProblemError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0))) from None
     issues = list(getattr(obj, "issues", lambda: [])())
     ident = getattr(obj, "id", None)
     if id_from_name and ident is not None and ident != path.stem:

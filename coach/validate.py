@@ -10,6 +10,7 @@ from coach.errors import FileProblemError, Problem, did_you_mean
 from coach.formats.claims import ClaimType
 from coach.library import Library, looks_like_path
 from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data, topic_catalogue
+from coach.nl import count
 
 
 @dataclass
@@ -21,9 +22,22 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
+    def summary(self) -> str:
+        """'12 bestanden gecontroleerd: 2 met problemen (3 problemen), 10 in orde.'"""
+        checked = count(len(self.files), "bestand", "bestanden") + " gecontroleerd"
+        if self.ok:
+            return f"{checked}: geen problemen."
+        bad = {p.path for p in self.problems}
+        broken = sum(1 for f in self.files if str(f) in bad)
+        good = len(self.files) - broken
+        found = count(len(self.problems), "probleem", "problemen")
+        if not broken:
+            return f"{checked}: {found}."
+        return f"{checked}: {broken} met problemen ({found}), {good} in orde."
+
 
 def _collect(path: Path, report: Report) -> list[Path]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a symlink loop exists, and load says what is wrong with it
         report.problems.append(Problem(str(path), None, None, "", "bestaat niet"))
         return []
     if path.is_dir():

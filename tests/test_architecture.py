@@ -19,7 +19,16 @@ LAYERS: list[tuple[str, ...]] = [
     ("coach.analyzer",),
     ("coach.loader", "coach.library", "coach.validate"),
     ("coach.formats",),
-    ("coach.errors", "coach.paths", "coach.patterns", "coach.values", "coach.nl", "coach.registry", "coach"),
+    (
+        "coach.errors",
+        "coach.paths",
+        "coach.patterns",
+        "coach.values",
+        "coach.nl",
+        "coach.registry",
+        "coach.files",
+        "coach",
+    ),
 ]
 """Top to bottom: a module may import from its own layer and the layers below it, never from one above."""
 

@@ -175,7 +175,12 @@ def test_rubric_unknown_param(tmp_path: Path, rubric_text: str) -> None:
 
 def test_rubric_param_type(tmp_path: Path, rubric_text: str) -> None:
     problems = _rubric(tmp_path, rubric_text, "params: {min_questions: 2}", "params: {min_questions: veel}")
-    assert any("'min_questions' moet een int zijn" in p for p in problems), problems
+    assert any("'min_questions' moet een geheel getal zijn" in p for p in problems), problems
+
+
+def test_rubric_param_out_of_range_is_refused_before_it_can_crash_scoring(tmp_path: Path, rubric_text: str) -> None:
+    problems = _rubric(tmp_path, rubric_text, "params: {min_questions: 2}", "params: {min_questions: 0}")
+    assert any("'min_questions' moet vanaf 1 zijn, niet 0" in p for p in problems), problems
 
 
 def test_rubric_missing_dimension(tmp_path: Path, rubric_text: str) -> None:

@@ -37,22 +37,31 @@ def read_line(prompt: str) -> str:
 
 
 def read_text(path: Path, label: str = "bestand") -> str:
-    """A UTF-8 text file the user named, with a Dutch message when it is missing or not text."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NotFoundError(f"{label} '{path}' bestaat niet") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"'{path}' is geen UTF-8-tekst") from None
+    """A UTF-8 text file the user named, read safely (a size cap, no devices or pipes, no control characters)."""
+    from coach.files import read_text as read_safely
+
+    if not path.exists() and not path.is_symlink():
+        raise NotFoundError(f"{label} '{path}' bestaat niet")
+    return read_safely(path)
+
+
+def _stdin() -> str:
+    from coach.files import MAX_BYTES
+
+    text = sys.stdin.read(MAX_BYTES + 1)
+    if len(text) > MAX_BYTES:
+        raise UsageError("de invoer via stdin is te lang (meer dan 1 MB)", hint="splits de invoer")
+    return text
 
 
 def read_utterances(texts: list[str], file: Path | None) -> list[str]:
-    """Utterances from the arguments, a file ('-': standard input) or standard input, one per non-empty line."""
+    """Utterances from the arguments, a file ('-': standard input) or standard input, one per non-empty line;
+    control characters and terminal escapes are removed."""
     if texts and file is not None:
         raise UsageError("geef teksten of --file, niet allebei")
     if texts:
-        return texts
-    if file is not None and str(file) != "-":
+        content = "\n".join(texts)
+    elif file is not None and str(file) != "-":
         content = read_text(file)
     elif file is None and sys.stdin.isatty():
         raise UsageError(
@@ -60,30 +69,30 @@ def read_utterances(texts: list[str], file: Path | None) -> list[str]:
             hint="bijvoorbeeld: coach analyze 'Wat is er gebeurd?'",
         )
     else:
-        content = sys.stdin.read()
-    lines = [line.strip() for line in content.splitlines()]
-    utterances = [line for line in lines if line]
+        content = _stdin()
+    if texts:
+        utterances = [clean_typed(t) for t in texts]
+        utterances = [u for u in utterances if u]
+    else:
+        utterances = [line for line in (clean_typed(x) for x in content.splitlines()) if line]
     if not utterances:
         raise UsageError("geen uitspraken om te analyseren (de invoer is leeg)")
     return utterances
 
 
 def read_replies(path: Path) -> list[str]:
-    """A trainee's scripted replies: one per line (``#`` for comments) or, in a .yaml file, a list."""
-    text = read_text(path, "antwoordenbestand")
+    """A trainee's scripted replies: one per line (``#`` for comments) or, in a .yaml file, a list. Each reply is
+    taken as the text written (a YAML date or number stays text), without control characters."""
     if path.suffix.lower() in (".yaml", ".yml"):
-        import yaml
+        from coach.loader import read_scalars
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise UsageError(f"'{path}' is geen geldige YAML: {exc}") from None
-        if not isinstance(data, list) or not all(isinstance(x, str | int | float) for x in data):
-            raise UsageError(f"'{path}' moet een YAML-lijst van antwoorden zijn ('- Goedemorgen, ...')")
-        lines = [str(x).strip() for x in data]
+        if not path.exists() and not path.is_symlink():
+            raise NotFoundError(f"antwoordenbestand '{path}' bestaat niet")
+        lines = read_scalars(path, "moet een YAML-lijst van antwoorden zijn ('- Goedemorgen, ...')")
     else:
-        lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
-    lines = [line for line in lines if line]
+        text = read_text(path, "antwoordenbestand")
+        lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    lines = [line for line in (clean_typed(x) for x in lines) if line]
     if not lines:
         raise UsageError(f"'{path}' bevat geen antwoorden")
     return lines

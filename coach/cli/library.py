@@ -113,11 +113,7 @@ def validate(
     else:
         for problem in report.problems:
             typer.echo(problem.format())
-        n = len(report.files)
-        if report.ok:
-            typer.echo(f"{n} bestand(en) gecontroleerd: geen problemen.", err=True)
-        else:
-            typer.echo(f"{n} bestand(en) gecontroleerd: {len(report.problems)} probleem/problemen.", err=True)
+        typer.echo(report.summary(), err=True)
     if not report.ok:
         raise typer.Exit(1)
 

@@ -68,7 +68,9 @@ def open_questions(call: Call, criterion: Any) -> Result:
     else:
         detail = "U stelde geen vragen."
     wanted = criterion.param("min_questions")
-    if total < wanted:  # too few questions to hear the story: some credit for the open ones, below a full share
+    if (
+        total < wanted or not total
+    ):  # too few questions to hear the story: some credit for the open ones, below a full share
         value = 0.8 * len(opens) / wanted
         return Result(value, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
     return Result(len(opens) / total, evidence, detail, moment)

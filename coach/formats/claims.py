@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from coach.formats.common import Issue, Model, Pattern, Slug, Text
+from coach.formats.common import Flag, Issue, Model, Pattern, Slug, Text
 
 if TYPE_CHECKING:
     from coach.formats.scenario import Scenario
@@ -52,15 +52,15 @@ class ClaimType(Model):
     truth: str | None = Field(
         None, description="Wat klopt: '6 weken', 'ja'/'nee' of het id van een keuze; leeg = alleen per scenario."
     )
-    varies: bool = Field(
+    varies: Flag = Field(
         False, description="Verschilt per gemeente: alleen getoetst in scenario's die de claim noemen."
     )
     about: list[Pattern] = Field(default_factory=list, description="Woorden waardoor een zin over deze claim gaat.")
-    needs_about: bool = Field(
+    needs_about: Flag = Field(
         True,
         description="Alleen met een van de about-woorden in de beurt; anders volstaat dat het scenario erover gaat.",
     )
-    scenario_is_enough: bool = Field(
+    scenario_is_enough: Flag = Field(
         False,
         description="De options zijn zo eigen aan de claim dat ze ook zonder about-woorden tellen in een scenario dat "
         "de claim noemt.",

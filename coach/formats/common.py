@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from coach.patterns import PatternError, check_phrase
 
@@ -20,9 +22,34 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Model(BaseModel):
-    """Base for every file format: unknown keys are errors, numbers are accepted where text is expected."""
+    """Base for every file format: unknown keys are errors, and nothing is silently turned into something else (a
+    number is no text, ``yes`` is no number); numbers, flags and moments use the types below."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+def _refuse(wrong: Any, error: str) -> Any:
+    """A check before pydantic's own conversion: values it would quietly convert are refused instead."""
+
+    def check(value: Any) -> Any:
+        if wrong(value):
+            raise PydanticCustomError(error, "wrong type")
+        return value
+
+    return BeforeValidator(check)
+
+
+Int = Annotated[int, Strict()]
+"""A whole number: 3, never true, 3.5 or "3" (strict, so its bounds stay minimum/maximum in the JSON Schema)."""
+
+Number = Annotated[float, Strict()]
+"""A number: 3 or 0.5, never true or "0.5"."""
+
+Flag = Annotated[bool, Strict()]
+"""true or false, never 1 or "ja"."""
+
+Moment = Annotated[datetime, _refuse(lambda v: isinstance(v, bool | int | float), "datetime_type")]
+"""A date and time, written as such (2026-03-01T10:00:00); a number is not read as seconds since 1970."""
 
 
 def _check_slug(value: str) -> str:
@@ -45,13 +72,13 @@ def _check_text(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_check_slug)]
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 """An id: lower-case letters, digits and hyphens."""
 
-Pattern = Annotated[str, AfterValidator(_check_pattern)]
+Pattern = Annotated[str, AfterValidator(_check_pattern), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """A phrase pattern (see coach.patterns)."""
 
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """Non-empty text."""
 
 

@@ -15,7 +15,7 @@ from pydantic import Field
 from coach.formats.acts import RULE_ACTS
 from coach.formats.advice import PLACEHOLDERS, Advice, Mood, placeholders
 from coach.formats.claims import ClaimType
-from coach.formats.common import Issue, Loc, Model, Pattern, Text
+from coach.formats.common import Flag, Int, Issue, Loc, Model, Pattern, Text
 from coach.formats.signals import SIGNALS
 from coach.formats.topics import AskTopic
 
@@ -31,8 +31,8 @@ class Rule(Model):
     at: Literal["any", "start", "end", "whole"] = Field(
         "any", description="Waar in de zin: overal, aan het begin (na 'oké,' e.d.), aan het eind, of de hele zin."
     )
-    questions: bool = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
-    only_questions: bool = Field(False, description="Alleen in zinnen die met een vraagteken eindigen.")
+    questions: Flag = Field(True, description="Ook in zinnen die met een vraagteken eindigen.")
+    only_questions: Flag = Field(False, description="Alleen in zinnen die met een vraagteken eindigen.")
     needs: list[str] = Field(default_factory=list, description="Telt alleen als de beurt ook deze handeling heeft.")
     part: ClosingPart | None = Field(
         None, description="Alleen bij closing: welk deel van een goede afsluiting (ask, thanks of goodbye)."
@@ -244,11 +244,11 @@ class OffScript(Model):
     minimal: list[str] = Field(
         default_factory=list, description="Beurten die niets zeggen als ze alleen staan: 'ok', 'hmm', 'ja ja'."
     )
-    wall_chars: int = Field(450, ge=100, description="Vanaf zoveel tekens is een beurt een lap tekst.")
+    wall_chars: Int = Field(450, ge=100, description="Vanaf zoveel tekens is een beurt een lap tekst.")
 
 
 class Lexicon(Model):
-    version: int = 1
+    version: Int = 1
     fillers: list[str] = Field(default_factory=list)
     fronted_adverbs: list[str] = Field(
         default_factory=list,

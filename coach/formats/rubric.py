@@ -12,15 +12,15 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from coach.errors import suggestion
-from coach.formats.common import Issue, Loc, Model, Slug, Text
+from coach.formats.common import Int, Issue, Loc, Model, Number, Slug, Text
 from coach.formats.signals import DIMENSIONS, REQUIRED_DIMENSIONS, SIGNALS, Dimension
 
 
 class Scale(Model):
     """Linear mapping of the raw signal value to a score: ``zero`` gives 0, ``full`` gives 100, clamped."""
 
-    zero: float
-    full: float
+    zero: Number
+    full: Number
 
     @model_validator(mode="after")
     def _distinct(self) -> Scale:
@@ -36,9 +36,9 @@ class Scale(Model):
 class Level(Model):
     """From this raw value upwards (``min``) or downwards (``max``) the criterion gets ``score``."""
 
-    min: float | None = None
-    max: float | None = None
-    score: int = Field(ge=0, le=100)
+    min: Number | None = None
+    max: Number | None = None
+    score: Int = Field(ge=0, le=100)
     label: str = ""
 
     @model_validator(mode="after")
@@ -56,10 +56,10 @@ class Criterion(Model):
     description: Text
     signal: str = Field(description="Naam van het signaal (zie docs/rubric-format.md).")
     params: dict[str, Any] = Field(default_factory=dict)
-    weight: float = Field(1.0, gt=0)
+    weight: Number = Field(1.0, gt=0)
     scale: Scale | None = None
     levels: list[Level] | None = Field(None, min_length=1, description="Van boven naar beneden: de eerste die past.")
-    pass_score: int = Field(60, ge=0, le=100, description="Geslaagd vanaf deze score.")
+    pass_score: Int = Field(60, ge=0, le=100, description="Geslaagd vanaf deze score.")
     tip: Text = Field(description="Wat de medewerker de volgende keer anders kan doen.")
     example: Text = Field(description="Een voorbeeldzin die de medewerker kan gebruiken.")
 
@@ -89,10 +89,10 @@ class Criterion(Model):
 
 class DimensionSpec(Model):
     title: str = ""
-    weight: float = Field(1.0, ge=0, description="Gewicht in de totaalscore.")
-    pass_score: int | None = Field(None, ge=0, le=100, description="Drempel om te slagen op deze dimensie.")
+    weight: Number = Field(1.0, ge=0, description="Gewicht in de totaalscore.")
+    pass_score: Int | None = Field(None, ge=0, le=100, description="Drempel om te slagen op deze dimensie.")
     criteria: list[Criterion] = Field(min_length=1)
-    calibration: list[tuple[float, float]] = Field(
+    calibration: list[tuple[Number, Number]] = Field(
         default_factory=list,
         description="Punten [ruw, getoond] waartussen de score van de dimensie lineair wordt omgezet, zodat een "
         "gemiddeld gesprek rond 50 uitkomt (geijkt op beoordeelde gesprekken); leeg: de ruwe score.",
@@ -112,7 +112,7 @@ class Rubric(Model):
     id: Slug
     title: Text
     description: str = ""
-    pass_score: int | None = Field(None, ge=0, le=100, description="Drempel voor de totaalscore.")
+    pass_score: Int | None = Field(None, ge=0, le=100, description="Drempel voor de totaalscore.")
     dimensions: dict[Dimension, DimensionSpec]
 
     def issues(self) -> Iterator[Issue]:
@@ -154,15 +154,29 @@ class Rubric(Model):
                             suggestion(key, spec.params) or f"parameters: {known}",
                         )
                     elif not _fits(value, param.type):
+                        kind = "geheel getal" if param.type is int else "getal" if param.type is float else "tekst"
                         yield (
                             (*loc, "params", key),
-                            f"'{key}' moet een {param.type.__name__} zijn, niet {value!r}",
+                            f"'{key}' moet een {kind} zijn, niet {value!r}",
                             param.description,
                         )
+                    elif (param.low is not None and value < param.low) or (
+                        param.high is not None and value > param.high
+                    ):
+                        bounds = (
+                            f"vanaf {_n(param.low)}"
+                            if param.high is None
+                            else f"van {_n(param.low)} tot en met {_n(param.high)}"
+                        )
+                        yield ((*loc, "params", key), f"'{key}' moet {bounds} zijn, niet {value!r}", param.description)
 
     @property
     def dimension_names(self) -> list[str]:
         return [d for d in DIMENSIONS if d in self.dimensions]
+
+
+def _n(value: float | None) -> str:
+    return str(value).replace(".", ",")
 
 
 def _fits(value: Any, kind: type) -> bool:

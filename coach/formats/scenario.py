@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from coach.formats.common import Issue, Model, Pattern, Slug, Text, placeholders
+from coach.formats.common import Flag, Int, Issue, Model, Pattern, Slug, Text, placeholders
 
 
 class Topic(StrEnum):
@@ -87,16 +87,16 @@ class Briefing(Model):
 
 
 class Emotion(Model):
-    start: int = Field(ge=0, le=10, description="Emotie bij het begin: 0 = kalm, 10 = woedend of in paniek.")
-    hang_up_at: int = Field(10, ge=1, le=10, description="Bij deze emotie hangt de beller op.")
-    satisfied_at: int = Field(4, ge=0, le=10, description="Op of onder deze emotie kan de beller tevreden afsluiten.")
-    warns: bool = Field(
+    start: Int = Field(ge=0, le=10, description="Emotie bij het begin: 0 = kalm, 10 = woedend of in paniek.")
+    hang_up_at: Int = Field(10, ge=1, le=10, description="Bij deze emotie hangt de beller op.")
+    satisfied_at: Int = Field(4, ge=0, le=10, description="Op of onder deze emotie kan de beller tevreden afsluiten.")
+    warns: Flag = Field(
         True,
         description="De beller waarschuwt eerst voordat hij ophangt; false = hangt meteen op bij hang_up_at.",
     )
     rises_on: list[Text] = Field(default_factory=list, description="Wat de beller bozer of banger maakt (vrije tekst).")
     falls_on: list[Text] = Field(default_factory=list, description="Wat de beller rustiger maakt (vrije tekst).")
-    weights: dict[EmotionEvent, int] = Field(
+    weights: dict[EmotionEvent, Int] = Field(
         default_factory=dict, description="Afwijkingen op het gedeelde emotiemodel, bijvoorbeeld dismissive: 3."
     )
 
@@ -104,7 +104,7 @@ class Emotion(Model):
 class Persona(Model):
     name: Text
     address_as: Text = Field(description="Hoe de medewerker de beller aanspreekt, bijv. 'mevrouw Jansen'.")
-    age: int | None = Field(None, ge=16, le=110)
+    age: Int | None = Field(None, ge=16, le=110)
     situation: Text
     speaking_style: Text
     dutch_level: Literal["A2", "B1", "B2", "C1"] = Field(
@@ -144,8 +144,8 @@ class Reveal(Model):
         default_factory=list,
         description="Een open vraag of samenvatting met een van deze woorden is doorvragen op het onderwerp.",
     )
-    emotion_below: int | None = Field(None, ge=0, le=10, description="Of: de emotie is gezakt onder deze waarde.")
-    after_turn: int = Field(1, ge=0, description="Niet eerder dan na zoveel beurten van de medewerker.")
+    emotion_below: Int | None = Field(None, ge=0, le=10, description="Of: de emotie is gezakt onder deze waarde.")
+    after_turn: Int = Field(1, ge=0, description="Niet eerder dan na zoveel beurten van de medewerker.")
 
 
 class SurfaceConcern(Model):
@@ -186,7 +186,7 @@ class KeyInfo(Model):
         default_factory=list, description="Formuleringen die tellen als overgebracht (voor wat geen claim is)."
     )
     reaction: list[Text] = Field(default_factory=list, description="Hoe de beller reageert als het gezegd is.")
-    required: bool = Field(True, description="Nodig voordat de beller tevreden afsluit.")
+    required: Flag = Field(True, description="Nodig voordat de beller tevreden afsluit.")
 
 
 class Misinformation(Model):
@@ -218,21 +218,21 @@ class Proposal(Model):
 
 
 class EndConditions(Model):
-    max_turns: int = Field(30, ge=2, le=200, description="Maximaal aantal beurten van de medewerker.")
+    max_turns: Int = Field(30, ge=2, le=200, description="Maximaal aantal beurten van de medewerker.")
     requires_key_info: list[Slug] | None = Field(
         None, description="Kerninformatie die nodig is voor een tevreden einde; leeg laten = alle verplichte."
     )
-    requires_hidden: bool = Field(True, description="De onderliggende zorg moet besproken zijn.")
-    requires_next_step: bool = Field(True, description="Er moet een concrete afspraak gemaakt zijn.")
+    requires_hidden: Flag = Field(True, description="De onderliggende zorg moet besproken zijn.")
+    requires_next_step: Flag = Field(True, description="Er moet een concrete afspraak gemaakt zijn.")
 
 
 class Scenario(Model):
     id: Slug
     title: Text
     topic: Topic
-    difficulty: int = Field(ge=1, le=3)
+    difficulty: Int = Field(ge=1, le=3)
     municipality: Text = Field(description="De (fictieve) gemeente of belastingsamenwerking.")
-    year: int = Field(ge=2000, le=2100, description="Het belastingjaar waar de bedragen bij horen.")
+    year: Int = Field(ge=2000, le=2100, description="Het belastingjaar waar de bedragen bij horen.")
     address_form: Literal["u", "je"] = Field("u", description="De aanspreekvorm die deze gemeente hanteert.")
     briefing: Briefing
     caller: Persona

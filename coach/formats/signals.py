@@ -26,6 +26,9 @@ class Param:
     type: type
     default: Any
     description: str
+    low: float | None = None
+    """The smallest value that makes sense (a rubric with less is refused by validate)."""
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ SIGNALS: dict[str, SignalSpec] = {
             "ratio",
             "Aandeel open vragen van alle vragen van de medewerker.",
             (0.2, 0.6),
-            {"min_questions": Param(int, 2, "Minder vragen dan dit telt als waarde 0.")},
+            {"min_questions": Param(int, 2, "Minder vragen dan dit telt als waarde 0.", low=1)},
             strength="behaviour",
             tip="Stel een open vraag en laat de beller vertellen.",
             example="Wat is er precies gebeurd?",
@@ -70,7 +73,7 @@ SIGNALS: dict[str, SignalSpec] = {
             "count",
             "Vragen die inhakend op de eigen woorden van de beller doorvragen.",
             (0, 2),
-            {"min_overlap": Param(int, 1, "Hoeveel inhoudswoorden van de beller de vraag minstens herhaalt.")},
+            {"min_overlap": Param(int, 1, "Hoeveel inhoudswoorden van de beller de vraag minstens herhaalt.", low=1)},
             strength="behaviour",
         ),
         _spec(
@@ -108,7 +111,11 @@ SIGNALS: dict[str, SignalSpec] = {
             "turns",
             "Beurten tussen de eerste emotie van de beller en de eerste gevoelsreflectie.",
             (4, 1),
-            {"threshold": Param(int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt.")},
+            {
+                "threshold": Param(
+                    int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt.", low=0, high=10
+                )
+            },
             strength="behaviour",
         ),
         _spec(
@@ -118,8 +125,12 @@ SIGNALS: dict[str, SignalSpec] = {
             "Hoe goed het spreekaandeel van de medewerker binnen de band blijft (1 = binnen de band).",
             (0, 1),
             {
-                "low": Param(float, 0.3, "Ondergrens van het gewenste aandeel woorden van de medewerker."),
-                "high": Param(float, 0.7, "Bovengrens van het gewenste aandeel woorden van de medewerker."),
+                "low": Param(
+                    float, 0.3, "Ondergrens van het gewenste aandeel woorden van de medewerker.", low=0, high=1
+                ),
+                "high": Param(
+                    float, 0.7, "Bovengrens van het gewenste aandeel woorden van de medewerker.", low=0, high=1
+                ),
             },
         ),
         _spec(
@@ -192,8 +203,10 @@ SIGNALS: dict[str, SignalSpec] = {
             "Aandeel emotionele bellerbeurten waarop binnen enkele beurten een gevoelsreflectie volgt.",
             (0, 1),
             {
-                "threshold": Param(int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt."),
-                "within": Param(int, 2, "Binnen hoeveel beurten van de medewerker de erkenning moet komen."),
+                "threshold": Param(
+                    int, 6, "Vanaf welke emotie (0-10) een bellerbeurt als emotioneel telt.", low=0, high=10
+                ),
+                "within": Param(int, 2, "Binnen hoeveel beurten van de medewerker de erkenning moet komen.", low=1),
             },
             strength="behaviour",
             tip="Benoem eerst wat u hoort voordat u uitleg geeft.",
@@ -232,8 +245,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "Begrijpelijkheid van de uitleg op B1-niveau: korte zinnen, weinig lange of zeldzame woorden (0-1).",
             (0.3, 0.9),
             {
-                "max_sentence_words": Param(int, 15, "Gemiddelde zinslengte die nog B1 is."),
-                "long_word_letters": Param(int, 13, "Vanaf hoeveel letters een woord als lang telt."),
+                "max_sentence_words": Param(int, 15, "Gemiddelde zinslengte die nog B1 is.", low=1),
+                "long_word_letters": Param(int, 13, "Vanaf hoeveel letters een woord als lang telt.", low=2),
             },
         ),
         _spec(

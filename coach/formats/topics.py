@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from coach.formats.common import Issue, Model, Pattern, Slug, Text
+from coach.formats.common import Flag, Issue, Model, Pattern, Slug, Text
 
 if TYPE_CHECKING:
     from coach.formats.scenario import Scenario
@@ -31,7 +31,7 @@ class AskTopic(Model):
         min_length=1,
         description="Hoe een medewerker ernaar vraagt: woorden in een vraag (patronen, zie coach.patterns).",
     )
-    outranks: bool = Field(
+    outranks: Flag = Field(
         False,
         description="Gaat voor op bredere onderwerpen: past dit onderwerp het langst en heeft de beller er geen "
         "gegeven voor, dan weet de beller het niet (in plaats van een verwant gegeven te noemen).",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -13,7 +12,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import Field, field_validator
 
-from coach.formats.common import Model
+from coach.formats.common import Int, Model, Moment
 
 SPEAKER_ALIASES = {"medewerker": "learner", "beller": "caller", "learner": "learner", "caller": "caller"}
 
@@ -27,15 +26,24 @@ class Outcome(StrEnum):
     max_turns = "max_turns"  # the scenario's turn limit was reached
 
 
+def _any_case_of(schema: dict[str, Any], words: list[str]) -> None:
+    """The JSON Schema of a name read in any case with spaces around it, as the model reads it ('Beller ')."""
+    schema.pop("enum", None)
+    schema["type"] = "string"
+    anycase = "|".join("".join(f"[{c}{c.upper()}]" for c in word) for word in words)
+    schema["pattern"] = rf"^\s*({anycase})\s*$"
+
+
 class Turn(Model):
     speaker: Literal["learner", "caller"] = Field(
         description="Wie spreekt: learner (medewerker) of caller (beller).",
-        json_schema_extra={"enum": ["learner", "caller", "medewerker", "beller"]},
+        examples=list(SPEAKER_ALIASES),
+        json_schema_extra=lambda schema: _any_case_of(schema, list(SPEAKER_ALIASES)),
     )
     text: str
-    emotion: int | None = Field(None, ge=0, le=10, description="Emotie van de beller na deze beurt (0-10).")
+    emotion: Int | None = Field(None, ge=0, le=10, description="Emotie van de beller na deze beurt (0-10).")
     revealed: list[str] = Field(default_factory=list, description="Wat de beller in deze beurt prijsgaf (ids).")
-    time: datetime | None = None
+    time: Moment | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("speaker", mode="before")
@@ -45,15 +53,24 @@ class Turn(Model):
             return SPEAKER_ALIASES.get(value.strip().lower(), value)
         return value
 
+    @field_validator("meta")
+    @classmethod
+    def _known_meta(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """The keys the tool reads back must have their shape; other keys are free."""
+        kinds = value.get("kinds", [])
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise ValueError("meta.kinds moet een lijst van teksten zijn (zoals [hint])")
+        return value
+
 
 class Transcript(Model):
     scenario: str | None = None
     rubric: str | None = None
     learner: str | None = None
     engine: str | None = None
-    seed: int | None = None
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
+    seed: Int | None = None
+    started_at: Moment | None = None
+    ended_at: Moment | None = None
     outcome: Outcome | None = None
     turns: list[Turn] = Field(min_length=1)
     meta: dict[str, Any] = Field(default_factory=dict)
