@@ -116,7 +116,7 @@ class Library:
         """A scenario or rubric by id, or by path to a YAML/JSON file."""
         path = self._given_path(kind, ref)
         if path is not None:
-            if not path.exists():
+            if not path.exists() and not path.is_symlink():  # a symlink loop: load says what is wrong with it
                 raise NotFoundError(f"bestand '{ref}' bestaat niet")
             return self._load(path, kind)
         entry = self.entries(kind).get(ref)
@@ -126,7 +126,10 @@ class Library:
         return self._load(entry.path, kind, by_name=True)
 
     def _load(self, path: Path, kind: Kind, *, by_name: bool = False):
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: load names the file and the problem
+            key = path.absolute()
         if key not in self._cache:
             claims = self.claims() if kind == "scenario" else None
             topics = self.topics() if kind == "scenario" else None
