@@ -286,3 +286,41 @@ def _known_difference(err: Any) -> bool:
     if err["type"] == "int_type" and isinstance(err.get("input"), float) and err["input"].is_integer():
         return True
     return err["type"] == "value_error" and "ongeldig patroon" in str(err.get("msg"))
+
+
+# --- a wall of text --------------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60), st.booleans()), max_size=30), st.integers(0, 260))
+def test_overlapping_spans_are_found_as_by_scanning_them_all(raw: list[tuple[int, int, bool]], at: int) -> None:
+    from coach.analyzer.claims import Overlaps
+
+    spans = [(a, a + length, tag) for a, length, tag in raw]
+    for start, end in ((at, at + 5), (at, at + 40), (at, at)):
+        found = Overlaps(spans)(start, end)
+        assert sorted(found) == sorted(s for s in spans if s[0] < end and start < s[1])
+
+
+def test_a_pasted_wall_of_text_is_read_up_to_the_limit_and_the_report_says_so(invoke, tmp_path: Path) -> None:
+    from coach.analyzer.engine import MAX_READ
+
+    wall = "Ik begrijp dat u schrikt van de WOZ-waarde. " * (3 * MAX_READ // 44)
+    transcript = {
+        "scenario": "woz-hoger-dan-buren",
+        "turns": [
+            {"speaker": "caller", "text": "Goedemiddag, ik bel over de WOZ-waarde."},
+            {"speaker": "learner", "text": "Goedemiddag, met Sanne van Belastingen. Wat is er aan de hand?"},
+            {"speaker": "caller", "text": "Die waarde is veel te hoog."},
+            {"speaker": "learner", "text": wall},
+            {"speaker": "caller", "text": "Oké."},
+            {"speaker": "learner", "text": "Fijne dag nog."},
+        ],
+    }
+    path = tmp_path / "muur.json"
+    path.write_text(json.dumps(transcript), encoding="utf-8")
+    report = json.loads(invoke("evaluate", path, "--json").stdout)
+    read = report["call"]["partly_read"]
+    assert read.startswith(f"beurt 4 ({len(wall):,} tekens)".replace(",", ".")), read
+    assert "de eerste 20.000 tekens zijn beoordeeld" in read
+    shown = invoke("evaluate", path)
+    assert "Gelezen" in shown.output and "20.000 tekens" in shown.output

@@ -9,6 +9,8 @@ round and makes a value or a choice a denial ("u heeft géén drie maanden"). Wi
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +78,29 @@ _NO = {"nee", "neen", "nope", "helaas niet", "niet", "welnee"}
 _YES_AFTER_NO = {"jawel"}
 """'Jawel' to 'Dus geen boete?' says there is one."""
 _COMPARISON = re.compile(r"(?<![^\W_])(?:net als|net zoals|zoals|evenals|anders dan)(?: bij)?(?:\s+[^\W_]+){1,2}")
+
+
+class Overlaps:
+    """The spans that overlap a range, found without scanning them all (a 300,000-character turn has thousands of
+    sentences and questions; scanning all questions per sentence made scoring quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _, _ in self.spans]
+        self.reach = list(itertools.accumulate((b for _, b, _ in self.spans), max))
+        """The furthest end of any span up to each position: spans before the first reach past a start end before it."""
+
+    def __call__(self, start: int, end: int) -> list[tuple[int, int, bool]]:
+        first = bisect.bisect_right(self.reach, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [span for span in self.spans[first:last] if span[1] > start]
+
+
+LATER_READINGS = 40
+"""How many later statements of the same claim may replace one (a spoken turn has a handful)."""
+
+CONTEXT_SENTENCES = 12
+"""How many sentences before and after a statement may name its subject."""
 
 
 def _compared(text: str) -> str:
@@ -475,13 +500,17 @@ class ClaimReader:
         )
         topics = {self.claims[c].topic for c in expected if c in self.claims} | {"overig"}
         turn = _compared(folded)
+        # what rules a claim out counts for the whole turn: searched once per turn, not once per sentence
+        ruled_out = {c.claim.id for c in self._compiled if c.unless is not None and c.unless.search(turn)}
         for index, s_start, s_end, parts in self.statements(folded, spans, questions, every=asked):
             sentence = folded[s_start:s_end]
             if not asked and _REPORTED_AFTER.search(sentence):
                 continue
-            # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...")
-            before = _compared(" . ".join(folded[a:b] for j, (a, b) in enumerate(spans) if j != index))
-            earlier = _compared(" . ".join(folded[a:b] for a, b in spans[:index]))
+            # the rest of the turn: a subject named in another sentence ("Twee dagen. Een dwangbevel moet u ...");
+            # the sentences around this one, so a wall of text is read in linear time (a spoken turn is far shorter)
+            near = range(max(0, index - CONTEXT_SENTENCES), min(len(spans), index + CONTEXT_SENTENCES + 1))
+            before = _compared(" . ".join(folded[spans[j][0] : spans[j][1]] for j in near if j != index))
+            earlier = _compared(" . ".join(folded[spans[j][0] : spans[j][1]] for j in near if j < index))
             subject = _compared(sentence)
             off_topic: set[str] = set()
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
@@ -497,7 +526,7 @@ class ClaimReader:
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
                         continue
-                    if comp.unless is not None and comp.unless.search(turn):
+                    if claim.id in ruled_out:
                         continue  # what rules the claim out counts for the whole turn
                     for option, m, own in self._options(comp, clause, first=asked):
                         odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
@@ -524,7 +553,18 @@ class ClaimReader:
                     continue
                 found.extend(
                     self._values(
-                        text, turn, clause, start, s_start, s_end, subject, earlier, previous, expected, order, blocked
+                        text,
+                        ruled_out,
+                        clause,
+                        start,
+                        s_start,
+                        s_end,
+                        subject,
+                        earlier,
+                        previous,
+                        expected,
+                        order,
+                        blocked,
                     )
                 )
             out.extend(self._prefer_expected(found, expected))
@@ -535,11 +575,13 @@ class ClaimReader:
     ) -> Iterator[tuple[int, int, int, list[tuple[int, int]]]]:
         """Per sentence that states something (every sentence with ``every``): its index and span, and the asserted
         parts outside a question, as spans of the turn. Claims and key-point phrases are read from these only."""
+        within = Overlaps(questions)
         for index, (s_start, s_end) in enumerate(spans):
             sentence = folded[s_start:s_end]
-            if not every and not self.is_statement(s_start, s_end, sentence, questions):
+            near = within(s_start, s_end)
+            if not every and not self.is_statement(s_start, s_end, sentence, near):
                 continue
-            inside = [(q0, q1) for q0, q1, tag in questions if q0 < s_end and s_start < q1 and not tag]
+            inside = [(q0, q1) for q0, q1, tag in near if not tag]
             if _HEDGE.match(sentence):
                 inside = []  # "eh ik denk dat het drie maanden is?": the question mark is doubt, not a question
             parts = [(s_start + a, s_start + b) for a, b in self.asserted(sentence)]
@@ -746,7 +788,7 @@ class ClaimReader:
     def _values(
         self,
         text: str,
-        turn: str,
+        ruled_out: set[str],
         clause: str,
         start: int,
         s_start: int,
@@ -760,7 +802,7 @@ class ClaimReader:
     ) -> list[Reading]:
         """Each number in the clause is given to one claim of its kind: the one whose subject is nearest (a
         scenario's claim before another; ``before`` is the turn so far), or the scenario's own when the words name
-        none and the scenario has only one claim of that kind. ``turn`` is the folded turn, comparisons blanked."""
+        none and the scenario has only one claim of that kind. ``ruled_out``: the claims the turn's words rule out."""
         readers: dict[str, list[Value]] = {
             "duration": durations(clause),
             "date": dates(clause),
@@ -786,7 +828,7 @@ class ClaimReader:
                     if level is None:
                         continue
                     guesses += level == 0
-                    if level < 3 and comp.unless is not None and comp.unless.search(turn):
+                    if level < 3 and claim.id in ruled_out:
                         continue
                     distance = order.get(claim.id, 99)
                     if level == 3 and comp.about is not None:
@@ -825,14 +867,21 @@ class ClaimReader:
         same claim with another value replaces the earlier one ("drie maanden, nee sorry, zes weken")."""
         readings.sort(key=lambda r: r.start)
         retractions = [m.end() for m in _RETRACT.finditer(folded)]
+        last_start = max((r.start for r in readings), default=-1)
+        of_claim: dict[str, list[int]] = {}  # per claim, its readings in order: a correction is looked for among them
+        for i, r in enumerate(readings):
+            of_claim.setdefault(r.claim, []).append(i)
+        rank = {i: k for same in of_claim.values() for k, i in enumerate(same)}
         out = []
         for i, r in enumerate(readings):
+            k = rank[i]
             replaced = any(
-                x.claim == r.claim and not x.negated and not _same(x, r) and _CORRECTION.search(folded, r.end, x.start)
-                for x in readings[i + 1 :]
+                not x.negated and not _same(x, r) and _CORRECTION.search(folded, r.end, x.start)
+                for x in (readings[j] for j in of_claim[r.claim][k + 1 : k + 1 + LATER_READINGS])
             )
             # "dat kost een paar tientjes.. nee sorry, ik haal iets door elkaar, het verslag is gratis"
-            taken_back = any(r.end <= at and any(x.start >= at for x in readings) for at in retractions)
+            first = bisect.bisect_left(retractions, r.end)
+            taken_back = first < len(retractions) and retractions[first] <= last_start
             out.append(r.with_final(not (replaced or taken_back)))
         return out
 

@@ -8,6 +8,7 @@ word-order checks. Every hit carries the matched text, its offsets in the origin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,18 @@ from coach.patterns import (
 
 _QUESTION_ACTS = ("open_question", "closed_question")
 
+MAX_READ = 20_000
+"""The characters of one turn the analyzer reads: some 3,000 words, a quarter of an hour of speech. A pasted wall of
+text beyond it is kept in the transcript but not read, so one turn cannot make scoring slow (issue 15)."""
+
+
+def readable_part(text: str) -> str:
+    """The part of a turn that is read: all of it, or up to the last space before MAX_READ."""
+    if len(text) <= MAX_READ:
+        return text
+    cut = text.rfind(" ", 0, MAX_READ)
+    return text[: cut if cut > MAX_READ // 2 else MAX_READ]
+
 
 _POLITE_INSTRUCTION = re.compile(r"(?<![^\W_])(?:even|ff|maar|gerust|eens|alstublieft|aub)(?![^\W_])")
 
@@ -41,11 +54,13 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
     'gerust' (a polite instruction: "Kijkt u even op de website"); a question word often starts a statement then
     ("Wat binnenkomt, gaat naar de schuld")."""
     ends = {s.end: s.text.rstrip(" \"')")[-1:] for s in analysis.sentences}
+    order = sorted(ends)
     out = []
     for h in analysis.hits:
         if h.act not in _QUESTION_ACTS:
             continue
-        end = min((e for e in ends if h.start < e), default=None)
+        at = bisect.bisect_right(order, h.start)
+        end = order[at] if at < len(order) else None
         terminal = ends[end] if end is not None else ""
         polite = h.rule == "verb-first" and bool(_POLITE_INSTRUCTION.search(fold(analysis.text[h.start : h.end])))
         # unmarked: a verb-first sentence, or a question word + verb typed without any end ("Hoeveel betaalde u")
@@ -167,8 +182,15 @@ class Analysis:
     def has(self, act: str) -> bool:
         return act in self.acts
 
+    @cached_property
+    def _by_act(self) -> dict[str, list[ActHit]]:
+        grouped: dict[str, list[ActHit]] = {}
+        for h in self.hits:
+            grouped.setdefault(h.act, []).append(h)
+        return grouped
+
     def of(self, act: str) -> list[ActHit]:
-        return [h for h in self.hits if h.act == act]
+        return list(self._by_act.get(act, ()))
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "acts": [h.as_dict() for h in self.hits]}
@@ -879,11 +901,13 @@ class Analyzer:
 
     def formal_words(self, text: str) -> list[tuple[str, str]]:
         """Official words in the text with their plain alternatives."""
+        text = readable_part(text)
         folded = fold(text)
         return [(text[m.start() : m.end()], plain) for _, plain, regex in self.formal for m in regex.finditer(folded)]
 
     def wording(self, text: str) -> tuple[int, int]:
         """(positive, negative) formulations in the text."""
+        text = readable_part(text)
         folded = fold(text)
         negatives = [m.span() for m in self.negative.finditer(folded)] if self.negative else []
         # A positive word inside a negative phrase ("dat kan niet", "niet mogelijk") is part of the negative.
@@ -900,6 +924,7 @@ class Analyzer:
         Statements only: questions the analyzer finds (but a tag like '…, oké?') are skipped, and so are
         conditions and reported words (coach.analyzer.claims).
         """
+        text = readable_part(text)
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
         questions = _question_spans(analysis)
         sentences = [(s.start, s.end) for s in analysis.sentences]
@@ -908,6 +933,7 @@ class Analyzer:
 
     def asserted_text(self, text: str, analysis: Analysis | None = None) -> str:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
+        text = readable_part(text)
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
         questions = _question_spans(analysis)
         spans = [(s.start, s.end) for s in analysis.sentences]
@@ -1012,7 +1038,7 @@ class Analyzer:
 
     def _abbreviation(self, folded: str, dot: int) -> bool:
         """A full stop inside 'z.s.m.', 'bijv.' or '1.250' does not end the sentence."""
-        before = folded[:dot].split()
+        before = folded[max(0, dot - 80) : dot].split()  # the word before the dot, not the whole turn again
         word = before[-1] if before else ""
         return "." in word or word in self.abbreviations
 
@@ -1069,7 +1095,9 @@ class Analyzer:
 
     def analyze(self, text: str, previous: str = "") -> Analysis:
         """The acts of one turn. ``previous`` is what the other person said right before it: a sentence that gives
-        that back in other words is a reflection or a summary even without a marker word ("U ligt er wakker van")."""
+        that back in other words is a reflection or a summary even without a marker word ("U ligt er wakker van").
+        A turn longer than MAX_READ characters is read up to there (the report says so)."""
+        text = readable_part(text)
         folded_all = fold(text)
         reading = None
         if self.typo_index:
@@ -1133,8 +1161,11 @@ class Analyzer:
         sentences = self._sentences(text, folded_all)
         hits: list[ActHit] = []
         echo = self._echo(previous) if previous.strip() else None
+        seen: set[str] = set()  # the acts of the sentences so far, kept as they come (not gathered per sentence)
         for index, sentence in enumerate(sentences):
-            hits.extend(self._sentence(text, folded_all, sentence, index, sentences, {h.act for h in hits}, echo))
+            found = self._sentence(text, folded_all, sentence, index, sentences, set(seen), echo)
+            hits.extend(found)
+            seen.update(h.act for h in found)
         hits.extend(self._informal(text, folded_all))
         hits.sort(key=lambda h: (h.start, ACTS.index(h.act)))
         return Analysis(text, tuple(hits), tuple(sentences))

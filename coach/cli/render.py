@@ -336,6 +336,8 @@ def _head(fb: Feedback) -> Panel:
         head.add_row("Afloop", OUTCOME_LABELS.get(fb.outcome, fb.outcome))
     if fb.call.get("reason"):
         head.add_row("Waarom", escape(str(fb.call["reason"])))
+    if fb.call.get("partly_read"):
+        head.add_row("Gelezen", escape(str(fb.call["partly_read"])))
     if "emotion_start" in fb.call:
         head.add_row("Emotie beller", f"{fb.call['emotion_start']} → {fb.call['emotion_end']} (van 10)")
     if "hidden_concern_found" in fb.call:

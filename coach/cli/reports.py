@@ -60,6 +60,8 @@ def to_markdown(items: Items) -> str:
             out.append(f"- **Afloop:** {OUTCOME_LABELS.get(fb.outcome, fb.outcome)}")
         if fb.call.get("reason"):
             out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
+        if fb.call.get("partly_read"):
+            out.append(f"- **Gelezen:** {_md(str(fb.call['partly_read']))}")
         if "emotion_start" in fb.call:
             out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
         out.append(f"- **Rubric:** {fb.rubric}\n")
@@ -151,6 +153,8 @@ def to_html(items: Items) -> str:
             body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOME_LABELS.get(fb.outcome, fb.outcome))}</td></tr>")
         if fb.call.get("reason"):
             body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
+        if fb.call.get("partly_read"):
+            body.append(f"<tr><td><b>Gelezen</b></td><td>{e(str(fb.call['partly_read']))}</td></tr>")
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
             body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")

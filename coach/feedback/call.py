@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -99,6 +100,7 @@ class Call:
     """The readings of the trainee turns when they are at hand (a live call); read again from the text otherwise."""
     learner: list[tuple[int, Turn, Analysis]] = field(init=False)
     caller: list[tuple[int, Turn]] = field(init=False)
+    _asks: dict[int, set[str]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         turns = self.transcript.turns
@@ -221,13 +223,17 @@ class Call:
         """The reading of the trainee turn at transcript position ``index``."""
         return self._analysis[index]
 
+    def _asking_sentences(self, index: int) -> set[str]:
+        """The sentences of a trainee turn that hold a question, found once per turn."""
+        if index not in self._asks:
+            analysis = self._analysis[index]
+            questions = [*analysis.of("open_question"), *analysis.of("closed_question")]
+            self._asks[index] = {self.sentence(index, q) for q in questions}
+        return self._asks[index]
+
     def asks_in(self, index: int, sentence: str) -> bool:
         """Whether the analyzer read a question in this sentence of the trainee turn at ``index``."""
-        return any(
-            self.sentence(index, q) == sentence
-            for act in ("open_question", "closed_question")
-            for q in self._analysis[index].of(act)
-        )
+        return sentence in self._asking_sentences(index)
 
     def rhetorical(self, question: str) -> bool:
         """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request):
@@ -261,12 +267,19 @@ class Call:
                 out.append((i, t))
         return out
 
+    @cached_property
+    def _starts(self) -> dict[int, list[int]]:
+        """Where each sentence of each trainee turn starts (they are in order): the sentence of a hit by bisection."""
+        return {i: [s.start for s in a.sentences] for i, a in self._analysis.items()}
+
     def sentence(self, index: int, hit: Any) -> str:
         """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
         analysis = self._analysis.get(index)
         if analysis is None:
             return hit.text
-        return next((s.text for s in analysis.sentences if s.start <= hit.start < s.end), hit.text)
+        sentences = analysis.sentences
+        at = bisect.bisect_right(self._starts[index], hit.start) - 1
+        return sentences[at].text if at >= 0 and hit.start < sentences[at].end else hit.text
 
     def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
         return ev(index, turn, self.sentence(index, hit), note)

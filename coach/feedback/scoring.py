@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coach.analyzer import Analysis, Analyzer
+from coach.analyzer.engine import MAX_READ
 from coach.feedback.advice import Advisor
 from coach.feedback.call import Call, Result
 from coach.feedback.consistency import MIN_TURNS, UNFINISHED, checking, contradictions
@@ -191,6 +192,12 @@ def evaluate(
     ]
     emotions = call.emotions
     facts: dict[str, object] = {"learner_turns": len(call.learner)}
+    unread = [(i + 1, len(t.text)) for i, t, _ in call.learner if len(t.text) > MAX_READ]
+    if unread:
+        facts["partly_read"] = "; ".join(
+            f"beurt {n} ({length:,} tekens): de eerste {MAX_READ:,} tekens zijn beoordeeld".replace(",", ".")
+            for n, length in unread
+        )
     if emotions:
         facts["emotion_start"], facts["emotion_end"] = emotions[0][1], emotions[-1][1]
     if scenario is not None and scenario.concerns.hidden:
