@@ -7,6 +7,7 @@ hear goes through the ``notify`` callback the face passes in.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -111,9 +112,12 @@ def score(
 
 
 def resume_command(learner: str | None) -> str:
-    import shlex
-
-    return "coach resume" + (f" --learner {shlex.quote(learner)}" if learner else "")
+    """The command that goes on with this learner's call, as it is typed in a shell."""
+    if not learner:
+        return "coach resume"
+    if not re.fullmatch(r"[\w.@+-]+", learner):
+        learner = '"' + re.sub(r'(["\\$`])', r"\\\1", learner) + '"'
+    return f"coach resume --learner {learner}"
 
 
 def _until(exc: StoreError) -> str | None:
@@ -241,7 +245,7 @@ class LiveCall:
         except OSError as exc:
             if self.store is None:
                 raise
-            error = self.store.error(exc, f"het schrijven van het transcript {path}")
+            error = self.store.error(exc, "het schrijven van het transcript", path)
             if not _until(error):
                 raise
             raise with_saved(
@@ -377,7 +381,7 @@ def close(store: Store, row: SessionRow) -> Path:
     try:
         write_transcript(transcript, private_dir(path.parent) / path.name)
     except OSError as exc:
-        raise store.error(exc, f"het schrijven van het transcript {path}") from None
+        raise store.error(exc, "het schrijven van het transcript", path) from None
     try:
         store.close_session(row.id, "interrupted", reason, ended, path)
     except StoreError:

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from coach.errors import (
     NotFoundError,
@@ -190,21 +190,38 @@ def _kind(exc: BaseException) -> str:
     return "other"
 
 
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
 class SessionLock:
     """A call open in this process: an exclusive ``flock`` on a small file that names the process holding it.
 
     The file is removed on release while the lock is still held; whoever opened it just before then finds its lock
-    on a removed file (another inode than the path's) and tries again, so two processes never both hold a call."""
+    on a removed file (another inode than the path's) and tries again, so two processes never both hold a call.
+    The process is the unit: stores opened in one process share its locks (counted, released by the last user)."""
+
+    held: ClassVar[dict[Path, SessionLock]] = {}
 
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
         self.fd = fd
+        self.users = 1
 
     @classmethod
     def take(cls, path: Path) -> SessionLock | None:
         """The lock, or None while another process holds it."""
         import fcntl
 
+        own = cls.held.get(path)
+        if own is not None:
+            own.users += 1
+            return own
         while True:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
             try:
@@ -219,7 +236,8 @@ class SessionLock:
             if current:
                 os.ftruncate(fd, 0)
                 os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
-                return cls(path, fd)
+                cls.held[path] = cls(path, fd)
+                return cls.held[path]
             os.close(fd)
 
     @staticmethod
@@ -232,6 +250,10 @@ class SessionLock:
             return None, ""
 
     def release(self) -> None:
+        self.users -= 1
+        if self.users:
+            return
+        del self.held[self.path]
         try:
             self.path.unlink(missing_ok=True)
         finally:
@@ -309,22 +331,26 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise self.error(exc, doing) from None
 
-    def error(self, exc: BaseException, doing: str) -> StoreError:
+    def error(self, exc: BaseException, doing: str, where: Path | None = None) -> StoreError:
+        """What went wrong in the trainee's words; ``where`` is the file written (the database unless given)."""
         kind = _kind(exc)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        folder = self.path.parent
+        where = where or self.path
+        io_error = isinstance(exc, sqlite3.Error) and _sqlite_code(exc) == sqlite3.SQLITE_IOERR
+        if io_error and _nearly_full(where.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm file
+            kind = "full"
         if kind == "damaged":
             return StoreDamagedError(f"de sessieopslag {self.path} is beschadigd ({detail})", hint=self.repair_hint())
         if kind == "full":
             return StoreFullError(
-                f"de schijf is vol: {doing} is mislukt ({self.path})",
+                f"de schijf is vol: {doing} is mislukt ({where})",
                 hint="maak ruimte vrij op de schijf en probeer het opnieuw",
             )
         if kind == "readonly":
             return StoreReadOnlyError(
-                f"Belcoach mag niet schrijven in {folder}: {doing} is mislukt ({detail})",
-                hint=f"geef uzelf schrijfrechten op {folder} (chmod u+w), of zet COACH_HOME op een map waar u mag"
-                " schrijven",
+                f"Belcoach mag niet schrijven in {where.parent}: {doing} is mislukt ({detail})",
+                hint=f"geef uzelf schrijfrechten op die map en de bestanden erin (chmod -R u+w {where.parent}), of zet"
+                " COACH_HOME op een map waar u mag schrijven",
             )
         if kind == "busy":
             return StoreBusyError(
@@ -332,7 +358,7 @@ class Store:
                 hint="probeer het over een paar seconden opnieuw",
             )
         return StoreError(
-            f"{doing} is mislukt ({self.path}): {detail}",
+            f"{doing} is mislukt ({where}): {detail}",
             hint="zet COACH_HOME op een map waar u mag schrijven; 'coach doctor' controleert de opslag",
         )
 
@@ -341,6 +367,7 @@ class Store:
         return (
             f"maak eerst een kopie van de map {folder}. Red wat er te redden is met"
             f' sqlite3 {db} ".recover" | sqlite3 {folder / "hersteld.db"}'
+            ' (lukt dat niet, probeer dan ".dump" in plaats van ".recover")'
             f" en zet hersteld.db daarna in de plaats van {db.name}; of begin opnieuw: zet {db.name}"
             f" (met {db.name}-wal en {db.name}-shm) opzij in een andere map, dan maakt Belcoach een lege opslag."
             " 'coach doctor' controleert de opslag."
