@@ -158,6 +158,14 @@ def _json(text: Any, name: str, kind: type) -> Any:
     return value
 
 
+def _loose_json(text: Any) -> Any:
+    """Parsed JSON, or the text as it is when it does not parse."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
+
+
 def _time(text: str, name: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
@@ -587,6 +595,61 @@ class Store:
             turns=turns,
             meta=meta,
         )
+
+    # --- a learner's data (AVG) ------------------------------------------------------------------------------
+
+    def learners(self) -> list[str]:
+        with self._guard("het lezen van de namen"):
+            found = self.db.execute("SELECT DISTINCT learner FROM sessions WHERE learner IS NOT NULL ORDER BY 1")
+            return [str(name) for (name,) in found]
+
+    def learner_records(self, learner: str) -> list[dict[str, Any]]:
+        """Every row about a learner as it is in the file (JSON columns parsed where they parse), turns included:
+        raw, so a row the history cannot read is handed over too."""
+        with self._guard("het lezen van de gegevens van de medewerker"):
+            found = self.db.execute(
+                f"SELECT {_COLUMNS} FROM sessions WHERE learner = ? ORDER BY started_at, rowid", (learner,)
+            )
+            names = [d[0] for d in found.description]
+            sessions = [dict(zip(names, row, strict=True)) for row in found.fetchall()]
+            for session in sessions:
+                session["meta"] = _loose_json(session["meta"])
+                turns = self.db.execute(
+                    "SELECT idx, speaker, text, emotion, revealed, time, meta FROM turns WHERE session_id = ?"
+                    " ORDER BY idx",
+                    (session["id"],),
+                )
+                names = [d[0] for d in turns.description]
+                session["turns"] = [
+                    {**fields, "revealed": _loose_json(fields["revealed"]), "meta": _loose_json(fields["meta"])}
+                    for fields in (dict(zip(names, row, strict=True)) for row in turns.fetchall())
+                ]
+        return sessions
+
+    def erase_sessions(self, session_ids: list[str]) -> tuple[int, int]:
+        """Delete sessions and their turns in one transaction; returns how many of each. ``compact`` then removes
+        what is left of them in the file."""
+        with self._guard("het wissen van de gegevens"):
+            self.db.execute("PRAGMA secure_delete = ON")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                turns = sessions = 0
+                for session_id in session_ids:
+                    turns += self.db.execute("DELETE FROM turns WHERE session_id = ?", (session_id,)).rowcount
+                    sessions += self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        return sessions, turns
+
+    def compact(self) -> bool:
+        """Rebuild the file (VACUUM) and empty the write-ahead log into it, so no deleted byte remains in either;
+        False when another process kept the log from being emptied."""
+        with self._guard("het opschonen van het databasebestand"):
+            self.db.execute("VACUUM")
+            busy, _, _ = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy == 0
 
     # --- health -----------------------------------------------------------------------------------------------
 
