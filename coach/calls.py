@@ -220,7 +220,13 @@ class LiveCall:
         if path is not None:
             self._write(transcript, path, own=output is None)
         if saving:
-            self.store.set_transcript_path(self.session_id, path)
+            try:
+                self.store.set_transcript_path(self.session_id, path)
+            except StoreError as exc:
+                if not _until(exc):
+                    raise
+                raise with_saved(exc, f"Het gesprek is bewaard en het transcript staat in {path}.") from None
+            self.store.release(self.session_id)  # the call has ended: nobody writes its turns any more
         if not feedback:
             return CallResult(transcript, path, None)
         rubric = self.setup.rubric
@@ -230,9 +236,13 @@ class LiveCall:
             transcript, rubric, self.setup.analyzer, self.setup.scenario, self.judge, self.notify, self.session.analyses
         )
         usage = self.usage(report)
-        if self.store is not None and self.session_id is not None:
-            self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
-            self.store.release(self.session_id)
+        if saving:
+            try:
+                self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
+            except StoreError as exc:  # the call and its transcript are kept: the trainee still gets the feedback
+                if not _until(exc) or self.notify is None:
+                    raise
+                self.notify(f"Let op: {exc.message}; de score staat daardoor niet in 'coach history'.")
         return CallResult(transcript, path, report, usage)
 
     def _write(self, transcript: Transcript, path: Path, *, own: bool) -> None:

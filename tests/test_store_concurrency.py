@@ -47,6 +47,16 @@ def test_a_turn_is_never_overwritten(coach_home: Path) -> None:
     assert store.turns(session_id)[1].text == GOOD_WOZ[0]
 
 
+def test_an_ended_call_lets_go(coach_home: Path) -> None:
+    store = Store.default()
+    live = start(_setup(), store)
+    live.session.open()
+    assert [p.name for p in (coach_home / "locks").iterdir()] == [f"{live.session_id}.lock"]
+    live.session.end("stopped", "klaar")
+    live.finish(feedback=False)
+    assert list((coach_home / "locks").iterdir()) == []
+
+
 def test_a_second_process_cannot_open_the_same_call(invoke, coach_home: Path) -> None:
     """The holder is a real process: the message names it, the exit code is not 70, and nothing is written."""
     store = Store.default()

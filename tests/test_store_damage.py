@@ -260,3 +260,16 @@ def test_a_read_only_folder(tmp_path: Path) -> None:
     finally:
         home.chmod(0o700)
         (home / "transcripts").chmod(0o700)
+
+
+def test_a_report_on_a_full_disk(invoke, monkeypatch, tmp_path: Path) -> None:
+    _call("anna")
+    (row,) = Store.default().sessions()
+
+    def full(path: Path, text: str) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("coach.cli.reports.write_private", full)
+    result = invoke("evaluate", row.transcript_path, "-o", tmp_path / "rapport.html")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"Fout: de schijf is vol ({tmp_path / 'rapport.html'})" in result.stderr
