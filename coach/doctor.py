@@ -24,7 +24,7 @@ from coach.claude.client import (
 from coach.errors import CoachError
 from coach.library import Library
 from coach.nl import count
-from coach.paths import coach_home
+from coach.paths import coach_home, private_dir
 from coach.store import Store
 
 
@@ -44,7 +44,7 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
     checks = [Check("belcoach", "ok", f"versie {__version__}, Python {sys.version.split()[0]}")]
     home = coach_home()
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_dir(home)
         with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-"):
             pass
         checks.append(Check("gegevensmap", "ok", f"{home} is schrijfbaar"))
