@@ -7,6 +7,7 @@ hear goes through the ``notify`` callback the face passes in.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,11 +18,13 @@ from typing import Any
 from coach import registry
 from coach.analyzer import Analysis, Analyzer
 from coach.caller import Caller, Hooks, make_caller
-from coach.errors import ConfigError
+from coach.errors import ConfigError, StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError
 from coach.feedback import Feedback, evaluate
 from coach.feedback.judge import Judge
 from coach.feedback.model import JudgeReport
-from coach.formats import Rubric, Scenario, Transcript, Turn, write_transcript
+from coach.formats import Outcome, Rubric, Scenario, Transcript, Turn, write_transcript
+from coach.nl import count
+from coach.paths import private_dir
 from coach.session import Session, utc_now
 from coach.store import SessionRow, Store, default_transcript_path
 
@@ -108,23 +111,73 @@ def score(
     return feedback
 
 
-class Recorder:
-    """Listens to a Session and commits every turn to the store as it happens."""
+def resume_command(learner: str | None) -> str:
+    """The command that goes on with this learner's call, as it is typed in a shell."""
+    if not learner:
+        return "coach resume"
+    if not re.fullmatch(r"[\w.@+-]+", learner):
+        learner = '"' + re.sub(r'(["\\$`])', r"\\\1", learner) + '"'
+    return f"coach resume --learner {learner}"
 
-    def __init__(self, store: Store, session_id: str, caller: Caller) -> None:
+
+def _until(exc: StoreError) -> str | None:
+    """When a call the store could not write to can go on; None when that is not known (damage, another process)."""
+    if isinstance(exc, StoreFullError):
+        return "er weer ruimte is op de schijf"
+    if isinstance(exc, StoreReadOnlyError):
+        return "u weer mag schrijven in de map"
+    return None
+
+
+def with_saved(exc: StoreError, saved: str) -> StoreError:
+    """The same error, saying what of the call is kept and how to go on."""
+    return type(exc)(f"{exc.message}. {saved}", hint=exc.hint)
+
+
+class Recorder:
+    """Listens to a Session and commits every turn to the store as it happens.
+
+    When the store cannot take a turn, the error says what is kept: the trainee's line itself when it is the one lost,
+    and that the call so far is saved and can be resumed only where that is so (a full disk, a folder made read-only).
+    """
+
+    def __init__(self, store: Store, session_id: str, caller: Caller, learner: str | None = None) -> None:
         self.store = store
         self.session_id = session_id
         self.caller = caller
         """A paid voice's token use is stored after each of its turns."""
+        self.learner = learner
 
     def on_turn(self, index: int, turn: Turn) -> None:
-        self.store.add_turn(self.session_id, index, turn)
+        try:
+            self.store.add_turn(self.session_id, index, turn)
+        except StoreError as exc:
+            saved = f"Uw laatste regel is niet bewaard: «{turn.text}». " if turn.speaker == "learner" else ""
+            until = _until(exc)
+            if until and index:
+                saved += (
+                    f"Het gesprek tot nu toe ({count(index, 'beurt', 'beurten')}) is bewaard: ga verder met"
+                    f" '{resume_command(self.learner)}' zodra {until}."
+                )
+            elif until:
+                saved += "Van dit gesprek is nog niets bewaard."
+            raise with_saved(exc, saved.strip()) from None
         usage = self.caller.usage
         if turn.speaker == "caller" and usage is not None and usage.requests:
             self.store.update_meta(self.session_id, usage=usage.as_dict())
 
     def on_end(self, outcome: str, reason: str) -> None:
-        self.store.finish(self.session_id, outcome, reason, utc_now())
+        try:
+            self.store.finish(self.session_id, outcome, reason, utc_now())
+        except StoreError as exc:
+            if not _until(exc):
+                raise
+            raise with_saved(
+                exc,
+                "Het gesprek zelf is bewaard, alleen het einde niet: sluit het af met"
+                f" '{resume_command(self.learner)} --close' of ga verder met '{resume_command(self.learner)}'"
+                f" zodra {_until(exc)}.",
+            ) from None
 
 
 @dataclass
@@ -161,12 +214,19 @@ class LiveCall:
         if self.session_id:
             transcript.meta["session"] = self.session_id
         path = output
-        if self.store is not None and self.session_id is not None:
-            if path is None:
-                path = default_transcript_path(self.session_id, self.session.scenario.id)
-            self.store.set_transcript_path(self.session_id, path)
+        saving = self.store is not None and self.session_id is not None
+        if saving and path is None:
+            path = default_transcript_path(self.session_id, self.session.scenario.id)
         if path is not None:
-            write_transcript(transcript, path)
+            self._write(transcript, path, own=output is None)
+        if saving:
+            try:
+                self.store.set_transcript_path(self.session_id, path)
+            except StoreError as exc:
+                if not _until(exc):
+                    raise
+                raise with_saved(exc, f"Het gesprek is bewaard en het transcript staat in {path}.") from None
+            self.store.release(self.session_id)  # the call has ended: nobody writes its turns any more
         if not feedback:
             return CallResult(transcript, path, None)
         rubric = self.setup.rubric
@@ -176,9 +236,33 @@ class LiveCall:
             transcript, rubric, self.setup.analyzer, self.setup.scenario, self.judge, self.notify, self.session.analyses
         )
         usage = self.usage(report)
-        if self.store is not None and self.session_id is not None:
-            self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
+        if saving:
+            try:
+                self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
+            except StoreError as exc:  # the call and its transcript are kept: the trainee still gets the feedback
+                if not _until(exc) or self.notify is None:
+                    raise
+                self.notify(f"Let op: {exc.message}; de score staat daardoor niet in 'coach history'.")
         return CallResult(transcript, path, report, usage)
+
+    def _write(self, transcript: Transcript, path: Path, *, own: bool) -> None:
+        """Write the transcript (into Belcoach's private folder when ``own``); on a full disk or a folder it may not
+        write in, say that the call itself is kept."""
+        try:
+            if own:
+                private_dir(path.parent)
+            write_transcript(transcript, path)
+        except OSError as exc:
+            if self.store is None:
+                raise
+            error = self.store.error(exc, "het schrijven van het transcript", path)
+            if not _until(error):
+                raise
+            raise with_saved(
+                error,
+                f"Het gesprek zelf is bewaard (sessie {self.session_id}): schrijf het transcript later met"
+                f" 'coach export {self.session_id} -o {path.name}'.",
+            ) from None
 
 
 def _new_session(setup: CallSetup, hooks: Hooks | None) -> Session:
@@ -213,8 +297,22 @@ def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, not
             caller_model=session.caller.voice.model,
             judge_model=judge.model if judge is not None else None,
         )
-        session.listener = Recorder(store, session_id, session.caller)
+        store.lock(session_id)
+        session.listener = Recorder(store, session_id, session.caller, setup.learner)
     return LiveCall(setup, session, store if setup.save else None, session_id, judge, notify)
+
+
+def _hold_unfinished(store: Store, session_id: str) -> SessionRow:
+    """Take the call for this process, and read it again: another window may have ended it in the meantime."""
+    store.lock(session_id)
+    row = store.get(session_id)
+    if row.outcome is not None:
+        store.release(session_id)
+        raise StoreBusyError(
+            f"dit gesprek (sessie {session_id}) is intussen in een ander venster beëindigd",
+            hint="'coach history' toont het; 'coach resume' gaat verder met een ander onafgemaakt gesprek",
+        )
+    return row
 
 
 def plugins_of(row: SessionRow, notify: Notify | None = None) -> tuple[str, str]:
@@ -246,8 +344,8 @@ def resume(
     never answered gets a new answer: here (``answer``) or later through ``LiveCall.answer_pending``, so a terminal
     can stream it.
     """
+    row = _hold_unfinished(store, session_id)
     turns = store.turns(session_id)
-    row = store.get(session_id)
     session = _new_session(setup, hooks)
     session.started_at = datetime.fromisoformat(row.started_at)
     session.turns = list(turns)
@@ -268,7 +366,7 @@ def resume(
     usage, stored = session.caller.usage, row.meta.get("usage")
     if usage is not None and stored:  # a resumed paid call counts on from the tokens its first part used
         usage.restore(stored)
-    session.listener = Recorder(store, session_id, session.caller)
+    session.listener = Recorder(store, session_id, session.caller, row.learner)
     judge = make_judge(setup.judge, setup.judge_model)
     live = LiveCall(setup, session, store, session_id, judge, notify, pending=pending)
     if not pending and session.caller_turns and session.caller_turns[-1].outcome:
@@ -280,9 +378,24 @@ def resume(
 
 
 def close(store: Store, row: SessionRow) -> Path:
-    """Close an unfinished call without going on (``coach resume --close``); returns where its transcript went."""
-    store.finish(row.id, "interrupted", "Het gesprek werd afgebroken en later afgesloten.", utc_now())
+    """Close an unfinished call without going on (``coach resume --close``); returns where its transcript went.
+
+    The transcript is written first and the session marked ended in one statement after it, so a failure on the way
+    (an unreadable turn, a full disk) leaves the session unfinished, as it was."""
+    _hold_unfinished(store, row.id)
+    reason, ended = "Het gesprek werd afgebroken en later afgesloten.", utc_now()
+    transcript = store.transcript(row.id)
+    transcript.outcome, transcript.ended_at = Outcome("interrupted"), ended
+    transcript.meta["reason"] = reason
     path = default_transcript_path(row.id, row.scenario)
-    write_transcript(store.transcript(row.id), path)
-    store.set_transcript_path(row.id, path)
+    try:
+        write_transcript(transcript, private_dir(path.parent) / path.name)
+    except OSError as exc:
+        raise store.error(exc, "het schrijven van het transcript", path) from None
+    try:
+        store.close_session(row.id, "interrupted", reason, ended, path)
+    except StoreError:
+        path.unlink(missing_ok=True)
+        raise
+    store.release(row.id)
     return path

@@ -24,7 +24,7 @@ from coach.claude.client import (
 from coach.errors import CoachError
 from coach.library import Library
 from coach.nl import count
-from coach.paths import coach_home
+from coach.paths import coach_home, private_dir
 from coach.store import Store
 
 
@@ -44,7 +44,7 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
     checks = [Check("belcoach", "ok", f"versie {__version__}, Python {sys.version.split()[0]}")]
     home = coach_home()
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_dir(home)
         with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-"):
             pass
         checks.append(Check("gegevensmap", "ok", f"{home} is schrijfbaar"))
@@ -53,12 +53,7 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
             Check("gegevensmap", "fout", f"{home}: {exc.strerror or exc}; zet COACH_HOME op een schrijfbare map")
         )
     else:
-        try:
-            store = Store.default()
-            store.close()
-            checks.append(Check("sessieopslag", "ok", str(store.path)))
-        except CoachError as exc:
-            checks.append(Check("sessieopslag", "fout", exc.message))
+        checks.append(_store_check())
     try:
         lib = Library.open(library_dirs)
         scenarios, rubrics = lib.load_all("scenario"), lib.load_all("rubric")
@@ -98,6 +93,30 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
     if online:
         checks.append(_online_check(bool(key)))
     return checks
+
+
+def _store_check() -> Check:
+    """The file itself (SQLite's quick_check) and every row in it: a damaged store is said here, not found later."""
+    try:
+        store = Store.default()
+        try:
+            problems = store.check()
+        finally:
+            store.close()
+    except CoachError as exc:
+        return Check("sessieopslag", "fout", f"{exc.message}. {exc.hint}" if exc.hint else exc.message)
+    if not problems:
+        return Check("sessieopslag", "ok", f"{store.path}: gezond")
+    if problems[0].startswith("het bestand"):
+        return Check("sessieopslag", "fout", f"{store.path}: {problems[0]}. {store.repair_hint()}")
+    listed = "; ".join(problems[:5]) + ("; …" if len(problems) > 5 else "")
+    return Check(
+        "sessieopslag",
+        "fout",
+        f"{store.path}: {count(len(problems), 'onleesbare rij', 'onleesbare rijen')} ({listed}). De andere"
+        " gesprekken zijn gewoon te gebruiken; maak een kopie van het bestand voordat u de rijen met sqlite3 herstelt"
+        " of verwijdert.",
+    )
 
 
 def _deprecated_models() -> dict[str, str]:

@@ -85,6 +85,30 @@ class ConfigError(CoachError):
     exit_code = 3
 
 
+class StoreError(CoachError):
+    """The session store cannot do what was asked: damaged, full, read-only (the message says which, and what to do)."""
+
+    exit_code = 4
+
+
+class StoreDamagedError(StoreError):
+    """The database file, or a row in it, cannot be read."""
+
+
+class StoreFullError(StoreError):
+    """The disk is full."""
+
+
+class StoreReadOnlyError(StoreError):
+    """Belcoach may not write in its data folder."""
+
+
+class StoreBusyError(StoreError):
+    """A call is open in another process, or the database stayed locked: try again later."""
+
+    exit_code = 5
+
+
 def did_you_mean(word: str, options: Iterable[str], n: int = 3) -> list[str]:
     """Close matches for an unknown id or key, best first."""
     import difflib

@@ -294,6 +294,7 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
     live.session.open()
     for text in GOOD_WOZ[:3]:
         live.session.say(text)
+    live.store.close()  # the first window's process ends
     assert len(stub.requests) == 4
     stub.requests.clear()
     result = invoke("resume", input=GOOD_WOZ[3] + "\n/stop\n")
@@ -321,6 +322,7 @@ def test_a_resumed_claude_call_streams_and_warns(invoke, stub: Stub) -> None:
     live.session.say(GOOD_WOZ[0])
     # the process dies after the next turn is typed, before Claude answers it
     live.session.listener.on_turn(len(live.session.turns), Turn(speaker="learner", text=GOOD_WOZ[1]))
+    live.store.close()
     stub.requests.clear()
     stub.queue({"text": "Ja, ik ben echt geschrokken."}, {"status": 529}, {"status": 529})
     result = invoke("resume", input=GOOD_WOZ[2] + "\n/stop\n")

@@ -120,6 +120,7 @@ def test_resume_close_and_nothing_to_resume(invoke, coach_home: Path) -> None:
     live = start(setup, Store.default())
     live.session.open()
     live.session.say("Goedemorgen, met Anna van Belastingen.")
+    live.store.close()  # the window of the call was closed
     result = invoke("resume", "--close")
     assert result.exit_code == 0 and "afgesloten" in result.stderr
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
@@ -137,6 +138,7 @@ def test_resume_continues_the_call(invoke) -> None:
     live = start(setup, Store.default())
     live.session.open()
     live.session.say(GOOD_WOZ[0])
+    live.store.close()
     result = invoke("resume", input=GOOD_WOZ[1] + "\n/stop\n")
     assert result.exit_code == 0, result.output
     assert "Verder met sessie" in result.stdout
@@ -212,6 +214,7 @@ def _unfinished(learner: str | None) -> str:
     live = start(setup, Store.default())
     live.session.open()
     live.session.say(GOOD_WOZ[0])
+    live.store.close()
     return live.session_id
 
 

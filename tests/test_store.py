@@ -127,11 +127,11 @@ def test_write_transcript_json(tmp_path: Path, store: Store, setup: CallSetup) -
 
 
 def test_unwritable_home_is_a_clear_error(tmp_path: Path) -> None:
-    from coach.errors import ConfigError
+    from coach.errors import StoreError
 
     blocker = tmp_path / "bestand"
     blocker.write_text("x")
-    with pytest.raises(ConfigError, match="sessieopslag"):
+    with pytest.raises(StoreError, match="sessieopslag"):
         Store(blocker / "sub" / "belcoach.db")
 
 

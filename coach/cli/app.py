@@ -71,7 +71,15 @@ class CoachGroup(DutchHelp, TyperGroup):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise typer.Exit(0) from None
             if isinstance(exc, OSError):
-                typer.echo(f"Fout: {exc.strerror or exc} ({exc.filename or ''}).", err=True)
+                import errno
+
+                where = f" ({exc.filename})" if exc.filename else ""
+                if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                    typer.echo(f"Fout: de schijf is vol{where}. Maak ruimte vrij en probeer het opnieuw.", err=True)
+                elif exc.errno == errno.EROFS:
+                    typer.echo(f"Fout: hier mag niet geschreven worden (alleen-lezen){where}.", err=True)
+                else:
+                    typer.echo(f"Fout: {exc.strerror or exc}{where}.", err=True)
                 raise typer.Exit(1) from None
             typer.echo(
                 f"Onverwachte fout: {type(exc).__name__}: {exc}\nZet {DEBUG_ENV}=1 voor de volledige foutmelding.",

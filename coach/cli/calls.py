@@ -277,15 +277,29 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Toon de geoefende gesprekken."""
+    from coach.nl import count, verb
     from coach.store import Store
 
-    rows = Store.default().sessions(learner)
+    rows, unreadable = Store.default().history(learner)
     if as_json:
-        print_json({"sessions": [r.as_dict() for r in rows]})
-        return
-    from coach.cli import render
+        print_json(
+            {
+                "sessions": [r.as_dict() for r in rows],
+                "unreadable": [{"id": session, "problem": problem} for session, problem in unreadable],
+            }
+        )
+    else:
+        from coach.cli import render
 
-    render.console().print(render.history_table(rows))
+        render.console().print(render.history_table(rows))
+    if unreadable:
+        n = len(unreadable)
+        typer.echo(
+            f"Let op: {count(n, 'sessie', 'sessies')} {verb(n, 'kon', 'konden')} niet worden gelezen"
+            f" ({', '.join(session for session, _ in unreadable[:5])}{', …' if n > 5 else ''});"
+            " 'coach doctor' zegt wat er mis is.",
+            err=True,
+        )
 
 
 @command()

@@ -17,6 +17,7 @@ from coach.errors import UsageError
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
+from coach.paths import write_private
 
 Items = Sequence[tuple[Transcript, Feedback]]
 
@@ -270,7 +271,7 @@ def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_private(output, text)  # a report quotes the trainee's words: readable by its owner only
         typer.echo(f"Geschreven: {output}", err=True)
 
 
