@@ -1,4 +1,5 @@
-"""Reading a file the user names, safely: only regular files, a size cap, text checked before any parser sees it.
+"""Reading a file the user names, safely: only regular files, a size cap, text checked before any parser sees it;
+and text from elsewhere made safe to print (``printable``).
 
 Every refusal is a located Dutch ``FileProblemError``: a FIFO, a device, a directory, a symlink loop, a file that
 is too big, UTF-16, binary data or a stray control character end within milliseconds instead of hanging or
@@ -137,3 +138,12 @@ def read_text(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> st
     """A UTF-8 text file the user named, read safely (see ``read_bytes`` and ``decode``)."""
     name = name or str(path)
     return decode(read_bytes(path, name, limit), name)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters (a newline and a tab stay): what a model or a file says must not reach the
+    terminal as an escape sequence (a window title, a cleared screen)."""
+    return _CONTROLS.sub("", text)

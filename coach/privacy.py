@@ -88,11 +88,12 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _holds(path: Path, session_id: str) -> bool:
     """Does a file outside the data folder still hold this session's transcript (its meta names the session)?"""
-    import yaml
+    from coach.errors import FileProblemError
+    from coach.loader import read_data
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, _ = read_data(path)  # bounded: the file is outside our folder and may have become anything
+    except FileProblemError:
         return False
     meta = data.get("meta") if isinstance(data, dict) else None
     return isinstance(meta, dict) and meta.get("session") == session_id

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from coach.claude.client import Usage, describe_error, is_api_error, judge_model, make_client, require_key
 from coach.errors import ConfigError
 from coach.feedback.model import JudgeReport
+from coach.files import printable
 from coach.formats import Rubric, Scenario, Transcript
 
 JUDGE_TIMEOUT = 120.0
@@ -68,7 +69,9 @@ def judge_prompt(rubric: Rubric, scenario: Scenario | None) -> str:
 
 def transcript_block(transcript: Transcript) -> str:
     turns = [{"turn": n, "speaker": t.speaker, "text": t.text} for n, t in enumerate(transcript.turns, 1)]
-    return "<transcript>\n" + json.dumps(turns, ensure_ascii=False, indent=1) + "\n</transcript>"
+    # '<' only occurs inside the JSON strings: as \u003c the trainee cannot close the block ('</transcript>')
+    data = json.dumps(turns, ensure_ascii=False, indent=1).replace("<", "\\u003c")
+    return "<transcript>\n" + data + "\n</transcript>"
 
 
 def judge_request(transcript: Transcript, rubric: Rubric, scenario: Scenario | None) -> dict[str, Any]:
@@ -108,9 +111,9 @@ def verify_quotes(verdict: JudgeVerdict, transcript: Transcript, rubric: Rubric)
                 "id": item.id,
                 "dimension": known[item.id][0],
                 "score": item.score,
-                "rationale": item.rationale,
+                "rationale": printable(item.rationale),
                 "quotes": kept,
-                "dropped_quotes": dropped,
+                "dropped_quotes": [printable(d) for d in dropped],
             }
         )
     return out
@@ -144,7 +147,7 @@ class ClaudeJudge:
         return JudgeReport.model_validate(
             {
                 "model": self.model,
-                "summary": verdict.summary,
+                "summary": printable(verdict.summary),
                 "criteria": verify_quotes(verdict, transcript, rubric),
                 "usage": usage.as_dict(),
             }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from coach.caller.base import Hooks, Plan
 from coach.caller.emotion import EVENT_LABELS
 from coach.claude.client import Usage, caller_model, describe_error, is_api_error, make_client, require_key
+from coach.files import printable
 from coach.formats import Scenario, Turn
 
 if TYPE_CHECKING:
@@ -39,6 +40,12 @@ Regels:
   ophangt). Volg de regie; het voorbeeld mag je in je eigen woorden zeggen. Vertel je onderliggende zorg pas als de
   regie dat zegt.
 """
+
+
+def delimited(text: str) -> str:
+    """The trainee's words inside <medewerker>…</medewerker>: with < and > written as entities they cannot close the
+    block or open a <regie> of their own."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def persona_prompt(scenario: Scenario) -> str:
@@ -137,7 +144,7 @@ class ClaudeVoice:
         out: list[dict[str, Any]] = [{"role": "user", "content": "(De medewerker neemt de telefoon op.)"}]
         for turn in transcript:
             role = "assistant" if turn.speaker == "caller" else "user"
-            content = turn.text if role == "assistant" else f"<medewerker>{turn.text}</medewerker>"
+            content = turn.text if role == "assistant" else f"<medewerker>{delimited(turn.text)}</medewerker>"
             if out[-1]["role"] == role:
                 out[-1]["content"] += "\n" + content
             else:
@@ -169,6 +176,7 @@ class ClaudeVoice:
                 for chunk in stream.text_stream:
                     spoke.set()
                     timer.cancel()
+                    chunk = printable(chunk)
                     parts.append(chunk)
                     if self.hooks.on_text is not None:
                         self.hooks.on_text(chunk)
