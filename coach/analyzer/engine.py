@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -35,6 +35,33 @@ _QUESTION_ACTS = ("open_question", "closed_question")
 MAX_READ = 20_000
 """The characters of one turn the analyzer reads: some 3,000 words, a quarter of an hour of speech. A pasted wall of
 text beyond it is kept in the transcript but not read, so one turn cannot make scoring slow (issue 15)."""
+
+
+REPEAT_WORDS = 6
+"""From this many words a sentence said again earns nothing new (``unrepeated``)."""
+
+
+def _sentence_words(sentence: Sentence) -> str:
+    return " ".join(_TOKEN.findall(fold(sentence.text)))
+
+
+def unrepeated(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The readings of a call's trainee turns as they earn credit: a sentence of six words or more that the trainee
+    said before in the call earns nothing new (a message pasted every turn), so its acts count the first time only.
+    Short stock phrases ('Is dat duidelijk?', 'Wat bedoelt u precies?') may come back at a new moment, and faults
+    count every time. The caller still hears a repeated sentence (it reads ``analyze``); only the scorer gives no
+    credit twice."""
+    said: set[str] = set()
+    out = []
+    for analysis in analyses:
+        words = [w if w.count(" ") >= REPEAT_WORDS - 1 else "" for w in map(_sentence_words, analysis.sentences)]
+        again = [(s.start, s.end) for s, w in zip(analysis.sentences, words, strict=True) if w and w in said]
+        said.update(w for w in words if w)
+        if again:
+            kept = tuple(h for h in analysis.hits if h.act in _FAULTS or not any(a <= h.start < b for a, b in again))
+            analysis = Analysis(analysis.text, kept, analysis.sentences)
+        out.append(analysis)
+    return out
 
 
 def readable_part(text: str) -> str:

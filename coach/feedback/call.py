@@ -9,6 +9,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from coach.analyzer import Analysis, Analyzer
+from coach.analyzer.engine import unrepeated
 from coach.analyzer.stated import Stated, Wrong, stated
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
@@ -115,7 +116,7 @@ class Call:
                 else:
                     before[i] = line
             analyses = [self.analyzer.analyze(t.text, before[i]) for i, t in said]
-        self.learner = [(i, t, a) for (i, t), a in zip(said, analyses, strict=True)]
+        self.learner = [(i, t, a) for (i, t), a in zip(said, unrepeated(analyses), strict=True)]
         self.caller = [(i, t) for i, t in enumerate(turns) if t.speaker == "caller"]
         self._analysis = {i: a for i, _, a in self.learner}
 

@@ -443,13 +443,20 @@ def _with_next(call: Call, i: int, sentence: str) -> str:
 @signal("check_understanding")
 def check_understanding(call: Call, criterion: Any) -> Result:
     # "Klopt dat?" after a summary checks the trainee's own understanding, not whether the explanation came across
-    hits = [(i, t, h) for i, t, h in call.hits("check_understanding") if not call.analyzer.checks_themselves(h)]
+    # a check counts in its moment: after something was explained (earlier in the call, or earlier in the turn)
+    explained = [(i, t, a) for i, t, a in call.learner if a.has("explanation")]
+    if not explained:
+        return skipped("u gaf geen uitleg, dus er was niets om te controleren")
+    first = min((i, a.of("explanation")[0].start) for i, _, a in explained)
+    hits = [
+        (i, t, h)
+        for i, t, h in call.hits("check_understanding")
+        if not call.analyzer.checks_themselves(h) and (i, h.start) > first
+    ]
     evidence = [call.hit_ev(i, t, h, "check") for i, t, h in hits[:2]]
     moment = None
     if not hits:
-        explained = [x for x in call.learner if x[2].has("explanation")]
-        if explained:
-            moment = ev(explained[-1][0], explained[-1][1], note="na deze uitleg kon u checken of het overkwam")
+        moment = ev(explained[-1][0], explained[-1][1], note="na deze uitleg kon u checken of het overkwam")
     detail = f"{len(hits)} keer gecheckt of de uitleg overkwam." if hits else "U checkte niet of de uitleg overkwam."
     return Result(float(len(hits)), evidence, detail, moment)
 
