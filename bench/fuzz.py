@@ -10,7 +10,8 @@ Usage: python bench/fuzz.py [--docs N] [--bytes N] [--seed S] [--no-processes]
 3. Processes: the hostile files of the test suite through validate, show, evaluate and run as real processes
    with a 60 s deadline (hangs), their exit codes (70 is a defect) and the largest memory of any of them.
 
-Prints the inputs tried and the defects found: tracebacks, disagreements, exit-70s, hangs, largest memory.
+Prints the inputs tried and the defects found: tracebacks, disagreements, messages left in English, exit-70s,
+hangs, largest memory.
 Everything must be zero (memory: bounded, tens of MB).
 """
 
@@ -40,6 +41,14 @@ SOURCES += sorted((ROOT / "tests" / "data" / "feedback").rglob("*.yaml"))[:5]
 NOISE = [b"\x00", b"\x1b[2J", b"&a", b"*a", b"[", b"{", b"]", b":", b"- ", b"\t", b"\xff", b"\xc3", b"'", b'"', b"\n  "]
 
 
+ENGLISH = ("Input should", "Value error", "Field required", "should be", "while parsing", "while scanning", "expected")
+
+
+def _english(exc: FileProblemError) -> list[str]:
+    """Messages a Dutch trainer would meet in English (pydantic's or PyYAML's own words)."""
+    return [p.message for p in exc.problems if any(w in p.message for w in ENGLISH)]
+
+
 def fuzz_docs(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[str]]:
     counts: Counter = Counter()
     defects: list[str] = []
@@ -50,7 +59,15 @@ def fuzz_docs(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[s
             counts["disagree"] += 1
             defects.append(f"schema en validate oneens over een {kind}")
         try:
-            counts["accepted" if exercise(kind, doc, folder) else "refused"] += 1
+            accepted = exercise(kind, doc, folder)
+            counts["accepted" if accepted else "refused"] += 1
+            if not accepted:
+                try:
+                    loader.load(folder / f"{kind}.json", kind)  # type: ignore[arg-type]
+                except FileProblemError as exc:
+                    english = _english(exc)
+                    counts["english"] += bool(english)
+                    defects += [f"Engelse melding: {m}" for m in english[:1]]
         except Exception:  # the defect being counted
             counts["traceback"] += 1
             defects.append(traceback.format_exc(limit=3))
@@ -88,6 +105,9 @@ def fuzz_bytes(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[
             counts["refused"] += 1
             if any(p.path != str(path) for p in exc.problems):
                 defects.append(f"melding zonder bestandsnaam: {exc}")
+            english = _english(exc)
+            counts["english"] += bool(english)
+            defects += [f"Engelse melding: {m}" for m in english[:1]]
         except Exception:  # the defect being counted
             counts["traceback"] += 1
             defects.append(traceback.format_exc(limit=3))
@@ -146,7 +166,8 @@ def main() -> None:
         all_defects += defects
         print(
             f"documents: {counts['tried']} tried, {counts['accepted']} accepted and used, {counts['refused']} refused; "
-            f"tracebacks {counts['traceback']}, schema/validate disagreements {counts['disagree']} "
+            f"tracebacks {counts['traceback']}, schema/validate disagreements {counts['disagree']}, "
+            f"English messages {counts['english']} "
             f"({time.perf_counter() - start:.0f} s)"
         )
         start = time.perf_counter()
@@ -154,7 +175,8 @@ def main() -> None:
         all_defects += defects
         print(
             f"bytes: {counts['tried']} tried, {counts['accepted']} accepted, {counts['refused']} refused; "
-            f"tracebacks {counts['traceback']} ({time.perf_counter() - start:.0f} s)"
+            f"tracebacks {counts['traceback']}, English messages {counts['english']} "
+            f"({time.perf_counter() - start:.0f} s)"
         )
         if not args.no_processes:
             start = time.perf_counter()

@@ -378,6 +378,17 @@ _MESSAGES = {
     "bool_parsing": "moet true of false zijn",
     "list_type": "moet een lijst zijn (regels die met '- ' beginnen)",
     "dict_type": "moet een lijst van sleutels en waarden zijn",
+    "tuple_type": "moet een lijst zijn (regels die met '- ' beginnen)",
+    "set_type": "moet een lijst zijn (regels die met '- ' beginnen)",
+    "string_pattern_mismatch": "heeft niet de juiste vorm",
+    "url_type": "moet een webadres zijn (https://...)",
+    "url_scheme": "moet een webadres zijn (https://...)",
+    "date_from_datetime_inexact": "moet een datum zijn zonder tijd (2026-03-01)",
+    "datetime_from_date_parsing": "moet een datum en tijd zijn (2026-03-01T10:00:00)",
+    "timezone_aware": "moet een tijdzone hebben (2026-03-01T10:00:00+01:00)",
+    "timezone_naive": "mag geen tijdzone hebben",
+    "finite_number": "moet een gewoon getal zijn",
+    "json_invalid": "is geen geldige JSON",
     "model_type": "moet een lijst van sleutels en waarden zijn",
     "too_short": "te weinig onderdelen",
     "greater_than_equal": "is te klein",
@@ -436,7 +447,7 @@ def validation_problems(name: str, model: type[BaseModel], exc: ValidationError,
         elif kind == "value_error":
             message = str(ctx.get("error", err["msg"]))
         else:
-            message = _MESSAGES.get(kind, err["msg"])
+            message = _MESSAGES.get(kind) or f"ongeldige waarde {str(err.get('input'))[:40]!r} ({kind})"
             message, hint = _what_was_given(kind, err.get("input"), message, hint)
             if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
                 bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
