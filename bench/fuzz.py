@@ -44,9 +44,19 @@ NOISE = [b"\x00", b"\x1b[2J", b"&a", b"*a", b"[", b"{", b"]", b":", b"- ", b"\t"
 ENGLISH = ("Input should", "Value error", "Field required", "should be", "while parsing", "while scanning", "expected")
 
 
-def _english(exc: FileProblemError) -> list[str]:
-    """Messages a Dutch trainer would meet in English (pydantic's or PyYAML's own words)."""
-    return [p.message for p in exc.problems if any(w in p.message for w in ENGLISH)]
+def _refused(exc: FileProblemError, path: Path, counts: Counter, defects: list[str]) -> None:
+    """A refusal must name the file and speak Dutch (not pydantic's or PyYAML's own words)."""
+    counts["refused"] += 1
+    if any(p.path != str(path) for p in exc.problems):
+        defects.append(f"melding zonder bestandsnaam: {exc}")
+    english = [p.message for p in exc.problems if any(w in p.message for w in ENGLISH)]
+    counts["english"] += bool(english)
+    defects += [f"Engelse melding: {m}" for m in english[:1]]
+
+
+def _crashed(counts: Counter, defects: list[str]) -> None:
+    counts["traceback"] += 1
+    defects.append(traceback.format_exc(limit=3))
 
 
 def fuzz_docs(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[str]]:
@@ -59,18 +69,14 @@ def fuzz_docs(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[s
             counts["disagree"] += 1
             defects.append(f"schema en validate oneens over een {kind}")
         try:
-            accepted = exercise(kind, doc, folder)
-            counts["accepted" if accepted else "refused"] += 1
-            if not accepted:
-                try:
-                    loader.load(folder / f"{kind}.json", kind)  # type: ignore[arg-type]
-                except FileProblemError as exc:
-                    english = _english(exc)
-                    counts["english"] += bool(english)
-                    defects += [f"Engelse melding: {m}" for m in english[:1]]
+            refused = exercise(kind, doc, folder)
         except Exception:  # the defect being counted
-            counts["traceback"] += 1
-            defects.append(traceback.format_exc(limit=3))
+            _crashed(counts, defects)
+            continue
+        if refused is None:
+            counts["accepted"] += 1
+        else:
+            _refused(refused, folder / f"{kind}.json", counts, defects)
     return counts, defects
 
 
@@ -102,15 +108,9 @@ def fuzz_bytes(n: int, rng: random.Random, folder: Path) -> tuple[Counter, list[
             loader.load(path)
             counts["accepted"] += 1
         except FileProblemError as exc:
-            counts["refused"] += 1
-            if any(p.path != str(path) for p in exc.problems):
-                defects.append(f"melding zonder bestandsnaam: {exc}")
-            english = _english(exc)
-            counts["english"] += bool(english)
-            defects += [f"Engelse melding: {m}" for m in english[:1]]
+            _refused(exc, path, counts, defects)
         except Exception:  # the defect being counted
-            counts["traceback"] += 1
-            defects.append(traceback.format_exc(limit=3))
+            _crashed(counts, defects)
     return counts, defects
 
 

@@ -34,8 +34,9 @@ _OS_MESSAGES = {
 
 
 def problem(
-    name: str, message: str, hint: str = "", line: int | None = None, col: int | None = None
+    name: str, message: str, line: int | None = None, col: int | None = None, hint: str = ""
 ) -> FileProblemError:
+    """One located problem with a file, as an error to raise."""
     return FileProblemError([Problem(name, line, col, "", message, hint)])
 
 
@@ -44,7 +45,7 @@ def os_problem(name: str, exc: OSError) -> FileProblemError:
     message, hint = _OS_MESSAGES.get(
         exc.errno or 0, (f"kan het bestand niet lezen ({errno.errorcode.get(exc.errno or 0, 'fout')})", "")
     )
-    return problem(name, message, hint)
+    return problem(name, message, hint=hint)
 
 
 def read_bytes(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> bytes:
@@ -60,14 +61,14 @@ def read_bytes(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> b
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise problem(name, "dit is een map, geen bestand", "geef een bestand in de map")
+            raise problem(name, "dit is een map, geen bestand", hint="geef een bestand in de map")
         if not stat.S_ISREG(info.st_mode):
             raise problem(
-                name, "dit is geen gewoon bestand (maar een apparaat, pipe of socket)", "geef een tekstbestand"
+                name, "dit is geen gewoon bestand (maar een apparaat, pipe of socket)", hint="geef een tekstbestand"
             )
         if info.st_size > limit:
             raise problem(
-                name, f"het bestand is {_size(info.st_size)}; de grens is {_size(limit)}", "splits het bestand"
+                name, f"het bestand is {_size(info.st_size)}; de grens is {_size(limit)}", hint="splits het bestand"
             )
         chunks: list[bytes] = []
         total = 0
@@ -78,7 +79,7 @@ def read_bytes(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> b
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:  # it grew while being read
-            raise problem(name, f"het bestand is groter dan {_size(limit)}", "splits het bestand")
+            raise problem(name, f"het bestand is groter dan {_size(limit)}", hint="splits het bestand")
         return b"".join(chunks)
     except OSError as exc:
         raise os_problem(name, exc) from None
@@ -95,7 +96,7 @@ def _size(n: int) -> str:
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text (a BOM is allowed) without control characters; anything else is a located problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
-        raise problem(name, "het bestand is opgeslagen als UTF-16", "sla het op als UTF-8", 1, 1)
+        raise problem(name, "het bestand is opgeslagen als UTF-16", 1, 1, "sla het op als UTF-8")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -103,15 +104,15 @@ def decode(raw: bytes, name: str) -> str:
         line, col = line_col(prefix, len(prefix))
         if b"\x00" in raw:
             raise problem(
-                name, "dit is geen tekstbestand (het bevat binaire gegevens)", "geef een YAML- of tekstbestand"
+                name, "dit is geen tekstbestand (het bevat binaire gegevens)", hint="geef een YAML- of tekstbestand"
             ) from None
         raise problem(
-            name, f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x})", "sla het bestand op als UTF-8", line, col
+            name, f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x})", line, col, "sla het bestand op als UTF-8"
         ) from None
     bad = NON_PRINTABLE.search(text)
     if bad:
         line, col = line_col(text, bad.start())
-        raise problem(name, f"onzichtbaar stuurteken {char_name(bad.group())} in de tekst", STRAY_HINT, line, col)
+        raise problem(name, f"onzichtbaar stuurteken {char_name(bad.group())} in de tekst", line, col, STRAY_HINT)
     return text
 
 
@@ -140,10 +141,11 @@ def read_text(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> st
     return decode(read_bytes(path, name, limit), name)
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a text may not hold (a tab and a newline may)."""
 
 
 def printable(text: str) -> str:
     """Text without control characters (a newline and a tab stay): what a model or a file says must not reach the
     terminal as an escape sequence (a window title, a cleared screen)."""
-    return _CONTROLS.sub("", text)
+    return CONTROL.sub("", text)

@@ -7,11 +7,10 @@ is wrong and how to fix it.
 from __future__ import annotations
 
 import json
-import re
 import types
 import typing
 from collections.abc import Collection, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import FileProblemError, Problem, did_you_mean
-from coach.files import STRAY_HINT, char_name, decode, read_bytes
+from coach.files import CONTROL, STRAY_HINT, char_name, decode, problem, read_bytes
 from coach.formats import Rubric, Scenario, Transcript
 from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_issues
 from coach.formats.common import Loc
@@ -104,9 +103,7 @@ def read_data(path: Path, display: str | None = None) -> tuple[Any, Positions]:
     Bounded in time and memory whatever the file holds: a size cap and text checks first (``coach.files``), then
     the parsed node tree is measured (depth, and size with every alias expanded) before anything walks it."""
     name = display or str(path)
-
-    def fail(message: str, line: int | None = None, col: int | None = None, hint: str = "") -> FileProblemError:
-        return FileProblemError([Problem(name, line, col, "", message, hint)])
+    fail = partial(problem, name)
 
     text = decode(read_bytes(path, name), name)
     if not text.strip():
@@ -153,9 +150,7 @@ def read_scalars(path: Path, expected: str, display: str | None = None) -> list[
     """A YAML list of texts, each as written: '2026-02-30', '007' or 'yes' stay the text the user typed (a reply is
     never a date, number or yes/no). Bounded like ``read_data``."""
     name = display or str(path)
-
-    def fail(message: str, line: int | None = None, col: int | None = None, hint: str = "") -> FileProblemError:
-        return FileProblemError([Problem(name, line, col, "", message, hint)])
+    fail = partial(problem, name)
 
     node = _compose(decode(read_bytes(path, name), name), _LOADER, fail)
     if not isinstance(node, yaml.SequenceNode):
@@ -237,7 +232,7 @@ def _control_characters(data: Any, loc: Loc) -> list[tuple[Loc, str, str]]:
     while stack:
         value, at = stack.pop()
         if isinstance(value, str):
-            bad = _CONTROL.search(value)
+            bad = CONTROL.search(value)
             if bad:
                 found.append((at, f"tekst bevat een onzichtbaar stuurteken {char_name(bad.group())}", STRAY_HINT))
         elif isinstance(value, dict):
@@ -245,10 +240,6 @@ def _control_characters(data: Any, loc: Loc) -> list[tuple[Loc, str, str]]:
         elif isinstance(value, list):
             stack.extend(reversed([(v, (*at, i)) for i, v in enumerate(value)]))
     return found
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters a value may not hold (tab and newline may: YAML block text has them)."""
 
 
 def _unbuildable_message(scalar: yaml.ScalarNode) -> tuple[str, str]:

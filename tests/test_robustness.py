@@ -224,9 +224,9 @@ def test_the_json_schema_and_validate_agree(case: tuple[str, Any]) -> None:
     assert agree(*case), case
 
 
-def exercise(kind: str, doc: Any, folder: Path) -> bool:
+def exercise(kind: str, doc: Any, folder: Path) -> FileProblemError | None:
     """Load a fuzzed file as validate does; when it is accepted, score with it (a rubric or transcript) or play a
-    short call in it (a scenario). True when accepted: anything but a located refusal escapes."""
+    short call in it (a scenario). Returns the located refusal, or None when accepted; nothing else may escape."""
     from coach.analyzer import get_analyzer
     from coach.caller import make_caller
     from coach.feedback import evaluate
@@ -238,8 +238,8 @@ def exercise(kind: str, doc: Any, folder: Path) -> bool:
     library = Library.open()
     try:
         item = loader.load(path, kind, claims=library.claims(), topics=library.topics())  # type: ignore[arg-type]
-    except FileProblemError:
-        return False
+    except FileProblemError as refused:
+        return refused
     analyzer = get_analyzer()
     scenario = library.scenario("woz-hoger-dan-buren")
     rubric = library.rubric("standaard")
@@ -253,7 +253,7 @@ def exercise(kind: str, doc: Any, folder: Path) -> bool:
             session, ["Goedemiddag, met Sanne van Belastingen.", "Wat is er aan de hand?", "Ik snap het."]
         )
         evaluate(played, rubric, analyzer, item)  # type: ignore[arg-type]
-    return True
+    return None
 
 
 TRANSCRIPT = sorted((DATA / "feedback").rglob("*.yaml"))[0]

@@ -40,9 +40,14 @@ def read_text(path: Path, label: str = "bestand") -> str:
     """A UTF-8 text file the user named, read safely (a size cap, no devices or pipes, no control characters)."""
     from coach.files import read_text as read_safely
 
+    _must_exist(path, label)
+    return read_safely(path)
+
+
+def _must_exist(path: Path, label: str) -> None:
+    """A missing file is a usage error (exit 2); a symlink loop exists, and reading it says what is wrong with it."""
     if not path.exists() and not path.is_symlink():
         raise NotFoundError(f"{label} '{path}' bestaat niet")
-    return read_safely(path)
 
 
 def _stdin() -> str:
@@ -86,8 +91,7 @@ def read_replies(path: Path) -> list[str]:
     if path.suffix.lower() in (".yaml", ".yml"):
         from coach.loader import read_scalars
 
-        if not path.exists() and not path.is_symlink():
-            raise NotFoundError(f"antwoordenbestand '{path}' bestaat niet")
+        _must_exist(path, "antwoordenbestand")
         lines = read_scalars(path, "moet een YAML-lijst van antwoorden zijn ('- Goedemorgen, ...')")
     else:
         text = read_text(path, "antwoordenbestand")
