@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from coach.errors import suggestion
 from coach.formats.common import Int, Issue, Loc, Model, Number, Slug, Text
@@ -36,6 +36,15 @@ class Scale(Model):
 class Level(Model):
     """From this raw value upwards (``min``) or downwards (``max``) the criterion gets ``score``."""
 
+    model_config = ConfigDict(  # exactly one bound, in the JSON Schema as in validate
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["min"], "properties": {"min": {"type": "number"}}},
+                {"required": ["max"], "properties": {"max": {"type": "number"}}},
+            ]
+        }
+    )
+
     min: Number | None = None
     max: Number | None = None
     score: Int = Field(ge=0, le=100)
@@ -52,6 +61,15 @@ class Level(Model):
 
 
 class Criterion(Model):
+    model_config = ConfigDict(  # 'scale' or 'levels', not both: in the JSON Schema as in validate
+        json_schema_extra={
+            "not": {
+                "required": ["scale", "levels"],
+                "properties": {"scale": {"type": "object"}, "levels": {"type": "array"}},
+            }
+        }
+    )
+
     id: Slug
     description: Text
     signal: str = Field(description="Naam van het signaal (zie docs/rubric-format.md).")
