@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from coach.errors import FileProblemError, Problem
+from coach.nl import number
 
 MAX_BYTES = 1_000_000
 """The largest file Belcoach reads (the biggest shipped file is about 60 kB)."""
@@ -90,7 +91,7 @@ def read_bytes(path: Path, name: str | None = None, limit: int = MAX_BYTES) -> b
 def _size(n: int) -> str:
     if n >= 100_000:
         return f"{n / 1_000_000:.1f}".replace(".0", "").replace(".", ",") + " MB"
-    return f"{n:,} bytes".replace(",", ".")
+    return f"{number(n)} bytes"
 
 
 def decode(raw: bytes, name: str) -> str:

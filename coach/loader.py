@@ -24,6 +24,7 @@ from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_is
 from coach.formats.common import Loc
 from coach.formats.lexicon import Lexicon
 from coach.formats.topics import BUILTIN_TOPICS, AskTopic, scenario_topic_issues
+from coach.nl import number
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
@@ -212,8 +213,8 @@ def _check_shape(root: yaml.Node, fail: Any) -> None:
             raise fail(_TOO_DEEP, line, col, _TOO_DEEP_HINT + "; een anker (&) mag niet naar zichzelf verwijzen")
         if count > MAX_NODES:
             raise fail(
-                f"het bestand wordt te groot als de verwijzingen (*) worden uitgepakt: meer dan {MAX_NODES:,} "
-                "waarden".replace(",", "."),
+                f"het bestand wordt te groot als de verwijzingen (*) worden uitgepakt: meer dan {number(MAX_NODES)} "
+                "waarden",
                 hint="gebruik minder ankers (&) en verwijzingen (*)",
             )
         if isinstance(node, yaml.MappingNode):

@@ -20,3 +20,8 @@ def of_total(k: int, n: int, the_one: str, many: str, done: str) -> str:
     if n == 1:
         return f"{the_one[:1].upper()}{the_one[1:]} is {'' if k else 'niet '}{done}."
     return f"{k} van de {n} {many} {done}."
+
+
+def number(n: int) -> str:
+    """A whole number as Dutch writes it: '20.000', '1.250'."""
+    return f"{n:,}".replace(",", ".")

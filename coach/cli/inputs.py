@@ -65,21 +65,17 @@ def read_utterances(texts: list[str], file: Path | None) -> list[str]:
     if texts and file is not None:
         raise UsageError("geef teksten of --file, niet allebei")
     if texts:
-        content = "\n".join(texts)
+        lines = texts  # each argument is one utterance, even with a newline in it
     elif file is not None and str(file) != "-":
-        content = read_text(file)
+        lines = read_text(file).splitlines()
     elif file is None and sys.stdin.isatty():
         raise UsageError(
             "geef een tekst, --file BESTAND, of tekst via stdin",
             hint="bijvoorbeeld: coach analyze 'Wat is er gebeurd?'",
         )
     else:
-        content = _stdin()
-    if texts:
-        utterances = [clean_typed(t) for t in texts]
-        utterances = [u for u in utterances if u]
-    else:
-        utterances = [line for line in (clean_typed(x) for x in content.splitlines()) if line]
+        lines = _stdin().splitlines()
+    utterances = [u for u in map(clean_typed, lines) if u]
     if not utterances:
         raise UsageError("geen uitspraken om te analyseren (de invoer is leeg)")
     return utterances

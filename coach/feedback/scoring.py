@@ -14,7 +14,7 @@ from coach.feedback.model import Advice, CriterionResult, DimensionResult, Evide
 from coach.feedback.signals import IMPLEMENTATIONS, skipped
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.formats.signals import SIGNALS
-from coach.nl import count
+from coach.nl import count, number
 
 QUOTE = 120
 
@@ -195,7 +195,7 @@ def evaluate(
     unread = [(i + 1, len(t.text)) for i, t, _ in call.learner if len(t.text) > MAX_READ]
     if unread:
         facts["partly_read"] = "; ".join(
-            f"beurt {n} ({length:,} tekens): de eerste {MAX_READ:,} tekens zijn beoordeeld".replace(",", ".")
+            f"beurt {n} ({number(length)} tekens): de eerste {number(MAX_READ)} tekens zijn beoordeeld"
             for n, length in unread
         )
     if emotions:

@@ -68,10 +68,9 @@ def open_questions(call: Call, criterion: Any) -> Result:
     else:
         detail = "U stelde geen vragen."
     wanted = criterion.param("min_questions")
-    if (
-        total < wanted or not total
-    ):  # too few questions to hear the story: some credit for the open ones, below a full share
-        value = 0.8 * len(opens) / wanted
+    # too few questions to hear the story (or none at all): some credit for the open ones, below a full share
+    if total < wanted or not total:
+        value = 0.8 * len(opens) / max(wanted, 1)
         return Result(value, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
     return Result(len(opens) / total, evidence, detail, moment)
 

@@ -28,15 +28,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
 
-def _refuse(wrong: Any, error: str) -> Any:
-    """A check before pydantic's own conversion: values it would quietly convert are refused instead."""
-
-    def check(value: Any) -> Any:
-        if wrong(value):
-            raise PydanticCustomError(error, "wrong type")
-        return value
-
-    return BeforeValidator(check)
+def _no_number(value: Any) -> Any:
+    """Pydantic would read a number as seconds since 1970: refused instead."""
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("datetime_type", "wrong type")
+    return value
 
 
 Int = Annotated[int, Strict()]
@@ -48,7 +44,7 @@ Number = Annotated[float, Strict()]
 Flag = Annotated[bool, Strict()]
 """true or false, never 1 or "ja"."""
 
-Moment = Annotated[datetime, _refuse(lambda v: isinstance(v, bool | int | float), "datetime_type")]
+Moment = Annotated[datetime, BeforeValidator(_no_number)]
 """A date and time, written as such (2026-03-01T10:00:00); a number is not read as seconds since 1970."""
 
 
