@@ -1,7 +1,14 @@
 """A local stand-in for the Anthropic Messages API, so the real SDK can be tested without any network.
 
 It speaks JSON and SSE streaming (every frame with an ``event:`` line), returns structured output when asked, and
-can inject failures: an HTTP status (529, 401, ...), a slow answer, or an error in the middle of a stream.
+can inject failures: an HTTP status (529, 401, ...), a slow answer, an error in the middle of a stream, a stop reason
+other than ``end_turn`` (``refusal``, ``max_tokens``) and any answer text (invalid JSON). With ``models`` set, an
+unknown model id is a 404 as on the real API.
+
+Prompt caching is simulated as the API does it: a ``cache_control`` marker (on a system or message block, or at the
+top level for the last block) writes the prefix up to that block when it is at least ``MIN_CACHEABLE`` tokens; a later
+request reads the longest cached prefix that ends on one of the 20 blocks before a marker. Tokens are counted as
+characters / 4.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ class Stub:
         self.behaviours: list[dict[str, Any]] = []
         self.lock = threading.Lock()
         self.cached_prefixes: set[str] = set()
+        self.models: set[str] | None = None
+        """Model ids the stub knows; None: every id is answered."""
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -52,20 +61,47 @@ class Stub:
 
     # --- answers ------------------------------------------------------------------------------------------------
 
-    def usage(self, body: dict[str, Any]) -> dict[str, int]:
+    MIN_CACHEABLE = 512
+    LOOKBACK = 20
+
+    @staticmethod
+    def blocks(body: dict[str, Any]) -> list[dict[str, Any]]:
+        """The request as the API caches it: system blocks, then every message's blocks, in order."""
+        out: list[dict[str, Any]] = []
         system = body.get("system") or []
-        cached = [b["text"] for b in system if isinstance(b, dict) and b.get("cache_control")]
-        key = "\n".join(cached)
+        out += [{"type": "text", "text": system}] if isinstance(system, str) else list(system)
+        for message in body.get("messages", []):
+            content = message["content"]
+            blocks = [{"type": "text", "text": content}] if isinstance(content, str) else content
+            out += [{**b, "role": message["role"]} for b in blocks]
+        if body.get("cache_control") and out:
+            out[-1] = {**out[-1], "cache_control": body["cache_control"]}
+        return out
+
+    @staticmethod
+    def tokens(blocks: list[dict[str, Any]]) -> int:
+        return sum(max(1, len(b.get("text", "")) // 4) for b in blocks)
+
+    def usage(self, body: dict[str, Any]) -> dict[str, int]:
+        blocks = self.blocks(body)
+        model = body.get("model", "")
+
+        def key(n: int) -> str:
+            return json.dumps([model] + [(b.get("role"), b.get("text")) for b in blocks[:n]], ensure_ascii=False)
+
+        marks = [n + 1 for n, b in enumerate(blocks) if b.get("cache_control")]
         read = create = 0
-        if cached:
-            with self.lock:
-                if key in self.cached_prefixes:
-                    read = 1500
-                else:
-                    create = 1500
-                    self.cached_prefixes.add(key)
+        with self.lock:
+            for end in marks:
+                for n in range(end, max(0, end - self.LOOKBACK) - 1, -1):
+                    if n and key(n) in self.cached_prefixes:
+                        read = max(read, self.tokens(blocks[:n]))
+                        break
+            if marks and self.tokens(blocks[: marks[-1]]) >= self.MIN_CACHEABLE:
+                create = max(0, self.tokens(blocks[: marks[-1]]) - read)
+                self.cached_prefixes.update(key(end) for end in marks)
         return {
-            "input_tokens": 120,
+            "input_tokens": self.tokens(blocks) - read - create,
             "output_tokens": 30,
             "cache_creation_input_tokens": create,
             "cache_read_input_tokens": read,
@@ -73,6 +109,8 @@ class Stub:
 
     def caller_text(self, body: dict[str, Any]) -> str:
         last = body["messages"][-1]["content"]
+        if not isinstance(last, str):
+            last = "\n".join(b.get("text", "") for b in last)
         match = re.search(r"Voorbeeld van wat je kunt zeggen: (.*)", last)
         return (match.group(1).strip() if match else "Hallo?") + " (stub)"
 
@@ -106,24 +144,32 @@ class Stub:
             time.sleep(behaviour["sleep"])
         status = behaviour.get("status")
         if status:
-            kinds = {401: "authentication_error", 429: "rate_limit_error", 500: "api_error", 529: "overloaded_error"}
-            payload = json.dumps(
-                {"type": "error", "error": {"type": kinds.get(status, "api_error"), "message": "stub"}}
-            )
-            handler.send_response(status)
-            handler.send_header("content-type", "application/json")
-            handler.send_header("retry-after-ms", "5")
-            handler.end_headers()
-            handler.wfile.write(payload.encode())
+            kinds = {
+                400: "invalid_request_error",
+                401: "authentication_error",
+                404: "not_found_error",
+                429: "rate_limit_error",
+                500: "api_error",
+                529: "overloaded_error",
+            }
+            self.error(handler, status, kinds.get(status, "api_error"))
             return
         model = body.get("model", "?")
+        if self.models is not None and model not in self.models:
+            self.error(handler, 404, "not_found_error")
+            return
         usage = self.usage(body)
-        if (body.get("output_config") or {}).get("format"):
+        stop = behaviour.get("stop_reason", "end_turn")
+        if "text" in behaviour:
+            text = behaviour["text"]
+        elif "json" in behaviour:
+            text = json.dumps(behaviour["json"], ensure_ascii=False)
+        elif (body.get("output_config") or {}).get("format"):
             text = json.dumps(self.judge_output(body), ensure_ascii=False)
         else:
-            text = behaviour.get("text") or self.caller_text(body)
+            text = self.caller_text(body)
         if body.get("stream"):
-            self.stream(handler, model, text, usage, behaviour.get("error_after"))
+            self.stream(handler, model, text, usage, behaviour.get("error_after"), stop)
             return
         message = {
             "id": "msg_stub",
@@ -131,7 +177,7 @@ class Stub:
             "role": "assistant",
             "model": model,
             "content": [{"type": "text", "text": text}],
-            "stop_reason": "end_turn",
+            "stop_reason": stop,
             "stop_sequence": None,
             "usage": usage,
         }
@@ -142,8 +188,23 @@ class Stub:
         handler.end_headers()
         handler.wfile.write(data)
 
+    @staticmethod
+    def error(handler: BaseHTTPRequestHandler, status: int, kind: str) -> None:
+        payload = json.dumps({"type": "error", "error": {"type": kind, "message": "stub"}})
+        handler.send_response(status)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("retry-after-ms", "5")
+        handler.end_headers()
+        handler.wfile.write(payload.encode())
+
     def stream(
-        self, handler: BaseHTTPRequestHandler, model: str, text: str, usage: dict, error_after: int | None
+        self,
+        handler: BaseHTTPRequestHandler,
+        model: str,
+        text: str,
+        usage: dict,
+        error_after: int | None,
+        stop: str = "end_turn",
     ) -> None:
         handler.send_response(200)
         handler.send_header("content-type", "text/event-stream")
@@ -184,7 +245,7 @@ class Stub:
             "message_delta",
             {
                 "type": "message_delta",
-                "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                "delta": {"stop_reason": stop, "stop_sequence": None},
                 "usage": {"output_tokens": usage["output_tokens"]},
             },
         )

@@ -33,6 +33,23 @@ PRICES: dict[str, tuple[float, float]] = {
 DEFAULT_PRICE = (3.0, 15.0)
 
 
+ALWAYS_THINKING = frozenset(
+    {"claude-opus-5-5", "claude-fable-5-1", "claude-fable-5-2", "claude-mythos-5-1", "claude-mythos-5-2"}
+)
+"""Models on which thinking cannot be turned off: only its effort can be lowered."""
+
+
+def thinking_options(model: str, *, effort: str = "low") -> dict[str, Any]:
+    """Request options for an answer that must come quickly and whole: thinking off where the model allows it,
+    otherwise the lowest effort. Thinking counts against ``max_tokens``, so with it on a short answer can be cut off.
+
+    Returns ``thinking`` and/or ``output_config`` keys; a request that also sets ``output_config`` (a structured
+    output format) merges the two."""
+    if model in ALWAYS_THINKING:
+        return {"output_config": {"effort": effort}}
+    return {"thinking": {"type": "disabled"}}
+
+
 def caller_model(override: str | None = None) -> str:
     return override or os.environ.get(CALLER_MODEL_ENV) or DEFAULT_CALLER_MODEL
 
@@ -52,23 +69,46 @@ def require_key() -> str:
     return key
 
 
-def make_client(timeout: float, retries: int = RETRIES, on_request: Callable[[], None] | None = None) -> Any:
+CALLER_TIMEOUT_ENV = ("COACH_CALLER_TIMEOUT", "COACH_TIMEOUT")
+"""Seconds per caller request; COACH_TIMEOUT is the older name."""
+JUDGE_TIMEOUT_ENV = ("COACH_JUDGE_TIMEOUT",)
+
+
+def timeout(default: float, names: tuple[str, ...] = ()) -> float:
+    """Seconds per request: the first of the environment variables ``names`` that is set, else ``default``."""
+    for name in names:
+        value = os.environ.get(name, "").strip()
+        if not value:
+            continue
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = 0.0
+        if not 0 < seconds <= 3600:
+            raise ConfigError(f"{name} moet een aantal seconden zijn (groter dan 0, hooguit 3600), niet '{value}'")
+        return seconds
+    return default
+
+
+def make_client(
+    seconds: float,
+    retries: int = RETRIES,
+    on_request: Callable[[], None] | None = None,
+    *,
+    timeout_env: tuple[str, ...] = (),
+) -> Any:
     """An Anthropic client; ANTHROPIC_BASE_URL is honoured by the SDK itself.
 
-    ``on_request`` is called for every HTTP request the SDK sends, its own retries included, so a caller can tell the
-    trainee that a new attempt is under way."""
+    ``seconds`` is the timeout per request unless one of the environment variables ``timeout_env`` sets it (each
+    role has its own: CALLER_TIMEOUT_ENV, JUDGE_TIMEOUT_ENV). ``on_request`` is called for every HTTP request the
+    SDK sends, its own retries included, so a caller can tell the trainee that a new attempt is under way."""
+    seconds = timeout(seconds, timeout_env)
     import anthropic
 
-    override = os.environ.get("COACH_TIMEOUT")
-    if override:
-        try:
-            timeout = float(override)
-        except ValueError:
-            raise ConfigError(f"COACH_TIMEOUT moet een getal (seconden) zijn, niet '{override}'") from None
     http_client = None
     if on_request is not None:
         http_client = anthropic.DefaultHttpxClient(event_hooks={"request": [lambda _request: on_request()]})
-    return anthropic.Anthropic(api_key=require_key(), timeout=timeout, max_retries=retries, http_client=http_client)
+    return anthropic.Anthropic(api_key=require_key(), timeout=seconds, max_retries=retries, http_client=http_client)
 
 
 def describe_error(exc: BaseException) -> str:

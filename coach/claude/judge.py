@@ -11,7 +11,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from coach.claude.client import Usage, describe_error, is_api_error, judge_model, make_client, require_key
+from coach.claude.client import (
+    JUDGE_TIMEOUT_ENV,
+    Usage,
+    describe_error,
+    is_api_error,
+    judge_model,
+    make_client,
+    require_key,
+)
 from coach.errors import ConfigError
 from coach.feedback.model import JudgeReport
 from coach.files import printable
@@ -131,7 +139,7 @@ class ClaudeJudge:
 
     def judge(self, transcript: Transcript, rubric: Rubric, scenario: Scenario | None = None) -> JudgeReport:
         """Raises ConfigError with a Dutch message when Claude cannot judge."""
-        client = self._client or make_client(JUDGE_TIMEOUT, JUDGE_RETRIES)
+        client = self._client or make_client(JUDGE_TIMEOUT, JUDGE_RETRIES, timeout_env=JUDGE_TIMEOUT_ENV)
         request = judge_request(transcript, rubric, scenario)
         try:
             response = client.messages.parse(model=self.model, max_tokens=4000, output_format=JudgeVerdict, **request)

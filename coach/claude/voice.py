@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from coach.caller.base import Hooks, Plan
 from coach.caller.emotion import EVENT_LABELS
-from coach.claude.client import Usage, caller_model, describe_error, is_api_error, make_client, require_key
+from coach.claude.client import (
+    CALLER_TIMEOUT_ENV,
+    Usage,
+    caller_model,
+    describe_error,
+    is_api_error,
+    make_client,
+    require_key,
+)
 from coach.files import printable
 from coach.formats import Scenario, Turn
 
@@ -18,7 +26,8 @@ if TYPE_CHECKING:
     from coach.analyzer import Analysis
 
 INTERACTIVE_TIMEOUT = 20.0
-"""Seconds per caller request (the SDK's default of 600 s is far too long for a conversation); COACH_TIMEOUT overrides.
+"""Seconds per caller request (the SDK's default of 600 s is far too long for a conversation); COACH_CALLER_TIMEOUT
+(or COACH_TIMEOUT) overrides.
 With one retry a trainee waits at most about twice this before the call goes on with the offline caller."""
 CALLER_RETRIES = 1
 STATUS_AFTER = 4.0
@@ -128,7 +137,9 @@ class ClaudeVoice:
     @property
     def client(self) -> Any:
         if self._client is None:
-            self._client = make_client(INTERACTIVE_TIMEOUT, CALLER_RETRIES, on_request=self._on_request)
+            self._client = make_client(
+                INTERACTIVE_TIMEOUT, CALLER_RETRIES, on_request=self._on_request, timeout_env=CALLER_TIMEOUT_ENV
+            )
         return self._client
 
     def _on_request(self) -> None:
