@@ -59,6 +59,8 @@ class Session:
         meta = {"kinds": reply.kinds} if reply.kinds else {}
         if reply.events:
             meta["events"] = reply.events
+        if reply.voice:
+            meta["voice"] = reply.voice
         return self._add(
             Turn(
                 speaker="caller",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,38 +101,98 @@ def test_model_ids_from_option_and_environment(invoke, tmp_path: Path, stub: Stu
     assert {r["body"]["model"] for r in stub.requests} == {"claude-sonnet-5"}
 
 
-def test_overload_retries_then_falls_back_to_offline(invoke, tmp_path: Path, stub: Stub) -> None:
-    stub.queue({"status": 529}, {"status": 529}, {"status": 529})
+def _said(result) -> list[dict]:
+    return [t for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
+
+
+def test_overload_retries_then_falls_back_for_that_turn_only(invoke, tmp_path: Path, stub: Stub) -> None:
+    stub.queue({"status": 529}, {"status": 529})
     result = invoke(
         "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--engine", "claude", "--json"
     )
     assert result.exit_code == 0, result.output
-    assert len(stub.requests) == 2  # the first request and one retry (a short wait), then no more Claude
     assert "nieuwe poging" in result.stderr  # the trainee sees the retry, not a silent wait
-    assert "overbelast (529)" in result.stderr and "offline beller" in result.stderr
-    data = json.loads(result.stdout)
-    callers = [t for t in data["transcript"]["turns"] if t["speaker"] == "caller"]
-    assert not any(t["text"].endswith("(stub)") for t in callers)
-    assert data["transcript"]["outcome"] == "satisfied"  # the same call went on offline
+    assert "overbelast (529), ook na een nieuwe poging" in result.stderr
+    assert "de volgende beurt weer Claude" in result.stderr
+    callers = _said(result)
+    # the opening is the brain's own line, marked; Claude is asked again on the next turn and answers
+    assert not callers[0]["text"].endswith("(stub)") and callers[0]["meta"]["voice"] == "offline"
+    assert all(t["text"].endswith("(stub)") and "voice" not in t["meta"] for t in callers[1:])
+    assert len(_caller_requests(stub)) == 2 + len(callers) - 1
+    assert json.loads(result.stdout)["transcript"]["outcome"] == "satisfied"  # the same call went on
 
 
-def test_error_inside_a_stream_falls_back(invoke, tmp_path: Path, stub: Stub) -> None:
+def test_three_failed_turns_in_a_row_end_claude_for_the_call(invoke, tmp_path: Path, stub: Stub) -> None:
+    stub.queue(*[{"status": 529}] * 6)
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    assert len(stub.requests) == 6  # three turns of two attempts each, then no more Claude
+    assert "3 beurten achter elkaar" in result.stderr and "verder met de offline beller" in result.stderr
+    callers = _said(result)
+    assert all(t["meta"]["voice"] == "offline" for t in callers)
+    saved = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    assert json.loads(invoke("export", saved["id"], "--json").stdout)["turns"][0]["meta"]["voice"] == "offline"
+
+
+def test_an_error_inside_a_stream_is_asked_again(invoke, tmp_path: Path, stub: Stub) -> None:
     stub.queue({}, {"error_after": 2})
     result = invoke(
         "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
     )
     assert result.exit_code == 0, result.output
-    callers = [t["text"] for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
-    assert callers[0].endswith("(stub)") and not callers[1].endswith("(stub)")
-    assert "overbelast" in result.stderr
+    callers = [t["text"] for t in _said(result)]
+    assert all(text.endswith("(stub)") for text in callers)  # the broken reply was asked again, and came whole
+    assert "midden in het antwoord" in result.stderr and "opnieuw gevraagd" in result.stderr
+    assert len(_caller_requests(stub)) == len(callers) + 1
 
 
-def test_refused_key(invoke, tmp_path: Path, stub: Stub) -> None:
+def test_a_stream_that_breaks_twice_falls_back_for_that_turn(invoke, tmp_path: Path, stub: Stub) -> None:
+    stub.queue({}, {"error_after": 2}, {"error_after": 1})
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    callers = _said(result)
+    assert callers[1]["meta"]["voice"] == "offline" and not callers[1]["text"].endswith("(stub)")
+    assert callers[2]["text"].endswith("(stub)")
+    assert "(stub)" not in callers[1]["text"]  # no half line of Claude's in the transcript
+
+
+@pytest.mark.parametrize(
+    ("stop", "said"),
+    [
+        ("refusal", "weigerde deze beurt"),
+        ("max_tokens", "te lang en is afgebroken"),
+        ("model_context_window_exceeded", "te lang voor Claude"),
+        ("pause_turn", "stopte onverwacht (pause_turn)"),
+    ],
+)
+def test_a_reply_that_did_not_end_normally_is_a_failed_turn(
+    invoke, tmp_path: Path, stub: Stub, stop: str, said: str
+) -> None:
+    stub.queue({}, {"text": "Ik wil dat u", "stop_reason": stop})
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    callers = _said(result)
+    assert callers[1]["text"] != "Ik wil dat u" and callers[1]["meta"]["voice"] == "offline"
+    assert callers[2]["text"].endswith("(stub)")
+    assert len(_caller_requests(stub)) == len(callers)  # not asked again: the same request would stop the same way
+
+
+def test_refused_key_ends_claude_for_the_call(invoke, tmp_path: Path, stub: Stub) -> None:
     stub.queue({"status": 401})
-    result = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:2]), "--engine", "claude")
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:2]), "--engine", "claude", "--json"
+    )
     assert result.exit_code == 0
-    assert "geweigerd (401)" in result.stderr
-    assert len(stub.requests) == 1  # a 401 is not retried
+    assert "geweigerd (401)" in result.stderr and "ook na" not in result.stderr
+    assert len(stub.requests) == 1  # a 401 is not retried, and not tried again on later turns
+    assert all(t["meta"]["voice"] == "offline" for t in _said(result))
 
 
 def test_slow_answer_times_out_and_falls_back(invoke, tmp_path: Path, stub: Stub, monkeypatch) -> None:
@@ -277,6 +338,11 @@ def _claude_setup(seed: int = 1, **options):
     )
 
 
+def _content(message: dict) -> str:
+    content = message["content"]
+    return content if isinstance(content, str) else "\n".join(b["text"] for b in content)
+
+
 def _caller_requests(stub: Stub) -> list[dict]:
     return [r["body"] for r in stub.requests if r["body"].get("stream")]
 
@@ -304,7 +370,7 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
     assert len(calls) == 1 and len(judged) == 1 and len(stub.requests) == 2
     assert calls[0]["model"] == "claude-opus-5-5" and judged[0]["model"] == "claude-sonnet-5"
     # the whole call so far goes along as history, with the stored caller texts
-    history = " ".join(m["content"] for m in calls[0]["messages"])
+    history = " ".join(_content(m) for m in calls[0]["messages"])
     assert GOOD_WOZ[2] in history and live.session.turns[-1].text in history
     assert "(stub)" in result.stdout  # the new turn was voiced by Claude
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
@@ -379,10 +445,10 @@ def test_rate_limit_and_server_errors_retry_then_fall_back(
         "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
     )
     assert result.exit_code == 0, result.output
-    assert len(stub.requests) == 3  # the opening, then one turn tried twice; nothing more after the fallback
-    assert "nieuwe poging" in result.stderr and said in result.stderr and "offline beller" in result.stderr
-    callers = [t["text"] for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
-    assert callers[0].endswith("(stub)") and not any(t.endswith("(stub)") for t in callers[1:])
+    assert len(stub.requests) == 5  # the opening, one turn tried twice, then the next turns
+    assert "nieuwe poging" in result.stderr and said in result.stderr and "volgende beurt" in result.stderr
+    callers = [t["text"] for t in _said(result)]
+    assert callers[0].endswith("(stub)") and not callers[1].endswith("(stub)") and callers[2].endswith("(stub)")
 
 
 def test_every_caller_request_carries_the_analysis_and_the_emotion(invoke, tmp_path: Path, stub: Stub) -> None:
@@ -399,14 +465,15 @@ def test_every_caller_request_carries_the_analysis_and_the_emotion(invoke, tmp_p
     for n, (body, emotion) in enumerate(zip(calls, emotions, strict=True)):
         last = body["messages"][-1]
         assert last["role"] == "user"
-        regie = last["content"][last["content"].index("<regie>") : last["content"].index("</regie>")]
+        content = _content(last)
+        regie = content[content.index("<regie>") : content.index("</regie>")]
         assert f"Je emotie is nu {emotion} van 10" in regie
         if n == 0:
             assert "analyse" not in regie  # the opening answers no trainee turn
             continue
         acts = ", ".join(sorted(get_analyzer().analyze(learner[n - 1]).acts))
         assert f"Wat de medewerker deed volgens de analyse: {acts}." in regie
-        assert f"<medewerker>{learner[n - 1]}</medewerker>" in last["content"]
+        assert f"<medewerker>{learner[n - 1]}</medewerker>" in content
 
 
 def test_the_trainee_cannot_close_the_transcript_block_or_open_a_direction() -> None:
@@ -440,3 +507,41 @@ def test_streamed_text_is_not_read_as_markup(invoke, stub: Stub) -> None:
     result = invoke("practice", "woz-hoger-dan-buren", "--engine", "claude", "--no-save", input="/stop\n")
     assert result.exit_code == 0, result.output
     assert "Ik zeg [bold]niks[/bold] en [/] ook niet." in result.stdout
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-zà-ÿ]{6,}", text.lower()))
+
+
+def test_the_caller_knows_only_what_the_citizen_would_say(invoke, tmp_path: Path, stub: Stub) -> None:
+    """In every scenario the first request holds no hidden-concern text and no deadline from the trainee's dossier;
+    the caller's situation names nothing of the hidden concern that the caller does not say openly."""
+    lib = Library.open()
+    for scenario in lib.load_all("scenario"):
+        stub.requests.clear()
+        result = invoke("practice", scenario.id, "--engine", "claude", "--no-save", input="/stop\n")
+        assert result.exit_code == 0, result.output
+        (first,) = _caller_requests(stub)
+        sent = json.dumps(first, ensure_ascii=False)
+        sent = " ".join(json.loads(json.dumps(sent)).split())
+        surface = scenario.concerns.surface
+        said = " ".join(
+            [*scenario.opening, surface.summary, *surface.story, *surface.repeat]
+            + [a for f in scenario.facts for a in f.answer]
+        )
+        for hidden in scenario.concerns.hidden:
+            for text in [hidden.summary, *hidden.lines, *hidden.hints]:
+                assert " ".join(text.split()) not in sent, (scenario.id, text)
+            secret = _words(hidden.summary + " " + " ".join(hidden.lines)) - _words(
+                said + " " + str(scenario.reactions)
+            )
+            assert not secret & _words(scenario.caller.situation), (
+                scenario.id,
+                secret & _words(scenario.caller.situation),
+            )
+        for item in scenario.briefing.dossier:
+            if not re.search(r"tot en met|uiterlijk|termijn|bezwaar|vervalt|betalen voor|binnen", item.value, re.I):
+                continue  # a date the caller lived through (a death, a move) is theirs to know; a deadline is not
+            for date in re.findall(r"\d{1,2} [a-z]+ 20\d\d", item.value):
+                if date not in said:
+                    assert date not in sent, (scenario.id, item.label, date)

@@ -112,10 +112,16 @@ def test_claude_caller_streams_in_the_terminal(tmp_path: Path, monkeypatch) -> N
         )
         child.expect(r"\(stub\)")
         child.expect("U: ")
-        stub.queue({"error_after": 3})
+        stub.queue({"error_after": 3}, {"error_after": 3})
         child.sendline("Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?")
-        child.expect("offline beller")
-        child.expect("Mevrouw Vermeulen: ")
+        child.expect("midden in het antwoord")  # the broken line ends; the reply is asked again on a fresh line
+        child.expect("\r\nMevrouw Vermeulen: ")
+        child.expect("offline beller")  # broken again: this turn is the offline caller's, on a fresh line
+        child.expect("\r\nMevrouw Vermeulen: ")
+        child.expect("U: ")
+        assert "(stub)" not in (child.before or "")
+        child.sendline("Dat begrijp ik. Wat is er precies gebeurd?")
+        child.expect(r"\(stub\)")  # the next turn is Claude's again
         child.expect("U: ")
         child.sendline("/stop")
         child.expect("Claude beller: ")

@@ -27,14 +27,19 @@ class Caller:
         return self.voice.usage
 
     def start(self) -> CallerTurn:
-        plan = self.brain.start()
-        return plan.turn(self.voice.speak(plan, [], None))
+        return self._say(self.brain.start(), [], None)
 
     def reply(self, text: str, analysis: Analysis, transcript: list[Turn]) -> CallerTurn:
         """The caller's answer to a trainee turn; ``transcript`` is the call so far, that turn included."""
         previous = next((t.text for t in reversed(transcript) if t.speaker == "caller"), "")
-        plan = self.brain.plan(text, analysis, previous)
-        return plan.turn(self.voice.speak(plan, transcript, analysis))
+        return self._say(self.brain.plan(text, analysis, previous), transcript, analysis)
+
+    def _say(self, plan: Plan, transcript: list[Turn], analysis: Analysis | None) -> CallerTurn:
+        """The voice speaks the plan; a line the voice could not say itself is marked as the offline voice's."""
+        turn = plan.turn(self.voice.speak(plan, transcript, analysis))
+        if self.voice.fallback:
+            turn.voice = "offline"
+        return turn
 
     def replay(self, said: list[tuple[str, Analysis, str]], opening_text: str | None = None) -> list[CallerTurn]:
         """Rebuild the caller after a call's past (trainee text, its reading, what the caller answered) without

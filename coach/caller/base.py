@@ -29,6 +29,9 @@ class CallerTurn:
     """Why the call ended, in Dutch, for the feedback."""
     kinds: list[str] = field(default_factory=list)
     """What the reply was made of (story, hint, fact, jargon, ...), for hints and feedback."""
+    voice: str | None = None
+    """The voice that said this line when it is not the call's own: 'offline' when a paid voice failed and the brain's
+    own line was said instead (stored in the turn's meta)."""
 
 
 @dataclass
@@ -84,10 +87,12 @@ class Metered(Protocol):
 
 
 class Voice(Protocol):
-    """Says the brain's plan for one caller turn; ``usage`` is None for a voice that costs nothing."""
+    """Says the brain's plan for one caller turn; ``usage`` is None for a voice that costs nothing. ``fallback`` is
+    True when the last ``speak`` could not use the voice itself and returned the brain's own line."""
 
     name: str
     model: str | None
     usage: Metered | None
+    fallback: bool
 
     def speak(self, plan: Plan, transcript: list[Turn], analysis: Analysis | None) -> str: ...

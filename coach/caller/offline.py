@@ -15,6 +15,7 @@ class OfflineVoice:
     name = "offline"
     model = None
     usage = None
+    fallback = False
 
     def __init__(self, scenario: Scenario, *, model: str | None = None, hooks: Hooks | None = None) -> None:
         """The voices' common constructor; the offline voice needs none of it."""

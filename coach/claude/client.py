@@ -111,10 +111,11 @@ def make_client(
     return anthropic.Anthropic(api_key=require_key(), timeout=seconds, max_retries=retries, http_client=http_client)
 
 
-def describe_error(exc: BaseException) -> str:
-    """A Dutch one-liner for what went wrong with the Claude API."""
+def describe_error(exc: BaseException, *, retried: bool = False) -> str:
+    """A Dutch one-liner for what went wrong with the Claude API; ``retried`` when the request was tried again."""
     import anthropic
 
+    again = ", ook na een nieuwe poging" if retried else ""
     if isinstance(exc, anthropic.AuthenticationError):
         return "de API-sleutel werd geweigerd (401); controleer ANTHROPIC_API_KEY"
     if isinstance(exc, anthropic.PermissionDeniedError):
@@ -122,17 +123,33 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, anthropic.NotFoundError):
         return "het model bestaat niet (404); controleer COACH_CALLER_MODEL / COACH_JUDGE_MODEL of --model"
     if isinstance(exc, anthropic.RateLimitError):
-        return "te veel verzoeken (429), ook na nieuwe pogingen"
+        return f"te veel verzoeken (429){again}"
     if isinstance(exc, anthropic.APITimeoutError):
-        return "Claude antwoordde niet op tijd"
+        return f"Claude antwoordde niet op tijd{again}"
     if isinstance(exc, anthropic.APIConnectionError):
-        return "geen verbinding met de Claude API"
+        return f"geen verbinding met de Claude API{again}"
     if isinstance(exc, anthropic.APIStatusError):
         kind = getattr(exc, "type", None) or ""
+        if exc.status_code == 200:  # an error event inside a stream that had started well
+            return "Claude viel weg midden in het antwoord" + (" (overbelast)" if kind == "overloaded_error" else "")
         if exc.status_code == 529 or kind == "overloaded_error":
-            return "Claude is overbelast (529), ook na nieuwe pogingen"
-        return f"fout van de Claude API ({exc.status_code}{', ' + kind if kind else ''})"
+            return f"Claude is overbelast (529){again}"
+        return f"fout van de Claude API ({exc.status_code}{', ' + kind if kind else ''}){again}"
     return f"onverwachte fout bij Claude: {type(exc).__name__}"
+
+
+def is_permanent(exc: BaseException) -> bool:
+    """An error that asking again in the same call cannot mend: a refused key, no access, an unknown model, a request
+    the API rejects."""
+    import anthropic
+
+    return isinstance(
+        exc,
+        anthropic.AuthenticationError
+        | anthropic.PermissionDeniedError
+        | anthropic.NotFoundError
+        | anthropic.BadRequestError,
+    )
 
 
 def is_api_error(exc: BaseException) -> bool:
