@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -20,7 +21,9 @@ from coach.claude.client import (
     is_api_error,
     judge_model,
     make_client,
+    thinking_options,
 )
+from coach.claude.models import deprecated_models, unknown_model
 from coach.errors import CoachError
 from coach.library import Library
 from coach.nl import count
@@ -81,17 +84,18 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
         checks.append(Check("API-sleutel", "waarschuwing", "ANTHROPIC_API_KEY niet gezet: alleen de offline engine"))
     base = os.environ.get("ANTHROPIC_BASE_URL")
     checks.append(Check("API-adres", "ok", base or "standaard (api.anthropic.com)"))
-    deprecated = _deprecated_models()
-    for role, name, env in (
-        ("beller", caller_model(), CALLER_MODEL_ENV),
-        ("beoordeling", judge_model(), JUDGE_MODEL_ENV),
-    ):
-        if name in deprecated:
+    deprecated = deprecated_models()
+    roles = (("beller", caller_model(), CALLER_MODEL_ENV), ("beoordeling", judge_model(), JUDGE_MODEL_ENV))
+    for role, name, env in roles:
+        unknown = unknown_model(name)
+        if unknown:
+            checks.append(Check(f"model {role}", "waarschuwing", f"{unknown} (zet {env} of --model)"))
+        elif name in deprecated:
             checks.append(Check(f"model {role}", "waarschuwing", f"{name} verdwijnt op {deprecated[name]}; zet {env}"))
         else:
             checks.append(Check(f"model {role}", "ok", f"{name} ({env})"))
     if online:
-        checks.append(_online_check(bool(key)))
+        checks += _online_checks(bool(key), [(role, name) for role, name, _ in roles])
     return checks
 
 
@@ -119,26 +123,29 @@ def _store_check() -> Check:
     )
 
 
-def _deprecated_models() -> dict[str, str]:
-    try:
-        from anthropic._data import DEPRECATED_MODELS
-    except ImportError:
-        return {}
-    return dict(DEPRECATED_MODELS)
+ONLINE_TIMEOUT = 30.0
 
 
-def _online_check(has_key: bool) -> Check:
+def _online_checks(has_key: bool, models: list[tuple[str, str]]) -> list[Check]:
+    """One small request to each model (the caller's and the judge's), side by side."""
     if not has_key:
-        return Check("testaanroep", "fout", "geen API-sleutel; zet ANTHROPIC_API_KEY")
+        return [Check("testaanroep", "fout", "geen API-sleutel; zet ANTHROPIC_API_KEY")]
+    client = make_client(ONLINE_TIMEOUT, retries=1)
+    with ThreadPoolExecutor(max_workers=len(models)) as pool:
+        return list(pool.map(lambda pair: _online_check(client, *pair), models))
 
+
+def _online_check(client: object, role: str, model: str) -> Check:
     start = time.perf_counter()
     try:
-        client = make_client(30.0)
-        client.messages.create(
-            model=caller_model(), max_tokens=5, messages=[{"role": "user", "content": "Antwoord alleen: ok"}]
+        client.messages.create(  # type: ignore[attr-defined]
+            model=model,
+            max_tokens=16,
+            messages=[{"role": "user", "content": "Antwoord alleen: ok"}],
+            **thinking_options(model),
         )
     except Exception as exc:
         if not is_api_error(exc):
             raise
-        return Check("testaanroep", "fout", describe_error(exc))
-    return Check("testaanroep", "ok", f"{caller_model()} antwoordde in {time.perf_counter() - start:.1f} s")
+        return Check(f"testaanroep {role}", "fout", f"{model}: {describe_error(exc)}")
+    return Check(f"testaanroep {role}", "ok", f"{model} antwoordde in {time.perf_counter() - start:.1f} s")

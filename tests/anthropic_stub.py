@@ -38,10 +38,11 @@ class Stub:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
+                record = {"path": self.path, "headers": dict(self.headers), "body": body}
                 with stub.lock:
-                    stub.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                    stub.requests.append(record)
                     behaviour = stub.behaviours.pop(0) if stub.behaviours else {}
-                stub.handle(self, body, behaviour)
+                stub.handle(self, body, behaviour, record)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -139,7 +140,14 @@ class Stub:
             "summary": "Vraag vaker door.",
         }
 
-    def handle(self, handler: BaseHTTPRequestHandler, body: dict[str, Any], behaviour: dict[str, Any]) -> None:
+    def handle(
+        self,
+        handler: BaseHTTPRequestHandler,
+        body: dict[str, Any],
+        behaviour: dict[str, Any],
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        """Answer one request; the usage it reports is kept in ``record["usage"]``."""
         if behaviour.get("sleep"):
             time.sleep(behaviour["sleep"])
         status = behaviour.get("status")
@@ -159,6 +167,8 @@ class Stub:
             self.error(handler, 404, "not_found_error")
             return
         usage = self.usage(body)
+        if record is not None:
+            record["usage"] = usage
         stop = behaviour.get("stop_reason", "end_turn")
         if "text" in behaviour:
             text = behaviour["text"]

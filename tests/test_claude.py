@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -302,14 +303,52 @@ def test_doctor(invoke, stub: Stub, monkeypatch) -> None:
     result = invoke("doctor", "--json", "--online")
     assert result.exit_code == 0, result.output
     checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
-    assert checks["testaanroep"]["status"] == "ok" and checks["API-sleutel"]["status"] == "ok"
-    stub.queue({"status": 401})
+    assert checks["testaanroep beller"]["status"] == "ok" and checks["API-sleutel"]["status"] == "ok"
+    assert checks["testaanroep beoordeling"]["status"] == "ok"
+    assert {r["body"]["model"] for r in stub.requests} == {DEFAULT_CALLER_MODEL, DEFAULT_JUDGE_MODEL}  # both models
+    assert all("thinking" in r["body"] or "output_config" in r["body"] for r in stub.requests)
+    stub.queue({"status": 401}, {"status": 401})
     failed = invoke("doctor", "--online")
     assert failed.exit_code == 1 and "geweigerd" in failed.stdout
     monkeypatch.delenv("ANTHROPIC_API_KEY")
     offline = json.loads(invoke("doctor", "--json").stdout)
     assert offline["ok"] is True
     assert {c["name"]: c["status"] for c in offline["checks"]}["API-sleutel"] == "waarschuwing"
+
+
+def test_doctor_finds_a_mistyped_model(invoke, stub: Stub, monkeypatch) -> None:
+    from coach.claude.models import known_models
+
+    stub.models = set(known_models())  # as the real API: an id it does not have is a 404
+    monkeypatch.setenv("COACH_JUDGE_MODEL", "claude-sonet-5-5")
+    offline = json.loads(invoke("doctor", "--json").stdout)
+    checks = {c["name"]: c for c in offline["checks"]}
+    assert checks["model beoordeling"]["status"] == "waarschuwing"
+    assert "bedoelt u claude-sonnet-5-5" in checks["model beoordeling"]["detail"]
+    assert checks["model beller"]["status"] == "ok"
+    online = invoke("doctor", "--json", "--online")
+    assert online.exit_code == 1
+    checks = {c["name"]: c for c in json.loads(online.stdout)["checks"]}
+    assert checks["testaanroep beller"]["status"] == "ok"
+    assert (
+        checks["testaanroep beoordeling"]["status"] == "fout" and "404" in checks["testaanroep beoordeling"]["detail"]
+    )
+
+
+def test_doctor_without_online_does_not_load_the_sdk(coach_home: Path) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from coach.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        app(['doctor', '--json'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('anthropic' in sys.modules)\n"
+    )
+    env = {**os.environ, "COACH_HOME": str(coach_home), "COACH_JUDGE_MODEL": "claude-haiku-5-6"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split()[-1] == "False"
 
 
 def test_offline_session_never_imports_anthropic(tmp_path: Path) -> None:

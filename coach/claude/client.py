@@ -21,32 +21,87 @@ JUDGE_MODEL_ENV = "COACH_JUDGE_MODEL"
 RETRIES = 2
 """The SDK's own retries (connection errors, 408, 409, 429, 5xx); the caller voice uses fewer."""
 
-# Estimated list prices in USD per million tokens (input, output); cache writes cost 1.25x input, reads 0.1x.
-PRICES: dict[str, tuple[float, float]] = {
-    "claude-haiku-5-5": (1.0, 5.0),
-    "claude-haiku-4-5": (1.0, 5.0),
-    "claude-sonnet-5-5": (3.0, 15.0),
-    "claude-sonnet-5": (3.0, 15.0),
-    "claude-sonnet-4-6": (3.0, 15.0),
-    "claude-opus-5-5": (5.0, 25.0),
+
+@dataclass(frozen=True)
+class Price:
+    """List prices in USD per million tokens: input, output, a 5-minute cache write and a cache read."""
+
+    input: float
+    output: float
+    cache_write: float
+    cache_read: float
+
+
+PRICES_CHECKED = "2026-12-06"
+"""When PRICES was last compared with https://platform.claude.com/docs/en/about-claude/pricing (and the model pages)."""
+PRICES: dict[str, Price] = {
+    "claude-haiku-5-5": Price(0.10, 0.50, 0.125, 0.01),
+    "claude-sonnet-5-5": Price(2.0, 10.0, 2.50, 0.10),  # cache reads $0.20 until 2026-10-07
+    "claude-opus-5-5": Price(4.0, 20.0, 5.0, 0.20),
+    "claude-sonnet-5": Price(2.0, 10.0, 2.50, 0.20),
+    "claude-opus-5": Price(5.0, 25.0, 6.25, 0.50),
+    "claude-fable-5-2": Price(8.0, 40.0, 10.0, 0.20),
+    "claude-mythos-5-2": Price(8.0, 40.0, 10.0, 0.20),
+    "claude-fable-5-1": Price(10.0, 50.0, 12.50, 0.25),
+    "claude-mythos-5-1": Price(10.0, 50.0, 12.50, 0.25),
+    "claude-fable-5": Price(10.0, 50.0, 12.50, 1.0),
+    "claude-mythos-5": Price(10.0, 50.0, 12.50, 1.0),
+    "claude-opus-4-8": Price(5.0, 25.0, 6.25, 0.50),
+    "claude-opus-4-7": Price(5.0, 25.0, 6.25, 0.50),
+    "claude-opus-4-6": Price(5.0, 25.0, 6.25, 0.50),
+    "claude-opus-4-5": Price(5.0, 25.0, 6.25, 0.50),
+    "claude-sonnet-4-6": Price(3.0, 15.0, 3.75, 0.30),
+    "claude-haiku-4-5": Price(1.0, 5.0, 1.25, 0.10),
 }
-DEFAULT_PRICE = (3.0, 15.0)
+LONG_PROMPT_PRICES: dict[str, tuple[int, Price]] = {
+    "claude-haiku-5-5": (100_000, Price(0.50, 2.50, 0.625, 0.05)),
+}
+"""Models priced by prompt length: a request whose prompt (input, cache writes and cache reads) is over the threshold
+pays these prices on every token of that request, output included."""
 
 
-ALWAYS_THINKING = frozenset(
-    {"claude-opus-5-5", "claude-fable-5-1", "claude-fable-5-2", "claude-mythos-5-1", "claude-mythos-5-2"}
-)
-"""Models on which thinking cannot be turned off: only its effort can be lowered."""
+def price_of(model: str) -> str | None:
+    """The PRICES key for a model id: the id itself, or the longest key it extends with a date ('-20251001')."""
+    if model in PRICES:
+        return model
+    keys = [k for k in PRICES if model.startswith(k + "-") and model[len(k) + 1 :].isdigit()]
+    return max(keys, key=len) if keys else None
+
+
+def request_cost(model: str, usage: Any) -> float | None:
+    """What one request cost in USD at list prices; None for a model whose price is not known here."""
+    key = price_of(model)
+    if key is None:
+        return None
+    tokens = {name: int(getattr(usage, name, 0) or 0) for name in Usage.TOKENS}
+    price = PRICES[key]
+    prompt = tokens["input_tokens"] + tokens["cache_creation_input_tokens"] + tokens["cache_read_input_tokens"]
+    if key in LONG_PROMPT_PRICES and prompt > LONG_PROMPT_PRICES[key][0]:
+        price = LONG_PROMPT_PRICES[key][1]
+    return (
+        tokens["input_tokens"] * price.input
+        + tokens["output_tokens"] * price.output
+        + tokens["cache_creation_input_tokens"] * price.cache_write
+        + tokens["cache_read_input_tokens"] * price.cache_read
+    ) / 1_000_000
+
+
+ALWAYS_THINKING = ("claude-opus-5-5", "claude-fable-", "claude-mythos-")
+"""Models (ids or id prefixes) on which thinking cannot be turned off: only its effort can be lowered."""
+BETWEEN_TOOLS = ("claude-sonnet-5-5",)
+"""Models that refuse ``disabled`` and turn off up-front thinking with ``between_tools`` instead."""
 
 
 def thinking_options(model: str, *, effort: str = "low") -> dict[str, Any]:
     """Request options for an answer that must come quickly and whole: thinking off where the model allows it,
     otherwise the lowest effort. Thinking counts against ``max_tokens``, so with it on a short answer can be cut off.
 
-    Returns ``thinking`` and/or ``output_config`` keys; a request that also sets ``output_config`` (a structured
-    output format) merges the two."""
-    if model in ALWAYS_THINKING:
+    Returns ``thinking`` or ``output_config``; a request that also sets ``output_config`` (a structured output format)
+    merges the two. (Checked against the thinking and effort pages on PRICES_CHECKED.)"""
+    if model.startswith(ALWAYS_THINKING):
         return {"output_config": {"effort": effort}}
+    if model.startswith(BETWEEN_TOOLS):
+        return {"thinking": {"type": "between_tools"}}
     return {"thinking": {"type": "disabled"}}
 
 
@@ -160,7 +215,7 @@ def is_api_error(exc: BaseException) -> bool:
 
 @dataclass
 class Usage:
-    """Token use over a session, and what it probably cost."""
+    """Token use over a session, and what it cost at list prices (each request priced on its own)."""
 
     input_tokens: int = 0
     output_tokens: int = 0
@@ -168,6 +223,9 @@ class Usage:
     cache_read_input_tokens: int = 0
     requests: int = 0
     models: dict[str, int] = field(default_factory=dict)
+    cost_usd: float = 0.0
+    unpriced: int = 0
+    """Requests to a model whose price is not known here: the estimate leaves them out and says so."""
 
     TOKENS = ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
 
@@ -176,6 +234,11 @@ class Usage:
         self.models[model] = self.models.get(model, 0) + 1
         for name in self.TOKENS:
             setattr(self, name, getattr(self, name) + int(getattr(usage, name, 0) or 0))
+        cost = request_cost(model, usage)
+        if cost is None:
+            self.unpriced += 1
+        else:
+            self.cost_usd += cost
 
     def restore(self, stored: dict[str, Any]) -> None:
         """Count on from a stored ``as_dict()`` (a resumed call)."""
@@ -183,16 +246,8 @@ class Usage:
             setattr(self, name, int(stored.get(name) or 0))
         self.requests = int(stored.get("requests") or 0)
         self.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
-
-    def cost(self) -> float:
-        model = max(self.models, key=self.models.get) if self.models else ""
-        price_in, price_out = PRICES.get(model, DEFAULT_PRICE)
-        return (
-            self.input_tokens * price_in
-            + self.cache_creation_input_tokens * price_in * 1.25
-            + self.cache_read_input_tokens * price_in * 0.1
-            + self.output_tokens * price_out
-        ) / 1_000_000
+        self.cost_usd = float(stored.get("estimated_cost_usd") or 0.0)
+        self.unpriced = int(stored.get("unpriced_requests") or 0)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -202,5 +257,7 @@ class Usage:
             "output_tokens": self.output_tokens,
             "cache_creation_input_tokens": self.cache_creation_input_tokens,
             "cache_read_input_tokens": self.cache_read_input_tokens,
-            "estimated_cost_usd": round(self.cost(), 4),
+            "estimated_cost_usd": round(self.cost_usd, 6),
+            "unpriced_requests": self.unpriced,
+            "prices_checked": PRICES_CHECKED,
         }

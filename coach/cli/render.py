@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from coach.cli.labels import (
 )
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.formats.acts import FAULT_ACTS
+from coach.nl import count
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
@@ -457,6 +459,12 @@ def _criteria_panels(fb: Feedback) -> list[Panel]:
     return panels
 
 
+def dollars(amount: float) -> str:
+    """An estimated cost in Dutch notation: cents from a cent up, two significant digits below it ('0,00012')."""
+    places = 2 if amount >= 0.01 or amount <= 0 else 1 - math.floor(math.log10(amount))
+    return f"{amount:.{places}f}".replace(".", ",")
+
+
 def usage_line(usage: dict) -> Text:
     """Token use and the estimated cost of the Claude engines, after a call."""
     parts = []
@@ -464,10 +472,15 @@ def usage_line(usage: dict) -> Text:
         u = usage.get(key)
         if not u:
             continue
+        cost = f"geschat $ {dollars(u['estimated_cost_usd'])}"
+        if u.get("unpriced_requests"):
+            cost += (
+                f" (zonder {count(u['unpriced_requests'], 'verzoek', 'verzoeken')} aan een model met onbekende prijs)"
+            )
         parts.append(
-            f"Claude {label}: {u['requests']} verzoek(en), {u['input_tokens']} tokens in"
-            f" (+{u['cache_read_input_tokens']} uit de cache), {u['output_tokens']} uit,"
-            f" geschat ${u['estimated_cost_usd']:.4f}"
+            f"Claude {label}: {count(u['requests'], 'verzoek', 'verzoeken')}, {u['input_tokens']} tokens in"
+            f" (+{u['cache_read_input_tokens']} uit de cache), {u['output_tokens']} uit, {cost}"
+            + (f"; prijzen van {u['prices_checked']}" if u.get("prices_checked") else "")
         )
     return Text("\n".join(parts), style="dim")
 

@@ -1,0 +1,146 @@
+"""The Claude caller's requests and costs: thinking per model, the history read from the cache, prices per model."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+pytest.importorskip("anthropic")
+
+from coach.claude import client as claude_client
+from coach.claude.client import PRICES, Usage, request_cost, thinking_options
+from tests.anthropic_stub import Stub
+from tests.test_caller import GOOD_WOZ
+from tests.test_claude import _caller_requests, _replies, stub  # noqa: F401 - the fixture
+
+MILLION = 1_000_000
+
+
+def _usage(inp: int = 0, out: int = 0, write: int = 0, read: int = 0) -> SimpleNamespace:
+    return SimpleNamespace(
+        input_tokens=inp, output_tokens=out, cache_creation_input_tokens=write, cache_read_input_tokens=read
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "usage", "dollars"),
+    [
+        # Haiku 5.5 up to 100,000 prompt tokens: $0.10 in, $0.50 out, $0.125 cache write, $0.01 cache read
+        ("claude-haiku-5-5", _usage(300, 60, 0, 1500), (300 * 0.10 + 60 * 0.50 + 1500 * 0.01) / MILLION),
+        ("claude-haiku-5-5", _usage(200, 40, 1600, 0), (200 * 0.10 + 40 * 0.50 + 1600 * 0.125) / MILLION),
+        # over 100,000 prompt tokens (cache reads count): every token of the request at $0.50/$2.50/$0.625/$0.05
+        ("claude-haiku-5-5", _usage(1000, 100, 0, 99_500), (1000 * 0.50 + 100 * 2.50 + 99_500 * 0.05) / MILLION),
+        ("claude-haiku-5-5", _usage(500, 100, 0, 99_500), (500 * 0.10 + 100 * 0.50 + 99_500 * 0.01) / MILLION),
+        # Sonnet 5.5: $2 in, $10 out, $2.50 write, $0.10 read (since 2026-10-07)
+        ("claude-sonnet-5-5", _usage(4000, 1200, 1800, 0), (4000 * 2 + 1200 * 10 + 1800 * 2.5) / MILLION),
+        ("claude-sonnet-5-5", _usage(4000, 1200, 0, 1800), (4000 * 2 + 1200 * 10 + 1800 * 0.10) / MILLION),
+        ("claude-opus-5-5", _usage(1000, 1000, 1000, 1000), (1000 * 4 + 1000 * 20 + 1000 * 5 + 1000 * 0.20) / MILLION),
+        # a dated id is priced as its model
+        ("claude-haiku-4-5-20251001", _usage(1000, 100), (1000 * 1 + 100 * 5) / MILLION),
+    ],
+)
+def test_request_costs_at_list_prices(model: str, usage: SimpleNamespace, dollars: float) -> None:
+    assert request_cost(model, usage) == pytest.approx(dollars)
+
+
+def test_the_defaults_cost_what_the_price_list_says() -> None:
+    """The issue's finding: the caller was estimated 10x and the judge 1.5x too high."""
+    haiku, sonnet = PRICES["claude-haiku-5-5"], PRICES["claude-sonnet-5-5"]
+    assert (haiku.input, haiku.output) == (0.10, 0.50) and (sonnet.input, sonnet.output) == (2.0, 10.0)
+    assert claude_client.PRICES_CHECKED == "2026-12-06"
+    for name, price in PRICES.items():
+        assert price.cache_write == pytest.approx(price.input * 1.25), name  # the 5-minute write is 1.25x input
+        assert price.cache_read < price.input, name
+
+
+def test_usage_prices_each_request_and_says_what_it_could_not_price() -> None:
+    usage = Usage()
+    usage.add(_usage(300, 60, 0, 1500), "claude-haiku-5-5")
+    usage.add(_usage(4000, 1200, 0, 1800), "claude-sonnet-5-5")
+    usage.add(_usage(100, 10), "claude-unknown-9")
+    expected = (300 * 0.10 + 60 * 0.50 + 1500 * 0.01 + 4000 * 2 + 1200 * 10 + 1800 * 0.10) / MILLION
+    stored = usage.as_dict()
+    assert stored["estimated_cost_usd"] == pytest.approx(expected, abs=1e-6)
+    assert stored["unpriced_requests"] == 1 and stored["requests"] == 3 and stored["prices_checked"] == "2026-12-06"
+    again = Usage()
+    again.restore(json.loads(json.dumps(stored)))  # a resumed call counts on
+    again.add(_usage(300, 60), "claude-haiku-5-5")
+    assert again.as_dict()["estimated_cost_usd"] == pytest.approx(expected + (300 * 0.10 + 60 * 0.50) / MILLION)
+    assert again.unpriced == 1 and again.requests == 4
+
+
+@pytest.mark.parametrize(
+    ("model", "options"),
+    [
+        ("claude-haiku-5-5", {"thinking": {"type": "disabled"}}),
+        ("claude-sonnet-5-5", {"thinking": {"type": "between_tools"}}),
+        ("claude-opus-5-5", {"output_config": {"effort": "low"}}),
+        ("claude-fable-5-1", {"output_config": {"effort": "low"}}),
+        ("claude-mythos-5-2", {"output_config": {"effort": "low"}}),
+        ("claude-sonnet-5", {"thinking": {"type": "disabled"}}),
+        ("claude-haiku-4-5-20251001", {"thinking": {"type": "disabled"}}),
+    ],
+)
+def test_thinking_is_off_or_lowest_per_model(model: str, options: dict) -> None:
+    assert thinking_options(model) == options
+
+
+@pytest.mark.parametrize("model", ["claude-haiku-5-5", "claude-opus-5-5"])
+def test_caller_requests_do_not_think(invoke, tmp_path: Path, stub: Stub, model: str) -> None:  # noqa: F811
+    replies = _replies(tmp_path, GOOD_WOZ[:2])
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--engine", "claude", "--model", model)
+    assert result.exit_code == 0, result.output
+    for body in _caller_requests(stub):
+        assert body["max_tokens"] <= 400
+        assert {k: body[k] for k in ("thinking", "output_config") if k in body} == thinking_options(model)
+
+
+def test_the_history_is_read_from_the_cache(invoke, tmp_path: Path, stub: Stub) -> None:  # noqa: F811
+    """Every request's prefix is a prefix of the next: the persona and all earlier turns come from the cache."""
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    records = [r for r in stub.requests if r["body"].get("stream")]
+    assert len(records) >= 4
+    system = Stub.tokens(Stub.blocks({"system": records[0]["body"]["system"]}))
+    for before, after in itertools.pairwise(records):
+        written = before["usage"]["cache_creation_input_tokens"] + before["usage"]["cache_read_input_tokens"]
+        assert after["usage"]["cache_read_input_tokens"] >= written > system  # more than the persona: the history
+        assert after["usage"]["input_tokens"] < 200  # only the new turn and the stage direction are read fresh
+    body = records[-1]["body"]
+    marked = [b for m in body["messages"] for b in m["content"] if b.get("cache_control")]
+    assert len(marked) == 1 and "<medewerker>" in marked[0]["text"]
+    assert "<regie>" in body["messages"][-1]["content"][-1]["text"]  # the direction comes after the mark
+
+
+def test_the_sdk_loads_while_the_briefing_is_on_screen(monkeypatch, stub: Stub) -> None:  # noqa: F811
+    """Building the client (importing the SDK) starts with the voice, and never counts as Claude being slow."""
+    from coach.analyzer import get_analyzer
+    from coach.caller import Hooks
+    from coach.caller.brain import CallerBrain
+    from coach.claude import voice as claude
+    from coach.library import Library
+
+    real = claude.make_client
+
+    def slow(*args, **kwargs):
+        time.sleep(0.6)  # a loaded machine
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(claude, "make_client", slow)
+    monkeypatch.setattr(claude, "STATUS_AFTER", 0.3)
+    notices: list[str] = []
+    scenario = Library.open().scenario("woz-hoger-dan-buren")
+    voice = claude.ClaudeVoice(scenario, hooks=Hooks(notify=notices.append))
+    voice._ready.join(5)
+    assert voice._client is not None  # ready before the first turn was asked for
+    fresh = claude.ClaudeVoice(scenario, hooks=Hooks(notify=notices.append))
+    plan = CallerBrain(scenario, get_analyzer(), 1).start()
+    assert fresh.speak(plan, [], None).endswith("(stub)")  # asked at once: the wait for the SDK is not Claude's
+    assert not any("Even geduld" in n for n in notices)
