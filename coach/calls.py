@@ -66,7 +66,8 @@ class CallResult:
     """Where the transcript was written; None when nothing was saved."""
     feedback: Feedback | None
     usage: dict[str, Any] = field(default_factory=dict)
-    """Token use and estimated cost of paid plug-ins (``usage`` for the caller, ``judge_usage`` for the judge)."""
+    """Token use and estimated cost of paid plug-ins (``usage`` for the caller, ``judge_usage`` for the judge), and
+    ``fallback_turns``: how many caller lines the offline voice said because the chosen voice could not."""
 
 
 def check_plugins(engine: str, judge: str) -> None:
@@ -206,6 +207,9 @@ class LiveCall:
             out["usage"] = caller_usage.as_dict()
         if feedback is not None and feedback.judge is not None:
             out["judge_usage"] = feedback.judge.usage
+        fallback = sum(1 for t in self.session.turns if t.speaker == "caller" and t.meta.get("voice") == "offline")
+        if fallback:
+            out["fallback_turns"] = fallback
         return out
 
     def finish(self, output: Path | None = None, *, feedback: bool = True) -> CallResult:

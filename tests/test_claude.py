@@ -121,6 +121,13 @@ def test_overload_retries_then_falls_back_for_that_turn_only(invoke, tmp_path: P
     assert all(t["text"].endswith("(stub)") and "voice" not in t["meta"] for t in callers[1:])
     assert len(_caller_requests(stub)) == 2 + len(callers) - 1
     assert json.loads(result.stdout)["transcript"]["outcome"] == "satisfied"  # the same call went on
+    assert json.loads(result.stdout)["fallback_turns"] == 1
+    shown = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--engine", "claude")
+    assert "De offline beller sprak 0" not in shown.stdout and "offline beller sprak" not in shown.stdout
+    stub.queue({"status": 529}, {"status": 529})
+    shown = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--engine", "claude")
+    assert "De offline beller sprak 1 beurt van de beller" in shown.stdout
+    assert json.loads(invoke("history", "--json").stdout)["sessions"][0]["meta"]["fallback_turns"] == 1
 
 
 def test_three_failed_turns_in_a_row_end_claude_for_the_call(invoke, tmp_path: Path, stub: Stub) -> None:

@@ -482,6 +482,11 @@ def usage_line(usage: dict) -> Text:
             f" (+{u['cache_read_input_tokens']} uit de cache), {u['output_tokens']} uit, {cost}"
             + (f"; prijzen van {u['prices_checked']}" if u.get("prices_checked") else "")
         )
+    if usage.get("fallback_turns"):
+        parts.append(
+            f"De offline beller sprak {count(usage['fallback_turns'], 'beurt', 'beurten')} van de beller, omdat Claude"
+            " die niet kon zeggen (in het transcript gemarkeerd met voice: offline)."
+        )
     return Text("\n".join(parts), style="dim")
 
 
