@@ -144,3 +144,29 @@ def test_the_sdk_loads_while_the_briefing_is_on_screen(monkeypatch, stub: Stub) 
     plan = CallerBrain(scenario, get_analyzer(), 1).start()
     assert fresh.speak(plan, [], None).endswith("(stub)")  # asked at once: the wait for the SDK is not Claude's
     assert not any("Even geduld" in n for n in notices)
+
+
+def test_streamed_words_wrap_between_words() -> None:
+    """A narrow terminal: the streamed line breaks between words, also when a word comes in two pieces."""
+    import io
+
+    from rich.console import Console
+
+    from coach.analyzer import get_analyzer
+    from coach.calls import CallSetup
+    from coach.cli.terminal import Terminal
+    from coach.formats import Turn
+    from coach.library import Library
+
+    lib = Library.open()
+    setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer())
+    out = io.StringIO()
+    terminal = Terminal(setup, None, Console(file=out, width=40, color_system=None), input)
+    text = "Ik heb de aanslag gekregen en ik schrik me echt helemaal rot van dat bedrag."
+    for chunk in ["Ik heb de aan", "slag gekre", "gen en ik schrik me echt hel", "emaal rot van dat bedrag."]:
+        terminal._stream(chunk)
+    terminal._show(Turn(speaker="caller", text=text))
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    assert " ".join(" ".join(lines).split()) == "Mevrouw Vermeulen: " + text  # every word whole, none lost
+    assert len(lines) == 3

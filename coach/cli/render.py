@@ -472,7 +472,7 @@ def usage_line(usage: dict) -> Text:
         u = usage.get(key)
         if not u:
             continue
-        cost = f"geschat $ {dollars(u['estimated_cost_usd'])}"
+        cost = f"geschat ${dollars(u['estimated_cost_usd'])}"
         if u.get("unpriced_requests"):
             cost += (
                 f" (zonder {count(u['unpriced_requests'], 'verzoek', 'verzoeken')} aan een model met onbekende prijs)"

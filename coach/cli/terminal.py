@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.console import Console
 
 from coach import calls
@@ -47,25 +49,51 @@ class Terminal:
         self.show_emotion = show_emotion
         self.detail = detail
         self.streamed: str | None = None
+        """The caller's words streamed so far in this turn (None: nothing is being streamed)."""
+        self._column = 0
+        self._word = ""
+        self._space = False
         self.hooks = Hooks(on_text=self._stream, notify=self.warn)
         """How the caller's voice reaches this terminal while it speaks."""
 
     def warn(self, message: str) -> None:
         if self.streamed is not None:
+            self._flush_word()
             self.console.print()
             self.streamed = None
         self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
 
     def _stream(self, chunk: str) -> None:
-        """A voice's words arrive in pieces; print them as they come (markup escaped)."""
+        """A voice's words arrive in pieces; print them as they come (markup escaped), wrapped between words: a word
+        is printed once the space after it has come, so a word split over two pieces is never broken at the edge."""
         if self.streamed is None:
-            self.console.print(render.caller_name(self.setup.scenario.caller.address_as), end="")
-            self.streamed = ""
+            name = render.caller_name(self.setup.scenario.caller.address_as)
+            self.console.print(name, end="")
+            self.streamed, self._column, self._word, self._space = "", name.cell_len, "", False
         self.streamed += chunk
-        self.console.print(render.Text(chunk, style="magenta"), end="")
+        for piece in re.findall(r"\s+|\S+", chunk):
+            if piece.isspace():
+                self._flush_word()
+                self._space = True
+            else:
+                self._word += piece
+
+    def _flush_word(self) -> None:
+        word, self._word = self._word, ""
+        if not word:
+            return
+        gap = 1 if self._space and self._column else 0
+        if self._column and self._column + gap + cell_len(word) > self.console.width:
+            self.console.print()
+            self._column = gap = 0
+        self.console.print(render.Text(" " * gap + word, style="magenta"), end="")
+        self._column += gap + cell_len(word)
+        self._space = False
 
     def _show(self, turn: Turn) -> None:
         """Print the caller's turn, unless it was already streamed word by word."""
+        if self.streamed is not None:
+            self._flush_word()
         streamed, self.streamed = self.streamed, None
         if streamed is not None and streamed.strip() == turn.text:
             meter = render.emotion_meter(turn.emotion) if self.show_emotion and turn.emotion is not None else ""
