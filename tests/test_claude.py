@@ -482,7 +482,7 @@ def test_short_default_wait_for_the_caller() -> None:
     assert claude.INTERACTIVE_TIMEOUT * (claude.CALLER_RETRIES + 1) <= 45
 
 
-@pytest.mark.parametrize(("status", "said"), [(429, "te veel verzoeken (429)"), (500, "fout van de Claude API (500")])
+@pytest.mark.parametrize(("status", "said"), [(429, "te veel verzoeken (429)"), (500, "Fout van de Claude API (500")])
 def test_rate_limit_and_server_errors_retry_then_fall_back(
     invoke, tmp_path: Path, stub: Stub, status: int, said: str
 ) -> None:

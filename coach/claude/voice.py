@@ -147,6 +147,11 @@ class TurnFailed(Exception):
         """The stream broke off after words were already shown: worth asking once more."""
 
 
+def _about(reason: str) -> str:
+    """A notice about Claude that names Claude once: 'Claude is overbelast (529)', 'Claude: de API-sleutel ...'."""
+    return reason[:1].upper() + reason[1:] if "Claude" in reason else f"Claude: {reason}"
+
+
 def _text(text: str) -> dict[str, Any]:
     return {"type": "text", "text": text}
 
@@ -237,7 +242,7 @@ class ClaudeVoice:
                 spoken = self._stream(messages)
             except TurnFailed as failed:
                 if failed.broken and not failed.permanent and attempt < STREAM_RETRIES:
-                    self._status(f"Claude: {failed.reason}; het antwoord wordt opnieuw gevraagd.")
+                    self._status(f"{_about(failed.reason)}; het antwoord wordt opnieuw gevraagd.")
                     continue
                 return self._fall_back(plan, failed)
             self.failed_turns = 0
@@ -251,10 +256,10 @@ class ClaudeVoice:
         if failed.permanent or self.failed_turns >= MAX_FAILED_TURNS:
             self.stopped = True
             why = "" if failed.permanent else f" ({self.failed_turns} beurten achter elkaar)"
-            self._status(f"Claude: {failed.reason}{why}. Het gesprek gaat verder met de offline beller.")
+            self._status(f"{_about(failed.reason)}{why}. Het gesprek gaat verder met de offline beller.")
         else:
             self._status(
-                f"Claude: {failed.reason}. Deze beurt antwoordt de offline beller; de volgende beurt weer Claude."
+                f"{_about(failed.reason)}. Deze beurt antwoordt de offline beller; de volgende beurt weer Claude."
             )
         return plan.text
 
