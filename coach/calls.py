@@ -78,23 +78,35 @@ def check_plugins(engine: str, judge: str) -> None:
     registry.check("judge", judge)
 
 
-def make_judge(name: str, model: str | None = None) -> Judge | None:
-    """The registered judge of this name; None for 'offline' (the rule-based feedback only)."""
-    return registry.create("judge", name, model=model)
+def make_judge(name: str, model: str | None = None, *, cache: bool = False) -> Judge | None:
+    """The registered judge of this name; None for 'offline' (the rule-based feedback only).
+
+    ``cache``: more transcripts with the same rubric follow, so a paid judge may cache its instructions."""
+    return registry.create("judge", name, model=model, cache=cache)
 
 
 def second_opinion(
     judge: Judge | None, transcript: Transcript, rubric: Rubric, scenario: Scenario | None, notify: Notify | None
 ) -> JudgeReport | None:
-    """The judge's report, or None with a warning: the rule-based feedback never depends on it."""
+    """The judge's report, or None and one line that says why: the rule-based feedback never depends on it.
+
+    Whatever the judge does is caught here: its expected errors (ConfigError), a bug in a plug-in, and Ctrl-C while
+    it works, which skips the judge rather than the report."""
     if judge is None:
         return None
+    say = notify or (lambda _message: None)
+    label = judge.name.capitalize()
+    say(f"{label} beoordeelt het gesprek… (Ctrl-C slaat dit over)")
     try:
         return judge.judge(transcript, rubric, scenario)
     except ConfigError as exc:
-        if notify is not None:
-            notify(f"{judge.name.capitalize()}-beoordeling overgeslagen: {exc.message}")
-        return None
+        reason = exc.message
+    except KeyboardInterrupt:
+        reason = "onderbroken met Ctrl-C"
+    except Exception as exc:
+        reason = f"onverwachte fout in de beoordelaar ({type(exc).__name__})"
+    say(f"{label}-beoordeling overgeslagen: {reason}")
+    return None
 
 
 def score(
@@ -236,18 +248,26 @@ class LiveCall:
         rubric = self.setup.rubric
         if rubric is None:
             raise ValueError("a rubric is needed for feedback")
-        report = score(
-            transcript, rubric, self.setup.analyzer, self.setup.scenario, self.judge, self.notify, self.session.analyses
-        )
+        scenario = self.setup.scenario
+        report = evaluate(transcript, rubric, self.setup.analyzer, scenario, self.session.analyses)
+        if saving:  # stored before the judge is asked: a slow or failing judge cannot cost the score
+            self._remember(score=report.overall, passed=report.passed, **self.usage())
+        report.judge = second_opinion(self.judge, transcript, rubric, scenario, self.notify)
         usage = self.usage(report)
-        if saving:
-            try:
-                self.store.update_meta(self.session_id, score=report.overall, passed=report.passed, **usage)
-            except StoreError as exc:  # the call and its transcript are kept: the trainee still gets the feedback
-                if not _until(exc) or self.notify is None:
-                    raise
-                self.notify(f"Let op: {exc.message}; de score staat daardoor niet in 'coach history'.")
+        if saving and "judge_usage" in usage:
+            self._remember(judge_usage=usage["judge_usage"])
         return CallResult(transcript, path, report, usage)
+
+    def _remember(self, **values: Any) -> None:
+        """Add to the session's stored meta; a full disk or a read-only folder is said, and the feedback still shown."""
+        assert self.store is not None and self.session_id is not None
+        try:
+            self.store.update_meta(self.session_id, **values)
+        except StoreError as exc:  # the call and its transcript are kept: the trainee still gets the feedback
+            if not _until(exc) or self.notify is None:
+                raise
+            what = "de score staat" if "score" in values else "de kosten van de beoordeling staan"
+            self.notify(f"Let op: {exc.message}; {what} daardoor niet in 'coach history'.")
 
     def _write(self, transcript: Transcript, path: Path, *, own: bool) -> None:
         """Write the transcript (into Belcoach's private folder when ``own``); on a full disk or a folder it may not

@@ -44,7 +44,7 @@ def evaluate(
 
     fmt = reports.choose({"json": as_json, "markdown": markdown, "html": as_html}, output)
     calls.check_plugins("offline", judge)
-    second = calls.make_judge(judge, model)
+    second = calls.make_judge(judge, model, cache=len(transcripts) > 1)  # a batch shares the judge's instructions
     lib = Library.open(library or [])
     if rubric:
         lib.rubric(rubric)  # an unknown --rubric or --scenario is said once, before any file is read

@@ -2,16 +2,19 @@
 reports, the tables. The act labels live with the acts (coach.formats.acts)."""
 
 from coach.formats.acts import ACT_LABELS
+from coach.nl import count
 
 __all__ = [
     "ACT_LABELS",
     "DIFFICULTY",
     "DIMENSION_TITLES",
+    "JUDGE_SKIPPED",
     "OUTCOME_LABELS",
     "OUTCOME_SHORT",
     "STARS",
     "TOPIC_LABELS",
     "dimension_title",
+    "judge_unknown",
 ]
 
 DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
@@ -44,3 +47,12 @@ STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
 def dimension_title(name: str, title: str = "") -> str:
     """The rubric's own title for a dimension, or the standard one when it has none."""
     return title if title and title != name else DIMENSION_TITLES.get(name, name)
+
+
+JUDGE_SKIPPED = "niet beoordeeld: Claude gaf hier geen bruikbaar oordeel over"
+"""For a rubric criterion the judge left out (``judge.skipped``)."""
+
+
+def judge_unknown(ids: list[str]) -> str:
+    """The criteria the judge made up (``judge.unknown_criteria``), which the reports leave out."""
+    return f"{count(len(ids), 'criterium', 'criteria')} van Claude weggelaten, niet in de rubric: {', '.join(ids)}"

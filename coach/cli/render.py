@@ -16,11 +16,13 @@ from rich.text import Text
 from coach.cli.labels import (
     ACT_LABELS,
     DIFFICULTY,
+    JUDGE_SKIPPED,
     OUTCOME_LABELS,
     OUTCOME_SHORT,
     STARS,
     TOPIC_LABELS,
     dimension_title,
+    judge_unknown,
 )
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.formats.acts import FAULT_ACTS
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from coach.doctor import Check
     from coach.feedback import Feedback
     from coach.feedback.hints import Hint
+    from coach.feedback.model import CriterionResult
     from coach.formats import Rubric, Scenario, Turn
     from coach.formats.claims import ClaimType
     from coach.formats.topics import AskTopic
@@ -490,6 +493,10 @@ def usage_line(usage: dict) -> Text:
     return Text("\n".join(parts), style="dim")
 
 
+def _rule_score(rule: CriterionResult | None) -> str:
+    return "–" if rule is None or rule.score is None else f"{rule.score:.0f}"
+
+
 def judge_panel(fb: Feedback) -> Panel:
     """Claude's scores next to the rule-based ones, with only the quotes that stand in the transcript."""
     assert fb.judge is not None
@@ -509,11 +516,17 @@ def judge_panel(fb: Feedback) -> Panel:
                 f"\n  {len(item.dropped_quotes)} citaat/citaten weggelaten: niet letterlijk in het transcript",
                 style="red dim",
             )
-        rule_score = "–" if rule is None or rule.score is None else f"{rule.score:.0f}"
-        table.add_row(escape(rule.description if rule else item.id), rule_score, str(item.score), body)
-    header = Text.assemble(("Samenvatting: ", "bold"), fb.judge.summary)
+        table.add_row(escape(rule.description if rule else item.id), _rule_score(rule), str(item.score), body)
+    for cid in fb.judge.skipped:
+        rule = rules.get(cid)
+        table.add_row(
+            escape(rule.description if rule else cid), _rule_score(rule), "–", Text(JUDGE_SKIPPED, style="dim")
+        )
+    parts: list = [Text.assemble(("Samenvatting: ", "bold"), fb.judge.summary), table]
+    if fb.judge.unknown_criteria:
+        parts.append(Text(judge_unknown(fb.judge.unknown_criteria), style="red dim"))
     return Panel(
-        Group(header, table),
+        Group(*parts),
         title=escape(f"Oordeel van Claude ({fb.judge.model}), naast de regels"),
         title_align="left",
         border_style="magenta",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from coach.cli.labels import OUTCOME_LABELS, dimension_title
+from coach.cli.labels import JUDGE_SKIPPED, OUTCOME_LABELS, dimension_title, judge_unknown
 from coach.errors import UsageError
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.feedback.model import Feedback, Phase
@@ -92,8 +92,11 @@ def to_markdown(items: Items) -> str:
                 dropped = (
                     f" ({len(item.dropped_quotes)} citaat niet gevonden, weggelaten)" if item.dropped_quotes else ""
                 )
-                out.append(f"| {item.id} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
+                out.append(f"| {_md(item.id)} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
+            out += [f"| {_md(cid)} | – | {JUDGE_SKIPPED} |" for cid in fb.judge.skipped]
             out.append("")
+            if fb.judge.unknown_criteria:
+                out.append(f"{_md(judge_unknown(fb.judge.unknown_criteria))}\n")
         if fb.strengths:
             out.append("## Sterk\n")
             out += [f"- {_md(s)}" for s in fb.strengths]
@@ -183,7 +186,10 @@ def to_html(items: Items) -> str:
             for item in fb.judge.criteria:
                 quotes = "".join(f'<br><span class="q">beurt {q.turn}: “{e(q.text)}”</span>' for q in item.quotes[:2])
                 body.append(f"<tr><td>{e(item.id)}</td><td>{item.score}</td><td>{e(item.rationale)}{quotes}</td></tr>")
+            body += [f"<tr><td>{e(cid)}</td><td>–</td><td>{e(JUDGE_SKIPPED)}</td></tr>" for cid in fb.judge.skipped]
             body.append("</table>")
+            if fb.judge.unknown_criteria:
+                body.append(f"<p>{e(judge_unknown(fb.judge.unknown_criteria))}</p>")
         if fb.strengths:
             body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")
         if fb.improvements:

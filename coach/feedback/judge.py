@@ -10,7 +10,10 @@ from coach.formats import Rubric, Scenario, Transcript
 
 class Judge(Protocol):
     """Scores a rubric's criteria for a call. Its report is shown next to the rule-based scores and never replaces
-    them; ``judge`` raises a ConfigError (with a Dutch message) when it cannot judge."""
+    them; ``judge`` raises a ConfigError (with a Dutch message) when it cannot judge. Anything else it raises, Ctrl-C
+    included, is caught by ``coach.calls.second_opinion`` too: the rule-based report is shown either way.
+
+    Its factory (coach.registry) is called with the keyword options ``model`` and ``cache``."""
 
     name: str
     model: str | None

@@ -82,7 +82,15 @@ class JudgeReport(_Model):
 
     model: str
     summary: str
-    criteria: list[JudgeCriterion]
+    criteria: list[JudgeCriterion] = Field(
+        description="De criteria die Claude bruikbaar beoordeelde, op rubricvolgorde."
+    )
+    skipped: list[str] = Field(
+        default_factory=list, description="Ids van rubriccriteria zonder bruikbaar oordeel van Claude."
+    )
+    unknown_criteria: list[str] = Field(
+        default_factory=list, description="Ids die Claude gebruikte maar die niet in de rubric staan (weggelaten)."
+    )
     usage: dict[str, object] = Field(default_factory=dict)
 
 
