@@ -170,3 +170,22 @@ def test_streamed_words_wrap_between_words() -> None:
     assert all(len(line) <= 40 for line in lines)
     assert " ".join(" ".join(lines).split()) == "Mevrouw Vermeulen: " + text  # every word whole, none lost
     assert len(lines) == 3
+
+
+def test_the_check_before_a_claude_call_starts_loading_the_sdk(coach_home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from coach.calls import check_plugins\n"
+        "check_plugins('claude', 'offline')\n"
+        "for _ in range(200):\n"
+        "    if 'anthropic.resources' in sys.modules: break\n"
+        "    time.sleep(0.05)\n"
+        "print('anthropic' in sys.modules)\n"
+    )
+    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-test-0000"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split()[-1] == "True"

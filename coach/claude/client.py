@@ -6,7 +6,9 @@ sessions never load it.
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -143,6 +145,14 @@ def timeout(default: float, names: tuple[str, ...] = ()) -> float:
             raise ConfigError(f"{name} moet een aantal seconden zijn (groter dan 0, hooguit 3600), niet '{value}'")
         return seconds
     return default
+
+
+def ready() -> None:
+    """The check before a call with Claude (coach.registry): the key must be set. It also starts loading the SDK in
+    the background, so the seconds that takes on a loaded machine pass while the trainee picks a scenario and reads
+    the briefing, not after the first turn."""
+    require_key()
+    threading.Thread(target=importlib.import_module, args=("anthropic",), daemon=True).start()
 
 
 def make_client(
