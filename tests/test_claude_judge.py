@@ -393,3 +393,14 @@ def test_the_judge_timeout_is_its_own(invoke, transcript: Path, stub: Stub, monk
     patient = invoke("evaluate", transcript, "--judge", "claude", "--json")
     assert patient.exit_code == 0, patient.output
     assert json.loads(patient.stdout)["judge"] is not None and len(_judge_requests(stub)) == 3
+
+
+def test_dropped_quotes_are_counted_in_dutch(invoke, transcript: Path, stub: Stub) -> None:
+    shown = invoke("evaluate", transcript, "--judge", "claude", env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert (
+        "1 citaat weggelaten: niet letterlijk in het transcript" in shown.stdout
+        and "citaat/citaten" not in shown.stdout
+    )
+    markdown = invoke("evaluate", transcript, "--judge", "claude", "--markdown").stdout
+    assert "(1 citaat niet gevonden, weggelaten)" in markdown

@@ -26,7 +26,7 @@ from coach.cli.labels import (
 )
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.formats.acts import FAULT_ACTS
-from coach.nl import count
+from coach.nl import count, number
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
@@ -481,8 +481,8 @@ def usage_line(usage: dict) -> Text:
                 f" (zonder {count(u['unpriced_requests'], 'verzoek', 'verzoeken')} aan een model met onbekende prijs)"
             )
         parts.append(
-            f"Claude {label}: {count(u['requests'], 'verzoek', 'verzoeken')}, {u['input_tokens']} tokens in"
-            f" (+{u['cache_read_input_tokens']} uit de cache), {u['output_tokens']} uit, {cost}"
+            f"Claude {label}: {count(u['requests'], 'verzoek', 'verzoeken')}, {number(u['input_tokens'])} tokens in"
+            f" (+{number(u['cache_read_input_tokens'])} uit de cache), {number(u['output_tokens'])} uit, {cost}"
             + (f"; prijzen van {u['prices_checked']}" if u.get("prices_checked") else "")
         )
     if usage.get("fallback_turns"):
@@ -513,7 +513,8 @@ def judge_panel(fb: Feedback) -> Panel:
             body.append(f"\n  beurt {quote.turn}: “{quote.text}”", style="italic dim")
         if item.dropped_quotes:
             body.append(
-                f"\n  {len(item.dropped_quotes)} citaat/citaten weggelaten: niet letterlijk in het transcript",
+                f"\n  {count(len(item.dropped_quotes), 'citaat', 'citaten')} weggelaten: niet letterlijk in het"
+                " transcript",
                 style="red dim",
             )
         table.add_row(escape(rule.description if rule else item.id), _rule_score(rule), str(item.score), body)

@@ -17,6 +17,7 @@ from coach.errors import UsageError
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
+from coach.nl import count
 from coach.paths import write_private
 
 Items = Sequence[tuple[Transcript, Feedback]]
@@ -90,7 +91,9 @@ def to_markdown(items: Items) -> str:
             for item in fb.judge.criteria:
                 quotes = "; ".join(f"beurt {q.turn}: “{_md(q.text)}”" for q in item.quotes[:2])
                 dropped = (
-                    f" ({len(item.dropped_quotes)} citaat niet gevonden, weggelaten)" if item.dropped_quotes else ""
+                    f" ({count(len(item.dropped_quotes), 'citaat', 'citaten')} niet gevonden, weggelaten)"
+                    if item.dropped_quotes
+                    else ""
                 )
                 out.append(f"| {_md(item.id)} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
             out += [f"| {_md(cid)} | – | {JUDGE_SKIPPED} |" for cid in fb.judge.skipped]
