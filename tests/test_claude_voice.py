@@ -189,3 +189,24 @@ def test_the_check_before_a_claude_call_starts_loading_the_sdk(coach_home: Path)
     env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-test-0000"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.split()[-1] == "True"
+
+
+def test_the_hidden_concern_reaches_claude_only_when_the_brain_lets_it_out(
+    invoke,
+    tmp_path: Path,
+    stub: Stub,  # noqa: F811
+) -> None:
+    from coach.library import Library
+
+    summary = " ".join(Library.open().scenario("woz-hoger-dan-buren").concerns.hidden[0].summary.split())
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    callers = [t for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
+    out = next(n for n, t in enumerate(callers) if "concern:scheiding" in t["revealed"])
+    sent = [" ".join(json.dumps(body, ensure_ascii=False).split()) for body in _caller_requests(stub)]
+    assert len(sent) == len(callers) and 0 < out < len(sent) - 1
+    assert not any(summary in body for body in sent[:out])  # not before the turn it comes out
+    assert f"Vertel nu over je onderliggende zorg: {summary}" in sent[out]
+    assert all(f"Wat je al over je zorgen verteld hebt: {summary}" in body for body in sent[out + 1 :])

@@ -227,7 +227,7 @@ class ClaudeVoice:
         return out
 
     def _told(self, transcript: list[Turn]) -> list[str]:
-        ids = {r.removeprefix("concern:") for t in transcript if t.speaker == "caller" for r in t.revealed}
+        ids = {r.removeprefix("concern:") for t in transcript for r in t.revealed if r.startswith("concern:")}
         return [h.summary for h in self.scenario.concerns.hidden if h.id in ids]
 
     def speak(self, plan: Plan, transcript: list[Turn], analysis: Analysis | None) -> str:
