@@ -210,3 +210,15 @@ def test_the_hidden_concern_reaches_claude_only_when_the_brain_lets_it_out(
     assert not any(summary in body for body in sent[:out])  # not before the turn it comes out
     assert f"Vertel nu over je onderliggende zorg: {summary}" in sent[out]
     assert all(f"Wat je al over je zorgen verteld hebt: {summary}" in body for body in sent[out + 1 :])
+
+
+def test_a_bad_timeout_is_said_before_the_call(invoke, tmp_path: Path, stub: Stub, monkeypatch) -> None:  # noqa: F811
+    monkeypatch.setenv("COACH_CALLER_TIMEOUT", "twintig")
+    result = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--engine", "claude")
+    assert result.exit_code == 3 and "COACH_CALLER_TIMEOUT moet een aantal seconden zijn" in result.stderr
+    assert "Traceback" not in result.output and not stub.requests
+    monkeypatch.delenv("COACH_CALLER_TIMEOUT")
+    monkeypatch.setenv("COACH_JUDGE_TIMEOUT", "0")  # the judge's own: skipped with one line, the report is shown
+    judged = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--judge", "claude")
+    assert judged.exit_code == 0 and "COACH_JUDGE_TIMEOUT moet een aantal seconden zijn" in judged.stderr
+    assert "Luisteren" in judged.stdout
