@@ -556,36 +556,37 @@ def test_streamed_text_is_not_read_as_markup(invoke, stub: Stub) -> None:
     assert "Ik zeg [bold]niks[/bold] en [/] ook niet." in result.stdout
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-zà-ÿ]{6,}", text.lower()))
+def _stems(text: str, shortest: int = 6) -> set[str]:
+    """Words of ``shortest`` letters or more, cut to six letters so 'scheiden' and 'scheiding' meet."""
+    return {w[:6] for w in re.findall(rf"[a-zà-ÿ]{{{shortest},}}", text.lower())}
 
 
 def test_the_caller_knows_only_what_the_citizen_would_say(invoke, tmp_path: Path, stub: Stub) -> None:
-    """In every scenario the first request holds no hidden-concern text and no deadline from the trainee's dossier;
-    the caller's situation names nothing of the hidden concern that the caller does not say openly."""
+    """In every scenario the first request holds no hidden-concern text and no deadline from the trainee's dossier,
+    and no word of the hidden concern (seven letters or more, any ending) that the caller does not say openly in the
+    opening, the story or a fact."""
+    from coach.claude.voice import CALLER_RULES
+
     lib = Library.open()
     for scenario in lib.load_all("scenario"):
         stub.requests.clear()
         result = invoke("practice", scenario.id, "--engine", "claude", "--no-save", input="/stop\n")
         assert result.exit_code == 0, result.output
         (first,) = _caller_requests(stub)
-        sent = json.dumps(first, ensure_ascii=False)
-        sent = " ".join(json.loads(json.dumps(sent)).split())
+        sent = " ".join(json.dumps(first, ensure_ascii=False).split())
+        text = " ".join(b["text"] for b in first["system"]) + " " + " ".join(_content(m) for m in first["messages"])
         surface = scenario.concerns.surface
         said = " ".join(
             [*scenario.opening, surface.summary, *surface.story, *surface.repeat]
             + [a for f in scenario.facts for a in f.answer]
+            + [f.id for f in scenario.facts]
         )
+        public = _stems(said) | _stems(CALLER_RULES)
         for hidden in scenario.concerns.hidden:
-            for text in [hidden.summary, *hidden.lines, *hidden.hints]:
-                assert " ".join(text.split()) not in sent, (scenario.id, text)
-            secret = _words(hidden.summary + " " + " ".join(hidden.lines)) - _words(
-                said + " " + str(scenario.reactions)
-            )
-            assert not secret & _words(scenario.caller.situation), (
-                scenario.id,
-                secret & _words(scenario.caller.situation),
-            )
+            for line in [hidden.summary, *hidden.lines, *hidden.hints]:
+                assert " ".join(line.split()) not in sent, (scenario.id, line)
+            secret = _stems(hidden.summary + " " + " ".join(hidden.lines), shortest=7) - public
+            assert not secret & _stems(text), (scenario.id, secret & _stems(text))
         for item in scenario.briefing.dossier:
             if not re.search(r"tot en met|uiterlijk|termijn|bezwaar|vervalt|betalen voor|binnen", item.value, re.I):
                 continue  # a date the caller lived through (a death, a move) is theirs to know; a deadline is not

@@ -29,6 +29,7 @@ from coach.claude.client import (
 )
 from coach.files import printable
 from coach.formats import Scenario, Turn
+from coach.formats.scenario import ReactionKind
 
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
@@ -47,9 +48,10 @@ MAX_TOKENS = 400
 STATUS_AFTER = 4.0
 """Seconds without a word from Claude before the trainee sees that we are still waiting."""
 GOOD_STOPS = ("end_turn", "stop_sequence")
-NO_EXAMPLE = frozenset({"jargon", "satisfied", "unsatisfied_goodbye", "hang_up"})
-"""Reactions not shown as examples of the caller's voice: the jargon line names a term, and a goodbye may tell what
-the caller only says once the call is done (the brain gives it in the stage direction when it is time)."""
+EXAMPLE_KINDS = ("dismissive", "empathy", "summary_confirmed", "closed_question_run", "premature_solution")
+"""Reactions shown as examples of how the caller sounds: reactions to how the trainee talks, not to what is said.
+Others may carry what the caller only says later (a correction of a summary, a goodbye, the line when all is clear)
+or what the trainee must tell (the 'ready' line): the brain gives those in the stage direction when it is time."""
 STOP_REASONS = {
     "refusal": "Claude weigerde deze beurt",
     "max_tokens": "het antwoord van Claude werd te lang en is afgebroken",
@@ -83,8 +85,10 @@ def delimited(text: str) -> str:
 def persona_prompt(scenario: Scenario) -> str:
     """The stable part of every caller request (cached): rules, persona, and what the caller openly knows and says.
 
-    Not in it: the hidden concerns (the brain discloses them turn by turn) and the trainee's dossier (deadlines and
-    amounts the trainee must tell); the caller's own figures come from the story and the facts."""
+    Not in it: the hidden concerns (the brain discloses them turn by turn), the trainee's dossier (deadlines and
+    amounts the trainee must tell), what makes the caller calmer or angrier (the brain decides the emotion and says it
+    in each stage direction; the scenario's lists often name the hidden concern), and reaction lines that may carry
+    either; the caller's own figures come from the story and the facts."""
     s, c = scenario, scenario.caller
     lines = [CALLER_RULES, "## Wie je bent"]
     age = f", {c.age} jaar" if c.age else ""
@@ -96,17 +100,13 @@ def persona_prompt(scenario: Scenario) -> str:
             f"Je Nederlands is beperkt (niveau {c.dutch_level}): korte eenvoudige zinnen, soms een foutje; "
             "lange zinnen en moeilijke woorden begrijp je niet."
         )
-    if c.emotion.rises_on:
-        lines.append("Je wordt bozer of banger van: " + "; ".join(c.emotion.rises_on) + ".")
-    if c.emotion.falls_on:
-        lines.append("Je wordt rustiger van: " + "; ".join(c.emotion.falls_on) + ".")
     lines.append(f"\n## Waarom je belt ({s.municipality}, belastingjaar {s.year})")
     lines.append(s.concerns.surface.summary)
     lines += [f"- {line}" for line in s.concerns.surface.story]
     if s.facts:
         lines.append("\n## Wat je weet als ernaar gevraagd wordt")
         lines += [f"- {f.id}: {f.answer[0]}" for f in s.facts]
-    examples = [line for kind, items in s.reactions.items() for line in items[:1] if kind.value not in NO_EXAMPLE]
+    examples = [line for kind in EXAMPLE_KINDS for line in s.reactions.get(ReactionKind(kind), [])[:1]]
     if examples:
         lines.append("\n## Zo klink je (voorbeelden van je eigen zinnen)")
         lines += [f"- {line}" for line in examples]
