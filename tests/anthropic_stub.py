@@ -2,7 +2,8 @@
 
 It speaks JSON and SSE streaming (every frame with an ``event:`` line), returns structured output when asked, and
 can inject failures: an HTTP status (529, 401, ...), a slow answer, an error in the middle of a stream, a stop reason
-other than ``end_turn`` (``refusal``, ``max_tokens``) and any answer text (invalid JSON). With ``models`` set, an
+other than ``end_turn`` (``refusal``, ``max_tokens``), any answer text (invalid JSON) and a page that is not the API
+(``raw``). With ``models`` set, an
 unknown model id is a 404 as on the real API.
 
 Prompt caching is simulated as the API does it: a ``cache_control`` marker (on a system or message block, or at the
@@ -150,6 +151,14 @@ class Stub:
         """Answer one request; the usage it reports is kept in ``record["usage"]``."""
         if behaviour.get("sleep"):
             time.sleep(behaviour["sleep"])
+        if "raw" in behaviour:  # not the API at all: a proxy's page with status 200
+            data = behaviour["raw"].encode()
+            handler.send_response(200)
+            handler.send_header("content-type", behaviour.get("content_type", "text/html"))
+            handler.send_header("content-length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data)
+            return
         status = behaviour.get("status")
         if status:
             kinds = {

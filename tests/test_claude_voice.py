@@ -144,6 +144,7 @@ def test_the_sdk_loads_while_the_briefing_is_on_screen(monkeypatch, stub: Stub) 
     plan = CallerBrain(scenario, get_analyzer(), 1).start()
     assert fresh.speak(plan, [], None).endswith("(stub)")  # asked at once: the wait for the SDK is not Claude's
     assert not any("Even geduld" in n for n in notices)
+    assert notices == ["Claude wordt geladen..."]  # said once, for the voice that had to wait
 
 
 def test_streamed_words_wrap_between_words() -> None:
@@ -222,3 +223,36 @@ def test_a_bad_timeout_is_said_before_the_call(invoke, tmp_path: Path, stub: Stu
     judged = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--judge", "claude")
     assert judged.exit_code == 0 and "COACH_JUDGE_TIMEOUT moet een aantal seconden zijn" in judged.stderr
     assert "Luisteren" in judged.stdout
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"raw": "<html><body>Proxy: toegang geweigerd</body></html>"},
+        {"raw": "event: message_stop\ndata: {}\n\n", "content_type": "text/event-stream"},  # no message_start
+    ],
+)
+def test_an_answer_that_is_not_the_api_is_a_failed_turn(invoke, tmp_path: Path, stub: Stub, page: dict) -> None:  # noqa: F811
+    stub.queue({}, page)
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:3]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Onverwacht antwoord van de Claude API (geen geldig bericht)" in result.stderr
+    assert "Traceback" not in result.output and "AssertionError" not in result.output
+    callers = [t for t in json.loads(result.stdout)["transcript"]["turns"] if t["speaker"] == "caller"]
+    assert callers[1]["meta"]["voice"] == "offline" and callers[2]["text"].endswith("(stub)")
+
+
+def test_a_broken_reply_is_counted(invoke, tmp_path: Path, stub: Stub) -> None:  # noqa: F811
+    """A reply that broke off was billed for its input: it is in the usage, as its own request."""
+    stub.queue({}, {"error_after": 2}, {"error_after": 2})
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:2]), "--engine", "claude", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    usage = json.loads(result.stdout)["usage"]
+    assert usage["requests"] == len(_caller_requests(stub)) == 4  # two whole replies and two broken ones
+    assert usage["input_tokens"] + usage["cache_read_input_tokens"] == sum(
+        r["usage"]["input_tokens"] + r["usage"]["cache_read_input_tokens"] for r in stub.requests
+    )

@@ -235,7 +235,10 @@ class ClaudeVoice:
         if self.stopped:
             self.fallback = True
             return plan.text
-        self._ready.join()
+        self._ready.join(STATUS_AFTER)
+        if self._ready.is_alive():  # a loaded machine: say why the first line takes a while
+            self._status("Claude wordt geladen...")
+            self._ready.join()
         messages = self.messages(plan, transcript, analysis)
         for attempt in range(STREAM_RETRIES + 1):
             try:
@@ -267,15 +270,18 @@ class ClaudeVoice:
         """One streamed reply, shown as it comes; raises TurnFailed when it is not a whole, normal answer."""
         parts: list[str] = []
         spoke = threading.Event()
+        guard = threading.Lock()  # the waiting notice and the first word never cross on the screen
 
         def still_waiting() -> None:
-            if not spoke.is_set():
-                self._status("Even geduld: de beller (Claude) antwoordt nog niet...")
+            with guard:
+                if not spoke.is_set():
+                    self._status("Even geduld: de beller (Claude) antwoordt nog niet...")
 
         timer = threading.Timer(STATUS_AFTER, still_waiting)
         timer.daemon = True
         self._attempts = 0
         timer.start()
+        stream = None
         try:
             with self.client.messages.stream(
                 model=self.model,
@@ -285,7 +291,8 @@ class ClaudeVoice:
                 **thinking_options(self.model),
             ) as stream:
                 for chunk in stream.text_stream:
-                    spoke.set()
+                    with guard:
+                        spoke.set()
                     timer.cancel()
                     chunk = printable(chunk)
                     parts.append(chunk)
@@ -293,10 +300,12 @@ class ClaudeVoice:
                         self.hooks.on_text(chunk)
                 final = stream.get_final_message()
         except Exception as exc:
-            if not is_api_error(exc):
-                raise
-            reason = describe_error(exc, retried=self._attempts > 1)
-            raise TurnFailed(reason, permanent=is_permanent(exc), broken=bool(parts)) from None
+            self._count_broken(stream)
+            if is_api_error(exc):
+                reason, permanent = describe_error(exc, retried=self._attempts > 1), is_permanent(exc)
+            else:  # the SDK could not read the answer as a message: a proxy's page, events out of order
+                reason, permanent = "onverwacht antwoord van de Claude API (geen geldig bericht)", False
+            raise TurnFailed(reason, permanent=permanent, broken=bool(parts)) from None
         finally:
             spoke.set()
             timer.cancel()
@@ -308,3 +317,10 @@ class ClaudeVoice:
         if not spoken:
             raise TurnFailed("Claude gaf een leeg antwoord")
         return spoken
+
+    def _count_broken(self, stream: Any) -> None:
+        """A reply that broke off after it started is billed for its input: count what the stream reported."""
+        if stream is None:
+            return
+        with contextlib.suppress(Exception):  # no message had started: nothing was billed
+            self.usage.add(stream.current_message_snapshot.usage, self.model)
