@@ -91,8 +91,9 @@ def second_opinion(
     """The judge's report, or None and one line that says why: the rule-based feedback never depends on it.
 
     Whatever the judge does is caught here: its expected errors (ConfigError), a bug in a plug-in, and Ctrl-C while
-    it works, which skips the judge rather than the report."""
-    if judge is None:
+    it works, which skips the judge rather than the report, and marks it ``interrupted``: in a batch the judge is not
+    asked again."""
+    if judge is None or getattr(judge, "interrupted", False):
         return None
     say = notify or (lambda _message: None)
     label = judge.name.capitalize()
@@ -102,7 +103,8 @@ def second_opinion(
     except ConfigError as exc:
         reason = exc.message
     except KeyboardInterrupt:
-        reason = "onderbroken met Ctrl-C"
+        judge.interrupted = True  # type: ignore[attr-defined]  # not asked again in this command (a batch)
+        reason = "onderbroken met Ctrl-C; de rest van deze opdracht zonder Claude-beoordeling"
     except Exception as exc:
         reason = f"onverwachte fout in de beoordelaar ({type(exc).__name__})"
     say(f"{label}-beoordeling overgeslagen: {reason}")
@@ -217,7 +219,10 @@ class LiveCall:
         caller_usage = self.session.caller.usage
         if caller_usage is not None and caller_usage.requests:
             out["usage"] = caller_usage.as_dict()
-        if feedback is not None and feedback.judge is not None:
+        judged = getattr(self.judge, "usage", None)  # every request of a paid judge, failed ones included
+        if judged is not None and judged.requests:
+            out["judge_usage"] = judged.as_dict()
+        elif feedback is not None and feedback.judge is not None and feedback.judge.usage:
             out["judge_usage"] = feedback.judge.usage
         fallback = sum(1 for t in self.session.turns if t.speaker == "caller" and t.meta.get("voice") == "offline")
         if fallback:

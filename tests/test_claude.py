@@ -77,9 +77,9 @@ def test_whole_session_with_claude_caller_and_judge(invoke, tmp_path: Path, stub
     assert any(c["evidence"] for c in data["feedback"]["criteria"])
     # what the stub received: streaming caller turns with the default model and a cached prefix, one judge request
     bodies = [r["body"] for r in stub.requests]
-    calls = [b for b in bodies if b.get("stream")]
+    calls = _caller_requests(stub)
     judged = [b for b in bodies if (b.get("output_config") or {}).get("format")]
-    assert len(calls) == len(callers) and len(judged) == 1
+    assert len(calls) == len(callers) and len(judged) == 1 and judged[0]["stream"] is True
     assert {b["model"] for b in calls} == {DEFAULT_CALLER_MODEL}
     assert all(b["system"][0]["cache_control"] == {"type": "ephemeral"} for b in calls)
     assert "cache_control" not in judged[0]["system"][0]  # one judge request would only pay the cache write
@@ -391,7 +391,11 @@ def _content(message: dict) -> str:
 
 
 def _caller_requests(stub: Stub) -> list[dict]:
-    return [r["body"] for r in stub.requests if r["body"].get("stream")]
+    return [
+        r["body"]
+        for r in stub.requests
+        if r["body"].get("stream") and not (r["body"].get("output_config") or {}).get("format")
+    ]
 
 
 def _judge_requests(stub: Stub) -> list[dict]:

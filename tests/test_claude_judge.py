@@ -109,6 +109,10 @@ RAISED: dict[str, tuple[BaseException, str]] = {
 CASES = list(FAILURES) + list(RAISED)
 
 
+def _judge_requests_with_usage(stub: Stub) -> list[dict]:
+    return [{"usage": r.get("usage")} for r in stub.requests if (r["body"].get("output_config") or {}).get("format")]
+
+
 def _fail(case: str, stub: Stub, monkeypatch: pytest.MonkeyPatch) -> str:
     """Make the judge fail this way; returns the reason the trainee should read."""
     if case in FAILURES:
@@ -143,7 +147,12 @@ def test_run_shows_and_stores_the_rule_based_report_whatever_the_judge_does(
     assert "Oordeel van Claude" not in result.stdout
     (row,) = _sessions(invoke)
     assert row["meta"]["score"] == rules_score and row["meta"]["passed"] is True
-    assert "judge_usage" not in row["meta"]
+    answered = [r for r in _judge_requests_with_usage(stub) if r["usage"]]  # an answer came: it was billed
+    if answered:
+        assert row["meta"]["judge_usage"]["requests"] == len(answered)
+        assert row["meta"]["judge_usage"]["input_tokens"] == sum(r["usage"]["input_tokens"] for r in answered)
+    else:
+        assert "judge_usage" not in row["meta"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -356,7 +365,11 @@ def test_the_trainee_is_told_while_the_judge_works() -> None:
 
     call = Transcript.model_validate({"turns": [{"speaker": "learner", "text": "Goedemorgen."}]})
     assert second_opinion(Judge(), call, Library.open().rubric("standaard"), None, heard.append) is None
-    assert heard == [NOTICE, "(Claude werkt)", SKIPPED + "onderbroken met Ctrl-C"]
+    assert heard == [
+        NOTICE,
+        "(Claude werkt)",
+        SKIPPED + "onderbroken met Ctrl-C; de rest van deze opdracht zonder Claude-beoordeling",
+    ]
 
 
 @pytest.mark.parametrize("command", ["run", "evaluate"])
@@ -404,3 +417,51 @@ def test_dropped_quotes_are_counted_in_dutch(invoke, transcript: Path, stub: Stu
     )
     markdown = invoke("evaluate", transcript, "--judge", "claude", "--markdown").stdout
     assert "(1 citaat niet gevonden, weggelaten)" in markdown
+
+
+def test_ctrl_c_stops_the_judge_for_the_rest_of_a_batch(
+    invoke, transcript: Path, tmp_path: Path, stub: Stub, monkeypatch
+) -> None:
+    asked = []
+
+    def judge(self, transcript, rubric, scenario=None):
+        asked.append(1)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ClaudeJudge, "judge", judge)
+    others = []
+    for n in range(3):
+        other = tmp_path / f"nog-{n}.json"
+        other.write_text(transcript.read_text(encoding="utf-8"), encoding="utf-8")
+        others.append(other)
+    result = invoke("evaluate", transcript, *others, "--judge", "claude", "--json")
+    assert result.exit_code == 0, result.output
+    assert len(asked) == 1 and len(_skip_lines(result.stderr)) == 1  # asked once, said once
+    assert len(json.loads(result.stdout)) == 4  # every transcript still has its rule-based report
+
+
+def test_a_batch_says_what_the_judge_cost_in_all(invoke, transcript: Path, tmp_path: Path, stub: Stub) -> None:
+    other = tmp_path / "tweede.json"
+    other.write_text(transcript.read_text(encoding="utf-8"), encoding="utf-8")
+    stub.queue({"text": "{", "stop_reason": "max_tokens"})  # the first answer is cut off: billed, not shown
+    result = invoke("evaluate", transcript, other, "--judge", "claude", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Claude beoordeling: 2 verzoeken" in result.stderr  # the cut-off one counts
+
+
+def test_the_scenario_comes_after_the_cached_rubric(invoke, tmp_path: Path, stub: Stub) -> None:
+    """A batch over two scenarios reads the rubric from the cache for the second: the scenario is not in the mark."""
+    paths = []
+    for sid in ("woz-hoger-dan-buren", "heffing-verhuisd-afval"):
+        lines = tmp_path / "r.txt"
+        lines.write_text("\n".join(GOOD_WOZ[:3]), encoding="utf-8")
+        played = json.loads(invoke("run", sid, "--replies", lines, "--json", "--no-save").stdout)
+        path = tmp_path / f"{sid}.json"
+        path.write_text(json.dumps(played["transcript"]), encoding="utf-8")
+        paths.append(path)
+    stub.requests.clear()
+    assert invoke("evaluate", *paths, "--judge", "claude").exit_code == 0
+    first, second = [r for r in stub.requests if (r["body"].get("output_config") or {}).get("format")]
+    assert len(first["body"]["system"]) == 2 and "cache_control" not in first["body"]["system"][1]
+    assert first["body"]["system"][1]["text"] != second["body"]["system"][1]["text"]  # two scenarios
+    assert second["usage"]["cache_read_input_tokens"] > 0

@@ -10,6 +10,7 @@ instructions inside it are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any, NamedTuple
 
@@ -94,20 +95,21 @@ oefengesprek van een medewerker met een beller volgens de rubric hieronder.
 """
 
 
-def judge_prompt(rubric: Rubric, scenario: Scenario | None) -> str:
+def judge_prompt(rubric: Rubric) -> str:
+    """The instructions and the rubric: the same for every transcript judged on this rubric (the cached part)."""
     lines = [JUDGE_RULES, f"## Rubric: {rubric.title}"]
     for name in rubric.dimension_names:
         for c in rubric.dimensions[name].criteria:
             lines.append(f"- {c.id} ({name}): {c.description} Tip: {c.tip}")
-    if scenario is not None:
-        lines.append(f"\n## Scenario: {scenario.title}")
-        lines.append(f"Vraag van de beller: {scenario.concerns.surface.summary}")
-        for h in scenario.concerns.hidden:
-            lines.append(f"Onderliggende zorg: {h.summary}")
-        for k in scenario.key_info:
-            lines.append(f"Kerninformatie: {k.description}")
-        for m in scenario.misinformation:
-            lines.append(f"Fout om op te letten: {m.description} Juist: {m.correction}")
+    return "\n".join(lines)
+
+
+def scenario_prompt(scenario: Scenario) -> str:
+    """What the judge must know of this call's scenario: after the cached part, since a batch mixes scenarios."""
+    lines = [f"## Scenario: {scenario.title}", f"Vraag van de beller: {scenario.concerns.surface.summary}"]
+    lines += [f"Onderliggende zorg: {h.summary}" for h in scenario.concerns.hidden]
+    lines += [f"Kerninformatie: {k.description}" for k in scenario.key_info]
+    lines += [f"Fout om op te letten: {m.description} Juist: {m.correction}" for m in scenario.misinformation]
     return "\n".join(lines)
 
 
@@ -123,13 +125,16 @@ def judge_request(
 ) -> dict[str, Any]:
     """The request, built so the transcript is delimited data and the instructions stay in the system part.
 
-    With ``cache`` the system part is marked for prompt caching: worth it only when more transcripts follow with the
-    same rubric (a batch), since a cache write costs more than plain input and a single request never reads it."""
-    system: dict[str, Any] = {"type": "text", "text": judge_prompt(rubric, scenario)}
+    With ``cache`` the instructions and the rubric are marked for prompt caching (the scenario follows after the mark,
+    as a batch may mix scenarios): worth it only when more transcripts follow with the same rubric, since a cache write
+    costs more than plain input and a single request never reads it."""
+    system: list[dict[str, Any]] = [{"type": "text", "text": judge_prompt(rubric)}]
     if cache:
-        system["cache_control"] = {"type": "ephemeral"}
+        system[0]["cache_control"] = {"type": "ephemeral"}
+    if scenario is not None:
+        system.append({"type": "text", "text": scenario_prompt(scenario)})
     return {
-        "system": [system],
+        "system": system,
         "messages": [
             {
                 "role": "user",
@@ -255,15 +260,19 @@ class ClaudeJudge:
     name = "claude"
 
     def __init__(self, *, model: str | None = None, cache: bool = False, client: Any = None) -> None:
-        """``cache``: more transcripts with the same rubric follow (``coach evaluate a.yaml b.yaml``), so the system
-        prompt is cached for them."""
+        """``cache``: more transcripts with the same rubric follow (``coach evaluate a.yaml b.yaml``), so the
+        instructions and rubric are cached for them."""
         require_key()
         self.model = judge_model(model)
         self.cache = cache
         self._client = client
+        self.usage = Usage()
+        """Every request this judge made, the failed ones included: a refused or cut-off answer is billed too."""
 
     def judge(self, transcript: Transcript, rubric: Rubric, scenario: Scenario | None = None) -> JudgeReport:
-        """Raises ConfigError with a Dutch message when Claude cannot judge or its answer cannot be used."""
+        """Raises ConfigError with a Dutch message when Claude cannot judge or its answer cannot be used.
+
+        The answer is streamed, so the timeout is the longest silence, not the time a long verdict takes."""
         attempts = []
         client = self._client or make_client(
             JUDGE_TIMEOUT, JUDGE_RETRIES, on_request=lambda: attempts.append(1), timeout_env=JUDGE_TIMEOUT_ENV
@@ -274,14 +283,19 @@ class ClaudeJudge:
             "format": {"type": "json_schema", "schema": verdict_schema(rubric)},
         }
         request = judge_request(transcript, rubric, scenario, cache=self.cache)
+        stream = None
         try:
-            response = client.messages.create(
+            with client.messages.stream(
                 model=self.model, max_tokens=MAX_TOKENS, output_config=output_config, **options, **request
-            )
+            ) as stream:
+                response = stream.get_final_message()
         except Exception as exc:
-            if not is_api_error(exc):
-                raise
-            raise ConfigError(describe_error(exc, retried=len(attempts) > 1)) from None
+            with contextlib.suppress(Exception):  # an answer that broke off is billed for what it used
+                self.usage.add(stream.current_message_snapshot.usage, self.model)  # type: ignore[union-attr]
+            if is_api_error(exc):
+                raise ConfigError(describe_error(exc, retried=len(attempts) > 1)) from None
+            raise ConfigError("onverwacht antwoord van de Claude API (geen geldig bericht)") from None
+        self.usage.add(response.usage, self.model)
         stop = response.stop_reason
         if stop != "end_turn":
             raise ConfigError(STOPPED.get(stop, f"het antwoord stopte onverwacht ({printable(str(stop))[:40]})"))

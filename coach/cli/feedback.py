@@ -73,6 +73,11 @@ def evaluate(
         reports.emit(items, fmt, output, detail=detail)
     for exc in problems:
         typer.echo(f"Fout: {exc}", err=True)
+    judged = getattr(second, "usage", None)
+    if judged is not None and judged.requests:  # what the judge cost over all files, failed requests included
+        from coach.cli import render
+
+        render.console(stderr=True).print(render.usage_line({"judge_usage": judged.as_dict()}))
     reports.exam(zip(scored, (fb for _, fb in items), strict=True), min_score)
     if problems:
         typer.echo(f"{len(problems)} van de {len(transcripts)} transcripten niet beoordeeld.", err=True)

@@ -13,7 +13,8 @@ class Judge(Protocol):
     them; ``judge`` raises a ConfigError (with a Dutch message) when it cannot judge. Anything else it raises, Ctrl-C
     included, is caught by ``coach.calls.second_opinion`` too: the rule-based report is shown either way.
 
-    Its factory (coach.registry) is called with the keyword options ``model`` and ``cache``."""
+    Its factory (coach.registry) is called with the keyword options ``model`` and ``cache``. A paid judge may have a
+    ``usage`` (like a voice's) that counts every request it made, failed ones too; it is stored with the session."""
 
     name: str
     model: str | None
