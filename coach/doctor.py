@@ -85,17 +85,20 @@ def run_checks(library_dirs: list[Path], online: bool) -> list[Check]:
     base = os.environ.get("ANTHROPIC_BASE_URL")
     checks.append(Check("API-adres", "ok", base or "standaard (api.anthropic.com)"))
     deprecated = deprecated_models()
-    roles = (("beller", caller_model(), CALLER_MODEL_ENV), ("beoordeling", judge_model(), JUDGE_MODEL_ENV))
-    for role, name, env in roles:
+    roles = (
+        ("beller", caller_model(), CALLER_MODEL_ENV, "--model"),
+        ("beoordeling", judge_model(), JUDGE_MODEL_ENV, "--judge-model"),
+    )
+    for role, name, env, option in roles:
         unknown = unknown_model(name)
         if unknown:
-            checks.append(Check(f"model {role}", "waarschuwing", f"{unknown} (zet {env} of --model)"))
+            checks.append(Check(f"model {role}", "waarschuwing", f"{unknown} (zet {env} of {option})"))
         elif name in deprecated:
             checks.append(Check(f"model {role}", "waarschuwing", f"{name} verdwijnt op {deprecated[name]}; zet {env}"))
         else:
             checks.append(Check(f"model {role}", "ok", f"{name} ({env})"))
     if online:
-        checks += _online_checks(bool(key), [(role, name) for role, name, _ in roles])
+        checks += _online_checks(bool(key), [(role, name) for role, name, _, _ in roles])
     return checks
 
 

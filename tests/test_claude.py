@@ -8,12 +8,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 pytest.importorskip("anthropic")
 
-from coach.claude.client import DEFAULT_CALLER_MODEL, DEFAULT_JUDGE_MODEL
+from coach.claude.client import DEFAULT_CALLER_MODEL, DEFAULT_JUDGE_MODEL, request_cost
 from coach.claude.judge import JudgeVerdict, judge_request, verify_quotes
 from coach.formats import Transcript
 from coach.library import Library
@@ -207,9 +208,13 @@ def test_refused_key_ends_claude_for_the_call(invoke, tmp_path: Path, stub: Stub
 def test_slow_answer_times_out_and_falls_back(invoke, tmp_path: Path, stub: Stub, monkeypatch) -> None:
     monkeypatch.setenv("COACH_TIMEOUT", "0.3")
     stub.queue({"sleep": 1.0}, {"sleep": 1.0}, {"sleep": 1.0})
-    result = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:2]), "--engine", "claude")
+    result = invoke(
+        "run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:2]), "--engine", "claude", "--json"
+    )
     assert result.exit_code == 0
-    assert "niet op tijd" in result.stderr
+    assert "niet op tijd, ook na een nieuwe poging" in result.stderr
+    callers = _said(result)
+    assert callers[0]["meta"]["voice"] == "offline" and callers[1]["text"].endswith("(stub)")  # the next turn: Claude
 
 
 def test_judge_request_treats_the_transcript_as_data() -> None:
@@ -333,6 +338,7 @@ def test_doctor_finds_a_mistyped_model(invoke, stub: Stub, monkeypatch) -> None:
     checks = {c["name"]: c for c in offline["checks"]}
     assert checks["model beoordeling"]["status"] == "waarschuwing"
     assert "bedoelt u claude-sonnet-5-5" in checks["model beoordeling"]["detail"]
+    assert "COACH_JUDGE_MODEL of --judge-model" in checks["model beoordeling"]["detail"]
     assert checks["model beller"]["status"] == "ok"
     online = invoke("doctor", "--json", "--online")
     assert online.exit_code == 1
@@ -413,6 +419,7 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
         live.session.say(text)
     live.store.close()  # the first window's process ends
     assert len(stub.requests) == 4
+    first_part = [r["usage"] for r in stub.requests]
     stub.requests.clear()
     result = invoke("resume", input=GOOD_WOZ[3] + "\n/stop\n")
     assert result.exit_code == 0, result.output
@@ -427,6 +434,8 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
     assert row["outcome"] == "stopped" and row["judge"] == "claude"
     assert row["meta"]["usage"]["requests"] == 5  # the first part of the call still counts
+    cost = sum(request_cost("claude-opus-5-5", SimpleNamespace(**u)) for u in [*first_part, stub.requests[0]["usage"]])
+    assert row["meta"]["usage"]["estimated_cost_usd"] == pytest.approx(cost, abs=1e-6)  # and costs what it cost
 
 
 def test_a_resumed_claude_call_streams_and_warns(invoke, stub: Stub) -> None:

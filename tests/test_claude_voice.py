@@ -185,7 +185,7 @@ def test_the_check_before_a_claude_call_starts_loading_the_sdk(coach_home: Path)
         "for _ in range(200):\n"
         "    if 'anthropic.resources' in sys.modules: break\n"
         "    time.sleep(0.05)\n"
-        "print('anthropic' in sys.modules)\n"
+        "print('anthropic.resources' in sys.modules)\n"
     )
     env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-test-0000"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
@@ -256,3 +256,60 @@ def test_a_broken_reply_is_counted(invoke, tmp_path: Path, stub: Stub) -> None: 
     assert usage["input_tokens"] + usage["cache_read_input_tokens"] == sum(
         r["usage"]["input_tokens"] + r["usage"]["cache_read_input_tokens"] for r in stub.requests
     )
+
+
+def test_an_estimate_stored_before_the_price_list_is_made_again() -> None:
+    """A call saved with the old, 10x too high estimate and resumed: its cost is computed again from its tokens."""
+    old = {
+        "requests": 4,
+        "models": {"claude-haiku-5-5": 4},
+        "input_tokens": 800,
+        "output_tokens": 120,
+        "cache_creation_input_tokens": 1500,
+        "cache_read_input_tokens": 120_000,  # over 100,000 in all, but no single request was
+        "estimated_cost_usd": 0.0153,
+    }
+    usage = Usage()
+    usage.restore(old)
+    expected = (800 * 0.10 + 120 * 0.50 + 1500 * 0.125 + 120_000 * 0.01) / MILLION
+    assert usage.as_dict()["estimated_cost_usd"] == pytest.approx(expected, abs=1e-6)
+    mixed = Usage()
+    mixed.restore({**old, "models": {"claude-haiku-5-5": 2, "claude-sonnet-5-5": 2}})
+    assert mixed.as_dict()["unpriced_requests"] == 4 and mixed.as_dict()["estimated_cost_usd"] == 0
+
+
+def test_doctor_takes_a_dated_model_for_its_model() -> None:
+    from coach.claude.models import unknown_model
+
+    assert unknown_model("claude-haiku-5-5-20261001") is None
+    assert unknown_model("claude-haiku-5-6") is not None and "bedoelt u claude-haiku-5-5" in unknown_model(
+        "claude-haiku-5-6"
+    )
+
+
+def test_a_line_that_broke_off_is_marked_and_the_next_starts_fresh() -> None:
+    import io
+
+    from rich.console import Console
+
+    from coach.analyzer import get_analyzer
+    from coach.calls import CallSetup
+    from coach.cli.terminal import Terminal
+    from coach.formats import Turn
+    from coach.library import Library
+
+    lib = Library.open()
+    setup = CallSetup(lib.scenario("woz-hoger-dan-buren"), None, lib.rubric("standaard"), get_analyzer())
+    out = io.StringIO()
+    terminal = Terminal(setup, None, Console(file=out, width=80, color_system=None), input)
+    terminal.warn("Even geduld: de beller (Claude) antwoordt nog niet...")  # before any word: nothing to mark
+    for chunk in ["I can", "'t help with", " that"]:
+        terminal._stream(chunk)
+    terminal.warn("Claude weigerde deze beurt. Deze beurt antwoordt de offline beller.")
+    terminal._show(Turn(speaker="caller", text="Nou, zo kan ik het ook."))
+    assert out.getvalue().splitlines() == [
+        "Even geduld: de beller (Claude) antwoordt nog niet...",
+        "Mevrouw Vermeulen: I can't help with that (afgebroken)",
+        "Claude weigerde deze beurt. Deze beurt antwoordt de offline beller.",
+        "Mevrouw Vermeulen: Nou, zo kan ik het ook.",
+    ]

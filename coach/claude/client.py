@@ -70,15 +70,16 @@ def price_of(model: str) -> str | None:
     return max(keys, key=len) if keys else None
 
 
-def request_cost(model: str, usage: Any) -> float | None:
-    """What one request cost in USD at list prices; None for a model whose price is not known here."""
+def request_cost(model: str, usage: Any, *, by_size: bool = True) -> float | None:
+    """What one request cost in USD at list prices; None for a model whose price is not known here. ``by_size``:
+    apply a long-prompt price when the request's prompt is over its threshold (False for a sum of requests)."""
     key = price_of(model)
     if key is None:
         return None
     tokens = {name: int(getattr(usage, name, 0) or 0) for name in Usage.TOKENS}
     price = PRICES[key]
     prompt = tokens["input_tokens"] + tokens["cache_creation_input_tokens"] + tokens["cache_read_input_tokens"]
-    if key in LONG_PROMPT_PRICES and prompt > LONG_PROMPT_PRICES[key][0]:
+    if by_size and key in LONG_PROMPT_PRICES and prompt > LONG_PROMPT_PRICES[key][0]:
         price = LONG_PROMPT_PRICES[key][1]
     return (
         tokens["input_tokens"] * price.input
@@ -258,6 +259,15 @@ class Usage:
         self.models = {str(k): int(v) for k, v in (stored.get("models") or {}).items()}
         self.cost_usd = float(stored.get("estimated_cost_usd") or 0.0)
         self.unpriced = int(stored.get("unpriced_requests") or 0)
+        if "prices_checked" not in stored:  # stored before the prices per model: estimate again from the tokens
+            self._estimate_again()
+
+    def _estimate_again(self) -> None:
+        """The cost of the counted tokens at today's prices, when the requests were all to one model (the tokens are
+        kept per session, not per model); otherwise unknown. Without the size of each request Haiku 5.5's long-prompt
+        price is not applied."""
+        cost = request_cost(next(iter(self.models)), self, by_size=False) if len(self.models) == 1 else None
+        self.cost_usd, self.unpriced = (0.0, self.requests) if cost is None else (cost, 0)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -69,8 +69,8 @@ def unknown_model(model: str) -> str | None:
     """A Dutch warning when the SDK does not know this model id (a typo, most likely), with the nearest known id; None
     when it is known or the SDK's list cannot be read."""
     known = known_models()
-    if not known or model in known:
-        return None
+    if not known or model in known or any(model.startswith(k + "-") and model[len(k) + 1 :].isdigit() for k in known):
+        return None  # a dated snapshot of a known model ('-20261001') is that model
     near = difflib.get_close_matches(model, known, n=1, cutoff=0.75)
     hint = f"; bedoelt u {near[0]}?" if near else f"; bekend zijn onder meer {', '.join(known[:4])}"
     return f"model '{model}' is onbekend bij de geïnstalleerde anthropic-SDK{hint}"

@@ -482,7 +482,8 @@ def usage_line(usage: dict) -> Text:
             )
         parts.append(
             f"Claude {label}: {count(u['requests'], 'verzoek', 'verzoeken')}, {number(u['input_tokens'])} tokens in"
-            f" (+{number(u['cache_read_input_tokens'])} uit de cache), {number(u['output_tokens'])} uit, {cost}"
+            f" (+{number(u['cache_read_input_tokens'])} uit de cache, +{number(u['cache_creation_input_tokens'])} naar"
+            f" de cache), {number(u['output_tokens'])} uit, {cost}"
             + (f"; prijzen van {u['prices_checked']}" if u.get("prices_checked") else "")
         )
     if usage.get("fallback_turns"):

@@ -57,11 +57,16 @@ class Terminal:
         """How the caller's voice reaches this terminal while it speaks."""
 
     def warn(self, message: str) -> None:
-        if self.streamed is not None:
-            self._flush_word()
-            self.console.print()
-            self.streamed = None
+        self._break_stream("(afgebroken)")  # a notice in the middle of a streamed line: that line did not finish
         self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
+
+    def _break_stream(self, mark: str = "") -> None:
+        """End a streamed line that stopped halfway, marked, so what follows starts on a fresh line."""
+        if self.streamed is None:
+            return
+        self._flush_word()
+        self.console.print(f" [dim]{mark}[/dim]" if mark and self.streamed.strip() else "")
+        self.streamed = None
 
     def _stream(self, chunk: str) -> None:
         """A voice's words arrive in pieces; print them as they come (markup escaped), wrapped between words: a word
@@ -163,6 +168,7 @@ class Terminal:
             try:
                 reply = session.say(line)
             except KeyboardInterrupt:
+                self._break_stream("(onderbroken)")
                 session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
                 return "interrupted-ctrl-c"
             self._show(reply)
