@@ -1,11 +1,11 @@
 """Claude as a second judge: scores the rubric's criteria with structured output, next to the rule-based scores.
 
 Its answer is checked here, not trusted: only a finished answer (``stop_reason`` ``end_turn``) that parses as the
-verdict counts. Criterion ids are an enum of the rubric's ids; scores are clamped to 0-100 (the API does not enforce
-``minimum``/``maximum``); ids outside the rubric are dropped and listed, a second verdict on the same criterion is
-ignored, and the rubric's criteria without a usable verdict are listed as skipped. Every quote is checked against the
-transcript; quotes that are not there are dropped and counted. The transcript is sent as delimited data, so
-instructions inside it are ignored.
+verdict counts. Criterion ids are an enum of the rubric's ids (read in any case); scores are clamped to 0-100 (a
+schema with ``minimum``/``maximum`` is refused by the API); ids outside the rubric are dropped and listed, a second
+verdict on the same criterion is ignored, and the rubric's criteria without a usable verdict are listed as skipped.
+Every quote is checked against the transcript; quotes that are not there are dropped and counted. The transcript is
+sent as delimited data, so instructions inside it are ignored.
 """
 
 from __future__ import annotations
