@@ -6,6 +6,7 @@ sessions never load it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import threading
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.claude.models import model_of
 from coach.errors import ConfigError
 
 DEFAULT_CALLER_MODEL = "claude-haiku-5-5"
@@ -62,18 +64,10 @@ LONG_PROMPT_PRICES: dict[str, tuple[int, Price]] = {
 pays these prices on every token of that request, output included."""
 
 
-def price_of(model: str) -> str | None:
-    """The PRICES key for a model id: the id itself, or the longest key it extends with a date ('-20251001')."""
-    if model in PRICES:
-        return model
-    keys = [k for k in PRICES if model.startswith(k + "-") and model[len(k) + 1 :].isdigit()]
-    return max(keys, key=len) if keys else None
-
-
 def request_cost(model: str, usage: Any, *, by_size: bool = True) -> float | None:
     """What one request cost in USD at list prices; None for a model whose price is not known here. ``by_size``:
     apply a long-prompt price when the request's prompt is over its threshold (False for a sum of requests)."""
-    key = price_of(model)
+    key = model_of(model, PRICES)
     if key is None:
         return None
     tokens = {name: int(getattr(usage, name, 0) or 0) for name in Usage.TOKENS}
@@ -178,7 +172,9 @@ def make_client(
 
 
 def describe_error(exc: BaseException, *, retried: bool = False) -> str:
-    """A Dutch one-liner for what went wrong with the Claude API; ``retried`` when the request was tried again."""
+    """A Dutch one-liner for what went wrong with the Claude API; ``retried`` when the request was tried again.
+    Anything but an API error comes from the SDK reading an answer that is not a message (a proxy's page, events out of
+    order)."""
     import anthropic
 
     again = ", ook na een nieuwe poging" if retried else ""
@@ -201,7 +197,7 @@ def describe_error(exc: BaseException, *, retried: bool = False) -> str:
         if exc.status_code == 529 or kind == "overloaded_error":
             return f"Claude is overbelast (529){again}"
         return f"fout van de Claude API ({exc.status_code}{', ' + kind if kind else ''}){again}"
-    return f"onverwachte fout bij Claude: {type(exc).__name__}"
+    return "onverwacht antwoord van de Claude API (geen geldig bericht)"  # the SDK could not read it as a message
 
 
 def is_permanent(exc: BaseException) -> bool:
@@ -250,6 +246,11 @@ class Usage:
             self.unpriced += 1
         else:
             self.cost_usd += cost
+
+    def add_broken(self, stream: Any, model: str) -> None:
+        """Count a streamed answer that broke off: billed for what it used once its message had started."""
+        with contextlib.suppress(Exception):  # no message had started (the SDK asserts there is one): nothing billed
+            self.add(stream.current_message_snapshot.usage, model)
 
     def restore(self, stored: dict[str, Any]) -> None:
         """Count on from a stored ``as_dict()`` (a resumed call)."""

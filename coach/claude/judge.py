@@ -10,7 +10,6 @@ sent as delimited data, so instructions inside it are ignored.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from typing import Any, NamedTuple
 
@@ -20,7 +19,6 @@ from coach.claude.client import (
     JUDGE_TIMEOUT_ENV,
     Usage,
     describe_error,
-    is_api_error,
     judge_model,
     make_client,
     require_key,
@@ -289,12 +287,9 @@ class ClaudeJudge:
                 model=self.model, max_tokens=MAX_TOKENS, output_config=output_config, **options, **request
             ) as stream:
                 response = stream.get_final_message()
-        except Exception as exc:
-            with contextlib.suppress(Exception):  # an answer that broke off is billed for what it used
-                self.usage.add(stream.current_message_snapshot.usage, self.model)  # type: ignore[union-attr]
-            if is_api_error(exc):
-                raise ConfigError(describe_error(exc, retried=len(attempts) > 1)) from None
-            raise ConfigError("onverwacht antwoord van de Claude API (geen geldig bericht)") from None
+        except Exception as exc:  # an API error, or an answer the SDK cannot read as a message
+            self.usage.add_broken(stream, self.model)
+            raise ConfigError(describe_error(exc, retried=len(attempts) > 1)) from None
         self.usage.add(response.usage, self.model)
         stop = response.stop_reason
         if stop != "end_turn":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import difflib
 import importlib.util
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -65,12 +66,22 @@ def deprecated_models() -> dict[str, str]:
     return {}
 
 
+def model_of(model: str, ids: Iterable[str]) -> str | None:
+    """The id among ``ids`` that ``model`` is, or is a dated snapshot of ('claude-haiku-4-5-20251001' is
+    'claude-haiku-4-5'); the longest such id, or None."""
+    ids = list(ids)
+    if model in ids:
+        return model
+    dated = [i for i in ids if model.startswith(i + "-") and model[len(i) + 1 :].isdigit()]
+    return max(dated, key=len) if dated else None
+
+
 def unknown_model(model: str) -> str | None:
     """A Dutch warning when the SDK does not know this model id (a typo, most likely), with the nearest known id; None
     when it is known or the SDK's list cannot be read."""
     known = known_models()
-    if not known or model in known or any(model.startswith(k + "-") and model[len(k) + 1 :].isdigit() for k in known):
-        return None  # a dated snapshot of a known model ('-20261001') is that model
+    if not known or model_of(model, known):
+        return None
     near = difflib.get_close_matches(model, known, n=1, cutoff=0.75)
     hint = f"; bedoelt u {near[0]}?" if near else f"; bekend zijn onder meer {', '.join(known[:4])}"
     return f"model '{model}' is onbekend bij de geïnstalleerde anthropic-SDK{hint}"

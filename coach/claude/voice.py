@@ -20,7 +20,6 @@ from coach.claude.client import (
     Usage,
     caller_model,
     describe_error,
-    is_api_error,
     is_permanent,
     make_client,
     require_key,
@@ -299,13 +298,10 @@ class ClaudeVoice:
                     if self.hooks.on_text is not None:
                         self.hooks.on_text(chunk)
                 final = stream.get_final_message()
-        except Exception as exc:
-            self._count_broken(stream)
-            if is_api_error(exc):
-                reason, permanent = describe_error(exc, retried=self._attempts > 1), is_permanent(exc)
-            else:  # the SDK could not read the answer as a message: a proxy's page, events out of order
-                reason, permanent = "onverwacht antwoord van de Claude API (geen geldig bericht)", False
-            raise TurnFailed(reason, permanent=permanent, broken=bool(parts)) from None
+        except Exception as exc:  # an API error, or an answer the SDK cannot read as a message
+            self.usage.add_broken(stream, self.model)
+            reason = describe_error(exc, retried=self._attempts > 1)
+            raise TurnFailed(reason, permanent=is_permanent(exc), broken=bool(parts)) from None
         finally:
             spoke.set()
             timer.cancel()
@@ -317,10 +313,3 @@ class ClaudeVoice:
         if not spoken:
             raise TurnFailed("Claude gaf een leeg antwoord")
         return spoken
-
-    def _count_broken(self, stream: Any) -> None:
-        """A reply that broke off after it started is billed for its input: count what the stream reported."""
-        if stream is None:
-            return
-        with contextlib.suppress(Exception):  # no message had started: nothing was billed
-            self.usage.add(stream.current_message_snapshot.usage, self.model)
