@@ -87,6 +87,32 @@ def _score(path: str) -> Scored:
     return out
 
 
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """The transcript files behind the paths given: a folder stands for every YAML/JSON file in it and its
+    subfolders, sorted; a file stands for itself. Returns the files (each once, in order) and the folders that hold
+    no such file."""
+    from coach.loader import DATA_SUFFIXES
+
+    files: list[Path] = []
+    empty: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path)
+            )
+            files.extend(found)
+            if not found:
+                empty.append(path)
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), empty
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    """A file under a hidden folder or itself hidden (.git, an editor's .tmp- file) is not a transcript."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
 def workers() -> int:
     """The cores this process may use."""
     try:

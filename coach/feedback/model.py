@@ -94,6 +94,26 @@ class JudgeReport(_Model):
     usage: dict[str, object] = Field(default_factory=dict)
 
 
+class Source(_Model):
+    """Where a feedback comes from, so a row in a group report can be traced back and a score reproduced."""
+
+    file: str | None = Field(None, description="Het transcriptbestand zoals opgegeven; null uit de opslag of stdin.")
+    session: str | None = Field(None, description="Sessie-id (uit de opslag of meta.session van het transcript).")
+    date: str | None = Field(None, description="Begin van het gesprek (ISO 8601), uit het transcript.")
+    seed: int | None = Field(None, description="Seed van de beller.")
+    engine: str | None = Field(None, description="offline of claude.")
+    scenario_hash: str | None = Field(None, description="Inhoudshash van het scenario waarmee beoordeeld is.")
+    rubric_hash: str | None = Field(None, description="Inhoudshash van de rubric waarmee beoordeeld is.")
+    verified: bool | None = Field(
+        None,
+        description="true: de offline beller opnieuw afgespeeld op de beurten van de medewerker geeft dezelfde "
+        "regels en emoties; false: niet te verifiëren; null: niet gecontroleerd.",
+    )
+    problems: list[str] = Field(
+        default_factory=list, description="Waarom niet te verifiëren, of een ander scenario dan waarmee gespeeld is."
+    )
+
+
 class Feedback(_Model):
     version: int = 1
     scenario: str | None = None
@@ -118,3 +138,4 @@ class Feedback(_Model):
     )
     call: dict[str, object] = Field(default_factory=dict, description="Feiten over het gesprek: emotie, zorg, einde.")
     judge: JudgeReport | None = Field(None, description="Met --judge claude: Claude's scores naast die van de regels.")
+    source: Source | None = Field(None, description="Herkomst: bestand, sessie, datum, seed, versies, verificatie.")
