@@ -580,7 +580,7 @@ class Store:
         meta = {"session": row.id}
         if row.reason:
             meta["reason"] = row.reason
-        for key in ("usage", "feedback_overall"):
+        for key in ("usage", "feedback_overall", "scenario_hash", "caller_version"):
             if key in row.meta:
                 meta[key] = row.meta[key]
         return Transcript(
