@@ -512,7 +512,9 @@ class Store:
         """The session a call with this content hash was imported as, if any."""
         with self._guard("het lezen van de geschiedenis"):
             found = self.db.execute(
-                "SELECT id FROM sessions WHERE json_valid(meta) AND json_extract(meta, '$.import.hash') = ?"
+                # CASE: a row whose meta does not parse is passed over, not an error
+                "SELECT id FROM sessions"
+                " WHERE CASE WHEN json_valid(meta) THEN json_extract(meta, '$.import.hash') END = ?"
                 " ORDER BY rowid LIMIT 1",
                 (digest,),
             ).fetchone()

@@ -173,6 +173,35 @@ def test_import_normalises_names_through_the_cohort_and_skips_what_is_there(
     assert "Goedemorgen, Belastingen gemeente Lindehoven" in exported.stdout
 
 
+def test_a_call_practised_here_counts_under_its_alias_and_is_not_imported_again(
+    invoke, tmp_path: Path, cohort_file: Path, coach_home: Path
+) -> None:
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n".join(GOOD_WOZ), encoding="utf-8")
+    played = invoke("run", SCENARIO, "--replies", replies, "--learner", "Ozlem", "--seed", "3")
+    assert played.exit_code == 0, played.stderr
+    result = invoke("import", coach_home / "transcripts", "--cohort", cohort_file)
+    assert result.exit_code == 0, result.stderr
+    assert "staat al in de geschiedenis" in result.stderr
+    assert "0 gesprekken geïmporteerd, 1 al aanwezig, 0 bestanden met problemen." in result.stderr
+    cells = _status(invoke, cohort_file, "--today", "2026-03-01")
+    assert cells[("Özlem Yılmaz-de Vries", "woz-buren")]["attempts"] == 1
+    assert cells[("Özlem Yılmaz-de Vries", "woz-buren")]["from"].startswith("sessie ")
+
+
+def test_import_is_not_blocked_by_a_damaged_row(invoke, tmp_path: Path, calls, coach_home: Path) -> None:
+    import sqlite3
+
+    from coach.store import Store
+
+    Store.default().close()
+    with sqlite3.connect(coach_home / "belcoach.db") as db:
+        db.execute("INSERT INTO sessions (id, scenario, started_at, meta) VALUES ('x', 's', '2026-01-01', '{kapot')")
+    path = _mail(tmp_path, "a.yaml", calls["good"], "Anna de Wit", "2026-03-10T10:00:00")
+    assert invoke("import", path).exit_code == 0
+    assert "al geïmporteerd" in invoke("import", path).stderr
+
+
 def test_import_reports_bad_files_one_line_each_and_imports_the_rest(invoke, tmp_path: Path, calls) -> None:
     mail = tmp_path / "mail"
     mail.mkdir()

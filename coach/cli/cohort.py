@@ -54,14 +54,9 @@ def import_cmd(
     library: LibraryOpt = None,
 ) -> None:
     """Neem ingestuurde gesprekken op in de geschiedenis, zodat 'coach history' en 'coach status' ze zien."""
-    from datetime import UTC, datetime
-
     from coach.batch import expand
-    from coach.cohort import Roster, fingerprint, spelling
-    from coach.errors import FileProblemError, suggestion
-    from coach.learners import display, key
-    from coach.library import Library, looks_like_path
-    from coach.loader import load
+    from coach.cohort import Roster
+    from coach.library import Library
     from coach.nl import count
     from coach.store import Store
     from coach.validate import check_cohort
@@ -69,81 +64,108 @@ def import_cmd(
     lib = Library.open(library or [])
     roster = Roster(check_cohort(cohort_file, lib)) if cohort_file else None
     files, empty = expand(paths)
-    problems = [(p, "de map bevat geen YAML- of JSON-bestanden") for p in empty]
-    imported: list[dict[str, Any]] = []
-    present: list[dict[str, Any]] = []
     store = Store.default()
+    try:
+        result = _intake(files, store, lib, roster, learner)
+    finally:
+        store.close()
+    problems = [(str(p), "de map bevat geen YAML- of JSON-bestanden") for p in empty] + result.problems
+    if as_json:
+        print_json(
+            {
+                "imported": result.imported,
+                "already_present": result.present,
+                "problems": [{"file": p, "problem": m} for p, m in problems],
+            }
+        )
+    else:
+        for entry in result.present:
+            already = "staat al in de geschiedenis" if entry.get("recorded") else "al geïmporteerd"
+            _echo_err(f"{entry['file']}: {already} (sessie {entry['session']})")
+        for path, message in problems:
+            _echo_err(message if message.startswith(path) else f"{path}: {message}")
+        _echo_err(
+            f"{count(len(result.imported), 'gesprek', 'gesprekken')} geïmporteerd, {len(result.present)} al aanwezig, "
+            f"{count(len(problems), 'bestand', 'bestanden')} met problemen."
+        )
+    if problems:
+        raise typer.Exit(1)
+
+
+class _Intake:
+    """What an import did: the calls stored, those already there, and each file's problem (file, one line)."""
+
+    def __init__(self) -> None:
+        self.imported: list[dict[str, Any]] = []
+        self.present: list[dict[str, Any]] = []
+        self.problems: list[tuple[str, str]] = []
+
+
+def _intake(files: list[Path], store: Any, lib: Any, roster: Any, learner: str | None) -> _Intake:
+    """Store each transcript under the trainee's one spelling, once; a file that cannot be, is reported."""
+    from datetime import UTC, datetime
+
+    from coach.cohort import fingerprint, spelling
+    from coach.errors import FileProblemError, NotFoundError, StoreError, suggestion
+    from coach.learners import display, key
+    from coach.library import looks_like_path
+    from coach.loader import load
+
+    out = _Intake()
     known = {key(name): name for name in store.learners()}
-    scenarios = set(lib.ids("scenario"))
+    scenarios = lib.ids("scenario")
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in files:
+
+        def fail(message: str, path: Path = path) -> None:
+            out.problems.append((str(path), message))
+
         try:
             transcript = load(path, "transcript")
         except FileProblemError as exc:
-            problems.append((path, str(exc)))
+            fail(_line(path, str(exc)))
             continue
-        name = transcript.learner if transcript.learner and key(transcript.learner) else learner
-        if not name:
-            problems.append((path, "het transcript noemt geen medewerker (learner); geef de naam met --learner"))
+        name = transcript.learner if key(transcript.learner) else learner
+        if not name or not key(name):
+            fail("het transcript noemt geen medewerker (learner); geef de naam met --learner")
             continue
         if roster is not None:
             found = roster.resolve(name)
             if len(found) != 1:
-                options = ", ".join(display(x.name) for x in found)
-                why = (
-                    f"'{display(name)}' kan meerdere medewerkers zijn: {options}"
-                    if found
-                    else (
-                        f"'{display(name)}' staat niet in de groep"
-                        + (f" ({suggestion(name, roster.names())})" if suggestion(name, roster.names()) else "")
-                    )
-                )
-                problems.append((path, why + "; voeg een alias toe in het groepsbestand of geef --learner"))
+                if found:
+                    why = f"'{display(name)}' kan meer medewerkers zijn: {', '.join(display(x.name) for x in found)}"
+                else:
+                    close = suggestion(name, roster.names())
+                    why = f"'{display(name)}' staat niet in de groep" + (f" ({close})" if close else "")
+                fail(why + "; voeg een alias toe in het groepsbestand of geef --learner")
                 continue
             name = found[0].name
         else:
             name = spelling(known, name)
         ref = transcript.scenario
         if not ref:
-            problems.append((path, "het transcript noemt geen scenario"))
+            fail("het transcript noemt geen scenario")
             continue
         if not looks_like_path(ref) and ref not in scenarios:
-            problems.append(
-                (
-                    path,
-                    f"onbekend scenario '{ref}'"
-                    + (f" ({suggestion(ref, scenarios)})" if suggestion(ref, scenarios) else ""),
-                )
-            )
+            close = suggestion(ref, scenarios)
+            fail(f"onbekend scenario '{ref}'" + (f" ({close})" if close else ""))
             continue
         digest = fingerprint(name, transcript)
-        session, new = store.import_call(transcript, name, {"file": str(path.resolve()), "at": now, "hash": digest})
-        known.setdefault(key(name), name)
-        entry = {"file": str(path), "session": session, "learner": name, "scenario": ref}
-        if new:
-            imported.append(entry)
-        else:
-            present.append(entry)
-            if not as_json:
-                _echo_err(f"{path}: al geïmporteerd (sessie {session})")
-    store.close()
-    if as_json:
-        print_json(
-            {
-                "imported": imported,
-                "already_present": present,
-                "problems": [{"file": str(p), "problem": _line(p, m)} for p, m in problems],
-            }
+        entry = {"file": str(path), "session": None, "learner": name, "scenario": ref}
+        own = transcript.meta.get("session")  # exported from this store ('coach export'): the call is here
+        if isinstance(own, str):
+            try:
+                if fingerprint(name, store.transcript(own)) == digest:
+                    out.present.append({**entry, "session": store.get(own).id, "recorded": True})
+                    continue
+            except (NotFoundError, StoreError):  # not from here, or a row that does not read: import it
+                pass
+        entry["session"], new = store.import_call(
+            transcript, name, {"file": str(path.resolve()), "at": now, "hash": digest}
         )
-    else:
-        for path, message in problems:
-            typer.echo(_line(path, message), err=True)
-        summary = count(len(imported), "gesprek", "gesprekken") + " geïmporteerd"
-        summary += f", {len(present)} al aanwezig"
-        summary += ", " + count(len(problems), "bestand", "bestanden") + " met problemen."
-        _echo_err(summary)
-    if problems:
-        raise typer.Exit(1)
+        known.setdefault(key(name), name)
+        (out.imported if new else out.present).append(entry)
+    return out
 
 
 def _parse_day(text: str | None) -> date:
