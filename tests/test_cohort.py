@@ -290,6 +290,17 @@ def test_status_reads_folders_and_counts_a_call_once(invoke, tmp_path: Path, cal
     cells = _status(invoke, cohort_file, "--today", "2026-03-11", "--from", mail)
     assert cells[("Özlem Yılmaz-de Vries", "woz-buren")]["attempts"] == 1  # in the store and the folder: once
 
+    _mail(mail, "vreemd.yaml", calls["good"], "Iemand Anders", "2026-03-10T10:00:00")
+    (mail / "kapot.yaml").write_text("turns: [\n", encoding="utf-8")
+    result = invoke("status", cohort_file, "--from", mail, "--json")
+    assert result.exit_code == 1  # a file that cannot be read is a problem; the status is still given
+    data = json.loads(result.stdout)
+    assert data["warnings"] == [
+        f"waarschuwing: 1 transcript uit --from noemt niemand uit de groep: {mail / 'vreemd.yaml'}"
+    ]
+    assert [p.split(":")[0] for p in data["problems"]] == [str(mail / "kapot.yaml")]
+    assert len(data["cells"]) == 6
+
 
 def test_exam_verdict_names_every_failed_threshold(invoke, tmp_path: Path, calls, cohort_file: Path) -> None:
     mail = tmp_path / "mail"

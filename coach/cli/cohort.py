@@ -31,11 +31,14 @@ EXAM_LABELS = {"done": "geslaagd", "late": "geslaagd, te laat", "below_minimum":
 
 def _line(path: Path, message: str) -> str:
     """A file's problem on one line (the first located problem, and how many more there are)."""
+    from coach.nl import count
+
     lines = [part for part in message.splitlines() if part.strip()]
     first = lines[0] if lines else message
     if not first.startswith(str(path)):
         first = f"{path}: {first}"
-    return first + (f" (en nog {len(lines) - 1})" if len(lines) > 1 else "")
+    more = len(lines) - 1
+    return first + (f" (en nog {count(more, 'probleem', 'problemen')})" if more else "")
 
 
 def _echo_err(text: str) -> None:
@@ -256,6 +259,7 @@ def _attempts(
     from coach.errors import StoreError
     from coach.formats import write_transcript
     from coach.learners import display
+    from coach.nl import count, verb
     from coach.store import Store
 
     roster = Roster(cohort)
@@ -290,8 +294,8 @@ def _attempts(
             path = write_transcript(transcript, Path(tmp) / f"{session}.yaml")
             paths[path] = (learner, f"sessie {session}", row.scenario)
         store.close()
-        for rubric in dict.fromkeys(t.rubric for t in targets):
-            mine = {t.scenario for t in targets if t.rubric == rubric}
+        for rubric in dict.fromkeys(t.assignment.rubric for t in targets):  # as written: an id or a path
+            mine = {t.scenario for t in targets if t.assignment.rubric == rubric}
             wanted = [p for p, (_, _, scenario) in paths.items() if scenario in mine] + files
             job = Job(rubric=rubric, scenario=None, library=tuple(str(p) for p in library))
             for scored in score_all(wanted, job):
@@ -301,6 +305,8 @@ def _attempts(
                 transcript, feedback = scored.transcript, scored.feedback
                 if scored.path in paths:
                     learner, origin, _ = paths[scored.path]
+                elif transcript.outcome == "interrupted":  # can still be resumed where it was made
+                    continue
                 else:
                     found = roster.resolve(transcript.learner)
                     if len(found) != 1:
@@ -314,7 +320,8 @@ def _attempts(
                 attempts.append(Attempt(learner, transcript, feedback, origin))
     if unknown:
         warnings.append(
-            f"waarschuwing: {len(unknown)} transcript(en) uit --from noemen niemand uit de groep: "
+            f"waarschuwing: {count(len(unknown), 'transcript', 'transcripten')} uit --from "
+            f"{verb(len(unknown), 'noemt', 'noemen')} niemand uit de groep: "
             + ", ".join(sorted(unknown)[:3])
             + (", …" if len(unknown) > 3 else "")
         )
