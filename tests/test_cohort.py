@@ -284,6 +284,7 @@ def test_status_reads_folders_and_counts_a_call_once(invoke, tmp_path: Path, cal
     mail = tmp_path / "mail"
     mail.mkdir()
     _mail(mail, "ozlem.yaml", calls["good-3"], "Ozlem", "2026-03-10T10:00:00")
+    cohort_file = cohort_file.rename(mail / "groep.yaml")  # kept with the calls: not read as one
     cells = _status(invoke, cohort_file, "--today", "2026-03-11", "--from", mail)
     assert cells[("Özlem Yılmaz-de Vries", "woz-buren")]["attempts"] == 1
     assert invoke("import", mail, "--cohort", cohort_file).exit_code == 0

@@ -67,6 +67,8 @@ def import_cmd(
     lib = Library.open(library or [])
     roster = Roster(check_cohort(cohort_file, lib)) if cohort_file else None
     files, empty = expand(paths)
+    if cohort_file is not None:  # the group file kept with the calls
+        files = [f for f in files if f.resolve() != cohort_file.resolve()]
     store = Store.default()
     try:
         result = _intake(files, store, lib, roster, learner)
@@ -201,7 +203,7 @@ def status(
     lib = Library.open(library or [])
     cohort = check_cohort(cohort_file, lib)
     targets = _targets(cohort, lib)
-    attempts, warnings, problems = _attempts(cohort, targets, sources or [], library or [])
+    attempts, warnings, problems = _attempts(cohort, targets, sources or [], library or [], cohort_file)
     from coach.cohort import status as cohort_status
 
     cells = cohort_status(cohort, targets, attempts, day)
@@ -217,7 +219,7 @@ def status(
                         "rubric": t.rubric,
                         "seed": t.assignment.seed,
                         "deadline": t.assignment.deadline.isoformat() if t.assignment.deadline else None,
-                        "min_score": t.minimum,
+                        "minimum": t.minimum,
                         "exam": t.assignment.exam,
                     }
                     for t in targets
@@ -247,7 +249,7 @@ def _targets(cohort: Any, lib: Any) -> list:
 
 
 def _attempts(
-    cohort: Any, targets: list, sources: list[Path], library: list[Path]
+    cohort: Any, targets: list, sources: list[Path], library: list[Path], cohort_file: Path
 ) -> tuple[list, list[str], list[str]]:
     """The group's scored calls: the store's sessions of its trainees (by name and alias) and the transcripts in
     ``sources``, each scored with the rubric of every assignment it may count for. The same call in the store and
@@ -279,6 +281,7 @@ def _attempts(
                 if row.scenario in scenarios and row.turns and _finished(row):
                     stored.append((found[0].name, row.id, row))
     files, empty = expand(sources)
+    files = [f for f in files if f.resolve() != cohort_file.resolve()]  # the group file kept with the calls
     problems += [f"{p}: de map bevat geen YAML- of JSON-bestanden" for p in empty]
     attempts: list[Attempt] = []
     seen: set[tuple[str, str]] = set()
