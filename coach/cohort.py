@@ -97,14 +97,26 @@ class Verdict:
         return {"passed": self.passed, "refused": self.refused, "reasons": self.reasons}
 
 
-def exam_verdict(feedback: Feedback, minimum: float | None) -> Verdict:
+def _below(score: float | None, threshold: float | None) -> str:
+    """'57, onder de drempel van 60'; a score that rounds up to its threshold keeps its decimal ('59,6')."""
+    if score is None:
+        return f"niet te beoordelen, drempel {threshold}"
+    shown = f"{score:.0f}" if threshold is None or round(score) < threshold else f"{score:.1f}"
+    return f"{shown.replace('.', ',')}, onder de drempel van {threshold}"
+
+
+UNVERIFIABLE = "alleen een gesprek met de offline beller, met scenario en seed, is opnieuw af te spelen"
+
+
+def exam_verdict(feedback: Feedback, minimum: float | None, *, verify: bool = True) -> Verdict:
     """Every failed threshold of an exam call: the overall score below the minimum, each dimension below its rubric
-    threshold, and why the call failed (``Feedback.verdict``: a hang-up, wrong information). A call whose source
-    is not verified, or has problems, is refused; ``source`` None means it was not checked."""
+    threshold, and why the call failed (``Feedback.verdict``: a hang-up, wrong information). With ``verify`` a call
+    counts only when a replay of the offline caller confirmed it (coach.provenance); any other is refused."""
     source = feedback.source
-    if source is not None and (source.verified is False or source.problems):
-        why = "; ".join(source.problems) or "het gesprek is niet opnieuw af te spelen met de beller"
-        return Verdict(False, [f"niet te verifiëren: {why}"], refused=True)
+    if verify and (source is None or source.verified is not True or source.problems):
+        problems = source.problems if source is not None else []
+        why = "; ".join(problems) or UNVERIFIABLE
+        return Verdict(False, [why if why.startswith("niet te verifiëren") else f"niet te verifiëren: {why}"], True)
     reasons: list[str] = []
     overall = feedback.overall
     if overall is not None and minimum is not None and overall < minimum:
@@ -112,7 +124,7 @@ def exam_verdict(feedback: Feedback, minimum: float | None) -> Verdict:
     named = set()
     for dimension in feedback.dimensions.values():
         if dimension.passed is False:
-            reasons.append(f"{dimension.title}: {dimension.score:.0f}, onder de drempel van {dimension.pass_score}")
+            reasons.append(f"{dimension.title}: {_below(dimension.score, dimension.pass_score)}")
             named.add(f"{dimension.title}: onder de drempel van {dimension.pass_score}")
     same_threshold = minimum is not None and feedback.pass_score is not None and minimum == feedback.pass_score
     for line in feedback.verdict:

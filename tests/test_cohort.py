@@ -332,7 +332,9 @@ def test_an_unverifiable_call_is_refused_for_an_exam(calls) -> None:
     assert refused.reasons == ["niet te verifiëren: andere beller dan seed 7"]
     assert exam_verdict(_feedback(source=Source(verified=True, problems=["ander scenario"])), 65).refused
     assert exam_verdict(_feedback(source=Source(verified=False)), 65).reasons[0].startswith("niet te verifiëren: ")
-    assert exam_verdict(_feedback(source=None), 65).passed  # not checked yet: no refusal
+    assert exam_verdict(_feedback(source=None), 65).refused  # not checked (a Claude call, typed out): no exam
+    assert exam_verdict(_feedback(source=Source(verified=None)), 65).refused
+    assert exam_verdict(_feedback(source=None), 65, verify=False).passed  # --min-score alone does not verify
     assert exam_verdict(_feedback(source=Source(verified=True)), 65).passed
 
     # a refused call does not count as the exam; when it is the only one, the refusal is the verdict
@@ -345,7 +347,9 @@ def test_an_unverifiable_call_is_refused_for_an_exam(calls) -> None:
     )
     target = Target(cohort.assignments[0], SCENARIO, "examen", 65)
     unverified = Attempt("Anna", calls["good"], _feedback(scenario=SCENARIO, source=Source(verified=False)), "a")
-    checked = Attempt("Anna", calls["good"], _feedback(scenario=SCENARIO, overall=70.0), "b")
+    checked = Attempt(
+        "Anna", calls["good"], _feedback(scenario=SCENARIO, overall=70.0, source=Source(verified=True)), "b"
+    )
     only = cell("Anna", target, [unverified], datetime(2026, 3, 1).date())
     assert only.state == "refused" and only.verdict is not None and only.verdict.refused
     both = cell("Anna", target, [unverified, checked], datetime(2026, 3, 1).date())

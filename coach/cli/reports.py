@@ -288,35 +288,18 @@ def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -
         typer.echo(f"Geschreven: {output}", err=True)
 
 
-def exam_reasons(fb: Feedback, min_score: float | None, *, strict: bool = False) -> list[str]:
-    """Every reason a call fails an exam, in plain Dutch; empty when it passes. ``strict`` (``--exam``) also refuses
-    a call that cannot be verified or was scored with another scenario version than it was played with."""
-    reasons: list[str] = []
-    if strict and fb.source is not None and fb.source.verified is not True:
-        reasons += fb.source.problems or [
-            "niet te verifiëren: alleen een gesprek met de offline beller, met scenario en seed, telt voor een examen"
-        ]
-    if min_score is not None and (fb.overall is None or fb.overall < min_score):
-        score = "geen totaalscore" if fb.overall is None else f"totaalscore {fb.overall:.0f}"
-        reasons.append(f"{score}, onder het minimum van {min_score:g}")
-    if fb.passed is False or (strict and fb.passed is None):
-        reasons += [r for r in fb.verdict if r not in reasons] or (
-            [] if fb.passed is not None else ["de rubric heeft geen drempels om aan te voldoen"]
-        )
-    return reasons
-
-
 def exam(results: Iterable[tuple[str, Feedback]], min_score: float | None, *, strict: bool = False) -> None:
     """With --min-score or --exam: one verdict per call on stderr that names every failed threshold, then one per
     trainee when the calls are of more than one; exit 1 when any call fails."""
     if min_score is None and not strict:
         return
     from coach import learners
+    from coach.cohort import exam_verdict
 
     failed = 0
     per_learner: dict[str, tuple[str, list[str], int]] = {}
     for name, fb in results:
-        reasons = exam_reasons(fb, min_score, strict=strict)
+        reasons = exam_verdict(fb, min_score, verify=strict).reasons
         failed += bool(reasons)
         score = "–" if fb.overall is None else f"{fb.overall:.0f}"
         limit = f", minimum {min_score:g}" if min_score is not None else ""
