@@ -18,7 +18,7 @@ from typing import Any
 from coach import registry
 from coach.analyzer import Analysis, Analyzer
 from coach.caller import Caller, Hooks, make_caller, offline_version
-from coach.errors import ConfigError, StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError
+from coach.errors import ConfigError, StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError, UsageError
 from coach.feedback import Feedback, evaluate
 from coach.feedback.judge import Judge
 from coach.feedback.model import JudgeReport
@@ -344,6 +344,16 @@ def _hold_unfinished(store: Store, session_id: str) -> SessionRow:
     """Take the call for this process, and read it again: another window may have ended it in the meantime."""
     store.lock(session_id)
     row = store.get(session_id)
+    imported = row.meta.get("import")
+    if imported is not None:
+        store.release(session_id)
+        source = imported.get("file") if isinstance(imported, dict) else None
+        raise UsageError(
+            f"dit gesprek (sessie {session_id}) is geïmporteerd"
+            + (f" uit {source}" if source else "")
+            + ": het is elders gevoerd en gaat hier niet verder",
+            hint="'coach history' toont het; 'coach evaluate' of 'coach status' beoordeelt het",
+        )
     if row.outcome is not None:
         store.release(session_id)
         raise StoreBusyError(

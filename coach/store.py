@@ -529,7 +529,7 @@ class Store:
             raise ValueError("a stored session needs a scenario")
         started = transcript.started_at or datetime.fromisoformat(source["at"])
         meta: dict[str, Any] = {"import": source}
-        for name in ("usage", "reason"):
+        for name in ("usage", "reason", "scenario_hash", "caller_version"):  # the versions it was played with
             if name in transcript.meta:
                 meta[name] = transcript.meta[name]
         with self._guard("het importeren van het gesprek"):

@@ -167,6 +167,8 @@ def test_import_normalises_names_through_the_cohort_and_skips_what_is_there(
     assert first["meta"]["import"]["file"] == str((mail / "a.yaml").resolve())
     assert re.fullmatch(r"[0-9a-f]{64}", first["meta"]["import"]["hash"]) and first["meta"]["import"]["at"]
 
+    assert first["meta"]["scenario_hash"] == calls["good"].meta["scenario_hash"]  # the version it was played with
+
     mine = json.loads(invoke("history", "--learner", "Özlem", "--json").stdout)["sessions"]
     assert len(mine) == 2
     exported = invoke("export", first["id"])
@@ -365,3 +367,24 @@ def test_status_refuses_a_bad_cohort_and_a_bad_date_in_dutch(invoke, tmp_path: P
     assert result.exit_code == 1
     assert f"{bad}:14:13: assignments[1].rubric: onbekende rubric 'exmen' (bedoelde u 'examen'?)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_imported_call_without_an_ending_is_not_resumed_here(calls) -> None:
+    """A call played elsewhere and mailed in unfinished: history lists it, resume does not pick it up."""
+    from coach import calls as core
+    from coach.analyzer import get_analyzer
+    from coach.errors import UsageError
+    from coach.store import Store
+
+    store = Store.default()
+    unfinished = calls["good"].model_copy(update={"outcome": None, "ended_at": None, "learner": "Anna"})
+    session_id, new = store.import_call(
+        unfinished, "Anna", {"file": "mail/a.yaml", "at": "2026-03-10T10:00:00", "hash": "x"}
+    )
+    assert new and store.last_unfinished("Anna") is None
+    lib = Library.open()
+    setup = core.CallSetup(lib.scenario(SCENARIO), None, lib.rubric("standaard"), get_analyzer(), seed=7)
+    with pytest.raises(UsageError, match=r"geïmporteerd uit mail/a\.yaml"):
+        core.resume(store, session_id, setup)
+    store.lock(session_id)  # the refusal let go of the call
+    store.release(session_id)
