@@ -31,6 +31,9 @@ def score_file(
         feedback.source.file = str(file) if file is not None else None
         feedback.source.verified = verified
         feedback.source.problems = problems
+    if verified is False:  # the transcript is not what happened: it cannot pass, whatever it scores
+        feedback.passed = False
+        feedback.verdict = [*problems, *feedback.verdict]
     return feedback
 
 

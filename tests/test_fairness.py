@@ -72,6 +72,7 @@ def test_an_edited_transcript_is_not_verified_and_an_exam_refuses_it(invoke, tmp
     source = json.loads(result.stdout)["source"]
     assert source["verified"] is False and said in source["problems"][0], source
     assert f"waarschuwing: {path}: niet te verifiëren" in result.stderr
+    assert json.loads(result.stdout)["passed"] is False  # what did not happen cannot pass
 
     exam = invoke("evaluate", path, "--exam")
     assert exam.exit_code == 1
