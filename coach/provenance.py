@@ -54,9 +54,10 @@ def check(
     if isinstance(version, str) and version != offline_version(analyzer):
         return None, ["gespeeld met een andere versie van de offline beller: niet opnieuw af te spelen"], None
     problem, analyses = _replay(transcript, scenario, analyzer)
+    if problem and not version:  # played before transcripts named their caller version: edited, or just older
+        return None, [f"niet te verifiëren (of gespeeld met een oudere versie van Belcoach): {problem}"], None
     if problem:
-        older = "" if version else " (of gespeeld met een oudere versie van Belcoach)"
-        return False, [f"niet te verifiëren{older}: {problem}"], None
+        return False, [f"niet te verifiëren: {problem}"], None
     return True, [], analyses
 
 

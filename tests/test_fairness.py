@@ -199,3 +199,16 @@ def test_the_seed_changes_the_words_not_what_happens_nor_the_scores() -> None:
             if (folder.name, script.stem) not in READ_BY_WORDING and (len(calls) > 1 or len(scores) > 1):
                 differ.append(f"{folder.name}/{script.stem}")
     assert differ == []
+
+
+def test_an_older_transcript_without_caller_version_is_a_warning_not_a_failure(invoke, tmp_path: Path) -> None:
+    def older(data: dict) -> None:
+        del data["meta"]["caller_version"]
+        data["turns"][2]["text"] = "Een zin die de beller van nu niet zegt."
+
+    path = _edit(_file(tmp_path, "oud.yaml"), older)
+    report = _report(invoke, path)
+    assert report["source"]["verified"] is None and report["passed"] is True
+    assert "oudere versie van Belcoach" in report["source"]["problems"][0]
+    exam = invoke("evaluate", path, "--exam")
+    assert exam.exit_code == 1 and "oudere versie van Belcoach" in exam.stderr
