@@ -13,7 +13,7 @@ PACKAGE = ROOT / "coach"
 
 LAYERS: list[tuple[str, ...]] = [
     ("coach.cli", "coach.__main__"),
-    ("coach.calls", "coach.doctor", "coach.batch", "coach.privacy"),
+    ("coach.calls", "coach.doctor", "coach.batch", "coach.privacy", "coach.group"),
     ("coach.session",),
     ("coach.caller", "coach.claude", "coach.feedback", "coach.store"),
     ("coach.analyzer",),
@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
         "coach.nl",
         "coach.registry",
         "coach.files",
+        "coach.learners",
         "coach",
     ),
 ]
