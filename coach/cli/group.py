@@ -5,6 +5,7 @@ Files are scored through coach.batch (every core) and each result becomes a smal
 never hold 10,000 reports in memory; the packs score one learner's calls again, one learner at a time.
 """
 
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -341,32 +342,31 @@ def to_json(rows: Sequence["Row"], roll: "Rollup") -> dict:
 
 
 def _packs(roll: "Rollup", folder: Path, job: "Job") -> None:
-    """One HTML file per learner: their calls scored again, one learner at a time."""
+    """One HTML file per learner: the calls scored again in one stream ordered by learner, each learner's reports
+    written and dropped as soon as their last call is in, so one learner's reports are held at a time."""
     from coach import group
     from coach.cli import dashboard
     from coach.paths import private_dir, write_private
 
     private_dir(folder)
+    people = [(person, person.in_order()) for person in roll.learners]
+    paths = [Path(r.path) for _, calls in people for r in calls]
     used: set[str] = set()
-    total = sum(len(g.rows) for g in roll.learners)
-    progress, task = _progress("Rapporten", total)
-    written = 0
+    progress, task = _progress("Rapporten", len(paths))
     with progress:
-        for person in roll.learners:
-            calls = person.in_order()
+        stream = _scored(paths, job, lambda n: progress.advance(task, n))
+        for person, calls in people:
             items = []
-            for scored in _scored([Path(r.path) for r in calls], job, lambda n: progress.advance(task, n)):
+            for scored in itertools.islice(stream, len(calls)):
                 if scored.transcript is not None and scored.feedback is not None:
                     items.append((scored.transcript, scored.feedback))
-            name = group.slug(person.name)
-            stem, n = name, 2
+            name = stem = group.slug(person.name)
+            n = 2
             while name in used:
                 name, n = f"{stem}-{n}", n + 1
             used.add(name)
             write_private(folder / f"{name}.html", dashboard.pack(person, items))
-            written += 1
-            del items
-    typer.echo(f"Geschreven: {written} rapporten in {folder}{os.sep}", err=True)
+    typer.echo(f"Geschreven: {len(people)} rapporten in {folder}{os.sep}", err=True)
 
 
 # --- the terminal view -------------------------------------------------------------------------------------------
