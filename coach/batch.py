@@ -71,8 +71,8 @@ def resolve(library, transcript: Transcript, rubric_ref: str | None, scenario_re
 
 
 def _score(path: str) -> Scored:
-    from coach.feedback import evaluate
     from coach.loader import load
+    from coach.provenance import score_file
 
     job: Job = _STATE["job"]  # type: ignore[assignment]
     out = Scored(Path(path))
@@ -83,7 +83,7 @@ def _score(path: str) -> Scored:
         return out
     rubric, scenario = resolve(_STATE["library"], transcript, job.rubric, job.scenario, out.warnings.append)
     out.transcript = transcript
-    out.feedback = evaluate(transcript, rubric, _STATE["analyzer"], scenario)  # type: ignore[arg-type]
+    out.feedback = score_file(transcript, rubric, scenario, _STATE["analyzer"], path)  # type: ignore[arg-type]
     return out
 
 

@@ -17,14 +17,16 @@ from typing import Any
 
 from coach import registry
 from coach.analyzer import Analysis, Analyzer
-from coach.caller import Caller, Hooks, make_caller
+from coach.caller import Caller, Hooks, make_caller, offline_version
 from coach.errors import ConfigError, StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError
 from coach.feedback import Feedback, evaluate
 from coach.feedback.judge import Judge
 from coach.feedback.model import JudgeReport
 from coach.formats import Outcome, Rubric, Scenario, Transcript, Turn, write_transcript
+from coach.formats.common import content_hash
 from coach.nl import count
 from coach.paths import private_dir
+from coach.provenance import score_file
 from coach.session import Session, utc_now
 from coach.store import SessionRow, Store, default_transcript_path
 
@@ -119,9 +121,14 @@ def score(
     judge: Judge | None = None,
     notify: Notify | None = None,
     analyses: Sequence[Analysis] | None = None,
+    file: str | Path | None = None,
 ) -> Feedback:
-    """The rule-based feedback on a call, with the judge's second opinion next to it when a judge is chosen."""
-    feedback = evaluate(transcript, rubric, analyzer, scenario, analyses)
+    """The rule-based feedback on a call, with the judge's second opinion next to it when a judge is chosen. A call
+    read from a file (``file``) is checked against a replay of the offline caller (coach.provenance)."""
+    if file is not None:
+        feedback = score_file(transcript, rubric, scenario, analyzer, file)
+    else:
+        feedback = evaluate(transcript, rubric, analyzer, scenario, analyses)
     feedback.judge = second_opinion(judge, transcript, rubric, scenario, notify)
     return feedback
 
@@ -325,6 +332,8 @@ def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, not
             judge=setup.judge,
             caller_model=session.caller.voice.model,
             judge_model=judge.model if judge is not None else None,
+            meta={"scenario_hash": content_hash(setup.scenario)}
+            | ({"caller_version": offline_version(setup.analyzer)} if setup.engine == "offline" else {}),
         )
         store.lock(session_id)
         session.listener = Recorder(store, session_id, session.caller, setup.learner)

@@ -21,6 +21,7 @@ from coach.errors import FileProblemError, Problem, did_you_mean
 from coach.files import CONTROL, STRAY_HINT, char_name, decode, problem, read_bytes
 from coach.formats import Rubric, Scenario, Transcript
 from coach.formats.claims import BUILTIN_CATALOGUE, ClaimType, scenario_claim_issues
+from coach.formats.cohort import Cohort
 from coach.formats.common import Loc
 from coach.formats.lexicon import Lexicon
 from coach.formats.topics import BUILTIN_TOPICS, AskTopic, scenario_topic_issues
@@ -29,7 +30,7 @@ from coach.nl import number
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_SUFFIXES = (*YAML_SUFFIXES, ".json")
 
-Kind = Literal["scenario", "rubric", "transcript", "lexicon"]
+Kind = Literal["scenario", "rubric", "transcript", "lexicon", "cohort"]
 
 
 class Positions:
@@ -468,7 +469,11 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
         return "transcript"
     if "lexicon" in parents:
         return "lexicon"
+    if "cohorts" in parents:
+        return "cohort"
     if isinstance(data, dict):
+        if "learners" in data or "assignments" in data:
+            return "cohort"
         if "turns" in data:
             return "transcript"
         if "dimensions" in data:
@@ -481,7 +486,9 @@ def detect_kind(data: Any, path: Path) -> Kind | None:
 
 
 def model_for(kind: Kind) -> type[BaseModel]:
-    return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript, "lexicon": Lexicon}[kind]
+    return {"scenario": Scenario, "rubric": Rubric, "transcript": Transcript, "lexicon": Lexicon, "cohort": Cohort}[
+        kind
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -534,7 +541,7 @@ def load(
                         "",
                         "onbekend soort bestand",
                         "een scenario heeft 'caller', een rubric 'dimensions', een transcript 'turns', "
-                        "een lexicon 'acts' of 'jargon'",
+                        "een lexicon 'acts' of 'jargon', een groep 'learners'",
                     )
                 ]
             )

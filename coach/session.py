@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from coach.analyzer import Analysis, Analyzer
-from coach.caller import Caller, CallerTurn
+from coach.caller import Caller, CallerTurn, offline_version
 from coach.formats import Scenario, Transcript, Turn
+from coach.formats.common import content_hash
 
 
 class SessionListener(Protocol):
@@ -121,6 +122,9 @@ class Session:
 
     def transcript(self) -> Transcript:
         meta = {"reason": self.reason} if self.reason else {}
+        meta["scenario_hash"] = content_hash(self.scenario)
+        if self.caller.name == "offline":
+            meta["caller_version"] = offline_version(self.analyzer)
         return Transcript(
             scenario=self.scenario.id,
             rubric=self.rubric,

@@ -506,6 +506,80 @@ class Store:
         with self._guard("het opslaan van het pad van het transcript"):
             self.db.execute("UPDATE sessions SET transcript_path = ? WHERE id = ?", (str(path), session_id))
 
+    # --- calls made elsewhere (coach import) ----------------------------------------------------------------
+
+    def imported_as(self, digest: str) -> str | None:
+        """The session a call with this content hash was imported as, if any."""
+        with self._guard("het lezen van de geschiedenis"):
+            found = self.db.execute(
+                # CASE: a row whose meta does not parse is passed over, not an error
+                "SELECT id FROM sessions"
+                " WHERE CASE WHEN json_valid(meta) THEN json_extract(meta, '$.import.hash') END = ?"
+                " ORDER BY rowid LIMIT 1",
+                (digest,),
+            ).fetchone()
+        return found[0] if found else None
+
+    def import_call(self, transcript: Transcript, learner: str, source: dict[str, Any]) -> tuple[str, bool]:
+        """Store a call made elsewhere with all its turns, in one transaction: (session id, True), or the session
+        it was imported as before and False. ``source['hash']`` identifies the call; it is looked up under the
+        write lock, so two imports of one call at the same moment store it once. ``source`` goes to the session's
+        meta as ``import`` (file, time, hash)."""
+        if not transcript.scenario:
+            raise ValueError("a stored session needs a scenario")
+        started = transcript.started_at or datetime.fromisoformat(source["at"])
+        meta: dict[str, Any] = {"import": source}
+        for name in ("usage", "reason"):
+            if name in transcript.meta:
+                meta[name] = transcript.meta[name]
+        with self._guard("het importeren van het gesprek"):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                before = self.imported_as(source["hash"])
+                if before is not None:
+                    self.db.execute("ROLLBACK")
+                    return before, False
+                session_id = started.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+                self.db.execute(
+                    "INSERT INTO sessions (id, scenario, rubric, learner, engine, seed, started_at, ended_at, outcome,"
+                    " reason, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        session_id,
+                        transcript.scenario,
+                        transcript.rubric,
+                        learner,
+                        transcript.engine,
+                        transcript.seed,
+                        started.isoformat(),
+                        transcript.ended_at.isoformat() if transcript.ended_at else None,
+                        transcript.outcome.value if transcript.outcome else None,
+                        transcript.meta.get("reason") if isinstance(transcript.meta.get("reason"), str) else None,
+                        json.dumps(meta, ensure_ascii=False, default=str),
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT INTO turns (session_id, idx, speaker, text, emotion, revealed, time, meta)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            session_id,
+                            index,
+                            turn.speaker,
+                            turn.text,
+                            turn.emotion,
+                            json.dumps(turn.revealed),
+                            turn.time.isoformat() if turn.time else None,
+                            json.dumps(turn.meta, ensure_ascii=False, default=str),
+                        )
+                        for index, turn in enumerate(transcript.turns)
+                    ],
+                )
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        return session_id, True
+
     # --- reading ----------------------------------------------------------------------------------------------
 
     def row_error(self, session_id: str, problem: str) -> StoreDamagedError:
@@ -551,11 +625,13 @@ class Store:
         return rows[0]
 
     def last_unfinished(self, learner: str | None = None) -> SessionRow | None:
-        """The most recent unfinished session that can be read; of this learner only, when a learner is given."""
+        """The most recent unfinished session that can be read; of this learner only, when a learner is given. A call
+        imported without an ending (``coach import``) is not one: it was made elsewhere and cannot go on here."""
         if learner is None:
             rows, _ = self._scan("WHERE s.outcome IS NULL")
         else:
             rows, _ = self._scan("WHERE s.outcome IS NULL AND s.learner = ?", (learner,))
+        rows = [r for r in rows if "import" not in r.meta]
         return rows[-1] if rows else None
 
     def turns(self, session_id: str) -> list[Turn]:
@@ -580,7 +656,7 @@ class Store:
         meta = {"session": row.id}
         if row.reason:
             meta["reason"] = row.reason
-        for key in ("usage", "feedback_overall"):
+        for key in ("usage", "feedback_overall", "scenario_hash", "caller_version"):
             if key in row.meta:
                 meta[key] = row.meta[key]
         return Transcript(

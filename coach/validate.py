@@ -1,4 +1,4 @@
-"""``coach validate``: check files and folders of scenarios, rubrics and transcripts."""
+"""``coach validate``: check files and folders of scenarios, rubrics, transcripts and cohorts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.errors import FileProblemError, Problem, did_you_mean
 from coach.formats.claims import ClaimType
+from coach.formats.cohort import Cohort
 from coach.library import Library, looks_like_path
 from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data, topic_catalogue
 from coach.nl import count
@@ -52,6 +53,7 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
     """Check every file; transcripts must also name a scenario and rubric that exist (in the library or this run)."""
     report = Report()
     transcripts: list[tuple[Path, object]] = []
+    cohorts: list[tuple[Path, Cohort]] = []
     files: list[Path] = []
     for path in paths:
         files.extend(_collect(path, report))
@@ -67,6 +69,8 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
         kind = type(obj).__name__.lower()
         if kind == "transcript":
             transcripts.append((path, obj))
+        elif isinstance(obj, Cohort):
+            cohorts.append((path, obj))
         ident = getattr(obj, "id", None)
         if kind in ("scenario", "rubric") and ident:
             first = ids.get((kind, ident))
@@ -80,7 +84,57 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
                 ids[(kind, ident)] = path
     if transcripts:
         _check_references(transcripts, ids, library, report)
+    if cohorts:
+        lib = Library.open(library)
+        known = _known(lib, ids)
+        for path, cohort in cohorts:
+            report.problems += _cohort_problems(path, cohort, known)
     return report
+
+
+def check_cohort(path: Path, lib: Library) -> Cohort:
+    """A cohort file read and checked as ``coach validate`` does (its scenarios and rubrics exist in the library);
+    raises FileProblemError with every problem located."""
+    cohort = load(path, "cohort")
+    problems = _cohort_problems(path, cohort, _known(lib, {}))  # type: ignore[arg-type]
+    if problems:
+        raise FileProblemError(problems)
+    return cohort  # type: ignore[return-value]
+
+
+def _known(lib: Library, seen: dict[tuple[str, str], Path]) -> dict[str, set[str]]:
+    """The scenario and rubric ids a file may name: the library's and those of the files checked in this run."""
+    return {kind: set(lib.ids(kind)) | {ident for k, ident in seen if k == kind} for kind in ("scenario", "rubric")}  # type: ignore[arg-type]
+
+
+def _unknown(kind: str, ref: str, known: set[str], base: Path) -> tuple[str, str] | None:
+    """What is wrong with a scenario or rubric reference (message, hint), or None when it exists."""
+    if looks_like_path(ref):
+        target = Path(ref).expanduser()
+        if target.exists() or (base / target).exists():
+            return None
+        return f"bestand '{ref}' bestaat niet", "geef een bestaand pad of een id uit 'coach list'"
+    if ref in known:
+        return None
+    close = did_you_mean(ref, sorted(known))
+    message = f"{'onbekend scenario' if kind == 'scenario' else 'onbekende rubric'} '{ref}'"
+    return message, f"bedoelde u '{close[0]}'?" if close else "geef de map mee met --library, of een pad"
+
+
+def _cohort_problems(path: Path, cohort: Cohort, known: dict[str, set[str]]) -> list[Problem]:
+    found = []
+    for i, assignment in enumerate(cohort.assignments):
+        for kind in ("scenario", "rubric"):
+            wrong = _unknown(kind, getattr(assignment, kind), known[kind], path.parent)
+            if wrong:
+                found.append((("assignments", i, kind), *wrong))
+    if not found:
+        return []
+    try:
+        _, positions = read_data(path)  # only for the line numbers
+    except FileProblemError:
+        positions = Positions()
+    return [problem_at(str(path), positions, loc, message, hint) for loc, message, hint in found]
 
 
 def _catalogue(files: list[Path], library: Sequence[Path], report: Report) -> tuple[dict[str, ClaimType], set[str]]:
@@ -99,32 +153,14 @@ def _catalogue(files: list[Path], library: Sequence[Path], report: Report) -> tu
 def _check_references(
     transcripts: list[tuple[Path, object]], seen: dict[tuple[str, str], Path], library: Sequence[Path], report: Report
 ) -> None:
-    lib = Library.open(library)
-    kinds = ("scenario", "rubric")
-    known = {kind: set(lib.ids(kind)) | {ident for k, ident in seen if k == kind} for kind in kinds}  # type: ignore[arg-type]
+    known = _known(Library.open(library), seen)
     for path, transcript in transcripts:
         found: list[tuple[str, str, str]] = []  # (field, message, hint)
-        for kind in kinds:
+        for kind in ("scenario", "rubric"):
             ref = getattr(transcript, kind, None)
-            if not ref:
-                continue
-            if looks_like_path(ref):
-                target = Path(ref).expanduser()
-                if target.exists() or (path.parent / target).exists():
-                    continue
-                found.append(
-                    (kind, f"bestand '{ref}' bestaat niet", "geef een bestaand pad of een id uit 'coach list'")
-                )
-            elif ref not in known[kind]:
-                close = did_you_mean(ref, sorted(known[kind]))
-                message = f"{'onbekend scenario' if kind == 'scenario' else 'onbekende rubric'} '{ref}'"
-                found.append(
-                    (
-                        kind,
-                        message,
-                        f"bedoelde u '{close[0]}'?" if close else "geef de map mee met --library, of een pad",
-                    )
-                )
+            wrong = _unknown(kind, ref, known[kind], path.parent) if ref else None
+            if wrong:
+                found.append((kind, *wrong))
         if not found:
             continue
         try:

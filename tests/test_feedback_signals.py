@@ -152,7 +152,7 @@ def test_a_question_inside_a_caller_turn_counts_as_a_question(lib: Library) -> N
         ("l", "Mag ik uw postcode?"),
     )
     assert not result.skipped and result.value == 0
-    from coach.feedback.call import caller_questions
+    from coach.analyzer.callerlines import caller_questions
 
     assert caller_questions("Waarom is mijn aanslag zo hoog? Ik snap het niet.") == ["Waarom is mijn aanslag zo hoog?"]
     assert caller_questions("Ik snap het niet.") == []

@@ -482,6 +482,7 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         lx = lexicon
+        self.lexicon = lexicon
         self.common = frozenset(fold(w) for w in lx.style.stopwords)  # no anchors for rule prefilters (_anchor)
         common = frozenset(fold(w) for w in lx.style.stopwords)
         self.claim_reader = ClaimReader(lx.claims, lambda pattern: _anchor(pattern, common=common))

@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from coach import registry
 from coach.analyzer import Analysis, Analyzer
 from coach.caller.base import CallerTurn, Hooks, Metered, Plan, Voice
-from coach.caller.brain import CallerBrain
+from coach.caller.brain import CallerBrain, fallback_lines
 from coach.formats import Scenario, Turn
 
-__all__ = ["Caller", "CallerBrain", "CallerTurn", "Hooks", "Plan", "Voice", "make_caller"]
+__all__ = ["Caller", "CallerBrain", "CallerTurn", "Hooks", "Plan", "Voice", "make_caller", "offline_version"]
+
+_VERSIONS: dict[int, tuple[Analyzer, str]] = {}
+
+
+def offline_version(analyzer: Analyzer) -> str:
+    """A short hash of everything that decides what the offline caller says: its code and the analyzer's, its lines
+    and the analyzer's lexicon. The same scenario, seed and trainee turns give the same call only under the same
+    version (a transcript mailed from another machine with the same release has the same one)."""
+    known = _VERSIONS.get(id(analyzer))
+    if known is not None and known[0] is analyzer:
+        return known[1]
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "caller").glob("*.py"), *(root / "analyzer").glob("*.py"), root / "session.py"]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(json.dumps(fallback_lines(), sort_keys=True, ensure_ascii=False).encode())
+    digest.update(analyzer.lexicon.model_dump_json().encode())
+    version = digest.hexdigest()[:12]
+    _VERSIONS[id(analyzer)] = (analyzer, version)
+    return version
 
 
 class Caller:

@@ -18,6 +18,7 @@ import yaml
 
 from coach.analyzer import Analysis, Analyzer
 from coach.analyzer.asked import Asked, FactAsked, asked, asks_outright
+from coach.analyzer.callerlines import questions_to_answer
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
@@ -141,6 +142,7 @@ class CallerBrain:
     """The words each fact was given in, to give it the same way when asked again."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
+    _rounds: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -156,15 +158,31 @@ class CallerBrain:
         scenario_lines = self.scenario.reactions.get(ReactionKind(kind), []) if kind in R.__members__ else []
         bank = fallback_lines().get(kind, [])
         for pool in (scenario_lines, bank):
-            fresh = [x for x in pool if x not in self.said_at]
-            if fresh:
-                return _fill(self._use(self.rng.choice(fresh)), values)
+            if any(x not in self.said_at for x in pool):
+                return _fill(self._choose(pool), values)
         pool = list(dict.fromkeys(scenario_lines + bank)) or ["Hm."]
         return _fill(self._use(self._least_recent(pool)), values)
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [x for x in lines if x not in self.said_at]
-        return self._use(self.rng.choice(fresh) if fresh else self._least_recent(lines))
+        if any(x not in self.said_at for x in lines):
+            return self._choose(lines)
+        return self._use(self._least_recent(lines))
+
+    def _choose(self, pool: list[str]) -> str:
+        """The seed varies the words, never what the coach reads in them. Lines that are alike in whether they ask
+        something (and something to answer), ask for an explanation and show a feeling form a group; which group
+        speaks is decided without the seed (in turn, in the order the lines are written), and the seed chooses an
+        unused line within it. So the same trainee turns give the same questions, emotions and scores under every
+        seed, and every line gets its turn."""
+        groups: dict[tuple[bool, ...], list[str]] = {}
+        for text in pool:
+            groups.setdefault(self._reads_as(text), []).append(text)
+        key = tuple(pool)
+        rounds = self._rounds.get(key, 0)
+        self._rounds[key] = rounds + 1
+        alike = list(groups.values())[rounds % len(groups)]
+        fresh = [x for x in alike if x not in self.said_at]
+        return self._use(self.rng.choice(fresh) if fresh else self._least_recent(alike))
 
     def _use(self, choice: str) -> str:
         self.said_count += 1
@@ -176,6 +194,14 @@ class CallerBrain:
         recent = [x for x in pool if self.said_at.get(x, (-9, 0))[0] >= self.turn_no - 1]
         candidates = [x for x in pool if x not in recent] or pool
         return min(candidates, key=lambda x: self.said_at.get(x, (-9, -1)))
+
+    def _reads_as(self, text: str) -> tuple[bool, bool, bool, bool]:
+        return (
+            "?" in text,
+            bool(questions_to_answer(text)),
+            self.analyzer.asks_explanation(text),
+            self.analyzer.feeling(text) is not None,
+        )
 
     # --- the call ------------------------------------------------------------------------------------------------
 

@@ -273,14 +273,37 @@ def resume(
 
 @command()
 def history(
-    learner: Annotated[str | None, typer.Option("--learner", help="Alleen sessies van deze medewerker.")] = None,
+    learner: Annotated[
+        str | None,
+        typer.Option("--learner", help="Alleen sessies van deze medewerker ('Özlem' vindt ook 'Özlem Yılmaz')."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Toon de geoefende gesprekken."""
     from coach.nl import count, verb
     from coach.store import Store
 
-    rows, unreadable = Store.default().history(learner)
+    store = Store.default()
+    if learner is None:
+        rows, unreadable = store.history()
+    else:
+        from coach.errors import UsageError
+        from coach.learners import display, find, key
+
+        names = find(learner, store.learners())
+        if len({key(n) for n in names}) > 1:
+            raise UsageError(
+                f"'{display(learner)}' past bij meer medewerkers: {', '.join(display(n) for n in names)}",
+                hint="geef meer van de naam, bijvoorbeeld --learner " + repr(display(names[0])),
+            )
+        rows, unreadable = [], []
+        for name in names:  # spellings of one name ('Özlem', 'özlem'): one trainee
+            found, bad = store.history(name)
+            rows += found
+            unreadable += bad
+        rows.sort(key=lambda r: r.started_at)
+        if not names and not as_json:
+            typer.echo(f"Geen gesprekken van '{display(learner)}'.", err=True)
     if as_json:
         print_json(
             {

@@ -25,6 +25,14 @@ def evaluate(
     output: OutputOpt = None,
     detail: DetailOpt = False,
     min_score: MinScoreOpt = None,
+    exam: Annotated[
+        bool,
+        typer.Option(
+            "--exam",
+            help="Examen: alleen gesprekken die te verifiëren zijn tellen (offline beller, zelfde scenarioversie en "
+            "seed); elke niet gehaalde drempel wordt genoemd; exitcode 1 als een gesprek niet slaagt.",
+        ),
+    ] = False,
     judge: JudgeOpt = "offline",
     model: Annotated[
         str | None,
@@ -51,7 +59,7 @@ def evaluate(
     if scenario:
         lib.scenario(scenario)
     if judge == "offline" and len(transcripts) > 1:
-        _batch(transcripts, rubric, scenario, library, lexicon, fmt, output, detail, min_score)
+        _batch(transcripts, rubric, scenario, library, lexicon, fmt, output, detail, min_score, exam)
         return
     analyzer = analyzer_for(lib, lexicon or [])
     items = []
@@ -67,7 +75,7 @@ def evaluate(
             continue
         scored.append(str(path))
         chosen_rubric, chosen_scenario = resolve(lib, transcript, rubric, scenario, _warn)
-        feedback = calls.score(transcript, chosen_rubric, analyzer, chosen_scenario, second, _say)
+        feedback = calls.score(transcript, chosen_rubric, analyzer, chosen_scenario, second, _say, file=path)
         items.append((transcript, feedback))
     if items:
         reports.emit(items, fmt, output, detail=detail)
@@ -78,13 +86,15 @@ def evaluate(
         from coach.cli import render
 
         render.console(stderr=True).print(render.usage_line({"judge_usage": judged.as_dict()}))
-    reports.exam(zip(scored, (fb for _, fb in items), strict=True), min_score)
+    for name, (_, fb) in zip(scored, items, strict=True):
+        _check(name, fb, exam)
+    reports.exam(zip(scored, (fb for _, fb in items), strict=True), min_score, strict=exam)
     if problems:
         typer.echo(f"{len(problems)} van de {len(transcripts)} transcripten niet beoordeeld.", err=True)
         raise typer.Exit(1)
 
 
-def _batch(paths, rubric, scenario, library, lexicon, fmt, output, detail, min_score) -> None:
+def _batch(paths, rubric, scenario, library, lexicon, fmt, output, detail, min_score, exam) -> None:
     """Many transcripts with the rule-based judge: scored on every core, with a progress bar on a terminal."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -113,10 +123,20 @@ def _batch(paths, rubric, scenario, library, lexicon, fmt, output, detail, min_s
     problems = [r for r in results if r.problem]
     for r in problems:
         typer.echo(f"Fout: {r.problem}", err=True)
-    reports.exam(((str(r.path), r.feedback) for r in done), min_score)
+    for r in done:
+        _check(str(r.path), r.feedback, exam)
+    reports.exam(((str(r.path), r.feedback) for r in done), min_score, strict=exam)
     if problems:
         typer.echo(f"{len(problems)} van de {len(paths)} transcripten niet beoordeeld.", err=True)
         raise typer.Exit(1)
+
+
+def _check(name: str, fb, exam: bool) -> None:
+    """A call that does not hold up on replay, or was scored with another scenario than it was played with, is said
+    out loud (an exam refuses it in its verdict)."""
+    if fb.source is not None and fb.source.problems and not exam:
+        for problem in fb.source.problems:
+            _warn(f"{name}: {problem}")
 
 
 def _say(message: str) -> None:

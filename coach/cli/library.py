@@ -94,11 +94,13 @@ def show(
 
 @command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Bestanden of mappen met scenario's, rubrics en transcripten.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Bestanden of mappen met scenario's, rubrics, transcripten en groepen.")
+    ],
     as_json: JsonOpt = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Controleer scenario's, rubrics en transcripten; elke fout met bestand, regel en veld."""
+    """Controleer scenario's, rubrics, transcripten en groepen; elke fout met bestand, regel en veld."""
     from coach.validate import validate_paths
 
     report = validate_paths(paths, library or ())
@@ -208,13 +210,13 @@ def topics(
 
 @command()
 def schema(
-    kind: Annotated[str, typer.Argument(help="scenario, rubric of transcript.")],
+    kind: Annotated[str, typer.Argument(help="scenario, rubric, transcript of cohort.")],
 ) -> None:
     """Druk het JSON Schema van een bestandsformaat af (voor validatie in je editor)."""
     from coach.errors import suggestion
     from coach.loader import model_for
 
-    kinds = ("scenario", "rubric", "transcript")
+    kinds = ("scenario", "rubric", "transcript", "cohort")
     if kind not in kinds:
         raise UsageError(f"onbekend formaat '{kind}'", hint=suggestion(kind, kinds) or "kies uit: " + ", ".join(kinds))
     model = model_for(kind)  # type: ignore[arg-type]
@@ -223,7 +225,7 @@ def schema(
     print_json(data)
 
 
-new_app = typer_app("Maak een nieuw scenario of een nieuwe rubric vanuit een sjabloon met uitleg.")
+new_app = typer_app("Maak een nieuw scenario, een nieuwe rubric of een groep vanuit een sjabloon met uitleg.")
 app.add_typer(new_app, name="new")
 
 
@@ -253,3 +255,29 @@ def new_rubric(
 ) -> None:
     """Schrijf een geldig rubric-sjabloon met uitleg in uw bibliotheek."""
     _new("rubric", name, library, force)
+
+
+@new_app.command("cohort", cls=CoachCommand)
+def new_cohort(
+    name: Annotated[str, typer.Argument(help="Naam van de groep; ook de bestandsnaam (groep-maart.yaml).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Bestand (standaard: NAAM.yaml in de huidige map).")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf een geldig groepsbestand met uitleg: medewerkers en opdrachten, voor 'coach import' en 'coach status'."""
+    from coach.formats.common import SLUG
+    from coach.library import TEMPLATES
+    from coach.paths import write_private
+
+    if not SLUG.fullmatch(name):
+        raise UsageError(
+            f"'{name}' is geen geldige naam", hint="gebruik kleine letters, cijfers en streepjes, bijv. groep-maart"
+        )
+    path = output or Path(f"{name}.yaml")
+    if path.exists() and not force:
+        raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
+    # names and e-mail addresses: readable by the trainer only
+    write_private(path, (TEMPLATES / "cohort.yaml").read_text(encoding="utf-8").replace("__ID__", name))
+    typer.echo(str(path))
+    typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)

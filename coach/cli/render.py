@@ -343,6 +343,8 @@ def _head(fb: Feedback) -> Panel:
         head.add_row("Waarom", escape(str(fb.call["reason"])))
     if fb.call.get("partly_read"):
         head.add_row("Gelezen", escape(str(fb.call["partly_read"])))
+    if fb.source is not None and fb.source.problems:
+        head.add_row("Let op", Text("; ".join(fb.source.problems), style="bold red"))
     if "emotion_start" in fb.call:
         head.add_row("Emotie beller", f"{fb.call['emotion_start']} → {fb.call['emotion_end']} (van 10)")
     if "hidden_concern_found" in fb.call:

@@ -64,6 +64,8 @@ def to_markdown(items: Items) -> str:
             out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
         if fb.call.get("partly_read"):
             out.append(f"- **Gelezen:** {_md(str(fb.call['partly_read']))}")
+        if fb.source is not None and fb.source.problems:
+            out.append(f"- **Let op:** {_md('; '.join(fb.source.problems))}")
         if "emotion_start" in fb.call:
             out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
         out.append(f"- **Rubric:** {fb.rubric}\n")
@@ -162,6 +164,8 @@ def to_html(items: Items) -> str:
             body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
         if fb.call.get("partly_read"):
             body.append(f"<tr><td><b>Gelezen</b></td><td>{e(str(fb.call['partly_read']))}</td></tr>")
+        if fb.source is not None and fb.source.problems:
+            body.append(f'<tr><td><b>Let op</b></td><td class="no">{e("; ".join(fb.source.problems))}</td></tr>')
         body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
         for name, dim in fb.dimensions.items():
             body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
@@ -284,15 +288,51 @@ def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -
         typer.echo(f"Geschreven: {output}", err=True)
 
 
-def exam(results: Iterable[tuple[str, Feedback]], min_score: float | None) -> None:
-    """With --min-score: one verdict per call on stderr, exit 1 when any call fails."""
-    if min_score is None:
+def exam_reasons(fb: Feedback, min_score: float | None, *, strict: bool = False) -> list[str]:
+    """Every reason a call fails an exam, in plain Dutch; empty when it passes. ``strict`` (``--exam``) also refuses
+    a call that cannot be verified or was scored with another scenario version than it was played with."""
+    reasons: list[str] = []
+    if strict and fb.source is not None and fb.source.verified is not True:
+        reasons += fb.source.problems or [
+            "niet te verifiëren: alleen een gesprek met de offline beller, met scenario en seed, telt voor een examen"
+        ]
+    if min_score is not None and (fb.overall is None or fb.overall < min_score):
+        score = "geen totaalscore" if fb.overall is None else f"totaalscore {fb.overall:.0f}"
+        reasons.append(f"{score}, onder het minimum van {min_score:g}")
+    if fb.passed is False or (strict and fb.passed is None):
+        reasons += [r for r in fb.verdict if r not in reasons] or (
+            [] if fb.passed is not None else ["de rubric heeft geen drempels om aan te voldoen"]
+        )
+    return reasons
+
+
+def exam(results: Iterable[tuple[str, Feedback]], min_score: float | None, *, strict: bool = False) -> None:
+    """With --min-score or --exam: one verdict per call on stderr that names every failed threshold, then one per
+    trainee when the calls are of more than one; exit 1 when any call fails."""
+    if min_score is None and not strict:
         return
+    from coach import learners
+
     failed = 0
+    per_learner: dict[str, tuple[str, list[str], int]] = {}
     for name, fb in results:
-        ok = fb.overall is not None and fb.overall >= min_score and fb.passed is not False
-        failed += not ok
+        reasons = exam_reasons(fb, min_score, strict=strict)
+        failed += bool(reasons)
         score = "–" if fb.overall is None else f"{fb.overall:.0f}"
-        typer.echo(f"{'GESLAAGD' if ok else 'NIET GESLAAGD'}: {name} (score {score}, minimum {min_score:g})", err=True)
+        limit = f", minimum {min_score:g}" if min_score is not None else ""
+        why = f": {'; '.join(reasons)}" if reasons else ""
+        typer.echo(f"{'NIET GESLAAGD' if reasons else 'GESLAAGD'}: {name} (score {score}{limit}){why}", err=True)
+        key = learners.key(fb.learner)
+        shown, fails, calls = per_learner.get(key, (learners.display(fb.learner) or "zonder naam", [], 0))
+        per_learner[key] = (shown, fails + ([name] if reasons else []), calls + 1)
+    if len(per_learner) > 1:
+        for shown, fails, calls in per_learner.values():
+            if fails:
+                verdict = (
+                    f"NIET GESLAAGD ({len(fails)} van {count(calls, 'gesprek', 'gesprekken')}: {', '.join(fails)})"
+                )
+            else:
+                verdict = f"GESLAAGD ({count(calls, 'gesprek', 'gesprekken')})"
+            typer.echo(f"Medewerker {shown}: {verdict}", err=True)
     if failed:
         raise typer.Exit(1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -15,15 +14,6 @@ from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.formats.acts import PHASE_OF_ACT, PHASES
 from coach.patterns import first_match, fold
-
-_QUESTION = re.compile(r"[^.!?]*\?[?!]*")
-"""A sentence that ends in a question mark, anywhere in a turn."""
-
-
-def caller_questions(text: str) -> list[str]:
-    """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
-    return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
-
 
 REACTIONS = frozenset(
     {

@@ -12,6 +12,7 @@ from coach.feedback.call import Call, Result
 from coach.feedback.consistency import MIN_TURNS, UNFINISHED, checking, contradictions
 from coach.feedback.model import Advice, CriterionResult, DimensionResult, Evidence, Feedback, Phase
 from coach.feedback.signals import IMPLEMENTATIONS, skipped
+from coach.feedback.source import source_of
 from coach.formats import Criterion, Rubric, Scenario, Transcript
 from coach.formats.signals import SIGNALS
 from coach.nl import count, number
@@ -259,6 +260,7 @@ def evaluate(
         improvements=improvements,
         advice=advice,
         call=facts,
+        source=source_of(transcript, scenario, rubric),
     )
     if checking():
         problems = contradictions(feedback, transcript)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from coach.analyzer import Analysis
-from coach.feedback.call import Call, Result, caller_questions, ev, skipped
+from coach.analyzer.callerlines import questions_to_answer
+from coach.feedback.call import Call, Result, ev, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
 from coach.formats.acts import ANSWERING_ACTS, PHASES
@@ -243,21 +244,6 @@ def talk_balance(call: Call, criterion: Any) -> Result:
 
 _YES_NO = re.compile(r"\W*(?:ja|nee|jawel|zeker|klopt|precies|inderdaad|natuurlijk|dat klopt|dat kan)\b", re.I)
 """A turn that starts with 'ja', 'nee', 'klopt' answers a yes/no question ('Is dat belangrijk?' 'Ja, ...')."""
-_RHETORICAL = re.compile(
-    r"\W*(?:wat (?:is|zijn) (?:dit|dat) (?:nou |nu )?voor (?:onzin|flauwekul|gedoe|onzinnig)"
-    r"|hoe (?:kan|is) (?:dat|het) (?:nou |nu )?mogelijk"
-    r"|ben(?:t)? (?:u|je) (?:nou|nu) helemaal|doe (?:even |eens )?normaal|(?:dat|dit) meent u (?:toch )?niet"
-    r"|(?:\d+(?:[.,]\d+)? )?(?:euro|€)\W*\?$)",
-    re.I,
-)
-"""An exclamation in question form ('Wat is dat voor onzin?'): anger to hear, no question to answer."""
-_CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee", "oke", "oké", "hm", "hmm"})
-
-
-def _contact(question: str) -> bool:
-    """'Hallo?', 'Eerlijk?', 'Toch?': a check that the line is open or a turn of phrase, no question to answer."""
-    words = _WORD.findall(question.lower())
-    return bool(words) and len(words) <= 2 and all(w in _CONTACT for w in words)
 
 
 @signal("caller_questions_answered")
@@ -265,13 +251,7 @@ def caller_questions_answered(call: Call, criterion: Any) -> Result:
     asked = [
         (i, t, questions)
         for i, t in call.caller
-        if (
-            questions := [
-                q
-                for q in caller_questions(t.text)
-                if not call.rhetorical(q) and not _contact(q) and not _RHETORICAL.match(q)
-            ]
-        )
+        if (questions := [q for q in questions_to_answer(t.text) if not call.rhetorical(q)])
     ]
     pairs = []
     for i, t, questions in asked:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import string
 from datetime import datetime
@@ -81,3 +83,21 @@ Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "stri
 def placeholders(line: str) -> set[str]:
     """Names of ``{placeholders}`` used in a line; raises ValueError on broken braces."""
     return {name for _, name, _, _ in string.Formatter().parse(line) if name is not None}
+
+
+HASH_LENGTH = 12
+_HASHED: dict[int, tuple[BaseModel, str]] = {}
+
+
+def content_hash(model: BaseModel) -> str:
+    """A short hash of what a scenario or rubric says, the same whatever its layout or comments in YAML: a score can
+    name the version it was made with, and a transcript the version it was played with."""
+    known = _HASHED.get(id(model))
+    if known is not None and known[0] is model:
+        return known[1]
+    data = json.dumps(model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    if len(_HASHED) > 256:  # a long batch over many libraries: forget, don't grow
+        _HASHED.clear()
+    _HASHED[id(model)] = (model, digest)
+    return digest

@@ -1,0 +1,39 @@
+"""What a caller's line asks: the questions in it, and those the trainee should answer. The caller's brain and the
+scorer read a line through these same functions, so a line the scorer counts as a question is one the brain treats
+as one (and the seed only chooses among lines that read alike)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_QUESTION = re.compile(r"[^.!?]*\?[?!]*")
+"""A sentence that ends in a question mark, anywhere in a turn."""
+
+
+def caller_questions(text: str) -> list[str]:
+    """The sentences of a caller turn that end in a question mark ('Waarom zo hoog? Ik snap het niet.')."""
+    return [m.group().strip() for m in _QUESTION.finditer(text) if any(c.isalnum() for c in m.group())]
+
+
+_RHETORICAL = re.compile(
+    r"\W*(?:wat (?:is|zijn) (?:dit|dat) (?:nou |nu )?voor (?:onzin|flauwekul|gedoe|onzinnig)"
+    r"|hoe (?:kan|is) (?:dat|het) (?:nou |nu )?mogelijk"
+    r"|ben(?:t)? (?:u|je) (?:nou|nu) helemaal|doe (?:even |eens )?normaal|(?:dat|dit) meent u (?:toch )?niet"
+    r"|(?:\d+(?:[.,]\d+)? )?(?:euro|€)\W*\?$)",
+    re.I,
+)
+"""An exclamation in question form ('Wat is dat voor onzin?'): anger to hear, no question to answer."""
+_CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee", "oke", "oké", "hm", "hmm"})
+
+
+def _contact(question: str) -> bool:
+    """'Hallo?', 'Eerlijk?', 'Toch?': a check that the line is open or a turn of phrase, no question to answer."""
+    words = _WORD.findall(question.lower())
+    return bool(words) and len(words) <= 2 and all(w in _CONTACT for w in words)
+
+
+def questions_to_answer(text: str) -> list[str]:
+    """The caller's questions that ask for an answer: not a contact check ('Hallo?') nor a rhetorical outburst ('Wat
+    is dit nou voor onzin?')."""
+    return [q for q in caller_questions(text) if not _contact(q) and not _RHETORICAL.match(q)]
