@@ -13,7 +13,15 @@ PACKAGE = ROOT / "coach"
 
 LAYERS: list[tuple[str, ...]] = [
     ("coach.cli", "coach.__main__"),
-    ("coach.calls", "coach.doctor", "coach.batch", "coach.privacy", "coach.provenance", "coach.cohort"),
+    (
+        "coach.calls",
+        "coach.doctor",
+        "coach.batch",
+        "coach.privacy",
+        "coach.provenance",
+        "coach.cohort",
+        "coach.group",
+    ),
     ("coach.session",),
     ("coach.caller", "coach.claude", "coach.feedback", "coach.store"),
     ("coach.analyzer",),
