@@ -33,7 +33,7 @@ FIXED_COLUMNS = (
     "seed",
     "overall",
 )
-TAIL_COLUMNS = ("pass_score", "outcome", "passed", "verdict", "failed_criteria", "trainee_turns")
+TAIL_COLUMNS = ("pass_score", "outcome", "passed", "verdict", "failed_criteria", "trainee_turns", "verified", "check")
 """The CSV and JSON columns of a call around its dimension scores (docs/report.md)."""
 
 
@@ -62,6 +62,10 @@ class Row:
     criteria: dict[str, tuple[str, float | None, bool | None]]
     """Per criterion id: (dimension, score, passed); score and passed are None when it was skipped."""
     turns: int
+    verified: bool | None = None
+    """The call held up on a replay of the offline caller (coach.provenance); None when it could not be checked."""
+    check: str = ""
+    """Why it could not be verified, or was scored with another scenario version (empty when nothing is wrong)."""
     path: str = ""
     """Where the transcript can be read again (for the per-learner packs); not shown."""
 
@@ -96,6 +100,8 @@ class Row:
             verdict=self.verdict,
             failed_criteria=list(self.failed),
             trainee_turns=self.turns,
+            verified=self.verified,
+            check=self.check,
         )
         return out
 
@@ -125,6 +131,8 @@ def row(index: int, transcript: Transcript, fb: Feedback, verdict: str, *, file:
         failed=[c.id for c in fb.criteria if c.passed is False],
         criteria={c.id: (c.dimension, None if c.skipped else c.score, c.passed) for c in fb.criteria},
         turns=turns if isinstance(turns, int) else len(transcript.learner_turns()),
+        verified=fb.source.verified if fb.source is not None else None,
+        check="; ".join(fb.source.problems) if fb.source is not None else "",
         path=path,
     )
 

@@ -126,6 +126,7 @@ def test_csv_round_trip(invoke, calls: Path, tmp_path: Path) -> None:
     assert list(rows[0]) == [
         "learner", "file", "session", "date", "scenario", "rubric", "seed", "overall", "luisteren", "gespreksopbouw",
         "toon", "inhoud", "pass_score", "outcome", "passed", "verdict", "failed_criteria", "trainee_turns",
+        "verified", "check",
     ]  # fmt: skip
     assert len(rows) == 6
     by_file = {Path(r["file"]).name: r for r in rows}
@@ -139,6 +140,7 @@ def test_csv_round_trip(invoke, calls: Path, tmp_path: Path) -> None:
         assert row["failed_criteria"].split(";") == [c["id"] for c in single["criteria"] if c["passed"] is False]
         assert int(row["trainee_turns"]) == single["call"]["learner_turns"]
         assert row["outcome"] == single["outcome"] and row["scenario"] == single["scenario"]
+        assert row["verified"] == {True: "true", False: "false", None: ""}[single["source"]["verified"]]
     assert by_file["ozlem-2.yaml"]["learner"] == "ozlem yilmaz de vries"  # each call keeps its own spelling
     assert by_file["jan-1.yaml"]["learner"] == JAN
     assert by_file["jan-1.yaml"]["date"] == "2026-11-03T09:00:00"
