@@ -184,6 +184,9 @@ def test_learner_and_scenario_filters(invoke, calls: Path) -> None:
         data = _json(invoke, calls, "--learner", query)
         assert {c["learner"] for c in data["calls"]} == {OZLEM, "ozlem yilmaz de vries"}, query
     assert len(_json(invoke, calls, "--learner", "jan")["calls"]) == 2
+    both = _json(invoke, calls, "--learner", "jan", "--learner", "Özlem")  # two trainees side by side
+    assert {c["learner"] for c in both["calls"]} == {JAN, OZLEM, "ozlem yilmaz de vries"}
+    assert len(both["learners"]) == 2
     data = _json(invoke, calls, "--scenario", "heffing-hondenbelasting")
     assert {c["file"].rsplit("/", 1)[-1] for c in data["calls"]} == {"jan-2.yaml", "piet.json"}
     missing = invoke("report", calls, "--learner", "Vries Özlem")  # words in the wrong order

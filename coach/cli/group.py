@@ -42,11 +42,11 @@ def report(
         bool, typer.Option("--store", help="Alle gesprekken uit de eigen opslag (coach history).")
     ] = False,
     learner: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--learner",
             metavar="NAAM",
-            help="Alleen deze medewerker ('Özlem' vindt 'Özlem Yılmaz').",
+            help="Alleen deze medewerker ('Özlem' vindt 'Özlem Yılmaz'); mag vaker, om te vergelijken.",
             show_default=False,
         ),
     ] = None,
@@ -118,7 +118,8 @@ def report(
                 )
         rows = _score(files, job, problems, store=store, scenario=scenario)
         if learner and not store:
-            rows = _select(rows, learner, scored=bool(rows))
+            picked = {id(r): r for query in learner for r in _select(rows, query, scored=bool(rows))}
+            rows = [r for r in rows if id(r) in picked]
         if not rows:
             for line in problems:
                 typer.echo(f"Fout: {line}", err=True)
@@ -143,8 +144,9 @@ def _count(n: int) -> str:
     return count(n, "transcript", "transcripten")
 
 
-def _nothing(scenario: str | None, learner: str | None, store: bool) -> str:
+def _nothing(scenario: str | None, queries: list[str] | None, store: bool) -> str:
     where = "in de opslag" if store else "in deze transcripten"
+    learner = "' of '".join(queries or [])
     if scenario and learner:
         return f"geen gesprekken van '{learner}' met scenario '{scenario}' {where}"
     if scenario:
@@ -172,7 +174,7 @@ def _select(rows: list["Row"], query: str, *, scored: bool) -> list["Row"]:
     return chosen
 
 
-def _from_store(tmp: Path, query: str | None, scenario: str | None, problems: list[str]) -> list[Path]:
+def _from_store(tmp: Path, queries: list[str] | None, scenario: str | None, problems: list[str]) -> list[Path]:
     """The store's calls (of the learner and scenario asked for) as transcript files in a private temporary folder,
     so the workers of coach.batch can read them."""
     from coach import learners
@@ -185,13 +187,15 @@ def _from_store(tmp: Path, query: str | None, scenario: str | None, problems: li
     try:
         sessions, bad = db.history()
         problems += [f"sessie {sid} is onleesbaar: {problem}" for sid, problem in bad]
-        if query:
+        keys: set[str] = set()
+        for query in queries or []:
             names = learners.find(query, (s.learner for s in sessions if s.learner))
             if not names:
                 known = sorted({s.learner for s in sessions if s.learner}, key=str.casefold)
                 hint = "wel: " + ", ".join(known[:8]) + (", ..." if len(known) > 8 else "") if known else ""
                 raise NotFoundError(f"geen medewerker gevonden voor '{query}' in de opslag", hint=hint)
-            keys = {learners.key(n) for n in names}
+            keys |= {learners.key(n) for n in names}
+        if queries:
             sessions = [s for s in sessions if learners.key(s.learner) in keys]
         if scenario:
             sessions = [s for s in sessions if s.scenario == scenario]
