@@ -202,7 +202,7 @@ def run(
                 **result.usage,
             }
         )
-        exam([(str(replies), result.feedback)], min_score)
+        exam([(str(replies), result.feedback.overall, result.feedback.passed)], min_score)
         return
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, result.transcript.turns, show_emotion=True))
@@ -211,7 +211,7 @@ def run(
         console.print(render.usage_line(result.usage))
     if result.path is not None:
         typer.echo(f"Transcript: {result.path}", err=True)
-    exam([(str(replies), result.feedback)], min_score)
+    exam([(str(replies), result.feedback.overall, result.feedback.passed)], min_score)
 
 
 @command()
