@@ -481,7 +481,7 @@ class Memo:
     """A bounded cache of pure readings keyed by text: a batch reads the same trainee lines after the same caller
     lines again and again (a script, a scenario's lines), and memory must not grow with the number of calls."""
 
-    def __init__(self, size: int = 4096) -> None:
+    def __init__(self, size: int = 16_384) -> None:
         self.size = size
         self._data: dict[Any, Any] = {}
 
