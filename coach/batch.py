@@ -1,12 +1,15 @@
 """Evaluating many transcripts at once, on every core: one process per core reads, scores and returns each file's
-report (or its problem), in the order given. A trainer's batch of 1,000 calls takes seconds, not a minute."""
+report (or its problem), in the order given, as a stream with a bounded number of files in flight. A trainer's batch
+of 1,000 calls takes seconds, and one of 10,000 no more memory than one of 100."""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +47,35 @@ def _open(job: Job) -> None:
     from coach.library import Library
 
     library = Library.open(list(job.library))
-    _STATE["job"], _STATE["library"] = job, library
+    _STATE["job"], _STATE["library"] = job, _Lookups(library)
     _STATE["analyzer"] = analyzer_for(library, [Path(p) for p in job.lexicon])
+
+
+class _Lookups:
+    """The library's scenarios and rubrics by reference, looked up once per batch: every transcript names one, and
+    finding the file behind a reference (is it a path? which file?) costs more than reading the cached model."""
+
+    def __init__(self, library) -> None:
+        self.library = library
+        self._found: dict[tuple[str, str], object] = {}
+
+    def _get(self, kind: str, ref: str):
+        key = (kind, ref)
+        if key not in self._found:
+            try:
+                self._found[key] = self.library.get(kind, ref)
+            except NotFoundError as exc:
+                self._found[key] = exc
+        found = self._found[key]
+        if isinstance(found, NotFoundError):
+            raise found
+        return found
+
+    def scenario(self, ref: str):
+        return self._get("scenario", ref)
+
+    def rubric(self, ref: str):
+        return self._get("rubric", ref)
 
 
 def resolve(library, transcript: Transcript, rubric_ref: str | None, scenario_ref: str | None, warn: Callable):
@@ -121,23 +151,51 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def score_all(paths: Sequence[Path], job: Job, done: Callable[[int], None] = lambda n: None) -> list[Scored]:
-    """Score every file with the rule-based judge, in order; ``done`` hears each finished file (for a progress
-    bar). On more than one core and with enough files, the work is spread over a process per core."""
+CHUNK = 16
+"""Files per task a worker is given: fewer round trips than one by one, and a slow file holds up little."""
+AHEAD = 4
+"""Tasks in flight per worker: enough to keep every core busy, few enough that memory stays flat."""
+
+
+def _score_chunk(paths: list[str]) -> list[Scored]:
+    return [_score(path) for path in paths]
+
+
+def iter_scored(paths: Sequence[Path], job: Job, done: Callable[[int], None] = lambda n: None) -> Iterator[Scored]:
+    """Score every file with the rule-based judge and yield each result in the order given, as soon as it and the
+    ones before it are done; ``done`` hears each finished file (for a progress bar). On more than one core and with
+    enough files, the work is spread over a process per core with a bounded number of files in flight, so memory
+    does not grow with the number of files (10,000 calls are a stream, not a list)."""
     n = min(workers(), len(paths))
+    _open(job)  # before the workers fork: they inherit the compiled analyzer instead of building their own
     if n <= 1 or len(paths) < PARALLEL_FROM:
-        _open(job)
-        results = []
         for path in paths:
-            results.append(_score(str(path)))
+            result = _score(str(path))
             done(1)
-        return results
+            yield result
+        return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(25, len(paths) // (n * 8)))
-    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_open, initargs=(job,)) as pool:
-        results = []
-        for result in pool.map(_score, [str(p) for p in paths], chunksize=chunk):
-            results.append(result)
-            done(1)
-    return results
+    initializer, initargs = (None, ()) if method == "fork" else (_open, (job,))
+    names = [str(p) for p in paths]
+    chunks = (names[i : i + CHUNK] for i in range(0, len(names), CHUNK))
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=initializer, initargs=initargs)
+    try:
+        pending: deque[Future[list[Scored]]] = deque()
+        for chunk in itertools.islice(chunks, n * AHEAD):
+            pending.append(pool.submit(_score_chunk, chunk))
+        while pending:
+            results = pending.popleft().result()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.append(pool.submit(_score_chunk, chunk))
+            for result in results:
+                done(1)
+                yield result
+    finally:  # also when the reader stops early (a closed pipe): the files not started are not scored
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def score_all(paths: Sequence[Path], job: Job, done: Callable[[int], None] = lambda n: None) -> list[Scored]:
+    """Every file's result at once, in order (``iter_scored`` as a list: for a handful of files)."""
+    return list(iter_scored(paths, job, done))

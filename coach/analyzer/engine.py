@@ -477,12 +477,33 @@ def _words_regex(words: Iterable[str], variables: dict[str, str] | None = None) 
     return re.compile("|".join(_factored(bounded, raw)))
 
 
+class Memo:
+    """A bounded cache of pure readings keyed by text: a batch reads the same trainee lines after the same caller
+    lines again and again (a script, a scenario's lines), and memory must not grow with the number of calls."""
+
+    def __init__(self, size: int = 16_384) -> None:
+        self.size = size
+        self._data: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        return self._data.get(key)
+
+    def put(self, key: Any, value: Any) -> Any:
+        data = self._data
+        if len(data) >= self.size:
+            del data[next(iter(data))]  # the oldest: enough for a batch, where repeats come close together
+        data[key] = value
+        return value
+
+
 class Analyzer:
     """Compiled once per lexicon; ``analyze`` is pure and fast (thousands of turns per second)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         lx = lexicon
         self.lexicon = lexicon
+        self.memo: dict[str, Memo] = {}
+        """Bounded caches of readings by text, per kind of reading (``memo_for``); every reading is pure."""
         self.common = frozenset(fold(w) for w in lx.style.stopwords)  # no anchors for rule prefilters (_anchor)
         common = frozenset(fold(w) for w in lx.style.stopwords)
         self.claim_reader = ClaimReader(lx.claims, lambda pattern: _anchor(pattern, common=common))
@@ -1125,6 +1146,20 @@ class Analyzer:
         """The acts of one turn. ``previous`` is what the other person said right before it: a sentence that gives
         that back in other words is a reflection or a summary even without a marker word ("U ligt er wakker van").
         A turn longer than MAX_READ characters is read up to there (the report says so)."""
+        memo = self.memo_for("analyze")
+        key = (text, previous)
+        found = memo.get(key)
+        if found is None:
+            found = memo.put(key, self._read_turn(text, previous))
+        return found
+
+    def memo_for(self, kind: str) -> Memo:
+        memo = self.memo.get(kind)
+        if memo is None:
+            memo = self.memo[kind] = Memo()
+        return memo
+
+    def _read_turn(self, text: str, previous: str) -> Analysis:
         text = readable_part(text)
         folded_all = fold(text)
         reading = None

@@ -54,6 +54,15 @@ def stated(
     analyzer: Analyzer, scenario: Scenario, text: str, previous: str = "", analysis: Analysis | None = None
 ) -> Stated:
     analysis = analysis if analysis is not None and analysis.text == text else analyzer.analyze(text)
+    memo = analyzer.memo_for("stated")
+    key = (id(scenario), id(analysis), text, previous)
+    found = memo.get(key)
+    if found is not None and found[0] is scenario and found[1] is analysis:  # the ids belong to these objects
+        return found[2]
+    return memo.put(key, (scenario, analysis, _stated(analyzer, scenario, text, previous, analysis)))[2]
+
+
+def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, analysis: Analysis) -> Stated:
     verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
     if analysis.has("opening"):  # "Ja, met Belastingen" picks up the phone; it answers no question of the caller's
         verdicts = [v for v in verdicts if "(op: " not in v.reading.said]

@@ -137,19 +137,41 @@ def practice(
     raise typer.Exit(code)
 
 
+_RAN_OUT = "De antwoorden waren op voordat het gesprek klaar was."
+
+
 @command()
 def run(
+    ctx: typer.Context,
     scenario: Annotated[str, typer.Argument(help="Scenario-id of pad.")],
     replies: Annotated[
-        Path, typer.Option("--replies", help="Antwoorden van de medewerker: een per regel, of een YAML-lijst.")
-    ],
+        Path | None,
+        typer.Option("--replies", help="Antwoorden van de medewerker: een per regel, of een YAML-lijst."),
+    ] = None,
+    replies_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--replies-dir", metavar="MAP", help="Een map met antwoordenbestanden: elk bestand is één gesprek."
+        ),
+    ] = None,
     rubric: RubricOpt = None,
     engine: EngineOpt = "offline",
     seed: Annotated[int, typer.Option("--seed", help="Seed van de beller (zelfde seed, zelfde gesprek).")] = 0,
+    seeds: Annotated[
+        str | None,
+        typer.Option(
+            "--seeds",
+            metavar="SEEDS",
+            help="Meer seeds: een reeks (0-4) of een lijst (1,5,9); elk script met elke seed.",
+        ),
+    ] = None,
     learner: LearnerOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Druk transcript en feedback af als JSON.")] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Schrijf het transcript (.yaml of .json).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Schrijf het transcript (.yaml of .json); met --replies-dir of --seeds: een map."
+        ),
     ] = None,
     min_score: MinScoreOpt = None,
     detail: DetailOpt = False,
@@ -165,10 +187,38 @@ def run(
     from coach.caller import Hooks
     from coach.cli import render
     from coach.cli.inputs import read_replies
-    from coach.cli.reports import exam
+    from coach.cli.reports import exam, exam_verdict
     from coach.session import run_session
     from coach.store import Store
 
+    if replies is None and replies_dir is None:
+        ctx.fail("Missing option '--replies'.")  # said as Click says a missing option, in Dutch (cli/dutch.py)
+    if replies is not None and replies_dir is not None:
+        from coach.errors import UsageError
+
+        raise UsageError("kies --replies of --replies-dir, niet allebei")
+    if replies_dir is not None or seeds is not None:
+        _run_many(
+            scenario,
+            replies,
+            replies_dir,
+            seed,
+            seeds,
+            output,
+            as_json=as_json,
+            min_score=min_score,
+            rubric=rubric,
+            engine=engine,
+            learner=learner,
+            save=not no_save,
+            library=library,
+            lexicon=lexicon,
+            model=model,
+            judge=judge,
+            judge_model=judge_model,
+        )
+        return
+    assert replies is not None
     lines = read_replies(replies)
     setup = _setup(
         scenario,
@@ -191,7 +241,7 @@ def run(
     live = calls.start(setup, store, Hooks(notify=warn), warn)
     run_session(live.session, lines)
     if live.session.outcome == "stopped" and not live.session.reason:
-        live.session.reason = "De antwoorden waren op voordat het gesprek klaar was."
+        live.session.reason = _RAN_OUT
     result = live.finish(output)
     assert result.feedback is not None
     if as_json:
@@ -202,7 +252,7 @@ def run(
                 **result.usage,
             }
         )
-        exam([(str(replies), result.feedback)], min_score)
+        exam([exam_verdict(str(replies), result.feedback, min_score)], min_score)
         return
     console = render.console()
     console.print(render.transcript_dialogue(setup.scenario, result.transcript.turns, show_emotion=True))
@@ -211,7 +261,140 @@ def run(
         console.print(render.usage_line(result.usage))
     if result.path is not None:
         typer.echo(f"Transcript: {result.path}", err=True)
-    exam([(str(replies), result.feedback)], min_score)
+    exam([exam_verdict(str(replies), result.feedback, min_score)], min_score)
+
+
+def parse_seeds(text: str) -> list[int]:
+    """'0-4' or '1,5,9' (or both: '0-2,7'), each seed once, in the order given."""
+    from coach.errors import UsageError
+
+    found: list[int] = []
+    for part in (p.strip() for p in text.split(",")):
+        low, dash, high = part.partition("-")
+        try:
+            first, last = (int(low), int(high)) if dash else (int(part), int(part))
+        except ValueError:
+            raise UsageError(
+                f"ongeldige waarde voor '--seeds': '{text}'", hint="een reeks (0-4) of een lijst (1,5,9)"
+            ) from None
+        if first < 0 or last < first or last - first >= 10_000:
+            raise UsageError(
+                f"ongeldige reeks voor '--seeds': '{part}'", hint="van laag naar hoog, hoogstens 10.000 seeds"
+            )
+        found.extend(range(first, last + 1))
+    return list(dict.fromkeys(found))
+
+
+def _scripts(replies: Path | None, replies_dir: Path | None) -> list[tuple[str, list[str]]]:
+    """The scripts of a batch by name, all read before the first call: a bad one stops the batch before it starts."""
+    from coach.cli.inputs import read_replies
+    from coach.errors import NotFoundError, UsageError
+
+    if replies_dir is None:
+        assert replies is not None
+        return [(replies.stem, read_replies(replies))]
+    if not replies_dir.is_dir():
+        raise NotFoundError(f"map '{replies_dir}' bestaat niet")
+    files = sorted(
+        p for p in replies_dir.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~")
+    )
+    if not files:
+        raise UsageError(f"map '{replies_dir}' bevat geen antwoordenbestanden")
+    return [(p.stem, read_replies(p)) for p in files]
+
+
+def _run_many(
+    scenario: str,
+    replies: Path | None,
+    replies_dir: Path | None,
+    seed: int,
+    seeds: str | None,
+    output: Path | None,
+    *,
+    as_json: bool,
+    min_score: float | None,
+    **options,
+) -> None:
+    """Every script with every seed, in this process: one scenario, library and analyzer for all calls. Each call is
+    saved as a single run saves it; with ``-o`` its transcript goes into that folder as SCRIPT-seedN.yaml."""
+    import dataclasses
+    import json
+    import sys
+
+    from coach import calls
+    from coach.caller import Hooks
+    from coach.cli.reports import exam, exam_verdict
+    from coach.errors import UsageError
+    from coach.session import run_session
+    from coach.store import Store
+
+    chosen = parse_seeds(seeds) if seeds is not None else [seed]
+    scripts = _scripts(replies, replies_dir)
+    if output is not None:
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"'{output}' is geen map", hint="met --replies-dir of --seeds is -o een map")
+        from coach.paths import private_dir
+
+        private_dir(output)  # transcripts quote the trainee: readable by their owner only
+    names = [name for name, _ in scripts]
+    if len(set(names)) < len(names):
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise UsageError(f"twee antwoordenbestanden met dezelfde naam: {', '.join(twice)}", hint="hernoem er één")
+    base = _setup(scenario, seed=chosen[0], **options)
+    store = Store.default() if base.save else None
+
+    def warn(message: str) -> None:
+        typer.echo(message, err=True)
+
+    rows: list[tuple[str, int, float | None, bool | None, str, Path | None]] = []
+    verdicts = []
+    first = True
+    for name, lines in scripts:
+        for s in chosen:
+            setup = dataclasses.replace(base, seed=s)
+            live = calls.start(setup, store, Hooks(notify=warn), warn)
+            run_session(live.session, lines)
+            if live.session.outcome == "stopped" and not live.session.reason:
+                live.session.reason = _RAN_OUT
+            path = output / f"{name}-seed{s}.yaml" if output is not None else None
+            result = live.finish(path)
+            fb = result.feedback
+            assert fb is not None
+            rows.append((name, s, fb.overall, fb.passed, result.transcript.outcome or "", result.path))
+            verdicts.append(exam_verdict(f"{name} seed {s}", fb, min_score))
+            if as_json:  # a JSON list, written call by call
+                item = {
+                    "script": name,
+                    "seed": s,
+                    "path": str(result.path) if result.path else None,
+                    "transcript": result.transcript.model_dump(mode="json", exclude_none=True),
+                    "feedback": fb.model_dump(mode="json"),
+                    **result.usage,
+                }
+                text = json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+                sys.stdout.write(("[\n  " if first else ",\n  ") + text)
+                first = False
+    if as_json:
+        sys.stdout.write("\n]\n")
+    else:
+        _run_table(rows)
+    if output is not None:
+        typer.echo(f"Transcripten: {output}", err=True)
+    exam(verdicts, min_score)
+
+
+def _run_table(rows) -> None:
+    """The calls of a batch, one line each: script, seed, total score, how the call ended."""
+    from rich.table import Table
+
+    from coach.cli import render
+    from coach.cli.labels import OUTCOME_LABELS
+
+    table = Table("script", "seed", "totaal", "afloop", title="Gespeelde gesprekken", title_justify="left")
+    for name, s, overall, _, outcome, _ in rows:
+        score = "–" if overall is None else f"{overall:.0f}"
+        table.add_row(render.escape(name), str(s), score, OUTCOME_LABELS.get(outcome, outcome))
+    render.console().print(table)
 
 
 @command()

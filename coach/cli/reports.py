@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import typer
 
@@ -50,81 +51,82 @@ def _phases(phase: Phase) -> str:
     return " · ".join(phase.phases) or "—"
 
 
-def to_markdown(items: Items) -> str:
+def markdown_report(transcript: Transcript, fb: Feedback) -> str:
     out: list[str] = []
-    for transcript, fb in items:
-        title = transcript.learner or "medewerker"
-        out.append(f"# Feedback: {_md(title)} · {_md(fb.scenario or 'onbekend scenario')}\n")
-        out.append(f"- **Totaalscore:** {_score(fb.overall)}")
-        if fb.passed is not None or fb.verdict:
-            out.append(f"- **Resultaat:** {_md(verdict(fb))}")
-        if fb.outcome:
-            out.append(f"- **Afloop:** {OUTCOME_LABELS.get(fb.outcome, fb.outcome)}")
-        if fb.call.get("reason"):
-            out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
-        if fb.call.get("partly_read"):
-            out.append(f"- **Gelezen:** {_md(str(fb.call['partly_read']))}")
-        if fb.source is not None and fb.source.problems:
-            out.append(f"- **Let op:** {_md('; '.join(fb.source.problems))}")
-        if "emotion_start" in fb.call:
-            out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
-        out.append(f"- **Rubric:** {fb.rubric}\n")
-        for name, dim in fb.dimensions.items():
-            out.append(f"## {dimension_title(name, dim.title)}: {_score(dim.score)}\n")
-            if dim.reason:  # why it is not judged, or which criteria did not count
-                out.append(f"*{_md(dim.reason)}*\n")
-            out.append("| | criterium | score | wat er gebeurde | tip |")
-            out.append("|---|---|---|---|---|")
-            for c in (c for c in fb.criteria if c.dimension == name):
-                what = c.skip_reason if c.skipped else c.detail
-                quotes = "; ".join(f"beurt {e.turn}: “{e.text}”" for e in c.evidence[:2])
-                if quotes:
-                    what += f" ({quotes})"
-                tip = c.tip if c.passed is False else ""
-                out.append(
-                    f"| {_mark(c.passed)} | {_md(c.description)} | {_score(c.score)} | {_md(what)} | {_md(tip)} |"
-                )
-            out.append("")
-        if fb.judge is not None:
-            out.append(f"## Oordeel van Claude ({fb.judge.model}), naast de regels\n")
-            out.append(f"{_md(fb.judge.summary)}\n")
-            out.append("| criterium | Claude | onderbouwing |")
-            out.append("|---|---|---|")
-            for item in fb.judge.criteria:
-                quotes = "; ".join(f"beurt {q.turn}: “{_md(q.text)}”" for q in item.quotes[:2])
-                dropped = (
-                    f" ({count(len(item.dropped_quotes), 'citaat', 'citaten')} niet gevonden, weggelaten)"
-                    if item.dropped_quotes
-                    else ""
-                )
-                out.append(f"| {_md(item.id)} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
-            out += [f"| {_md(cid)} | – | {JUDGE_SKIPPED} |" for cid in fb.judge.skipped]
-            out.append("")
-            if fb.judge.unknown_criteria:
-                out.append(f"{_md(judge_unknown(fb.judge.unknown_criteria))}\n")
-        if fb.strengths:
-            out.append("## Sterk\n")
-            out += [f"- {_md(s)}" for s in fb.strengths]
-            out.append("")
-        if fb.improvements:
-            out.append("## Verbeterpunten\n")
-            out += [f"- {_md(s)}" for s in fb.improvements]
-            out.append("")
-        elif no_improvements(fb):
-            out.append(f"## Verbeterpunten\n\n{NO_IMPROVEMENTS}\n")
-        if fb.phases:
-            out.append("## Gespreksverloop\n")
-            out.append("| beurt | fase | medewerker |")
-            out.append("|---|---|---|")
-            out += [f"| {p.turn} | {_md(_phases(p))} | {_md(p.text)} |" for p in fb.phases]
-            out.append("")
-        out.append("## Gesprek\n")
-        for n, turn in enumerate(transcript.turns, 1):
-            who = "Beller" if turn.speaker == "caller" else "Medewerker"
-            emotion = f" *(emotie {turn.emotion})*" if turn.emotion is not None else ""
-            out.append(f"{n}. **{who}:** {_md(turn.text)}{emotion}")
+    title = transcript.learner or "medewerker"
+    out.append(f"# Feedback: {_md(title)} · {_md(fb.scenario or 'onbekend scenario')}\n")
+    out.append(f"- **Totaalscore:** {_score(fb.overall)}")
+    if fb.passed is not None or fb.verdict:
+        out.append(f"- **Resultaat:** {_md(verdict(fb))}")
+    if fb.outcome:
+        out.append(f"- **Afloop:** {OUTCOME_LABELS.get(fb.outcome, fb.outcome)}")
+    if fb.call.get("reason"):
+        out.append(f"- **Waarom:** {_md(str(fb.call['reason']))}")
+    if fb.call.get("partly_read"):
+        out.append(f"- **Gelezen:** {_md(str(fb.call['partly_read']))}")
+    if fb.source is not None and fb.source.problems:
+        out.append(f"- **Let op:** {_md('; '.join(fb.source.problems))}")
+    if "emotion_start" in fb.call:
+        out.append(f"- **Emotie beller:** {fb.call['emotion_start']} → {fb.call['emotion_end']}")
+    out.append(f"- **Rubric:** {fb.rubric}\n")
+    for name, dim in fb.dimensions.items():
+        out.append(f"## {dimension_title(name, dim.title)}: {_score(dim.score)}\n")
+        if dim.reason:  # why it is not judged, or which criteria did not count
+            out.append(f"*{_md(dim.reason)}*\n")
+        out.append("| | criterium | score | wat er gebeurde | tip |")
+        out.append("|---|---|---|---|---|")
+        for c in (c for c in fb.criteria if c.dimension == name):
+            what = c.skip_reason if c.skipped else c.detail
+            quotes = "; ".join(f"beurt {e.turn}: “{e.text}”" for e in c.evidence[:2])
+            if quotes:
+                what += f" ({quotes})"
+            tip = c.tip if c.passed is False else ""
+            out.append(f"| {_mark(c.passed)} | {_md(c.description)} | {_score(c.score)} | {_md(what)} | {_md(tip)} |")
         out.append("")
+    if fb.judge is not None:
+        out.append(f"## Oordeel van Claude ({fb.judge.model}), naast de regels\n")
+        out.append(f"{_md(fb.judge.summary)}\n")
+        out.append("| criterium | Claude | onderbouwing |")
+        out.append("|---|---|---|")
+        for item in fb.judge.criteria:
+            quotes = "; ".join(f"beurt {q.turn}: “{_md(q.text)}”" for q in item.quotes[:2])
+            dropped = (
+                f" ({count(len(item.dropped_quotes), 'citaat', 'citaten')} niet gevonden, weggelaten)"
+                if item.dropped_quotes
+                else ""
+            )
+            out.append(f"| {_md(item.id)} | {item.score} | {_md(item.rationale)} {quotes}{dropped} |")
+        out += [f"| {_md(cid)} | – | {JUDGE_SKIPPED} |" for cid in fb.judge.skipped]
+        out.append("")
+        if fb.judge.unknown_criteria:
+            out.append(f"{_md(judge_unknown(fb.judge.unknown_criteria))}\n")
+    if fb.strengths:
+        out.append("## Sterk\n")
+        out += [f"- {_md(s)}" for s in fb.strengths]
+        out.append("")
+    if fb.improvements:
+        out.append("## Verbeterpunten\n")
+        out += [f"- {_md(s)}" for s in fb.improvements]
+        out.append("")
+    elif no_improvements(fb):
+        out.append(f"## Verbeterpunten\n\n{NO_IMPROVEMENTS}\n")
+    if fb.phases:
+        out.append("## Gespreksverloop\n")
+        out.append("| beurt | fase | medewerker |")
+        out.append("|---|---|---|")
+        out += [f"| {p.turn} | {_md(_phases(p))} | {_md(p.text)} |" for p in fb.phases]
+        out.append("")
+    out.append("## Gesprek\n")
+    for n, turn in enumerate(transcript.turns, 1):
+        who = "Beller" if turn.speaker == "caller" else "Medewerker"
+        emotion = f" *(emotie {turn.emotion})*" if turn.emotion is not None else ""
+        out.append(f"{n}. **{who}:** {_md(turn.text)}{emotion}")
+    out.append("")
     return "\n".join(out)
+
+
+def to_markdown(items: Items) -> str:
+    return write_all(FORMATS["markdown"], items)
 
 
 CSS = """
@@ -146,104 +148,173 @@ def _bar(score: float | None) -> str:
     return f'<span class="bar">{fill}</span> <b>{score:.0f}</b>'
 
 
-def to_html(items: Items) -> str:
+def html_report(transcript: Transcript, fb: Feedback) -> str:
     e = html.escape
     body: list[str] = []
-    for transcript, fb in items:
-        body.append(
-            f"<h1>Feedback: {e(transcript.learner or 'medewerker')} · {e(fb.scenario or 'onbekend scenario')}</h1>"
-        )
-        body.append('<table class="meta">')
-        body.append(f"<tr><td><b>Totaal</b></td><td>{_bar(fb.overall)}</td></tr>")
-        if fb.passed is not None or fb.verdict:
-            cls = "ok" if fb.passed else "no" if fb.passed is False else "skip"
-            body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{e(verdict(fb))}</td></tr>')
-        if fb.outcome:
-            body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOME_LABELS.get(fb.outcome, fb.outcome))}</td></tr>")
-        if fb.call.get("reason"):
-            body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
-        if fb.call.get("partly_read"):
-            body.append(f"<tr><td><b>Gelezen</b></td><td>{e(str(fb.call['partly_read']))}</td></tr>")
-        if fb.source is not None and fb.source.problems:
-            body.append(f'<tr><td><b>Let op</b></td><td class="no">{e("; ".join(fb.source.problems))}</td></tr>')
-        body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
-        for name, dim in fb.dimensions.items():
-            body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
-            if dim.reason:
-                body.append(f'<p class="skip">{e(dim.reason)}</p>')
-            body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
-            for c in (c for c in fb.criteria if c.dimension == name):
-                mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
-                what = e(c.skip_reason if c.skipped else c.detail)
-                for ev in c.evidence[:2]:
-                    what += f'<br><span class="q">beurt {ev.turn}: “{e(ev.text)}”</span>'
-                if c.passed is False:
-                    what += f'<br><span class="tip">→ {e(c.tip)}</span>'
-                score = "–" if c.score is None else f"{c.score:.0f}"
-                body.append(
-                    f'<tr><td class="{mark_cls}">{_mark(c.passed)}</td><td>{e(c.description)}</td>'
-                    f"<td>{score}</td><td>{what}</td></tr>"
-                )
-            body.append("</table>")
-        if fb.judge is not None:
+    body.append(f"<h1>Feedback: {e(transcript.learner or 'medewerker')} · {e(fb.scenario or 'onbekend scenario')}</h1>")
+    body.append('<table class="meta">')
+    body.append(f"<tr><td><b>Totaal</b></td><td>{_bar(fb.overall)}</td></tr>")
+    if fb.passed is not None or fb.verdict:
+        cls = "ok" if fb.passed else "no" if fb.passed is False else "skip"
+        body.append(f'<tr><td><b>Resultaat</b></td><td class="{cls}">{e(verdict(fb))}</td></tr>')
+    if fb.outcome:
+        body.append(f"<tr><td><b>Afloop</b></td><td>{e(OUTCOME_LABELS.get(fb.outcome, fb.outcome))}</td></tr>")
+    if fb.call.get("reason"):
+        body.append(f"<tr><td><b>Waarom</b></td><td>{e(str(fb.call['reason']))}</td></tr>")
+    if fb.call.get("partly_read"):
+        body.append(f"<tr><td><b>Gelezen</b></td><td>{e(str(fb.call['partly_read']))}</td></tr>")
+    if fb.source is not None and fb.source.problems:
+        body.append(f'<tr><td><b>Let op</b></td><td class="no">{e("; ".join(fb.source.problems))}</td></tr>')
+    body.append(f"<tr><td><b>Rubric</b></td><td>{e(fb.rubric)}</td></tr></table>")
+    for name, dim in fb.dimensions.items():
+        body.append(f"<h2>{e(dimension_title(name, dim.title))} {_bar(dim.score)}</h2>")
+        if dim.reason:
+            body.append(f'<p class="skip">{e(dim.reason)}</p>')
+        body.append("<table><tr><th></th><th>Criterium</th><th>Score</th><th>Wat er gebeurde</th></tr>")
+        for c in (c for c in fb.criteria if c.dimension == name):
+            mark_cls = "skip" if c.passed is None else "ok" if c.passed else "no"
+            what = e(c.skip_reason if c.skipped else c.detail)
+            for ev in c.evidence[:2]:
+                what += f'<br><span class="q">beurt {ev.turn}: “{e(ev.text)}”</span>'
+            if c.passed is False:
+                what += f'<br><span class="tip">→ {e(c.tip)}</span>'
+            score = "–" if c.score is None else f"{c.score:.0f}"
             body.append(
-                f"<h2>Oordeel van Claude ({e(fb.judge.model)}), naast de regels</h2><p>{e(fb.judge.summary)}</p>"
+                f'<tr><td class="{mark_cls}">{_mark(c.passed)}</td><td>{e(c.description)}</td>'
+                f"<td>{score}</td><td>{what}</td></tr>"
             )
-            body.append("<table><tr><th>Criterium</th><th>Claude</th><th>Onderbouwing</th></tr>")
-            for item in fb.judge.criteria:
-                quotes = "".join(f'<br><span class="q">beurt {q.turn}: “{e(q.text)}”</span>' for q in item.quotes[:2])
-                body.append(f"<tr><td>{e(item.id)}</td><td>{item.score}</td><td>{e(item.rationale)}{quotes}</td></tr>")
-            body += [f"<tr><td>{e(cid)}</td><td>–</td><td>{e(JUDGE_SKIPPED)}</td></tr>" for cid in fb.judge.skipped]
-            body.append("</table>")
-            if fb.judge.unknown_criteria:
-                body.append(f"<p>{e(judge_unknown(fb.judge.unknown_criteria))}</p>")
-        if fb.strengths:
-            body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")
-        if fb.improvements:
-            body.append("<h2>Verbeterpunten</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.improvements) + "</ul>")
-        elif no_improvements(fb):
-            body.append(f"<h2>Verbeterpunten</h2><p>{e(NO_IMPROVEMENTS)}</p>")
-        if fb.phases:
-            body.append("<h2>Gespreksverloop</h2><table><tr><th>Beurt</th><th>Fase</th><th>Medewerker</th></tr>")
-            body += [
-                f'<tr><td>{p.turn}</td><td>{e(_phases(p))}</td><td class="q">{e(p.text)}</td></tr>' for p in fb.phases
-            ]
-            body.append("</table>")
-        body.append("<h2>Gesprek</h2><ol>")
-        for turn in transcript.turns:
-            who = "Beller" if turn.speaker == "caller" else "Medewerker"
-            cls = "turn-caller" if turn.speaker == "caller" else ""
-            body.append(f'<li class="{cls}"><b>{who}:</b> {e(turn.text)}</li>')
-        body.append("</ol>")
-    return (
-        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Belcoach feedback</title>'
-        f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
-    )
+        body.append("</table>")
+    if fb.judge is not None:
+        body.append(f"<h2>Oordeel van Claude ({e(fb.judge.model)}), naast de regels</h2><p>{e(fb.judge.summary)}</p>")
+        body.append("<table><tr><th>Criterium</th><th>Claude</th><th>Onderbouwing</th></tr>")
+        for item in fb.judge.criteria:
+            quotes = "".join(f'<br><span class="q">beurt {q.turn}: “{e(q.text)}”</span>' for q in item.quotes[:2])
+            body.append(f"<tr><td>{e(item.id)}</td><td>{item.score}</td><td>{e(item.rationale)}{quotes}</td></tr>")
+        body += [f"<tr><td>{e(cid)}</td><td>–</td><td>{e(JUDGE_SKIPPED)}</td></tr>" for cid in fb.judge.skipped]
+        body.append("</table>")
+        if fb.judge.unknown_criteria:
+            body.append(f"<p>{e(judge_unknown(fb.judge.unknown_criteria))}</p>")
+    if fb.strengths:
+        body.append("<h2>Sterk</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.strengths) + "</ul>")
+    if fb.improvements:
+        body.append("<h2>Verbeterpunten</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in fb.improvements) + "</ul>")
+    elif no_improvements(fb):
+        body.append(f"<h2>Verbeterpunten</h2><p>{e(NO_IMPROVEMENTS)}</p>")
+    if fb.phases:
+        body.append("<h2>Gespreksverloop</h2><table><tr><th>Beurt</th><th>Fase</th><th>Medewerker</th></tr>")
+        body += [f'<tr><td>{p.turn}</td><td>{e(_phases(p))}</td><td class="q">{e(p.text)}</td></tr>' for p in fb.phases]
+        body.append("</table>")
+    body.append("<h2>Gesprek</h2><ol>")
+    for turn in transcript.turns:
+        who = "Beller" if turn.speaker == "caller" else "Medewerker"
+        cls = "turn-caller" if turn.speaker == "caller" else ""
+        body.append(f'<li class="{cls}"><b>{who}:</b> {e(turn.text)}</li>')
+    body.append("</ol>")
+    return "\n".join(body)
+
+
+HTML_HEAD = (
+    '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Belcoach feedback</title>'
+    f"<style>{CSS}</style></head><body>\n"
+)
+HTML_TAIL = "\n</body></html>\n"
+
+
+def to_html(items: Items) -> str:
+    return write_all(FORMATS["html"], items)
+
+
+def json_report(transcript: Transcript, fb: Feedback) -> str:
+    """The feedback format of docs/feedback-format.md for one call."""
+    return json.dumps(fb.model_dump(mode="json"), ensure_ascii=False, indent=2)
+
+
+def _in_list(text: str) -> str:
+    """A report as an element of the JSON list, indented as ``json.dumps`` indents a list (a JSON text holds no
+    raw line breaks, so every line is one of its own)."""
+    return "  " + text.replace("\n", "\n  ")
+
+
+def jsonl_report(transcript: Transcript, fb: Feedback) -> str:
+    """One call's report on one line (JSON Lines): a stream a program reads line by line, however many calls."""
+    return json.dumps(fb.model_dump(mode="json"), ensure_ascii=False) + "\n"
 
 
 def to_json(items: Items) -> str:
     """The feedback format of docs/feedback-format.md: one report, or a list for several calls."""
-    data = [fb.model_dump(mode="json") for _, fb in items]
-    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    return write_all(FORMATS["json"], items)
 
 
 @dataclass(frozen=True)
 class ReportFormat:
+    """A file format, written one call at a time: ``head``, the reports with ``sep`` between them, ``tail``."""
+
     name: str
-    """Also the option that asks for it: --json, --markdown, --html."""
+    """Also the option that asks for it: --json, --jsonl, --markdown, --html."""
     suffixes: tuple[str, ...]
     """File suffixes that choose it for ``--output``."""
-    write: Callable[[Items], str]
+    report: Callable[[Transcript, Feedback], str]
+    """One call's report."""
+    head: str = ""
+    sep: str = ""
+    tail: str = ""
+    several: Callable[[str], str] = str
+    """A report as it is written when there are several (JSON: an element of the list)."""
+    alone: Callable[[str], str] | None = None
+    """A single report written as this instead of head + report + tail (JSON: the object, not a list of one)."""
 
 
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
-        ReportFormat("json", (".json",), to_json),
-        ReportFormat("markdown", (".md",), to_markdown),
-        ReportFormat("html", (".html", ".htm"), to_html),
+        ReportFormat("json", (".json",), json_report, "[\n", ",\n", "\n]\n", _in_list, lambda text: text + "\n"),
+        ReportFormat("jsonl", (".jsonl",), jsonl_report),
+        ReportFormat("markdown", (".md",), markdown_report, sep="\n"),
+        ReportFormat("html", (".html", ".htm"), html_report, HTML_HEAD, "\n", HTML_TAIL),
     )
 }
+
+
+class ReportWriter:
+    """Writes the reports of a batch as they come, so 10,000 calls never sit in memory at once; the output is the
+    same as writing them all in one go. Only the first report is held, until it is known whether more follow."""
+
+    def __init__(self, fmt: ReportFormat, write: Callable[[str], object]) -> None:
+        self.fmt = fmt
+        self.write = write
+        self.count = 0
+        self._held: str | None = None
+
+    def add(self, transcript: Transcript, fb: Feedback) -> None:
+        fmt, text = self.fmt, self.fmt.report(transcript, fb)
+        self.count += 1
+        if self.count == 1:
+            if fmt.alone is not None:
+                self._held = text
+            else:
+                self.write(fmt.head + fmt.several(text))
+            return
+        if self._held is not None:
+            self.write(fmt.head + fmt.several(self._held))
+            self._held = None
+        self.write(fmt.sep + fmt.several(text))
+
+    def close(self) -> None:
+        if self._held is not None and self.fmt.alone is not None:
+            self.write(self.fmt.alone(self._held))
+        elif self.count:
+            self.write(self.fmt.tail)
+
+
+def write_all(fmt: ReportFormat, items: Items) -> str:
+    parts: list[str] = []
+    writer = ReportWriter(fmt, parts.append)
+    for transcript, fb in items:
+        writer.add(transcript, fb)
+    writer.close()
+    return "".join(parts)
+
+
 RICH = "rich"
 """On screen, with Rich (the default without an option or an output file)."""
 
@@ -270,44 +341,89 @@ def choose(flags: dict[str, bool], output: Path | None) -> str:
     return RICH
 
 
-def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -> None:
-    """Print the reports (Rich: short, or every criterion with ``detail``) or write them in a format (always
-    complete), to ``output`` or standard output."""
-    if fmt == RICH:
+class Reports:
+    """Where a batch's reports go, one call at a time: Rich on the terminal (short, or every criterion with
+    ``detail``), or a format (always complete) on standard output or in a file only its owner can read."""
+
+    def __init__(self, fmt: str, output: Path | None, *, detail: bool = False) -> None:
+        self.output = output
+        self.detail = detail
+        self._console = None
+        self._file: TextIO | None = None
+        self._writer = None if fmt == RICH else ReportWriter(FORMATS[fmt], self._write)
+
+    def add(self, transcript: Transcript, fb: Feedback) -> None:
+        if self._writer is not None:
+            self._writer.add(transcript, fb)
+            return
         from coach.cli import render
 
-        console = render.console()
-        for _, fb in items:
-            console.print(render.feedback_report(fb, detail=detail))
-        return
-    text = FORMATS[fmt].write(items)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_private(output, text)  # a report quotes the trainee's words: readable by its owner only
-        typer.echo(f"Geschreven: {output}", err=True)
+        if self._console is None:
+            self._console = render.console()
+        self._console.print(render.feedback_report(fb, detail=self.detail))
+
+    def _write(self, text: str) -> None:
+        if self.output is None:
+            sys.stdout.write(text)
+        elif self._file is None:  # created private (a report quotes the trainee's words), then added to
+            write_private(self.output, text)
+            self._file = open(self.output, "a", encoding="utf-8")  # noqa: SIM115  # closed in close()
+        else:
+            self._file.write(text)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        if self._file is not None:
+            self._file.close()
+            typer.echo(f"Geschreven: {self.output}", err=True)
 
 
-def exam(results: Iterable[tuple[str, Feedback]], min_score: float | None, *, strict: bool = False) -> None:
+def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -> None:
+    """Print the reports or write them in a format, to ``output`` or standard output."""
+    reports = Reports(fmt, output, detail=detail)
+    for transcript, fb in items:
+        reports.add(transcript, fb)
+    reports.close()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What an exam says of one call, kept small: a batch of 10,000 calls holds these, not the reports."""
+
+    name: str
+    learner: str | None
+    overall: float | None
+    reasons: tuple[str, ...]
+
+
+def exam_verdict(name: str, fb: Feedback, min_score: float | None, *, strict: bool = False) -> Verdict:
+    """The call's exam verdict (coach.cohort.exam_verdict): every failed threshold; with ``strict`` (--exam) only a
+    call that holds up on a replay of the offline caller counts."""
+    from coach.cohort import exam_verdict as judged
+
+    reasons = judged(fb, min_score, verify=strict).reasons if min_score is not None or strict else []
+    return Verdict(name, fb.learner, fb.overall, tuple(reasons))
+
+
+def exam(results: Iterable[Verdict], min_score: float | None, *, strict: bool = False) -> None:
     """With --min-score or --exam: one verdict per call on stderr that names every failed threshold, then one per
     trainee when the calls are of more than one; exit 1 when any call fails."""
     if min_score is None and not strict:
         return
     from coach import learners
-    from coach.cohort import exam_verdict
 
     failed = 0
     per_learner: dict[str, tuple[str, list[str], int]] = {}
-    for name, fb in results:
-        reasons = exam_verdict(fb, min_score, verify=strict).reasons
-        failed += bool(reasons)
-        score = "–" if fb.overall is None else f"{fb.overall:.0f}"
+    for v in results:
+        failed += bool(v.reasons)
+        score = "–" if v.overall is None else f"{v.overall:.0f}"
         limit = f", minimum {min_score:g}" if min_score is not None else ""
-        why = f": {'; '.join(reasons)}" if reasons else ""
-        typer.echo(f"{'NIET GESLAAGD' if reasons else 'GESLAAGD'}: {name} (score {score}{limit}){why}", err=True)
-        key = learners.key(fb.learner)
-        shown, fails, calls = per_learner.get(key, (learners.display(fb.learner) or "zonder naam", [], 0))
-        per_learner[key] = (shown, fails + ([name] if reasons else []), calls + 1)
+        why = f": {'; '.join(v.reasons)}" if v.reasons else ""
+        typer.echo(f"{'NIET GESLAAGD' if v.reasons else 'GESLAAGD'}: {v.name} (score {score}{limit}){why}", err=True)
+        key = learners.key(v.learner)
+        shown, fails, calls = per_learner.get(key, (learners.display(v.learner) or "zonder naam", [], 0))
+        per_learner[key] = (shown, fails + ([v.name] if v.reasons else []), calls + 1)
     if len(per_learner) > 1:
         for shown, fails, calls in per_learner.values():
             if fails:
