@@ -86,7 +86,16 @@ def asks_outright(analysis: Analysis, start: int, end: int) -> bool:
 
 
 def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
-    """The facts of ``scenario`` the turn asks for, best first."""
+    """The facts of ``scenario`` the turn asks for, best first (read once per scenario and reading: pure)."""
+    memo = analyzer.memo_for("asked")
+    key = (id(scenario), id(analysis))
+    found = memo.get(key)
+    if found is not None and found[0] is scenario and found[1] is analysis:  # the ids belong to these objects
+        return found[2]
+    return memo.put(key, (scenario, analysis, _asked(analyzer, scenario, analysis)))[2]
+
+
+def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     text = analysis.text
     parts = question_parts(analyzer, analysis)
     open_question = any(h.act == "open_question" and any(a <= h.start < b for a, b in parts) for h in analysis.hits)

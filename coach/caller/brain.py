@@ -196,12 +196,19 @@ class CallerBrain:
         return min(candidates, key=lambda x: self.said_at.get(x, (-9, -1)))
 
     def _reads_as(self, text: str) -> tuple[bool, bool, bool, bool]:
-        return (
-            "?" in text,
-            bool(questions_to_answer(text)),
-            self.analyzer.asks_explanation(text),
-            self.analyzer.feeling(text) is not None,
-        )
+        memo = self.analyzer.memo_for("reads_as")
+        found = memo.get(text)
+        if found is None:
+            found = memo.put(
+                text,
+                (
+                    "?" in text,
+                    bool(questions_to_answer(text)),
+                    self.analyzer.asks_explanation(text),
+                    self.analyzer.feeling(text) is not None,
+                ),
+            )
+        return found
 
     # --- the call ------------------------------------------------------------------------------------------------
 
