@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from coach.feedback.model import Feedback
@@ -178,14 +178,23 @@ def counts_for(target: Target, attempt: Attempt) -> bool:
 
 
 def _when(attempt: Attempt) -> tuple[bool, datetime]:
+    """Sort key: the moment a call started, compared in UTC (a time without zone is taken as UTC)."""
     started = attempt.transcript.started_at
-    return started is None, (started.replace(tzinfo=None) if started else datetime.min)
+    if started is None:
+        return True, datetime.min
+    return False, started.astimezone(UTC).replace(tzinfo=None) if started.tzinfo else started
+
+
+def _edited(attempt: Attempt) -> bool:
+    source = attempt.feedback.source
+    return source is not None and source.verified is False
 
 
 def cell(learner: str, target: Target, attempts: Sequence[Attempt], today: date) -> Cell:
     """The state of one assignment for one trainee, from all the trainee's calls."""
     a = target.assignment
-    mine = sorted((t for t in attempts if counts_for(target, t)), key=_when)
+    # a call that does not hold up on replay (edited) completes no practice; an exam says why it refuses it
+    mine = sorted((t for t in attempts if counts_for(target, t) and (a.exam or not _edited(t))), key=_when)
     deadline = a.deadline
     if not mine:
         overdue = deadline is not None and today > deadline

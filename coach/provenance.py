@@ -15,6 +15,7 @@ from coach.caller import make_caller, offline_version
 from coach.feedback import Feedback, evaluate
 from coach.formats import Rubric, Scenario, Transcript, Turn
 from coach.formats.common import content_hash
+from coach.formats.transcript import OUTCOME_WORDS
 
 ENDED_BY_TRAINEE = {"stopped", "interrupted"}
 """Endings the caller does not decide: the replay need not reach them."""
@@ -54,7 +55,8 @@ def check(
     if isinstance(version, str) and version != offline_version(analyzer):
         return None, ["gespeeld met een andere versie van de offline beller: niet opnieuw af te spelen"], None
     problem, analyses = _replay(transcript, scenario, analyzer)
-    if problem and not version:  # played before transcripts named their caller version: edited, or just older
+    if problem and not version and not isinstance(played_with, str):
+        # written before transcripts named their versions: edited, or simply played with an older caller
         return None, [f"niet te verifiëren (of gespeeld met een oudere versie van Belcoach): {problem}"], None
     if problem:
         return False, [f"niet te verifiëren: {problem}"], None
@@ -83,12 +85,20 @@ def _replay(transcript: Transcript, scenario: Scenario, analyzer: Analyzer) -> t
         if turn.text.strip() != expected.text.strip():
             return f"beurt {n}: de beller zei iets anders dan de offline beller met seed {seed} zegt", []
         if turn.emotion != expected.emotion:
-            shown = "geen" if turn.emotion is None else turn.emotion
-            return f"beurt {n}: emotie {shown} in het transcript, {expected.emotion} bij opnieuw afspelen", []
+            shown = "geen emotie" if turn.emotion is None else f"emotie {turn.emotion}"
+            return f"beurt {n}: {shown} in het transcript, emotie {expected.emotion} bij opnieuw afspelen", []
+        if sorted(turn.revealed) != sorted(expected.revealed):
+            return f"beurt {n}: de beller gaf iets anders prijs dan bij opnieuw afspelen", []
+        if turn.meta.get("kinds", []) != expected.meta.get("kinds", []):
+            return f"beurt {n}: een ander soort beurt van de beller dan bij opnieuw afspelen", []
         expected = None
-    if expected is not None:
-        return "het transcript mist het laatste antwoord van de beller", []
     replayed, claimed = session.outcome, transcript.outcome
-    if claimed is not None and claimed != replayed and not (replayed is None and claimed in ENDED_BY_TRAINEE):
-        return f"afloop '{claimed}' in het transcript, '{replayed or 'nog niet afgelopen'}' bij opnieuw afspelen", []
+    if expected is not None:
+        # a trainee turn the caller never answered: only a call that was broken off or stopped ends that way
+        if claimed not in (None, *ENDED_BY_TRAINEE):
+            return "het transcript mist het laatste antwoord van de beller", []
+        return "", session.analyses
+    if claimed != replayed and not (replayed is None and claimed in (None, *ENDED_BY_TRAINEE)):
+        said, again = OUTCOME_WORDS[claimed][0], OUTCOME_WORDS[replayed][0]
+        return f"afloop in het transcript: {said}; bij opnieuw afspelen: {again}", []
     return "", session.analyses

@@ -11,7 +11,7 @@ import pytest
 
 from coach.cohort import Attempt, Target, cell, exam_verdict
 from coach.feedback.model import Feedback, Source
-from coach.formats import Cohort, Transcript, write_transcript
+from coach.formats import Cohort, Outcome, Transcript, write_transcript
 from coach.library import Library
 from coach.loader import load
 from coach.validate import check_cohort
@@ -388,3 +388,32 @@ def test_an_imported_call_without_an_ending_is_not_resumed_here(calls) -> None:
         core.resume(store, session_id, setup)
     store.lock(session_id)  # the refusal let go of the call
     store.release(session_id)
+
+
+def test_an_edited_call_completes_no_assignment(invoke, tmp_path: Path, calls, cohort_file: Path) -> None:
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    forged = calls["bad-3"].model_copy(update={"outcome": Outcome.satisfied})  # the caller hung up
+    _mail(mail, "ozlem.yaml", forged, "Ozlem", "2026-03-10T10:00:00")
+    result = invoke("status", cohort_file, "--today", "2026-03-11", "--from", mail, "--json")
+    data = json.loads(result.stdout)
+    cells = {(c["learner"], c["assignment"]): c for c in data["cells"]}
+    assert cells[("Özlem Yılmaz-de Vries", "woz-buren")]["state"] == "not_started"
+    assert any("niet te verifiëren" in w and "telt niet mee" in w for w in data["warnings"])
+
+
+def test_the_first_exam_call_is_the_first_in_time_whatever_its_zone(calls) -> None:
+    early = calls["bad"].model_copy(update={"started_at": datetime.fromisoformat("2026-03-10T10:30:00+02:00")})
+    later = calls["good"].model_copy(update={"started_at": datetime.fromisoformat("2026-03-10T09:00:00+00:00")})
+    cohort = Cohort.model_validate(
+        {
+            "name": "g",
+            "learners": [{"name": "Anna"}],
+            "assignments": [{"id": "e", "scenario": SCENARIO, "rubric": "examen", "seed": 7, "exam": True}],
+        }
+    )
+    target = Target(cohort.assignments[0], SCENARIO, "examen", 65)
+    verified = Source(verified=True)
+    first = Attempt("Anna", early, _feedback(scenario=SCENARIO, overall=20.0, passed=False, source=verified), "a")
+    second = Attempt("Anna", later, _feedback(scenario=SCENARIO, overall=90.0, source=verified), "b")
+    assert cell("Anna", target, [second, first], datetime(2026, 3, 20).date()).origin == "a"  # 08:30 UTC before 09:00

@@ -59,9 +59,15 @@ def test_a_report_names_its_source_and_a_played_call_is_verified(invoke, tmp_pat
 @pytest.mark.parametrize(
     ("change", "said"),
     [
-        (lambda d: d.update(outcome="satisfied"), "afloop 'satisfied' in het transcript, 'hung_up'"),
+        (
+            lambda d: d.update(outcome="satisfied"),
+            "afloop in het transcript: tevreden; bij opnieuw afspelen: opgehangen",
+        ),
+        (lambda d: d.pop("outcome"), "afloop in het transcript: onafgemaakt; bij opnieuw afspelen: opgehangen"),
         (lambda d: d["turns"][2].update(emotion=1), "beurt 3: emotie 1 in het transcript"),
-        (lambda d: d["turns"][0].pop("emotion"), "beurt 1: emotie geen in het transcript"),
+        (lambda d: d["turns"][0].pop("emotion"), "beurt 1: geen emotie in het transcript, emotie 6"),
+        (lambda d: d["turns"][2].update(revealed=["concern:geld"]), "beurt 3: de beller gaf iets anders prijs"),
+        (lambda d: d["turns"][2].setdefault("meta", {}).update(kinds=["hint"]), "beurt 3: een ander soort beurt"),
         (lambda d: d["turns"][2].update(text="Dank u wel, nu begrijp ik het."), "beurt 3: de beller zei iets anders"),
         (lambda d: d["turns"].insert(1, dict(d["turns"][0])), "beurt 2: twee beurten van de beller na elkaar"),
     ],
@@ -202,8 +208,9 @@ def test_the_seed_changes_the_words_not_what_happens_nor_the_scores() -> None:
 
 
 def test_an_older_transcript_without_caller_version_is_a_warning_not_a_failure(invoke, tmp_path: Path) -> None:
-    def older(data: dict) -> None:
+    def older(data: dict) -> None:  # written before transcripts named their versions
         del data["meta"]["caller_version"]
+        del data["meta"]["scenario_hash"]
         data["turns"][2]["text"] = "Een zin die de beller van nu niet zegt."
 
     path = _edit(_file(tmp_path, "oud.yaml"), older)
@@ -212,3 +219,23 @@ def test_an_older_transcript_without_caller_version_is_a_warning_not_a_failure(i
     assert "oudere versie van Belcoach" in report["source"]["problems"][0]
     exam = invoke("evaluate", path, "--exam")
     assert exam.exit_code == 1 and "oudere versie van Belcoach" in exam.stderr
+
+
+def test_removing_the_caller_version_does_not_hide_an_edit(invoke, tmp_path: Path) -> None:
+    def forged(data: dict) -> None:
+        data["outcome"] = "satisfied"
+        del data["meta"]["caller_version"]  # the scenario version still shows it was written by this Belcoach
+
+    report = _report(invoke, _edit(_file(tmp_path, "f.yaml", script="dismissive"), forged))
+    assert report["source"]["verified"] is False and report["passed"] is False
+
+
+def test_a_call_broken_off_after_the_trainee_spoke_is_honest(invoke, tmp_path: Path) -> None:
+    """The process died after the trainee's turn was saved and before the caller answered (coach resume --close)."""
+
+    def broken_off(data: dict) -> None:
+        data["turns"] = data["turns"][:6]  # caller, trainee, caller, trainee, caller, trainee
+        data["outcome"] = "interrupted"
+
+    report = _report(invoke, _edit(_file(tmp_path, "i.yaml"), broken_off))
+    assert report["source"]["verified"] is True, report["source"]

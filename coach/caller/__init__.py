@@ -15,19 +15,22 @@ from coach.formats import Scenario, Turn
 __all__ = ["Caller", "CallerBrain", "CallerTurn", "Hooks", "Plan", "Voice", "make_caller", "offline_version"]
 
 _VERSIONS: dict[int, tuple[Analyzer, str]] = {}
+_NOT_THE_CALLER = {"cli", "claude", "templates", "__pycache__"}
 
 
 def offline_version(analyzer: Analyzer) -> str:
-    """A short hash of everything that decides what the offline caller says: its code and the analyzer's, its lines
-    and the analyzer's lexicon. The same scenario, seed and trainee turns give the same call only under the same
+    """A short hash of everything that decides what the offline caller says: the package's code (all of it but the
+    command line and the Claude plug-ins: the caller, the analyzer, the formats and patterns they use), its lines and
+    the analyzer's lexicon. The same scenario, seed and trainee turns give the same call only under the same
     version (a transcript mailed from another machine with the same release has the same one)."""
     known = _VERSIONS.get(id(analyzer))
     if known is not None and known[0] is analyzer:
         return known[1]
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted([*(root / "caller").glob("*.py"), *(root / "analyzer").glob("*.py"), root / "session.py"]):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] not in _NOT_THE_CALLER:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(json.dumps(fallback_lines(), sort_keys=True, ensure_ascii=False).encode())
     digest.update(analyzer.lexicon.model_dump_json().encode())
     version = digest.hexdigest()[:12]

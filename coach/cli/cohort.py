@@ -320,6 +320,8 @@ def _attempts(
                 if mark in seen:
                     continue
                 seen.add(mark)
+                if feedback.source is not None and feedback.source.verified is False:
+                    warnings.append(f"waarschuwing: {origin}: {'; '.join(feedback.source.problems)}; telt niet mee")
                 attempts.append(Attempt(learner, transcript, feedback, origin))
     if unknown:
         warnings.append(

@@ -2,6 +2,7 @@
 reports, the tables. The act labels live with the acts (coach.formats.acts)."""
 
 from coach.formats.acts import ACT_LABELS
+from coach.formats.transcript import OUTCOME_WORDS
 from coach.nl import count
 
 __all__ = [
@@ -20,18 +21,8 @@ __all__ = [
 DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
 """For a rubric that gives its dimensions no title of its own."""
 
-_OUTCOMES: dict[str | None, tuple[str, str]] = {
-    # outcome: (in a table, in a report)
-    "satisfied": ("tevreden", "de beller is tevreden"),
-    "unsatisfied": ("niet tevreden", "de beller is niet tevreden"),
-    "hung_up": ("opgehangen", "de beller heeft opgehangen"),
-    "stopped": ("gestopt", "gestopt"),
-    "interrupted": ("onderbroken", "onderbroken"),
-    "max_turns": ("te lang", "te lang, zonder goed einde"),
-    None: ("onafgemaakt", "nog bezig"),
-}
-OUTCOME_SHORT = {k: short for k, (short, _) in _OUTCOMES.items()}
-OUTCOME_LABELS = {k: long for k, (_, long) in _OUTCOMES.items()}
+OUTCOME_SHORT = {k: short for k, (short, _) in OUTCOME_WORDS.items()}
+OUTCOME_LABELS = {k: long for k, (_, long) in OUTCOME_WORDS.items()}
 
 TOPIC_LABELS = {
     "woz": "WOZ",

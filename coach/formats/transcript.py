@@ -26,6 +26,19 @@ class Outcome(StrEnum):
     max_turns = "max_turns"  # the scenario's turn limit was reached
 
 
+OUTCOME_WORDS: dict[str | None, tuple[str, str]] = {
+    # outcome: (in a table, in a report)
+    "satisfied": ("tevreden", "de beller is tevreden"),
+    "unsatisfied": ("niet tevreden", "de beller is niet tevreden"),
+    "hung_up": ("opgehangen", "de beller heeft opgehangen"),
+    "stopped": ("gestopt", "gestopt"),
+    "interrupted": ("onderbroken", "onderbroken"),
+    "max_turns": ("te lang", "te lang, zonder goed einde"),
+    None: ("onafgemaakt", "nog bezig"),
+}
+"""The endings in Dutch: short (a table) and long (a report)."""
+
+
 def _any_case_of(schema: dict[str, Any], words: list[str]) -> None:
     """The JSON Schema of a name read in any case with spaces around it, as the model reads it ('Beller ')."""
     schema.pop("enum", None)
