@@ -7,13 +7,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.errors import FileProblemError, NotFoundError
+from coach.errors import CoachError, FileProblemError, NotFoundError
 from coach.feedback import Feedback
 from coach.formats import Transcript
 
@@ -111,9 +112,13 @@ def _score(path: str) -> Scored:
     except FileProblemError as exc:
         out.problem = str(exc)
         return out
-    rubric, scenario = resolve(_STATE["library"], transcript, job.rubric, job.scenario, out.warnings.append)
+    try:
+        rubric, scenario = resolve(_STATE["library"], transcript, job.rubric, job.scenario, out.warnings.append)
+        out.feedback = score_file(transcript, rubric, scenario, _STATE["analyzer"], path)  # type: ignore[arg-type]
+    except CoachError as exc:  # the scenario or rubric it names cannot be read: this file's problem, not the batch's
+        out.problem = f"{path}: {exc}"
+        return out
     out.transcript = transcript
-    out.feedback = score_file(transcript, rubric, scenario, _STATE["analyzer"], path)  # type: ignore[arg-type]
     return out
 
 
@@ -128,7 +133,9 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path)
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path) and not _group_file(p)
             )
             files.extend(found)
             if not found:
@@ -136,6 +143,19 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         else:
             files.append(path)
     return list(dict.fromkeys(files)), empty
+
+
+_GROUP_KEYS = re.compile(r"^(?:learners|assignments)\s*:|^\s*\{?\s*\"(?:learners|assignments)\"\s*:", re.M)
+
+
+def _group_file(path: Path) -> bool:
+    """A group file kept in the folder with the calls (coach status, coach import) is not a call."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_GROUP_KEYS.search(head)) and not re.search(r"^turns\s*:|\"turns\"\s*:", head, re.M)
 
 
 def _hidden(path: Path, root: Path) -> bool:

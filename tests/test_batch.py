@@ -92,6 +92,27 @@ def test_bad_files_in_a_folder_are_said_and_the_others_scored(invoke, group: Pat
     assert "Traceback" not in result.output
 
 
+def test_a_broken_scenario_is_one_files_problem_and_a_group_file_is_no_call(
+    invoke, group: Path, tmp_path: Path
+) -> None:
+    """A transcript that names a scenario file that cannot be read spoils only itself; the group file a trainer
+    keeps with the calls (coach status, coach import) is not read as a call."""
+    folder = tmp_path / "mix"
+    shutil.copytree(group, folder)
+    broken = tmp_path / "kapot-scenario.yaml"
+    broken.write_text("id: kapot\ntitle: [\n", encoding="utf-8")
+    first = _files(folder)[0]
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    data["scenario"] = str(broken)
+    (folder / "zz-eigen-scenario.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (folder / "groep.yaml").write_text("name: g\nlearners:\n  - name: Anna\nassignments: []\n", encoding="utf-8")
+    result = invoke("evaluate", folder, "--jsonl")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == len(_files(group))  # every other call, and not the group file
+    assert f"{folder / 'zz-eigen-scenario.yaml'}: " in result.stderr and str(broken) in result.stderr
+    assert "groep.yaml" not in result.stderr
+
+
 def test_an_empty_folder_alone_is_a_dutch_problem(invoke, tmp_path: Path) -> None:
     result = invoke("evaluate", tmp_path, "--json")
     assert result.exit_code == 1 and result.stdout == ""
