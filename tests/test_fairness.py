@@ -239,3 +239,17 @@ def test_a_call_broken_off_after_the_trainee_spoke_is_honest(invoke, tmp_path: P
 
     report = _report(invoke, _edit(_file(tmp_path, "i.yaml"), broken_off))
     assert report["source"]["verified"] is True, report["source"]
+
+
+def test_no_line_comes_back_while_another_is_unused_and_the_seed_picks_only_words() -> None:
+    from coach.caller import CallerBrain
+
+    scenario = Library.open().scenario("woz-hoger-dan-buren")
+    lines = ["Dank u.", "Ja, dat klopt.", "Fijn om te horen.", "Goed zo.", "Ik ben echt bang."]  # one shows a feeling
+    runs = []
+    for seed in range(6):
+        brain = CallerBrain(scenario, get_analyzer(), seed)
+        said = [brain.pick(lines) for _ in range(5)]
+        assert sorted(said) == sorted(lines), said  # all five before any comes back
+        runs.append(["bang" in x for x in said])
+    assert all(r == runs[0] for r in runs)  # where the feeling comes does not depend on the seed

@@ -171,18 +171,22 @@ class CallerBrain:
     def _choose(self, pool: list[str]) -> str:
         """The seed varies the words, never what the coach reads in them. Lines that are alike in whether they ask
         something (and something to answer), ask for an explanation and show a feeling form a group; which group
-        speaks is decided without the seed (in turn, in the order the lines are written), and the seed chooses an
-        unused line within it. So the same trainee turns give the same questions, emotions and scores under every
-        seed, and every line gets its turn."""
+        speaks is decided without the seed (in turn, in the order the lines are written; a group with no unused line
+        passes its turn on), and the seed chooses an unused line within it. So the same trainee turns give the same
+        questions, emotions and scores under every seed, and no line is said twice while another is unused."""
         groups: dict[tuple[bool, ...], list[str]] = {}
         for text in pool:
             groups.setdefault(self._reads_as(text), []).append(text)
         key = tuple(pool)
         rounds = self._rounds.get(key, 0)
         self._rounds[key] = rounds + 1
-        alike = list(groups.values())[rounds % len(groups)]
-        fresh = [x for x in alike if x not in self.said_at]
-        return self._use(self.rng.choice(fresh) if fresh else self._least_recent(alike))
+        order = list(groups.values())
+        turn = rounds % len(order)
+        for alike in order[turn:] + order[:turn]:  # the next group in turn that still has a line not said
+            fresh = [x for x in alike if x not in self.said_at]
+            if fresh:
+                return self._use(self.rng.choice(fresh))
+        return self._use(self._least_recent(order[turn]))
 
     def _use(self, choice: str) -> str:
         self.said_count += 1
