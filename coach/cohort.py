@@ -97,12 +97,20 @@ class Verdict:
         return {"passed": self.passed, "refused": self.refused, "reasons": self.reasons}
 
 
+def shown_below(score: float, threshold: float) -> str:
+    """A score as the verdict shows it next to a threshold it missed: whole, or with as many decimals as it takes
+    to stay below ('44' for 43.7 under 65; '59,8' under 60, never '60, onder de drempel van 60')."""
+    for decimals in (0, 1, 2):
+        shown = f"{score:.{decimals}f}"
+        if float(shown) < threshold:
+            return shown.replace(".", ",")
+    return f"{score:.3f}".replace(".", ",")
+
+
 def _below(score: float | None, threshold: float | None) -> str:
-    """'57, onder de drempel van 60'; a score that rounds up to its threshold keeps its decimal ('59,6')."""
-    if score is None:
+    if score is None or threshold is None:
         return f"niet te beoordelen, drempel {threshold}"
-    shown = f"{score:.0f}" if threshold is None or round(score) < threshold else f"{score:.1f}"
-    return f"{shown.replace('.', ',')}, onder de drempel van {threshold}"
+    return f"{shown_below(score, threshold)}, onder de drempel van {threshold}"
 
 
 UNVERIFIABLE = "alleen een gesprek met de offline beller, met scenario en seed, is opnieuw af te spelen"
@@ -119,16 +127,19 @@ def exam_verdict(feedback: Feedback, minimum: float | None, *, verify: bool = Tr
         return Verdict(False, [why if why.startswith("niet te verifiëren") else f"niet te verifiëren: {why}"], True)
     reasons: list[str] = []
     overall = feedback.overall
-    if overall is not None and minimum is not None and overall < minimum:
-        reasons.append(f"totaalscore {overall:.0f}, onder het minimum van {minimum:g}")
+    if overall is not None:  # the highest total threshold it missed: the exam's minimum or the rubric's own
+        missed = [(t, name) for t, name in ((minimum, "het minimum"), (feedback.pass_score, "de drempel")) if t]
+        missed = [(t, name) for t, name in missed if overall < t]
+        if missed:
+            limit, name = max(missed, key=lambda x: x[0])
+            reasons.append(f"totaalscore {shown_below(overall, limit)}, onder {name} van {limit:g}")
     named = set()
     for dimension in feedback.dimensions.values():
         if dimension.passed is False:
             reasons.append(f"{dimension.title}: {_below(dimension.score, dimension.pass_score)}")
             named.add(f"{dimension.title}: onder de drempel van {dimension.pass_score}")
-    same_threshold = minimum is not None and feedback.pass_score is not None and minimum == feedback.pass_score
     for line in feedback.verdict:
-        if line in named or (same_threshold and line.startswith("totaalscore ")):
+        if line in named or line.startswith("totaalscore "):
             continue
         reasons.append(line)
     if overall is None and not reasons:

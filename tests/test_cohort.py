@@ -417,3 +417,17 @@ def test_the_first_exam_call_is_the_first_in_time_whatever_its_zone(calls) -> No
     first = Attempt("Anna", early, _feedback(scenario=SCENARIO, overall=20.0, passed=False, source=verified), "a")
     second = Attempt("Anna", later, _feedback(scenario=SCENARIO, overall=90.0, source=verified), "b")
     assert cell("Anna", target, [second, first], datetime(2026, 3, 20).date()).origin == "a"  # 08:30 UTC before 09:00
+
+
+def test_an_exam_names_the_total_once_and_never_at_its_threshold() -> None:
+    from coach.cohort import shown_below
+
+    verified = Source(verified=True)
+    fb = _feedback(overall=43.7, pass_score=65, passed=False, verdict=["totaalscore 44, onder de drempel van 65"])
+    reasons = exam_verdict(fb.model_copy(update={"source": verified}), 44).reasons
+    assert reasons == ["totaalscore 44, onder de drempel van 65"]  # once: the higher threshold it missed
+    alone = fb.model_copy(update={"source": verified, "pass_score": None, "verdict": []})
+    assert exam_verdict(alone, 44).reasons == ["totaalscore 43,7, onder het minimum van 44"]  # not '44, onder ... 44'
+    reasons = exam_verdict(fb.model_copy(update={"source": verified}), 70).reasons
+    assert reasons == ["totaalscore 44, onder het minimum van 70"]
+    assert shown_below(59.96, 60) == "59,96" and shown_below(57.2, 60) == "57" and shown_below(59.6, 60) == "59,6"
