@@ -46,9 +46,11 @@ class Roster:
         return [learner.name for learner in self.learners]
 
 
-def fingerprint(learner: str, transcript: Transcript) -> str:
-    """The same call, whoever sends it and from which file: the trainee (by key), scenario, seed and every turn."""
-    content = [key(learner), transcript.scenario, transcript.seed, [[t.speaker, t.text] for t in transcript.turns]]
+def fingerprint(transcript: Transcript) -> str:
+    """The same call, whoever sends it, from which file and under whichever spelling of the trainee's name: its
+    scenario, seed, start and every turn."""
+    started = transcript.started_at.isoformat() if transcript.started_at else None
+    content = [transcript.scenario, transcript.seed, started, [[t.speaker, t.text] for t in transcript.turns]]
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 

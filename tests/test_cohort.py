@@ -155,6 +155,9 @@ def test_import_normalises_names_through_the_cohort_and_skips_what_is_there(
     assert result.exit_code == 0, result.stderr
     assert "3 gesprekken geïmporteerd, 0 al aanwezig, 0 bestanden met problemen." in result.stderr
 
+    without = invoke("import", mail / "a.yaml", "--json")  # the same call without the group file: still the same
+    assert without.exit_code == 0 and json.loads(without.stdout)["imported"] == []
+
     again = invoke("import", mail / "a.yaml", mail, "--cohort", cohort_file)
     assert again.exit_code == 0
     assert f"{mail / 'a.yaml'}: al geïmporteerd" in again.stderr

@@ -155,12 +155,12 @@ def _intake(files: list[Path], store: Any, lib: Any, roster: Any, learner: str |
             close = suggestion(ref, scenarios)
             fail(f"onbekend scenario '{ref}'" + (f" ({close})" if close else ""))
             continue
-        digest = fingerprint(name, transcript)
+        digest = fingerprint(transcript)
         entry = {"file": str(path), "session": None, "learner": name, "scenario": ref}
         own = transcript.meta.get("session")  # exported from this store ('coach export'): the call is here
         if isinstance(own, str):
             try:
-                if fingerprint(name, store.transcript(own)) == digest:
+                if fingerprint(store.transcript(own)) == digest:
                     out.present.append({**entry, "session": store.get(own).id, "recorded": True})
                     continue
             except (NotFoundError, StoreError):  # not from here, or a row that does not read: import it
@@ -260,7 +260,7 @@ def _attempts(
     from coach.cohort import Attempt, Roster, fingerprint
     from coach.errors import StoreError
     from coach.formats import write_transcript
-    from coach.learners import display
+    from coach.learners import display, key
     from coach.nl import count, verb
     from coach.store import Store
 
@@ -316,7 +316,7 @@ def _attempts(
                         unknown.add(str(scored.path))
                         continue
                     learner, origin = found[0].name, str(scored.path)
-                mark = (rubric, fingerprint(learner, transcript))
+                mark = (rubric, key(learner), fingerprint(transcript))
                 if mark in seen:
                     continue
                 seen.add(mark)
