@@ -308,7 +308,10 @@ def _attempts(
                 transcript, feedback = scored.transcript, scored.feedback
                 if scored.path in paths:
                     learner, origin, _ = paths[scored.path]
-                elif transcript.outcome == "interrupted":  # can still be resumed where it was made
+                elif transcript.outcome in (
+                    None,
+                    "interrupted",
+                ):  # not finished: can still be resumed where it was made
                     continue
                 else:
                     found = roster.resolve(transcript.learner)

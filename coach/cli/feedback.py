@@ -97,7 +97,12 @@ def evaluate(
     reports.exam(verdicts, min_score, strict=exam)
     bad = len(problems) - len(empty)
     if bad:
-        typer.echo(f"{bad} van de {len(files)} transcripten niet beoordeeld.", err=True)
+        from coach.nl import count
+
+        if bad == len(files):
+            typer.echo(f"{count(bad, 'transcript', 'transcripten')} niet beoordeeld.", err=True)
+        else:
+            typer.echo(f"{bad} van de {len(files)} transcripten niet beoordeeld.", err=True)
     if problems:
         raise typer.Exit(1)
 

@@ -134,7 +134,8 @@ def report(
     for line in problems:
         typer.echo(f"Fout: {line}", err=True)
     if problems:
-        typer.echo(f"{_count(len(problems))} niet beoordeeld; de andere {len(rows)} staan in het overzicht.", err=True)
+        rest = "het andere staat" if len(rows) == 1 else f"de andere {len(rows)} staan"
+        typer.echo(f"{_count(len(problems))} niet beoordeeld; {rest} in het overzicht.", err=True)
         raise typer.Exit(1)
 
 
