@@ -39,15 +39,16 @@ def _color(score: float | None) -> str:
     return GOOD if score >= 75 else MID if score >= 55 else LOW
 
 
-def _num(value: float | None, digits: int = 0) -> str:
+def num(value: float | None, digits: int = 0) -> str:
+    """A score as the report shows it (the terminal view and the dashboard): whole, or a dash."""
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def _pct(value: float | None) -> str:
+def pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def _delta(value: float | None) -> str:
+def delta(value: float | None) -> str:
     return "" if value is None else f"{value:+.0f}"
 
 
@@ -108,9 +109,9 @@ def bars(items: Sequence[tuple[str, float | None, str]], *, scale: float = 100.0
         fill = _color(value) if scale == 100 else LOW
         out.append(
             f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" fill="{fill}" rx="2">'
-            f"<title>{e(label)}: {e(_num(value))}{e(unit)} {e(note)}</title></rect>"
+            f"<title>{e(label)}: {e(num(value))}{e(unit)} {e(note)}</title></rect>"
         )
-        out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{e(_num(value))}{e(unit)} {e(note)}</text>')
+        out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{e(num(value))}{e(unit)} {e(note)}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -174,9 +175,9 @@ def dashboard(rows: Sequence[Row], roll: Rollup) -> str:
         ("gesprekken", str(len(everyone.rows))),
         ("medewerkers", str(len(roll.learners))),
         ("scenario's", str(len(roll.scenarios))),
-        ("gemiddelde totaalscore", _num(stats.mean)),
-        ("spreiding (sd)", _num(stats.sd)),
-        ("geslaagd", f"{_pct(rate)} van {judged}"),
+        ("gemiddelde totaalscore", num(stats.mean)),
+        ("spreiding (sd)", num(stats.sd)),
+        ("geslaagd", f"{pct(rate)} van {judged}"),
     ]
     body += [f'<div class="card"><span class="muted">{e(k)}</span><b>{e(v)}</b></div>' for k, v in cards]
     body.append("</div>")
@@ -204,7 +205,7 @@ def dashboard(rows: Sequence[Row], roll: Rollup) -> str:
     body.append("<h2>Meest gemiste criteria</h2>")
     if missed:
         top = max(c.failed for c in missed)
-        items = [(c.id, float(c.failed), f"× gemist ({_pct(c.pass_rate)} geslaagd)") for c in missed]
+        items = [(c.id, float(c.failed), f"× gemist ({pct(c.pass_rate)} geslaagd)") for c in missed]
         body.append(bars(items, scale=float(top), unit=""))
     else:
         body.append('<p class="muted">Geen enkel criterium gemist.</p>')
@@ -232,13 +233,13 @@ def _learner_table(roll: Rollup) -> str:
         moved = ""
         if change is not None:
             a, b = change.scores()
-            moved = f"{_num(a)} → {_num(b)} ({_delta(change.delta())})"
+            moved = f"{num(a)} → {num(b)} ({delta(change.delta())})"
         weakest = g.weakest()
         cells = [f"<td>{e(g.name or '(geen naam)')}</td>"]
-        cells += [f'<td class="n">{v}</td>' for v in (len(g.rows), _num(s.mean), _num(s.sd), _num(s.min), _num(s.max))]
-        cells.append(f'<td class="n">{_pct(g.pass_rate[0])}</td><td class="n">{e(moved)}</td>')
+        cells += [f'<td class="n">{v}</td>' for v in (len(g.rows), num(s.mean), num(s.sd), num(s.min), num(s.max))]
+        cells.append(f'<td class="n">{pct(g.pass_rate[0])}</td><td class="n">{e(moved)}</td>')
         for d in dims:
-            text = _num(g.dimension(d).mean)
+            text = num(g.dimension(d).mean)
             style = ' style="font-weight:bold;color:#c0392b"' if d == weakest else ""
             cells.append(f'<td class="n"{style}>{text}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -252,8 +253,8 @@ def _scenario_table(roll: Rollup) -> str:
         s = g.overall
         missed = ", ".join(f"{cid} ({n}×)" for cid, n in g.most_missed())
         cells = [f"<td>{e(g.name or '(onbekend)')}</td>"]
-        cells += [f'<td class="n">{v}</td>' for v in (len(g.rows), _num(s.mean), _num(s.sd), _num(s.min), _num(s.max))]
-        cells.append(f'<td class="n">{_pct(g.pass_rate[0])}</td><td>{e(missed)}</td>')
+        cells += [f'<td class="n">{v}</td>' for v in (len(g.rows), num(s.mean), num(s.sd), num(s.min), num(s.max))]
+        cells.append(f'<td class="n">{pct(g.pass_rate[0])}</td><td>{e(missed)}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     return "".join(out)
@@ -268,7 +269,7 @@ def _criteria_table(roll: Rollup) -> str:
         cells = [f"<td>{e(c.id)}</td><td>{e(dimension_title(c.dimension))}</td>"]
         cells += [
             f'<td class="n">{v}</td>'
-            for v in (c.scores.n, _num(c.scores.mean), _num(c.scores.sd), c.failed, c.skipped, _pct(c.pass_rate))
+            for v in (c.scores.n, num(c.scores.mean), num(c.scores.sd), c.failed, c.skipped, pct(c.pass_rate))
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
@@ -284,8 +285,8 @@ def _calls_table(rows: Sequence[Row], dims: Sequence[str]) -> str:
             f"<td>{e(r.learner or '(geen naam)')}</td>",
             f"<td>{r.date.strftime('%d-%m-%Y %H:%M') if r.date else '–'}</td>",
             f"<td>{e(r.scenario or '–')}</td>",
-            f'<td class="n">{_num(r.overall)}</td>',
-            *(f'<td class="n">{_num(r.dimensions.get(d))}</td>' for d in dims),
+            f'<td class="n">{num(r.overall)}</td>',
+            *(f'<td class="n">{num(r.dimensions.get(d))}</td>' for d in dims),
             f'<td class="{cls}">{e(r.verdict or OUTCOME_SHORT.get(r.outcome or None, r.outcome))}</td>',
             f"<td>{e(r.file or r.session)}</td>",
         ]
@@ -310,8 +311,8 @@ def pack(person: Group, items: Sequence[tuple[Transcript, Feedback]]) -> str:
     s = person.overall
     body = [f"<h1>Oefengesprekken van {e(name)}</h1>"]
     body.append(
-        f"<p>{len(person.rows)} gesprekken · gemiddelde totaalscore {_num(s.mean)} · "
-        f"geslaagd {_pct(person.pass_rate[0])}</p>"
+        f"<p>{len(person.rows)} gesprekken · gemiddelde totaalscore {num(s.mean)} · "
+        f"geslaagd {pct(person.pass_rate[0])}</p>"
     )
     body.append(trend(person, width=420, height=160, threshold=_threshold(person.rows)))
     change = person.change()
@@ -324,8 +325,8 @@ def pack(person: Group, items: Sequence[tuple[Transcript, Feedback]]) -> str:
         for label, dim in [("Totaal", None), *((dimension_title(d), d) for d in dims)]:
             a, b = change.scores(dim)
             out.append(
-                f'<tr><td>{e(label)}</td><td class="n">{_num(a)}</td><td class="n">{_num(b)}</td>'
-                f'<td class="n">{_delta(change.delta(dim))}</td></tr>'
+                f'<tr><td>{e(label)}</td><td class="n">{num(a)}</td><td class="n">{num(b)}</td>'
+                f'<td class="n">{delta(change.delta(dim))}</td></tr>'
             )
         out.append("</table>")
         body.append("".join(out))
@@ -359,8 +360,8 @@ def _dimension_trends(person: Group) -> str:
         cells = [
             f"<td>{r.date.strftime('%d-%m-%Y') if r.date else '–'}</td>",
             f"<td>{e(r.scenario or '–')}</td>",
-            f'<td class="n">{_num(r.overall)}</td>',
-            *(f'<td class="n">{_num(r.dimensions.get(d))}</td>' for d in dims),
+            f'<td class="n">{num(r.overall)}</td>',
+            *(f'<td class="n">{num(r.dimensions.get(d))}</td>' for d in dims),
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")

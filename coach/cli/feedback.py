@@ -73,7 +73,7 @@ def evaluate(
         results = _judged(files, lib, rubric, scenario, lexicon, second, alone=not batch)
     out = reports.Reports(fmt, output, detail=detail)
     problems: list[str] = []
-    verdicts: list[reports.Verdict] = []  # per call only what the exam says at the end, not the report
+    verdicts: list[reports.CallVerdict] = []  # per call only what the exam says at the end, not the report
     try:
         for r in results:
             for message in r.warnings:

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from coach.batch import Job, Scored
     from coach.group import Rollup, Row
 
-CHUNK = 500
-"""Without ``batch.iter_scored``: files scored per ``score_all`` call, so no more reports than this are held."""
 FAILED_SHOWN = 10
 """Calls that did not pass, listed on screen; the CSV has them all."""
 SPARK_WIDTH = 10
@@ -87,7 +85,7 @@ def report(
     import tempfile
 
     from coach import group
-    from coach.batch import Job
+    from coach.batch import Job, expand
     from coach.errors import NotFoundError, UsageError
     from coach.library import Library
 
@@ -110,7 +108,7 @@ def report(
         if store:
             files = _from_store(Path(tmp), learner, scenario, problems)
         else:
-            files, empty = _expand(paths or [])
+            files, empty = expand(paths or [])
             if not files:
                 where = ", ".join(f"'{p}'" for p in empty) or "de opgegeven paden"
                 raise NotFoundError(
@@ -155,12 +153,6 @@ def _nothing(scenario: str | None, queries: list[str] | None, store: bool) -> st
     if learner:
         return f"geen gesprekken van '{learner}' {where}"
     return f"geen gesprekken {where}"
-
-
-def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    from coach.batch import expand
-
-    return expand(paths)
 
 
 def _select(rows: list["Row"], query: str, *, scored: bool) -> list["Row"]:
@@ -216,16 +208,10 @@ def _from_store(tmp: Path, queries: list[str] | None, scenario: str | None, prob
 
 
 def _scored(paths: Sequence[Path], job: "Job", done: Callable[[int], None]) -> Iterator["Scored"]:
-    """Each file's result in order, without holding them all: ``batch.iter_scored`` when it is there, else
-    ``score_all`` over slices."""
-    from coach import batch
+    """Each file's result in order, streamed: no more reports held than the batch has in flight."""
+    from coach.batch import iter_scored
 
-    stream = getattr(batch, "iter_scored", None)
-    if stream is not None:
-        yield from stream(paths, job, done)
-        return
-    for start in range(0, len(paths), CHUNK):
-        yield from batch.score_all(paths[start : start + CHUNK], job, done)
+    return iter_scored(paths, job, done)
 
 
 def _progress(label: str, total: int):
@@ -377,17 +363,10 @@ def _packs(roll: "Rollup", folder: Path, job: "Job") -> None:
 # --- the terminal view -------------------------------------------------------------------------------------------
 
 
-def _num(value: float | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
 def _pct(rate: tuple[float | None, int]) -> str:
-    value = rate[0]
-    return "–" if value is None else f"{value * 100:.0f}%"
+    from coach.cli.dashboard import pct
 
-
-def _delta(value: float | None) -> str:
-    return "" if value is None else f"{value:+.0f}"
+    return pct(rate[0])
 
 
 def terminal_view(roll: "Rollup"):
@@ -398,6 +377,7 @@ def terminal_view(roll: "Rollup"):
     from rich.table import Table
     from rich.text import Text
 
+    from coach.cli.dashboard import delta, num
     from coach.cli.labels import dimension_title
     from coach.group import sparkline
     from coach.nl import count
@@ -410,7 +390,7 @@ def terminal_view(roll: "Rollup"):
     head.append(
         f": {count(len(everyone.rows), 'gesprek', 'gesprekken')},"
         f" {count(len(roll.learners), 'medewerker', 'medewerkers')},"
-        f" {count(len(roll.scenarios), 'scenario', 'scenario’s')}; gemiddeld {_num(stats.mean)},"
+        f" {count(len(roll.scenarios), 'scenario', 'scenario’s')}; gemiddeld {num(stats.mean)},"
         f" geslaagd {_pct(everyone.pass_rate)}"
     )
     parts: list = [head]
@@ -429,12 +409,12 @@ def terminal_view(roll: "Rollup"):
         moved = ""
         if change is not None:
             a, b = change.scores()
-            moved = f"{_num(a)}→{_num(b)} {_delta(change.delta())}"
+            moved = f"{num(a)}→{num(b)} {delta(change.delta())}"
         people.add_row(
             Text(g.name or NO_NAME),
             str(len(g.rows)),
-            _num(s.mean),
-            _num(s.sd),
+            num(s.mean),
+            num(s.sd),
             _pct(g.pass_rate),
             moved,
             Text(sparkline(g.trend(), SPARK_WIDTH), style="cyan"),
@@ -453,9 +433,9 @@ def terminal_view(roll: "Rollup"):
             for name in dims:
                 s = g.dimension(name)
                 change = g.change() if g is not everyone else None
-                text = _num(s.mean)
+                text = num(s.mean)
                 if change is not None and change.delta(name) is not None:
-                    text += f" ({_delta(change.delta(name))})"
+                    text += f" ({delta(change.delta(name))})"
                 cells.append(Text(text, style="bold red" if name == weakest else ""))
             per_dim.add_row(*cells)
         per_dim.caption = "tussen haakjes: verschil tussen eerste en laatste gesprek"
@@ -473,8 +453,8 @@ def terminal_view(roll: "Rollup"):
         scen.add_row(
             Text(g.name or "(onbekend)"),
             str(len(g.rows)),
-            _num(g.overall.mean),
-            _num(g.overall.sd),
+            num(g.overall.mean),
+            num(g.overall.sd),
             _pct(g.pass_rate),
             Text(", ".join(cid for cid, _ in g.most_missed(2))),
         )
@@ -493,7 +473,7 @@ def terminal_view(roll: "Rollup"):
             Text(c.id),
             Text(dimension_title(c.dimension)),
             str(c.scores.n),
-            _num(c.scores.mean),
+            num(c.scores.mean),
             str(c.failed),
             "–" if rate is None else f"{rate * 100:.0f}%",
         )
@@ -513,7 +493,7 @@ def terminal_view(roll: "Rollup"):
                 Text(r.learner or NO_NAME),
                 r.date.strftime("%d-%m") if r.date else "–",
                 Text(r.scenario or "–"),
-                _num(r.overall),
+                num(r.overall),
                 Text(why),
             )
         if len(failed) > FAILED_SHOWN:

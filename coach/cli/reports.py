@@ -388,7 +388,7 @@ def emit(items: Items, fmt: str, output: Path | None, *, detail: bool = False) -
 
 
 @dataclass(frozen=True)
-class Verdict:
+class CallVerdict:
     """What an exam says of one call, kept small: a batch of 10,000 calls holds these, not the reports."""
 
     name: str
@@ -397,16 +397,16 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
-def exam_verdict(name: str, fb: Feedback, min_score: float | None, *, strict: bool = False) -> Verdict:
+def exam_verdict(name: str, fb: Feedback, min_score: float | None, *, strict: bool = False) -> CallVerdict:
     """The call's exam verdict (coach.cohort.exam_verdict): every failed threshold; with ``strict`` (--exam) only a
     call that holds up on a replay of the offline caller counts."""
     from coach.cohort import exam_verdict as judged
 
     reasons = judged(fb, min_score, verify=strict).reasons if min_score is not None or strict else []
-    return Verdict(name, fb.learner, fb.overall, tuple(reasons))
+    return CallVerdict(name, fb.learner, fb.overall, tuple(reasons))
 
 
-def exam(results: Iterable[Verdict], min_score: float | None, *, strict: bool = False) -> None:
+def exam(results: Iterable[CallVerdict], min_score: float | None, *, strict: bool = False) -> None:
     """With --min-score or --exam: one verdict per call on stderr that names every failed threshold, then one per
     trainee when the calls are of more than one; exit 1 when any call fails."""
     if min_score is None and not strict:
