@@ -112,6 +112,25 @@ _COLUMNS = (
 _TEXT = ("scenario_path", "rubric", "learner", "engine", "ended_at", "outcome", "reason", "transcript_path")
 
 
+_INSERT_TURN = (
+    "INSERT INTO turns (session_id, idx, speaker, text, emotion, revealed, time, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _turn_row(session_id: str, index: int, turn: Turn, default: Any = None) -> tuple[Any, ...]:
+    """A turn as the row the turns table holds (a live call's turn and an imported one alike)."""
+    return (
+        session_id,
+        index,
+        turn.speaker,
+        turn.text,
+        turn.emotion,
+        json.dumps(turn.revealed),
+        turn.time.isoformat() if turn.time else None,
+        json.dumps(turn.meta, ensure_ascii=False, default=default),
+    )
+
+
 def _session_row(values: dict[str, Any], turns: int) -> SessionRow:
     """A stored session, checked: a ValueError says what in the row cannot be read."""
     for name in ("id", "scenario", "started_at"):
@@ -450,20 +469,7 @@ class Store:
         """Store a turn; one that is already there is never replaced (two writers of a call are an error)."""
         try:
             with self._guard(f"het opslaan van beurt {index + 1}"):
-                self.db.execute(
-                    "INSERT INTO turns (session_id, idx, speaker, text, emotion, revealed, time, meta)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        session_id,
-                        index,
-                        turn.speaker,
-                        turn.text,
-                        turn.emotion,
-                        json.dumps(turn.revealed),
-                        turn.time.isoformat() if turn.time else None,
-                        json.dumps(turn.meta, ensure_ascii=False),
-                    ),
-                )
+                self.db.execute(_INSERT_TURN, _turn_row(session_id, index, turn))
         except sqlite3.IntegrityError:  # _guard leaves constraint errors alone: they are ours to explain
             raise StoreBusyError(
                 f"beurt {index + 1} van sessie {session_id} staat al in de opslag, of de sessie is er niet meer:"
@@ -558,21 +564,9 @@ class Store:
                     ),
                 )
                 self.db.executemany(
-                    "INSERT INTO turns (session_id, idx, speaker, text, emotion, revealed, time, meta)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            session_id,
-                            index,
-                            turn.speaker,
-                            turn.text,
-                            turn.emotion,
-                            json.dumps(turn.revealed),
-                            turn.time.isoformat() if turn.time else None,
-                            json.dumps(turn.meta, ensure_ascii=False, default=str),
-                        )
-                        for index, turn in enumerate(transcript.turns)
-                    ],
+                    _INSERT_TURN,
+                    # a mailed-in file's meta may hold what YAML reads as a date: stored as text
+                    [_turn_row(session_id, index, turn, default=str) for index, turn in enumerate(transcript.turns)],
                 )
                 self.db.execute("COMMIT")
             except BaseException:
