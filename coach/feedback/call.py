@@ -111,6 +111,12 @@ class Call:
         self._analysis = {i: a for i, _, a in self.learner}
 
     @property
+    def practical(self) -> bool:
+        """A short practical call: the scenario has no layered concern, so there is no story to dig for; one open
+        question and one follow-up on the caller's words are all the listening it asks."""
+        return self.scenario is not None and not self.scenario.concerns.hidden
+
+    @property
     def revealed(self) -> set[str]:
         return {r for _, t in self.caller for r in t.revealed}
 

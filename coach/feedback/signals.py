@@ -16,6 +16,7 @@ from coach.feedback.call import Call, Result, ev, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
 from coach.formats.acts import ANSWERING_ACTS, PHASES
+from coach.formats.signals import SIGNALS
 from coach.nl import count, of_total, verb
 from coach.patterns import first_match
 
@@ -68,7 +69,7 @@ def open_questions(call: Call, criterion: Any) -> Result:
         detail = f"{len(opens)} van de {total} vragen {verb(len(opens), 'was', 'waren')} open."
     else:
         detail = "U stelde geen vragen."
-    wanted = criterion.param("min_questions")
+    wanted = 1 if call.practical else criterion.param("min_questions")
     # too few questions to hear the story (or none at all): some credit for the open ones, below a full share
     if total < wanted or not total:
         value = 0.8 * len(opens) / max(wanted, 1)
@@ -105,7 +106,12 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         if found
         else "U vroeg niet door op de woorden van de beller."
     )
-    return Result(float(len(found)), found[:3], detail, moment)
+    value = float(len(found))
+    if call.practical and found:
+        # a practical question has no story under it: one follow-up on the caller's words is enough
+        value = max(value, SIGNALS["doorvragen"].default_scale[1])
+        detail += " Bij een praktische vraag is dat genoeg."
+    return Result(value, found[:3], detail, moment)
 
 
 @signal("summaries")
