@@ -35,6 +35,8 @@ def test_wheel_contains_the_library(wheel: Path) -> None:
     rubrics = {Path(n).name for n in names if n.startswith("coach/_library/rubrics/")}
     assert {p.name for p in (ROOT / "scenarios").glob("*.yaml")} <= scenarios
     assert "standaard.yaml" in rubrics
+    scripts = {n.removeprefix("coach/_library/") for n in names if n.startswith("coach/_library/scripts/")}
+    assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "scripts").glob("*/*.txt")} <= scripts
     assert "coach/lexicon/nl.yaml" in names and "coach/caller/lines_nl.yaml" in names
     assert {"coach/templates/scenario.yaml", "coach/templates/rubric.yaml"} <= set(names)
     assert not any(n.startswith("tests/") for n in names)
