@@ -71,3 +71,13 @@ def test_installed_wheel_lists_library_from_another_directory(wheel: Path, tmp_p
     assert {p.stem for p in (ROOT / "scenarios").glob("*.yaml")} <= ids
     for item in data["scenarios"] + data["rubrics"]:
         assert item["path"].startswith(str(env_dir)), item["path"]
+    tested = subprocess.run(
+        [str(bin_dir / "coach"), "test", "woz-hoger-dan-buren", "--seeds", "0", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env={"COACH_HOME": str(tmp_path / "home"), "PATH": str(bin_dir)},
+    )
+    assert tested.returncode == 0, tested.stderr
+    report = json.loads(tested.stdout)
+    assert report["ok"] and report["scripts"].startswith(str(env_dir)), report["scripts"]
