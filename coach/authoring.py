@@ -147,13 +147,15 @@ class Played:
         return [n for n, t in enumerate(self.transcript.turns, 1) if t.speaker == "caller"]
 
 
-def play(scenario: Scenario, lines: Sequence[str], analyzer: Analyzer, seed: int, rubric: Rubric) -> Played:
-    """Play a script with the offline caller and score it, exactly as ``coach run --replies`` would."""
+def play(
+    scenario: Scenario, lines: Sequence[str], analyzer: Analyzer, seed: int, rubric: Rubric, name: str = ""
+) -> Played:
+    """Play a script with the offline caller and score it, as ``coach run --replies`` would."""
     voice = _Recorder()
     session = Session(scenario, Caller(CallerBrain(scenario, analyzer, seed), voice), analyzer, seed=seed)
     transcript = run_session(session, lines)
     feedback = evaluate(transcript, rubric, analyzer, scenario, session.analyses)
-    return Played("", seed, transcript, session.reason, voice.plans, feedback)
+    return Played(name, seed, transcript, session.reason, voice.plans, feedback)
 
 
 # --- checks ----------------------------------------------------------------------------------------------------------
@@ -313,9 +315,6 @@ class ScenarioTest:
     def reasons(self) -> list[str]:
         return [r for c in self.checks for r in c.reasons]
 
-    def seed_ok(self, seed: int) -> bool:
-        return not any(p for (_, s), p in self.problems.items() if s == seed)
-
     def as_dict(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario.id,
@@ -361,8 +360,7 @@ def test_scenario(
     for seed in seeds:
         by_name: dict[str, Played] = {}
         for name, lines in texts.items():
-            call = play(scenario, lines, analyzer, seed, chosen_rubric)
-            call.script = name
+            call = play(scenario, lines, analyzer, seed, chosen_rubric, name)
             by_name[name] = call
             calls.append(call)
             own = coherence(scenario, call)

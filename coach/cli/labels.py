@@ -42,7 +42,6 @@ def dimension_title(name: str, title: str = "") -> str:
 
 
 MATCH_KINDS = {
-    "claim": "uitspraak",
     "key_info": "kerninformatie",
     "misinformation": "onjuiste info",
     "corrected": "rechtgezet",
