@@ -44,7 +44,6 @@ def dimension_title(name: str, title: str = "") -> str:
 MATCH_KINDS = {
     "key_info": "kerninformatie",
     "misinformation": "onjuiste info",
-    "corrected": "rechtgezet",
     "fact": "feit gevraagd",
     "proposal": "voorstel",
     "concern": "zorg komt boven",
