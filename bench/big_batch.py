@@ -3,7 +3,7 @@
 Usage: python bench/big_batch.py [N ...] [--folder DIR]     (default 10000, then 1000)
 
 The transcripts are played here, in this process's pool, with the offline caller: every scripted trainee under
-tests/data/scripts on every scenario (its own and the others), with seeds 0, 1, 2, ... until there are N, each with
+scripts/ on every scenario (its own and the others), with seeds 0, 1, 2, ... until there are N, each with
 a learner name and a start date of its own. The largest N is built once; a smaller N evaluates the first N files of
 the same calls (a folder of links). ``--folder DIR`` keeps the built calls there for the next run.
 
@@ -37,7 +37,7 @@ NAMES = [
 
 def plays(n: int) -> list[tuple[int, str, Path, int]]:
     """The first n calls to play: (number, scenario, script, seed), every script on every scenario per seed."""
-    scripts = sorted((ROOT / "tests" / "data" / "scripts").glob("*/*.txt"))
+    scripts = sorted((ROOT / "scripts").glob("*/*.txt"))
     scenarios = sorted({p.parent.name for p in scripts})
     combos = ((seed, scenario, script) for seed in itertools.count() for scenario in scenarios for script in scripts)
     return [(i, scenario, script, seed) for i, (seed, scenario, script) in zip(range(n), combos, strict=False)]

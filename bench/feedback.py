@@ -34,7 +34,7 @@ from coach.session import Session, run_session  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 RATED = DATA / "rated"
-SCRIPTS = ROOT / "tests" / "data" / "scripts"
+SCRIPTS = ROOT / "scripts"
 DIMENSIONS = ("luisteren", "gespreksopbouw", "toon", "inhoud")
 KINDS = ("good", "average", "dismissive")
 

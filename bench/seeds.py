@@ -1,4 +1,4 @@
-"""Does the seed change what happens, or only the words? Every scenario's scripts (tests/data/scripts: good, average,
+"""Does the seed change what happens, or only the words? Every scenario's scripts (scripts/: good, average,
 dismissive) played under seeds 0..N-1 and scored with the standaard rubric.
 
 Usage: python bench/seeds.py [N]        (default 8 seeds)
@@ -33,7 +33,7 @@ def main() -> None:
     spreads: list[float] = []
     differing: collections.Counter[str] = collections.Counter()
     lines = []
-    for folder in sorted((ROOT / "tests" / "data" / "scripts").iterdir()):
+    for folder in sorted((ROOT / "scripts").iterdir()):
         scenario = library.scenario(folder.name)
         for script in sorted(folder.glob("*.txt")):
             replies = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]

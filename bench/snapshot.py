@@ -93,7 +93,7 @@ class Runner:
 
 
 def _scripts() -> list[tuple[str, str, Path]]:
-    return [(d.name, f.stem, f) for d in sorted((DATA / "scripts").iterdir()) for f in sorted(d.glob("*.txt"))]
+    return [(d.name, f.stem, f) for d in sorted((ROOT / "scripts").iterdir()) for f in sorted(d.glob("*.txt"))]
 
 
 def _with_hints(script: Path) -> str:
@@ -151,7 +151,7 @@ def plan(runner: Runner, tmp: Path) -> None:
     commands += ["practice", "run", "resume", "history", "export", "doctor"]
     for command in commands:
         runner.add(f"help-{command.replace(' ', '-') or 'root'}", [*command.split(), "--help"])
-    good = DATA / "scripts" / "woz-hoger-dan-buren" / "good.txt"
+    good = ROOT / "scripts" / "woz-hoger-dan-buren" / "good.txt"
     errors = {
         "no-args": [],
         "unknown-command": ["practise"],

@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
         "coach.provenance",
         "coach.cohort",
         "coach.group",
+        "coach.authoring",
     ),
     ("coach.session",),
     ("coach.caller", "coach.claude", "coach.feedback", "coach.store"),

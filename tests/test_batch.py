@@ -16,7 +16,7 @@ from tests.helpers import ROOT
 
 DATA = ROOT / "tests" / "data"
 RATED = sorted((DATA / "feedback" / "dev").glob("*.yaml"))
-SCRIPTS = DATA / "scripts" / "woz-hoger-dan-buren"
+SCRIPTS = ROOT / "scripts" / "woz-hoger-dan-buren"
 
 
 @pytest.fixture

@@ -290,7 +290,7 @@ def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> No
         sys.stderr.write("\\nOPENED " + json.dumps(opened))
         """
     )
-    replies = ROOT / "tests" / "data" / "scripts" / "woz-hoger-dan-buren" / "good.txt"
+    replies = ROOT / "scripts" / "woz-hoger-dan-buren" / "good.txt"
     args = ["run", "woz-hoger-dan-buren", "--replies", str(replies), "--no-save", "--json"]
     env = {**os.environ, "COACH_HOME": str(tmp_path)}
     env.pop("COACH_LIBRARY", None)

@@ -15,9 +15,9 @@ from coach.caller import make_caller
 from coach.formats import Outcome, write_transcript
 from coach.library import Library
 from coach.session import Session, run_session
-from tests.helpers import DATA, ROOT
+from tests.helpers import ROOT
 
-SCRIPTS = DATA / "scripts"
+SCRIPTS = ROOT / "scripts"
 
 
 def _play(scenario_id: str, script: str, seed: int = 0, learner: str | None = None):

@@ -35,6 +35,8 @@ def test_wheel_contains_the_library(wheel: Path) -> None:
     rubrics = {Path(n).name for n in names if n.startswith("coach/_library/rubrics/")}
     assert {p.name for p in (ROOT / "scenarios").glob("*.yaml")} <= scenarios
     assert "standaard.yaml" in rubrics
+    scripts = {n.removeprefix("coach/_library/") for n in names if n.startswith("coach/_library/scripts/")}
+    assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "scripts").glob("*/*.txt")} <= scripts
     assert "coach/lexicon/nl.yaml" in names and "coach/caller/lines_nl.yaml" in names
     assert {"coach/templates/scenario.yaml", "coach/templates/rubric.yaml"} <= set(names)
     assert not any(n.startswith("tests/") for n in names)
@@ -69,3 +71,13 @@ def test_installed_wheel_lists_library_from_another_directory(wheel: Path, tmp_p
     assert {p.stem for p in (ROOT / "scenarios").glob("*.yaml")} <= ids
     for item in data["scenarios"] + data["rubrics"]:
         assert item["path"].startswith(str(env_dir)), item["path"]
+    tested = subprocess.run(
+        [str(bin_dir / "coach"), "test", "woz-hoger-dan-buren", "--seeds", "0", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env={"COACH_HOME": str(tmp_path / "home"), "PATH": str(bin_dir)},
+    )
+    assert tested.returncode == 0, tested.stderr
+    report = json.loads(tested.stdout)
+    assert report["ok"] and report["scripts"].startswith(str(env_dir)), report["scripts"]

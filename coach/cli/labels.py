@@ -10,6 +10,7 @@ __all__ = [
     "DIFFICULTY",
     "DIMENSION_TITLES",
     "JUDGE_SKIPPED",
+    "MATCH_KINDS",
     "OUTCOME_LABELS",
     "OUTCOME_SHORT",
     "STARS",
@@ -39,6 +40,17 @@ def dimension_title(name: str, title: str = "") -> str:
     """The rubric's own title for a dimension, or the standard one when it has none."""
     return title if title and title != name else DIMENSION_TITLES.get(name, name)
 
+
+MATCH_KINDS = {
+    "key_info": "kerninformatie",
+    "misinformation": "onjuiste info",
+    "fact": "feit gevraagd",
+    "proposal": "voorstel",
+    "concern": "zorg komt boven",
+    "event": "emotie",
+    "reaction": "reactie beller",
+}
+"""What a trainee sentence triggers in a scenario (coach match), by kind."""
 
 JUDGE_SKIPPED = "niet beoordeeld: Claude gaf hier geen bruikbaar oordeel over"
 """For a rubric criterion the judge left out (``judge.skipped``)."""

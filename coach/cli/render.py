@@ -31,6 +31,7 @@ from coach.nl import count, number
 if TYPE_CHECKING:
     from coach.analyzer import Analysis
     from coach.analyzer.claims import Verdict
+    from coach.authoring import Match, ScenarioTest
     from coach.doctor import Check
     from coach.feedback import Feedback
     from coach.feedback.hints import Hint
@@ -546,3 +547,114 @@ def doctor_table(checks: Sequence[Check]) -> Table:
     for check in checks:
         table.add_row(marks[check.status], escape(check.name), escape(check.detail))
     return table
+
+
+def _short_title(title: str) -> str:
+    """A dimension's title in a narrow column: 'Gespreksopbouw' as 'Gespr.'."""
+    return title if len(title) <= 7 else title[:5] + "."
+
+
+def scenario_test_table(result: ScenarioTest) -> Table:
+    """coach test: one row per script and seed (ending, total, each dimension, what came out, passed)."""
+    from coach.authoring import SCRIPT_LABELS
+
+    dims = list(result.rubric.dimensions)
+    table = Table(
+        title=f"{result.scenario.id} · rubric {result.rubric.id}",
+        title_justify="left",
+        box=None,
+        header_style="bold underline",
+        padding=(0, 1, 0, 0),
+        caption="onthuld: kerninformatie en onderliggende zorgen die boven kwamen",
+        caption_justify="left",
+    )
+    table.add_column("script", no_wrap=True)
+    table.add_column("seed", justify="right")
+    table.add_column("afloop", no_wrap=True)
+    table.add_column("totaal", justify="right")
+    for name in dims:
+        table.add_column(_short_title(dimension_title(name, result.rubric.dimensions[name].title)), justify="right")
+    table.add_column("onthuld", no_wrap=True)
+    table.add_column("ok")
+    keys = {f"key_info:{k.id}" for k in result.scenario.key_info}
+    concerns = {f"concern:{c.id}" for c in result.scenario.concerns.hidden}
+    for call in result.calls:
+        revealed = set(call.revealed)
+        shown = f"{len(revealed & keys)}/{len(keys)} {len(revealed & concerns)}/{len(concerns)}"
+        fine = not result.problems.get((call.script, call.seed))
+        outcome = call.transcript.outcome.value if call.transcript.outcome else None
+        table.add_row(
+            SCRIPT_LABELS[call.script],
+            str(call.seed),
+            OUTCOME_SHORT.get(outcome, str(outcome)),
+            _score(call.feedback.overall),
+            *(_score(call.feedback.dimensions[d].score) if d in call.feedback.dimensions else "—" for d in dims),
+            shown,
+            Text("✓", style="green") if fine else Text("✗", style="bold red"),
+        )
+    return table
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def scenario_test_verdict(result: ScenarioTest) -> Group:
+    """GESLAAGD, or NIET GESLAAGD with every reason under the check it belongs to."""
+    if result.ok:
+        head = Text.assemble(("GESLAAGD", "bold green"), f" · {count(len(result.seeds), 'seed', 'seeds')}")
+        return Group(head)
+    rows: list[Text] = [Text("NIET GESLAAGD", style="bold red")]
+    for check in result.checks:
+        if check.ok:
+            continue
+        rows.append(Text(f"✗ {check.label}", style="bold"))
+        rows += [Text(f"  • {reason}") for reason in check.reasons]
+    return Group(*rows)
+
+
+def scenario_test_line(scenario: str, ok: bool, detail: str) -> Text:
+    """coach test --all: one line per scenario."""
+    mark = Text("✓ ", style="green") if ok else Text("✗ ", style="bold red")
+    verdict = Text("GESLAAGD", style="green") if ok else Text("NIET GESLAAGD", style="bold red")
+    sep = " " if ok or detail.startswith("(") else ": "
+    return Text.assemble(mark, (scenario, "bold"), " ", verdict, f"{sep}{detail}" if detail else "")
+
+
+def match_view(found: Match) -> Group:
+    """coach match: the acts and claims as coach analyze shows them, then what the sentence triggers in the scenario
+    (the item, the words, the pattern or rule) and how the caller reacts."""
+    from coach.cli.labels import MATCH_KINDS
+
+    parts: list = [Text.assemble(("Na de beller: ", "dim"), (f"“{found.previous}”", "italic"))]
+    parts.append(analysis_table([found.analysis], [found.verdicts]))
+    table = Table(box=box.SIMPLE_HEAVY, title="Wat de zin raakt in dit scenario", title_justify="left")
+    table.add_column("soort", no_wrap=True)
+    table.add_column("wat", ratio=3)
+    table.add_column("woorden en regel", ratio=3)
+    for item in found.found:
+        if item.kind == "act":
+            continue
+        what = Text(item.id, style="bold cyan")
+        if item.label and item.label != item.id:
+            what.append(f"\n{item.label}", style="default")
+        words = Text(f"“{item.words}”", style="italic") if item.words else Text("")
+        if item.rule:
+            words.append(("\n" if item.words else "") + item.rule, style="dim")
+        table.add_row(MATCH_KINDS.get(item.kind, item.kind), what, words)
+    parts.append(table)
+    before, after = found.emotion
+    parts.append(Text.assemble(("Emotie beller: ", "bold"), f"{before} → {after} (van 10)"))
+    if not found.anything:
+        parts.append(
+            Text.assemble(
+                ("Niets herkend", "bold yellow"),
+                " van dit scenario: geen kerninformatie, onjuiste informatie, uitspraak, gevraagd feit of voorstel.\n",
+                (
+                    f"Tip: 'coach show {found.scenario} --trainer' toont wat telt; voeg uw formulering toe aan de "
+                    "phrases van de kerninformatie, of aan de claim in het lexicon van uw bibliotheek.",
+                    "dim",
+                ),
+            )
+        )
+    return Group(*parts)
