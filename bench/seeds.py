@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     from coach.analyzer import get_analyzer
+    from coach.authoring import read_script
     from coach.caller import make_caller
     from coach.feedback import evaluate
     from coach.library import Library
@@ -36,7 +37,7 @@ def main() -> None:
     for folder in sorted((ROOT / "scripts").iterdir()):
         scenario = library.scenario(folder.name)
         for script in sorted(folder.glob("*.txt")):
-            replies = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]
+            replies = read_script(script)
             events, scores, overall = set(), collections.defaultdict(set), []
             for seed in range(seeds):
                 session = Session(scenario, make_caller("offline", scenario, analyzer, seed), analyzer, seed=seed)
