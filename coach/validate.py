@@ -37,12 +37,20 @@ class Report:
         return f"{checked}: {broken} met problemen ({found}), {good} in orde."
 
 
+SCHEMA_SUFFIX = ".schema.json"
+"""The JSON Schemas 'coach new' writes next to its files are for editors, not files to check."""
+
+
 def _collect(path: Path, report: Report) -> list[Path]:
     if not path.exists() and not path.is_symlink():  # a symlink loop exists, and load says what is wrong with it
         report.problems.append(Problem(str(path), None, None, "", "bestaat niet"))
         return []
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.lower().endswith(SCHEMA_SUFFIX)
+        )
         if not found:
             report.problems.append(Problem(str(path), None, None, "", "de map bevat geen YAML- of JSON-bestanden", ""))
         return found

@@ -214,15 +214,13 @@ def schema(
 ) -> None:
     """Druk het JSON Schema van een bestandsformaat af (voor validatie in je editor)."""
     from coach.errors import suggestion
-    from coach.loader import model_for
+    from coach.library import SCHEMA_KINDS, json_schema
 
-    kinds = ("scenario", "rubric", "transcript", "cohort")
-    if kind not in kinds:
-        raise UsageError(f"onbekend formaat '{kind}'", hint=suggestion(kind, kinds) or "kies uit: " + ", ".join(kinds))
-    model = model_for(kind)  # type: ignore[arg-type]
-    data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    data["title"] = f"Belcoach {kind}"
-    print_json(data)
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(
+            f"onbekend formaat '{kind}'", hint=suggestion(kind, SCHEMA_KINDS) or "kies uit: " + ", ".join(SCHEMA_KINDS)
+        )
+    print_json(json_schema(kind))  # type: ignore[arg-type]
 
 
 new_app = typer_app("Maak een nieuw scenario, een nieuwe rubric of een groep vanuit een sjabloon met uitleg.")
@@ -233,7 +231,17 @@ def _new(kind: str, name: str, target: Path | None, force: bool) -> None:
     from coach.library import write_template
 
     path = write_template(kind, name, target, force=force)  # type: ignore[arg-type]
+    _written(kind, path)
+
+
+def _written(kind: str, path: Path) -> None:
+    """The new file on stdout; its JSON Schema next to it for the editor (the file's first line points at it)."""
+    from coach.library import write_schema
+
+    schema = write_schema(kind, path)  # type: ignore[arg-type]
     typer.echo(str(path))
+    if schema is not None:
+        typer.echo(f"JSON Schema voor uw editor: {schema}", err=True)
     typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
 
 
@@ -267,7 +275,7 @@ def new_cohort(
 ) -> None:
     """Schrijf een geldig groepsbestand met uitleg: medewerkers en opdrachten, voor 'coach import' en 'coach status'."""
     from coach.formats.common import SLUG
-    from coach.library import TEMPLATES
+    from coach.library import template_text
     from coach.paths import write_private
 
     if not SLUG.fullmatch(name):
@@ -278,6 +286,5 @@ def new_cohort(
     if path.exists() and not force:
         raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
     # names and e-mail addresses: readable by the trainer only
-    write_private(path, (TEMPLATES / "cohort.yaml").read_text(encoding="utf-8").replace("__ID__", name))
-    typer.echo(str(path))
-    typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
+    write_private(path, template_text("cohort", name))
+    _written("cohort", path)
