@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.errors import FileProblemError, Problem, did_you_mean
+from coach.formats import Scenario
 from coach.formats.claims import ClaimType
 from coach.formats.cohort import Cohort
+from coach.formats.common import Issue
 from coach.library import Library, looks_like_path
 from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data, topic_catalogue
 from coach.nl import count
@@ -18,23 +20,31 @@ from coach.nl import count
 class Report:
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """What loads but may make a call go wrong (``Warn``); never makes the report fail."""
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def summary(self) -> str:
-        """'12 bestanden gecontroleerd: 2 met problemen (3 problemen), 10 in orde.'"""
+        """'12 bestanden gecontroleerd: 2 met problemen (3 problemen), 10 in orde; 4 waarschuwingen.'"""
         checked = count(len(self.files), "bestand", "bestanden") + " gecontroleerd"
+        warned = f", {count(len(self.warnings), 'waarschuwing', 'waarschuwingen')}" if self.warnings else ""
         if self.ok:
-            return f"{checked}: geen problemen."
+            return f"{checked}: geen problemen{warned}."
         bad = {p.path for p in self.problems}
         broken = sum(1 for f in self.files if str(f) in bad)
         good = len(self.files) - broken
         found = count(len(self.problems), "probleem", "problemen")
         if not broken:
-            return f"{checked}: {found}."
-        return f"{checked}: {broken} met problemen ({found}), {good} in orde."
+            return f"{checked}: {found}{warned}."
+        return f"{checked}: {broken} met problemen ({found}), {good} in orde{warned}."
+
+
+Warn = Callable[[Path, Scenario], list[Issue]]
+"""Warnings for a scenario that loaded, by field path (``coach.analyzer.lint.scenario_warnings`` with an analyzer;
+passed in, because reading phrases the way a call does is a layer above this one)."""
 
 
 SCHEMA_SUFFIX = ".schema.json"
@@ -57,8 +67,9 @@ def _collect(path: Path, report: Report) -> list[Path]:
     return [path]
 
 
-def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Report:
-    """Check every file; transcripts must also name a scenario and rubric that exist (in the library or this run)."""
+def validate_paths(paths: Sequence[Path], library: Sequence[Path] = (), *, warn: Warn | None = None) -> Report:
+    """Check every file; transcripts must also name a scenario and rubric that exist (in the library or this run).
+    ``warn``: what to warn about in a scenario that loaded."""
     report = Report()
     transcripts: list[tuple[Path, object]] = []
     cohorts: list[tuple[Path, Cohort]] = []
@@ -75,6 +86,8 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
             report.problems.extend(exc.problems)
             continue
         kind = type(obj).__name__.lower()
+        if warn is not None and isinstance(obj, Scenario):
+            report.warnings += _located(path, warn(path, obj))
         if kind == "transcript":
             transcripts.append((path, obj))
         elif isinstance(obj, Cohort):
@@ -98,6 +111,17 @@ def validate_paths(paths: Sequence[Path], library: Sequence[Path] = ()) -> Repor
         for path, cohort in cohorts:
             report.problems += _cohort_problems(path, cohort, known)
     return report
+
+
+def _located(path: Path, issues: list[Issue]) -> list[Problem]:
+    if not issues:
+        return []
+    try:
+        _, positions = read_data(path)  # only for the line numbers, once per file with a warning
+    except FileProblemError:
+        positions = Positions()
+    found = [problem_at(str(path), positions, loc, message, hint) for loc, message, hint in issues]
+    return sorted(found, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def check_cohort(path: Path, lib: Library) -> Cohort:

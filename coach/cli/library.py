@@ -100,24 +100,49 @@ def validate(
     as_json: JsonOpt = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Controleer scenario's, rubrics, transcripten en groepen; elke fout met bestand, regel en veld."""
+    """Controleer scenario's, rubrics, transcripten en groepen; elke fout met bestand, regel en veld.
+
+    Waarschuwingen (kerninformatie en foute informatie die op dezelfde zin passen, een onderliggende zorg die de beller
+    al weggeeft) laten de controle niet mislukken."""
     from coach.validate import validate_paths
 
-    report = validate_paths(paths, library or ())
+    report = validate_paths(paths, library or (), warn=_scenario_warnings(library or []))
     if as_json:
         print_json(
             {
                 "files": [str(p) for p in report.files],
                 "ok": report.ok,
                 "problems": [p.as_dict() for p in report.problems],
+                "warnings": [p.as_dict() for p in report.warnings],
             }
         )
     else:
         for problem in report.problems:
             typer.echo(problem.format())
+        for warning in report.warnings:
+            typer.echo(f"waarschuwing: {warning.format()}")
         typer.echo(report.summary(), err=True)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _scenario_warnings(library: list[Path]):
+    """The warnings for a scenario, read with the library's analyzer (made when the first scenario is checked)."""
+    from functools import cache
+
+    @cache
+    def analyzer():
+        from coach.analyzer import analyzer_for
+        from coach.library import Library
+
+        return analyzer_for(Library.open(library))
+
+    def warn(path, scenario):
+        from coach.analyzer.lint import scenario_warnings
+
+        return scenario_warnings(scenario, path, analyzer())
+
+    return warn
 
 
 @command()
