@@ -302,7 +302,14 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, i
     current = lines[line - 1] if line and line <= len(lines) else ""
     if "\\t" in problem or ("cannot start any token" in problem and "\t" in current[: col or 0]):
         return "een tab kan hier niet", line, col, "gebruik spaties in plaats van tabs om in te springen"
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "escape" in problem:
+        return (
+            "onbekende code na een backslash (\\) in tekst tussen dubbele aanhalingstekens",
+            line,
+            col,
+            "schrijf \\\\ voor een backslash, of zet de tekst tussen enkele aanhalingstekens (')",
+        )
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
         start = exc.context_mark
         quote = lines[start.line][start.column] if start.line < len(lines) else '"'
         return (
@@ -388,8 +395,36 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, i
             col,
             "gebruik hetzelfde aantal spaties als de andere sleutels op dit niveau",
         )
-    message = " ".join(filter(None, [context, problem]))
-    return message, line, col, ""
+    return _dutch_yaml(" ".join(filter(None, [context, problem]))), line, col, ""
+
+
+def _dutch_yaml(message: str) -> str:
+    """The parser's words for the rarer mistakes, in Dutch where a trainer meets them."""
+    for english, dutch in _YAML_DUTCH:
+        message = message.replace(english, dutch)
+    return message
+
+
+_YAML_DUTCH = (
+    ("while parsing a flow sequence", "een lijst tussen [ ] is niet goed afgesloten:"),
+    ("while parsing a flow mapping", "een lijst tussen { } is niet goed afgesloten:"),
+    ("did not find expected ',' or ']'", "verwacht ',' of ']'"),
+    ("did not find expected ',' or '}'", "verwacht ',' of '}'"),
+    ("found undefined alias", "onbekende verwijzing (*)"),
+    ("found duplicate anchor", "hetzelfde anker (&) staat er twee keer"),
+    ("found unknown escape character", "onbekende code na een backslash (\\)"),
+    ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    ("while scanning", "bij het lezen van"),
+    ("while parsing", "bij het lezen van"),
+    ("did not find expected", "verwacht"),
+    ("could not find expected", "verwacht"),
+    ("found character", "teken"),
+    ("that cannot start any token", "kan hier niet"),
+    ("expected", "verwacht"),
+    ("but found", "maar gevonden:"),
+    ("but got", "maar gevonden:"),
+    ("found", "gevonden:"),
+)
 
 
 _KEY_LINE = re.compile(r"^\s*(?:- )?[^\s#:'\"-][^#:]*:\s")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.analyzer.lint import _same_words, examples
+from coach.patterns import examples
+from coach.validate import _same_words
 from tests.helpers import ROOT
 
 MISINFORMATION = "misinformation:\n"

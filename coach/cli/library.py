@@ -106,7 +106,7 @@ def validate(
     al weggeeft) laten de controle niet mislukken."""
     from coach.validate import validate_paths
 
-    report = validate_paths(paths, library or (), warn=_scenario_warnings(library or []))
+    report = validate_paths(paths, library or (), read=_reader(library or []))
     if as_json:
         print_json(
             {
@@ -126,8 +126,8 @@ def validate(
         raise typer.Exit(1)
 
 
-def _scenario_warnings(library: list[Path]):
-    """The warnings for a scenario, read with the library's analyzer (made when the first scenario is checked)."""
+def _reader(library: list[Path]):
+    """Reads a scenario's sentences the way a call does, with the library's analyzer (made when first needed)."""
     from functools import cache
 
     @cache
@@ -137,12 +137,12 @@ def _scenario_warnings(library: list[Path]):
 
         return analyzer_for(Library.open(library))
 
-    def warn(path, scenario):
-        from coach.analyzer.lint import scenario_warnings
+    def read(scenario, text):
+        from coach.analyzer.stated import by_sentence
 
-        return scenario_warnings(scenario, path, analyzer())
+        return by_sentence(analyzer(), scenario, text)
 
-    return warn
+    return read
 
 
 @command()
