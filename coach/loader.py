@@ -302,7 +302,7 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, i
     current = lines[line - 1] if line and line <= len(lines) else ""
     if "\\t" in problem or ("cannot start any token" in problem and "\t" in current[: col or 0]):
         return "een tab kan hier niet", line, col, "gebruik spaties in plaats van tabs om in te springen"
-    if "escape" in problem:
+    if "escape" in problem or "hexdecimal" in problem:
         return (
             "onbekende code na een backslash (\\) in tekst tussen dubbele aanhalingstekens",
             line,
@@ -414,6 +414,19 @@ _YAML_DUTCH = (
     ("found duplicate anchor", "hetzelfde anker (&) staat er twee keer"),
     ("found unknown escape character", "onbekende code na een backslash (\\)"),
     ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    ("comment or line break", "commentaar of een nieuwe regel"),
+    ("unknown directive name", "een onbekende regel met %"),
+    ("alphabetic or numeric character", "een letter of cijfer"),
+    ("a quoted scalar", "tekst tussen aanhalingstekens"),
+    ("a block scalar", "tekst na | of >"),
+    ("a plain scalar", "tekst"),
+    ("a simple key", "een sleutel"),
+    ("an anchor", "een anker (&)"),
+    ("an alias", "een verwijzing (*)"),
+    ("a tag", "een type (!)"),
+    ("a directive", "een regel met %"),
+    ("a block mapping", "een lijst van sleutels"),
+    ("a block collection", "een lijst"),
     ("while scanning", "bij het lezen van"),
     ("while parsing", "bij het lezen van"),
     ("did not find expected", "verwacht"),

@@ -249,6 +249,11 @@ def test_unknown_key_through_validate_names_line_and_suggestion(invoke, tmp_path
             'turns:\n  - speaker: caller\n    text: "Goedemiddag" zei hij\n',
             'x.yaml:3:11: ongeldige YAML: na de tekst tussen aanhalingstekens (") staat nog meer tekst',
         ),
+        (  # a backslash code YAML does not know, inside double quotes
+            'turns:\n  - speaker: caller\n    text: "C:\\Users\\mij"\n',
+            "x.yaml:3:16: ongeldige YAML: onbekende code na een backslash (\\) in tekst tussen dubbele "
+            "aanhalingstekens",
+        ),
         (  # a colon and a space in a list item makes a key of the text
             "turns:\n  - speaker: caller\n    text:\n      Goedemiddag: ik bel over de aanslag\n",
             "x.yaml:4:7: turns[0].text: moet tekst zijn (de dubbele punt met een spatie na 'Goedemiddag' maakt er een "
