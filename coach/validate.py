@@ -390,8 +390,8 @@ def given_away(scenario: Scenario) -> list[Issue]:
             else:
                 message = f"de beller zegt '{said}' al, een trefwoord van de onderliggende zorg '{concern.id}'"
                 hint = (
-                    "een samenvatting van de vraag die dit teruggeeft telt dan als een die de zorg raakt; kies hier "
-                    "andere woorden of een specifieker trefwoord"
+                    "zodra de zorg boven water is, telt een samenvatting die dit teruggeeft als een die de zorg raakt; "
+                    "kies hier andere woorden of een specifieker trefwoord"
                 )
             found.append((loc, f"{message} (concerns.hidden[{h}].{which}: '{pattern}'{also})", hint))
     return found
