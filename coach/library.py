@@ -9,17 +9,21 @@ Files are indexed by name: the id of ``scenarios/woz-buren.yaml`` is ``woz-buren
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coach.errors import FileProblemError, NotFoundError, Problem, UsageError, suggestion
+from coach.files import read_text
 from coach.formats.claims import ClaimType
 from coach.formats.common import SLUG
 from coach.formats.topics import AskTopic
-from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, catalogue, load, topic_catalogue
-from coach.paths import user_library_dir
+from coach.loader import DATA_SUFFIXES, YAML_SUFFIXES, Kind, catalogue, load, model_for, topic_catalogue
+from coach.paths import coach_home, private_dir, user_library_dir, write_private
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES = _PACKAGE_DIR / "templates"
@@ -179,7 +183,8 @@ class Library:
 
 
 def write_template(kind: Kind, name: str, target: Path | None = None, *, force: bool = False) -> Path:
-    """A new scenario or rubric from the commented template, in ``target`` or the user's own library."""
+    """A new scenario or rubric from the commented template, in ``target`` or the user's own library, with the JSON
+    Schema its first line points at (``write_schema``)."""
     if not SLUG.fullmatch(name):
         raise UsageError(
             f"'{name}' is geen geldig id", hint="gebruik kleine letters, cijfers en streepjes, bijv. woz-mijn-oefening"
@@ -188,7 +193,59 @@ def write_template(kind: Kind, name: str, target: Path | None = None, *, force: 
     path = folder / f"{name}.yaml"
     if path.exists() and not force:
         raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
-    folder.mkdir(parents=True, exist_ok=True)
-    template = TEMPLATES / f"{kind}.yaml"
-    path.write_text(template.read_text(encoding="utf-8").replace("__ID__", name), encoding="utf-8")
+    if _inside(folder, coach_home()):
+        private_dir(folder)
+    else:  # a team's folder elsewhere keeps the permissions its owner gave it
+        folder.mkdir(parents=True, exist_ok=True)
+    write_private(path, template_text(kind, name))
     return path
+
+
+def template_text(kind: Kind, name: str) -> str:
+    return (TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8").replace("__ID__", name)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+SCHEMA_KINDS: tuple[Kind, ...] = ("scenario", "rubric", "transcript", "cohort")
+
+
+def json_schema(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema of a file format, for editors: what ``coach schema`` prints and ``coach new`` writes."""
+    data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model_for(kind).model_json_schema()}
+    data["title"] = f"Belcoach {kind}"
+    return data
+
+
+def schema_json(kind: Kind) -> str:
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+_SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.M)
+
+
+def write_schema(kind: Kind, beside: Path) -> Path | None:
+    """Write the JSON Schema a new file's ``$schema`` line points at (``./scenario.schema.json``: next to it), so an
+    editor with the YAML language server checks the file while it is typed. A schema file that already says the same
+    is left alone; one from another version of Belcoach is brought up to date. None when the line points nowhere
+    local, or something other than a file is in the way."""
+    found = _SCHEMA_LINE.search(template_text(kind, "x"))
+    if found is None or "://" in found.group(1):
+        return None
+    target = beside.parent / found.group(1)
+    text = schema_json(kind)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        return None
+    if target.is_file():
+        try:
+            if read_text(target) == text:
+                return target
+        except FileProblemError:
+            pass  # unreadable or damaged: written anew below
+    return write_private(target, text)

@@ -7,6 +7,7 @@ is wrong and how to fix it.
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from collections.abc import Collection, Mapping, Sequence
@@ -182,12 +183,12 @@ def _compose(text: str, loader_class: Any, fail: Any, *, courtesy: bool = False)
     except yaml.MarkedYAMLError as exc:
         if courtesy:
             return None
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        if "nesting depth" in message:
+        if "nesting depth" in f"{exc.context} {exc.problem}":
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
             raise fail(_TOO_DEEP, line, col, _TOO_DEEP_HINT) from None
-        raise fail(f"ongeldige YAML: {_dutch_yaml(message)}", line, col, _yaml_hint(message)) from None
+        message, line, col, hint = yaml_error(exc, text)
+        raise fail(f"ongeldige YAML: {message}", line, col, hint) from None
     except yaml.YAMLError as exc:
         if courtesy:
             return None
@@ -198,7 +199,37 @@ def _compose(text: str, loader_class: Any, fail: Any, *, courtesy: bool = False)
         loader.dispose()
     if node is not None:
         _check_shape(node, fail)
+        if not courtesy:
+            _check_folded_items(node, text, fail)
     return node
+
+
+def _check_folded_items(root: yaml.Node, text: str, fail: Any) -> None:
+    """A list item indented deeper than its list is no error to YAML: '- hallo' and '    - daar' below it become the
+    one text 'hallo - daar'. Nobody means that, so it is refused at the line of the lost item."""
+    lines: list[str] | None = None
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif not node.style and node.end_mark.line > node.start_mark.line:  # plain: None, or "" from libyaml
+            lines = lines if lines is not None else text.splitlines()
+            first = node.start_mark.line
+            for i in range(first + 1, min(node.end_mark.line, len(lines) - 1) + 1):
+                if lines[i].lstrip().startswith("- "):
+                    own = lines[first].lstrip().startswith("- ")
+                    raise fail(
+                        "dit lijstonderdeel staat dieper dan de lijst erboven en wordt nu aan de tekst van regel "
+                        f"{first + 1} vastgeplakt",
+                        i + 1,
+                        _indent(lines[i]) + 1,
+                        f"zet het streepje recht onder het streepje op regel {first + 1}"
+                        if own
+                        else "begin een lijst op een nieuwe regel na de sleutel, zonder tekst achter de dubbele punt",
+                    )
 
 
 def _check_shape(root: yaml.Node, fail: Any) -> None:
@@ -257,43 +288,194 @@ def _unbuildable_message(scalar: yaml.ScalarNode) -> tuple[str, str]:
     )
 
 
+def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, int | None, str]:
+    """A parser error as (Dutch message, line, column, hint), at the line where the mistake is made.
+
+    PyYAML names the place where it gave up, which is often later than the mistake: an unclosed quote is found at
+    the end of the file, a line indented too far looks like a colon in the wrong place. The text around the mark
+    tells which mistake it was, so the hint says what to change."""
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    lines = text.splitlines()
+    current = lines[line - 1] if line and line <= len(lines) else ""
+    if "\\t" in problem or ("cannot start any token" in problem and "\t" in current[: col or 0]):
+        return "een tab kan hier niet", line, col, "gebruik spaties in plaats van tabs om in te springen"
+    if "escape" in problem or "hexdecimal" in problem:
+        return (
+            "onbekende code na een backslash (\\) in tekst tussen dubbele aanhalingstekens",
+            line,
+            col,
+            "schrijf \\\\ voor een backslash, of zet de tekst tussen enkele aanhalingstekens (')",
+        )
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
+        start = exc.context_mark
+        quote = lines[start.line][start.column] if start.line < len(lines) else '"'
+        return (
+            f"het aanhalingsteken ({quote}) dat hier opent wordt niet gesloten",
+            start.line + 1,
+            start.column + 1,
+            f"sluit de tekst af met {quote} op dezelfde regel"
+            + (", en schrijf een ' in de tekst als ''" if quote == "'" else ""),
+        )
+    opened = _open_quote(lines, line)
+    if opened is not None and ("expected key" in problem or "indicator" in problem or "<block end>" in problem):
+        at, column, quote = opened
+        return (
+            f"het aanhalingsteken ({quote}) dat hier opent wordt niet op dezelfde regel gesloten",
+            at,
+            column,
+            f"sluit de tekst af met {quote} op deze regel",
+        )
+    if "mapping values are not allowed" in problem and line is not None and col is not None:
+        before = current[: col - 1]
+        key = _KEY_LINE.match(before)
+        if key is not None:  # 'title: Let op: dit ...': a second colon in the text after the key
+            value = current[key.end() :].strip()
+            quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+            return (
+                "een dubbele punt met een spatie erna kan niet in tekst zonder aanhalingstekens",
+                line,
+                col,
+                f"zet de tekst tussen aanhalingstekens: {key.group().strip()} {quoted}",
+            )
+        above = _line_above(lines, line)
+        if above is not None:
+            return (
+                f"deze regel springt verder in dan regel {above[0]}",
+                line,
+                _indent(current) + 1,
+                f"laat de regel even ver inspringen als regel {above[0]} ({_spaces(_indent(above[1]))}), of zet de "
+                "tekst tussen aanhalingstekens als de dubbele punt bij de tekst hoort",
+            )
+    if "simple key" in context and exc.context_mark is not None:
+        start = exc.context_mark.line + 1
+        return (
+            "deze regel mist de ':' na de sleutel",
+            start,
+            exc.context_mark.column + 1,
+            "schrijf 'sleutel: waarde', of zet een tekst van meer regels tussen aanhalingstekens",
+        )
+    if ("expected key" in problem or "<block end>" in problem or "indicator" in problem) and line is not None:
+        closed = _QUOTED_THEN_TEXT.match(current[: (col or 1) - 1])
+        if closed is not None:  # '- "Goedemiddag" zei hij', or 'zo'n' inside single quotes
+            quote = closed.group(2)
+            return (
+                f"na de tekst tussen aanhalingstekens ({quote}) staat nog meer tekst",
+                line,
+                closed.start(2) + 1,
+                "zet de hele tekst tussen aanhalingstekens"
+                + (
+                    ": schrijf een ' in de tekst als '' of gebruik \" om de tekst"
+                    if quote == "'"
+                    else " van een ander soort (')"
+                ),
+            )
+        if current.lstrip().startswith("- "):
+            items = [i for i in range(line - 1, 0, -1) if lines[i - 1].lstrip().startswith("- ")]
+            where = f"recht onder het streepje op regel {items[0]}" if items else "even ver als de lijst erboven"
+            return (
+                "dit lijstonderdeel staat op een andere diepte dan de lijst erboven",
+                line,
+                _indent(current) + 1,
+                f"zet het streepje {where}",
+            )
+        if "indicator" in problem and exc.context_mark is not None:
+            start = exc.context_mark.line + 1
+            return (
+                f"in de lijst die op regel {start} begint, hoort elke regel op deze diepte met '- ' te beginnen",
+                line,
+                col,
+                "begin de regel met '- ', of zet een tekst met aanhalingstekens er helemaal tussen",
+            )
+        return (
+            "het inspringen klopt niet: deze regel staat niet recht onder een sleutel erboven",
+            line,
+            col,
+            "gebruik hetzelfde aantal spaties als de andere sleutels op dit niveau",
+        )
+    return _dutch_yaml(" ".join(filter(None, [context, problem]))), line, col, ""
+
+
 def _dutch_yaml(message: str) -> str:
-    """PyYAML's parser messages, in Dutch where a trainer meets them."""
+    """The parser's words for the rarer mistakes, in Dutch where a trainer meets them."""
     for english, dutch in _YAML_DUTCH:
         message = message.replace(english, dutch)
     return message
 
 
 _YAML_DUTCH = (
-    ("while scanning a simple key could not find expected ':'", "een regel mist de ':' na de sleutel"),
-    ("while parsing a block mapping expected <block end>, but found", "het inspringen klopt niet; gevonden:"),
-    ("while parsing a block collection expected <block end>, but found", "het inspringen klopt niet; gevonden:"),
-    ("while parsing a flow sequence expected ',' or ']', but got", "een lijst tussen [ ] is niet goed afgesloten:"),
-    ("while parsing a flow mapping expected ',' or '}', but got", "een lijst tussen { } is niet goed afgesloten:"),
-    ("while scanning a quoted scalar found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
-    ("mapping values are not allowed here", "hier mag geen ':' staan"),
-    ("found character '\\t' that cannot start any token", "een tab kan hier niet"),
+    ("while parsing a flow sequence", "een lijst tussen [ ] is niet goed afgesloten:"),
+    ("while parsing a flow mapping", "een lijst tussen { } is niet goed afgesloten:"),
+    ("did not find expected ',' or ']'", "verwacht ',' of ']'"),
+    ("did not find expected ',' or '}'", "verwacht ',' of '}'"),
     ("found undefined alias", "onbekende verwijzing (*)"),
     ("found duplicate anchor", "hetzelfde anker (&) staat er twee keer"),
+    ("found unknown escape character", "onbekende code na een backslash (\\)"),
+    ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    ("comment or line break", "commentaar of een nieuwe regel"),
+    ("unknown directive name", "een onbekende regel met %"),
+    ("alphabetic or numeric character", "een letter of cijfer"),
+    ("a quoted scalar", "tekst tussen aanhalingstekens"),
+    ("a block scalar", "tekst na | of >"),
+    ("a plain scalar", "tekst"),
+    ("a simple key", "een sleutel"),
+    ("an anchor", "een anker (&)"),
+    ("an alias", "een verwijzing (*)"),
+    ("a tag", "een type (!)"),
+    ("a directive", "een regel met %"),
+    ("a block mapping", "een lijst van sleutels"),
+    ("a block collection", "een lijst"),
     ("while scanning", "bij het lezen van"),
     ("while parsing", "bij het lezen van"),
-    ("found unexpected end of stream", "het bestand houdt onverwacht op"),
+    ("did not find expected", "verwacht"),
+    ("could not find expected", "verwacht"),
     ("found character", "teken"),
     ("that cannot start any token", "kan hier niet"),
     ("expected", "verwacht"),
     ("but found", "maar gevonden:"),
     ("but got", "maar gevonden:"),
+    ("found", "gevonden:"),
 )
 
 
-def _yaml_hint(message: str) -> str:
-    if "tab" in message:
-        return "gebruik spaties in plaats van tabs"
-    if "mapping values are not allowed" in message:
-        return "zet tekst met een dubbele punt tussen aanhalingstekens"
-    if "found character" in message or "expected ',' or ']'" in message or "expected ',' or '}'" in message:
-        return "zet de tekst tussen aanhalingstekens"
-    return ""
+_KEY_LINE = re.compile(r"^\s*(?:- )?[^\s#:'\"-][^#:]*:\s")
+"""The start of a line up to its key's colon ('  title: ', '- label: ')."""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _spaces(n: int) -> str:
+    return "geen spaties" if n == 0 else "1 spatie" if n == 1 else f"{n} spaties"
+
+
+def _line_above(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The nearest line above that holds something (not blank, not only a comment), with its number."""
+    for i in range(line - 1, 0, -1):
+        stripped = lines[i - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return i, lines[i - 1]
+    return None
+
+
+def _open_quote(lines: list[str], line: int | None) -> tuple[int, int, str] | None:
+    """A value on a line up to ``line`` that opens a quote and does not close it on that line (line, column, quote)."""
+    for i in range(min(line or 0, len(lines)), 0, -1):
+        found = _OPEN_QUOTE.match(lines[i - 1])
+        if found:
+            quote = found.group(2)
+            rest = lines[i - 1][found.end() :]
+            closed = rest.replace("''", "").count("'") if quote == "'" else rest.replace('\\"', "").count('"')
+            if not closed:
+                return i, found.start(2) + 1, quote
+    return None
+
+
+_QUOTED_THEN_TEXT = re.compile(r"^(\s*(?:- )?(?:[^\s#:'\"][^#:]*:\s+)?)(['\"]).*\2\s*$")
+_OPEN_QUOTE = re.compile(r"^(\s*(?:- )?(?:[^\s#:'\"][^#:]*:\s+)?)(['\"])")
 
 
 def _field(loc: Loc) -> str:
@@ -401,6 +583,13 @@ def _what_was_given(kind: str, given: Any, message: str, hint: str) -> tuple[str
         return f"{message}, niet {'true' if given else 'false'}", "YAML leest yes/no/on/off als true/false"
     if kind in ("int_type", "float_type") and isinstance(given, str):
         return message, "schrijf het getal zonder aanhalingstekens"
+    if kind == "string_type" and isinstance(given, dict) and len(given) == 1:
+        key = next(iter(given))
+        return (
+            message,
+            f"de dubbele punt met een spatie na '{key}' maakt er een sleutel van; zet de hele tekst tussen "
+            "aanhalingstekens",
+        )
     if kind == "string_type" and isinstance(given, bool | int | float):
         shown = ("true" if given else "false") if isinstance(given, bool) else given
         return message, f"zet {shown} tussen aanhalingstekens als het tekst is"
@@ -432,11 +621,16 @@ def validation_problems(name: str, model: type[BaseModel], exc: ValidationError,
         if kind in ("literal_error", "enum"):
             expected = ctx.get("expected", "")
             message = f"ongeldige waarde {err.get('input')!r}"
+            if loc and loc[-1] == "[key]":  # a key of a table such as reactions: or weights:
+                loc = loc[:-1]
+                message = f"onbekende sleutel {err.get('input')!r}"
             options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",") if o.strip(" '")]
             options = _schema_enum(model, loc) or options
             close = did_you_mean(str(err.get("input")), options) if isinstance(err.get("input"), str) else []
             choices = ", ".join(f"'{o}'" for o in options) if options else str(expected)
             hint = (f"bedoelde u '{close[0]}'? " if close else "") + f"kies uit: {choices}"
+            problems.append(problem_at(name, positions, loc, message, hint, key=message.startswith("onbekende")))
+            continue
         elif kind == "value_error":
             message = str(ctx.get("error", err["msg"]))
         else:

@@ -19,6 +19,7 @@ match's span can be quoted from the original text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -250,3 +251,31 @@ def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None
                 continue
         return pattern, match
     return None
+
+
+def examples(pattern: str, limit: int = 24) -> list[str]:
+    """Texts a scenario phrase matches, spelled out from its own words: each choice of ``a|b`` and ``(a b|c)``, gaps
+    left empty, ``taxatie*`` as ``taxatie``, the parts of ``A & B`` joined by a comma; at most ``limit``. None for a
+    raw ``re:`` pattern or a lexicon list (``$name``). What ``coach validate`` reads to see whether two items'
+    phrases fit one sentence."""
+    if pattern.startswith("re:"):
+        return []
+    try:
+        parts = [_spell(p, limit) for p in _parts(pattern)]
+    except PatternError:
+        return []
+    return [", ".join(combo) for combo in itertools.islice(itertools.product(*parts), limit)]
+
+
+def _spell(pattern: str, limit: int) -> list[str]:
+    choices: list[list[str]] = []
+    for token in split_tokens(pattern):
+        if _GAP.fullmatch(token):
+            continue  # a gap may hold no words at all
+        if token.startswith("(") and token.endswith(")"):
+            choices.append([text for part in group_parts(token) for text in _spell(part, limit)][:limit])
+        elif "$" in token:
+            raise PatternError("a lexicon list is not spelled out")
+        else:
+            choices.append([alt.strip("*") for alt in token.split("|")])
+    return [" ".join(words) for words in itertools.islice(itertools.product(*choices), limit)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -326,3 +327,35 @@ def test_evaluate_batch_reports_a_bad_file_and_still_scores_the_others(invoke, t
     assert len(json.loads(result.stdout)) == 2
     assert f"{bad}:2:14: turns[0].speaker" in result.stderr
     assert "1 van de 3 transcripten niet beoordeeld" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["scenario", "rubric"])
+def test_new_writes_the_schema_its_first_line_points_at(invoke, coach_home: Path, kind: str) -> None:
+    result = invoke("new", kind, "mijn-bestand")
+    made = Path(result.stdout.strip())
+    first = made.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=./{kind}.schema.json"
+    schema = made.parent / f"{kind}.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8")) == json.loads(invoke("schema", kind).stdout)
+    assert f"JSON Schema voor uw editor: {schema}" in result.stderr
+    for path in (made, schema):  # under COACH_HOME: the owner's only, like everything there
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert made.parent.stat().st_mode & 0o777 == 0o700
+    before = schema.stat().st_mtime_ns
+    os.utime(schema, ns=(before - 10**9, before - 10**9))
+    assert invoke("new", kind, "tweede").exit_code == 0
+    assert schema.stat().st_mtime_ns == before - 10**9  # the same schema is not written again
+    schema.write_text("{}", encoding="utf-8")  # one from another version is brought up to date
+    assert invoke("new", kind, "derde").exit_code == 0
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == f"Belcoach {kind}"
+    result = invoke("validate", made.parent)  # the schema is for the editor, not a file to check
+    assert result.exit_code == 0, result.output
+    assert "3 bestanden gecontroleerd" in result.output
+
+
+def test_new_cohort_writes_its_schema_too(invoke, tmp_path: Path) -> None:
+    made = tmp_path / "groep.yaml"
+    assert invoke("new", "cohort", "groep", "--output", made).exit_code == 0
+    schema = tmp_path / "cohort.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "Belcoach cohort"
+    assert schema.stat().st_mode & 0o777 == 0o600

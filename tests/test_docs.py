@@ -76,3 +76,30 @@ def test_feedback_json_example_matches_the_model_and_real_output(invoke, tmp_pat
     text = (ROOT / "docs" / "feedback-format.md").read_text(encoding="utf-8")
     for field in ("overall", "passed", "phases[]", "phase_order", "improvements", "call", "judge"):
         assert f"`{field}" in text, field
+
+
+def test_emotion_weights_in_the_docs_are_the_codes() -> None:
+    """The documented default weights, labels, wearing off and step are the ones the caller's brain uses."""
+    from coach.caller.emotion import DEFAULT_WEIGHTS, EVENT_LABELS, MAX_STEP, WEARS_OFF
+
+    text = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    table = text.split("<!-- emotion-weights")[1].split("<!-- /emotion-weights -->")[0]
+    rows = re.findall(r"^\| `(\w+)` \| ([+-]\d+) \| (.+?) \|$", table, flags=re.M)
+    expected = [(e.value, f"{w:+d}", EVENT_LABELS[e]) for e, w in DEFAULT_WEIGHTS.items()]
+    assert rows == expected, "\n".join(f"| `{e}` | {w} | {label} |" for e, w, label in expected)
+    wearing = text.split("**Wearing off**")[1].split("\n- **")[0]
+    assert re.findall(r"`(\w+)`", wearing.split("work fully")[0]) == [e.value for e in WEARS_OFF]
+    assert f"by at most\n  {MAX_STEP} either way" in text
+
+
+def test_emotion_weights_in_the_schema_are_the_codes(invoke) -> None:
+    from coach.caller.emotion import DEFAULT_WEIGHTS, EmotionState
+
+    schema = json.loads(invoke("schema", "scenario").stdout)
+    weights = schema["$defs"]["Emotion"]["properties"]["weights"]
+    assert {k: v["default"] for k, v in weights["properties"].items()} == {
+        e.value: w for e, w in DEFAULT_WEIGHTS.items()
+    }
+    assert "vanaf de derde keer niets" in weights["description"]
+    state = EmotionState(5, dict(DEFAULT_WEIGHTS))  # wearing off as documented: -2, then -1, then nothing
+    assert [state.apply(["emotion_reflection"]) for _ in range(3)] == [-2, -1, 0]

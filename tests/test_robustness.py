@@ -227,11 +227,15 @@ def test_the_json_schema_and_validate_agree(case: tuple[str, Any]) -> None:
 def exercise(kind: str, doc: Any, folder: Path) -> FileProblemError | None:
     """Load a fuzzed file as validate does; when it is accepted, score with it (a rubric or transcript) or play a
     short call in it (a scenario). Returns the located refusal, or None when accepted; nothing else may escape."""
+    from functools import partial
+
     from coach.analyzer import get_analyzer
+    from coach.analyzer.stated import by_sentence
     from coach.caller import make_caller
     from coach.feedback import evaluate
     from coach.library import Library
     from coach.session import Session, run_session
+    from coach.validate import scenario_warnings
 
     path = folder / f"{kind}.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
@@ -253,6 +257,7 @@ def exercise(kind: str, doc: Any, folder: Path) -> FileProblemError | None:
             session, ["Goedemiddag, met Sanne van Belastingen.", "Wat is er aan de hand?", "Ik snap het."]
         )
         evaluate(played, rubric, analyzer, item)  # type: ignore[arg-type]
+        scenario_warnings(item, path, partial(by_sentence, analyzer))  # type: ignore[arg-type]
     return None
 
 

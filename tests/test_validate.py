@@ -52,7 +52,11 @@ def test_json_report(invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("syntax.yaml", "id: a\ntitle: b\n  kapot: c\n", "syntax.yaml:3:8: ongeldige YAML"),
+        (
+            "syntax.yaml",
+            "id: a\ntitle: b\n  kapot: c\n",
+            "syntax.yaml:3:3: ongeldige YAML: deze regel springt verder in",
+        ),
         ("tabs.yaml", "turns:\n\t- speaker: caller\n", "tabs.yaml:2:1: ongeldige YAML"),
         (
             "type.yaml",
@@ -193,3 +197,110 @@ def test_unknown_key_through_validate_names_line_and_suggestion(invoke, tmp_path
     result = invoke("validate", bad)
     assert result.exit_code == 1
     assert f"{bad}:3:5: turns[0].txt: onbekend veld 'txt' (bedoelde u 'text'?)" in result.stdout
+
+
+# YAML mistakes trainers make, each at the line of the mistake with a hint that is true for it
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (  # a tab where YAML wants spaces
+            "id: a\nturns:\n\t- speaker: caller\n",
+            "x.yaml:3:1: ongeldige YAML: een tab kan hier niet (gebruik spaties in plaats van tabs om in te springen)",
+        ),
+        (  # an unclosed quote: the line where it opens, not the end of the file
+            'id: a\ntitle: "Mijn titel\ntopic: woz\ndifficulty: 1\nopening:\n  - hallo\n',
+            'x.yaml:2:8: ongeldige YAML: het aanhalingsteken (") dat hier opent wordt niet gesloten '
+            '(sluit de tekst af met " op dezelfde regel)',
+        ),
+        (  # the same, when a later quote makes the parser stumble somewhere else
+            'id: a\ntitle: "Mijn titel\ntopic: woz\nx: "b"\ny: c\n',
+            'x.yaml:2:8: ongeldige YAML: het aanhalingsteken (") dat hier opent wordt niet op dezelfde regel gesloten',
+        ),
+        (  # an apostrophe inside single quotes
+            "opening:\n  - 'Ik heb zo'n brief'\n",
+            "x.yaml:2:5: ongeldige YAML: na de tekst tussen aanhalingstekens (') staat nog meer tekst (zet de hele "
+            "tekst tussen aanhalingstekens: schrijf een ' in de tekst als '' of gebruik \" om de tekst)",
+        ),
+        (  # a colon and a space inside unquoted text
+            "id: a\ntitle: Let op: dit is lastig\n",
+            "x.yaml:2:14: ongeldige YAML: een dubbele punt met een spatie erna kan niet in tekst zonder "
+            'aanhalingstekens (zet de tekst tussen aanhalingstekens: title: "Let op: dit is lastig")',
+        ),
+        (  # a key indented deeper than the key above it, which has a value
+            "id: a\ncaller:\n  name: x\n    age: 3\n",
+            "x.yaml:4:5: ongeldige YAML: deze regel springt verder in dan regel 3 (laat de regel even ver inspringen "
+            "als regel 3 (2 spaties)",
+        ),
+        (  # a key indented less than its siblings but not as far back as the parent
+            "id: a\ncaller:\n  name: x\n age: 3\n",
+            "x.yaml:4:2: ongeldige YAML: het inspringen klopt niet: deze regel staat niet recht onder een sleutel",
+        ),
+        (  # a list item less deep than its list
+            "opening:\n  - hallo\n - daar\ntopic: woz\n",
+            "x.yaml:3:2: ongeldige YAML: dit lijstonderdeel staat op een andere diepte dan de lijst erboven (zet het "
+            "streepje recht onder het streepje op regel 2)",
+        ),
+        (  # a list item deeper than its list: valid YAML that glues it to the text above
+            "opening:\n  - hallo\n    - daar\ntopic: woz\n",
+            "x.yaml:3:5: dit lijstonderdeel staat dieper dan de lijst erboven en wordt nu aan de tekst van regel 2 "
+            "vastgeplakt (zet het streepje recht onder het streepje op regel 2)",
+        ),
+        (  # text after a closing quote
+            'turns:\n  - speaker: caller\n    text: "Goedemiddag" zei hij\n',
+            'x.yaml:3:11: ongeldige YAML: na de tekst tussen aanhalingstekens (") staat nog meer tekst',
+        ),
+        (  # a backslash code YAML does not know, inside double quotes
+            'turns:\n  - speaker: caller\n    text: "C:\\Users\\mij"\n',
+            "x.yaml:3:16: ongeldige YAML: onbekende code na een backslash (\\) in tekst tussen dubbele "
+            "aanhalingstekens",
+        ),
+        (  # a colon and a space in a list item makes a key of the text
+            "turns:\n  - speaker: caller\n    text:\n      Goedemiddag: ik bel over de aanslag\n",
+            "x.yaml:4:7: turns[0].text: moet tekst zijn (de dubbele punt met een spatie na 'Goedemiddag' maakt er een "
+            "sleutel van; zet de hele tekst tussen aanhalingstekens)",
+        ),
+    ],
+)
+def test_yaml_mistakes_are_explained_in_dutch_at_their_line(
+    invoke, tmp_path: Path, content: str, expected: str
+) -> None:
+    path = _write(tmp_path / "x.yaml", content)
+    result = _check(invoke, path)
+    assert result.exit_code == 1
+    shown = result.output.replace(str(tmp_path) + "/", "")
+    assert expected in shown, shown
+    assert "while" not in shown and "expected" not in shown and "found" not in shown  # no English parser words
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "meant"),
+    [
+        ("reactions", "vaktaal", "jargon"),
+        ("reactions", "empathie", "empathy"),
+        ("reactions", "medeleven", "empathy"),
+        ("reactions", "ophangen", "hang_up"),
+        ("reactions", "samenvatting", "summary_confirmed"),
+        ("reactions", "tevreden", "satisfied"),
+        ("reactions", "medelevn", "empathy"),  # a typo in the Dutch word
+        ("weights", "vaktaal", "jargon"),
+    ],
+)
+def test_dutch_reaction_keys_get_the_english_key(
+    invoke, tmp_path: Path, scenario_text: str, section: str, key: str, meant: str
+) -> None:
+    if section == "reactions":
+        text = scenario_text.replace("\nreactions:\n", f"\nreactions:\n  {key}: [Hallo.]\n", 1)
+    else:
+        text = scenario_text.replace("    weights:\n", f"    weights:\n      {key}: 2\n", 1)
+    assert text != scenario_text
+    path = _write(tmp_path / "s.yaml", text)
+    result = _check(invoke, path)
+    assert f"onbekende sleutel '{key}' (bedoelde u '{meant}'?" in result.stdout, result.stdout
+
+
+def test_dutch_field_names_get_the_english_key(invoke, tmp_path: Path, scenario_text: str) -> None:
+    text = scenario_text.replace("\nfacts:\n", "\nfeiten:\n", 1).replace("  emotion:\n", "  emotie:\n", 1)
+    path = _write(tmp_path / "s.yaml", text)
+    result = _check(invoke, path)
+    assert "feiten: onbekend veld 'feiten' (bedoelde u 'facts'?)" in result.stdout
+    assert "caller.emotie: onbekend veld 'emotie' (bedoelde u 'emotion'?)" in result.stdout

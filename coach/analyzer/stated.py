@@ -46,6 +46,25 @@ class Stated:
     """Claims the turn states truly (a later turn that does so corrects an earlier wrong one)."""
 
 
+@dataclass(frozen=True)
+class SentenceReading:
+    """What one sentence states on its own: key points (id -> the words) and wrong information (id, the words)."""
+
+    sentence: str
+    key_info: dict[str, str]
+    wrong: tuple[tuple[str, str], ...]
+
+
+def by_sentence(analyzer: Analyzer, scenario: Scenario, text: str) -> list[SentenceReading]:
+    """Each sentence of a text read as a turn of its own, the way a call reads it: ``coach validate`` looks for
+    sentences that state a key point and wrong information with the same words."""
+    out = []
+    for sentence in analyzer.analyze(text).sentences:
+        reading = stated(analyzer, scenario, sentence.text)
+        out.append(SentenceReading(sentence.text, reading.key_info, tuple((w.id, w.said) for w in reading.wrong)))
+    return out
+
+
 def context_for(scenario: Scenario, previous: str = "") -> Context:
     return Context(expected=tuple(scenario.claims), truths=scenario.claim_truths(), previous=previous)
 

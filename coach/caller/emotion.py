@@ -1,51 +1,19 @@
 """The shared emotion model: what a trainee turn does to the caller's emotion (0-10).
 
 The caller's brain uses it for every voice, so an offline call and a Claude call move the same way. Events are found
-from the analyzer's reading of the turn plus the call so far; weights come from here, overridden per scenario.
+from the analyzer's reading of the turn plus the call so far; weights are part of the scenario format
+(coach.formats.scenario.DEFAULT_WEIGHTS, documented in docs/scenario-format.md), overridden per scenario.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coach.formats.scenario import EmotionEvent, Scenario
+from coach.formats.scenario import DEFAULT_WEIGHTS, EVENT_LABELS, MAX_STEP, WEARS_OFF, EmotionEvent, Scenario
 
 E = EmotionEvent
 
-DEFAULT_WEIGHTS: dict[EmotionEvent, int] = {
-    E.dismissive: 2,
-    E.jargon: 1,
-    E.ignored_question: 1,
-    E.closed_question_run: 1,
-    E.premature_solution: 1,
-    E.informal_address: 1,
-    E.misinformation: 1,
-    E.emotion_reflection: -2,
-    E.summary_confirmed: -1,
-    E.plain_explanation: -1,
-    E.key_info: -1,
-    E.next_step: -1,
-    E.off_script: 1,
-}
-
-EVENT_LABELS: dict[EmotionEvent, str] = {
-    E.dismissive: "afwijzende of verwijtende opmerking",
-    E.jargon: "vaktaal zonder uitleg",
-    E.ignored_question: "vraag van de beller genegeerd",
-    E.closed_question_run: "reeks gesloten vragen",
-    E.premature_solution: "oplossing voordat het verhaal gehoord was",
-    E.informal_address: "je/jij in plaats van u",
-    E.misinformation: "onjuiste informatie",
-    E.emotion_reflection: "gevoel van de beller benoemd",
-    E.summary_confirmed: "rake samenvatting",
-    E.plain_explanation: "heldere uitleg in gewone woorden",
-    E.key_info: "belangrijke informatie gegeven",
-    E.next_step: "concrete afspraak",
-    E.off_script: "beurt buiten het gesprek (Engels, onzin, iets wat er niets mee te maken heeft)",
-}
-
-MAX_STEP = 3
-"""One turn moves the emotion by at most this much, either way."""
+__all__ = ["DEFAULT_WEIGHTS", "EVENT_LABELS", "MAX_STEP", "WEARS_OFF", "EmotionState"]
 
 
 @dataclass
@@ -64,7 +32,7 @@ class EmotionState:
         """Calming moves wear off when repeated: the second time half, from the third time nothing."""
         base = self.weights.get(event, 0)
         seen = self.counts.get(event, 0)
-        if base < 0 and event in (E.emotion_reflection, E.summary_confirmed, E.next_step, E.plain_explanation):
+        if base < 0 and event in WEARS_OFF:
             if seen == 1:
                 return min(-1, base // 2) if base <= -2 else base
             if seen >= 2:

@@ -100,24 +100,49 @@ def validate(
     as_json: JsonOpt = False,
     library: LibraryOpt = None,
 ) -> None:
-    """Controleer scenario's, rubrics, transcripten en groepen; elke fout met bestand, regel en veld."""
+    """Controleer scenario's, rubrics, transcripten en groepen; elke fout met bestand, regel en veld.
+
+    Waarschuwingen (kerninformatie en foute informatie die op dezelfde zin passen, een onderliggende zorg die de beller
+    al weggeeft) laten de controle niet mislukken."""
     from coach.validate import validate_paths
 
-    report = validate_paths(paths, library or ())
+    report = validate_paths(paths, library or (), read=_reader(library or []))
     if as_json:
         print_json(
             {
                 "files": [str(p) for p in report.files],
                 "ok": report.ok,
                 "problems": [p.as_dict() for p in report.problems],
+                "warnings": [p.as_dict() for p in report.warnings],
             }
         )
     else:
         for problem in report.problems:
             typer.echo(problem.format())
+        for warning in report.warnings:
+            typer.echo(f"waarschuwing: {warning.format()}")
         typer.echo(report.summary(), err=True)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _reader(library: list[Path]):
+    """Reads a scenario's sentences the way a call does, with the library's analyzer (made when first needed)."""
+    from functools import cache
+
+    @cache
+    def analyzer():
+        from coach.analyzer import analyzer_for
+        from coach.library import Library
+
+        return analyzer_for(Library.open(library))
+
+    def read(scenario, text):
+        from coach.analyzer.stated import by_sentence
+
+        return by_sentence(analyzer(), scenario, text)
+
+    return read
 
 
 @command()
@@ -214,15 +239,13 @@ def schema(
 ) -> None:
     """Druk het JSON Schema van een bestandsformaat af (voor validatie in je editor)."""
     from coach.errors import suggestion
-    from coach.loader import model_for
+    from coach.library import SCHEMA_KINDS, json_schema
 
-    kinds = ("scenario", "rubric", "transcript", "cohort")
-    if kind not in kinds:
-        raise UsageError(f"onbekend formaat '{kind}'", hint=suggestion(kind, kinds) or "kies uit: " + ", ".join(kinds))
-    model = model_for(kind)  # type: ignore[arg-type]
-    data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    data["title"] = f"Belcoach {kind}"
-    print_json(data)
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(
+            f"onbekend formaat '{kind}'", hint=suggestion(kind, SCHEMA_KINDS) or "kies uit: " + ", ".join(SCHEMA_KINDS)
+        )
+    print_json(json_schema(kind))  # type: ignore[arg-type]
 
 
 new_app = typer_app("Maak een nieuw scenario, een nieuwe rubric of een groep vanuit een sjabloon met uitleg.")
@@ -233,7 +256,17 @@ def _new(kind: str, name: str, target: Path | None, force: bool) -> None:
     from coach.library import write_template
 
     path = write_template(kind, name, target, force=force)  # type: ignore[arg-type]
+    _written(kind, path)
+
+
+def _written(kind: str, path: Path) -> None:
+    """The new file on stdout; its JSON Schema next to it for the editor (the file's first line points at it)."""
+    from coach.library import write_schema
+
+    schema = write_schema(kind, path)  # type: ignore[arg-type]
     typer.echo(str(path))
+    if schema is not None:
+        typer.echo(f"JSON Schema voor uw editor: {schema}", err=True)
     typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
 
 
@@ -267,7 +300,7 @@ def new_cohort(
 ) -> None:
     """Schrijf een geldig groepsbestand met uitleg: medewerkers en opdrachten, voor 'coach import' en 'coach status'."""
     from coach.formats.common import SLUG
-    from coach.library import TEMPLATES
+    from coach.library import template_text
     from coach.paths import write_private
 
     if not SLUG.fullmatch(name):
@@ -278,6 +311,5 @@ def new_cohort(
     if path.exists() and not force:
         raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
     # names and e-mail addresses: readable by the trainer only
-    write_private(path, (TEMPLATES / "cohort.yaml").read_text(encoding="utf-8").replace("__ID__", name))
-    typer.echo(str(path))
-    typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
+    write_private(path, template_text("cohort", name))
+    _written("cohort", path)

@@ -40,6 +40,72 @@ class EmotionEvent(StrEnum):
     off_script = "off_script"
 
 
+E = EmotionEvent
+
+DEFAULT_WEIGHTS: dict[EmotionEvent, int] = {
+    E.dismissive: 2,
+    E.jargon: 1,
+    E.ignored_question: 1,
+    E.closed_question_run: 1,
+    E.premature_solution: 1,
+    E.informal_address: 1,
+    E.misinformation: 1,
+    E.emotion_reflection: -2,
+    E.summary_confirmed: -1,
+    E.plain_explanation: -1,
+    E.key_info: -1,
+    E.next_step: -1,
+    E.off_script: 1,
+}
+"""The shared emotion model's weights (used by coach.caller.emotion): how far one trainee turn with the event moves
+the caller's emotion on the 0-10 scale; positive is angrier or more anxious, negative calmer. A scenario overrides them
+in ``caller.emotion.weights``. Part of the scenario format, so the docs and the JSON Schema state them."""
+
+EVENT_LABELS: dict[EmotionEvent, str] = {
+    E.dismissive: "afwijzende of verwijtende opmerking",
+    E.jargon: "vaktaal zonder uitleg",
+    E.ignored_question: "vraag van de beller genegeerd",
+    E.closed_question_run: "reeks gesloten vragen",
+    E.premature_solution: "oplossing voordat het verhaal gehoord was",
+    E.informal_address: "je/jij in plaats van u",
+    E.misinformation: "onjuiste informatie",
+    E.emotion_reflection: "gevoel van de beller benoemd",
+    E.summary_confirmed: "rake samenvatting",
+    E.plain_explanation: "heldere uitleg in gewone woorden",
+    E.key_info: "belangrijke informatie gegeven",
+    E.next_step: "concrete afspraak",
+    E.off_script: "beurt buiten het gesprek (Engels, onzin, iets wat er niets mee te maken heeft)",
+}
+
+WEARS_OFF: tuple[EmotionEvent, ...] = (E.emotion_reflection, E.summary_confirmed, E.plain_explanation, E.next_step)
+"""Calming events that wear off when repeated: the second time half (rounded away from zero, so -1 stays -1), from the
+third time nothing."""
+
+MAX_STEP = 3
+"""One turn moves the emotion by at most this much, either way."""
+
+
+def _weights_help() -> str:
+    """The description of ``caller.emotion.weights`` in the JSON Schema, from the values above."""
+    defaults = ", ".join(f"{e.value} {w:+d}" for e, w in DEFAULT_WEIGHTS.items())
+    return (
+        "Afwijkingen op het gedeelde emotiemodel, bijvoorbeeld dismissive: 3. Een gewicht is hoeveel een beurt met die "
+        "gebeurtenis de emotie (0-10) verschuift: positief = bozer of banger, negatief = rustiger. Elke gebeurtenis "
+        f"telt een keer per beurt; samen bewegen ze de emotie hoogstens {MAX_STEP} per beurt. Kalmerende "
+        f"gebeurtenissen slijten ({', '.join(e.value for e in WEARS_OFF)}): de tweede keer de helft (-1 blijft -1), "
+        f"vanaf de derde keer niets. Standaard: {defaults}."
+    )
+
+
+def _weights_schema() -> dict:
+    return {
+        "properties": {
+            e.value: {"type": "integer", "default": w, "description": f"{EVENT_LABELS[e]} (standaard {w:+d})"}
+            for e, w in DEFAULT_WEIGHTS.items()
+        }
+    }
+
+
 class ReactionKind(StrEnum):
     """Situations the caller reacts to; scenario lines come first, the shared Dutch fallback bank second."""
 
@@ -97,7 +163,7 @@ class Emotion(Model):
     rises_on: list[Text] = Field(default_factory=list, description="Wat de beller bozer of banger maakt (vrije tekst).")
     falls_on: list[Text] = Field(default_factory=list, description="Wat de beller rustiger maakt (vrije tekst).")
     weights: dict[EmotionEvent, Int] = Field(
-        default_factory=dict, description="Afwijkingen op het gedeelde emotiemodel, bijvoorbeeld dismissive: 3."
+        default_factory=dict, description=_weights_help(), json_schema_extra=_weights_schema()
     )
 
 
