@@ -238,7 +238,9 @@ def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None
     """Like first_match, but a phrase the speaker negates ("het is níet de waarde van nu") is no claim.
 
     ``negation`` matches one negation word (the lexicon's ``negations``). One among the four words before the match
-    counts, unless the pattern itself is about a negation.
+    counts, and one inside it ("de incasso stopt níet door het bezwaar" for ``incasso ... stop* ... bezwaar``) unless
+    a "maar" follows it there ("niet per brief maar telefonisch"); a pattern that is itself about a negation is
+    taken as written.
     """
     folded = fold(text)
     for pattern in patterns:
@@ -248,6 +250,9 @@ def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None
         if negation is not None and not negation.search(pattern):
             before = folded[: match.start()].split()[-4:]
             if any(negation.fullmatch(w.strip(",.;:!?")) for w in before):
+                continue
+            inside = [w.strip(",.;:!?") for w in folded[match.start() : match.end()].split()]
+            if any(negation.fullmatch(w) and "maar" not in inside[i + 1 :] for i, w in enumerate(inside)):
                 continue
         return pattern, match
     return None
