@@ -78,3 +78,18 @@ def test_negated_claims_are_no_claims() -> None:
     assert claim(["waarde van nu"], "Het is dus niet de waarde van nu.") is None
     assert claim(["waarde van nu"], "Het is nergens de waarde van nu.") is None
     assert claim(["hoeft ... niet ... betalen"], "U hoeft nu niet te betalen.")  # the pattern is the negation
+
+
+def test_a_negation_inside_a_phrase_takes_it_back_unless_a_but_follows() -> None:
+    import re
+
+    from coach.patterns import first_claim
+
+    negation = re.compile(r"niet|geen|nooit")
+    phrase = ["incasso ... stop* ... bezwaar"]
+    assert first_claim(phrase, "De incasso stopt tijdens het bezwaar.", negation)
+    assert first_claim(phrase, "De incasso stopt niet door het bezwaar.", negation) is None
+    assert first_claim(phrase, "Niet de incasso stopt door het bezwaar.", negation) is None  # before the match
+    said = ["afmelden ... telefonisch"]
+    assert first_claim(said, "U kunt afmelden, niet per brief maar telefonisch.", negation)
+    assert first_claim(["hoeft ... niet ... betalen"], "U hoeft nu niet te betalen.", negation)  # its own 'niet'
