@@ -64,3 +64,17 @@ def test_a_practical_call_skips_the_hidden_concern_criterion(scenario) -> None:
     # one open question and one follow-up on the caller's words are all the listening a practical call asks
     assert criteria["open-vragen"].passed and criteria["doorvragen"].score == 100
     assert len(script(scenario.id, "good")) <= 10, "a good practical call is short"
+
+
+def test_the_blind_average_scripts_are_frozen() -> None:
+    """The average scripts of the 13 scenarios added in issue 18 were written blind (a helper that saw only the
+    trainee's briefing and the caller's openings) and are kept as written: the gate's ordering rests on them."""
+    import hashlib
+
+    from tests.helpers import DATA, ROOT
+
+    lines = (DATA / "blind-average.sha256").read_text(encoding="utf-8").split("\n")
+    frozen = dict(reversed(line.split("  ", 1)) for line in lines if line)
+    assert len(frozen) == 13
+    for path, digest in frozen.items():
+        assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest, path
