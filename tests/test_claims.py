@@ -346,3 +346,18 @@ def test_the_claim_prefilter_never_changes_a_reading() -> None:
         spans = [(s.start, s.end) for s in analyzer.analyze(text).sentences]
         fast = analyzer.claim_reader.read(text, spans, [], context)
         assert fast == plain.read(text, spans, [], context), text
+
+
+def test_the_words_of_a_scenarios_key_point_are_not_read_as_a_catalogue_mistake() -> None:
+    """'Uiterlijk 31 december' answers when a bezwaar is decided (the scenario's key point), not how long one has to
+    make bezwaar; the catalogue's bezwaartermijn claim read it as a wrong term. A wrong term stays wrong."""
+    scenario = LIBRARY.scenario("woz-bezwaar-status")
+    analyzer = get_analyzer()
+    asked = "Ik heb in maart bezwaar gemaakt en ik hoor maar niks. Wanneer krijg ik nou eens antwoord?"
+
+    def read(text: str):
+        return stated(analyzer, scenario, text, asked, analyzer.analyze(text, asked))
+
+    answer = read("Uiterlijk 31 december.")
+    assert "beslistermijn" in answer.key_info and not answer.wrong
+    assert [w.id for w in read("U had zes maanden om bezwaar te maken.").wrong] == ["bezwaartermijn"]

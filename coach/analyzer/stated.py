@@ -99,6 +99,9 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             key_info[item.id] = words
     wrong: list[Wrong] = []
     covered: set[str] = set()
+    # words one of the scenario's own key points credits are right here, whatever a catalogue claim reads in them
+    # ('uiterlijk 31 december' for the decision on a bezwaar is no bezwaar term)
+    credited = [fold(words) for words in key_info.values()]
     key_text = {k.claim: k.description for k in scenario.key_info if k.claim}
     source = f"scenario '{scenario.title}'"
     for entry in scenario.misinformation:
@@ -106,7 +109,7 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         if entry.claim is not None:
             covered.add(entry.claim)
             v = next((v for v in verdicts if v.wrong and v.reading.claim == entry.claim), None)
-            if v is not None:
+            if v is not None and not _same_words(v.reading.said, credited):
                 hit = (v.reading.said, v.reading.sentence, v.reading.said)
         if hit is None and entry.phrases:
             found = analyzer.claim_in(entry.phrases, asserted)
@@ -136,6 +139,8 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             continue
         if c.id not in expected and c.topic != scenario.topic.value:
             continue  # a claim of another kind of call, read from words that mean something else here (blind audit)
+        if _same_words(v.reading.said, credited):
+            continue
         local = _local(c, scenario)
         wrong.append(
             Wrong(
@@ -153,6 +158,12 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         )
     right = frozenset(v.reading.claim for v in verdicts if v.states_truth) - wrong_claims
     return Stated(tuple(verdicts), key_info, tuple(wrong), right)
+
+
+def _same_words(said: str, credited: list[str]) -> bool:
+    """Whether a claim was read from the words a key point credits (one holds the other)."""
+    said = fold(said)
+    return any(said in words or words in said for words in credited)
 
 
 def _local(claim: ClaimType, scenario: Scenario) -> bool:
