@@ -628,7 +628,9 @@ def validation_problems(name: str, model: type[BaseModel], exc: ValidationError,
             options = _schema_enum(model, loc) or options
             close = did_you_mean(str(err.get("input")), options) if isinstance(err.get("input"), str) else []
             choices = ", ".join(f"'{o}'" for o in options) if options else str(expected)
-            hint = (f"bedoelde u '{close[0]}'? " if close else "") + f"kies uit: {choices}"
+            # with a suggestion, a long list (the 25 reaction keys) only buries it
+            listed = f"kies uit: {choices}" if not close or len(options) <= 8 else ""
+            hint = " ".join(x for x in (f"bedoelde u '{close[0]}'?" if close else "", listed) if x)
             problems.append(problem_at(name, positions, loc, message, hint, key=message.startswith("onbekende")))
             continue
         elif kind == "value_error":
