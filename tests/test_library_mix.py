@@ -78,3 +78,12 @@ def test_the_blind_average_scripts_are_frozen() -> None:
     assert len(frozen) == 13
     for path, digest in frozen.items():
         assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest, path
+
+
+def test_no_two_callers_share_a_first_name_or_a_surname() -> None:
+    """Unrelated callers with the same name read as one person to a trainee who practises them in a row."""
+    names = [s.caller.name.split(" ", 1) for s in SCENARIOS]
+    firsts = [n[0] for n in names]
+    lasts = [n[1].split("-")[0].lower().removeprefix("de ").removeprefix("van ") for n in names if len(n) > 1]
+    assert len(set(firsts)) == len(firsts), sorted(f for f in firsts if firsts.count(f) > 1)
+    assert len(set(lasts)) == len(lasts), sorted(x for x in lasts if lasts.count(x) > 1)
