@@ -27,7 +27,7 @@ from coach.feedback import Feedback, evaluate
 from coach.formats import Rubric, Scenario, Transcript
 from coach.formats.scenario import EmotionEvent
 from coach.formats.transcript import OUTCOME_WORDS
-from coach.library import Library
+from coach.library import Library, read_script, scripts_beside
 from coach.patterns import first_match
 from coach.session import Session, run_session
 
@@ -76,27 +76,10 @@ def script_folder(library: Library, scenario: Scenario, ref: str, given: Path | 
         return given
     candidates = []
     path = library.path_of("scenario", ref)
-    if path is not None and path.parent.name == "scenarios":
-        candidates.append(path.parent.parent / "scripts" / scenario.id)
+    if path is not None:
+        candidates.append(scripts_beside(path, scenario.id))
     candidates += [d / "scripts" / scenario.id for d in library.dirs]
     return next((c for c in candidates if c.is_dir()), candidates[0])
-
-
-def read_script(path: Path) -> list[str]:
-    """A scripted trainee: one turn per line, ``#`` for comments, empty lines skipped."""
-    from coach.files import read_text
-
-    if not path.is_file():
-        raise NotFoundError(
-            f"gescript gesprek ontbreekt: {path}",
-            hint="schrijf één beurt van de medewerker per regel (# voor commentaar), of wijs met --scripts een map "
-            "aan met good.txt, average.txt en dismissive.txt",
-        )
-    lines = [line.strip() for line in read_text(path).splitlines()]
-    found = [line for line in lines if line and not line.startswith("#")]
-    if not found:
-        raise NotFoundError(f"gescript gesprek is leeg: {path}", hint="schrijf één beurt van de medewerker per regel")
-    return found
 
 
 def read_scripts(folder: Path) -> dict[str, list[str]]:

@@ -195,10 +195,69 @@ def write_template(kind: Kind, name: str, target: Path | None = None, *, force: 
         raise UsageError(f"'{path}' bestaat al", hint="kies een andere naam of gebruik --force")
     if _inside(folder, coach_home()):
         private_dir(folder)
-    else:  # a team's folder elsewhere keeps the permissions its owner gave it
+        write_private(path, template_text(kind, name))
+    else:  # a team's folder elsewhere keeps the permissions its owner gave it, so colleagues can read the file
         folder.mkdir(parents=True, exist_ok=True)
-    write_private(path, template_text(kind, name))
+        path.write_text(template_text(kind, name), encoding="utf-8")
     return path
+
+
+SCRIPTS = "scripts"
+"""A library's scripted trainees: ``scripts/<scenario id>/good.txt``, ``average.txt``, ``dismissive.txt``."""
+
+
+def scripts_beside(scenario_file: Path, ident: str) -> Path:
+    """Where the scripted trainees of a scenario file live: ``scripts/<id>/`` in the library folder that holds its
+    ``scenarios/`` folder, or next to a file that is not in one."""
+    root = scenario_file.parent.parent if scenario_file.parent.name == "scenarios" else scenario_file.parent
+    return root / SCRIPTS / ident
+
+
+def script_lines(path: Path) -> list[tuple[int, str]]:
+    """The trainee turns of a script with their line numbers: one turn per line, ``#`` for comments, empty lines
+    skipped."""
+    from coach.files import read_text
+
+    lines = enumerate(read_text(path).splitlines(), 1)
+    return [(n, line.strip()) for n, line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def read_script(path: Path) -> list[str]:
+    """A scripted trainee's turns (``script_lines``); a missing or empty script is an error that says what to write."""
+    if not path.is_file():
+        raise NotFoundError(
+            f"gescript gesprek ontbreekt: {path}",
+            hint="schrijf één beurt van de medewerker per regel (# voor commentaar), of wijs met --scripts een map "
+            "aan met good.txt, average.txt en dismissive.txt",
+        )
+    found = [line for _, line in script_lines(path)]
+    if not found:
+        raise NotFoundError(f"gescript gesprek is leeg: {path}", hint="schrijf één beurt van de medewerker per regel")
+    return found
+
+
+def write_script_templates(scenario_file: Path, ident: str) -> list[Path]:
+    """A new scenario's scripted trainees (``scripts/<id>/good.txt`` and ``dismissive.txt`` beside its library's
+    ``scenarios/`` folder), from the template's worked example, so ``coach test`` runs on a fresh template; an
+    existing script is left alone. The files written."""
+    folder = scripts_beside(scenario_file, ident)
+    private = _inside(folder, coach_home())
+    if private:
+        private_dir(folder)
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in ("good", "dismissive"):
+        path = folder / f"{name}.txt"
+        if path.exists():
+            continue
+        text = (TEMPLATES / SCRIPTS / f"{name}.txt").read_text(encoding="utf-8")
+        if private:
+            write_private(path, text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def template_text(kind: Kind, name: str) -> str:
@@ -248,4 +307,7 @@ def write_schema(kind: Kind, beside: Path) -> Path | None:
                 return target
         except FileProblemError:
             pass  # unreadable or damaged: written anew below
-    return write_private(target, text)
+    if kind == "cohort" or _inside(target, coach_home()):  # a group's folder holds names: private like the group
+        return write_private(target, text)
+    target.write_text(text, encoding="utf-8")  # a team's folder: readable as its owner's folder allows
+    return target

@@ -65,7 +65,7 @@ def _walk(node: yaml.Node, loc: Loc, positions: Positions, problems: list[tuple[
             child = (*loc, key)
             if key in seen:
                 problems.append(
-                    (child, f"sleutel '{key}' staat twee keer in dezelfde lijst", "verwijder een van beide")
+                    (child, f"sleutel '{key}' staat twee keer op hetzelfde niveau", "verwijder een van beide")
                 )
             seen.add(key)
             positions.keys[child] = _mark(key_node)
@@ -319,6 +319,19 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, i
             f"sluit de tekst af met {quote} op dezelfde regel"
             + (", en schrijf een ' in de tekst als ''" if quote == "'" else ""),
         )
+    if ("flow sequence" in context or "flow mapping" in context) and exc.context_mark is not None:
+        # a quote left open inside [ ] ('answer: ["Dat is het.]'): PyYAML stumbles at the next quote, lines later
+        start = exc.context_mark
+        unclosed = _unclosed_in_flow(lines, start.line, start.column, line or start.line + 1)
+        if unclosed is not None:
+            at, column, quote = unclosed
+            return (
+                f"het aanhalingsteken ({quote}) dat hier opent wordt niet op dezelfde regel gesloten",
+                at,
+                column,
+                f"sluit de tekst af met {quote} vóór de ] of de komma"
+                + (", en schrijf een ' in de tekst als ''" if quote == "'" else ""),
+            )
     opened = _open_quote(lines, line)
     if opened is not None and ("expected key" in problem or "indicator" in problem or "<block end>" in problem):
         at, column, quote = opened
@@ -332,13 +345,15 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, i
         before = current[: col - 1]
         key = _KEY_LINE.match(before)
         if key is not None:  # 'title: Let op: dit ...': a second colon in the text after the key
-            value = current[key.end() :].strip()
+            value, _, comment = current[key.end() :].partition(" #")  # a comment stays outside the quotes
+            value = value.strip()
             quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+            after = f"   #{comment.rstrip()}" if comment else ""
             return (
                 "een dubbele punt met een spatie erna kan niet in tekst zonder aanhalingstekens",
                 line,
                 col,
-                f"zet de tekst tussen aanhalingstekens: {key.group().strip()} {quoted}",
+                f"zet de tekst tussen aanhalingstekens: {key.group().strip()} {quoted}{after}",
             )
         above = _line_above(lines, line)
         if above is not None:
@@ -458,6 +473,28 @@ def _line_above(lines: list[str], line: int) -> tuple[int, str] | None:
         stripped = lines[i - 1].strip()
         if stripped and not stripped.startswith("#"):
             return i, lines[i - 1]
+    return None
+
+
+def _unclosed_in_flow(lines: list[str], first: int, column: int, last: int) -> tuple[int, int, str] | None:
+    """The first line of a [ ] or { } list (from line index ``first``, column ``column``, up to line ``last``) that
+    ends inside a quote: (line, column, quote) of the quote that opened it."""
+    for i in range(first, min(last, len(lines))):
+        text, j, quote, opened = lines[i], (column if i == first else 0), None, 0
+        while j < len(text):
+            c = text[j]
+            if quote is None:
+                if c in "\"'":
+                    quote, opened = c, j
+                elif c == "#" and (j == 0 or text[j - 1] == " "):
+                    break  # a comment
+            elif c == quote and quote == "'" and text[j + 1 : j + 2] == "'":
+                j += 1  # '' is an apostrophe inside single quotes
+            elif c == quote and not (quote == '"' and text[j - 1] == "\\"):
+                quote = None
+            j += 1
+        if quote is not None:
+            return i + 1, opened + 1, quote
     return None
 
 

@@ -238,9 +238,10 @@ def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None
     """Like first_match, but a phrase the speaker negates ("het is níet de waarde van nu") is no claim.
 
     ``negation`` matches one negation word (the lexicon's ``negations``). One among the four words before the match
-    counts, and one inside it ("de incasso stopt níet door het bezwaar" for ``incasso ... stop* ... bezwaar``) unless
-    a "maar" follows it there ("niet per brief maar telefonisch"); a pattern that is itself about a negation is
-    taken as written.
+    counts, and one inside it ("de incasso stopt níet door het bezwaar" for ``incasso ... stop* ... bezwaar``), but
+    only within the phrase's own clause: not across a comma, colon or semicolon, nor before "en" or "maar" ("niet per
+    brief maar telefonisch", "uw bezwaar vervalt niet en loopt gewoon door"). A pattern that is itself about a
+    negation is taken as written.
     """
     folded = fold(text)
     for pattern in patterns:
@@ -248,14 +249,21 @@ def first_claim(patterns: list[str], text: str, negation: re.Pattern[str] | None
         if not match:
             continue
         if negation is not None and not negation.search(pattern):
-            before = folded[: match.start()].split()[-4:]
+            before = _CLAUSE_BREAK.split(folded[: match.start()])[-1].split()[-4:]
             if any(negation.fullmatch(w.strip(",.;:!?")) for w in before):
                 continue
-            inside = [w.strip(",.;:!?") for w in folded[match.start() : match.end()].split()]
-            if any(negation.fullmatch(w) and "maar" not in inside[i + 1 :] for i, w in enumerate(inside)):
+            inside = folded[match.start() : match.end()]
+            if any(
+                negation.fullmatch(w.group().strip(",.;:!?")) and not _CLAUSE_BREAK.search(inside, w.end())
+                for w in re.finditer(r"\S+", inside)
+            ):
                 continue
         return pattern, match
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,:;.!?]|(?<![^\W_])(?:en|maar)(?![^\W_])")
+"""Where a clause ends for a negation: it does not reach past a punctuation mark, nor past "en" or "maar"."""
 
 
 def examples(pattern: str, limit: int = 24) -> list[str]:

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Protocol
 
 from coach.errors import FileProblemError, Problem, did_you_mean
-from coach.files import read_text
 from coach.formats import Scenario
 from coach.formats.claims import ClaimType
 from coach.formats.cohort import Cohort
 from coach.formats.common import Issue, Loc
-from coach.library import Library, looks_like_path
+from coach.library import SCRIPTS, Library, looks_like_path, script_lines, scripts_beside
 from coach.loader import DATA_SUFFIXES, Positions, catalogue, load, problem_at, read_data, topic_catalogue
 from coach.nl import count
 from coach.patterns import examples, first_match, fold
@@ -76,6 +75,18 @@ def _collect(path: Path, report: Report) -> list[Path]:
         if not found:
             report.problems.append(Problem(str(path), None, None, "", "de map bevat geen YAML- of JSON-bestanden", ""))
         return found
+    if path.name.lower().endswith(SCHEMA_SUFFIX):  # coach new's editor aid, not a Belcoach file
+        report.problems.append(
+            Problem(
+                str(path),
+                None,
+                None,
+                "",
+                "dit is een JSON Schema voor uw editor, geen scenario, rubric of transcript",
+                "controleer het bestand dat ernaar verwijst",
+            )
+        )
+        return []
     return [path]
 
 
@@ -222,38 +233,29 @@ def _check_references(
 # or answer the trainee wrongly.
 
 
-SCRIPT_FOLDERS = ("scripts", "tests/data/scripts")
-"""Where a library keeps its scripted trainees, next to its scenarios/ folder (one folder per scenario id)."""
-
-
 def scenario_warnings(scenario: Scenario, path: Path, read: Reader) -> list[Issue]:
     """Every warning for one scenario file, by field path."""
     return [*overlaps(scenario, read, script_files(scenario.id, path)), *given_away(scenario)]
 
 
 def script_files(ident: str, path: Path) -> list[tuple[str, Path]]:
-    """The scripted trainees of a scenario, each with how to show it: ``<library>/scripts/<id>/*.txt`` or
-    ``<library>/tests/data/scripts/<id>/*.txt`` (the library being the folder that holds ``scenarios/``); none when
-    there are none."""
-    root = path.parent.parent if path.parent.name == "scenarios" else path.parent
-    found: list[tuple[str, Path]] = []
-    for folder in SCRIPT_FOLDERS:
-        directory = root / folder / ident
-        if directory.is_dir():
-            found += [(f"{folder}/{ident}/{p.name}", p) for p in sorted(directory.glob("*.txt")) if p.is_file()]
-    return found
+    """The scripted trainees of a scenario file (``library.scripts_beside``), each with how to show it; none when there
+    are none."""
+    directory = scripts_beside(path, ident)
+    if not directory.is_dir():
+        return []
+    return [(f"{SCRIPTS}/{ident}/{p.name}", p) for p in sorted(directory.glob("*.txt")) if p.is_file()]
 
 
 def _script_turns(scripts: Sequence[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
-    """(where, turn) for every trainee turn of the scripts: one line each, comments and blank lines left out."""
+    """(where, turn) for every trainee turn of the scripts (``library.script_lines``)."""
     for shown, file in scripts:
         try:
-            text = read_text(file)
+            lines = script_lines(file)
         except FileProblemError:
             continue  # a script that cannot be read is the business of whoever plays it
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("#"):
-                yield f"{shown}:{number}", line.strip()
+        for number, line in lines:
+            yield f"{shown}:{number}", line
 
 
 def overlaps(scenario: Scenario, read: Reader, scripts: Sequence[tuple[str, Path]] = ()) -> list[Issue]:

@@ -195,3 +195,26 @@ def test_match_previous_line_changes_what_is_pending(invoke) -> None:
     asked = invoke("match", SCENARIO, "Ik begrijp het.", "--previous", "Hoe kan dat nou?", "--json")
     events = [{f["id"] for f in json.loads(r.stdout)["found"] if f["kind"] == "event"} for r in (calm, asked)]
     assert "ignored_question" not in events[0] and "ignored_question" in events[1]
+
+
+def test_a_fresh_template_validates_without_warnings_and_passes_its_own_test(invoke, tmp_path: Path) -> None:
+    """coach new scenario writes the scenario, its schema and two scripted trainees (the worked example), so an author
+    starts from a file that coach validate and coach test accept, in a team folder colleagues can read."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        made = invoke("new", "scenario", "heffing-vers", "--library", tmp_path)
+    finally:
+        os.umask(old)
+    assert made.exit_code == 0, made.output
+    scenario = tmp_path / "scenarios" / "heffing-vers.yaml"
+    scripts = tmp_path / "scripts" / "heffing-vers"
+    assert {p.name for p in scripts.iterdir()} == {"good.txt", "dismissive.txt"}
+    assert scenario.stat().st_mode & 0o044 and (scripts / "good.txt").stat().st_mode & 0o044  # not 0600 here
+    checked = invoke("validate", scenario, "--json")
+    assert checked.exit_code == 0 and "waarschuwing" not in checked.output, checked.output
+    tested = invoke("test", "heffing-vers", "--library", tmp_path, "--seeds", "0-1")
+    assert tested.exit_code == 0 and "GESLAAGD" in tested.output, tested.output
+    again = invoke("new", "scenario", "heffing-vers", "--library", tmp_path, "--force")
+    assert again.exit_code == 0 and "Gescripte medewerker" not in again.output  # an author's scripts stay

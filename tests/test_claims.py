@@ -361,3 +361,25 @@ def test_the_words_of_a_scenarios_key_point_are_not_read_as_a_catalogue_mistake(
     answer = read("Uiterlijk 31 december.")
     assert "beslistermijn" in answer.key_info and not answer.wrong
     assert [w.id for w in read("U had zes maanden om bezwaar te maken.").wrong] == ["bezwaartermijn"]
+
+
+def test_a_scenario_can_switch_off_a_claim_whose_words_mean_something_else_in_it(tmp_path: Path) -> None:
+    """After a WOZ bezwaar the OZB came down: 'er was 86 euro 40 minder OZB' states the call's premise, not a
+    reduction after a sale (the catalogue's ozb-vermindering). A scenario says so with claims_off; a name the
+    catalogue does not know is a located error with a suggestion."""
+    scenario = LIBRARY.scenario("heffing-teruggave-niet-ontvangen")
+    said = "Er was 86 euro 40 minder OZB."
+    assert not stated(A, scenario, said, "", A.analyze(said)).wrong
+    switched_on = scenario.model_copy(update={"claims_off": []})
+    assert [w.claim for w in stated(A, switched_on, said, "", A.analyze(said)).wrong] == ["ozb-vermindering"]
+    path = LIBRARY.path_of("scenario", scenario.id)
+    text = path.read_text(encoding="utf-8").replace("claims_off: [ozb-vermindering]", "claims_off: [ozb-verminderingg]")
+    (tmp_path / "scenarios").mkdir()
+    bad = tmp_path / "scenarios" / path.name
+    bad.write_text(text, encoding="utf-8")
+    from coach.validate import validate_paths
+
+    [problem] = validate_paths([bad]).problems
+    assert (problem.field, problem.message) == ("claims_off[0]", "onbekende claim 'ozb-verminderingg'")
+    assert problem.line == text.splitlines().index("claims_off: [ozb-verminderingg]") + 1
+    assert "ozb-vermindering" in problem.hint

@@ -216,6 +216,11 @@ def test_unknown_key_through_validate_names_line_and_suggestion(invoke, tmp_path
             'id: a\ntitle: "Mijn titel\ntopic: woz\nx: "b"\ny: c\n',
             'x.yaml:2:8: ongeldige YAML: het aanhalingsteken (") dat hier opent wordt niet op dezelfde regel gesloten',
         ),
+        (  # a quote left open inside a [ ] list: its own line, not where the parser stumbles
+            'facts:\n  - id: a\n    answer: ["Dat is 2026.0000.001.]\n  - id: b\n    answer: ["Ja."]\n',
+            'x.yaml:3:14: ongeldige YAML: het aanhalingsteken (") dat hier opent wordt niet op dezelfde regel gesloten '
+            '(sluit de tekst af met " vóór de ] of de komma)',
+        ),
         (  # an apostrophe inside single quotes
             "opening:\n  - 'Ik heb zo'n brief'\n",
             "x.yaml:2:5: ongeldige YAML: na de tekst tussen aanhalingstekens (') staat nog meer tekst (zet de hele "
@@ -225,6 +230,11 @@ def test_unknown_key_through_validate_names_line_and_suggestion(invoke, tmp_path
             "id: a\ntitle: Let op: dit is lastig\n",
             "x.yaml:2:14: ongeldige YAML: een dubbele punt met een spatie erna kan niet in tekst zonder "
             'aanhalingstekens (zet de tekst tussen aanhalingstekens: title: "Let op: dit is lastig")',
+        ),
+        (  # the same with the template's comment after it: the comment stays outside the quotes
+            "id: a\ntitle: Vraag: waarom?   # zoals in coach list\n",
+            "x.yaml:2:13: ongeldige YAML: een dubbele punt met een spatie erna kan niet in tekst zonder "
+            'aanhalingstekens (zet de tekst tussen aanhalingstekens: title: "Vraag: waarom?"   # zoals in coach list)',
         ),
         (  # a key indented deeper than the key above it, which has a value
             "id: a\ncaller:\n  name: x\n    age: 3\n",

@@ -20,7 +20,7 @@ from coach.patterns import fold, join_alternatives, pattern_regex
 from coach.values import Value, amounts, counts, dates, durations, parse, same_value, spoken
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()]+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof|omdat|doordat|"
+    r"(?:(?<!\d),|,(?!\d)|[;:()])+|\s+-\s+|\s(?=(?:maar|want|dus|behalve|anders|echter|nee|oh|o|sorry|excuus|pardon|alsof|omdat|doordat|"
     r"aangezien|zodat|terwijl|zolang|nadat|voordat|sinds|en (?:niet|geen|soms niet|dan)|"
     r"en (?:het|dat|die|er) (?:is|kan|mag|moet|wordt|gaat|kost|komt|loopt|staat|telt|geldt|hoeft|blijft)|"
     r"en (?:hoeft|hoeven|moet|moeten|kunt|kan|krijgt|heeft|hebt|is|wordt|gaat|mag|blijft|betaalt|komt|telt|loopt))\s)"

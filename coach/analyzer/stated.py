@@ -17,7 +17,7 @@ from coach.analyzer.engine import Analysis, Analyzer
 from coach.formats import Scenario
 from coach.formats.claims import ClaimType
 from coach.formats.scenario import KeyInfo
-from coach.patterns import fold
+from coach.patterns import first_match, fold
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ def stated(
 
 def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, analysis: Analysis) -> Stated:
     verdicts = analyzer.claims(text, context_for(scenario, previous), analysis)
+    if scenario.claims_off:  # the scenario says these claims' words mean something else in this call
+        verdicts = [v for v in verdicts if v.reading.claim not in scenario.claims_off]
     if analysis.has("opening"):  # "Ja, met Belastingen" picks up the phone; it answers no question of the caller's
         verdicts = [v for v in verdicts if "(op: " not in v.reading.said]
     if previous and "?" not in previous:
@@ -91,17 +93,23 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         told = fold(previous)
         verdicts = [v for v in verdicts if len(v.reading.said) < 4 or fold(v.reading.said) not in told]
     asserted = analyzer.asserted_text(text, analysis)  # read once for every phrase below
-    wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
-    key_info: dict[str, str] = {}
-    for item in scenario.key_info:
-        words = _conveyed(analyzer, item, asserted, verdicts, wrong_claims)
-        if words:
-            key_info[item.id] = words
+    key_info = _key_points(analyzer, scenario, asserted, verdicts)
+    # words one of the scenario's own key points credits are right here, whatever a catalogue claim reads in them
+    # ('uiterlijk 31 december' for the decision on a bezwaar is no bezwaar term), and so are words that fit a part of
+    # the phrase that credited it ('verrekend' under 'notaris & verreken*')
+    credited = [fold(words) for words in key_info.values()]
+    parts = [
+        part.strip()
+        for item in scenario.key_info
+        if item.id in key_info and (found := analyzer.claim_in(item.phrases, asserted)) and "re:" not in found[0]
+        for part in found[0].split("&")
+    ]
+    cleared = [v for v in verdicts if v.wrong and _same_words(v.reading.said, credited, parts)]
+    if cleared:
+        verdicts = [v for v in verdicts if v not in cleared]
+        key_info = _key_points(analyzer, scenario, asserted, verdicts)
     wrong: list[Wrong] = []
     covered: set[str] = set()
-    # words one of the scenario's own key points credits are right here, whatever a catalogue claim reads in them
-    # ('uiterlijk 31 december' for the decision on a bezwaar is no bezwaar term)
-    credited = [fold(words) for words in key_info.values()]
     key_text = {k.claim: k.description for k in scenario.key_info if k.claim}
     source = f"scenario '{scenario.title}'"
     for entry in scenario.misinformation:
@@ -109,7 +117,7 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         if entry.claim is not None:
             covered.add(entry.claim)
             v = next((v for v in verdicts if v.wrong and v.reading.claim == entry.claim), None)
-            if v is not None and not _same_words(v.reading.said, credited):
+            if v is not None:
                 hit = (v.reading.said, v.reading.sentence, v.reading.said)
         if hit is None and entry.phrases:
             found = analyzer.claim_in(entry.phrases, asserted)
@@ -139,8 +147,6 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             continue
         if c.id not in expected and c.topic != scenario.topic.value:
             continue  # a claim of another kind of call, read from words that mean something else here (blind audit)
-        if _same_words(v.reading.said, credited):
-            continue
         local = _local(c, scenario)
         wrong.append(
             Wrong(
@@ -156,14 +162,24 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
                 v.reading.said,
             )
         )
-    right = frozenset(v.reading.claim for v in verdicts if v.states_truth) - wrong_claims
+    right = frozenset(v.reading.claim for v in verdicts if v.states_truth) - {
+        v.reading.claim for v in verdicts if v.wrong
+    }
     return Stated(tuple(verdicts), key_info, tuple(wrong), right)
 
 
-def _same_words(said: str, credited: list[str]) -> bool:
-    """Whether a claim was read from the words a key point credits (one holds the other)."""
-    said = fold(said)
-    return any(said in words or words in said for words in credited)
+def _key_points(analyzer: Analyzer, scenario: Scenario, asserted: str, verdicts: list[Verdict]) -> dict[str, str]:
+    """The scenario's key points a turn conveys, each with the words that convey it."""
+    wrong_claims = {v.reading.claim for v in verdicts if v.wrong}
+    found = {item.id: _conveyed(analyzer, item, asserted, verdicts, wrong_claims) for item in scenario.key_info}
+    return {k: words for k, words in found.items() if words}
+
+
+def _same_words(said: str, credited: list[str], parts: list[str]) -> bool:
+    """Whether a claim was read from the words a key point credits: one holds the other, or the words fit a part of
+    the phrase that credited the key point."""
+    folded = fold(said)
+    return any(folded in words or words in folded for words in credited) or bool(parts and first_match(parts, said))
 
 
 def _local(claim: ClaimType, scenario: Scenario) -> bool:

@@ -102,7 +102,8 @@ def _test_all(lib, analyzer, seeds: list[int], rubric: str, as_json: bool) -> No
     else:
         seconds = time.perf_counter() - started
         total = count(len(ids), "scenario", "scenario's")
-        print(f"{passed} van {total} geslaagd ({seconds:.1f} s).", file=sys.stderr)
+        took = f"{seconds:.1f}".replace(".", ",")
+        print(f"{passed} van {total} geslaagd ({took} s).", file=sys.stderr)
     if not ok:
         raise typer.Exit(1)
 

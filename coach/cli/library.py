@@ -267,7 +267,14 @@ def _written(kind: str, path: Path) -> None:
     typer.echo(str(path))
     if schema is not None:
         typer.echo(f"JSON Schema voor uw editor: {schema}", err=True)
+    if kind == "scenario":
+        from coach.library import write_script_templates
+
+        for script in write_script_templates(path, path.stem):
+            typer.echo(f"Gescripte medewerker voor coach test: {script}", err=True)
     typer.echo(f"Bewerk het bestand en controleer het met: coach validate {path}", err=True)
+    if kind == "scenario":
+        typer.echo(f"Speel de scripts af met: coach test {path.stem} --library {path.parent.parent}", err=True)
 
 
 @new_app.command("scenario", cls=CoachCommand)

@@ -140,6 +140,16 @@ def scenario_claim_issues(scenario: Scenario, catalogue: Mapping[str, ClaimType]
     """A scenario's key points and misinformation must name claims the catalogue knows, with values of that claim."""
     from coach.errors import suggestion
 
+    for i, claim_id in enumerate(scenario.claims_off):
+        if claim_id not in catalogue:
+            hint = suggestion(claim_id, sorted(catalogue)) or "'coach claims' toont de catalogus"
+            yield (("claims_off", i), f"onbekende claim '{claim_id}'", hint)
+        elif claim_id in scenario.claims:
+            yield (
+                ("claims_off", i),
+                f"claim '{claim_id}' staat ook bij key_info of misinformation",
+                "kies een van beide",
+            )
     for name in ("key_info", "misinformation"):
         for i, item in enumerate(getattr(scenario, name)):
             if item.claim is None:

@@ -309,6 +309,13 @@ class Scenario(Model):
     key_info: list[KeyInfo] = Field(default_factory=list)
     misinformation: list[Misinformation] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
+    claims_off: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Claims van de catalogus die in dit gesprek niet gelden, omdat hun woorden hier iets anders betekenen "
+            "(ozb-vermindering in een gesprek over een teruggave na bezwaar)."
+        ),
+    )
     learning_goals: list[Text] = Field(min_length=1)
     end: EndConditions = Field(default_factory=EndConditions)
 
