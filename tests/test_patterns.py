@@ -93,3 +93,7 @@ def test_a_negation_inside_a_phrase_takes_it_back_unless_a_but_follows() -> None
     said = ["afmelden ... telefonisch"]
     assert first_claim(said, "U kunt afmelden, niet per brief maar telefonisch.", negation)
     assert first_claim(["hoeft ... niet ... betalen"], "U hoeft nu niet te betalen.", negation)  # its own 'niet'
+    # a negation stays in its own clause: not across a comma, colon or 'en'
+    assert first_claim(["bezwaar ... loopt ... door"], "Uw bezwaar vervalt niet en loopt gewoon door.", negation)
+    assert first_claim(["aanslag ... klopt"], "De aanslag is niet fout, hij klopt gewoon.", negation)
+    assert first_claim(["notaris ... verrekend"], "U betaalt niet dubbel: de notaris heeft het verrekend.", negation)
