@@ -2,7 +2,7 @@
 saved call as a transcript. The calls themselves run through coach.calls."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,9 @@ from coach.cli.options import (
     SeedOpt,
     ShowEmotionOpt,
 )
+
+if TYPE_CHECKING:
+    from coach.cli.speech import Speaker
 
 
 def _setup(
@@ -108,6 +111,14 @@ def practice(
     judge_model: JudgeModelOpt = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
+    voice: Annotated[
+        bool,
+        typer.Option(
+            "--voice",
+            help="Laat de beller hardop spreken via espeak-ng (als dat geïnstalleerd is); de tekst verschijnt "
+            "zoals altijd.",
+        ),
+    ] = False,
 ) -> None:
     """Oefen een telefoongesprek met een gesimuleerde beller."""
     from coach.calls import check_plugins, new_seed
@@ -117,6 +128,7 @@ def practice(
     from coach.store import Store
 
     check_plugins(engine, judge)  # a missing key is said before the menu, not after the trainee picked
+    speaker = _speaker() if voice else None
     line_editing()
     ref = scenario or _pick_scenario(library)
     setup = _setup(
@@ -133,8 +145,30 @@ def practice(
         judge_model=judge_model,
     )
     store = None if no_save else Store.default()
-    code = Terminal(setup, store, render.console(), read_line, show_emotion=show_emotion, detail=detail).practice()
+    terminal = Terminal(
+        setup, store, render.console(), read_line, show_emotion=show_emotion, detail=detail, speaker=speaker
+    )
+    try:
+        code = terminal.practice()
+    finally:
+        if speaker:
+            speaker.close()
+    if speaker and speaker.error:
+        typer.echo(speaker.error, err=True)
     raise typer.Exit(code)
+
+
+def _speaker() -> "Speaker | None":
+    """--voice: a started Speaker, or None with the reason on stderr (the call goes on without voice)."""
+    import sys
+
+    from coach.cli.speech import Speaker, unavailable
+
+    reason = unavailable(isatty=sys.stdout.isatty())
+    if reason:
+        typer.echo(reason, err=True)
+        return None
+    return Speaker().start()
 
 
 _RAN_OUT = "De antwoorden waren op voordat het gesprek klaar was."

@@ -14,6 +14,7 @@ from coach.caller import Hooks
 from coach.calls import CallSetup, LiveCall
 from coach.cli import render
 from coach.cli.inputs import clean_typed
+from coach.cli.speech import Speaker
 from coach.errors import UsageError
 from coach.feedback.hints import hint_for
 from coach.formats import Scenario, Turn
@@ -41,6 +42,7 @@ class Terminal:
         *,
         show_emotion: bool = False,
         detail: bool = False,
+        speaker: Speaker | None = None,
     ) -> None:
         self.setup = setup
         self.store = store
@@ -48,6 +50,7 @@ class Terminal:
         self.read = read
         self.show_emotion = show_emotion
         self.detail = detail
+        self.speaker = speaker
         self.streamed: str | None = None
         """The caller's words streamed so far in this turn (None: nothing is being streamed)."""
         self._column = 0
@@ -103,10 +106,12 @@ class Terminal:
         if streamed is not None and streamed.strip() == turn.text:
             meter = render.emotion_meter(turn.emotion) if self.show_emotion and turn.emotion is not None else ""
             self.console.print("   ", meter) if meter else self.console.print()
-            return
-        if streamed is not None:
-            self.console.print()
-        self.console.print(render.caller_line(self.setup.scenario.caller.address_as, turn, self.show_emotion))
+        else:
+            if streamed is not None:
+                self.console.print()
+            self.console.print(render.caller_line(self.setup.scenario.caller.address_as, turn, self.show_emotion))
+        if self.speaker:  # --voice: spoken in the background once the line is on screen
+            self.speaker.say(turn.text, turn.emotion, self.setup.scenario.caller)
 
     def practice(self, live: LiveCall | None = None) -> int:
         """Play calls until the trainee stops; returns the exit code."""
