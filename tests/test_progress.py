@@ -42,8 +42,25 @@ def test_without_calls_it_says_how_to_start(invoke) -> None:
 def test_scripted_calls_count_only_with_all(invoke) -> None:
     _run(invoke, "woz-hoger-dan-buren", "good", "Anna", practised=False)
     result = invoke("progress")
-    assert result.exit_code == 0 and "1 gescript gesprek" in result.stderr and "--all" in result.stderr
+    assert result.exit_code == 0 and "1 gescript gesprek" in result.stderr and "'coach progress --all'" in result.stderr
+    named = invoke("progress", "--learner", "anna")
+    assert named.exit_code == 0 and "'coach progress --all --learner Anna'" in named.stderr
     assert "Voortgang van Anna" in invoke("progress", "--all").stdout
+
+
+def test_an_imported_call_counts_and_is_scored(invoke, tmp_path: Path) -> None:
+    _run(invoke, "woz-hoger-dan-buren", "good", "Anna", practised=False)
+    (row,) = json.loads(invoke("history", "--json", "--all").stdout)["sessions"]
+    file = tmp_path / "gesprek.yaml"
+    assert invoke("export", row["id"], "-o", file).exit_code == 0
+    from coach.store import Store
+
+    store = Store.default()
+    store.erase_sessions([row["id"]])
+    store.close()
+    assert invoke("import", file).exit_code == 0
+    data = _json(invoke)
+    assert data["learner"] == "Anna" and len(data["calls"]) == 1 and data["dimensions"][0]["n"] == 1
 
 
 def test_a_practice_call_counts(invoke) -> None:

@@ -70,7 +70,8 @@ def empty_message(result: "Progress", learner: str | None) -> str:
         text += (
             f" Er {'is' if result.scripted == 1 else 'zijn'} wel"
             f" {count(result.scripted, 'gescript gesprek', 'gescripte gesprekken')} ('coach run'):"
-            " 'coach progress --all' telt die mee."
+            f" '{'coach progress --all' + (f' --learner {_quoted(result.learner)}' if result.learner else '')}'"
+            " telt die mee."
         )
     return text
 
