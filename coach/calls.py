@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from coach import registry
+from coach import progress, registry
 from coach.analyzer import Analysis, Analyzer
 from coach.caller import Caller, Hooks, make_caller, offline_version
 from coach.errors import ConfigError, StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError, UsageError
@@ -59,6 +59,8 @@ class CallSetup:
     """The voice's model, when it takes one (None: its default)."""
     judge: str = "offline"
     judge_model: str | None = None
+    scripted: bool = False
+    """Played from written replies (``coach run``), not by a trainee: the history shows it only with ``--all``."""
 
 
 @dataclass
@@ -263,7 +265,7 @@ class LiveCall:
         scenario = self.setup.scenario
         report = evaluate(transcript, rubric, self.setup.analyzer, scenario, self.session.analyses)
         if saving:  # stored before the judge is asked: a slow or failing judge cannot cost the score
-            self._remember(score=report.overall, passed=report.passed, **self.usage())
+            self._remember(score=report.overall, passed=report.passed, scores=progress.summary(report), **self.usage())
         report.judge = second_opinion(self.judge, transcript, rubric, scenario, self.notify)
         usage = self.usage(report)
         if saving and "judge_usage" in usage:
@@ -333,7 +335,8 @@ def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, not
             caller_model=session.caller.voice.model,
             judge_model=judge.model if judge is not None else None,
             meta={"scenario_hash": content_hash(setup.scenario)}
-            | ({"caller_version": offline_version(setup.analyzer)} if setup.engine == "offline" else {}),
+            | ({"caller_version": offline_version(setup.analyzer)} if setup.engine == "offline" else {})
+            | ({"scripted": True} if setup.scripted else {}),
         )
         store.lock(session_id)
         session.listener = Recorder(store, session_id, session.caller, setup.learner)

@@ -97,6 +97,9 @@ class SessionRow:
     transcript_path: str | None
     meta: dict[str, Any]
     turns: int = 0
+    """Every stored turn, the caller's too."""
+    learner_turns: int = 0
+    """The trainee's turns only (the history's '#')."""
     judge: str | None = None
     caller_model: str | None = None
     judge_model: str | None = None
@@ -131,7 +134,7 @@ def _turn_row(session_id: str, index: int, turn: Turn, default: Any = None) -> t
     )
 
 
-def _session_row(values: dict[str, Any], turns: int) -> SessionRow:
+def _session_row(values: dict[str, Any], turns: int, learner_turns: int = 0) -> SessionRow:
     """A stored session, checked: a ValueError says what in the row cannot be read."""
     for name in ("id", "scenario", "started_at"):
         if not isinstance(values[name], str):
@@ -145,7 +148,7 @@ def _session_row(values: dict[str, Any], turns: int) -> SessionRow:
         if values[name] is not None:
             _time(values[name], name)
     meta = _json(values["meta"], "meta", dict)
-    return SessionRow(**{**values, "meta": meta, "turns": turns})
+    return SessionRow(**{**values, "meta": meta, "turns": turns, "learner_turns": learner_turns})
 
 
 def _turn(speaker: Any, text: Any, emotion: Any, revealed: Any, time_: Any, meta: Any) -> Turn:
@@ -585,16 +588,17 @@ class Store:
     def _scan(self, where: str = "", args: tuple = ()) -> tuple[list[SessionRow], list[tuple[str, str]]]:
         """The sessions that can be read, and (id, problem) for each that cannot: one bad row hides no other."""
         query = (
-            f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id)"
+            f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id),"
+            " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id AND t.speaker = 'learner')"
             f" FROM sessions s {where} ORDER BY s.started_at, s.rowid"
         )
         names = [c.strip() for c in _COLUMNS.split(",")]
         rows, bad = [], []
         with self._guard("het lezen van de geschiedenis"):
-            for *values, turns in self.db.execute(query, args):
+            for *values, turns, learner_turns in self.db.execute(query, args):
                 fields = dict(zip(names, values, strict=True))
                 try:
-                    rows.append(_session_row(fields, turns))
+                    rows.append(_session_row(fields, turns, learner_turns))
                 except ValueError as exc:
                     bad.append((str(fields["id"]), str(exc)))
         return rows, bad

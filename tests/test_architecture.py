@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
         "coach.provenance",
         "coach.cohort",
         "coach.group",
+        "coach.progress",
         "coach.authoring",
     ),
     ("coach.session",),

@@ -51,7 +51,7 @@ def test_no_key_is_a_clear_message_before_the_call(invoke, tmp_path: Path, monke
     assert result.exit_code == 3
     assert "ANTHROPIC_API_KEY" in result.stderr and "--engine offline" in result.stderr
     assert "Traceback" not in result.output
-    assert json.loads(invoke("history", "--json").stdout)["sessions"] == []  # nothing started
+    assert json.loads(invoke("history", "--json", "--all").stdout)["sessions"] == []  # nothing started
     judged = invoke("practice", "woz-hoger-dan-buren", "--judge", "claude", input="/stop\n")
     assert judged.exit_code == 3
 
@@ -90,7 +90,7 @@ def test_whole_session_with_claude_caller_and_judge(invoke, tmp_path: Path, stub
     # the cache was hit after the first turn, and the session shows usage and cost
     assert data["usage"]["cache_read_input_tokens"] > 0
     assert data["usage"]["estimated_cost_usd"] > 0
-    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    row = json.loads(invoke("history", "--json", "--all").stdout)["sessions"][0]
     assert row["meta"]["usage"]["requests"] == len(callers)
 
 
@@ -129,7 +129,7 @@ def test_overload_retries_then_falls_back_for_that_turn_only(invoke, tmp_path: P
     stub.queue({"status": 529}, {"status": 529})
     shown = invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, GOOD_WOZ[:1]), "--engine", "claude")
     assert "De offline beller sprak 1 beurt van de beller" in shown.stdout
-    assert json.loads(invoke("history", "--json").stdout)["sessions"][0]["meta"]["fallback_turns"] == 1
+    assert json.loads(invoke("history", "--json", "--all").stdout)["sessions"][0]["meta"]["fallback_turns"] == 1
 
 
 def test_three_failed_turns_in_a_row_end_claude_for_the_call(invoke, tmp_path: Path, stub: Stub) -> None:
@@ -142,7 +142,7 @@ def test_three_failed_turns_in_a_row_end_claude_for_the_call(invoke, tmp_path: P
     assert "3 beurten achter elkaar" in result.stderr and "verder met de offline beller" in result.stderr
     callers = _said(result)
     assert all(t["meta"]["voice"] == "offline" for t in callers)
-    saved = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    saved = json.loads(invoke("history", "--json", "--all").stdout)["sessions"][0]
     assert json.loads(invoke("export", saved["id"], "--json").stdout)["turns"][0]["meta"]["voice"] == "offline"
 
 
@@ -431,7 +431,7 @@ def test_resume_of_a_claude_call_pays_only_for_new_turns(invoke, stub: Stub) -> 
     history = " ".join(_content(m) for m in calls[0]["messages"])
     assert GOOD_WOZ[2] in history and live.session.turns[-1].text in history
     assert "(stub)" in result.stdout  # the new turn was voiced by Claude
-    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    row = json.loads(invoke("history", "--json", "--all").stdout)["sessions"][0]
     assert row["outcome"] == "stopped" and row["judge"] == "claude"
     assert row["meta"]["usage"]["requests"] == 5  # the first part of the call still counts
     cost = sum(request_cost("claude-opus-5-5", SimpleNamespace(**u)) for u in [*first_part, stub.requests[0]["usage"]])

@@ -61,7 +61,7 @@ def _judge_requests(stub: Stub) -> list[dict[str, Any]]:
 
 
 def _sessions(invoke) -> list[dict[str, Any]]:
-    return json.loads(invoke("history", "--json").stdout)["sessions"]
+    return json.loads(invoke("history", "--json", "--all").stdout)["sessions"]
 
 
 def _skip_lines(text: str) -> list[str]:

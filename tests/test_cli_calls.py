@@ -246,9 +246,29 @@ def test_history_is_readable_at_80_columns(invoke) -> None:
     lines = result.stdout.splitlines()
     assert all(len(line) <= 80 for line in lines)
     (row,) = store.sessions()
-    assert row.id in result.stdout and long_id in result.stdout
+    from coach.library import Library
+
+    title = Library.open().scenario(long_id).title
+    assert row.id in result.stdout and all(word in result.stdout for word in title.split())  # wrapped if need be
     assert "onafgemaakt" in result.stdout and "anna" in result.stdout
     assert "…" not in result.stdout
+
+
+def test_history_shows_practice_calls_with_titles_and_the_trainees_turns(invoke, tmp_path: Path) -> None:
+    typed = "Goedemorgen, Belastingen, met Anna. Wat kan ik voor u doen?\nDat begrijp ik.\n/stop\n"
+    assert invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--learner", "anna", input=typed).exit_code == 0
+    assert invoke("run", "woz-hoger-dan-buren", "--replies", _replies(tmp_path, ["Goedemorgen."])).exit_code in (0, 1)
+    result = invoke("history", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "WOZ-waarde hoger dan bij de buren" in result.stdout and "woz-hoger-dan-buren" not in result.stdout
+    assert "1 gescript gesprek" in result.stderr and "--all" in result.stderr
+    (practised,) = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert practised["learner"] == "anna" and practised["learner_turns"] == 2 and practised["turns"] > 2
+    assert f" {practised['learner_turns']} " in next(
+        line for line in result.stdout.splitlines() if practised["id"] in line
+    )
+    rows = json.loads(invoke("history", "--json", "--all").stdout)["sessions"]
+    assert [r["meta"].get("scripted", False) for r in rows] == [False, True]
 
 
 def test_scenario_menu_shows_every_id_whole_at_80_columns() -> None:

@@ -366,7 +366,7 @@ def test_run_json_includes_feedback_and_history_shows_score(invoke, tmp_path: Pa
     replies.write_text("\n".join(GOOD_WOZ), encoding="utf-8")
     data = json.loads(invoke("run", "woz-hoger-dan-buren", "--replies", replies, "--seed", "1", "--json").stdout)
     assert data["feedback"]["overall"] > 75
-    row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
+    row = json.loads(invoke("history", "--json", "--all").stdout)["sessions"][0]
     assert row["meta"]["score"] == data["feedback"]["overall"]
 
 

@@ -9,6 +9,7 @@ import typer
 from coach import registry
 from coach.cli.app import command, print_json
 from coach.cli.options import (
+    AllCallsOpt,
     DetailOpt,
     EngineOpt,
     JsonOpt,
@@ -42,6 +43,7 @@ def _setup(
     model: str | None = None,
     judge: str = "offline",
     judge_model: str | None = None,
+    scripted: bool = False,
 ):
     """The setup of a call from the command's options, with the library's scenario, rubric and lexicon."""
     from coach.analyzer import analyzer_for
@@ -64,6 +66,7 @@ def _setup(
         model=model,
         judge=judge,
         judge_model=judge_model,
+        scripted=scripted,
     )
 
 
@@ -266,6 +269,7 @@ def run(
         model=model,
         judge=judge,
         judge_model=judge_model,
+        scripted=True,
     )
 
     def warn(message: str) -> None:
@@ -374,7 +378,7 @@ def _run_many(
     if len(set(names)) < len(names):
         twice = sorted({n for n in names if names.count(n) > 1})
         raise UsageError(f"twee antwoordenbestanden met dezelfde naam: {', '.join(twice)}", hint="hernoem er één")
-    base = _setup(scenario, seed=chosen[0], **options)
+    base = _setup(scenario, seed=chosen[0], scripted=True, **options)
     store = Store.default() if base.save else None
 
     def warn(message: str) -> None:
@@ -494,9 +498,11 @@ def history(
         str | None,
         typer.Option("--learner", help="Alleen sessies van deze medewerker ('Özlem' vindt ook 'Özlem Yılmaz')."),
     ] = None,
+    all_calls: AllCallsOpt = False,
     as_json: JsonOpt = False,
+    library: LibraryOpt = None,
 ) -> None:
-    """Toon de geoefende gesprekken."""
+    """Toon de geoefende gesprekken (gescripte gesprekken van 'coach run' met --all)."""
     from coach.nl import count, verb
     from coach.store import Store
 
@@ -521,6 +527,9 @@ def history(
         rows.sort(key=lambda r: r.started_at)
         if not names and not as_json:
             typer.echo(f"Geen gesprekken van '{display(learner)}'.", err=True)
+    scripted = [r for r in rows if r.meta.get("scripted")]
+    if not all_calls:
+        rows = [r for r in rows if not r.meta.get("scripted")]
     if as_json:
         print_json(
             {
@@ -531,7 +540,13 @@ def history(
     else:
         from coach.cli import render
 
-        render.console().print(render.history_table(rows))
+        render.console().print(render.history_table(rows, _titles(library)))
+        if scripted and not all_calls:
+            typer.echo(
+                f"{count(len(scripted), 'gescript gesprek', 'gescripte gesprekken')} ('coach run') niet getoond;"
+                " 'coach history --all' toont ze.",
+                err=True,
+            )
     if unreadable:
         n = len(unreadable)
         typer.echo(
@@ -540,6 +555,13 @@ def history(
             " 'coach doctor' zegt wat er mis is.",
             err=True,
         )
+
+
+def _titles(library: list[Path] | None) -> dict[str, str]:
+    """The scenarios' titles by id, for the history (a scenario the library no longer has is shown by its id)."""
+    from coach.library import Library
+
+    return {s.id: s.title for s in Library.open(library or []).load_all("scenario")}
 
 
 @command()

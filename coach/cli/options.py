@@ -84,3 +84,16 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf 
 DetailOpt = Annotated[
     bool, typer.Option("--detail", help="Het volledige rapport: elk criterium met bewijs en tip (standaard: kort).")
 ]
+LearnerQueryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--learner",
+        envvar="COACH_LEARNER",
+        metavar="NAAM",
+        help="De medewerker ('Özlem' vindt ook 'Özlem Yılmaz'); zonder: de enige die er is.",
+        show_default=False,
+    ),
+]
+AllCallsOpt = Annotated[
+    bool, typer.Option("--all", help="Ook gescripte gesprekken ('coach run'), niet alleen geoefende.")
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -254,9 +254,11 @@ def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
     return table
 
 
-def history_table(rows: Sequence[SessionRow]) -> Table:
-    """Sessions, readable at 80 columns: session and scenario ids are never cut off; the learner and the date go on
-    a second, dim line under them."""
+def history_table(rows: Sequence[SessionRow], titles: Mapping[str, str] | None = None) -> Table:
+    """Sessions, readable at 80 columns: the session id is never cut off, a scenario's title wraps (its id when the
+    library has no title for it); the learner and the date go on a dim line under them. '#' counts the trainee's
+    turns."""
+    titles = titles or {}
     table = Table(
         title="Geoefende gesprekken",
         box=None,
@@ -265,7 +267,7 @@ def history_table(rows: Sequence[SessionRow]) -> Table:
         padding=(0, 1, 0, 0),
     )
     table.add_column("sessie / medewerker", no_wrap=True, overflow="fold")
-    table.add_column("scenario / datum", no_wrap=True, overflow="fold")
+    table.add_column("scenario / datum", overflow="fold", ratio=1)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("afloop", min_width=8)
     table.add_column("score", justify="right", no_wrap=True)
@@ -273,8 +275,8 @@ def history_table(rows: Sequence[SessionRow]) -> Table:
         started = r.started_at[:16].replace("T", " ")
         table.add_row(
             Text.assemble((r.id, "cyan"), "\n", (r.learner or "—", "dim")),
-            Text.assemble(r.scenario, "\n", (started, "dim")),
-            str(r.turns),
+            Text.assemble(titles.get(r.scenario, r.scenario), "\n", (started, "dim")),
+            str(r.learner_turns),
             OUTCOME_SHORT.get(r.outcome, str(r.outcome)),
             "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
         )
