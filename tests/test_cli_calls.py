@@ -86,11 +86,15 @@ def test_practice_saves_and_history_and_export(invoke, tmp_path: Path) -> None:
     assert exported["learner"] == "anna" and exported["turns"][0]["speaker"] in ("learner", "caller")
 
 
-def test_practice_end_of_input_saves_the_call(invoke) -> None:
+def test_practice_end_of_input_leaves_the_call_to_resume(invoke) -> None:
     result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", input="Goedemorgen, met Anna.\n")
     assert result.exit_code == 0
+    assert "Gesprek afgebroken" in result.stdout and "coach resume" in result.stdout
+    assert "Feedback" not in result.stdout  # lost input is no stop: no report
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
-    assert row["outcome"] == "interrupted" and row["turns"] == 3
+    assert row["outcome"] is None and row["turns"] == 3
+    resumed = invoke("resume", input="/stop\n")
+    assert "Goedemorgen, met Anna." in resumed.stdout and "Transcript opgeslagen" in resumed.stdout
 
 
 def test_practice_menu(invoke) -> None:
@@ -247,7 +251,7 @@ def test_history_is_readable_at_80_columns(invoke) -> None:
     assert all(len(line) <= 80 for line in lines)
     (row,) = store.sessions()
     assert row.id in result.stdout and long_id in result.stdout
-    assert "onafgemaakt" in result.stdout and "anna" in result.stdout
+    assert "afgebroken," in result.stdout and "te hervatten" in result.stdout and "anna" in result.stdout
     assert "…" not in result.stdout
 
 

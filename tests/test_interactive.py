@@ -48,15 +48,75 @@ def test_interactive_call_with_ctrl_c(tmp_path: Path) -> None:
     child.expect("Tip")
     child.expect("U: ")
     child.sendintr()
-    child.expect("Gesprek onderbroken")
+    child.expect(r"Gesprek gestopt \(Ctrl-C\)")  # the trainee stopped: a report with a score, nothing to resume
+    child.expect("gestopt door u")
     child.expect("Transcript opgeslagen")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     (row,) = history(tmp_path)
-    assert row["outcome"] == "interrupted"
+    assert row["outcome"] == "stopped"
     assert row["turns"] == 3
     assert Path(row["transcript_path"]).exists()
+    child = spawn(tmp_path, "resume")
+    child.expect("Er is geen onafgemaakte sessie")
+    child.expect(pexpect.EOF)
+
+
+TYPED = ["Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?", "Ik hoor dat u erg geschrokken bent."]
+
+
+def _closed_terminal(child) -> None:
+    child.ptyproc.fileobj.close()  # the window is closed: the kernel hangs the terminal up (SIGHUP, then no input)
+    child.child_fd, child.closed = -1, True
+
+
+def _wait(child) -> int | None:
+    """The exit status of a child whose terminal may be gone (pexpect cannot read it any more)."""
+    _, status = os.waitpid(child.pid, 0)
+    child.terminated = True
+    return os.waitstatus_to_exitcode(status)
+
+
+CUTS = {
+    "closed terminal": (_closed_terminal, None),  # SIGHUP (129) or end of input (0), whichever comes first
+    "SIGHUP": (lambda child: os.kill(child.pid, signal.SIGHUP), 128 + signal.SIGHUP),
+    "SIGTERM": (lambda child: os.kill(child.pid, signal.SIGTERM), 128 + signal.SIGTERM),
+    "end of input": (lambda child: child.sendeof(), 0),
+    "kill -9": (lambda child: os.kill(child.pid, signal.SIGKILL), -signal.SIGKILL),
+}
+
+
+@pytest.mark.parametrize("how", list(CUTS))
+def test_a_call_cut_off_is_resumed_with_every_turn(tmp_path: Path, how: str) -> None:
+    cut, code = CUTS[how]
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("U: ")
+    for line in TYPED:
+        child.sendline(line)
+        child.expect("Mevrouw Vermeulen: ")
+        child.expect("U: ")
+    cut(child)
+    status = _wait(child)
+    assert status == code if code is not None else status in (0, 128 + signal.SIGHUP)
+    (row,) = history(tmp_path)
+    assert row["outcome"] is None and row["turns"] == 1 + 2 * len(TYPED)
+    assert "score" not in row["meta"]  # cut off is no stop: no report
+    child = spawn(tmp_path, "resume")
+    child.expect("Verder met sessie")
+    for line in TYPED:
+        child.expect_exact("U: " + line)
+    child.expect("U: ")
+    child.sendline("Wat is er precies gebeurd?")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "stopped" and row["turns"] == 1 + 2 * (len(TYPED) + 1)
 
 
 def test_sigkill_loses_no_typed_turn(tmp_path: Path) -> None:

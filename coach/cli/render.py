@@ -227,8 +227,10 @@ def practice_help(commands: dict[str, str]) -> Panel:
     for name, description in commands.items():
         text.append(f"\n{name:<10}", style="bold")
         text.append(description)
-    text.append("\nCtrl-C of Ctrl-D", style="bold")
-    text.append("  het gesprek beëindigen (alles wordt bewaard)")
+    text.append("\nCtrl-C", style="bold")
+    text.append("    stoppen en de feedback zien, net als /stop")
+    text.append("\nCtrl-D", style="bold")
+    text.append("    pauzeren: later verder met 'coach resume'")
     return Panel(text, title="Zo werkt het", title_align="left", border_style="dim")
 
 

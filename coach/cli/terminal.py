@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -27,6 +30,55 @@ COMMANDS = {
 }
 
 INTERRUPT_EXIT = 130
+STOPPED_CTRL_C = "De oefening werd gestopt met Ctrl-C."
+
+LOST_TERMINAL = (errno.EIO, errno.EPIPE, errno.EBADF, errno.ENXIO)
+"""Writing to or reading from a terminal that was closed fails with one of these."""
+
+
+class CutOff(Exception):
+    """The call was cut off from outside (the terminal hung up, SIGTERM): it stays open for ``coach resume``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _ignore_cut_offs() -> None:
+    """A hang-up comes as SIGHUP and as end of input, in either order: the second must not break off the clean-up."""
+    for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
+        if sig is not None:
+            with contextlib.suppress(ValueError):  # not the main thread
+                signal.signal(sig, signal.SIG_IGN)
+
+
+_fired: list[int] = []
+
+
+def _cut_off(signum: int, _frame: object) -> None:
+    """Raise CutOff once; after that the clean-up runs undisturbed."""
+    if _fired:
+        return
+    _fired.append(signum)
+    raise CutOff(signum)
+
+
+@contextlib.contextmanager
+def _cut_off_on_signals() -> Iterator[None]:
+    """A closed terminal (SIGHUP) or SIGTERM ends the process as kill -9 would, but cleanly: the call is left open,
+    every recorded turn kept. Without this, readline turns a hang-up into end of input."""
+    _fired.clear()
+    sigs = [s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None]
+    try:
+        before = {s: signal.signal(s, _cut_off) for s in sigs}
+    except ValueError:  # not the main thread (a test runner): the default actions stay
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
 
 
 class Terminal:
@@ -48,6 +100,8 @@ class Terminal:
         self.read = read
         self.show_emotion = show_emotion
         self.detail = detail
+        self._live: LiveCall | None = None
+        """The call in progress, for the clean-up when it is cut off."""
         self.streamed: str | None = None
         """The caller's words streamed so far in this turn (None: nothing is being streamed)."""
         self._column = 0
@@ -110,13 +164,28 @@ class Terminal:
 
     def practice(self, live: LiveCall | None = None) -> int:
         """Play calls until the trainee stops; returns the exit code."""
+        self._live = live
+        with _cut_off_on_signals():
+            try:
+                return self._practice(live)
+            except CutOff as exc:  # raised once at most; also in the middle of a clean-up, which may be repeated
+                return self._cut(self._live, 128 + exc.signum)
+
+    def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
         self.console.print(render.briefing(setup.scenario))
         self.console.print(render.practice_help(COMMANDS))
         while True:
             fresh = live is None
-            live = live or calls.start(setup, self.store, self.hooks, self.warn)
-            outcome = self._call(live, fresh)
+            live = self._live = live or calls.start(setup, self.store, self.hooks, self.warn)
+            try:
+                outcome = self._call(live, fresh)
+            except EOFError:
+                return self._cut(live, 0)
+            except OSError as exc:
+                if exc.errno not in LOST_TERMINAL:
+                    raise
+                return self._cut(live, 128 + getattr(signal, "SIGHUP", 1))
             if outcome == "restart":
                 live.finish(feedback=False)
                 setup.seed = calls.next_seed(setup.seed)  # the same seed would replay the very same caller
@@ -124,7 +193,30 @@ class Terminal:
                 live = None
                 continue
             self._finish(live)
-            return INTERRUPT_EXIT if outcome == "interrupted-ctrl-c" else 0
+            return INTERRUPT_EXIT if outcome == "ctrl-c" else 0
+
+    def _cut(self, live: LiveCall | None, code: int) -> int:
+        """The call was cut off (closed terminal, SIGTERM, end of input): no report, the call stays open for
+        ``coach resume`` with every turn recorded so far. A hang-up comes as end of input and as SIGHUP, in either
+        order, so every step here may be done twice. A call the caller had already ended is finished quietly."""
+        _ignore_cut_offs()
+        if live is None:
+            return code
+        if live.session.ended:
+            with contextlib.suppress(Exception):
+                live.finish()
+            return code
+        if live.store is not None and live.session_id is not None:
+            live.store.release(live.session_id)
+            message = (
+                "\nGesprek afgebroken; alles tot nu toe is bewaard."
+                f" Ga verder met '{calls.resume_command(self.setup.learner)}'."
+            )
+        else:
+            message = "\nGesprek afgebroken (--no-save: niets bewaard)."
+        with contextlib.suppress(OSError):
+            self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
+        return code
 
     def _call(self, live: LiveCall, fresh: bool) -> str:
         session = live.session
@@ -139,13 +231,9 @@ class Terminal:
             try:
                 line = clean_typed(self.read("U: "))
             except KeyboardInterrupt:
-                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
-                self.console.print("\n[dim]Gesprek onderbroken.[/dim]")
-                return "interrupted-ctrl-c"
-            except EOFError:
-                session.end("interrupted", "Het gesprek werd onderbroken (einde van de invoer).")
-                self.console.print("\n[dim]Gesprek beëindigd.[/dim]")
-                return "interrupted"
+                session.end("stopped", STOPPED_CTRL_C)
+                self.console.print("\n[dim]Gesprek gestopt (Ctrl-C).[/dim]")
+                return "ctrl-c"
             if not line:
                 continue
             command = line.lower()
@@ -169,8 +257,8 @@ class Terminal:
                 reply = session.say(line)
             except KeyboardInterrupt:
                 self._break_stream("(onderbroken)")
-                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
-                return "interrupted-ctrl-c"
+                session.end("stopped", STOPPED_CTRL_C)
+                return "ctrl-c"
             self._show(reply)
         self._after_goodbye(session)
         return session.outcome or "stopped"
