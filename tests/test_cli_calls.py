@@ -97,6 +97,13 @@ def test_practice_end_of_input_leaves_the_call_to_resume(invoke) -> None:
     assert "Goedemorgen, met Anna." in resumed.stdout and "Transcript opgeslagen" in resumed.stdout
 
 
+def test_dossier_during_a_call(invoke) -> None:
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input="/help\n/dossier\n/stop\n")
+    assert "/dossier" in result.stdout and "Druk op Enter om te beginnen" not in result.stdout  # no terminal: no pages
+    dossier = result.stdout.split("╭─ Dossier", 1)[1]
+    assert "Opdracht:" in dossier and "Leerdoelen" not in dossier
+
+
 def test_practice_menu(invoke) -> None:
     result = invoke("practice", "--no-save", input="99\n1\n/stop\n")
     assert result.exit_code == 0, result.output

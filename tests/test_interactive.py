@@ -17,11 +17,11 @@ pytestmark = pytest.mark.slow
 TIMEOUT = 20
 
 
-def spawn(home: Path, *args: str):
-    env = {**os.environ, "COACH_HOME": str(home), "COLUMNS": "200", "TERM": "dumb"}
+def spawn(home: Path, *args: str, size: tuple[int, int] = (50, 200)):
+    env = {**os.environ, "COACH_HOME": str(home), "COLUMNS": str(size[1]), "LINES": str(size[0]), "TERM": "dumb"}
     env.pop("COACH_LIBRARY", None)
     child = pexpect.spawn(
-        sys.executable, ["-m", "coach", *args], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200)
+        sys.executable, ["-m", "coach", *args], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=size
     )
     return child
 
@@ -224,3 +224,24 @@ def test_arrow_keys_edit_the_line(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "text: Goedemorgen\n" in turns
+
+
+def test_small_terminal_pages_the_briefing_and_dossier_shows_it_again(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "heffing-hondenbelasting", "--seed", "3", size=(24, 80))
+    child.expect("Briefing")
+    child.expect_exact("-- meer: Enter --")  # the briefing is longer than the screen: the top is not scrolled away
+    assert "Mevrouw De Graaf: " not in (child.before or "")
+    child.sendline("")
+    while child.expect_exact(["-- meer: Enter --", "Druk op Enter om te beginnen."]) == 0:
+        child.sendline("")
+    child.sendline("")
+    child.expect("Mevrouw De Graaf: ")
+    child.expect("U: ")
+    child.sendline("/dossier")
+    child.expect("Dossier")
+    child.expect("Aanslagnummer")
+    while child.expect_exact(["-- meer: Enter --", "U: "]) == 0:
+        child.sendline("")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)

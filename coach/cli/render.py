@@ -99,6 +99,22 @@ def briefing(scenario: Scenario, *, trainer: bool = False) -> Group:
     return Group(*parts)
 
 
+def dossier(scenario: Scenario) -> Panel:
+    """The briefing and dossier during a call (/dossier): compact, without the learning goals."""
+    s = scenario
+    body: list = [Text.assemble((s.title, "bold"), f" · {s.municipality} · {s.year}"), Text(s.briefing.summary)]
+    if s.briefing.dossier:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+        table.add_column(style="dim", max_width=30)
+        table.add_column(ratio=1)
+        for item in s.briefing.dossier:
+            table.add_row(escape(item.label), escape(item.value))
+        body.append(table)
+    if s.briefing.task:
+        body.append(Text.assemble(("Opdracht: ", "bold"), s.briefing.task))
+    return Panel(Group(*body), title="Dossier", title_align="left", border_style="blue", padding=(0, 1))
+
+
 def _trainer_view(s: Scenario) -> Panel:
     c = s.caller
     t = Table(box=box.SIMPLE, show_header=False, padding=(0, 1))

@@ -26,10 +26,13 @@ COMMANDS = {
     "/hint": "een tip voor dit moment in het gesprek",
     "/stop": "het gesprek beëindigen en de feedback zien",
     "/opnieuw": "opnieuw beginnen met hetzelfde scenario",
+    "/dossier": "de briefing en het dossier nog eens",
     "/help": "deze uitleg",
 }
 
 INTERRUPT_EXIT = 130
+SMALL_TERMINAL = 30
+"""Fewer rows than this: the briefing is shown a screen at a time before the call starts."""
 STOPPED_CTRL_C = "De oefening werd gestopt met Ctrl-C."
 
 LOST_TERMINAL = (errno.EIO, errno.EPIPE, errno.EBADF, errno.ENXIO)
@@ -171,10 +174,29 @@ class Terminal:
             except CutOff as exc:  # raised once at most; also in the middle of a clean-up, which may be repeated
                 return self._cut(self._live, 128 + exc.signum)
 
+    def _page(self, renderable: object) -> None:
+        """Print ``renderable``; at a small terminal a screen at a time, so the top of the briefing is read."""
+        if not self.console.is_terminal or self.console.height >= SMALL_TERMINAL:
+            self.console.print(renderable)
+            return
+        with self.console.capture() as captured:
+            self.console.print(renderable)
+        lines = captured.get().splitlines()
+        screen = max(self.console.height - 2, 5)
+        for start in range(0, len(lines), screen):
+            if start:
+                self.read("-- meer: Enter -- ")
+            self.console.file.write("\n".join(lines[start : start + screen]) + "\n")
+            self.console.file.flush()
+
     def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
-        self.console.print(render.briefing(setup.scenario))
-        self.console.print(render.practice_help(COMMANDS))
+        self._page(render.Group(render.briefing(setup.scenario), render.practice_help(COMMANDS)))
+        if self.console.is_terminal and self.console.height < SMALL_TERMINAL:
+            try:
+                self.read("Druk op Enter om te beginnen. ")
+            except EOFError:
+                return self._cut(live, 0)
         while True:
             fresh = live is None
             live = self._live = live or calls.start(setup, self.store, self.hooks, self.warn)
@@ -239,6 +261,9 @@ class Terminal:
             command = line.lower()
             if command in ("/help", "/?"):
                 self.console.print(render.practice_help(COMMANDS))
+                continue
+            if command == "/dossier":
+                self._page(render.dossier(session.scenario))
                 continue
             if command == "/hint":
                 hint = hint_for(session.scenario, self.setup.rubric, session.turns, session.analyses)
