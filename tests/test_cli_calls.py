@@ -104,6 +104,15 @@ def test_dossier_during_a_call(invoke) -> None:
     assert "Opdracht:" in dossier and "Leerdoelen" not in dossier
 
 
+def test_the_emotion_meter_shows_by_default_and_can_be_hidden(invoke) -> None:
+    shown = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input="Goedemorgen.\n/stop\n")
+    assert "/10" in shown.stdout.split("Feedback", 1)[0]
+    hidden = invoke(
+        "practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", "--hide-emotion", input="Goedemorgen.\n/stop\n"
+    )
+    assert "/10" not in hidden.stdout.split("Feedback", 1)[0]
+
+
 def test_practice_menu(invoke) -> None:
     result = invoke("practice", "--no-save", input="99\n1\n/stop\n")
     assert result.exit_code == 0, result.output
