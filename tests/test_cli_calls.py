@@ -122,7 +122,7 @@ def test_practice_menu(invoke) -> None:
 
 
 def test_practice_restart(invoke) -> None:
-    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\nj\n/stop\n")
     assert "Opnieuw beginnen" in result.stdout
     outcomes = [s["outcome"] for s in json.loads(invoke("history", "--json").stdout)["sessions"]]
     assert outcomes == ["stopped", "stopped"]
@@ -214,7 +214,7 @@ def test_line_editing_is_loaded_only_for_a_call() -> None:
 
 
 def test_restart_uses_a_new_seed(invoke) -> None:
-    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\nj\n/stop\n")
     assert result.exit_code == 0, result.output
     sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
     assert [s["seed"] for s in sessions] == [4, 5]

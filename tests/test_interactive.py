@@ -245,3 +245,80 @@ def test_small_terminal_pages_the_briefing_and_dossier_shows_it_again(tmp_path: 
     child.sendline("/stop")
     child.expect("Transcript opgeslagen")
     child.expect(pexpect.EOF)
+
+
+def test_the_call_ends_with_a_goodbye_and_nothing_typed_reaches_the_shell(tmp_path: Path) -> None:
+    script = Path(__file__).parent.parent / "scripts" / "woz-hoger-dan-buren" / "good.txt"
+    lines = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]
+    env = {**os.environ, "COACH_HOME": str(tmp_path), "COLUMNS": "200", "LINES": "50", "TERM": "dumb"}
+    shell = f"{sys.executable} -m coach practice woz-hoger-dan-buren --seed 1; read next; echo SHELL-GOT:$next"
+    child = pexpect.spawn("sh", ["-c", shell], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200))
+    child.expect("U: ")
+    for line in lines:
+        child.sendline(line)
+        if child.expect(["U: ", "neemt afscheid"]) == 1:
+            break
+    else:
+        pytest.fail("the caller did not say goodbye")
+    child.expect("U: ")
+    child.sendline("Graag gedaan, mevrouw Vermeulen. Een fijne dag nog!")
+    child.expect_exact("Druk op Enter voor de feedback.")
+    child.send("\rtyped ahead\r")  # Enter, and a line typed while the report is made
+    child.expect("Transcript opgeslagen")
+    child.sendline("later")
+    child.expect("SHELL-GOT:(\\S*)")
+    assert child.match.group(1) == "later"
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "satisfied"
+    turns = subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"], "--json"],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(turns)["turns"][-1]["text"] == "Graag gedaan, mevrouw Vermeulen. Een fijne dag nog!"
+
+
+def test_opnieuw_asks_first_and_terug_takes_a_turn_back(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline(TYPED[0])
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/opnieuw")
+    child.expect_exact("Opnieuw beginnen? Dit gesprek wordt niet beoordeeld. (j/n) ")
+    child.sendline("n")
+    child.expect("Verder met dit gesprek")
+    child.expect("U: ")
+    child.sendline("Tja, dat is de wet, daar kan ik niks aan doen.")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/terug")
+    child.expect("Uw laatste beurt is teruggenomen")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline(TYPED[1])
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/opnieuw")
+    child.expect_exact("(j/n) ")
+    child.sendline("j")
+    child.expect("Opnieuw beginnen")
+    child.expect("Briefing")  # the briefing again, before the new call
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    first = history(tmp_path)[0]
+    export = subprocess.run(
+        [sys.executable, "-m", "coach", "export", first["id"], "--json"],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    said = [t["text"] for t in json.loads(export)["turns"] if t["speaker"] == "learner"]
+    assert said == TYPED  # the taken-back turn is no part of the call

@@ -27,6 +27,7 @@ COMMANDS = {
     "/stop": "het gesprek beëindigen en de feedback zien",
     "/opnieuw": "opnieuw beginnen met hetzelfde scenario",
     "/dossier": "de briefing en het dossier nog eens",
+    "/terug": "uw laatste beurt terugnemen en opnieuw antwoorden",
     "/help": "deze uitleg",
 }
 
@@ -153,7 +154,14 @@ class Terminal:
         self._space = False
 
     def _show(self, turn: Turn) -> None:
-        """Print the caller's turn, unless it was already streamed word by word."""
+        """Print the caller's turn, unless it was already streamed word by word; then ``_shown``."""
+        self._print_caller(turn)
+        self._shown(turn)
+
+    def _shown(self, turn: Turn) -> None:
+        """Called with every caller turn once it is on the screen (a voice that reads it aloud hooks in here)."""
+
+    def _print_caller(self, turn: Turn) -> None:
         if self.streamed is not None:
             self._flush_word()
         streamed, self.streamed = self.streamed, None
@@ -212,6 +220,7 @@ class Terminal:
                 live.finish(feedback=False)
                 setup.seed = calls.next_seed(setup.seed)  # the same seed would replay the very same caller
                 self.console.print("[bold]Opnieuw beginnen.[/bold]\n")
+                self._page(render.briefing(setup.scenario))
                 live = None
                 continue
             self._finish(live)
@@ -262,6 +271,14 @@ class Terminal:
             if command in ("/help", "/?"):
                 self.console.print(render.practice_help(COMMANDS))
                 continue
+            if command == "/terug":
+                if not calls.take_back(live, self.hooks):
+                    self.console.print("[yellow]Er is nog geen beurt om terug te nemen.[/yellow]")
+                    continue
+                session = live.session
+                self.console.print("[dim]Uw laatste beurt is teruggenomen. Antwoord opnieuw op:[/dim]")
+                self._show(session.turns[-1])
+                continue
             if command == "/dossier":
                 self._page(render.dossier(session.scenario))
                 continue
@@ -273,6 +290,9 @@ class Terminal:
                 session.end("stopped", "De oefening werd gestopt voordat het gesprek klaar was.")
                 return "stopped"
             if command == "/opnieuw":
+                if not self._confirm("Opnieuw beginnen? Dit gesprek wordt niet beoordeeld. (j/n) "):
+                    self.console.print("[dim]Verder met dit gesprek.[/dim]")
+                    continue
                 session.end("stopped", "De oefening werd opnieuw begonnen.")
                 return "restart"
             if command.startswith("/"):
@@ -287,6 +307,15 @@ class Terminal:
             self._show(reply)
         self._after_goodbye(session)
         return session.outcome or "stopped"
+
+    def _confirm(self, question: str) -> bool:
+        """A yes/no question during the call: only j(a) is yes; Ctrl-C is no."""
+        try:
+            answer = clean_typed(self.read(question)).strip().lower()
+        except KeyboardInterrupt:
+            self.console.print()
+            return False
+        return answer in ("j", "ja", "y", "yes")
 
     def _after_goodbye(self, session) -> None:
         """The caller ended the call: the trainee may still say goodbye, then the feedback follows on Enter."""
@@ -307,7 +336,25 @@ class Terminal:
         except (KeyboardInterrupt, EOFError):
             self.console.print()
 
+    def _drop_typed_ahead(self) -> None:
+        """What the trainee typed while the report was made is dropped: it must not reach the shell as a command."""
+        import sys
+
+        try:
+            import termios
+
+            if sys.stdin.isatty():
+                termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError):
+            pass
+
     def _finish(self, live: LiveCall) -> None:
+        try:
+            self._report(live)
+        finally:
+            self._drop_typed_ahead()
+
+    def _report(self, live: LiveCall) -> None:
         result = live.finish()
         assert result.feedback is not None
         self.console.print(render.feedback_report(result.feedback, detail=self.detail))
