@@ -1,5 +1,6 @@
 """The interactive call at a terminal: the briefing, the trainee's lines, the caller's (streamed) answers, the commands
-(/hint, /stop, /opnieuw, /help), and the feedback at the end. The call itself runs through coach.calls."""
+(/hint, /stop, /opnieuw, /terug, /dossier, /help), and the feedback at the end; a call cut off from outside (SIGHUP,
+SIGTERM, lost input) is left open for coach resume. The call itself runs through coach.calls."""
 
 from __future__ import annotations
 
