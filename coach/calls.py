@@ -316,6 +316,46 @@ def _new_session(setup: CallSetup, hooks: Hooks | None) -> Session:
     )
 
 
+def _rebuilt(setup: CallSetup, hooks: Hooks | None, turns: Sequence[Turn]) -> tuple[Session, bool]:
+    """A session with these turns and a fresh caller (same seed) that replayed them: its emotion, what it revealed
+    and the facts it gave are as they were after the last one. True when the last trainee turn was never answered."""
+    session = _new_session(setup, hooks)
+    session.turns = list(turns)
+    said: list[tuple[str, Analysis, str]] = []
+    pending = False
+    for index, turn in enumerate(turns):
+        if turn.speaker != "learner":
+            continue
+        previous = next((t.text for t in reversed(turns[:index]) if t.speaker == "caller"), "")
+        analysis = setup.analyzer.analyze(turn.text, previous)
+        session.analyses.append(analysis)
+        if index + 1 >= len(turns):
+            pending = True
+            break
+        said.append((turn.text, analysis, turns[index + 1].text))
+    opening = turns[0].text if turns and turns[0].speaker == "caller" else None
+    session.caller_turns = session.caller.replay(said, opening)
+    return session, pending
+
+
+def take_back(live: LiveCall, hooks: Hooks | None = None) -> bool:
+    """/terug: the trainee's last turn and the caller's answer to it are taken back, in the store too, and the caller
+    is as it was before that turn (rebuilt from the kept turns, as a resumed call is). False: nothing to take back."""
+    old = live.session
+    last = next((i for i in range(len(old.turns) - 1, -1, -1) if old.turns[i].speaker == "learner"), None)
+    if last is None or old.ended:
+        return False
+    session, _ = _rebuilt(live.setup, hooks, old.turns[:last])
+    if live.store is not None and live.session_id is not None:
+        live.store.drop_turns(live.session_id, last)
+    session.started_at, session.listener, session.clock = old.started_at, old.listener, old.clock
+    usage, spent = session.caller.usage, old.caller.usage
+    if usage is not None and spent is not None and spent.requests:  # what a paid voice cost stays counted
+        usage.restore(spent.as_dict())
+    live.session, live.pending = session, False
+    return True
+
+
 def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, notify: Notify | None = None) -> LiveCall:
     """A new call; with a store (and ``setup.save``) every turn is recorded as it happens."""
     session = _new_session(setup, hooks)
@@ -396,24 +436,8 @@ def resume(
     can stream it.
     """
     row = _hold_unfinished(store, session_id)
-    turns = store.turns(session_id)
-    session = _new_session(setup, hooks)
+    session, pending = _rebuilt(setup, hooks, store.turns(session_id))
     session.started_at = datetime.fromisoformat(row.started_at)
-    session.turns = list(turns)
-    said: list[tuple[str, Analysis, str]] = []
-    pending = False
-    for index, turn in enumerate(turns):
-        if turn.speaker != "learner":
-            continue
-        previous = next((t.text for t in reversed(turns[:index]) if t.speaker == "caller"), "")
-        analysis = setup.analyzer.analyze(turn.text, previous)
-        session.analyses.append(analysis)
-        if index + 1 >= len(turns):
-            pending = True
-            break
-        said.append((turn.text, analysis, turns[index + 1].text))
-    opening = turns[0].text if turns and turns[0].speaker == "caller" else None
-    session.caller_turns = session.caller.replay(said, opening)
     usage, stored = session.caller.usage, row.meta.get("usage")
     if usage is not None and stored:  # a resumed paid call counts on from the tokens its first part used
         usage.restore(stored)

@@ -480,6 +480,13 @@ class Store:
                 hint="ga verder in het venster waar het gesprek open is",
             ) from None
 
+    def drop_turns(self, session_id: str, first: int) -> None:
+        """Take back the turns from index ``first`` on (/terug): they are no part of the call any more, and their words
+        are overwritten in the file (secure_delete), not only unlinked."""
+        with self._guard("het terugnemen van een beurt"):
+            self.db.execute("PRAGMA secure_delete = ON")
+            self.db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, first))
+
     def finish(self, session_id: str, outcome: str, reason: str, ended_at: datetime) -> None:
         with self._guard("het opslaan van het einde van het gesprek"):
             self.db.execute(

@@ -86,11 +86,31 @@ def test_practice_saves_and_history_and_export(invoke, tmp_path: Path) -> None:
     assert exported["learner"] == "anna" and exported["turns"][0]["speaker"] in ("learner", "caller")
 
 
-def test_practice_end_of_input_saves_the_call(invoke) -> None:
+def test_practice_end_of_input_leaves_the_call_to_resume(invoke) -> None:
     result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", input="Goedemorgen, met Anna.\n")
     assert result.exit_code == 0
+    assert "Gesprek afgebroken" in result.stdout and "coach resume" in result.stdout
+    assert "Feedback" not in result.stdout  # lost input is no stop: no report
     row = json.loads(invoke("history", "--json").stdout)["sessions"][0]
-    assert row["outcome"] == "interrupted" and row["turns"] == 3
+    assert row["outcome"] is None and row["turns"] == 3
+    resumed = invoke("resume", input="/stop\n")
+    assert "Goedemorgen, met Anna." in resumed.stdout and "Transcript opgeslagen" in resumed.stdout
+
+
+def test_dossier_during_a_call(invoke) -> None:
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input="/help\n/dossier\n/stop\n")
+    assert "/dossier" in result.stdout and "Druk op Enter om te beginnen" not in result.stdout  # no terminal: no pages
+    dossier = result.stdout.split("╭─ Dossier", 1)[1]
+    assert "Opdracht:" in dossier and "Leerdoelen" not in dossier
+
+
+def test_the_emotion_meter_shows_by_default_and_can_be_hidden(invoke) -> None:
+    shown = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input="Goedemorgen.\n/stop\n")
+    assert "/10" in shown.stdout.split("Feedback", 1)[0]
+    hidden = invoke(
+        "practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", "--hide-emotion", input="Goedemorgen.\n/stop\n"
+    )
+    assert "/10" not in hidden.stdout.split("Feedback", 1)[0]
 
 
 def test_practice_menu(invoke) -> None:
@@ -102,7 +122,7 @@ def test_practice_menu(invoke) -> None:
 
 
 def test_practice_restart(invoke) -> None:
-    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\nj\n/stop\n")
     assert "Opnieuw beginnen" in result.stdout
     outcomes = [s["outcome"] for s in json.loads(invoke("history", "--json").stdout)["sessions"]]
     assert outcomes == ["stopped", "stopped"]
@@ -194,7 +214,7 @@ def test_line_editing_is_loaded_only_for_a_call() -> None:
 
 
 def test_restart_uses_a_new_seed(invoke) -> None:
-    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\n/stop\n")
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "4", input="Goedemorgen.\n/opnieuw\nj\n/stop\n")
     assert result.exit_code == 0, result.output
     sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
     assert [s["seed"] for s in sessions] == [4, 5]
@@ -250,7 +270,7 @@ def test_history_is_readable_at_80_columns(invoke) -> None:
 
     title = Library.open().scenario(long_id).title
     assert row.id in result.stdout and all(word in result.stdout for word in title.split())  # wrapped if need be
-    assert "onafgemaakt" in result.stdout and "anna" in result.stdout
+    assert "afgebroken," in result.stdout and "te hervatten" in result.stdout and "anna" in result.stdout
     assert "…" not in result.stdout
 
 

@@ -17,11 +17,11 @@ pytestmark = pytest.mark.slow
 TIMEOUT = 20
 
 
-def spawn(home: Path, *args: str):
-    env = {**os.environ, "COACH_HOME": str(home), "COLUMNS": "200", "TERM": "dumb"}
+def spawn(home: Path, *args: str, size: tuple[int, int] = (50, 200)):
+    env = {**os.environ, "COACH_HOME": str(home), "COLUMNS": str(size[1]), "LINES": str(size[0]), "TERM": "dumb"}
     env.pop("COACH_LIBRARY", None)
     child = pexpect.spawn(
-        sys.executable, ["-m", "coach", *args], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200)
+        sys.executable, ["-m", "coach", *args], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=size
     )
     return child
 
@@ -48,15 +48,75 @@ def test_interactive_call_with_ctrl_c(tmp_path: Path) -> None:
     child.expect("Tip")
     child.expect("U: ")
     child.sendintr()
-    child.expect("Gesprek onderbroken")
+    child.expect(r"Gesprek gestopt \(Ctrl-C\)")  # the trainee stopped: a report with a score, nothing to resume
+    child.expect("gestopt door u")
     child.expect("Transcript opgeslagen")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     (row,) = history(tmp_path)
-    assert row["outcome"] == "interrupted"
+    assert row["outcome"] == "stopped"
     assert row["turns"] == 3
     assert Path(row["transcript_path"]).exists()
+    child = spawn(tmp_path, "resume")
+    child.expect("Er is geen onafgemaakte sessie")
+    child.expect(pexpect.EOF)
+
+
+TYPED = ["Goedemorgen, Belastingen, u spreekt met Anna. Wat kan ik voor u doen?", "Ik hoor dat u erg geschrokken bent."]
+
+
+def _closed_terminal(child) -> None:
+    child.ptyproc.fileobj.close()  # the window is closed: the kernel hangs the terminal up (SIGHUP, then no input)
+    child.child_fd, child.closed = -1, True
+
+
+def _wait(child) -> int | None:
+    """The exit status of a child whose terminal may be gone (pexpect cannot read it any more)."""
+    _, status = os.waitpid(child.pid, 0)
+    child.terminated = True
+    return os.waitstatus_to_exitcode(status)
+
+
+CUTS = {
+    "closed terminal": (_closed_terminal, None),  # SIGHUP (129) or end of input (0), whichever comes first
+    "SIGHUP": (lambda child: os.kill(child.pid, signal.SIGHUP), 128 + signal.SIGHUP),
+    "SIGTERM": (lambda child: os.kill(child.pid, signal.SIGTERM), 128 + signal.SIGTERM),
+    "end of input": (lambda child: child.sendeof(), 0),
+    "kill -9": (lambda child: os.kill(child.pid, signal.SIGKILL), -signal.SIGKILL),
+}
+
+
+@pytest.mark.parametrize("how", list(CUTS))
+def test_a_call_cut_off_is_resumed_with_every_turn(tmp_path: Path, how: str) -> None:
+    cut, code = CUTS[how]
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("U: ")
+    for line in TYPED:
+        child.sendline(line)
+        child.expect("Mevrouw Vermeulen: ")
+        child.expect("U: ")
+    cut(child)
+    status = _wait(child)
+    assert status == code if code is not None else status in (0, 128 + signal.SIGHUP)
+    (row,) = history(tmp_path)
+    assert row["outcome"] is None and row["turns"] == 1 + 2 * len(TYPED)
+    assert "score" not in row["meta"]  # cut off is no stop: no report
+    child = spawn(tmp_path, "resume")
+    child.expect("Verder met sessie")
+    for line in TYPED:
+        child.expect_exact("U: " + line)
+    child.expect("U: ")
+    child.sendline("Wat is er precies gebeurd?")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "stopped" and row["turns"] == 1 + 2 * (len(TYPED) + 1)
 
 
 def test_sigkill_loses_no_typed_turn(tmp_path: Path) -> None:
@@ -164,3 +224,101 @@ def test_arrow_keys_edit_the_line(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "text: Goedemorgen\n" in turns
+
+
+def test_small_terminal_pages_the_briefing_and_dossier_shows_it_again(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "heffing-hondenbelasting", "--seed", "3", size=(24, 80))
+    child.expect("Briefing")
+    child.expect_exact("-- meer: Enter --")  # the briefing is longer than the screen: the top is not scrolled away
+    assert "Mevrouw De Graaf: " not in (child.before or "")
+    child.sendline("")
+    while child.expect_exact(["-- meer: Enter --", "Druk op Enter om te beginnen."]) == 0:
+        child.sendline("")
+    child.sendline("")
+    child.expect("Mevrouw De Graaf: ")
+    child.expect("U: ")
+    child.sendline("/dossier")
+    child.expect("Dossier")
+    child.expect("Aanslagnummer")
+    while child.expect_exact(["-- meer: Enter --", "U: "]) == 0:
+        child.sendline("")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+
+
+def test_the_call_ends_with_a_goodbye_and_nothing_typed_reaches_the_shell(tmp_path: Path) -> None:
+    script = Path(__file__).parent.parent / "scripts" / "woz-hoger-dan-buren" / "good.txt"
+    lines = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]
+    env = {**os.environ, "COACH_HOME": str(tmp_path), "COLUMNS": "200", "LINES": "50", "TERM": "dumb"}
+    shell = f"{sys.executable} -m coach practice woz-hoger-dan-buren --seed 1; read next; echo SHELL-GOT:$next"
+    child = pexpect.spawn("sh", ["-c", shell], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200))
+    child.expect("U: ")
+    for line in lines:
+        child.sendline(line)
+        if child.expect(["U: ", "neemt afscheid"]) == 1:
+            break
+    else:
+        pytest.fail("the caller did not say goodbye")
+    child.expect("U: ")
+    child.sendline("Graag gedaan, mevrouw Vermeulen. Een fijne dag nog!")
+    child.expect_exact("Druk op Enter voor de feedback.")
+    child.send("\rtyped ahead\r")  # Enter, and a line typed while the report is made
+    child.expect("Transcript opgeslagen")
+    child.sendline("later")
+    child.expect("SHELL-GOT:(\\S*)")
+    assert child.match.group(1) == "later"
+    (row,) = history(tmp_path)
+    assert row["outcome"] == "satisfied"
+    turns = subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"], "--json"],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(turns)["turns"][-1]["text"] == "Graag gedaan, mevrouw Vermeulen. Een fijne dag nog!"
+
+
+def test_opnieuw_asks_first_and_terug_takes_a_turn_back(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline(TYPED[0])
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/opnieuw")
+    child.expect_exact("Opnieuw beginnen? Dit gesprek wordt niet beoordeeld. (j/n) ")
+    child.sendline("n")
+    child.expect("Verder met dit gesprek")
+    child.expect("U: ")
+    child.sendline("Tja, dat is de wet, daar kan ik niks aan doen.")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/terug")
+    child.expect("Uw laatste beurt is teruggenomen")
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline(TYPED[1])
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/opnieuw")
+    child.expect_exact("(j/n) ")
+    child.sendline("j")
+    child.expect("Opnieuw beginnen")
+    child.expect("Briefing")  # the briefing again, before the new call
+    child.expect("Mevrouw Vermeulen: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    first = history(tmp_path)[0]
+    export = subprocess.run(
+        [sys.executable, "-m", "coach", "export", first["id"], "--json"],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    said = [t["text"] for t in json.loads(export)["turns"] if t["speaker"] == "learner"]
+    assert said == TYPED  # the taken-back turn is no part of the call

@@ -106,7 +106,7 @@ def practice(
     engine: EngineOpt = "offline",
     seed: SeedOpt = None,
     learner: LearnerOpt = None,
-    show_emotion: ShowEmotionOpt = False,
+    show_emotion: ShowEmotionOpt = True,
     detail: DetailOpt = False,
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
@@ -439,7 +439,7 @@ def _run_table(rows) -> None:
 def resume(
     close: Annotated[bool, typer.Option("--close", help="Sluit de sessie af in plaats van verder te gaan.")] = False,
     learner: LearnerOpt = None,
-    show_emotion: ShowEmotionOpt = False,
+    show_emotion: ShowEmotionOpt = True,
     detail: DetailOpt = False,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,

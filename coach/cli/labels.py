@@ -22,8 +22,10 @@ __all__ = [
 DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
 """For a rubric that gives its dimensions no title of its own."""
 
-OUTCOME_SHORT = {k: short for k, (short, _) in OUTCOME_WORDS.items()}
-OUTCOME_LABELS = {k: long for k, (_, long) in OUTCOME_WORDS.items()}
+CUT_OFF = "afgebroken, te hervatten"
+"""A stored call without an ending: cut off (a closed terminal, SIGTERM, lost input, kill -9); coach resume goes on."""
+OUTCOME_SHORT = {k: short for k, (short, _) in OUTCOME_WORDS.items()} | {None: CUT_OFF}
+OUTCOME_LABELS = {k: long for k, (_, long) in OUTCOME_WORDS.items()} | {None: CUT_OFF}
 
 TOPIC_LABELS = {
     "woz": "WOZ",

@@ -78,7 +78,10 @@ JudgeOpt = Annotated[
     str,
     typer.Option("--judge", metavar="BEOORDELAAR", help=f"{registry.choices('judge')}."),
 ]
-ShowEmotionOpt = Annotated[bool, typer.Option("--show-emotion", help="Toon een emotiemeter bij de beller.")]
+ShowEmotionOpt = Annotated[
+    bool,
+    typer.Option("--show-emotion/--hide-emotion", help="De emotiemeter bij de beller tonen (standaard) of verbergen."),
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")]
 
 DetailOpt = Annotated[

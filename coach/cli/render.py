@@ -99,6 +99,22 @@ def briefing(scenario: Scenario, *, trainer: bool = False) -> Group:
     return Group(*parts)
 
 
+def dossier(scenario: Scenario) -> Panel:
+    """The briefing and dossier during a call (/dossier): compact, without the learning goals."""
+    s = scenario
+    body: list = [Text.assemble((s.title, "bold"), f" · {s.municipality} · {s.year}"), Text(s.briefing.summary)]
+    if s.briefing.dossier:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+        table.add_column(style="dim", max_width=30)
+        table.add_column(ratio=1)
+        for item in s.briefing.dossier:
+            table.add_row(escape(item.label), escape(item.value))
+        body.append(table)
+    if s.briefing.task:
+        body.append(Text.assemble(("Opdracht: ", "bold"), s.briefing.task))
+    return Panel(Group(*body), title="Dossier", title_align="left", border_style="blue", padding=(0, 1))
+
+
 def _trainer_view(s: Scenario) -> Panel:
     c = s.caller
     t = Table(box=box.SIMPLE, show_header=False, padding=(0, 1))
@@ -227,8 +243,10 @@ def practice_help(commands: dict[str, str]) -> Panel:
     for name, description in commands.items():
         text.append(f"\n{name:<10}", style="bold")
         text.append(description)
-    text.append("\nCtrl-C of Ctrl-D", style="bold")
-    text.append("  het gesprek beëindigen (alles wordt bewaard)")
+    text.append("\nCtrl-C", style="bold")
+    text.append("    stoppen en de feedback zien, net als /stop")
+    text.append("\nCtrl-D", style="bold")
+    text.append("    pauzeren: later verder met 'coach resume'")
     return Panel(text, title="Zo werkt het", title_align="left", border_style="dim")
 
 

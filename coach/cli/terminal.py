@@ -1,10 +1,14 @@
 """The interactive call at a terminal: the briefing, the trainee's lines, the caller's (streamed) answers, the commands
-(/hint, /stop, /opnieuw, /help), and the feedback at the end. The call itself runs through coach.calls."""
+(/hint, /stop, /opnieuw, /terug, /dossier, /help), and the feedback at the end; a call cut off from outside (SIGHUP,
+SIGTERM, lost input) is left open for coach resume. The call itself runs through coach.calls."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -24,10 +28,63 @@ COMMANDS = {
     "/hint": "een tip voor dit moment in het gesprek",
     "/stop": "het gesprek beëindigen en de feedback zien",
     "/opnieuw": "opnieuw beginnen met hetzelfde scenario",
+    "/dossier": "de briefing en het dossier nog eens",
+    "/terug": "uw laatste beurt terugnemen en opnieuw antwoorden",
     "/help": "deze uitleg",
 }
 
 INTERRUPT_EXIT = 130
+SMALL_TERMINAL = 30
+"""Fewer rows than this: the briefing is shown a screen at a time before the call starts."""
+STOPPED_CTRL_C = "De oefening werd gestopt met Ctrl-C."
+
+LOST_TERMINAL = (errno.EIO, errno.EPIPE, errno.EBADF, errno.ENXIO)
+"""Writing to or reading from a terminal that was closed fails with one of these."""
+
+
+class CutOff(Exception):
+    """The call was cut off from outside (the terminal hung up, SIGTERM): it stays open for ``coach resume``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _ignore_cut_offs() -> None:
+    """A hang-up comes as SIGHUP and as end of input, in either order: the second must not break off the clean-up."""
+    for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
+        if sig is not None:
+            with contextlib.suppress(ValueError):  # not the main thread
+                signal.signal(sig, signal.SIG_IGN)
+
+
+_fired: list[int] = []
+
+
+def _cut_off(signum: int, _frame: object) -> None:
+    """Raise CutOff once; after that the clean-up runs undisturbed."""
+    if _fired:
+        return
+    _fired.append(signum)
+    raise CutOff(signum)
+
+
+@contextlib.contextmanager
+def _cut_off_on_signals() -> Iterator[None]:
+    """A closed terminal (SIGHUP) or SIGTERM ends the process as kill -9 would, but cleanly: the call is left open,
+    every recorded turn kept. Without this, readline turns a hang-up into end of input."""
+    _fired.clear()
+    sigs = [s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None]
+    try:
+        before = {s: signal.signal(s, _cut_off) for s in sigs}
+    except ValueError:  # not the main thread (a test runner): the default actions stay
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
 
 
 class Terminal:
@@ -51,6 +108,8 @@ class Terminal:
         self.show_emotion = show_emotion
         self.detail = detail
         self.speaker = speaker
+        self._live: LiveCall | None = None
+        """The call in progress, for the clean-up when it is cut off."""
         self.streamed: str | None = None
         """The caller's words streamed so far in this turn (None: nothing is being streamed)."""
         self._column = 0
@@ -99,7 +158,16 @@ class Terminal:
         self._space = False
 
     def _show(self, turn: Turn) -> None:
-        """Print the caller's turn, unless it was already streamed word by word."""
+        """Print the caller's turn, unless it was already streamed word by word; then ``_shown``."""
+        self._print_caller(turn)
+        self._shown(turn)
+
+    def _shown(self, turn: Turn) -> None:
+        """Called with every caller turn once it is on the screen: with --voice it is spoken in the background."""
+        if self.speaker:
+            self.speaker.say(turn.text, turn.emotion, self.setup.scenario.caller)
+
+    def _print_caller(self, turn: Turn) -> None:
         if self.streamed is not None:
             self._flush_word()
         streamed, self.streamed = self.streamed, None
@@ -110,26 +178,82 @@ class Terminal:
             if streamed is not None:
                 self.console.print()
             self.console.print(render.caller_line(self.setup.scenario.caller.address_as, turn, self.show_emotion))
-        if self.speaker:  # --voice: spoken in the background once the line is on screen
-            self.speaker.say(turn.text, turn.emotion, self.setup.scenario.caller)
 
     def practice(self, live: LiveCall | None = None) -> int:
         """Play calls until the trainee stops; returns the exit code."""
+        self._live = live
+        with _cut_off_on_signals():
+            try:
+                return self._practice(live)
+            except CutOff as exc:  # raised once at most; also in the middle of a clean-up, which may be repeated
+                return self._cut(self._live, 128 + exc.signum)
+
+    def _page(self, renderable: object) -> None:
+        """Print ``renderable``; at a small terminal a screen at a time, so the top of the briefing is read."""
+        if not self.console.is_terminal or self.console.height >= SMALL_TERMINAL:
+            self.console.print(renderable)
+            return
+        with self.console.capture() as captured:
+            self.console.print(renderable)
+        lines = captured.get().splitlines()
+        screen = max(self.console.height - 2, 5)
+        for start in range(0, len(lines), screen):
+            if start:
+                self.read("-- meer: Enter -- ")
+            self.console.file.write("\n".join(lines[start : start + screen]) + "\n")
+            self.console.file.flush()
+
+    def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
-        self.console.print(render.briefing(setup.scenario))
-        self.console.print(render.practice_help(COMMANDS))
+        self._page(render.Group(render.briefing(setup.scenario), render.practice_help(COMMANDS)))
+        if self.console.is_terminal and self.console.height < SMALL_TERMINAL:
+            try:
+                self.read("Druk op Enter om te beginnen. ")
+            except EOFError:
+                return self._cut(live, 0)
         while True:
             fresh = live is None
-            live = live or calls.start(setup, self.store, self.hooks, self.warn)
-            outcome = self._call(live, fresh)
+            live = self._live = live or calls.start(setup, self.store, self.hooks, self.warn)
+            try:
+                outcome = self._call(live, fresh)
+            except EOFError:
+                return self._cut(live, 0)
+            except OSError as exc:
+                if exc.errno not in LOST_TERMINAL:
+                    raise
+                return self._cut(live, 128 + getattr(signal, "SIGHUP", 1))
             if outcome == "restart":
                 live.finish(feedback=False)
                 setup.seed = calls.next_seed(setup.seed)  # the same seed would replay the very same caller
                 self.console.print("[bold]Opnieuw beginnen.[/bold]\n")
+                self._page(render.briefing(setup.scenario))
                 live = None
                 continue
             self._finish(live)
-            return INTERRUPT_EXIT if outcome == "interrupted-ctrl-c" else 0
+            return INTERRUPT_EXIT if outcome == "ctrl-c" else 0
+
+    def _cut(self, live: LiveCall | None, code: int) -> int:
+        """The call was cut off (closed terminal, SIGTERM, end of input): no report, the call stays open for
+        ``coach resume`` with every turn recorded so far. A hang-up comes as end of input and as SIGHUP, in either
+        order, so every step here may be done twice. A call the caller had already ended is finished quietly."""
+        _ignore_cut_offs()
+        if live is None:
+            return code
+        if live.session.ended:
+            with contextlib.suppress(Exception):
+                live.finish()
+            return code
+        if live.store is not None and live.session_id is not None:
+            live.store.release(live.session_id)
+            message = (
+                "\nGesprek afgebroken; alles tot nu toe is bewaard."
+                f" Ga verder met '{calls.resume_command(self.setup.learner)}'."
+            )
+        else:
+            message = "\nGesprek afgebroken (--no-save: niets bewaard)."
+        with contextlib.suppress(OSError):
+            self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
+        return code
 
     def _call(self, live: LiveCall, fresh: bool) -> str:
         session = live.session
@@ -144,18 +268,25 @@ class Terminal:
             try:
                 line = clean_typed(self.read("U: "))
             except KeyboardInterrupt:
-                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
-                self.console.print("\n[dim]Gesprek onderbroken.[/dim]")
-                return "interrupted-ctrl-c"
-            except EOFError:
-                session.end("interrupted", "Het gesprek werd onderbroken (einde van de invoer).")
-                self.console.print("\n[dim]Gesprek beëindigd.[/dim]")
-                return "interrupted"
+                session.end("stopped", STOPPED_CTRL_C)
+                self.console.print("\n[dim]Gesprek gestopt (Ctrl-C).[/dim]")
+                return "ctrl-c"
             if not line:
                 continue
             command = line.lower()
             if command in ("/help", "/?"):
                 self.console.print(render.practice_help(COMMANDS))
+                continue
+            if command == "/terug":
+                if not calls.take_back(live, self.hooks):
+                    self.console.print("[yellow]Er is nog geen beurt om terug te nemen.[/yellow]")
+                    continue
+                session = live.session
+                self.console.print("[dim]Uw laatste beurt is teruggenomen. Antwoord opnieuw op:[/dim]")
+                self._show(session.turns[-1])
+                continue
+            if command == "/dossier":
+                self._page(render.dossier(session.scenario))
                 continue
             if command == "/hint":
                 hint = hint_for(session.scenario, self.setup.rubric, session.turns, session.analyses)
@@ -165,6 +296,9 @@ class Terminal:
                 session.end("stopped", "De oefening werd gestopt voordat het gesprek klaar was.")
                 return "stopped"
             if command == "/opnieuw":
+                if not self._confirm("Opnieuw beginnen? Dit gesprek wordt niet beoordeeld. (j/n) "):
+                    self.console.print("[dim]Verder met dit gesprek.[/dim]")
+                    continue
                 session.end("stopped", "De oefening werd opnieuw begonnen.")
                 return "restart"
             if command.startswith("/"):
@@ -174,11 +308,20 @@ class Terminal:
                 reply = session.say(line)
             except KeyboardInterrupt:
                 self._break_stream("(onderbroken)")
-                session.end("interrupted", "Het gesprek werd onderbroken (Ctrl-C).")
-                return "interrupted-ctrl-c"
+                session.end("stopped", STOPPED_CTRL_C)
+                return "ctrl-c"
             self._show(reply)
         self._after_goodbye(session)
         return session.outcome or "stopped"
+
+    def _confirm(self, question: str) -> bool:
+        """A yes/no question during the call: only j(a) is yes; Ctrl-C is no."""
+        try:
+            answer = clean_typed(self.read(question)).strip().lower()
+        except KeyboardInterrupt:
+            self.console.print()
+            return False
+        return answer in ("j", "ja", "y", "yes")
 
     def _after_goodbye(self, session) -> None:
         """The caller ended the call: the trainee may still say goodbye, then the feedback follows on Enter."""
@@ -199,7 +342,25 @@ class Terminal:
         except (KeyboardInterrupt, EOFError):
             self.console.print()
 
+    def _drop_typed_ahead(self) -> None:
+        """What the trainee typed while the report was made is dropped: it must not reach the shell as a command."""
+        import sys
+
+        try:
+            import termios
+
+            if sys.stdin.isatty():
+                termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError):
+            pass
+
     def _finish(self, live: LiveCall) -> None:
+        try:
+            self._report(live)
+        finally:
+            self._drop_typed_ahead()
+
+    def _report(self, live: LiveCall) -> None:
         result = live.finish()
         assert result.feedback is not None
         self.console.print(render.feedback_report(result.feedback, detail=self.detail))

@@ -21,8 +21,8 @@ class Outcome(StrEnum):
     satisfied = "satisfied"  # the caller ended the call content
     unsatisfied = "unsatisfied"  # the call was closed, the caller not (fully) helped
     hung_up = "hung_up"  # the caller hung up
-    stopped = "stopped"  # the trainee stopped the exercise (/stop)
-    interrupted = "interrupted"  # Ctrl-C, end of input, or the process was killed
+    stopped = "stopped"  # the trainee stopped the exercise (/stop, Ctrl-C)
+    interrupted = "interrupted"  # cut off and closed without going on (coach resume --close; older stores: Ctrl-C)
     max_turns = "max_turns"  # the scenario's turn limit was reached
 
 
@@ -31,8 +31,8 @@ OUTCOME_WORDS: dict[str | None, tuple[str, str]] = {
     "satisfied": ("tevreden", "de beller is tevreden"),
     "unsatisfied": ("niet tevreden", "de beller is niet tevreden"),
     "hung_up": ("opgehangen", "de beller heeft opgehangen"),
-    "stopped": ("gestopt", "gestopt"),
-    "interrupted": ("onderbroken", "onderbroken"),
+    "stopped": ("gestopt door u", "gestopt door u"),
+    "interrupted": ("afgebroken", "afgebroken en afgesloten"),
     "max_turns": ("te lang", "te lang, zonder goed einde"),
     None: ("onafgemaakt", "nog bezig"),
 }
