@@ -349,6 +349,8 @@ def take_back(live: LiveCall, hooks: Hooks | None = None) -> bool:
     if live.store is not None and live.session_id is not None:
         live.store.drop_turns(live.session_id, last)
     session.started_at, session.listener, session.clock = old.started_at, old.listener, old.clock
+    if isinstance(session.listener, Recorder):
+        session.listener.caller = session.caller  # a paid voice's token use is read from the caller that speaks now
     usage, spent = session.caller.usage, old.caller.usage
     if usage is not None and spent is not None and spent.requests:  # what a paid voice cost stays counted
         usage.restore(spent.as_dict())

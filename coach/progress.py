@@ -332,7 +332,9 @@ def learner_progress(
     """The progress of one trainee (``query``, or the only one) over the finished calls in the store; scripted calls
     (coach run) only with ``scripted``."""
     rows, _ = store.history()
-    finished = [r for r in rows if r.outcome is not None or "import" in r.meta]  # an imported call was made elsewhere
+    # a call that was scored when it ended (an imported one was made elsewhere); a call begun again with /opnieuw or
+    # closed with resume --close ended without feedback and is no attempt
+    finished = [r for r in rows if (r.outcome is not None and "score" in r.meta) or "import" in r.meta]
     pool = finished if scripted else [r for r in finished if not r.meta.get("scripted")]
     name, keys = _who(finished if query else pool, query)
     mine = [r for r in pool if learners.key(r.learner) in keys]

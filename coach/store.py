@@ -481,8 +481,9 @@ class Store:
             ) from None
 
     def drop_turns(self, session_id: str, first: int) -> None:
-        """Take back the turns from index ``first`` on (/terug): they are no part of the call any more, and their words
-        are overwritten in the file (secure_delete), not only unlinked."""
+        """Take back the turns from index ``first`` on (/terug): they are no part of the call any more. Their rows are
+        overwritten (secure_delete), but copies may stay in the write-ahead log until the next checkpoint; erasing a
+        learner's data for good is ``coach privacy erase`` (which also compacts the file)."""
         with self._guard("het terugnemen van een beurt"):
             self.db.execute("PRAGMA secure_delete = ON")
             self.db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, first))

@@ -347,3 +347,11 @@ def test_a_run_reads_only_the_files_it_needs_and_each_once(tmp_path: Path) -> No
         "woz-hoger-dan-buren.yaml",
     ]
     assert len(set(opened)) == len(opened)
+
+
+def test_end_of_input_with_no_save_gives_the_report_instead_of_nothing(invoke) -> None:
+    """Without a store there is nothing to resume: the call ends as stopped, with its report."""
+    typed = "Goedemorgen, Belastingen, met Anna. Wat kan ik voor u doen?\nDat begrijp ik. Wat is er gebeurd?\n"
+    result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Feedback" in result.stdout and "niets bewaard" in result.stdout

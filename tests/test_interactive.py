@@ -296,7 +296,7 @@ def test_opnieuw_asks_first_and_terug_takes_a_turn_back(tmp_path: Path) -> None:
     child.expect("Mevrouw Vermeulen: ")
     child.expect("U: ")
     child.sendline("/terug")
-    child.expect("Uw laatste beurt is teruggenomen")
+    child.expect("Teruggenomen: “Tja, dat is de wet")
     child.expect("Mevrouw Vermeulen: ")
     child.expect("U: ")
     child.sendline(TYPED[1])

@@ -70,6 +70,16 @@ def test_a_practice_call_counts(invoke) -> None:
     assert data["learner"] == "anna" and len(data["calls"]) == 1
 
 
+def test_a_call_begun_again_or_closed_without_feedback_is_no_attempt(invoke) -> None:
+    typed = "Goedemorgen, Belastingen, met Anna.\n/opnieuw\nj\nGoedemorgen, met Anna. Wat kan ik doen?\n/stop\n"
+    assert invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--learner", "anna", input=typed).exit_code == 0
+    assert (
+        invoke("practice", "woz-hoger-dan-buren", "--seed", "3", "--learner", "anna", input="Hallo.\n").exit_code == 0
+    )
+    assert invoke("resume", "--close", "--learner", "anna").exit_code == 0
+    assert len(_json(invoke)["calls"]) == 1  # only the call that ended with /stop was scored
+
+
 def test_several_trainees_need_a_name_matched_as_history_does(invoke) -> None:
     _run(invoke, "woz-hoger-dan-buren", "average", "Özlem Yılmaz")
     _run(invoke, "woz-hoger-dan-buren", "good", "Bert de Vries")

@@ -544,7 +544,7 @@ def history(
         if scripted and not all_calls:
             typer.echo(
                 f"{count(len(scripted), 'gescript gesprek', 'gescripte gesprekken')} ('coach run') niet getoond;"
-                " 'coach history --all' toont ze.",
+                f" 'coach history --all' toont {'het' if len(scripted) == 1 else 'ze'}.",
                 err=True,
             )
     if unreadable:

@@ -137,7 +137,7 @@ def view(result: "Progress"):
     if weak:
         parts.append(Text("Blijft zwak", style="bold red"))
         parts += [
-            _criterion(c, f"nu gemiddeld {num(c.recent)}; gehaald {c.recent_passed} van de {c.recent_judged} keer")
+            _criterion(c, f"nu gemiddeld {num(c.recent)}; {c.recent_passed} van de {c.recent_judged} keer gehaald")
             for c in weak[:SHOWN]
         ]
     if not improved and not weak and len(calls) > 1:
@@ -185,5 +185,9 @@ def reason(s, result: "Progress") -> str:
         text += f"; de beller begint met emotie {s.stress} van 10"
     elif one:
         text += f"; dit scenario heeft {count(s.stress, one, many, zero='geen ' + many)}"
-    text += f"; u deed het het langst geleden ({s.last_done:%d-%m-%Y})." if s.last_done else "; u deed het nog niet."
+    text += (
+        f"; dit scenario deed u het langst geleden ({s.last_done:%d-%m-%Y})."
+        if s.last_done
+        else "; u deed het nog niet."
+    )
     return text

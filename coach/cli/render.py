@@ -212,7 +212,7 @@ def topics_table(topics: Sequence[AskTopic]) -> Table:
 
 def emotion_meter(value: int) -> Text:
     colour = "green" if value <= 3 else "yellow" if value <= 6 else "red"
-    return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f" {value}/10", colour))
+    return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f"\u00a0{value}/10", colour))
 
 
 def caller_name(name: str) -> Text:

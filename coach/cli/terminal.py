@@ -42,7 +42,7 @@ LOST_TERMINAL = (errno.EIO, errno.EPIPE, errno.EBADF, errno.ENXIO)
 """Writing to or reading from a terminal that was closed fails with one of these."""
 
 
-class CutOff(Exception):
+class CutOff(BaseException):  # not an Exception: no 'except Exception' may swallow a hang-up
     """The call was cut off from outside (the terminal hung up, SIGTERM): it stays open for ``coach resume``."""
 
     def __init__(self, signum: int) -> None:
@@ -199,13 +199,20 @@ class Terminal:
         screen = max(self.console.height - 2, 5)
         for start in range(0, len(lines), screen):
             if start:
-                self.read("-- meer: Enter -- ")
+                try:
+                    self.read("-- meer: Enter -- ")
+                except KeyboardInterrupt:
+                    self.console.print()
+                    return  # Ctrl-C while reading the briefing: enough of it, back to the call
             self.console.file.write("\n".join(lines[start : start + screen]) + "\n")
             self.console.file.flush()
 
     def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
-        self._page(render.Group(render.briefing(setup.scenario), render.practice_help(COMMANDS)))
+        try:
+            self._page(render.Group(render.briefing(setup.scenario), render.practice_help(COMMANDS)))
+        except EOFError:
+            return self._cut(live, 0)
         if self.console.is_terminal and self.console.height < SMALL_TERMINAL:
             try:
                 self.read("Druk op Enter om te beginnen. ")
@@ -224,10 +231,13 @@ class Terminal:
                 return self._cut(live, 128 + getattr(signal, "SIGHUP", 1))
             if outcome == "restart":
                 live.finish(feedback=False)
+                live = self._live = None  # the old call is over: a hang-up from here on cuts off nothing
                 setup.seed = calls.next_seed(setup.seed)  # the same seed would replay the very same caller
                 self.console.print("[bold]Opnieuw beginnen.[/bold]\n")
-                self._page(render.briefing(setup.scenario))
-                live = None
+                try:
+                    self._page(render.briefing(setup.scenario))
+                except EOFError:
+                    return 0
                 continue
             self._finish(live)
             return INTERRUPT_EXIT if outcome == "ctrl-c" else 0
@@ -249,8 +259,11 @@ class Terminal:
                 "\nGesprek afgebroken; alles tot nu toe is bewaard."
                 f" Ga verder met '{calls.resume_command(self.setup.learner)}'."
             )
-        else:
-            message = "\nGesprek afgebroken (--no-save: niets bewaard)."
+        else:  # --no-save: nothing to resume, so the trainee gets the report rather than nothing
+            live.session.end("stopped", "De invoer stopte voordat het gesprek klaar was (--no-save: niets bewaard).")
+            with contextlib.suppress(OSError):
+                self._finish(live)
+            return code
         with contextlib.suppress(OSError):
             self.console.print(f"[yellow]{render.escape(message)}[/yellow]")
         return code
@@ -278,11 +291,13 @@ class Terminal:
                 self.console.print(render.practice_help(COMMANDS))
                 continue
             if command == "/terug":
+                said = next((t.text for t in reversed(session.turns) if t.speaker == "learner"), "")
                 if not calls.take_back(live, self.hooks):
                     self.console.print("[yellow]Er is nog geen beurt om terug te nemen.[/yellow]")
                     continue
                 session = live.session
-                self.console.print("[dim]Uw laatste beurt is teruggenomen. Antwoord opnieuw op:[/dim]")
+                self.console.print(f"[dim]Teruggenomen: “{render.escape(said)}”[/dim]")
+                self.console.print("[dim]Antwoord opnieuw op:[/dim]")
                 self._show(session.turns[-1])
                 continue
             if command == "/dossier":
