@@ -80,16 +80,7 @@ def briefing(scenario: Scenario, *, trainer: bool = False) -> Group:
         f"\n{s.municipality} · belastingjaar {s.year} · {TOPIC_LABELS[s.topic.value]} · {DIFFICULTY[s.difficulty]}"
     )
     parts.append(head)
-    body = [Text(s.briefing.summary)]
-    if s.briefing.dossier:
-        table = Table(box=box.MINIMAL, show_header=False, padding=(0, 1))
-        table.add_column(style="dim", max_width=30)
-        table.add_column(ratio=1)
-        for item in s.briefing.dossier:
-            table.add_row(escape(item.label), escape(item.value))
-        body.append(table)
-    if s.briefing.task:
-        body.append(Text.assemble(("Opdracht: ", "bold"), s.briefing.task))
+    body = [Text(s.briefing.summary), *_dossier_and_task(s, box.MINIMAL, (0, 1))]
     parts.append(Panel(Group(*body), title="Briefing", title_align="left", border_style="blue"))
     if s.learning_goals:
         goals = Text("\n".join(f"• {g}" for g in s.learning_goals))
@@ -102,17 +93,27 @@ def briefing(scenario: Scenario, *, trainer: bool = False) -> Group:
 def dossier(scenario: Scenario) -> Panel:
     """The briefing and dossier during a call (/dossier): compact, without the learning goals."""
     s = scenario
-    body: list = [Text.assemble((s.title, "bold"), f" · {s.municipality} · {s.year}"), Text(s.briefing.summary)]
+    body: list = [
+        Text.assemble((s.title, "bold"), f" · {s.municipality} · {s.year}"),
+        Text(s.briefing.summary),
+        *_dossier_and_task(s, None, (0, 1, 0, 0)),
+    ]
+    return Panel(Group(*body), title="Dossier", title_align="left", border_style="blue", padding=(0, 1))
+
+
+def _dossier_and_task(s: Scenario, table_box: box.Box | None, padding: tuple[int, ...]) -> list:
+    """The dossier as a two-column table and the task: the same in the briefing and in /dossier."""
+    out: list = []
     if s.briefing.dossier:
-        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+        table = Table(box=table_box, show_header=False, padding=padding)
         table.add_column(style="dim", max_width=30)
         table.add_column(ratio=1)
         for item in s.briefing.dossier:
             table.add_row(escape(item.label), escape(item.value))
-        body.append(table)
+        out.append(table)
     if s.briefing.task:
-        body.append(Text.assemble(("Opdracht: ", "bold"), s.briefing.task))
-    return Panel(Group(*body), title="Dossier", title_align="left", border_style="blue", padding=(0, 1))
+        out.append(Text.assemble(("Opdracht: ", "bold"), s.briefing.task))
+    return out
 
 
 def _trainer_view(s: Scenario) -> Panel:
