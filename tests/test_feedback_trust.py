@@ -158,3 +158,20 @@ def test_the_consistency_check_finds_a_contradiction(lib: Library) -> None:
     )
     if quote is not None:
         assert any("staat niet in beurt" in p for p in contradictions(fb.model_copy(update={"criteria": [quote]}), t))
+
+
+def test_a_rubric_without_the_hidden_concern_criterion_still_agrees_with_the_summary(lib: Library) -> None:
+    """Whether the concern came out is read from the call, not from the rubric's criteria: a rubric that leaves the
+    criterion out must not report 'niet ontdekt' next to a summary that captured it (found by the fuzz test)."""
+    from coach import loader
+    from coach.formats import Rubric
+    from tests.helpers import DATA
+
+    call = loader.load(sorted((DATA / "feedback").rglob("*.yaml"))[0], "transcript")
+    data = lib.rubric("standaard").model_dump(mode="json")
+    listening = data["dimensions"]["luisteren"]
+    listening["criteria"] = [c for c in listening["criteria"] if c["signal"] != "hidden_concern_found"]
+    feedback = evaluate(call, Rubric.model_validate(data), get_analyzer(), lib.scenario("woz-hoger-dan-buren"))
+    summary = next(c for c in feedback.criteria if c.signal == "summary_captures_concern")
+    assert any("onderliggende zorg" in e.note for e in summary.evidence)
+    assert feedback.call["hidden_concern_found"] is True and contradictions(feedback, call) == []

@@ -202,9 +202,9 @@ def evaluate(
     if emotions:
         facts["emotion_start"], facts["emotion_end"] = emotions[0][1], emotions[-1][1]
     if scenario is not None and scenario.concerns.hidden:
-        facts["hidden_concern_found"] = any(r.startswith("concern:") for r in call.revealed) or any(
-            c.signal == "hidden_concern_found" and c.value == 1 for c in criteria
-        )
+        # read from the call, as the hidden_concern_found signal reads it, so a rubric without that criterion cannot
+        # contradict a summary that captured the concern
+        facts["hidden_concern_found"] = any(r.startswith("concern:") for r in call.revealed) or bool(call.concern_turns)
     reason = transcript.meta.get("reason")
     if reason:
         facts["reason"] = reason
