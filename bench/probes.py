@@ -12,6 +12,9 @@ before any run by the helper session that wrote it (see docs/validity.md):
   is meant, or telling its story to an open question) and never with an unrelated fact or a bare prod.
 - ``offscript``: English, "ok", irrelevant talk, a wall of text, an insult, gibberish; the caller must not be
   rewarded (no calming, no empathy or listening credit, no hidden concern revealed).
+- ``statement``: the trainee tells, explains, promises or announces something, with no question and no request that
+  the caller do anything; the caller must not answer it as a question (none of its facts, no "dat weet ik niet",
+  no "ja, dat doe ik" to a task nobody gave, no choice).
 
 The evaluation sets are frozen: their checksums are in bench/data/probes-eval.sha256 and checked here. ``eval``
 (f1 + f2) is blind; sets a, b, c (``first``), d, e and the dev set were tuned on after their first run.
@@ -38,6 +41,7 @@ from coach.library import Library  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SETS = {
+    "g": ["probes-eval-g1.yaml", "probes-eval-g2.yaml"],
     "eval": ["probes-eval-f1.yaml", "probes-eval-f2.yaml"],
     "e": ["probes-eval-e1.yaml", "probes-eval-e2.yaml"],
     "d": ["probes-eval-d1.yaml", "probes-eval-d2.yaml"],
@@ -46,12 +50,15 @@ SETS = {
     "b": ["probes-eval-b.yaml"],
     "c": ["probes-eval-c.yaml"],
     "dev": ["probes-dev.yaml"],
+    "dev-statements": ["probes-dev-statements.yaml"],
 }
-TUNED = {"dev", "first", "a", "b", "c", "d", "e"}
+TUNED = {"dev", "dev-statements", "first", "a", "b", "c", "d", "e"}
 """Sets the rules were tuned on after their first run (docs/validity.md): their figures are no evidence."""
 CALMING = {"emotion_reflection", "summary_confirmed", "plain_explanation", "key_info", "next_step"}
 EXPLAINED = {"explanation_ok", "key_info", "understood", "ready"}
 """Reply kinds that say the caller was told something."""
+ASKED = {"fact", "unknown_fact", "agree", "choice"}
+"""Reply kinds that answer a question or a request: wrong after a statement."""
 HONEST = {"unknown_fact", "clarify", "story", "story_done", "hidden", "offscript"}
 """Reply kinds that answer a question the caller has no fact for, in character."""
 
@@ -89,6 +96,10 @@ def judge(probe: dict, scenario, analyzer, seed: int) -> tuple[bool, str, str]:
     if expect == "unknown":
         honest = [k for k in kinds if k in HONEST]
         ok = bool(honest) and not facts
+        return ok, reply, "" if ok else (f"gave fact {facts}" if facts else f"kinds {kinds}")
+    if expect == "statement":
+        answered = [k for k in kinds if k in ASKED]
+        ok = not (answered or facts)
         return ok, reply, "" if ok else (f"gave fact {facts}" if facts else f"kinds {kinds}")
     rewarded = [e for e in plan.events if e in CALMING]
     hidden = [r for r in plan.revealed if r.startswith("concern:")]
@@ -136,6 +147,8 @@ def main() -> None:
     line("near misses reacted to as explanations", "near_miss", "target 0", failed=True)
     line("unknown questions answered honestly", "unknown", "no target; in character")
     line("off-script turns rewarded", "offscript", "target 0", failed=True)
+    if totals["statement"]:
+        line("statements answered as if asked", "statement", "target 0", failed=True)
     for kind, c in sorted(by_kind.items()):
         print(f"    off-script {kind:12} rewarded {c[False]}/{c[True] + c[False]}")
     if args.show:

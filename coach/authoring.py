@@ -474,7 +474,7 @@ def match(scenario: Scenario, text: str, analyzer: Analyzer, previous: str | Non
 
 
 def _topics(fact: Any) -> str:
-    return ", ".join(fact.topics()) or "eigen vraagwoorden (ask)"
+    return ", ".join(fact.topics) or "eigen vraagwoorden (ask)"
 
 
 def _claim_rule(verdict: Verdict) -> str:

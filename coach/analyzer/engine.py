@@ -531,6 +531,7 @@ class Analyzer:
         g = lx.grammar
         self.abbreviations = {fold(w) for w in g.abbreviations}
         self.subject_pronouns = {fold(w) for w in g.subject_pronouns}
+        self.clause_subjects = frozenset(fold(w) for w in g.clause_subjects)
         self.main_subjects = {fold(w) for w in g.main_subjects}
         self.embedders = {fold(w) for w in g.embedders}
         self.participle_prefixes = tuple(fold(w) for w in g.participle_prefixes)
@@ -827,6 +828,8 @@ class Analyzer:
         """A short phrase without a verb ("naam en adres even", "koopwoning of huurwoning"): said to a caller, it
         asks for what it names."""
         words = _TOKEN.findall(fold(sentence))
+        if len(words) >= 3 and not self.clause_subjects.isdisjoint(words):
+            return False  # "Ik stuur u de link per mail", "Daarover praten we straks": a subject has a verb
         return 0 < len(words) <= 8 and not any(w in self.verbs or (len(w) > 4 and w.endswith("t")) for w in words)
 
     def asks_by_word_order(self, sentence: str) -> bool:

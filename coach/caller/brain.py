@@ -41,8 +41,13 @@ _OFF_NOTES = {
 }
 
 
-_CALLER_ACTS = re.compile(r"\W*(?:(?:dan|dus|en|oke|ok|nou|goed)\W+)*(?:u|je|jij)\s+(?!\w+\s+(?:ik|we)\b)")
+_LEAD = r"\W*(?:(?:dan|dus|en|oke|ok|nou|goed)\W+)*(?:u|je|jij)\s+"
+_HAPPENS = r"(?:krijgt|krijg|ontvangt|hoort|hoeft|hoef|bent|heeft|hebt|zit|wordt|blijft)\b"
+_CALLER_ACTS = re.compile(_LEAD + r"(?!\w+\s+(?:ik|we)\b)(?!" + _HAPPENS + ")")
 """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
+_HAPPENS_TO_CALLER = re.compile(_LEAD + _HAPPENS)
+"""An agreement that happens to the caller ("U krijgt het geld vrijdag terug", "U hoeft niets te doen"): no task to
+agree to and no offer to accept; the caller takes note."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
@@ -285,6 +290,7 @@ class CallerBrain:
             and self.turn_no <= 2
             and acts & {"explanation", "next_step"}
             and not acts & LISTENING_ACTS
+            and not facts  # "Uw naam en adres, dan kan ik het dossier openen" gathers; it solves nothing yet
         )
         if premature:
             events.append(E.premature_solution)
@@ -449,14 +455,16 @@ class CallerBrain:
                 answer(partial(self.pick, proposal.accept), "proposal", "Neem het voorstel aan.")
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
+        for k in conveyed:  # what the caller hears about its own case comes before a generic 'agreed'
+            if k.reaction:
+                answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
         if "next_step" in acts and not premature:
             if steps and all(_CALLER_ACTS.match(fold(x)) for x in steps):
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.")  # "U stuurt de rekening op"
+            elif steps and all(_HAPPENS_TO_CALLER.match(fold(x)) for x in steps):
+                answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.")
             else:
                 answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
-        for k in conveyed:
-            if k.reaction:
-                answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
         if "emotion_reflection" in acts and "dismissive" not in acts and off is None:
             answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:

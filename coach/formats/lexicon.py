@@ -108,6 +108,11 @@ class Grammar(Model):
 
     abbreviations: list[str] = Field(default_factory=list, description="Afkortingen: een punt erna eindigt geen zin.")
     subject_pronouns: list[str] = Field(default_factory=list)
+    clause_subjects: list[str] = Field(
+        default_factory=list,
+        description="Voornaamwoorden die aan het begin van een zin altijd onderwerp zijn: 'Ik stuur u de link' is "
+        "dan een zin met een werkwoord, geen losse vraag ('uw e-mailadres?').",
+    )
     main_subjects: list[str] = Field(default_factory=list)
     embedders: list[str] = Field(default_factory=list)
     participle_prefixes: list[str] = Field(default_factory=list)
