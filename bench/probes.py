@@ -41,6 +41,7 @@ from coach.library import Library  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SETS = {
+    "h": ["probes-eval-h1.yaml", "probes-eval-h2.yaml"],
     "g": ["probes-eval-g1.yaml", "probes-eval-g2.yaml"],
     "eval": ["probes-eval-f1.yaml", "probes-eval-f2.yaml"],
     "e": ["probes-eval-e1.yaml", "probes-eval-e2.yaml"],
