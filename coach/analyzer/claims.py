@@ -147,6 +147,13 @@ _DEFERRED = re.compile(
     r"(?:\w+\s+){0,3}?(?:straks|dadelijk|zometeen|later))(?![^\W_])"
 )
 """A topic put off ("..., maar daar kom ik straks op", "..., maar dat is voor later"): nothing is stated yet."""
+_LATER = re.compile(
+    r"(?<![^\W_])(?:(?:daar|dat|die|dit)\s+(?:komt|komen)\s+(?:\w+\s+){0,2}?(?:zo|straks|dadelijk|zometeen|later)"
+    r"(?:\s+nog)?(?:\s+(?:aan bod|ter sprake|op terug))?\W*$|"
+    r"(?:hebben|praten|spreken)\s+(?:we|wij)\s+(?:het\s+)?(?:\w+\s+){0,2}?(?:zo|straks|dadelijk|zometeen|later)"
+    r"(?:\s+nog)?(?:\s+over)?\W*$)(?![^\W_])"
+)
+"""Put off without 'ik' ("Uitstel van betaling, ja, dat komt zo", "Over de rente hebben we het straks nog")."""
 _LOOKING_UP = re.compile(
     r"(?<![^\W_])(?:(?:even|eens|ff) kijken (?:hoe|wat|of|waar)|hoe (?:dat|het) (?:hier )?(?:ook )?alweer zat|"
     r"hoe zat (?:dat|het) (?:ook )?alweer|ik zie (?:hier )?(?:iets|wat) (?:over|van)|"
@@ -676,7 +683,7 @@ class ClaimReader:
             return [(a + verb_first.end() - len(verb_first.group("then")), b)]
         if _PLAN.match(part) or _OTHERWISE.match(part) or _ANNOUNCE.search(part) or _WHETHER.match(part):
             return []
-        if _DEFERRED.search(sentence) or _LOOKING_UP.search(sentence):
+        if _DEFERRED.search(sentence) or _LOOKING_UP.search(sentence) or _LATER.search(sentence):
             return []  # "Rente kan erbij komen, maar dat is voor later", "even kijken hoe dat ook alweer zat"
         if _ANNOUNCE.search(sentence) and (_TOPIC_FIRST.match(part) or _RESUMED.search(sentence[b:])):
             return []  # "Over de OZB kom ik zo terug", "Hulp bij het invullen, daar kom ik straks op": announced

@@ -764,7 +764,10 @@ class Analyzer:
         """What a question asks of the caller besides a fact: 'teach_back' (say what happens now, in your own
         words), 'choice' (A or B) or 'task' (will you do something), or None."""
         folded = fold(text)
+        first = next(iter(_TOKEN.findall(folded)), "")
         for kind, regex in (("teach_back", self.teach_back), ("choice", self.choices), ("task", self.caller_tasks)):
+            if kind == "task" and first in self.wh:
+                continue  # "Hoeveel zou u kunnen betalen?" asks an amount, not to pay
             if regex is not None and regex.search(folded):
                 return kind
         return None

@@ -265,8 +265,10 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
-        # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening
-        facts = self._facts_asked(asked_now, analysis) if back not in ("task", "choice") else []
+        # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
+        # betalen, hoeveel heeft u er staan" also asks a fact with a question word
+        wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
+        facts = self._facts_asked(asked_now, analysis) if back not in ("task", "choice") or wh_too else []
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
