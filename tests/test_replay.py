@@ -224,7 +224,7 @@ def test_replay_command_plays_a_variant_and_compares(invoke) -> None:
     out = " ".join(result.stdout.split())  # unwrapped
     assert f"Variant van sessie {original}, vanaf uw beurt 2" in out
     assert f"In het origineel zei u: “{GOOD_WOZ[1]}”" in out.split(" U: ")[0]  # before the prompt
-    assert "Vergelijking met het origineel, vanaf beurt 2" in out
+    assert "Vergelijking met het origineel, vanaf uw beurt 2" in out
     comparison = out.split("Vergelijking met het origineel")[1]
     assert "Dat is vervelend." in comparison and GOOD_WOZ[2][:30] in comparison
     sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
@@ -235,7 +235,7 @@ def test_replay_command_plays_a_variant_and_compares(invoke) -> None:
     assert data["original"] == original and data["from_turn"] == 2
     assert data["moments"][0]["variant"] == "Dat is vervelend."
     md = invoke("replay", sessions[1]["id"], "--compare", "--markdown").stdout
-    assert md.startswith(f"# Variant van sessie {original} vanaf beurt 2") and "| Totaal |" in md
+    assert md.startswith(f"# Variant van sessie {original} vanaf uw beurt 2") and "| Totaal |" in md
 
 
 def test_replay_command_keeps_the_seed(invoke) -> None:
@@ -244,7 +244,7 @@ def test_replay_command_keeps_the_seed(invoke) -> None:
     original = json.loads(invoke("history", "--json").stdout)["sessions"][0]["id"]
     again = invoke("replay", original, "--from", "3", input="\n".join(MIXED[2:6]) + "\n/stop\n")
     assert again.exit_code == 0, again.output
-    assert "U zei vanaf beurt 3 hetzelfde als in het origineel." in again.stdout
+    assert "U zei vanaf uw beurt 3 hetzelfde als in het origineel." in again.stdout
     sessions = json.loads(invoke("history", "--json").stdout)["sessions"]
     assert sessions[1]["meta"]["score"] == sessions[0]["meta"]["score"]
 

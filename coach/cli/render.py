@@ -309,7 +309,8 @@ def _branch_label(row: SessionRow) -> Text:
     """For a call replayed from another (coach replay): which one, and from which trainee turn."""
     if not row.meta.get("branch_of"):
         return Text()
-    return Text(f"\nvariant van {row.meta['branch_of']} vanaf beurt {row.meta.get('branch_from', '?')}", style="italic")
+    frm = row.meta.get("branch_from", "?")
+    return Text(f"\nvariant vanaf beurt {frm}\nvan {row.meta['branch_of']}", style="italic")
 
 
 def score_bar(score: float | None, width: int = 20) -> Text:
@@ -721,11 +722,21 @@ def _said(name: str, line: str | None, reply: str | None, *, ended: str) -> Text
 
 
 def _quote(label: str, evidence: list) -> Text | None:
+    """The first quote of a criterion's evidence, by who said it (no turn number: the report's count every turn, the
+    comparison only the trainee's)."""
     if not evidence:
         return None
     first = evidence[0]
-    who = "" if first.speaker == "learner" else ", beller"
-    return Text.assemble((f"{label}: ", "dim"), (f"beurt {first.turn}{who}: “{first.text}”", "italic dim"))
+    who = "u" if first.speaker == "learner" else "beller"
+    return Text.assemble((f"{label}, {who}: ", "dim"), (f"“{first.text}”", "italic dim"))
+
+
+def _moved(item) -> Text:
+    if item.original is None:
+        return Text.assemble(f"– → {_points(item.variant)} ", ("(alleen in de variant beoordeeld)", "dim"))
+    if item.variant is None:
+        return Text.assemble(f"{_points(item.original)} → – ", ("(in de variant niet beoordeeld)", "dim"))
+    return Text.assemble(f"{_points(item.original)} → {_points(item.variant)} (", _change(item.difference), ")")
 
 
 def comparison(c: Comparison, caller: str) -> Group:
@@ -760,14 +771,14 @@ def comparison(c: Comparison, caller: str) -> Group:
         moments.add_column(style="dim", no_wrap=True)
         moments.add_column(ratio=1)
         for m in c.moments:
-            moments.add_row(Text(f"beurt {m.turn}", style="bold"), "")
+            moments.add_row(Text(f"uw beurt {m.turn}", style="bold"), "")
             moments.add_row(
                 "origineel", _said(caller, m.original, m.original_reply, ended="(het gesprek was al voorbij)")
             )
             moments.add_row("variant", _said(caller, m.variant, m.variant_reply, ended="(het gesprek was al voorbij)"))
         parts.append(moments)
     else:
-        parts.append(Text(f"U zei vanaf beurt {c.from_turn} hetzelfde als in het origineel.", style="dim"))
+        parts.append(Text(f"U zei vanaf uw beurt {c.from_turn} hetzelfde als in het origineel.", style="dim"))
     if c.criteria:
         parts.append(Text("\nCriteria met een andere score", style="bold"))
         rows = []
@@ -775,9 +786,8 @@ def comparison(c: Comparison, caller: str) -> Group:
             row = Text.assemble(
                 item.description.rstrip("."),
                 (f" ({dimension_title(item.dimension).lower()})", "dim"),
-                f": {_points(item.original)} → {_points(item.variant)} (",
-                _change(item.difference),
-                ")",
+                ": ",
+                _moved(item),
             )
             for quote in (_quote("origineel", item.original_evidence), _quote("variant", item.variant_evidence)):
                 if quote is not None:
@@ -790,7 +800,7 @@ def comparison(c: Comparison, caller: str) -> Group:
     return Group(
         Panel(
             Group(*parts),
-            title=f"Vergelijking met het origineel, vanaf beurt {c.from_turn}",
+            title=f"Vergelijking met het origineel, vanaf uw beurt {c.from_turn}",
             title_align="left",
             border_style="magenta",
         )

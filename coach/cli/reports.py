@@ -447,10 +447,14 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
     def said(line: str | None, reply: str | None) -> str:
         if line is None:
             return "*(hier al afgelopen)*"
-        answer = f"**{_md(caller)}:** {_md(reply)}" if reply is not None else "*(geen antwoord van de beller)*"
+        answer = (
+            f"**{_md(caller[:1].upper() + caller[1:])}:** {_md(reply)}"
+            if reply is not None
+            else "*(geen antwoord van de beller)*"
+        )
         return f"**U:** {_md(line)}<br>{answer}"
 
-    out = [f"# Variant van sessie {c.original} vanaf beurt {c.from_turn}\n", f"Variant: sessie {c.variant}\n"]
+    out = [f"# Variant van sessie {c.original} vanaf uw beurt {c.from_turn}\n", f"Variant: sessie {c.variant}\n"]
     out += ["| | origineel | variant | verschil |", "|---|---|---|---|"]
     for row in c.scores:
         title = dimension_title(row.name, row.title)
@@ -458,7 +462,7 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
     then, now = (OUTCOME_LABELS.get(o, "–") for o in (c.original_outcome, c.variant_outcome))
     out.append(f"| Afloop | {then} | {now} | |\n")
     if c.moments:
-        out += ["## Wat er anders ging\n", "| beurt | origineel | variant |", "|---|---|---|"]
+        out += ["## Wat er anders ging\n", "| uw beurt | origineel | variant |", "|---|---|---|"]
         for m in c.moments:
             out.append(f"| {m.turn} | {said(m.original, m.original_reply)} | {said(m.variant, m.variant_reply)} |")
         out.append("")
@@ -467,7 +471,7 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
         out.append("|---|---|---|---|---|")
         for item in c.criteria:
             quotes = "; ".join(
-                f"{label}: beurt {e[0].turn} “{_md(e[0].text)}”"
+                f"{label}, {'u' if e[0].speaker == 'learner' else 'beller'}: “{_md(e[0].text)}”"
                 for label, e in (("origineel", item.original_evidence), ("variant", item.variant_evidence))
                 if e
             )
