@@ -694,11 +694,12 @@ def _points(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
-def _change(difference: float | None) -> Text:
-    """A difference in whole points, green when the variant scored higher, red when lower."""
-    if difference is None:
+def _change(original: float | None, variant: float | None) -> Text:
+    """The difference of the two scores as shown (whole points, so 14 → 33 is +19), green when the variant scored
+    higher, red when lower."""
+    if original is None or variant is None:
         return Text("–", style="dim")
-    points = round(difference)
+    points = round(variant) - round(original)
     if not points:
         return Text("±0", style="dim")
     return Text(f"{points:+d}", style="bold green" if points > 0 else "bold red")
@@ -736,7 +737,9 @@ def _moved(item) -> Text:
         return Text.assemble(f"– → {_points(item.variant)} ", ("(alleen in de variant beoordeeld)", "dim"))
     if item.variant is None:
         return Text.assemble(f"{_points(item.original)} → – ", ("(in de variant niet beoordeeld)", "dim"))
-    return Text.assemble(f"{_points(item.original)} → {_points(item.variant)} (", _change(item.difference), ")")
+    return Text.assemble(
+        f"{_points(item.original)} → {_points(item.variant)} (", _change(item.original, item.variant), ")"
+    )
 
 
 def comparison(c: Comparison, caller: str) -> Group:
@@ -752,19 +755,10 @@ def comparison(c: Comparison, caller: str) -> Group:
             Text(dimension_title(row.name, row.title), style=style),
             _points(row.original),
             Text(_points(row.variant), style=style),
-            _change(row.difference),
+            _change(row.original, row.variant),
         )
     scores.add_row("Afloop", OUTCOME_SHORT.get(c.original_outcome, "–"), OUTCOME_SHORT.get(c.variant_outcome, "–"), "")
-    parts: list = [
-        Text.assemble(
-            ("Origineel ", "dim"),
-            c.original,
-            (" · variant ", "dim"),
-            c.variant,
-            (f" · vanaf beurt {c.from_turn}", "dim"),
-        ),
-        scores,
-    ]
+    parts: list = [Text.assemble(("origineel ", "dim"), c.original, ("  ·  variant ", "dim"), c.variant), scores]
     if c.moments:
         parts.append(Text("Wat er anders ging", style="bold"))
         moments = Table.grid(padding=(0, 1))

@@ -441,8 +441,11 @@ def exam(results: Iterable[CallVerdict], min_score: float | None, *, strict: boo
 def markdown_comparison(c: Comparison, caller: str) -> str:
     """A replayed call next to its original (``coach replay --compare --markdown``), as the terminal shows it."""
 
-    def change(value: float | None) -> str:
-        return "–" if value is None else f"{round(value):+d}" if round(value) else "±0"
+    def change(original: float | None, variant: float | None) -> str:
+        if original is None or variant is None:
+            return "–"
+        points = round(variant) - round(original)
+        return f"{points:+d}" if points else "±0"
 
     def said(line: str | None, reply: str | None) -> str:
         if line is None:
@@ -458,7 +461,9 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
     out += ["| | origineel | variant | verschil |", "|---|---|---|---|"]
     for row in c.scores:
         title = dimension_title(row.name, row.title)
-        out.append(f"| {_md(title)} | {_score(row.original)} | {_score(row.variant)} | {change(row.difference)} |")
+        out.append(
+            f"| {_md(title)} | {_score(row.original)} | {_score(row.variant)} | {change(row.original, row.variant)} |"
+        )
     then, now = (OUTCOME_LABELS.get(o, "–") for o in (c.original_outcome, c.variant_outcome))
     out.append(f"| Afloop | {then} | {now} | |\n")
     if c.moments:
@@ -477,7 +482,7 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
             )
             out.append(
                 f"| {_md(item.description)} | {_score(item.original)} | {_score(item.variant)}"
-                f" | {change(item.difference)} | {quotes} |"
+                f" | {change(item.original, item.variant)} | {quotes} |"
             )
         out.append("")
     return "\n".join(out)
