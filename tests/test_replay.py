@@ -329,3 +329,24 @@ def test_replay_at_a_terminal(tmp_path: Path) -> None:
     rows = history(tmp_path)
     assert len(rows) == 2 and rows[1]["meta"]["branch_of"] == original["id"]
     assert rows[0] == original  # the original untouched
+
+
+def test_the_comparison_at_80_columns() -> None:
+    from rich.console import Console
+
+    from coach.cli import render
+
+    before, fb_before = _scored(GOOD_WOZ)
+    after, fb_after = _scored([*GOOD_WOZ[:2], "[zucht] Dat is vervelend."])
+    c = compare(before, fb_before, after, fb_after, 3)
+    console = Console(width=80, record=True, color_system=None)
+    console.print(render.comparison(c, "mevrouw Vermeulen"))
+    text = console.export_text()
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "Vergelijking met het origineel, vanaf uw beurt 3" in text
+    assert "U: [zucht] Dat is vervelend." in text  # dialogue is never read as markup
+    assert "uw beurt 4" in text and "(de variant was hier al afgelopen)" in text
+    assert f"(en nog {len(GOOD_WOZ) - 4} beurten die alleen het origineel heeft)" in text
+    assert "uw beurt 5" not in text
+    total = round(fb_after.overall) - round(fb_before.overall)
+    assert f"{round(fb_before.overall)}" in text and f"{total:+d}" in text

@@ -764,12 +764,19 @@ def comparison(c: Comparison, caller: str) -> Group:
         moments = Table.grid(padding=(0, 1))
         moments.add_column(style="dim", no_wrap=True)
         moments.add_column(ratio=1)
+        one_sided = [m for m in c.moments if m.original is None or m.variant is None]
         for m in c.moments:
+            if one_sided and m is not one_sided[0] and m in one_sided:
+                continue  # after the first turn only one version has, the rest are counted, not shown
             moments.add_row(Text(f"uw beurt {m.turn}", style="bold"), "")
             moments.add_row(
-                "origineel", _said(caller, m.original, m.original_reply, ended="(het gesprek was al voorbij)")
+                "origineel", _said(caller, m.original, m.original_reply, ended=ENDED.format("het origineel"))
             )
-            moments.add_row("variant", _said(caller, m.variant, m.variant_reply, ended="(het gesprek was al voorbij)"))
+            moments.add_row("variant", _said(caller, m.variant, m.variant_reply, ended=ENDED.format("de variant")))
+        if len(one_sided) > 1:
+            which = "het origineel" if one_sided[-1].variant is None else "de variant"
+            more = count(len(one_sided) - 1, "beurt", "beurten")
+            moments.add_row("", Text(f"(en nog {more} die alleen {which} heeft)", style="dim"))
         parts.append(moments)
     else:
         parts.append(Text(f"U zei vanaf uw beurt {c.from_turn} hetzelfde als in het origineel.", style="dim"))
