@@ -385,6 +385,32 @@ def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, not
     return LiveCall(setup, session, store if setup.save else None, session_id, judge, notify)
 
 
+def branch(
+    store: Store,
+    original: SessionRow,
+    from_turn: int,
+    setup: CallSetup,
+    hooks: Hooks | None = None,
+    notify: Notify | None = None,
+) -> LiveCall:
+    """A new saved call that goes on from just before the trainee's ``from_turn``-th turn of ``original`` (``coach
+    replay``): its turns up to there are copied and the caller rebuilt from them, as a resumed call is, so with the
+    same seed the offline caller answers the same line the same way. The original is only read."""
+    from coach.replay import rewind
+
+    kept = rewind(store.turns(original.id), from_turn, original.outcome)
+    live = start(setup, store, hooks, notify)
+    assert live.session_id is not None, "a branch is always saved"
+    store.update_meta(live.session_id, branch_of=original.id, branch_from=from_turn)
+    session, _ = _rebuilt(setup, hooks, kept)
+    for index, turn in enumerate(kept):
+        store.add_turn(live.session_id, index, turn)
+    session.started_at = live.session.started_at
+    session.listener = Recorder(store, live.session_id, session.caller, setup.learner)
+    live.session = session
+    return live
+
+
 def _hold_unfinished(store: Store, session_id: str) -> SessionRow:
     """Take the call for this process, and read it again: another window may have ended it in the meantime."""
     store.lock(session_id)

@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
         "coach.group",
         "coach.progress",
         "coach.authoring",
+        "coach.replay",
     ),
     ("coach.session",),
     ("coach.caller", "coach.claude", "coach.feedback", "coach.store"),

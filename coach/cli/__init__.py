@@ -5,7 +5,7 @@ commands when imported here, in the order ``coach --help`` lists them.
 """
 
 # isort: off
-from coach.cli import library, author, feedback, group, calls, progress, cohort, doctor, privacy  # noqa: F401
+from coach.cli import library, author, feedback, group, calls, replay, progress, cohort, doctor, privacy  # noqa: F401
 from coach.cli.app import app
 
 # isort: on

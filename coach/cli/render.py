@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from coach.formats import Rubric, Scenario, Turn
     from coach.formats.claims import ClaimType
     from coach.formats.topics import AskTopic
+    from coach.replay import Comparison
     from coach.store import SessionRow
 
 
@@ -294,7 +295,7 @@ def history_table(rows: Sequence[SessionRow], titles: Mapping[str, str] | None =
         started = r.started_at[:16].replace("T", " ")
         table.add_row(
             Text.assemble((r.id, "cyan"), "\n", (r.learner or "—", "dim")),
-            Text.assemble(titles.get(r.scenario, r.scenario), "\n", (started, "dim")),
+            Text.assemble(titles.get(r.scenario, r.scenario), _branch_label(r), "\n", (started, "dim")),
             str(r.learner_turns),
             OUTCOME_SHORT.get(r.outcome, str(r.outcome)),
             "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
@@ -302,6 +303,14 @@ def history_table(rows: Sequence[SessionRow], titles: Mapping[str, str] | None =
     if not rows:
         table.caption = "Nog geen gesprekken. Begin met 'coach practice'."
     return table
+
+
+def _branch_label(row: SessionRow) -> Text:
+    """For a call replayed from another (coach replay): which one, and from which trainee turn."""
+    if not row.meta.get("branch_of"):
+        return Text()
+    frm = row.meta.get("branch_from", "?")
+    return Text(f"\nvariant vanaf beurt {frm}\nvan {row.meta['branch_of']}", style="italic")
 
 
 def score_bar(score: float | None, width: int = 20) -> Text:
@@ -679,3 +688,121 @@ def match_view(found: Match) -> Group:
             )
         )
     return Group(*parts)
+
+
+def _points(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def _change(original: float | None, variant: float | None) -> Text:
+    """The difference of the two scores as shown (whole points, so 14 → 33 is +19), green when the variant scored
+    higher, red when lower."""
+    if original is None or variant is None:
+        return Text("–", style="dim")
+    points = round(variant) - round(original)
+    if not points:
+        return Text("±0", style="dim")
+    return Text(f"{points:+d}", style="bold green" if points > 0 else "bold red")
+
+
+ENDED = "({} was hier al afgelopen)"
+"""A turn one branch has and the other has not."""
+
+
+def _said(name: str, line: str | None, reply: str | None, *, ended: str) -> Text:
+    """A trainee line and the caller's answer to it, as in the transcript; what a branch lacks said in words."""
+    if line is None:
+        return Text(ended, style="dim")
+    text = Text.assemble(("U: ", "bold cyan"), line, "\n")
+    if reply is None:
+        text.append("(geen antwoord van de beller)", style="dim")
+    else:
+        text.append_text(caller_name(name))
+        text.append(reply, style="magenta")
+    return text
+
+
+def _quote(label: str, evidence: list) -> Text | None:
+    """The first quote of a criterion's evidence, by who said it (no turn number: the report's count every turn, the
+    comparison only the trainee's)."""
+    if not evidence:
+        return None
+    first = evidence[0]
+    who = "u" if first.speaker == "learner" else "beller"
+    return Text.assemble((f"{label}, {who}: ", "dim"), (f"“{first.text}”", "italic dim"))
+
+
+def _moved(item) -> Text:
+    if item.original is None:
+        return Text.assemble(f"– → {_points(item.variant)} ", ("(alleen in de variant beoordeeld)", "dim"))
+    if item.variant is None:
+        return Text.assemble(f"{_points(item.original)} → – ", ("(in de variant niet beoordeeld)", "dim"))
+    return Text.assemble(
+        f"{_points(item.original)} → {_points(item.variant)} (", _change(item.original, item.variant), ")"
+    )
+
+
+def comparison(c: Comparison, caller: str) -> Group:
+    """The original and its variant side by side (coach replay), at 80 columns too: the scores, the turns in which
+    something else was said, and the criteria whose score changed, each with a quote from both branches."""
+    scores = Table(box=box.SIMPLE, header_style="bold", padding=(0, 1), pad_edge=False)
+    scores.add_column("", no_wrap=True)
+    for name in ("origineel", "variant", "verschil"):
+        scores.add_column(name, justify="right", no_wrap=True)
+    for row in c.scores:
+        style = "bold" if row.name == "totaal" else ""
+        scores.add_row(
+            Text(dimension_title(row.name, row.title), style=style),
+            _points(row.original),
+            Text(_points(row.variant), style=style),
+            _change(row.original, row.variant),
+        )
+    scores.add_row("Afloop", OUTCOME_SHORT.get(c.original_outcome, "–"), OUTCOME_SHORT.get(c.variant_outcome, "–"), "")
+    parts: list = [Text.assemble(("origineel ", "dim"), c.original, ("  ·  variant ", "dim"), c.variant), scores]
+    if c.moments:
+        parts.append(Text("Wat er anders ging", style="bold"))
+        moments = Table.grid(padding=(0, 1))
+        moments.add_column(style="dim", no_wrap=True)
+        moments.add_column(ratio=1)
+        one_sided = [m for m in c.moments if m.original is None or m.variant is None]
+        for m in c.moments:
+            if one_sided and m is not one_sided[0] and m in one_sided:
+                continue  # after the first turn only one version has, the rest are counted, not shown
+            moments.add_row(Text(f"uw beurt {m.turn}", style="bold"), "")
+            moments.add_row(
+                "origineel", _said(caller, m.original, m.original_reply, ended=ENDED.format("het origineel"))
+            )
+            moments.add_row("variant", _said(caller, m.variant, m.variant_reply, ended=ENDED.format("de variant")))
+        if len(one_sided) > 1:
+            which = "het origineel" if one_sided[-1].variant is None else "de variant"
+            more = count(len(one_sided) - 1, "beurt", "beurten")
+            moments.add_row("", Text(f"(en nog {more} die alleen {which} heeft)", style="dim"))
+        parts.append(moments)
+    else:
+        parts.append(Text(f"U zei vanaf uw beurt {c.from_turn} hetzelfde als in het origineel.", style="dim"))
+    if c.criteria:
+        parts.append(Text("\nCriteria met een andere score", style="bold"))
+        rows = []
+        for item in c.criteria:
+            row = Text.assemble(
+                item.description.rstrip("."),
+                (f" ({dimension_title(item.dimension).lower()})", "dim"),
+                ": ",
+                _moved(item),
+            )
+            for quote in (_quote("origineel", item.original_evidence), _quote("variant", item.variant_evidence)):
+                if quote is not None:
+                    row.append("\n")
+                    row.append_text(quote)
+            rows.append(row)
+        parts.append(_bullets(rows))
+    elif c.moments:
+        parts.append(Text("\nGeen criterium kreeg een andere score.", style="dim"))
+    return Group(
+        Panel(
+            Group(*parts),
+            title=f"Vergelijking met het origineel, vanaf uw beurt {c.from_turn}",
+            title_align="left",
+            border_style="magenta",
+        )
+    )

@@ -20,6 +20,7 @@ from coach.feedback.model import Feedback, Phase
 from coach.formats import Transcript
 from coach.nl import count
 from coach.paths import write_private
+from coach.replay import Comparison
 
 Items = Sequence[tuple[Transcript, Feedback]]
 
@@ -435,3 +436,53 @@ def exam(results: Iterable[CallVerdict], min_score: float | None, *, strict: boo
             typer.echo(f"Medewerker {shown}: {verdict}", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+def markdown_comparison(c: Comparison, caller: str) -> str:
+    """A replayed call next to its original (``coach replay --compare --markdown``), as the terminal shows it."""
+
+    def change(original: float | None, variant: float | None) -> str:
+        if original is None or variant is None:
+            return "–"
+        points = round(variant) - round(original)
+        return f"{points:+d}" if points else "±0"
+
+    def said(line: str | None, reply: str | None) -> str:
+        if line is None:
+            return "*(hier al afgelopen)*"
+        answer = (
+            f"**{_md(caller[:1].upper() + caller[1:])}:** {_md(reply)}"
+            if reply is not None
+            else "*(geen antwoord van de beller)*"
+        )
+        return f"**U:** {_md(line)}<br>{answer}"
+
+    out = [f"# Variant van sessie {c.original} vanaf uw beurt {c.from_turn}\n", f"Variant: sessie {c.variant}\n"]
+    out += ["| | origineel | variant | verschil |", "|---|---|---|---|"]
+    for row in c.scores:
+        title = dimension_title(row.name, row.title)
+        out.append(
+            f"| {_md(title)} | {_score(row.original)} | {_score(row.variant)} | {change(row.original, row.variant)} |"
+        )
+    then, now = (OUTCOME_LABELS.get(o, "–") for o in (c.original_outcome, c.variant_outcome))
+    out.append(f"| Afloop | {then} | {now} | |\n")
+    if c.moments:
+        out += ["## Wat er anders ging\n", "| uw beurt | origineel | variant |", "|---|---|---|"]
+        for m in c.moments:
+            out.append(f"| {m.turn} | {said(m.original, m.original_reply)} | {said(m.variant, m.variant_reply)} |")
+        out.append("")
+    if c.criteria:
+        out += ["## Criteria met een andere score\n", "| criterium | origineel | variant | verschil | bewijs |"]
+        out.append("|---|---|---|---|---|")
+        for item in c.criteria:
+            quotes = "; ".join(
+                f"{label}, {'u' if e[0].speaker == 'learner' else 'beller'}: “{_md(e[0].text)}”"
+                for label, e in (("origineel", item.original_evidence), ("variant", item.variant_evidence))
+                if e
+            )
+            out.append(
+                f"| {_md(item.description)} | {_score(item.original)} | {_score(item.variant)}"
+                f" | {change(item.original, item.variant)} | {quotes} |"
+            )
+        out.append("")
+    return "\n".join(out)

@@ -274,7 +274,7 @@ class Terminal:
         if fresh:
             self._show(session.open())
         else:
-            self.console.print(render.transcript_dialogue(session.scenario, session.turns, self.show_emotion))
+            self._show_past(session)
             if live.pending:
                 self._show(live.answer_pending())
         while not session.ended:
@@ -328,6 +328,10 @@ class Terminal:
             self._show(reply)
         self._after_goodbye(session)
         return session.outcome or "stopped"
+
+    def _show_past(self, session) -> None:
+        """The turns so far of a call that goes on (resumed, or replayed by coach.cli.replay)."""
+        self.console.print(render.transcript_dialogue(session.scenario, session.turns, self.show_emotion))
 
     def _confirm(self, question: str) -> bool:
         """A yes/no question during the call: only j(a) is yes; Ctrl-C is no."""
@@ -385,6 +389,10 @@ class Terminal:
             self.console.print(f"Transcript opgeslagen: [bold]{render.escape(str(result.path))}[/bold]")
         else:
             self.console.print("[dim]Niets opgeslagen (--no-save).[/dim]")
+        self._after_report(live, result)
+
+    def _after_report(self, live: LiveCall, result: calls.CallResult) -> None:
+        """What follows the report of a call (coach.cli.replay adds the comparison with the original)."""
 
 
 def pick_scenario(scenarios: list[Scenario], console: Console, read: Callable[[str], str]) -> str:
