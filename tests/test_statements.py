@@ -123,3 +123,34 @@ def test_match_shows_the_fact_a_question_asks(invoke) -> None:
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
     assert any(f.get("kind") == "fact" and f.get("id") == "e-mail" for f in found["found"]), found
+
+
+DUBBEL = [
+    "Goedemorgen meneer Smulders, u spreekt met Eva. Vervelend! Wat ziet u precies?",
+    "Ik zie het, de termijn is twee keer afgeschreven. Dat is onze fout, excuses.",
+    "U krijgt het geld uiterlijk vrijdag 4 december vanzelf terug op dezelfde rekening.",
+    "Heeft u verder nog vragen, meneer Smulders?",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_closing_early_the_caller_asks_what_it_was_not_told(lib: Library, seed: int) -> None:
+    last = play(lib.scenario("heffing-incasso-dubbel-afgeschreven"), DUBBEL, seed)[-1]
+    assert last.segments[0].kind == "close_too_early"
+    assert "geld nou terug" not in last.text  # it was told on Friday; its other question is still open
+    assert "zelf" in last.text
+
+
+def test_an_echo_of_what_the_caller_was_told_is_no_question_to_answer(lib: Library) -> None:
+    from coach.feedback.call import Call
+    from coach.formats import Transcript, Turn
+
+    scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
+    brain = CallerBrain(scenario, ANALYZER, 3)
+    turns = [Turn(speaker="caller", text=brain.start().text)]
+    for text in DUBBEL[:3]:
+        plan = brain.plan(text, ANALYZER.analyze(text, turns[-1].text), turns[-1].text)
+        turns += [Turn(speaker="learner", text=text), Turn(speaker="caller", text=plan.text)]
+    assert "?" in turns[-1].text  # "Vrijdag al? Oké, dat is snel."
+    call = Call(Transcript(scenario=scenario.id, rubric="standaard", seed=3, turns=turns), scenario, ANALYZER)
+    assert call.rhetorical(turns[-1].text.split("?")[0] + "?")

@@ -599,7 +599,7 @@ class CallerBrain:
             hints = self.pending_hidden[0].hints
             line = self.pick(hints) if hints else self.line("close_too_early")
         elif not self._question_answered and self.scenario.concerns.surface.repeat:
-            line = self.pick(self.scenario.concerns.surface.repeat)  # its own question, not a generic protest
+            line = self.pick(self._still_asks())  # its own question, not a generic protest
         else:
             line = self.line("close_too_early")
         self.pending_question = line
@@ -670,7 +670,7 @@ class CallerBrain:
             return story[self.story_index - 1]
         self.story_done_said += 1
         if self.story_done_said == 1 and not self._question_answered and self.scenario.concerns.surface.repeat:
-            return self.pick(self.scenario.concerns.surface.repeat)  # all told: what it wants to know
+            return self.pick(self._still_asks())  # all told: what it wants to know
         if self.story_done_said <= 2:
             return self.line("story_done")
         pool = fallback_lines().get("story_done_again", [])
@@ -686,7 +686,20 @@ class CallerBrain:
         repeat = self.scenario.concerns.surface.repeat
         if self.unanswered > 1 or not repeat or self._question_answered:
             return self.line("ignored_question" if self.unanswered > 1 else "repeat_question")
-        return self.pick(repeat)
+        return self.pick(self._still_asks())
+
+    def _still_asks(self) -> list[str]:
+        """The caller's ways of asking its own question again, those about what it was not told yet first: told the
+        money comes back on Friday, it asks whether it must do something itself, not again when the money comes.
+        A line is about a key point when it shares a word stem (five letters) with the key point's description."""
+        repeat = list(self.scenario.concerns.surface.repeat)
+        told = [k for k in self.scenario.required_key_info if k.id in self.key_info]
+        if not told or len(repeat) < 2:
+            return repeat
+        told_stems = {w[:5] for k in told for w in _WORD.findall(fold(k.description)) if len(w) >= 5}
+        fresh = [x for x in repeat if not {w[:5] for w in _WORD.findall(fold(x)) if len(w) >= 5} & told_stems]
+        # said them all already: the whole list, so the caller varies its words rather than say one line twice
+        return fresh if any(x not in self.said_at for x in fresh) else repeat
 
     @property
     def _question_answered(self) -> bool:

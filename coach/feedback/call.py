@@ -234,7 +234,8 @@ class Call:
 
     def rhetorical(self, question: str) -> bool:
         """Whether a caller's question is part of one of its reaction lines (a rhetorical question, not a request):
-        the shared bank's and the scenario's reactions (REACTIONS)."""
+        the shared bank's and the scenario's reactions (REACTIONS), and its reactions to a key point ("Vrijdag al?
+        Oké, dat is snel." echoes what it was just told; it asks nothing to answer)."""
         q = fold(question).strip()
         return len(q) >= 4 and any(q in line for line in self._reactions)
 
@@ -243,6 +244,7 @@ class Call:
         lines = _shared_reactions()
         if self.scenario is not None:
             lines |= {fold(x) for kind, xs in self.scenario.reactions.items() if kind.value in REACTIONS for x in xs}
+            lines |= {fold(x) for k in self.scenario.key_info for x in k.reaction}
         return lines
 
     @cached_property
