@@ -76,6 +76,7 @@ def the_learner(cohort: Cohort, name: str, where: str) -> Learner:
             hint=f"geef meer van de naam, bijvoorbeeld --learner {found[0].name!r}",
         )
     spellings = [w for x in cohort.learners for w in (x.name, *x.aliases)]
+    spellings += [w.split()[0] for w in spellings if w.split()]  # a first name typed with a slip: 'Anan'
     close = suggestion(display(name), spellings)
     raise NotFoundError(
         f"'{display(name)}' staat niet in {where}" + (f" ({close})" if close else ""),

@@ -140,13 +140,14 @@ def practice(
     from coach.cli.terminal import Terminal
     from coach.store import Store
 
-    check_plugins(engine, judge)  # a missing key is said before the menu, not after the trainee picked
     task = None
-    if cohort is not None or assignment is not None:
+    if cohort is not None or assignment is not None:  # first: an exam with another voice is refused, key or not
         task = _assignment(
             cohort, assignment, scenario, rubric, seed, learner, engine=engine, save=not no_save, library=library
         )
         scenario, rubric, seed, learner = task["scenario"], task["rubric"], task["seed"], task["learner"]
+    check_plugins(engine, judge)  # a missing key is said before the menu, not after the trainee picked
+    if task is not None:
         _no_meter_in_exam(task["exam"], show_emotion)
     speaker = _speaker() if voice else None
     line_editing()
