@@ -147,3 +147,13 @@ def test_an_exam_at_the_terminal_keeps_its_rules_on_resume_and_counts_in_status(
     assert cell["attempts"] == 1 and cell["from"].startswith("sessie ")
     assert cell["exam"]["refused"] is False  # verified on replay: it counts as her exam
     assert cell["state"] in ("done", "below_minimum")
+
+
+def test_resume_finds_the_call_under_the_name_the_trainee_types(invoke, group: Path) -> None:
+    typed = f"{TYPED[0]}\n"  # then end of input: the call is cut off
+    assert invoke("practice", "-c", group, "-a", "examen-woz", "--learner", "Özlem Y.", input=typed).exit_code == 0
+    result = invoke("resume", "--learner", "ozlem", input="/terug\n/stop\n")
+    assert result.exit_code == 0, result.output
+    assert "Verder met sessie" in result.stdout and "Dat kan niet in een examen" in result.stdout
+    (row,) = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert row["outcome"] == "stopped" and row["meta"]["assignment"]["exam"] is True

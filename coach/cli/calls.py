@@ -566,7 +566,7 @@ def resume(
 
     store = Store.default()
     who = learner or None
-    row = store.last_unfinished(who)
+    row = _last_unfinished(store, who)
     if row is None:
         whose = f" van {who}" if who else ""
         typer.echo(f"Er is geen onafgemaakte sessie{whose}.", err=True)
@@ -616,6 +616,24 @@ def resume(
     if speaker and speaker.error:
         typer.echo(speaker.error, err=True)
     raise typer.Exit(code)
+
+
+def _last_unfinished(store, learner: str | None):
+    """The trainee's last unfinished call, the name read as 'coach history' reads it: 'ozlem' finds the call of
+    'Özlem Yılmaz-de Vries' (as 'coach practice --assignment' files it); a name that fits two trainees is an error."""
+    if learner is None:
+        return store.last_unfinished(None)
+    from coach.errors import UsageError
+    from coach.learners import display, find, key
+
+    names = find(learner, store.learners())
+    if len({key(n) for n in names}) > 1:
+        raise UsageError(
+            f"'{display(learner)}' past bij meer medewerkers: {', '.join(display(n) for n in names)}",
+            hint="geef meer van de naam, bijvoorbeeld --learner " + repr(display(names[0])),
+        )
+    rows = [r for r in (store.last_unfinished(n) for n in names or [learner]) if r is not None]
+    return max(rows, key=lambda r: r.started_at) if rows else None
 
 
 @command()
