@@ -61,6 +61,14 @@ class CallSetup:
     judge_model: str | None = None
     scripted: bool = False
     """Played from written replies (``coach run``), not by a trainee: the history shows it only with ``--all``."""
+    assignment: dict[str, Any] | None = None
+    """The group assignment this call is for (``coach practice --assignment``): ``cohort`` (the file), ``group``,
+    ``id`` and ``exam``. Stored in the session's meta, so a resumed exam keeps an exam's rules."""
+
+    @property
+    def exam(self) -> bool:
+        """An exam is one call: no emotion meter, no /terug, no /opnieuw."""
+        return bool(self.assignment and self.assignment.get("exam"))
 
 
 @dataclass
@@ -378,7 +386,8 @@ def start(setup: CallSetup, store: Store | None, hooks: Hooks | None = None, not
             judge_model=judge.model if judge is not None else None,
             meta={"scenario_hash": content_hash(setup.scenario)}
             | ({"caller_version": offline_version(setup.analyzer)} if setup.engine == "offline" else {})
-            | ({"scripted": True} if setup.scripted else {}),
+            | ({"scripted": True} if setup.scripted else {})
+            | ({"assignment": setup.assignment} if setup.assignment else {}),
         )
         store.lock(session_id)
         session.listener = Recorder(store, session_id, session.caller, setup.learner)

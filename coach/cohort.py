@@ -46,6 +46,44 @@ class Roster:
         return [learner.name for learner in self.learners]
 
 
+def the_assignment(cohort: Cohort, ident: str, where: str) -> Assignment:
+    """The assignment with this id (``coach practice --assignment``); an unknown one names the file and the ids."""
+    from coach.errors import NotFoundError, suggestion
+
+    ids = [a.id for a in cohort.assignments]
+    for assignment in cohort.assignments:
+        if assignment.id == ident:
+            return assignment
+    close = suggestion(ident, ids)
+    raise NotFoundError(
+        f"{where} heeft geen opdracht '{ident}'" + (f" ({close})" if close else ""),
+        hint=f"opdrachten: {', '.join(ids)}" if ids else "het groepsbestand heeft nog geen opdrachten (assignments)",
+    )
+
+
+def the_learner(cohort: Cohort, name: str, where: str) -> Learner:
+    """The one trainee of the group a name or alias stands for, as ``coach status`` counts them; none or two is an
+    error that names the file and the group's names."""
+    from coach.errors import NotFoundError, UsageError, suggestion
+
+    roster = Roster(cohort)
+    found = roster.resolve(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(
+            f"'{display(name)}' past bij meer medewerkers in {where}: {', '.join(x.name for x in found)}",
+            hint=f"geef meer van de naam, bijvoorbeeld --learner {found[0].name!r}",
+        )
+    spellings = [w for x in cohort.learners for w in (x.name, *x.aliases)]
+    spellings += [w.split()[0] for w in spellings if w.split()]  # a first name typed with a slip: 'Anan'
+    close = suggestion(display(name), spellings)
+    raise NotFoundError(
+        f"'{display(name)}' staat niet in {where}" + (f" ({close})" if close else ""),
+        hint=f"medewerkers: {', '.join(roster.names())}; een andere schrijfwijze hoort onder 'aliases'",
+    )
+
+
 def fingerprint(transcript: Transcript) -> str:
     """The same call, whoever sends it, from which file and under whichever spelling of the trainee's name: its
     scenario, seed, start and every turn."""

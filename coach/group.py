@@ -68,6 +68,10 @@ class Row:
     """Why it could not be verified, or was scored with another scenario version (empty when nothing is wrong)."""
     path: str = ""
     """Where the transcript can be read again (for the per-learner packs); not shown."""
+    reason: str = ""
+    """Why the call ended as it did (a call begun again with /opnieuw says so)."""
+    open_now: bool = False
+    """A stored call open in a process right now (``coach report --store``)."""
 
     @property
     def key(self) -> str:
@@ -134,6 +138,7 @@ def row(index: int, transcript: Transcript, fb: Feedback, verdict: str, *, file:
         verified=fb.source.verified if fb.source is not None else None,
         check="; ".join(fb.source.problems) if fb.source is not None else "",
         path=path,
+        reason=str(transcript.meta.get("reason") or ""),
     )
 
 

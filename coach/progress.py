@@ -228,7 +228,8 @@ class Suggestion:
     dimension: str
     """The weakest dimension, which it trains."""
     best_passed: int | None
-    """The highest difficulty at which the trainee reached the dimension's pass score (None: never yet)."""
+    """The highest difficulty at which the trainee's latest call of that difficulty reached the dimension's pass
+    score (None: none yet)."""
     level: int
     """The difficulty aimed at: one above ``best_passed``, the highest there is at most."""
     measure: str
@@ -415,16 +416,26 @@ def _analyse(result: Progress) -> None:
     result.weakest = min(measured)[2] if measured else None
 
 
+def reached(attempts: Sequence[Attempt], dimension: str) -> int | None:
+    """The highest difficulty whose latest call (of those that judged the dimension) passed it: what a trainee can
+    do now. One early pass does not hold a level once later calls at it fail (docs/progress.md)."""
+    latest: dict[int, Attempt] = {}
+    for a in sorted(attempts, key=lambda a: a.date):
+        if a.difficulty is not None and a.passed.get(dimension) is not None:
+            latest[a.difficulty] = a
+    levels = [level for level, a in latest.items() if a.passed.get(dimension)]
+    return max(levels) if levels else None
+
+
 def suggest(result: Progress, scenarios: Sequence[Any]) -> Suggestion | None:
     """The next scenario for the weakest dimension (docs/progress.md): at one level above the highest at which the
-    trainee passed that dimension; never practised before first, else the one practised longest ago; among those
-    the one that trains the dimension most."""
+    trainee's latest call passed that dimension; never practised before first, else the one practised longest ago;
+    among those the one that trains the dimension most."""
     dimension = result.weakest
     if dimension is None or not scenarios:
         return None
     levels = sorted({s.difficulty for s in scenarios})
-    passed = [a.difficulty for a in result.attempts if a.passed.get(dimension) and a.difficulty is not None]
-    best = max(passed) if passed else None
+    best = reached(result.attempts, dimension)
     level = min(best + 1, levels[-1]) if best is not None else levels[0]
     nearest = min(levels, key=lambda d: (abs(d - level), d))
     last: dict[str, datetime] = {}

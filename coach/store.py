@@ -279,6 +279,28 @@ class SessionLock:
         except (OSError, ValueError):
             return None, ""
 
+    @classmethod
+    def busy(cls, path: Path) -> bool:
+        """Whether a process holds this lock now. Tested with a shared lock taken and let go at once; a process
+        taking the call in that same instant is told it is busy, as it would be a moment earlier."""
+        import fcntl
+
+        if path in cls.held:
+            return True
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:  # no file: released (or never taken)
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+        return False
+
     def release(self) -> None:
         self.users -= 1
         if self.users:
@@ -423,6 +445,10 @@ class Store:
                 hint="ga daar verder, of sluit het daar af; daarna kunt u het hier openen",
             )
         self.locks[session_id] = lock
+
+    def open_now(self, session_id: str) -> bool:
+        """Whether the call is open in a process right now (``coach history``: 'nu bezig')."""
+        return session_id in self.locks or SessionLock.busy(self.path.parent / "locks" / f"{session_id}.lock")
 
     def release(self, session_id: str) -> None:
         lock = self.locks.pop(session_id, None)

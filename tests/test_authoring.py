@@ -218,3 +218,18 @@ def test_a_fresh_template_validates_without_warnings_and_passes_its_own_test(inv
     assert tested.exit_code == 0 and "GESLAAGD" in tested.output, tested.output
     again = invoke("new", "scenario", "heffing-vers", "--library", tmp_path, "--force")
     assert again.exit_code == 0 and "Gescripte medewerker" not in again.output  # an author's scripts stay
+
+
+def test_match_refuses_an_empty_previous_line_and_sentence(invoke) -> None:
+    for args in (["-p", "", "Wat is er gebeurd?"], ["--previous", "  ", "Wat is er gebeurd?"], [""]):
+        result = invoke("match", "woz-hoger-dan-buren", *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stdout == "" and result.stderr.startswith("Fout: ")
+
+
+def test_test_json_says_an_error_as_json(invoke) -> None:
+    result = invoke("test", "--json", "MISSING")
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)
+    assert (error["scenario"], error["ok"]) == ("MISSING", False)
+    assert "onbekend scenario 'MISSING'" in error["error"] and "Fout: onbekend scenario" in result.stderr

@@ -355,3 +355,33 @@ def test_end_of_input_with_no_save_gives_the_report_instead_of_nothing(invoke) -
     result = invoke("practice", "woz-hoger-dan-buren", "--seed", "2", "--no-save", input=typed)
     assert result.exit_code == 0, result.output
     assert "Feedback" in result.stdout and "niets bewaard" in result.stdout
+
+
+def test_history_says_begun_again_and_open_now(invoke, tmp_path: Path) -> None:
+    """A call begun again with /opnieuw is not 'gestopt door u'; a call open in another terminal right now (its session
+    lock is held) is not 'afgebroken, te hervatten'. The group dashboard says the same."""
+    typed = "Goedemorgen, met Anna.\n/opnieuw\nj\nGoedemorgen, met Anna van Belastingen.\n"  # then end of input
+    assert invoke("practice", "woz-hoger-dan-buren", "--seed", "4", "--learner", "anna", input=typed).exit_code == 0
+    again, open_ = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert (again["outcome"], open_["outcome"], open_["open_now"]) == ("stopped", None, False)
+    shown = " ".join(invoke("history").stdout.split())
+    assert "opnieuw begonnen" in shown and "gestopt door u" not in shown
+    assert "afgebroken, te hervatten" in shown and "nu bezig" not in shown
+    holder = subprocess.Popen(  # another terminal with the call open
+        [sys.executable, "-c", "import sys; from coach.store import Store; Store.default().lock(sys.argv[1]);"
+         " print('open', flush=True); sys.stdin.read()", open_["id"]],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        shown = " ".join(invoke("history").stdout.split())
+        assert "nu bezig" in shown and "te hervatten" not in shown
+        assert json.loads(invoke("history", "--json").stdout)["sessions"][1]["open_now"] is True
+        page = tmp_path / "groep.html"
+        assert invoke("report", "--store", "--html", page).exit_code == 0
+        cells = page.read_text(encoding="utf-8")
+        assert "nu bezig" in cells and "opnieuw begonnen" in cells
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=20)
+    assert "te hervatten" in " ".join(invoke("history").stdout.split())  # the other terminal closed: resumable

@@ -217,3 +217,17 @@ def test_history_json_of_a_scripted_call(invoke, tmp_path: Path) -> None:
     assert json.loads(invoke("history", "--json").stdout)["sessions"] == []
     (row,) = json.loads(invoke("history", "--json", "--all").stdout)["sessions"]
     assert row["meta"]["scripted"] is True
+
+
+def test_the_suggestion_follows_the_latest_call_at_each_level_not_an_early_pass() -> None:
+    library = [_scenario("a1", 1), _scenario("b2", 2), _scenario("c2", 2), _scenario("e3", 3)]
+    early_pass = _progress(
+        _attempt("a1", 1, 1, passed=True), _attempt("b2", 2, 2, passed=True), _attempt("c2", 2, 3, passed=False)
+    )
+    s = suggest(early_pass, library)
+    assert (s.best_passed, s.level) == (1, 2)  # the pass at ★★ is undone by the later failed ★★ call
+    tried_higher = _progress(_attempt("b2", 2, 1, passed=True), _attempt("e3", 3, 2, passed=False))
+    assert suggest(tried_higher, library).level == 3  # a failed try at ★★★ keeps ★★★ as the aim
+    short = _attempt("c2", 2, 3, passed=False)
+    short.passed = {"luisteren": None, "toon": True}  # too short to judge listening: it says nothing about the level
+    assert suggest(_progress(_attempt("b2", 2, 1, passed=True), short), library).level == 3

@@ -232,3 +232,26 @@ def test_a_voice_that_cannot_start_stops_quietly_with_a_dutch_reason(tmp_path: P
     finally:
         speaker.close()
     assert speaker.error is not None and speaker.error.startswith("Spraak gestopt: espeak-ng kon niet starten")
+
+
+def test_resume_speaks_with_voice_as_practice_does(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.cli import speech
+
+    assert invoke("practice", "woz-hoger-dan-buren", "--seed", "2", input="Goedemorgen, met Anna.\n").exit_code == 0
+    spoken: list[str] = []
+    closed: list[bool] = []
+    available = speech.unavailable
+    monkeypatch.setattr(speech, "unavailable", lambda **_: None)
+    monkeypatch.setattr(Speaker, "start", lambda self: self)
+    monkeypatch.setattr(Speaker, "say", lambda self, text, *_: spoken.append(text))
+    monkeypatch.setattr(Speaker, "close", lambda self: closed.append(True))
+    result = invoke("resume", "--voice", input="Wat is er precies gebeurd?\n/stop\n")
+    assert result.exit_code == 0, result.output
+    assert len(spoken) == 1  # the caller's new answer, spoken once it was shown
+    assert " ".join(spoken[0].split()) in " ".join(result.stdout.split())
+    assert closed == [True]
+    missing = invoke("practice", "woz-hoger-dan-buren", input="Goedemorgen.\n")
+    assert missing.exit_code == 0
+    monkeypatch.setattr(speech, "unavailable", available)
+    result = invoke("resume", "--voice", input="/stop\n", env={"PATH": "/nonexistent"})
+    assert result.exit_code == 0 and MISSING in result.stderr  # no espeak-ng: said, and the call goes on

@@ -37,6 +37,24 @@ def test_cmd(
     lexicon: LexiconOpt = None,
 ) -> None:
     """Speel de gescripte medewerkers van een scenario met meer seeds en geef een oordeel (1: niet geslaagd)."""
+    try:
+        _test(scenario, all_, seeds, rubric, scripts, as_json, library, lexicon)
+    except CoachError as exc:
+        if as_json:  # stdout still holds JSON: the error as the item of --all that could not be tested
+            print_json({"scenario": scenario, "ok": False, "error": exc.message, "hint": exc.hint or None})
+        raise  # the line on stderr and the exit code, as for every command
+
+
+def _test(
+    scenario: str | None,
+    all_: bool,
+    seeds: str,
+    rubric: str,
+    scripts: Path | None,
+    as_json: bool,
+    library: list[Path] | None,
+    lexicon: list[Path] | None,
+) -> None:
     from coach.analyzer import analyzer_for
     from coach.authoring import test_scenario
     from coach.cli.calls import parse_seeds
@@ -136,6 +154,11 @@ def match_cmd(
     if not sentence:
         raise UsageError(
             "geef een zin van de medewerker", hint="bijvoorbeeld: coach match SCENARIO 'Wat is er gebeurd?'"
+        )
+    if previous is not None and not clean_typed(previous):
+        raise UsageError(
+            "--previous (-p) is leeg: geef wat de beller net zei, of laat de optie weg",
+            hint="zonder -p geldt de eerste openingszin van het scenario",
         )
     lib = Library.open(library or [])
     analyzer = analyzer_for(lib, lexicon or [])

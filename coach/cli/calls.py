@@ -24,6 +24,7 @@ from coach.cli.options import (
     RubricOpt,
     SeedOpt,
     ShowEmotionOpt,
+    VoiceOpt,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _setup(
     judge: str = "offline",
     judge_model: str | None = None,
     scripted: bool = False,
+    assignment: dict | None = None,
 ):
     """The setup of a call from the command's options, with the library's scenario, rubric and lexicon."""
     from coach.analyzer import analyzer_for
@@ -67,6 +69,7 @@ def _setup(
         judge=judge,
         judge_model=judge_model,
         scripted=scripted,
+        assignment=assignment,
     )
 
 
@@ -102,11 +105,25 @@ def _pick_scenario(library: list[Path] | None) -> str:
 @command()
 def practice(
     scenario: Annotated[str | None, typer.Argument(help="Scenario-id of pad; zonder: kies uit een menu.")] = None,
+    cohort: Annotated[
+        Path | None,
+        typer.Option("--cohort", "-c", metavar="GROEP", help="Groepsbestand (YAML) met de opdracht van --assignment."),
+    ] = None,
+    assignment: Annotated[
+        str | None,
+        typer.Option(
+            "--assignment",
+            "-a",
+            metavar="ID",
+            help="Oefen deze opdracht uit het groepsbestand (met --learner): scenario, rubric en seed komen uit de "
+            "opdracht. Een examen is één gesprek: zonder emotiemeter, /terug en /opnieuw.",
+        ),
+    ] = None,
     rubric: RubricOpt = None,
     engine: EngineOpt = "offline",
     seed: SeedOpt = None,
     learner: LearnerOpt = None,
-    show_emotion: ShowEmotionOpt = True,
+    show_emotion: ShowEmotionOpt = None,
     detail: DetailOpt = False,
     no_save: NoSaveOpt = False,
     model: ModelOpt = None,
@@ -114,23 +131,24 @@ def practice(
     judge_model: JudgeModelOpt = None,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
-    voice: Annotated[
-        bool,
-        typer.Option(
-            "--voice",
-            help="Laat de beller hardop spreken via espeak-ng (als dat geïnstalleerd is); de tekst verschijnt "
-            "zoals altijd.",
-        ),
-    ] = False,
+    voice: VoiceOpt = False,
 ) -> None:
-    """Oefen een telefoongesprek met een gesimuleerde beller."""
+    """Oefen een telefoongesprek met een gesimuleerde beller, of een opdracht uit een groepsbestand."""
     from coach.calls import check_plugins, new_seed
     from coach.cli import render
     from coach.cli.inputs import line_editing, read_line
     from coach.cli.terminal import Terminal
     from coach.store import Store
 
+    task = None
+    if cohort is not None or assignment is not None:  # first: an exam with another voice is refused, key or not
+        task = _assignment(
+            cohort, assignment, scenario, rubric, seed, learner, engine=engine, save=not no_save, library=library
+        )
+        scenario, rubric, seed, learner = task["scenario"], task["rubric"], task["seed"], task["learner"]
     check_plugins(engine, judge)  # a missing key is said before the menu, not after the trainee picked
+    if task is not None:
+        _no_meter_in_exam(task["exam"], show_emotion)
     speaker = _speaker() if voice else None
     line_editing()
     ref = scenario or _pick_scenario(library)
@@ -146,11 +164,11 @@ def practice(
         model=model,
         judge=judge,
         judge_model=judge_model,
+        assignment=task["info"] if task else None,
     )
     store = None if no_save else Store.default()
-    terminal = Terminal(
-        setup, store, render.console(), read_line, show_emotion=show_emotion, detail=detail, speaker=speaker
-    )
+    shown = show_emotion is not False
+    terminal = Terminal(setup, store, render.console(), read_line, show_emotion=shown, detail=detail, speaker=speaker)
     try:
         code = terminal.practice()
     finally:
@@ -159,6 +177,100 @@ def practice(
     if speaker and speaker.error:
         typer.echo(speaker.error, err=True)
     raise typer.Exit(code)
+
+
+def _assignment(
+    cohort_file: Path | None,
+    ident: str | None,
+    scenario: str | None,
+    rubric: str | None,
+    seed: int | None,
+    learner: str | None,
+    *,
+    engine: str,
+    save: bool,
+    library: list[Path] | None,
+) -> dict:
+    """What ``--cohort GROEP --assignment ID`` sets: the assignment's scenario, rubric and seed, the trainee under the
+    group's spelling (so ``coach status`` counts the call), and what the session stores about it. An option that
+    asks for something else is an error, not silently overruled."""
+    from coach.cohort import the_assignment, the_learner
+    from coach.errors import UsageError
+    from coach.library import Library
+    from coach.validate import check_cohort
+
+    if cohort_file is None or ident is None:
+        raise UsageError(
+            "--cohort en --assignment horen bij elkaar",
+            hint="bijvoorbeeld: coach practice --cohort groep.yaml --assignment woz-buren --learner Anna",
+        )
+    lib = Library.open(library or [])
+    group = check_cohort(cohort_file, lib)
+    task = the_assignment(group, ident, str(cohort_file))
+    kind = "examen" if task.exam else "opdracht"
+    if not learner:
+        raise UsageError(
+            f"een {kind} hoort bij een medewerker: geef --learner NAAM",
+            hint=f"medewerkers in {cohort_file}: {', '.join(x.name for x in group.learners)}",
+        )
+    who = the_learner(group, learner, str(cohort_file))
+    scenario_id, rubric_id = lib.scenario(task.scenario).id, lib.rubric(task.rubric).id
+    if scenario is not None and lib.scenario(scenario).id != scenario_id:
+        raise UsageError(
+            f"{kind} '{task.id}' is scenario '{scenario_id}', niet '{scenario}'",
+            hint="laat het scenario weg: de opdracht kiest het",
+        )
+    if rubric is not None and lib.rubric(rubric).id != rubric_id:
+        raise UsageError(
+            f"{kind} '{task.id}' wordt beoordeeld met rubric '{rubric_id}', niet '{rubric}'",
+            hint="laat --rubric weg: de opdracht kiest de rubric",
+        )
+    if seed is not None and task.seed is not None and seed != task.seed:
+        raise UsageError(
+            f"{kind} '{task.id}' heeft seed {task.seed}, niet {seed}", hint="laat --seed weg: de opdracht kiest de seed"
+        )
+    if task.exam and engine != "offline":
+        raise UsageError(
+            "een examen voert u met de offline beller",
+            hint="alleen dat gesprek is na te spelen en telt in 'coach status'; laat --engine weg",
+        )
+    if task.exam and not save:
+        raise UsageError("een examen wordt altijd bewaard", hint="laat --no-save weg")
+    if not save:
+        typer.echo(f"waarschuwing: met --no-save telt dit gesprek niet voor opdracht '{task.id}'.", err=True)
+    if task.exam:
+        _exam_taken(who.name, scenario_id, task.seed)
+    return {
+        "scenario": task.scenario,
+        "rubric": task.rubric,
+        "seed": task.seed if task.seed is not None else seed,
+        "learner": who.name,
+        "exam": task.exam,
+        "info": {"cohort": str(cohort_file), "group": group.name, "id": task.id, "exam": task.exam},
+    }
+
+
+def _exam_taken(learner: str, scenario: str, seed: int | None) -> None:
+    """An exam counts once (the first call with its seed, coach.cohort): a trainee who took it already is told so
+    before a second try, which does not count."""
+    from coach.store import Store
+
+    earlier = [
+        r
+        for r in Store.default().sessions(learner)
+        if r.scenario == scenario and r.seed == seed and r.outcome not in (None, "interrupted")
+    ]
+    if earlier:
+        from datetime import datetime
+
+        day = f"{datetime.fromisoformat(earlier[0].started_at):%d-%m-%Y}"
+        typer.echo(f"Let op: u deed dit examen al ({day}); alleen dat eerste gesprek telt, dit gesprek niet.", err=True)
+
+
+def _no_meter_in_exam(exam: bool, show_emotion: bool | None) -> None:
+    """An explicit --show-emotion in an exam is answered: the meter stays hidden."""
+    if exam and show_emotion:
+        typer.echo("Let op: in een examen blijft de emotiemeter verborgen; --show-emotion geldt hier niet.", err=True)
 
 
 def _speaker() -> "Speaker | None":
@@ -439,10 +551,11 @@ def _run_table(rows) -> None:
 def resume(
     close: Annotated[bool, typer.Option("--close", help="Sluit de sessie af in plaats van verder te gaan.")] = False,
     learner: LearnerOpt = None,
-    show_emotion: ShowEmotionOpt = True,
+    show_emotion: ShowEmotionOpt = None,
     detail: DetailOpt = False,
     library: LibraryOpt = None,
     lexicon: LexiconOpt = None,
+    voice: VoiceOpt = False,
 ) -> None:
     """Ga verder met de laatste onafgemaakte sessie (of sluit haar af met --close)."""
     from coach import calls
@@ -453,7 +566,7 @@ def resume(
 
     store = Store.default()
     who = learner or None
-    row = store.last_unfinished(who)
+    row = _last_unfinished(store, who)
     if row is None:
         whose = f" van {who}" if who else ""
         typer.echo(f"Er is geen onafgemaakte sessie{whose}.", err=True)
@@ -469,6 +582,9 @@ def resume(
         typer.echo(message, err=True)
 
     engine, judge = calls.plugins_of(row, warn)
+    task = row.meta.get("assignment") if isinstance(row.meta.get("assignment"), dict) else None
+    _no_meter_in_exam(bool(task and task.get("exam")), show_emotion)
+    speaker = _speaker() if voice else None
     line_editing()
     setup = _setup(
         row.scenario_path if row.scenario_path and Path(row.scenario_path).is_file() else row.scenario,
@@ -482,14 +598,42 @@ def resume(
         model=row.caller_model if registry.get("voice", engine).takes_model else None,
         judge=judge,
         judge_model=row.judge_model if registry.get("judge", judge).takes_model else None,
+        assignment=task,
     )
-    terminal = Terminal(setup, store, console, read_line, show_emotion=show_emotion, detail=detail)
-    live = calls.resume(store, row.id, setup, terminal.hooks, terminal.warn, answer=False)
-    console.print(
-        f"[bold]Verder met sessie {render.escape(row.id)}[/bold]{render.escape(whose)}"
-        f" ({len(live.session.turns)} beurten tot nu toe)"
+    terminal = Terminal(
+        setup, store, console, read_line, show_emotion=show_emotion is not False, detail=detail, speaker=speaker
     )
-    raise typer.Exit(terminal.practice(live))
+    try:
+        live = calls.resume(store, row.id, setup, terminal.hooks, terminal.warn, answer=False)
+        console.print(
+            f"[bold]Verder met sessie {render.escape(row.id)}[/bold]{render.escape(whose)}"
+            f" ({len(live.session.turns)} beurten tot nu toe)"
+        )
+        code = terminal.practice(live)
+    finally:
+        if speaker:
+            speaker.close()
+    if speaker and speaker.error:
+        typer.echo(speaker.error, err=True)
+    raise typer.Exit(code)
+
+
+def _last_unfinished(store, learner: str | None):
+    """The trainee's last unfinished call, the name read as 'coach history' reads it: 'ozlem' finds the call of
+    'Özlem Yılmaz-de Vries' (as 'coach practice --assignment' files it); a name that fits two trainees is an error."""
+    if learner is None:
+        return store.last_unfinished(None)
+    from coach.errors import UsageError
+    from coach.learners import display, find, key
+
+    names = find(learner, store.learners())
+    if len({key(n) for n in names}) > 1:
+        raise UsageError(
+            f"'{display(learner)}' past bij meer medewerkers: {', '.join(display(n) for n in names)}",
+            hint="geef meer van de naam, bijvoorbeeld --learner " + repr(display(names[0])),
+        )
+    rows = [r for r in (store.last_unfinished(n) for n in names or [learner]) if r is not None]
+    return max(rows, key=lambda r: r.started_at) if rows else None
 
 
 @command()
@@ -530,17 +674,18 @@ def history(
     scripted = [r for r in rows if r.meta.get("scripted")]
     if not all_calls:
         rows = [r for r in rows if not r.meta.get("scripted")]
+    busy = {r.id for r in rows if r.outcome is None and store.open_now(r.id)}  # 'nu bezig', not 'te hervatten'
     if as_json:
         print_json(
             {
-                "sessions": [r.as_dict() for r in rows],
+                "sessions": [r.as_dict() | {"open_now": r.id in busy} for r in rows],
                 "unreadable": [{"id": session, "problem": problem} for session, problem in unreadable],
             }
         )
     else:
         from coach.cli import render
 
-        render.console().print(render.history_table(rows, _titles(library)))
+        render.console().print(render.history_table(rows, _titles(library), busy))
         if scripted and not all_calls:
             typer.echo(
                 f"{count(len(scripted), 'gescript gesprek', 'gescripte gesprekken')} ('coach run') niet getoond;"

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from coach.cli.labels import OUTCOME_SHORT, dimension_title
+from coach.cli.labels import dimension_title, outcome_short
 from coach.group import Group, Rollup, Row
 
 if TYPE_CHECKING:
@@ -276,6 +276,13 @@ def _criteria_table(roll: Rollup) -> str:
     return "".join(out)
 
 
+def _result(r: Row) -> str:
+    """The verdict of a call; a call open right now or begun again with /opnieuw is said to be that."""
+    ending = outcome_short(r.outcome or None, r.reason, open_now=r.open_now)
+    special = r.open_now or (r.outcome == "stopped" and ending != outcome_short("stopped"))
+    return ending if special else r.verdict or ending
+
+
 def _calls_table(rows: Sequence[Row], dims: Sequence[str]) -> str:
     out = ["<table>", _th("medewerker", "datum", "scenario", "totaal", *(dimension_title(d) for d in dims), "resultaat",
                           "bestand of sessie", text=(0, 1, 2, -2, -1))]  # fmt: skip
@@ -287,7 +294,7 @@ def _calls_table(rows: Sequence[Row], dims: Sequence[str]) -> str:
             f"<td>{e(r.scenario or '–')}</td>",
             f'<td class="n">{num(r.overall)}</td>',
             *(f'<td class="n">{num(r.dimensions.get(d))}</td>' for d in dims),
-            f'<td class="{cls}">{e(r.verdict or OUTCOME_SHORT.get(r.outcome or None, r.outcome))}</td>',
+            f'<td class="{cls}">{e(_result(r))}</td>',
             f"<td>{e(r.file or r.session)}</td>",
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")

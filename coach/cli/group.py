@@ -106,7 +106,8 @@ def report(
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="coach-report-") as tmp:  # 0700: the store's calls, for the workers
         if store:
-            files = _from_store(Path(tmp), learner, scenario, problems)
+            busy: set[str] = set()
+            files = _from_store(Path(tmp), learner, scenario, problems, busy)
         else:
             files, empty = expand(paths or [])
             if not files:
@@ -115,6 +116,9 @@ def report(
                     f"geen transcripten gevonden in {where}", hint="een map telt zijn .yaml/.json-bestanden"
                 )
         rows = _score(files, job, problems, store=store, scenario=scenario)
+        if store:
+            for r in rows:
+                r.open_now = r.session in busy
         if learner and not store:
             picked = {id(r): r for query in learner for r in _select(rows, query, scored=bool(rows))}
             rows = [r for r in rows if id(r) in picked]
@@ -167,9 +171,11 @@ def _select(rows: list["Row"], query: str, *, scored: bool) -> list["Row"]:
     return chosen
 
 
-def _from_store(tmp: Path, queries: list[str] | None, scenario: str | None, problems: list[str]) -> list[Path]:
+def _from_store(
+    tmp: Path, queries: list[str] | None, scenario: str | None, problems: list[str], busy: set[str]
+) -> list[Path]:
     """The store's calls (of the learner and scenario asked for) as transcript files in a private temporary folder,
-    so the workers of coach.batch can read them."""
+    so the workers of coach.batch can read them; ``busy`` gets the ids of those open in a process right now."""
     from coach import learners
     from coach.errors import NotFoundError, StoreDamagedError
     from coach.formats.transcript import dump_transcript
@@ -202,6 +208,8 @@ def _from_store(tmp: Path, queries: list[str] | None, scenario: str | None, prob
             except NotFoundError:  # a session without turns is not a call yet
                 continue
             files.append(write_private(tmp / f"{n:06d}.yaml", dump_transcript(transcript)))
+            if session.outcome is None and db.open_now(session.id):
+                busy.add(session.id)
     finally:
         db.close()
     return files

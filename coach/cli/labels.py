@@ -2,7 +2,7 @@
 reports, the tables. The act labels live with the acts (coach.formats.acts)."""
 
 from coach.formats.acts import ACT_LABELS
-from coach.formats.transcript import OUTCOME_WORDS
+from coach.formats.transcript import OUTCOME_WORDS, RESTARTED
 from coach.nl import count
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "TOPIC_LABELS",
     "dimension_title",
     "judge_unknown",
+    "outcome_short",
 ]
 
 DIMENSION_TITLES = {"luisteren": "Luisteren", "gespreksopbouw": "Gespreksopbouw", "toon": "Toon", "inhoud": "Inhoud"}
@@ -26,6 +27,19 @@ CUT_OFF = "afgebroken, te hervatten"
 """A stored call without an ending: cut off (a closed terminal, SIGTERM, lost input, kill -9); coach resume goes on."""
 OUTCOME_SHORT = {k: short for k, (short, _) in OUTCOME_WORDS.items()} | {None: CUT_OFF}
 OUTCOME_LABELS = {k: long for k, (_, long) in OUTCOME_WORDS.items()} | {None: CUT_OFF}
+OPEN_NOW = "nu bezig"
+"""A stored call without an ending that a process holds open right now (its session lock is taken)."""
+
+
+def outcome_short(outcome: str | None, reason: str | None = None, *, open_now: bool = False) -> str:
+    """How a stored call ended, in a table (history, dashboard): a call begun again with /opnieuw and one open right
+    now in another terminal have their own words, not 'gestopt door u' and 'afgebroken, te hervatten'."""
+    if outcome is None and open_now:
+        return OPEN_NOW
+    if outcome == "stopped" and reason == RESTARTED:
+        return "opnieuw begonnen"
+    return OUTCOME_SHORT.get(outcome, str(outcome))
+
 
 TOPIC_LABELS = {
     "woz": "WOZ",

@@ -79,8 +79,21 @@ JudgeOpt = Annotated[
     typer.Option("--judge", metavar="BEOORDELAAR", help=f"{registry.choices('judge')}."),
 ]
 ShowEmotionOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--show-emotion/--hide-emotion",
+        help="De emotiemeter bij de beller tonen (standaard) of verbergen; in een examen altijd verborgen.",
+        show_default=False,
+    ),
+]
+"""None: not given (the meter is shown, except in an exam, where an explicit --show-emotion is answered)."""
+VoiceOpt = Annotated[
     bool,
-    typer.Option("--show-emotion/--hide-emotion", help="De emotiemeter bij de beller tonen (standaard) of verbergen."),
+    typer.Option(
+        "--voice",
+        help="Laat de beller hardop spreken via espeak-ng (als dat geïnstalleerd is); de tekst verschijnt "
+        "zoals altijd.",
+    ),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")]
 

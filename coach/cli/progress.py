@@ -177,7 +177,8 @@ def reason(s, result: "Progress") -> str:
     if s.best_passed is None:
         text += f"; u haalde {dim} nog op geen enkel niveau, dus eerst {STARS.get(s.level, s.level)}"
     elif s.level > s.best_passed:
-        text += f"; u haalde {dim} op {STARS.get(s.best_passed)}, dus nu {STARS.get(s.level, s.level)}"
+        now = STARS.get(s.level, s.level)
+        text += f"; u haalde {dim} in uw laatste gesprek op {STARS.get(s.best_passed)}, dus nu {now}"
     else:
         text += f"; u haalde {dim} al op het hoogste niveau, {STARS.get(s.level, s.level)}"
     one, many = MEASURES.get(s.measure, ("", ""))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -23,6 +23,7 @@ from coach.cli.labels import (
     TOPIC_LABELS,
     dimension_title,
     judge_unknown,
+    outcome_short,
 )
 from coach.feedback import NO_IMPROVEMENTS, no_improvements
 from coach.formats.acts import FAULT_ACTS
@@ -89,6 +90,22 @@ def briefing(scenario: Scenario, *, trainer: bool = False) -> Group:
     if trainer:
         parts.append(_trainer_view(s))
     return Group(*parts)
+
+
+def assignment_banner(assignment: Mapping[str, Any]) -> Panel | Text:
+    """Above the briefing of a group assignment (``coach practice --assignment``): which one, and for an exam its
+    rules, before the trainee starts."""
+    ident, group = str(assignment.get("id", "")), str(assignment.get("group", ""))
+    if not assignment.get("exam"):
+        return Text.assemble(("Opdracht ", "bold"), (ident, "bold"), f" · {group}" if group else "")
+    text = Text.assemble(
+        "Dit gesprek is examen ",
+        (ident, "bold"),
+        f" van {group}" if group else "",
+        ". Het telt één keer: het eerste gesprek met deze beller is uw examen.\n"
+        "De emotiemeter is verborgen; /terug en /opnieuw werken niet.",
+    )
+    return Panel(text, title="Examen", title_align="left", border_style="red")
 
 
 def dossier(scenario: Scenario) -> Panel:
@@ -274,10 +291,12 @@ def scenario_menu(scenarios: Sequence[Scenario]) -> Table:
     return table
 
 
-def history_table(rows: Sequence[SessionRow], titles: Mapping[str, str] | None = None) -> Table:
+def history_table(
+    rows: Sequence[SessionRow], titles: Mapping[str, str] | None = None, open_now: Collection[str] = ()
+) -> Table:
     """Sessions, readable at 80 columns: the session id is never cut off, a scenario's title wraps (its id when the
     library has no title for it); the learner and the date go on a dim line under them. '#' counts the trainee's
-    turns."""
+    turns. ``open_now``: the ids of calls open in a process right now."""
     titles = titles or {}
     table = Table(
         title="Geoefende gesprekken",
@@ -297,7 +316,7 @@ def history_table(rows: Sequence[SessionRow], titles: Mapping[str, str] | None =
             Text.assemble((r.id, "cyan"), "\n", (r.learner or "—", "dim")),
             Text.assemble(titles.get(r.scenario, r.scenario), _branch_label(r), "\n", (started, "dim")),
             str(r.learner_turns),
-            OUTCOME_SHORT.get(r.outcome, str(r.outcome)),
+            outcome_short(r.outcome, r.reason, open_now=r.id in open_now),
             "–" if r.meta.get("score") is None else f"{r.meta['score']:.0f}",
         )
     if not rows:

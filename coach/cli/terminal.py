@@ -22,6 +22,7 @@ from coach.cli.speech import Speaker
 from coach.errors import UsageError
 from coach.feedback.hints import hint_for
 from coach.formats import Scenario, Turn
+from coach.formats.transcript import RESTARTED
 from coach.store import Store
 
 COMMANDS = {
@@ -32,6 +33,10 @@ COMMANDS = {
     "/terug": "uw laatste beurt terugnemen en opnieuw antwoorden",
     "/help": "deze uitleg",
 }
+
+NOT_IN_EXAM = ("/terug", "/opnieuw")
+"""An exam is one call: these are refused in it (and left out of its /help)."""
+EXAM_REFUSED = "Dat kan niet in een examen: een examen is één gesprek."
 
 INTERRUPT_EXIT = 130
 SMALL_TERMINAL = 30
@@ -105,7 +110,8 @@ class Terminal:
         self.store = store
         self.console = console
         self.read = read
-        self.show_emotion = show_emotion
+        self.show_emotion = show_emotion and not setup.exam  # an exam hides the emotion meter
+        self.commands = {k: v for k, v in COMMANDS.items() if not (setup.exam and k in NOT_IN_EXAM)}
         self.detail = detail
         self.speaker = speaker
         self._live: LiveCall | None = None
@@ -210,7 +216,8 @@ class Terminal:
     def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
         try:
-            self._page(render.Group(render.briefing(setup.scenario), render.practice_help(COMMANDS)))
+            heading = [render.assignment_banner(setup.assignment)] if setup.assignment else []
+            self._page(render.Group(*heading, render.briefing(setup.scenario), render.practice_help(self.commands)))
         except EOFError:
             return self._cut(live, 0)
         if self.console.is_terminal and self.console.height < SMALL_TERMINAL:
@@ -288,7 +295,10 @@ class Terminal:
                 continue
             command = line.lower()
             if command in ("/help", "/?"):
-                self.console.print(render.practice_help(COMMANDS))
+                self.console.print(render.practice_help(self.commands))
+                continue
+            if self.setup.exam and command in NOT_IN_EXAM:
+                self.console.print(f"[yellow]{EXAM_REFUSED}[/yellow]")
                 continue
             if command == "/terug":
                 said = next((t.text for t in reversed(session.turns) if t.speaker == "learner"), "")
@@ -314,7 +324,7 @@ class Terminal:
                 if not self._confirm("Opnieuw beginnen? Dit gesprek wordt niet beoordeeld. (j/n) "):
                     self.console.print("[dim]Verder met dit gesprek.[/dim]")
                     continue
-                session.end("stopped", "De oefening werd opnieuw begonnen.")
+                session.end("stopped", RESTARTED)
                 return "restart"
             if command.startswith("/"):
                 self.console.print(f"[yellow]Onbekend commando {render.escape(line)}.[/yellow] Typ /help.")

@@ -37,6 +37,8 @@ OUTCOME_WORDS: dict[str | None, tuple[str, str]] = {
     None: ("onafgemaakt", "nog bezig"),
 }
 """The endings in Dutch: short (a table) and long (a report)."""
+RESTARTED = "De oefening werd opnieuw begonnen."
+"""The reason of a call begun again with /opnieuw (outcome ``stopped``, no feedback): 'opnieuw begonnen' in a table."""
 
 
 def _any_case_of(schema: dict[str, Any], words: list[str]) -> None:
