@@ -334,8 +334,13 @@ def learner_progress(
     (coach run) only with ``scripted``."""
     rows, _ = store.history()
     # a call that was scored when it ended (an imported one was made elsewhere); a call begun again with /opnieuw or
-    # closed with resume --close ended without feedback and is no attempt
-    finished = [r for r in rows if (r.outcome is not None and "score" in r.meta) or "import" in r.meta]
+    # closed with resume --close ended without feedback and is no attempt; a what-if variant (coach replay) redoes
+    # part of a call and is no fresh call either
+    finished = [
+        r
+        for r in rows
+        if ((r.outcome is not None and "score" in r.meta) or "import" in r.meta) and not r.meta.get("branch_of")
+    ]
     pool = finished if scripted else [r for r in finished if not r.meta.get("scripted")]
     name, keys = _who(finished if query else pool, query)
     mine = [r for r in pool if learners.key(r.learner) in keys]

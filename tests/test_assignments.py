@@ -157,3 +157,13 @@ def test_resume_finds_the_call_under_the_name_the_trainee_types(invoke, group: P
     assert "Verder met sessie" in result.stdout and "Dat kan niet in een examen" in result.stdout
     (row,) = json.loads(invoke("history", "--json").stdout)["sessions"]
     assert row["outcome"] == "stopped" and row["meta"]["assignment"]["exam"] is True
+
+
+def test_a_what_if_variant_is_no_attempt(invoke, group: Path) -> None:
+    typed = f"{TYPED[0]}\n{TYPED[1]}\n/stop\n"
+    assert invoke("practice", "-c", group, "-a", "woz-buren", "--learner", "ozlem", input=typed).exit_code == 0
+    (row,) = json.loads(invoke("history", "--json").stdout)["sessions"]
+    assert invoke("replay", row["id"], "--from", "2", input="Vertelt u eens.\n/stop\n").exit_code == 0
+    assert len(json.loads(invoke("history", "--json").stdout)["sessions"]) == 2
+    status = json.loads(invoke("status", group, "--json", "--today", "2026-03-01").stdout)
+    assert _cell(status, "Özlem Yılmaz-de Vries", "woz-buren")["attempts"] == 1

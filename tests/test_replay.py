@@ -350,3 +350,11 @@ def test_the_comparison_at_80_columns() -> None:
     assert "uw beurt 5" not in text
     total = round(fb_after.overall) - round(fb_before.overall)
     assert f"{round(fb_before.overall)}" in text and f"{total:+d}" in text
+
+
+def test_a_variant_is_no_fresh_call_for_progress(invoke) -> None:
+    original = _practised(invoke, GOOD_WOZ[:3])
+    assert invoke("replay", original, "--from", "2", input="Dat is vervelend.\n/stop\n").exit_code == 0
+    assert len(json.loads(invoke("history", "--json").stdout)["sessions"]) == 2
+    data = json.loads(invoke("progress", "--json", "--learner", "anna").stdout)
+    assert [c["session"] for c in data["calls"]] == [original]

@@ -278,7 +278,8 @@ def _attempts(
             continue
         if found:
             for row in store.sessions(name):
-                if row.scenario in scenarios and row.turns and _finished(row):
+                # a what-if variant (coach replay) redoes part of a call: no attempt at an assignment
+                if row.scenario in scenarios and row.turns and _finished(row) and not row.meta.get("branch_of"):
                     stored.append((found[0].name, row.id, row))
     files, empty = expand(sources)
     files = [f for f in files if f.resolve() != cohort_file.resolve()]  # the group file kept with the calls
