@@ -82,6 +82,16 @@ def test_a_summary_asks_no_fact(lib: Library) -> None:
         ("invordering-aanmaning-boos", "Wanneer heeft u de aanslag zelf gezien?", "aanslag-gezien"),
         # a question that names no topic is read with the sentence before it
         ("woz-termijn-gemist", "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?", "dak"),
+        # a scenario's own word is no typo of a shared topic's word ("water" is not "later")
+        ("heffing-aanslag-hoger", "Wanneer kreeg u de aanslag voor het water?", "waterschap"),
+        # shared topics: a house or a vehicle in one's name is not the caller's name
+        ("woz-eigendom-1-januari", "Stond de woning op uw naam?", "woning"),
+        ("kwijtschelding-automatisch-vervallen", "Heeft u een brommer op uw naam staan?", "voertuig"),
+        ("heffing-rioolheffing-eigenaar-gebruiker", "Waar woont u tegenwoordig?", "nieuw-adres"),
+        ("invordering-beslag-bankrekening", "Lukt het u financieel om iets te betalen?", "betaalruimte"),
+        ("heffing-incasso-dubbel-afgeschreven", "Is dit de eerste keer dat u ons belt?", "eerder-contact"),
+        # a specific wording the buyer topic outranks with is not a mention of the buyers
+        ("woz-eigendom-1-januari", "Staat het al op naam van de kopers in het Kadaster?", "kadaster"),
     ],
 )
 def test_a_fact_is_asked_in_the_ways_trainees_ask(lib: Library, scenario: str, text: str, fact: str) -> None:

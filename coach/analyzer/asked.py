@@ -112,10 +112,13 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             a = before
         topics |= matched.keys()
         specific = matched.keys() & analyzer.outranking
+        plain = fold(text[a:b])
         for fact in scenario.facts:
             if specific and not specific & set(fact.topics):
                 continue  # the question is about something specific the caller has no fact for (its phone number)
             own = analyzer.phrase_score(fact.ask, text[a:b], corrected)
+            if plain != corrected:  # a scenario's own word is no typo of a shared topic's ("water" is not "later")
+                own = max(own, analyzer.phrase_score(fact.ask, text[a:b], plain))
             score = max([matched.get(t, 0) for t in fact.topics] + [own + LOCAL_BONUS if own else 0])
             if score and (fact.id not in best or score > best[fact.id].score):
                 best[fact.id] = FactAsked(fact, score, index)
