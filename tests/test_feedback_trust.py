@@ -175,3 +175,45 @@ def test_a_rubric_without_the_hidden_concern_criterion_still_agrees_with_the_sum
     summary = next(c for c in feedback.criteria if c.signal == "summary_captures_concern")
     assert any("onderliggende zorg" in e.note for e in summary.evidence)
     assert feedback.call["hidden_concern_found"] is True and contradictions(feedback, call) == []
+
+
+def _advice(lib: Library, scenario: str, *turns: tuple) -> dict[str, str]:
+    t = Transcript.model_validate({**transcript(*turns).model_dump(), "scenario": scenario, "outcome": "stopped"})
+    feedback = evaluate(t, lib.rubric("standaard"), get_analyzer(), lib.scenario(scenario))
+    return {a.criterion: a.better for a in feedback.advice}
+
+
+def test_tips_speak_of_this_callers_question(lib: Library) -> None:
+    better = _advice(
+        lib,
+        "heffing-incasso-dubbel-afgeschreven",
+        ("c", "Goedemorgen, Smulders hier. Er is twee keer 84 euro 60 afgeschreven. Hoe kan dat?", 3),
+        ("l", OPENING + " Wat ziet u precies?"),
+        ("c", "Twee keer 84 euro 60, allebei op 27 november. Moet ik nou zelf iets doen bij de bank?", 3),
+        ("l", "U krijgt het geld uiterlijk vrijdag vanzelf terug."),
+        ("c", "Oké.", 2),
+        ("l", "Fijne dag verder."),
+    )
+    said = " ".join(better.values())
+    assert "bedrag zo hoog" not in said and "schrikt u van het bedrag" not in said  # another caller's question
+    summary = next(v for v in better.values() if v.startswith("Als ik u goed begrijp"))
+    assert "termijn 9 twee keer van uw rekening" in summary  # the scenario's said_back
+
+
+def test_the_unanswered_question_tip_quotes_the_callers_own_question(lib: Library) -> None:
+    from coach.feedback.advice import Advisor
+    from coach.feedback.call import Call
+    from coach.feedback.model import Evidence
+
+    scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
+    t = transcript(
+        ("c", "Goedemorgen, Smulders hier. Er is twee keer 84 euro 60 afgeschreven.", 3),
+        ("l", OPENING + " Wat ziet u precies?"),
+        ("c", "Twee keer 84 euro 60, allebei op 27 november. Moet ik nou zelf iets doen bij de bank?", 3),
+        ("l", "Mag ik uw aanslagnummer?"),
+    )
+    advisor = Advisor(Call(t, scenario, get_analyzer()))
+    moment = Evidence(turn=3, speaker="caller", text=t.turns[2].text, note="vraag van de beller")
+    assert advisor.example("caller_questions_answered", moment) == (
+        "U vroeg: 'Moet ik nou zelf iets doen bij de bank?' Daar wil ik eerst antwoord op geven."
+    )

@@ -14,6 +14,8 @@ from coach.formats.advice import placeholders
 from coach.patterns import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_QUESTION = re.compile(r"[^.!?…\]]*[^\W_][^.!?…\]]*\?")
+"""A question sentence in a caller's line."""
 _FICTIONAL = re.compile(r"\s*\((?:fictief|fictieve gemeente)\)\s*$", re.IGNORECASE)
 
 
@@ -53,6 +55,8 @@ class Advisor:
             place = _FICTIONAL.sub("", s.municipality).strip()
             out["gemeente"] = re.sub(r"^gemeente\s+", "", place, flags=re.IGNORECASE)
             out["naam"] = s.caller.address_as
+            if s.concerns.surface.said_back:
+                out["samenvatting"] = " ".join(s.concerns.surface.said_back.split()).rstrip(".?! ")
         callers = [t for i, t in self.call.caller if turn is None or i < turn]
         hints = [h for c in s.concerns.hidden for h in c.hints] if s is not None else []
         said = next((h for t in reversed(callers) for h in hints if h.lower() in t.text.lower()), None)
@@ -68,10 +72,15 @@ class Advisor:
             ]
             if words:
                 out["woord"] = max(words, key=len).lower()
+        # the caller's last question up to the moment, as it asked it ("Ik heb toch maar één aanslag?")
+        asked = [q for i, t in self.call.caller if turn is None or i <= turn for q in _QUESTION.findall(t.text)]
+        if asked:
+            out["vraag"] = asked[-1].strip()
         return out
 
     def example(self, signal: str, moment: Evidence | None, fallback: str = "") -> str:
-        """A better sentence for this signal at this moment, not used before in the report ('' when none fits)."""
+        """A better sentence for this signal at this moment, not used before in the report ('' when none fits); the
+        rubric's example (``fallback``) only when the bank has none for this caller."""
         turn = moment.turn if moment is not None else None
         mood = self.mood(turn)
         values = self.values(turn)
@@ -83,8 +92,8 @@ class Advisor:
                 text = item.text.format(**{k: values[k] for k in placeholders(item.text)})
                 if text not in self.used:
                     options.append(text)
-        if fallback and fallback not in self.used:
-            options.append(fallback)
+        if fallback and fallback not in self.used and not options:
+            options.append(fallback)  # the rubric's own example speaks of no caller in particular: the last resort
         if not options:
             return ""
         # the mood's own sentences first; among equals, vary with the moment so reports do not all read alike

@@ -223,6 +223,12 @@ class SurfaceConcern(Model):
     repeat: list[Text] = Field(
         default_factory=list, description="Hoe de beller de vraag herhaalt als die blijft liggen."
     )
+    said_back: Text | None = Field(
+        None,
+        description="De vraag van de beller zoals de medewerker die samenvat, na 'Als ik u goed begrijp, ...': "
+        "'wilt u weten waarom u twee keer dezelfde termijn betaald heeft en wanneer u het terugkrijgt' (voor de tip "
+        "bij samenvatten).",
+    )
 
 
 class HiddenConcern(Model):
