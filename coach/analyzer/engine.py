@@ -640,6 +640,8 @@ class Analyzer:
         self.teach_back = _words_regex(q.teach_back, v)
         self.choices = _words_regex(q.choices, v)
         self.caller_tasks = _words_regex(q.caller_tasks, v)
+        self.consent = _words_regex(q.consent, v)
+        self.news = _words_regex(q.news, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -762,10 +764,18 @@ class Analyzer:
 
     def asks_back(self, text: str) -> str | None:
         """What a question asks of the caller besides a fact: 'teach_back' (say what happens now, in your own
-        words), 'choice' (A or B) or 'task' (will you do something), or None."""
+        words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?) or 'news'
+        (did you know?), or None."""
         folded = fold(text)
         first = next(iter(_TOKEN.findall(folded)), "")
-        for kind, regex in (("teach_back", self.teach_back), ("choice", self.choices), ("task", self.caller_tasks)):
+        kinds = (
+            ("teach_back", self.teach_back),
+            ("choice", self.choices),
+            ("task", self.caller_tasks),
+            ("consent", self.consent),
+            ("news", self.news),
+        )
+        for kind, regex in kinds:
             if kind == "task" and first in self.wh:
                 continue  # "Hoeveel zou u kunnen betalen?" asks an amount, not to pay
             if regex is not None and regex.search(folded):

@@ -83,6 +83,14 @@ class Questions(Model):
     caller_tasks: list[str] = Field(
         default_factory=list, description="Een verzoek aan de beller om iets te doen ('kunt u haar dat vragen?')."
     )
+    consent: list[str] = Field(
+        default_factory=list,
+        description="Een ja/nee-vraag of het goed is, of het lukt ('is dat goed?', 'wilt u dat?'): de beller zegt ja.",
+    )
+    news: list[str] = Field(
+        default_factory=list,
+        description="Een vraag of de beller iets al wist ('wist u dat?'): de beller zegt van niet.",
+    )
 
 
 class SaidBack(Model):
@@ -355,7 +363,7 @@ class Lexicon(Model):
         for name in ("english", "irrelevant", "insults"):
             for i, pattern in enumerate(getattr(self.offscript, name)):
                 yield from check(("offscript", name, i), pattern)
-        for name in ("requests", "teach_back", "choices", "caller_tasks", "fact_questions"):
+        for name in ("requests", "teach_back", "choices", "caller_tasks", "consent", "news", "fact_questions"):
             for i, pattern in enumerate(getattr(self.questions, name)):
                 yield from check(("questions", name, i), pattern)
         for i, item in enumerate(self.advice):

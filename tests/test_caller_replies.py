@@ -1,0 +1,120 @@
+"""The caller answers what the turn does (round-4 audit): yes to 'is dat goed?', no to 'wist u dat?', its story to an
+open question that also names its feeling, a confirmation to 'klopt dat?', no correction of a recap of the trainee's
+own plan, no thanks for an apology about the words, and a calm caller who got nearly everything lets the call end."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.caller import CallerBrain
+from coach.library import Library
+
+ANALYZER = get_analyzer()
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open()
+
+
+def play(scenario, turns: list[str], seed: int = 0):
+    brain = CallerBrain(scenario, ANALYZER, seed)
+    previous = brain.start().text
+    plans = []
+    for text in turns:
+        plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+        plans.append(plan)
+        previous = plan.text
+    return brain, plans
+
+
+def kinds(plan) -> list[str]:
+    return [s.kind for s in plan.segments]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Voor de aanslag hoeft u niks te doen, de incasso loopt gewoon door. Goed zo?", "consent"),
+        ("Ik verbind u nu door met de deurwaarder. Wilt u dat?", "consent"),
+        ("Ik zie een brief van 4 juni. Is dat de brief die u bedoelt?", "consent"),
+        ("Er staat nog 96 euro open van vorig jaar. Wist u dat?", "news"),
+    ],
+)
+def test_a_yes_no_question_about_the_caller_gets_yes_or_no(lib: Library, text: str, kind: str) -> None:
+    scenario = lib.scenario("invordering-regeling-incasso-mislukt")
+    _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", text])
+    assert kind in kinds(plans[1]), plans[1].text
+    assert not {"unknown_fact", "clarify"} & set(kinds(plans[1]))  # no "Hoe bedoelt u?" to a plain question
+
+
+def test_an_open_question_with_a_named_feeling_gets_the_story(lib: Library) -> None:
+    opening = (
+        "Goedemorgen mevrouw Kooistra, u spreekt met Pieter van Belastingen. Ik hoor dat u ervan geschrokken bent, "
+        "dat kan ik me goed voorstellen. Wat heeft u precies ontvangen?"
+    )
+    _, plans = play(lib.scenario("kwijtschelding-automatisch-vervallen"), [opening])
+    assert kinds(plans[0])[0] == "story", plans[0].text
+
+
+def test_a_check_of_the_trainees_own_reading_is_confirmed_first(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("kwijtschelding-schaamte"),
+        ["Goedemiddag, u spreekt met Sam. Vertelt u eens?", "Dus u heeft DigiD en u wilt het online doen, klopt dat?"],
+    )
+    assert kinds(plans[1])[0] == "summary_confirmed", plans[1].text
+
+
+def test_a_recap_of_the_trainees_plan_is_not_corrected(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-hondenbelasting"),
+        [
+            "Goedemiddag, u spreekt met Pieter. Wat is er gebeurd?",
+            "Dan vat ik het even samen: ik meld Sjors nu af per 6 januari. U krijgt 66 euro 55 terug.",
+        ],
+    )
+    assert "summary_corrected" not in kinds(plans[1]), plans[1].text
+
+
+def test_an_apology_for_the_words_gets_no_thanks_for_empathy(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("invordering-beslag-bankrekening"),
+        [
+            "Goedemorgen, u spreekt met Pieter van Belastingen. Wat is er gebeurd?",
+            "Sorry, ik zeg het korter. Er staat 744 euro vast op uw rekening. De rest kunt u gewoon gebruiken. "
+            "Is dat zo duidelijker?",
+        ],
+    )
+    assert "empathy" not in kinds(plans[1]), plans[1].text
+
+
+def test_a_calm_caller_missing_one_of_four_key_points_lets_the_call_end(lib: Library) -> None:
+    scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
+    assert len(scenario.required_key_info) == 4
+    brain, plans = play(
+        scenario,
+        [
+            "Goedemorgen meneer Smulders, u spreekt met Eva. Vervelend! Wat ziet u precies?",
+            "Ik zie het, de termijn is twee keer afgeschreven. Dat is onze fout, excuses.",
+            "U krijgt het geld uiterlijk vrijdag 4 december vanzelf terug op dezelfde rekening.",
+            "U hoeft zelf niets te doen en niet zelf terug te boeken bij de bank, want dan betaalt u termijn 9 "
+            "alsnog. Ik stuur u een bevestiging per mail.",
+            "Heeft u verder nog vragen? Dan wens ik u een fijne dag.",
+        ],
+    )
+    missing = [k.id for k in scenario.required_key_info if k.id not in brain.key_info]
+    assert missing == ["december-gewoon"]  # never said: the case this rule is for
+    assert plans[-1].outcome == "satisfied", plans[-1].text
+
+
+def test_a_caller_missing_half_its_answer_still_says_so(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-incasso-dubbel-afgeschreven"),
+        [
+            "Goedemorgen meneer Smulders, u spreekt met Eva. Vervelend! Wat ziet u precies?",
+            "Ik zie het, de termijn is twee keer afgeschreven. Dat is onze fout, excuses.",
+            "Heeft u verder nog vragen? Dan wens ik u een fijne dag.",
+        ],
+    )
+    assert kinds(plans[-1]) == ["close_too_early"], plans[-1].text
