@@ -110,6 +110,9 @@ def test_an_exam_at_the_terminal_keeps_its_rules_on_resume_and_counts_in_status(
         child.sendline(command)
         child.expect("Dat kan niet in een examen: een examen is één gesprek.")
         child.expect("U: ")
+    child.sendline("/hint")
+    child.expect("Geen tips in een examen")
+    child.expect("U: ")
     child.sendeof()  # cut off: the call stays open for coach resume
     child.expect(pexpect.EOF)
     child.close()
@@ -133,7 +136,7 @@ def test_an_exam_at_the_terminal_keeps_its_rules_on_resume_and_counts_in_status(
     assert child.exitstatus == 0
     said = [line for line in seen.getvalue().splitlines() if line.startswith("Mevrouw Vermeulen: ")]
     assert len(said) >= 3 and not any("/10" in line for line in said)  # no emotion meter, resumed or not
-    assert COMMANDS["/terug"] not in seen.getvalue() and COMMANDS["/opnieuw"] not in seen.getvalue()  # nor in /help
+    assert not any(COMMANDS[c] in seen.getvalue() for c in ("/terug", "/opnieuw", "/hint"))  # nor in /help
     env = {**os.environ, "COACH_HOME": str(home)}
     env.pop("COACH_LIBRARY", None)
     out = subprocess.run(

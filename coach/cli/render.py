@@ -103,7 +103,7 @@ def assignment_banner(assignment: Mapping[str, Any]) -> Panel | Text:
         (ident, "bold"),
         f" van {group}" if group else "",
         ". Het telt één keer: het eerste gesprek met deze beller is uw examen.\n"
-        "De emotiemeter is verborgen; /terug en /opnieuw werken niet.",
+        "De emotiemeter is verborgen; /terug, /opnieuw en /hint werken niet.",
     )
     return Panel(text, title="Examen", title_align="left", border_style="red")
 

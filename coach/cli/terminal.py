@@ -34,9 +34,12 @@ COMMANDS = {
     "/help": "deze uitleg",
 }
 
-NOT_IN_EXAM = ("/terug", "/opnieuw")
-"""An exam is one call: these are refused in it (and left out of its /help)."""
-EXAM_REFUSED = "Dat kan niet in een examen: een examen is één gesprek."
+NOT_IN_EXAM = {
+    "/terug": "Dat kan niet in een examen: een examen is één gesprek.",
+    "/opnieuw": "Dat kan niet in een examen: een examen is één gesprek.",
+    "/hint": "Geen tips in een examen: u doet het op eigen kracht.",
+}
+"""An exam is one call without help: these are refused in it, each with its reason (and left out of its /help)."""
 
 INTERRUPT_EXIT = 130
 SMALL_TERMINAL = 30
@@ -298,7 +301,7 @@ class Terminal:
                 self.console.print(render.practice_help(self.commands))
                 continue
             if self.setup.exam and command in NOT_IN_EXAM:
-                self.console.print(f"[yellow]{EXAM_REFUSED}[/yellow]")
+                self.console.print(f"[yellow]{NOT_IN_EXAM[command]}[/yellow]")
                 continue
             if command == "/terug":
                 said = next((t.text for t in reversed(session.turns) if t.speaker == "learner"), "")
