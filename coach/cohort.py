@@ -220,12 +220,19 @@ class Cell:
 
 
 def counts_for(target: Target, attempt: Attempt) -> bool:
-    """A call counts for an assignment when its scenario is the assignment's; for an exam, its seed too (and it was
-    scored with the assignment's rubric)."""
+    """A call counts for an assignment when its scenario is the assignment's and it was scored with the assignment's
+    rubric; a what-if variant (coach replay) never counts. For an exam the seed must be the exam's and the call must
+    have been played as this exam (``coach practice --assignment``: meta ``assignment``), so with its rules — no
+    emotion meter, no /terug, /opnieuw or /hint."""
     scenario = attempt.feedback.scenario or attempt.transcript.scenario
-    if scenario != target.scenario or attempt.feedback.rubric != target.rubric:
+    meta = attempt.transcript.meta
+    if scenario != target.scenario or attempt.feedback.rubric != target.rubric or meta.get("branch_of"):
         return False
-    return not target.assignment.exam or attempt.transcript.seed == target.assignment.seed
+    if not target.assignment.exam:
+        return True
+    played = meta.get("assignment") if isinstance(meta.get("assignment"), dict) else {}
+    as_exam = played.get("id") == target.assignment.id and played.get("exam") is True
+    return attempt.transcript.seed == target.assignment.seed and as_exam
 
 
 def _when(attempt: Attempt) -> tuple[bool, datetime]:

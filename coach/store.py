@@ -688,7 +688,15 @@ class Store:
         meta = {"session": row.id}
         if row.reason:
             meta["reason"] = row.reason
-        for key in ("usage", "feedback_overall", "scenario_hash", "caller_version"):
+        for key in (
+            "usage",
+            "feedback_overall",
+            "scenario_hash",
+            "caller_version",
+            "assignment",
+            "branch_of",
+            "branch_from",
+        ):
             if key in row.meta:
                 meta[key] = row.meta[key]
         return Transcript(

@@ -45,12 +45,18 @@ assignments:
 def calls() -> dict[str, Transcript]:
     """A good and a dismissive call, played with the exam's seed and with another one."""
     scenario = Library.open().scenario(SCENARIO)
+    as_exam = {"assignment": {"id": "examen-woz", "exam": True}}  # played with coach practice --assignment
     return {
-        "good": play(scenario, GOOD_WOZ, seed=7)[0],
+        "good": _meta(play(scenario, GOOD_WOZ, seed=7)[0], as_exam),
         "good-3": play(scenario, GOOD_WOZ, seed=3)[0],
-        "bad": play(scenario, DISMISSIVE, seed=7)[0],
+        "bad": _meta(play(scenario, DISMISSIVE, seed=7)[0], as_exam),
         "bad-3": play(scenario, DISMISSIVE, seed=3)[0],
+        "good-practised": play(scenario, GOOD_WOZ, seed=7)[0],  # the exam's seed, but not played as the exam
     }
+
+
+def _meta(transcript: Transcript, meta: dict) -> Transcript:
+    return transcript.model_copy(update={"meta": {**transcript.meta, **meta}})
 
 
 def _mail(folder: Path, name: str, transcript: Transcript, learner: str | None, when: str) -> Path:
@@ -351,10 +357,9 @@ def test_an_unverifiable_call_is_refused_for_an_exam(calls) -> None:
         }
     )
     target = Target(cohort.assignments[0], SCENARIO, "examen", 65)
-    unverified = Attempt("Anna", calls["good"], _feedback(scenario=SCENARIO, source=Source(verified=False)), "a")
-    checked = Attempt(
-        "Anna", calls["good"], _feedback(scenario=SCENARIO, overall=70.0, source=Source(verified=True)), "b"
-    )
+    as_e = _meta(calls["good"], {"assignment": {"id": "e", "exam": True}})
+    unverified = Attempt("Anna", as_e, _feedback(scenario=SCENARIO, source=Source(verified=False)), "a")
+    checked = Attempt("Anna", as_e, _feedback(scenario=SCENARIO, overall=70.0, source=Source(verified=True)), "b")
     only = cell("Anna", target, [unverified], datetime(2026, 3, 1).date())
     assert only.state == "refused" and only.verdict is not None and only.verdict.refused
     both = cell("Anna", target, [unverified, checked], datetime(2026, 3, 1).date())
@@ -406,8 +411,13 @@ def test_an_edited_call_completes_no_assignment(invoke, tmp_path: Path, calls, c
 
 
 def test_the_first_exam_call_is_the_first_in_time_whatever_its_zone(calls) -> None:
-    early = calls["bad"].model_copy(update={"started_at": datetime.fromisoformat("2026-03-10T10:30:00+02:00")})
-    later = calls["good"].model_copy(update={"started_at": datetime.fromisoformat("2026-03-10T09:00:00+00:00")})
+    as_e = {"assignment": {"id": "e", "exam": True}}
+    early = _meta(calls["bad"], as_e).model_copy(
+        update={"started_at": datetime.fromisoformat("2026-03-10T10:30:00+02:00")}
+    )
+    later = _meta(calls["good"], as_e).model_copy(
+        update={"started_at": datetime.fromisoformat("2026-03-10T09:00:00+00:00")}
+    )
     cohort = Cohort.model_validate(
         {
             "name": "g",
@@ -434,3 +444,14 @@ def test_an_exam_names_the_total_once_and_never_at_its_threshold() -> None:
     reasons = exam_verdict(fb.model_copy(update={"source": verified}), 70).reasons
     assert reasons == ["totaalscore 44, onder het minimum van 70"]
     assert shown_below(59.96, 60) == "59,96" and shown_below(57.2, 60) == "57" and shown_below(59.6, 60) == "59,6"
+
+
+def test_an_exam_counts_only_a_call_played_as_that_exam(invoke, tmp_path: Path, calls, cohort_file: Path) -> None:
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    # the exam's scenario, rubric and seed, practised with the meter, /hint and /terug at hand: no exam
+    _mail(mail, "anna.yaml", calls["good-practised"], "Anna de Wit", "2026-03-20T10:00:00")
+    _mail(mail, "ozlem.yaml", calls["good"], "Ozlem", "2026-03-20T10:00:00")
+    cells = _status(invoke, cohort_file, "--today", "2026-03-21", "--from", mail)
+    assert cells[("Anna de Wit", "examen-woz")]["state"] == "not_started"
+    assert cells[("Özlem Yılmaz-de Vries", "examen-woz")]["exam"]["passed"] is True
