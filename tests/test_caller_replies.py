@@ -61,9 +61,20 @@ def test_an_open_question_with_a_named_feeling_gets_the_story(lib: Library) -> N
 def test_a_check_of_the_trainees_own_reading_is_confirmed_first(lib: Library) -> None:
     _, plans = play(
         lib.scenario("kwijtschelding-schaamte"),
-        ["Goedemiddag, u spreekt met Sam. Vertelt u eens?", "Dus u heeft DigiD en u wilt het online doen, klopt dat?"],
+        [
+            "Goedemiddag, u spreekt met Sam. Vertelt u eens?",
+            "Dus de huur is omhooggegaan en de energie ook, klopt dat?",  # the caller's own words, not its concern
+        ],
     )
     assert kinds(plans[1])[0] == "summary_confirmed", plans[1].text
+
+
+def test_a_wrong_summary_with_a_check_is_still_corrected(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-incasso-dubbel-afgeschreven"),
+        ["Als ik het goed begrijp heeft u een nieuwe bankrekening en wilt u die doorgeven. Klopt dat?"],
+    )
+    assert kinds(plans[0])[0] == "summary_corrected", plans[0].text
 
 
 def test_a_recap_of_the_trainees_plan_is_not_corrected(lib: Library) -> None:
@@ -89,23 +100,30 @@ def test_an_apology_for_the_words_gets_no_thanks_for_empathy(lib: Library) -> No
     assert "empathy" not in kinds(plans[1]), plans[1].text
 
 
-def test_a_calm_caller_missing_one_of_four_key_points_lets_the_call_end(lib: Library) -> None:
+SMULDERS = [
+    "Goedemorgen meneer Smulders, u spreekt met Eva. Vervelend! Wat ziet u precies?",
+    "Ik zie het, de termijn is twee keer afgeschreven. Dat is onze fout, excuses.",
+    "U krijgt het geld uiterlijk vrijdag 4 december vanzelf terug op dezelfde rekening.",
+    "U hoeft zelf niets te doen en niet zelf terug te boeken bij de bank, want dan betaalt u termijn 9 alsnog. "
+    "Ik stuur u een bevestiging per mail.",
+]
+GOODBYE = "Heeft u verder nog vragen? Dan wens ik u een fijne dag."
+
+
+def test_a_calm_caller_lets_the_call_end_when_a_missing_key_point_was_touched(lib: Library) -> None:
     scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
     assert len(scenario.required_key_info) == 4
-    brain, plans = play(
-        scenario,
-        [
-            "Goedemorgen meneer Smulders, u spreekt met Eva. Vervelend! Wat ziet u precies?",
-            "Ik zie het, de termijn is twee keer afgeschreven. Dat is onze fout, excuses.",
-            "U krijgt het geld uiterlijk vrijdag 4 december vanzelf terug op dezelfde rekening.",
-            "U hoeft zelf niets te doen en niet zelf terug te boeken bij de bank, want dan betaalt u termijn 9 "
-            "alsnog. Ik stuur u een bevestiging per mail.",
-            "Heeft u verder nog vragen? Dan wens ik u een fijne dag.",
-        ],
-    )
+    brain, plans = play(scenario, [*SMULDERS, "De laatste termijn komt dan in december.", GOODBYE])
     missing = [k.id for k in scenario.required_key_info if k.id not in brain.key_info]
-    assert missing == ["december-gewoon"]  # never said: the case this rule is for
+    assert missing == ["december-gewoon"]  # said in other words than the key point's: the case this rule is for
     assert plans[-1].outcome == "satisfied", plans[-1].text
+
+
+def test_a_key_point_never_touched_is_still_asked_for(lib: Library) -> None:
+    scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
+    brain, plans = play(scenario, [*SMULDERS, GOODBYE])
+    assert [k.id for k in scenario.required_key_info if k.id not in brain.key_info] == ["december-gewoon"]
+    assert kinds(plans[-1]) == ["close_too_early"], plans[-1].text
 
 
 def test_a_caller_missing_half_its_answer_still_says_so(lib: Library) -> None:
@@ -118,3 +136,32 @@ def test_a_caller_missing_half_its_answer_still_says_so(lib: Library) -> None:
         ],
     )
     assert kinds(plans[-1]) == ["close_too_early"], plans[-1].text
+
+
+def test_a_caller_told_nothing_of_what_to_send_is_not_satisfied(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-ondernemer-niet-woning"),
+        [
+            "Goedemiddag meneer Yildiz, u spreekt met Sam van Belastingen. Wat is er aan de hand?",
+            "De gebruiker van een winkelpand betaalt het gebruikersdeel van de OZB, ook als huurder.",
+            "Het gaat om wie het pand op 1 januari gebruikte.",
+            "Ik zet vandaag een notitie in uw dossier.",
+            "Fijne dag, tot ziens.",
+        ],
+        seed=5,
+    )
+    assert plans[-1].outcome != "satisfied", plans[-1].text  # never told to object with proof
+
+
+def test_closing_early_the_caller_does_not_ask_what_it_was_just_told(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-incasso-dubbel-afgeschreven"),
+        [
+            "Goedemorgen, u spreekt met Eva van Belastingen. Vertelt u eens wat er gebeurd is?",
+            "Het geld staat uiterlijk vrijdag 4 december weer op uw rekening, u hoeft zelf niets te doen.",
+            "Fijne dag, tot ziens.",
+        ],
+        seed=3,
+    )
+    last = plans[-1].text
+    assert "zelf iets doen" not in last and "geld nou terug" not in last, last

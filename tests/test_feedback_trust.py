@@ -215,5 +215,5 @@ def test_the_unanswered_question_tip_quotes_the_callers_own_question(lib: Librar
     advisor = Advisor(Call(t, scenario, get_analyzer()))
     moment = Evidence(turn=3, speaker="caller", text=t.turns[2].text, note="vraag van de beller")
     assert advisor.example("caller_questions_answered", moment) == (
-        "U vroeg: 'Moet ik nou zelf iets doen bij de bank?' Daar wil ik eerst antwoord op geven."
+        "U vroeg: ‘Moet ik nou zelf iets doen bij de bank?’ Daar wil ik eerst antwoord op geven."
     )

@@ -358,3 +358,13 @@ def test_a_variant_is_no_fresh_call_for_progress(invoke) -> None:
     assert len(json.loads(invoke("history", "--json").stdout)["sessions"]) == 2
     data = json.loads(invoke("progress", "--json", "--learner", "anna").stdout)
     assert [c["session"] for c in data["calls"]] == [original]
+
+
+def test_a_cut_off_original_is_said_to_break_off_not_to_end(invoke) -> None:
+    result = invoke("practice", SCENARIO, "--seed", "3", "--learner", "anna", input="\n".join(GOOD_WOZ[:2]) + "\n")
+    assert "Gesprek afgebroken" in result.stdout
+    original = json.loads(invoke("history", "--json").stdout)["sessions"][-1]["id"]
+    again = invoke("replay", original, "--from", "2", input="\n".join(GOOD_WOZ[1:4]) + "\n/stop\n")
+    assert again.exit_code == 0, again.output
+    out = " ".join(again.stdout.split())
+    assert "(het origineel was hier al afgebroken)" in out and "al afgelopen" not in out

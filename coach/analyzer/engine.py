@@ -767,7 +767,6 @@ class Analyzer:
         words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?) or 'news'
         (did you know?), or None."""
         folded = fold(text)
-        first = next(iter(_TOKEN.findall(folded)), "")
         kinds = (
             ("teach_back", self.teach_back),
             ("choice", self.choices),
@@ -776,10 +775,16 @@ class Analyzer:
             ("news", self.news),
         )
         for kind, regex in kinds:
-            if kind == "task" and first in self.wh:
-                continue  # "Hoeveel zou u kunnen betalen?" asks an amount, not to pay
-            if regex is not None and regex.search(folded):
-                return kind
+            m = regex.search(folded) if regex is not None else None
+            if m is None:
+                continue
+            start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
+            lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
+            if kind in ("task", "consent", "news") and not self.wh.isdisjoint(lead):
+                # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
+                # word asks something else (the question's own sentence decides, not a courtesy before it)
+                continue
+            return kind
         return None
 
     def said_back(self, sentence: str) -> str:

@@ -24,13 +24,14 @@ from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
-from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, ReactionKind
+from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, ReactionKind
 from coach.patterns import first_match, fold
 
 E = EmotionEvent
 R = ReactionKind
 LINES = Path(__file__).with_name("lines_nl.yaml")
 _WORD = re.compile(r"[^\W\d_]+")
+_DISTINCTIVE = re.compile(r"\d|[^\W\d_]{7,}")
 _NOTHING_ASKED = Asked((), (), frozenset(), False)
 _OFF_NOTES = {
     "english": "Je spreekt geen Engels: vraag om Nederlands.",
@@ -128,6 +129,8 @@ class CallerBrain:
     corrected: set[str] = field(default_factory=set)
     proposals: dict[str, str] = field(default_factory=dict)
     jargon_asked: set[str] = field(default_factory=set)
+    said_by_trainee: list[str] = field(default_factory=list)
+    """Every trainee turn so far, for what came near a key point that was not recognised."""
     listened: bool = False
     next_step_made: bool = False
     closed_run: int = 0
@@ -243,17 +246,28 @@ class CallerBrain:
 
     def _enough_to_close(self) -> bool:
         """A calm caller who got nearly all it needed lets the trainee close: at most a third of the required key
-        points not recognised (a key point said in other words may not be), the concern out and the step made as the
-        scenario asks. Before, such a caller asked its opening question again after a good call, and players of the
-        audit calls labelled that a repeat (round 4: 11 of 11 such protests)."""
+        points not recognised, and each of those at least touched (``_touched``: a key point said in other words may
+        not be recognised), the concern out and the step made as the scenario asks. Before, such a caller asked its
+        opening question again after a good call, and the audit players labelled that a repeat (round 4: 11 of 11
+        such protests); a key point never touched is still asked for."""
         s = self.scenario
         required = s.required_key_info
         missing = [k for k in required if k.id not in self.key_info]
         if not missing or len(missing) > len(required) // 3 or self.emotion.value > s.caller.emotion.satisfied_at:
             return False
+        if not all(self._touched(k) for k in missing):
+            return False
         if s.end.requires_hidden and self.pending_hidden:
             return False
         return not (s.end.requires_next_step and not self.next_step_made)
+
+    def _touched(self, key: KeyInfo) -> bool:
+        """Whether the trainee said a distinctive part of one of the key point's phrases (a part with a number or a
+        word of seven letters or more: "laatste termijn", "opleveringsrapport", "10 april"), if not all of it."""
+        said = " . ".join(self.said_by_trainee)
+        parts = [p.strip() for phrase in key.phrases for p in phrase.split("&")]
+        distinctive = [p for p in parts if _DISTINCTIVE.search(p)]
+        return first_match(distinctive, said) is not None if distinctive else False
 
     def missing(self) -> list[str]:
         """What the caller still needs, in Dutch, for the feedback when the call ends early."""
@@ -274,6 +288,7 @@ class CallerBrain:
         events: list[EmotionEvent] = []
         if previous:
             self.own_words |= set(_WORD.findall(fold(previous)))
+        self.said_by_trainee.append(text)
 
         # What the turn does -------------------------------------------------------------------------------------
         off = self.analyzer.off_script(text)
@@ -460,8 +475,10 @@ class CallerBrain:
                 lambda: self.line("corrected"), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt."
             )
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
-        if summary_ok is False and checks:
-            summary_ok = None  # "Dus u heeft DigiD, klopt dat?": right as far as it goes; "Nee..." would deny it
+        if summary_ok is False and checks and len(self.analyzer.content_words(text) & self.own_words) >= 2:
+            # "Dus u heeft DigiD en wilt het online doen, klopt dat?" says back what the caller said: right as far as
+            # it goes, and "Nee..." would deny it; a summary of things the caller never said is still corrected
+            summary_ok = None
         if summary_ok is None and checks and not (facts or conveyed or self._proposals(text)):
             # "Dus u wilt het online doen, klopt dat?": the trainee asks to be told it is right; that comes first
             answer(lambda: self.line("summary_confirmed"), "summary_confirmed", "Bevestig wat de medewerker zegt.")
@@ -638,10 +655,12 @@ class CallerBrain:
         if self._question_answered and self.scenario.end.requires_next_step and not self.next_step_made:
             line = self.line("close_too_early_step")  # told everything, but what happens now?
         elif self._question_answered and self.pending_hidden and self.scenario.end.requires_hidden:
-            hints = self.pending_hidden[0].hints
-            line = self.pick(hints) if hints else self.line("close_too_early")
+            hints = self.pending_hidden[0].hints[self.hints_given :]  # a hint not dropped yet, never one twice
+            if hints:
+                self.hints_given += 1
+            line = hints[0] if hints else self.line("close_too_early")
         elif not self._question_answered and self.scenario.concerns.surface.repeat:
-            line = self.pick(self._still_asks())  # its own question, not a generic protest
+            line = self._ask_again()  # its own question, not a generic protest
         else:
             line = self.line("close_too_early")
         self.pending_question = line
@@ -712,7 +731,7 @@ class CallerBrain:
             return story[self.story_index - 1]
         self.story_done_said += 1
         if self.story_done_said == 1 and not self._question_answered and self.scenario.concerns.surface.repeat:
-            return self.pick(self._still_asks())  # all told: what it wants to know
+            return self._ask_again()  # all told: what it wants to know
         if self.story_done_said <= 2:
             return self.line("story_done")
         pool = fallback_lines().get("story_done_again", [])
@@ -728,20 +747,25 @@ class CallerBrain:
         repeat = self.scenario.concerns.surface.repeat
         if self.unanswered > 1 or not repeat or self._question_answered:
             return self.line("ignored_question" if self.unanswered > 1 else "repeat_question")
-        return self.pick(self._still_asks())
+        return self._ask_again()
 
-    def _still_asks(self) -> list[str]:
-        """The caller's ways of asking its own question again, those about what it was not told yet first: told the
-        money comes back on Friday, it asks whether it must do something itself, not again when the money comes.
-        A line is about a key point when it shares a word stem (five letters) with the key point's description."""
+    def _ask_again(self) -> str:
+        """The caller asks its own question again, by a way of asking about what it was not told yet: told the money
+        comes back on Friday, it asks whether it must do something itself, not again when the money comes. A way of
+        asking was answered when it shares a content word's stem (five letters) with a key point told or with what the
+        trainee said; when every way was, the caller says what it still misses in general words. The lines come in the
+        order they are written, not by the seed: which one is said changes what the scorer reads in it."""
         repeat = list(self.scenario.concerns.surface.repeat)
         told = [k for k in self.scenario.required_key_info if k.id in self.key_info]
-        if not told or len(repeat) < 2:
-            return repeat
-        told_stems = {w[:5] for k in told for w in _WORD.findall(fold(k.description)) if len(w) >= 5}
-        fresh = [x for x in repeat if not {w[:5] for w in _WORD.findall(fold(x)) if len(w) >= 5} & told_stems]
-        # said them all already: the whole list, so the caller varies its words rather than say one line twice
-        return fresh if any(x not in self.said_at for x in fresh) else repeat
+        fresh = repeat
+        if told:
+            told_text = " ".join([k.description for k in told] + self.said_by_trainee)
+            told_stems = {w[:5] for w in self.analyzer.content_words(told_text)}
+            fresh = [x for x in repeat if not {w[:5] for w in self.analyzer.content_words(x)} & told_stems]
+            if not fresh:
+                return self.line("close_too_early")
+        unsaid = [x for x in fresh if x not in self.said_at]
+        return self._use(unsaid[0]) if unsaid else self.pick(repeat)
 
     @property
     def _question_answered(self) -> bool:

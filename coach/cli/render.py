@@ -724,8 +724,12 @@ def _change(original: float | None, variant: float | None) -> Text:
     return Text(f"{points:+d}", style="bold green" if points > 0 else "bold red")
 
 
-ENDED = "({} was hier al afgelopen)"
-"""A turn one branch has and the other has not."""
+ENDED = "({} was hier al {})"
+"""A turn one branch has and the other has not: that branch had ended, or was cut off there."""
+
+
+def _ended(outcome: str | None) -> str:
+    return "afgebroken" if outcome in (None, "interrupted") else "afgelopen"
 
 
 def _said(name: str, line: str | None, reply: str | None, *, ended: str) -> Text:
@@ -789,9 +793,18 @@ def comparison(c: Comparison, caller: str) -> Group:
                 continue  # after the first turn only one version has, the rest are counted, not shown
             moments.add_row(Text(f"uw beurt {m.turn}", style="bold"), "")
             moments.add_row(
-                "origineel", _said(caller, m.original, m.original_reply, ended=ENDED.format("het origineel"))
+                "origineel",
+                _said(
+                    caller,
+                    m.original,
+                    m.original_reply,
+                    ended=ENDED.format("het origineel", _ended(c.original_outcome)),
+                ),
             )
-            moments.add_row("variant", _said(caller, m.variant, m.variant_reply, ended=ENDED.format("de variant")))
+            moments.add_row(
+                "variant",
+                _said(caller, m.variant, m.variant_reply, ended=ENDED.format("de variant", _ended(c.variant_outcome))),
+            )
         if len(one_sided) > 1:
             which = "het origineel" if one_sided[-1].variant is None else "de variant"
             more = count(len(one_sided) - 1, "beurt", "beurten")

@@ -447,9 +447,9 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
         points = round(variant) - round(original)
         return f"{points:+d}" if points else "±0"
 
-    def said(line: str | None, reply: str | None) -> str:
+    def said(line: str | None, reply: str | None, outcome: str | None) -> str:
         if line is None:
-            return "*(hier al afgelopen)*"
+            return "*(hier al afgebroken)*" if outcome in (None, "interrupted") else "*(hier al afgelopen)*"
         answer = (
             f"**{_md(caller[:1].upper() + caller[1:])}:** {_md(reply)}"
             if reply is not None
@@ -469,7 +469,8 @@ def markdown_comparison(c: Comparison, caller: str) -> str:
     if c.moments:
         out += ["## Wat er anders ging\n", "| uw beurt | origineel | variant |", "|---|---|---|"]
         for m in c.moments:
-            out.append(f"| {m.turn} | {said(m.original, m.original_reply)} | {said(m.variant, m.variant_reply)} |")
+            original = said(m.original, m.original_reply, c.original_outcome)
+            out.append(f"| {m.turn} | {original} | {said(m.variant, m.variant_reply, c.variant_outcome)} |")
         out.append("")
     if c.criteria:
         out += ["## Criteria met een andere score\n", "| criterium | origineel | variant | verschil | bewijs |"]
