@@ -60,8 +60,9 @@ EXPLAINED = {"explanation_ok", "key_info", "understood", "ready"}
 """Reply kinds that say the caller was told something."""
 ASKED = {"fact", "unknown_fact", "agree", "choice"}
 """Reply kinds that answer a question or a request: wrong after a statement."""
-HONEST = {"unknown_fact", "clarify", "story", "story_done", "hidden", "offscript"}
-"""Reply kinds that answer a question the caller has no fact for, in character."""
+HONEST = {"unknown_fact", "clarify", "story", "story_done", "hidden", "offscript", "everyday"}
+"""Reply kinds that answer a question the caller has no fact for, in character ("everyday": what anyone knows of
+itself, its phone number is the one it calls from)."""
 
 
 def verify(files: list[str]) -> None:

@@ -285,7 +285,7 @@ def test_a_library_lexicon_can_add_a_topic(tmp_path: Path) -> None:
         ("Ik zet de controle klaar en ik bel u morgen terug.", "u zet de controle klaar en u belt mij morgen terug"),
         ("Dan krijgt u een brief van ons.", "dan krijg ik een brief van jullie"),  # 'u' after its verb: subject
         ("De taxateur belt u binnen twee weken.", "de taxateur belt mij binnen twee weken"),  # 'u' as object
-        ("Zal ik u nu doorverbinden?", "zult u mij nu doorverbinden"),
+        ("Zal ik u nu doorverbinden?", "u zult mij nu doorverbinden"),
         ("Ik schrijf erbij dat u geen auto kunt missen.", "u schrijft erbij dat ik geen auto kan missen"),
         ("Ik stuur het per post, of u bekijkt het online.", "u stuurt het per post, of ik bekijk het online"),
     ],

@@ -165,3 +165,17 @@ def test_closing_early_the_caller_does_not_ask_what_it_was_just_told(lib: Librar
     )
     last = plans[-1].text
     assert "zelf iets doen" not in last and "geld nou terug" not in last, last
+
+
+def test_asked_for_its_phone_number_the_caller_gives_the_one_it_calls_from(lib: Library) -> None:
+    scenario = lib.scenario("woz-hoger-dan-buren")
+    assert not any("telefoonnummer" in f.topics for f in scenario.facts)
+    _, plans = play(scenario, ["Op welk nummer kan ik u terugbellen?"])
+    assert kinds(plans[0])[0] == "everyday" and "nummer" in plans[0].text, plans[0].text
+
+
+def test_an_offer_as_a_question_is_said_back_as_a_statement() -> None:
+    assert ANALYZER.said_back("Zal ik dat formulier opsturen naar haar adres?") == (
+        "u zult dat formulier opsturen naar haar adres"
+    )
+    assert ANALYZER.said_back("Kan ik u morgen terugbellen?") == "u kunt mij morgen terugbellen"

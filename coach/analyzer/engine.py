@@ -794,6 +794,9 @@ class Analyzer:
         ("krijgt u", "dan krijgt u"); elsewhere it is the object ("ik stuur u", "de taxateur belt u") and becomes
         'mij'. The finite verb next to a subject that changes person changes with it."""
         words = re.findall(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]", sentence.strip())
+        offer = sentence.rstrip().endswith("?") and len(words) > 2 and fold(words[1]) in ("ik", "we", "wij")
+        if offer and fold(words[0]) in self.person_verbs:  # "Zal ik het formulier opsturen?": "ik zal ... opsturen"
+            words = [words[1], words[0].lower(), *[w for w in words[2:] if w != "?"]]
         low = [fold(w) for w in words]
         out = list(low)
         clause_start = 0

@@ -299,6 +299,13 @@ class CallerBrain:
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
         facts = self._facts_asked(asked_now, analysis) if back not in ("task", "choice") or wh_too else []
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
+        # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
+        # topic_<id>; not "Dat weet ik niet precies" about its own phone
+        own = (
+            []
+            if facts or age_asked
+            else [f"topic_{x}" for x in sorted(asked_now.topics) if f"topic_{x}" in fallback_lines()]
+        )
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
         if off in ("english", "gibberish", "irrelevant"):
@@ -438,6 +445,8 @@ class CallerBrain:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
         if age_asked:
             answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
+        if own:
+            answer(partial(self.line, own[0]), "everyday", "Geef het gevraagde gegeven.")
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
         hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
         if hidden is not None:
@@ -509,7 +518,7 @@ class CallerBrain:
                 answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.")
             else:
                 answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
-        invited = ("open_question" in acts or asked_now.open) and not back and not facts and not age_asked
+        invited = ("open_question" in acts or asked_now.open) and not back and not facts and not age_asked and not own
         told_first = invited and "emotion_reflection" in acts and self._story_kind()[0] == "story"
         if told_first:  # "Vervelend dat u schrok. Vertelt u eens?": the caller tells, the feeling was heard anyway
             answer(self._story_line, *self._story_kind())
@@ -542,7 +551,7 @@ class CallerBrain:
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
         if told_first:
             pass
-        elif asked_now.asks and not facts and not age_asked and not back:
+        elif asked_now.asks and not facts and not age_asked and not back and not own:
             if "open_question" in acts or asked_now.open:
                 answer(self._story_line, *self._story_kind())
             elif not acts & {"check_understanding", "summary", "closing"}:
