@@ -19,6 +19,7 @@ def lib() -> Library:
 
 
 def play(scenario, turns: list[str], seed: int = 0):
+    """The caller's brain after the turns, and its plan for each."""
     brain = CallerBrain(scenario, ANALYZER, seed)
     previous = brain.start().text
     plans = []

@@ -2,7 +2,7 @@
 saved call as a transcript. The calls themselves run through coach.calls."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -28,6 +28,8 @@ from coach.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coach.cli.speech import Speaker
 
 
@@ -169,14 +171,7 @@ def practice(
     store = None if no_save else Store.default()
     shown = show_emotion is not False
     terminal = Terminal(setup, store, render.console(), read_line, show_emotion=shown, detail=detail, speaker=speaker)
-    try:
-        code = terminal.practice()
-    finally:
-        if speaker:
-            speaker.close()
-    if speaker and speaker.error:
-        typer.echo(speaker.error, err=True)
-    raise typer.Exit(code)
+    _run_and_exit(terminal.practice, speaker)
 
 
 def _assignment(
@@ -271,6 +266,19 @@ def _no_meter_in_exam(exam: bool, show_emotion: bool | None) -> None:
     """An explicit --show-emotion in an exam is answered: the meter stays hidden."""
     if exam and show_emotion:
         typer.echo("Let op: in een examen blijft de emotiemeter verborgen; --show-emotion geldt hier niet.", err=True)
+
+
+def _run_and_exit(run: "Callable[[], int]", speaker: "Speaker | None") -> NoReturn:
+    """Run a call at the terminal and exit with its code; a --voice speaker is closed whatever happens, and what went
+    wrong with it is said afterwards."""
+    try:
+        code = run()
+    finally:
+        if speaker:
+            speaker.close()
+    if speaker and speaker.error:
+        typer.echo(speaker.error, err=True)
+    raise typer.Exit(code)
 
 
 def _speaker() -> "Speaker | None":
@@ -603,19 +611,16 @@ def resume(
     terminal = Terminal(
         setup, store, console, read_line, show_emotion=show_emotion is not False, detail=detail, speaker=speaker
     )
-    try:
+
+    def run() -> int:
         live = calls.resume(store, row.id, setup, terminal.hooks, terminal.warn, answer=False)
         console.print(
             f"[bold]Verder met sessie {render.escape(row.id)}[/bold]{render.escape(whose)}"
             f" ({len(live.session.turns)} beurten tot nu toe)"
         )
-        code = terminal.practice(live)
-    finally:
-        if speaker:
-            speaker.close()
-    if speaker and speaker.error:
-        typer.echo(speaker.error, err=True)
-    raise typer.Exit(code)
+        return terminal.practice(live)
+
+    _run_and_exit(run, speaker)
 
 
 def _last_unfinished(store, learner: str | None):
