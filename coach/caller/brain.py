@@ -549,8 +549,8 @@ class CallerBrain:
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.")
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
-        if told_first:
-            pass
+        if told_first:  # the story is already the first answer
+            ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
             if "open_question" in acts or asked_now.open:
                 answer(self._story_line, *self._story_kind())
