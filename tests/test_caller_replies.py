@@ -180,3 +180,16 @@ def test_an_offer_as_a_question_is_said_back_as_a_statement() -> None:
         "u zult dat formulier opsturen naar haar adres"
     )
     assert ANALYZER.said_back("Kan ik u morgen terugbellen?") == "u kunt mij morgen terugbellen"
+
+
+def test_a_brush_off_is_not_answered_content_and_hurt_in_one_breath(lib: Library) -> None:
+    _, plans = play(
+        lib.scenario("heffing-aanslag-hoger"),
+        [
+            "goedemorgen, met belastingen. wat is er?",
+            "tja. dan kunt u kwijtschelding aanvragen, of minder vaak de container buiten zetten.",
+        ],
+        seed=141,
+    )
+    said = kinds(plans[1])
+    assert "dismissive" in said and not {"explanation_ok", "understood", "consent"} & set(said), plans[1].text

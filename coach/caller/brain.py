@@ -49,6 +49,22 @@ _CALLER_ACTS = re.compile(_LEAD + r"(?!\w+\s+(?:ik|we)\b)(?!" + _HAPPENS + ")")
 _HAPPENS_TO_CALLER = re.compile(_LEAD + _HAPPENS)
 """An agreement that happens to the caller ("U krijgt het geld vrijdag terug", "U hoeft niets te doen"): no task to
 agree to and no offer to accept; the caller takes note."""
+_CONTENT = frozenset(
+    {
+        "explanation_ok",
+        "understood",
+        "consent",
+        "noted",
+        "summary_confirmed",
+        "key_info",
+        "corrected",
+        "agree",
+        "proposal",
+    }
+)
+"""Answers that say the caller is content with what it heard."""
+_UPSET = frozenset({"dismissive", "last_warning", "angrier"})
+"""Beats that say the caller is hurt, fed up or angrier: after a content answer they would contradict it."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
@@ -87,7 +103,11 @@ class _Reply:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         first = chosen[0].kind if chosen else None
         beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
-        if not (chosen and chosen[0].alone) and beats:
+        if first in _CONTENT and beats and beats[0].kind in _UPSET and not chosen[0].alone:
+            chosen = beats[
+                :1
+            ]  # "Goed, dat is duidelijk." then "Daar heb ik niks aan." is two callers: the upset speaks
+        elif not (chosen and chosen[0].alone) and beats:
             chosen.append(beats[0])
         out = []
         for option in chosen:
