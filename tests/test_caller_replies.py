@@ -193,3 +193,125 @@ def test_a_brush_off_is_not_answered_content_and_hurt_in_one_breath(lib: Library
     )
     said = kinds(plans[1])
     assert "dismissive" in said and not {"explanation_ok", "understood", "consent"} & set(said), plans[1].text
+
+
+# --- round-6 audit: answer the question after a summary, pick when asked to choose, no echo of what nobody said ------
+
+
+def test_an_open_question_after_a_summary_is_answered_not_only_confirmed(lib: Library) -> None:
+    turns = [
+        "Goedemorgen mevrouw Wijnberg, u spreekt met Daan van Belastingen. Er is beslag gelegd op uw rekening?",
+        "Oké, dus u had het geld niet en u wilde betalen na de eindejaarsuitkering. Dat snap ik. Wat is er nu voor "
+        "u het meest dringend?",
+    ]
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), turns)
+    assert "summary_confirmed" not in kinds(plans[1]), plans[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eh, maar wat vindt u fijner: belt u zelf het Geldloket, of vraag ik of zij u bellen?",
+        "Ik verbind u door met de deurwaarder, en u belt het Geldloket, of zal ik ze vragen u te bellen? Wat vindt u "
+        "fijner?",
+    ],
+)
+def test_a_choice_is_picked_not_agreed_to(lib: Library, text: str) -> None:
+    opening = "Goedemorgen, u spreekt met Daan van Belastingen. Vertelt u eens?"
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), [opening, text])
+    assert kinds(plans[1])[0] == "choice", plans[1].text
+
+
+def test_news_that_offers_nothing_is_noted_not_accepted(lib: Library) -> None:
+    turns = [
+        "goedemorgen mevrouw, u stoort niet hoor, met B van belastingen. wat bedoelt u met mensen zoals ik",
+        "hoeft u niet vervelend te vinden, daar is het voor. er is kwijtschelding, dan hoeft u een deel niet te "
+        "betalen. waar leeft u van?",
+        "kwijtschelding kan voor de afvalstoffenheffing en rioolheffing. of u het krijgt hangt af van inkomen en "
+        "spaargeld, dat kan ik niet beloven",
+        "zolang de aanvraag loopt hoeft u afval en riool nog niet te betalen, dat is uitstel. binnen ongeveer 8 "
+        "weken hoort u wat eruit komt",
+    ]
+    _, plans = play(lib.scenario("kwijtschelding-schaamte"), turns, seed=135)
+    assert "next_step" in plans[3].events
+    assert "proposal" not in kinds(plans[3]) and "doet u dat maar" not in plans[3].text, plans[3].text
+
+
+@pytest.mark.parametrize(("said", "echoed"), [("week van 14 december", False), ("voor 31 december", True)])
+def test_a_reaction_echoes_only_what_the_trainee_said(lib: Library, said: str, echoed: bool) -> None:
+    turns = [
+        "middag mevrouw, met B van belastingen. wat is uw adres, dan pak ik het erbij",
+        "ok. bezwaar is binnen sinds 16 maart, foto's ontvangen in oktober en de taxateur heeft ze beoordeeld. "
+        f"uitspraak staat gepland {said}",
+    ]
+    _, plans = play(lib.scenario("woz-bezwaar-status"), turns, seed=134)
+    assert "key_info" in kinds(plans[1])
+    assert ("31 december" in plans[1].text) is echoed, plans[1].text
+
+
+def test_a_question_about_a_hint_before_the_caller_is_ready_is_waved_away(lib: Library) -> None:
+    turns = [
+        "middag mevrouw, met B van belastingen. wat is uw adres, dan pak ik het erbij",
+        "ok. bezwaar is binnen sinds 16 maart, foto's ontvangen in oktober en de taxateur heeft ze beoordeeld. "
+        "uitspraak staat gepland week van 14 december",
+        "wat speelt er dan",
+    ]
+    _, plans = play(lib.scenario("woz-bezwaar-status"), turns, seed=134)
+    assert "hint" in kinds(plans[1])
+    assert kinds(plans[2]) == ["deflect"], plans[2].text  # not the story of the objection again
+
+
+def test_an_apology_for_a_mistake_does_not_draw_out_the_worry(lib: Library) -> None:
+    turns = [
+        "goedemorgen. ja dat komt door de OZB en de diftar, de tarieven zijn omhoog. dat zijn de regels mevrouw.",
+        "diftar is gedifferentieerde tarieven, u betaalt per lediging van de container boven de zes. u heeft 22 extra "
+        "ledigingen gehad in 2025, dat is 184,80.",
+        "sorry. een lediging is dat de vuilniswagen uw grijze container een keer leegt. zes keer per jaar zit in het "
+        "vaste bedrag, elke keer daarboven kost 8,40 en dat komt een jaar later op de aanslag.",
+        "ok. mag ik uw aanslagnummer?",
+        "dank u. en het waterschap, dat is ook van ons, die aanslag kan ik hier ook aanpassen als u wilt.",
+        "o nee wacht, sorry, dat klopt niet. het waterschap is een aparte overheid, daar moet u zelf bellen, het "
+        "nummer staat op hun aanslag. dat kunnen wij niet inzien.",
+    ]
+    brain, plans = play(lib.scenario("heffing-aanslag-hoger"), turns, seed=141)
+    assert brain.hints_given >= 1 and not brain.ended  # the worry was hinted at; a real reflection draws it out
+    assert "hidden" not in kinds(plans[5]), plans[5].text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "words"),
+    [
+        ("heffing-verhuisd-afval", "Even kijken hoor. Klopt dat adres, Kanaalweg 41?", ["Kanaalweg 41"]),
+        ("heffing-teruggave-niet-ontvangen", "dag meneer landman, met B van belastingen. adres?", ["Kastanjelaan"]),
+    ],
+)
+def test_the_caller_knows_its_own_address(lib: Library, scenario: str, text: str, words: list[str]) -> None:
+    _, plans = play(lib.scenario(scenario), [text])
+    assert all(w in plans[0].text for w in words), plans[0].text
+    assert not {"unknown_fact", "clarify"} & set(kinds(plans[0]))
+
+
+def test_a_stock_acknowledgement_and_knowing_where_it_stands_are_one_line() -> None:
+    from coach.caller.brain import _Reply
+
+    reply = _Reply()
+    reply.answer(lambda: "Goed, afgesproken.", "proposal", stock=True)
+    reply.beat(lambda: "Goed, dan weet ik wat er gebeurt.", "ready")
+    assert [s.text for s in reply.compose()] == ["Goed, dan weet ik wat er gebeurt."]
+    reply = _Reply()
+    reply.answer(lambda: "Ja, graag. Liefst overdag.", "proposal")  # the scenario's own words stay
+    reply.beat(lambda: "Goed, dan weet ik wat er gebeurt.", "ready")
+    assert len(reply.compose()) == 2
+
+
+def test_a_story_line_the_facts_already_told_is_not_told_again(lib: Library) -> None:
+    turns = [
+        "Goedemorgen mevrouw Wijnberg, u spreekt met Daan van Belastingen. Oh jee, dus u zegt dat u geld mist op uw "
+        "rekening? Hoeveel is er geblokkeerd?",
+        "Even kijken hoor... ja, ik zie het. Er is gisteren, 24 november, beslag gelegd. Heeft u eerder brieven van "
+        "ons gekregen?",
+        "Oké, dus u had het geld niet. Dat snap ik. Vertelt u eens, hoe is het nu voor u?",
+    ]
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), turns, seed=152)
+    assert "744" in plans[0].text
+    assert "story" in kinds(plans[2]) and "744" not in plans[2].text, plans[2].text

@@ -26,6 +26,7 @@ from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, ReactionKind
 from coach.patterns import first_match, fold
+from coach.values import NUMBER_WORDS
 
 E = EmotionEvent
 R = ReactionKind
@@ -47,6 +48,10 @@ _HAPPENS = r"(?:krijgt|krijg|ontvangt|hoort|hoeft|hoef|bent|heeft|hebt|zit|wordt
 _CALLER_ACTS = re.compile(_LEAD + r"(?!\w+\s+(?:ik|we)\b)(?!" + _HAPPENS + ")")
 """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
 _HAPPENS_TO_CALLER = re.compile(_LEAD + _HAPPENS)
+_TRAINEE_ACTS = re.compile(r"(?<![^\W_])(?:ik|we|wij|mijn collega|een collega|de collega|ons team)(?![^\W_])")
+"""An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed, afgesproken")."""
+_OFFER = re.compile(r"^\W*(?:(?:en|dan|oke|ok|goed)\W+)*(?:zal|zullen|mag|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+"""A last sentence that offers something still to be done: "Zal ik samenvatten wat we afspreken?"."""
 """An agreement that happens to the caller ("U krijgt het geld vrijdag terug", "U hoeft niets te doen"): no task to
 agree to and no offer to accept; the caller takes note."""
 _CONTENT = frozenset(
@@ -67,7 +72,7 @@ _UPSET = frozenset({"dismissive", "last_warning", "angrier"})
 """Beats that say the caller is hurt, fed up or angrier: after a content answer they would contradict it."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question"},
-    "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree"},
+    "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree", "noted"},
 }
 """A hint or a 'now I know where I stand' follows only these answers (or stands alone); anything else would be a
 fragment stitched on. The strong beats (a warning, hurt at a dismissive remark, a word not understood, 'u' please,
@@ -80,6 +85,8 @@ class _Option:
     kind: str
     note: str
     alone: bool = False
+    stock: bool = False
+    """A stock acknowledgement ("Goed, afgesproken."): a 'now I know where I stand' says it already."""
 
 
 class _Reply:
@@ -90,8 +97,10 @@ class _Reply:
         self.answers: list[_Option] = []
         self.beats: list[_Option] = []
 
-    def answer(self, make: Callable[[], str], kind: str, note: str = "", *, alone: bool = False) -> None:
-        self.answers.append(_Option(make, kind, note, alone))
+    def answer(
+        self, make: Callable[[], str], kind: str, note: str = "", *, alone: bool = False, stock: bool = False
+    ) -> None:
+        self.answers.append(_Option(make, kind, note, alone, stock))
 
     def beat(self, make: Callable[[], str], kind: str, note: str = "") -> None:
         self.beats.append(_Option(make, kind, note))
@@ -107,6 +116,8 @@ class _Reply:
             chosen = beats[
                 :1
             ]  # "Goed, dat is duidelijk." then "Daar heb ik niks aan." is two callers: the upset speaks
+        elif beats and beats[0].kind == "ready" and len(chosen) == 1 and chosen[0].stock:
+            chosen = beats[:1]  # "Goed, afgesproken. Goed, dan weet ik wat er gebeurt": the second says the first
         elif not (chosen and chosen[0].alone) and beats:
             chosen.append(beats[0])
         out = []
@@ -159,6 +170,8 @@ class CallerBrain:
     close_attempts: int = 0
     informal_warned: bool = False
     ready_said: bool = False
+    understood_said: bool = False
+    """The caller said it understands what happens now: it never says it still does not know."""
     warned: bool = False
     """The caller said it is about to hang up (the next provocation ends the call)."""
     own_words: set[str] = field(default_factory=set)
@@ -324,7 +337,13 @@ class CallerBrain:
         own = (
             []
             if facts or age_asked
-            else [f"topic_{x}" for x in sorted(asked_now.topics) if f"topic_{x}" in fallback_lines()]
+            else [
+                f"topic_{x}"
+                for x in sorted(asked_now.topics)
+                if f"topic_{x}" in fallback_lines()
+                and (x != "naam-adres" or self._address())
+                and not any(x in f.topics for f in s.facts)
+            ]
         )
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
@@ -466,7 +485,7 @@ class CallerBrain:
         if age_asked:
             answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
         if own:
-            answer(partial(self.line, own[0]), "everyday", "Geef het gevraagde gegeven.")
+            answer(partial(self._everyday, own[0], text), "everyday", "Geef het gevraagde gegeven.")
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
         hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
         if hidden is not None:
@@ -503,18 +522,29 @@ class CallerBrain:
             answer(
                 lambda: self.line("corrected"), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt."
             )
+        preference = back == "choice" and bool(_PREFERENCE.search(fold(text)))
+        if preference:  # "Wat vindt u fijner: belt u zelf, of vraag ik of zij u bellen?": a pick, before 'agreed'
+            answer(lambda: self.line("choice"), "choice", "Kies een van de twee mogelijkheden.")
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
         if summary_ok is False and checks and len(self.analyzer.content_words(text) & self.own_words) >= 2:
             # "Dus u heeft DigiD en wilt het online doen, klopt dat?" says back what the caller said: right as far as
             # it goes, and "Nee..." would deny it; a summary of things the caller never said is still corrected
             summary_ok = None
+        # "Dus u had het geld niet. Wat is nu het meest dringend?": the question after the summary is what the
+        # caller answers; "Ja, dat klopt." would skip it
+        asks_on = self._asks_on(text, analysis, asked_now) and not checks
         if summary_ok is None and checks and not (facts or conveyed or self._proposals(text)):
             # "Dus u wilt het online doen, klopt dat?": the trainee asks to be told it is right; that comes first
-            answer(lambda: self.line("summary_confirmed"), "summary_confirmed", "Bevestig wat de medewerker zegt.")
-        if summary_ok is not None:
+            answer(
+                lambda: self.line("summary_confirmed"),
+                "summary_confirmed",
+                "Bevestig wat de medewerker zegt.",
+                stock=True,
+            )
+        if summary_ok is not None and not (summary_ok and asks_on):
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
-            answer(partial(self.line, kind), kind, note)
+            answer(partial(self.line, kind), kind, note, stock=summary_ok)
         if back == "teach_back":
             answer(self._teach_back, "teach_back", "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.")
         for proposal in self._proposals(text):
@@ -533,15 +563,16 @@ class CallerBrain:
                 answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
         if "next_step" in acts and not premature:
             if steps and all(_CALLER_ACTS.match(fold(x)) for x in steps):
-                answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.")  # "U stuurt de rekening op"
-            elif steps and all(_HAPPENS_TO_CALLER.match(fold(x)) for x in steps):
-                answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.")
-            else:
-                answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.")
+                # "U stuurt de rekening op"
+                answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
+            elif not steps or any(_TRAINEE_ACTS.search(fold(x)) for x in steps):
+                answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.", stock=True)
+            else:  # "U krijgt een brief", "Binnen acht weken hoort u het": nothing offered, nothing to accept
+                answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.", stock=True)
         invited = ("open_question" in acts or asked_now.open) and not back and not facts and not age_asked and not own
         told_first = invited and "emotion_reflection" in acts and self._story_kind()[0] == "story"
         if told_first:  # "Vervelend dat u schrok. Vertelt u eens?": the caller tells, the feeling was heard anyway
-            answer(self._story_line, *self._story_kind())
+            answer(*self._open_answer(text, analysis))
         # "Sorry, ik zeg het korter. ..." apologises for the words, not for the caller's feelings: the caller reacts
         # to what follows
         only_sorry = all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
@@ -561,35 +592,52 @@ class CallerBrain:
                 "closed_question_run",
                 "Laat merken dat je alleen ja/nee mag zeggen.",
             )
-        if back == "choice":
+        if back == "choice" and not preference:
             answer(lambda: self.line("choice"), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
-            answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.")
+            answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
         elif back == "consent":  # "Is dat goed?", "Wilt u dat?": yes, not "Hoe bedoelt u?"
-            answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.")
+            answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
         if told_first:  # the story is already the first answer
             ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
             if "open_question" in acts or asked_now.open:
-                answer(self._story_line, *self._story_kind())
+                answer(*self._open_answer(text, analysis))
             elif not acts & {"check_understanding", "summary", "closing"}:
                 answer(self._unknown_line(text), "unknown_fact", "Je weet dit niet, of snapt de vraag niet: zeg dat.")
         elif "open_question" in acts and not back:
-            answer(self._story_line, *self._story_kind())
+            answer(*self._open_answer(text, analysis))
         if ignored and off is None:
             answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
         for hit in analysis.of("check_understanding"):
             if self.analyzer.checks_themselves(hit):
                 # "klopt dat?", "begrijp ik dat goed?": the trainee checks their own understanding
-                answer(lambda: self.line("summary_confirmed"), "summary_confirmed", "Bevestig wat de medewerker zegt.")
+                answer(
+                    lambda: self.line("summary_confirmed"),
+                    "summary_confirmed",
+                    "Bevestig wat de medewerker zegt.",
+                    stock=True,
+                )
             else:
                 answer(self._teach_back, "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen.")
             break
-        ready = self.requirements_met and not self.ready_said and self.emotion.value <= s.caller.emotion.satisfied_at
+        # "Zal ik samenvatten wat we afspreken?": the caller says yes; knowing where it stands comes after it
+        offered = bool(_OFFER.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
+        ready = (
+            self.requirements_met
+            and not self.ready_said
+            and self.emotion.value <= s.caller.emotion.satisfied_at
+            and not offered
+        )
         if "explanation" in acts and says and not ready:
-            answer(lambda: self.line("explanation_ok"), "explanation_ok", "Laat merken dat je de uitleg begrijpt.")
+            answer(
+                lambda: self.line("explanation_ok"),
+                "explanation_ok",
+                "Laat merken dat je de uitleg begrijpt.",
+                stock=True,
+            )
         if recap:
             answer(self._teach_back, "understood", "Laat weten wat je nu begrijpt en wat er gaat gebeuren.")
 
@@ -619,7 +667,10 @@ class CallerBrain:
             beat(say_ready, "ready", "Laat merken dat je nu weet waar je aan toe bent.")
         if off is None:
             self._maybe_hint(beat)
-        segments = reply.compose()
+        segments = [
+            x if x.kind in _OWN_WORDS else Segment(x.kind, self._heard_echo(x.text, text), x.note)
+            for x in reply.compose()
+        ]
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
@@ -655,8 +706,8 @@ class CallerBrain:
 
     def _goodbye_line(self) -> str:
         """An unsatisfied goodbye that fits the emotion: a calm caller leaves unsure, not angry."""
-        if self.emotion.value <= self.scenario.caller.emotion.satisfied_at:
-            return self.line("goodbye_unsure")
+        if self.emotion.value <= self.scenario.caller.emotion.satisfied_at or self.understood_said or self.ready_said:
+            return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
 
     def _closing(self, events: list[EmotionEvent], revealed: list[str]) -> Plan | None:
@@ -711,12 +762,120 @@ class CallerBrain:
         if self.turn_no < rule.after_turn or self.hints_given == 0:
             return None
         acts = analysis.acts
+        if all(h.rule == "excuses" for h in analysis.of("emotion_reflection")):
+            acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
         by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
         by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
+        # "...met alles wat er speelt." - "Wat speelt er dan?": a question about what the caller let slip
+        by_hint = self._asks_about(text, analysis, [hidden], hints=True)
         if calm_only:
             return hidden if by_calm else None
-        return hidden if by_act or by_topic or by_calm else None
+        return hidden if by_act or by_topic or by_calm or by_hint else None
+
+    def _open_answer(self, text: str, analysis: Analysis) -> tuple[Callable[[], str], str, str]:
+        """An open question: the next piece of the story, unless it asks about what the caller let slip (a hint:
+        not ready to tell yet, it waves it away) or about the worry it told (more of that, not the story again)."""
+        if self._asks_about(text, analysis, self.pending_hidden[:1], hints=True):
+            return (lambda: self.line("deflect")), "deflect", "Wuif de vraag weg: je bent er nog niet aan toe."
+        told = [h for h in self.scenario.concerns.hidden if h.id in self.revealed_hidden]
+        if self._asks_about(text, analysis, told[-1:], hints=False):
+            return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
+        return (self._story_line, *self._story_kind())
+
+    def _concern_again(self, concern: HiddenConcern, text: str) -> str:
+        """More about the concern it told: a line not said yet, else the sentence of it the question asks about
+        (the most words in common; the heart of it, its last sentence, when none)."""
+        fresh = [x for x in concern.lines if x not in self.said_at]
+        if fresh:
+            return self.pick(fresh)
+        asked_stems = {w[:5] for w in self.analyzer.content_words(text)}
+        sentences = [x for line in concern.lines for x in re.split(r"(?<=[.!?])\s+", line.strip()) if x]
+        best = max(
+            enumerate(sentences),
+            key=lambda x: (len({w[:5] for w in self.analyzer.content_words(x[1])} & asked_stems), x[0]),
+        )[1]
+        best = re.sub(r"^\[[^\]]*\]\s*", "", best)  # "[huilt]" was then
+        return f"Zoals ik al zei: {best[:1].lower()}{best[1:]}"
+
+    def _asks_about(self, text: str, analysis: Analysis, concerns: list[HiddenConcern], *, hints: bool) -> bool:
+        """Whether the turn asks about a concern through what the caller said of it: a hint it let slip (hints) or
+        the concern it told (its lines); shared words of six letters or more, not the caller's own question's."""
+        if not concerns or "dismissive" in analysis.acts:
+            return False
+        if not (analysis.acts & {"open_question", "closed_question"} or "?" in text):
+            return False
+        questions = [x.text for x in analysis.sentences if "?" in x.text] or [analysis.sentences[-1].text]
+        h = concerns[0]
+        said = h.hints[: self.hints_given] if hints else h.lines
+        stems = {w[:5] for x in said for w in self.analyzer.content_words(x) if len(w) >= 6}
+        return bool(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])} - self._surface_stems)
+
+    @property
+    def _surface_stems(self) -> set[str]:
+        """The stems of the caller's own question: asking about them asks about the surface, not the hint."""
+        s = self.scenario
+        words = self.analyzer.content_words(" ".join([*s.opening, *s.concerns.surface.keywords]))
+        return {w[:5] for w in words}
+
+    def _asks_on(self, text: str, analysis: Analysis, now: Asked) -> bool:
+        """Whether the turn ends by asking the caller something to tell or to name ("Wat is nu het meest
+        dringend?", "Welke maand bedoelt u?"), not only whether it is right."""
+        questions = [x for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        if not questions:
+            return False
+        last = questions[-1]
+        words = _WORD.findall(fold(last.text))
+        opens = any(last.start <= h.start < last.end for h in analysis.of("open_question"))
+        return opens or not self.analyzer.wh.isdisjoint(words[:3])
+
+    def _address(self) -> str:
+        """The caller's address as it would say it ("Kanaalweg 41, Bremerveld"), from the dossier: the new one after
+        a move."""
+        found = [
+            (("nieuw" in fold(d.label)) or ("huidig" in fold(d.label)), m.group(0))
+            for d in self.scenario.briefing.dossier
+            if "adres" in fold(d.label) and (m := _STREET.match(d.value))
+        ]
+        return max(found, key=lambda x: x[0])[1] if found else ""
+
+    def _everyday(self, kind: str, text: str) -> str:
+        """What every caller knows without looking it up: the number it calls from, its own address."""
+        if kind != "topic_naam-adres":
+            return self.line(kind)
+        address = self._address()
+        if _WORD.findall(fold(address))[0] in set(_WORD.findall(fold(text))):  # "Woont u op de Kanaalweg 41?"
+            return self.line("topic_adres_klopt", adres=address)
+        name = self.scenario.caller.name if "naam" in fold(text) else ""
+        return self.line(kind, adres=f"{name}, {address}" if name else address)
+
+    def _heard_echo(self, line: str, heard: str) -> str:
+        """A line that opens by echoing what the trainee said ("Dertig euro? Dat is niet veel.", "Een kwartier...
+        Om tien uur moet ik weg.") loses the echo when the trainee said no such thing: a number not said, or a word
+        not said. The line goes on without it."""
+        m = _ECHO.match(line)
+        if m is None:
+            return line
+        words = _TOKEN_ALL.findall(fold(m.group("echo")))
+        if not 1 <= len(words) <= 4 or not _ECHO_PRONOUNS.isdisjoint(words) or not _ASKS_WHEN.isdisjoint(words):
+            return line  # "Vandaag nog?" asks when; it echoes nothing
+        said = fold(heard)
+        numbers = {_number(w) for w in words if _number(w) is not None}
+        heard_numbers = {_number(w) for w in _TOKEN_ALL.findall(said)} - {None}
+        if numbers:
+            keep = numbers <= heard_numbers
+        elif m.group("end") in ("?", "...", "…"):
+            stems = {w[:5] for w in self.analyzer.content_words(said)}
+            content = self.analyzer.content_words(m.group("echo"))
+            keep = not content or bool({w[:5] for w in content} & stems)
+        else:
+            return line
+        if keep:
+            return line
+        rest = line[m.end() :].lstrip()
+        if m.group("end") == "?":  # "Per mail? Nee, per post.": the answer to the echo goes with it
+            rest = re.sub(r"^(?:ja|nee)\W+", "", rest, flags=re.IGNORECASE)
+        return rest[:1].upper() + rest[1:]
 
     def _story_kind(self) -> tuple[str, str]:
         """The kind of the next story line (and the note for the voice), without telling it."""
@@ -742,19 +901,24 @@ class CallerBrain:
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood."""
         if self.agreements:
             said = [self.analyzer.said_back(x) for x in self.agreements[-2:]]
+            self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
             return _fill("Dus als ik het goed begrijp: {x}.", {"x": ", en ".join(said)})
         if self.requirements_met or (self._question_answered and self.next_step_made):
-            self.ready_said = True
+            self.ready_said = self.understood_said = True
             return self.line("ready")
         if self._question_answered or self.next_step_made:
+            self.understood_said = True
             return self.line("understood")
         return self.line("not_understood")
 
     def _story_line(self) -> str:
         """The next piece of the caller's story; told it all, the caller says so, then turns the question around."""
         story = self.scenario.concerns.surface.story
+        said = self._said_stems()
+        while self.story_index < len(story) - 1 and self._told_already(story[self.story_index], said):
+            self.story_index += 1  # its facts already told it: "744 euro geblokkeerd" is not news twice
         if self.story_index < len(story):
             self.story_index += 1
             return story[self.story_index - 1]
@@ -765,6 +929,24 @@ class CallerBrain:
             return self.line("story_done")
         pool = fallback_lines().get("story_done_again", [])
         return self.pick(pool) if pool else self.line("story_done")
+
+    def _said_stems(self) -> set[str]:
+        """What the caller has told so far, in every wording it could have used (the seed picks the words, never what
+        happens next): its opening, the facts it gave, its story so far and the worries it told."""
+        s = self.scenario
+        texts = [*s.opening, *s.concerns.surface.story[: self.story_index]]
+        texts += [a for f in s.facts if f.id in self.facts_given for a in f.answer]
+        texts += [x for h in s.concerns.hidden if h.id in self.revealed_hidden for x in h.lines]
+        joined = " ".join(texts)
+        return {w[:5] for w in self.analyzer.content_words(joined)} | set(re.findall(r"\d{2,}", joined))
+
+    def _told_already(self, line: str, said: set[str]) -> bool:
+        """Whether a story line tells again what the caller said: three in four of its content words, or half of
+        them and an amount or date it gave ("744 euro geblokkeerd" twice)."""
+        numbers = set(re.findall(r"\d{2,}", line))
+        words = {w[:5] for w in self.analyzer.content_words(line)} | numbers
+        shared = len(words & said)
+        return len(words) >= 3 and (shared * 4 >= len(words) * 3 or (bool(numbers & said) and shared * 2 >= len(words)))
 
     def _unknown_line(self, text: str):
         """A question the caller has no fact for: not knowing (a number, a date), or asking what is meant."""
@@ -836,6 +1018,9 @@ class CallerBrain:
         asked_again = [
             f for f in now.facts if f.fact.id in self.fact_answers and asks_outright(analysis, *now.parts[f.part])
         ]
+        short = sum(len(_WORD.findall(x.text)) for x in analysis.sentences) <= 6  # "en welk telefoonnummer"
+        if short:
+            asked_again = [f for f in now.facts if f.fact.id in self.fact_answers]
         again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
 
@@ -867,6 +1052,53 @@ class CallerBrain:
             texts += [d.label + " " + d.value for d in s.briefing.dossier]
             self._known = {fold(w) for t in texts for w in _WORD.findall(t)}
         return self._known
+
+
+_STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?, [A-Z][^\W\d_]+(?: [^\W\d_]+)?")
+"""An address in a dossier value: "Kanaalweg 41, Bremerveld"."""
+_PREFERENCE = re.compile(r"(?<![^\W_])(?:fijner|prettiger|liever|liefst|voorkeur|handiger|makkelijker)(?![^\W_])")
+"""A choice put as a preference: the caller picks before it accepts anything."""
+_OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
+"""Segments in the caller's own words (its facts and story), never an echo of the trainee's."""
+_ECHO = re.compile(r"^\s*(?P<echo>[^.?!…]{1,40}?)(?P<end>\?|\.\.\.|…|\.)\s+(?=\S)")
+_ASKS_WHEN = frozenset(
+    {"vandaag", "morgen", "nu", "straks", "echt", "zeker", "hoezo", "waarom", "wanneer", "hoe", "wat"}
+)
+_TOKEN_ALL = re.compile(r"[^\W_]+")
+_ECHO_PRONOUNS = frozenset(
+    [
+        "ik",
+        "mij",
+        "me",
+        "mijn",
+        "u",
+        "uw",
+        "je",
+        "jij",
+        "jouw",
+        "we",
+        "wij",
+        "ons",
+        "onze",
+        "hij",
+        "zij",
+        "ze",
+        "hem",
+        "haar",
+        "het",
+        "dat",
+        "dit",
+        "die",
+        "ja",
+        "nee",
+    ]
+)
+
+
+def _number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _fill(line: str, values: dict[str, str]) -> str:
