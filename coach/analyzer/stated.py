@@ -105,6 +105,10 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         for part in found[0].split("&")
     ]
     cleared = [v for v in verdicts if v.wrong and _same_words(v.reading.said, credited, parts)]
+    # "U hoeft zich geen zorgen te maken over betalen: de invordering staat stil, u hoeft nog niet te betalen": a
+    # claim the turn also states truly, in words of its own, is no wrong information; the caller hears the truth
+    truly = {v.reading.claim for v in verdicts if v.states_truth}
+    cleared += [v for v in verdicts if v.wrong and v.reading.claim in truly and v not in cleared]
     if cleared:
         verdicts = [v for v in verdicts if v not in cleared]
         key_info = _key_points(analyzer, scenario, asserted, verdicts)

@@ -480,14 +480,20 @@ class CallerBrain:
                 answer(jargon, "jargon", f"Vraag wat '{term}' betekent; je kent het woord niet.")
         if unclear and not new_terms:
             answer(lambda: self.line("unclear"), "unclear", "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
-        for item in facts:
+        # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
+        hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
+        # "Waarvoor heeft u de auto nodig?" asks why, not which car: the worry behind it answers, not the fact
+        why = any(_WHY.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
+        told = [h for h in s.concerns.hidden if h.id in self.revealed_hidden][-1:]
+        again = why and hidden is None and off is None and bool(told) and self._shares(text, told[0].lines)
+        for item in [] if why and (hidden or again) else facts:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
+        if again:  # "Rijdt u ermee naar uw werk, of is er een andere reden?" after the son's therapy came out
+            answer(partial(self._concern_again, told[0], text), "concern_again", "Vertel meer over je zorg.")
         if age_asked:
             answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
         if own:
             answer(partial(self._everyday, own[0], text), "everyday", "Geef het gevraagde gegeven.")
-        # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
-        hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
         if hidden is not None:
 
             def reveal(h: HiddenConcern = hidden) -> str:
@@ -575,10 +581,7 @@ class CallerBrain:
             answer(*self._open_answer(text, analysis))
         # "Sorry, ik zeg het korter. ..." apologises for the words, not for the caller's feelings: the caller reacts
         # to what follows
-        only_sorry = all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
-            acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
-        )
-        if "emotion_reflection" in acts and "dismissive" not in acts and off is None and not only_sorry:
+        if "emotion_reflection" in acts and "dismissive" not in acts and off is None and not self._only_sorry(analysis):
             answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:
             answer(
@@ -762,7 +765,7 @@ class CallerBrain:
         if self.turn_no < rule.after_turn or self.hints_given == 0:
             return None
         acts = analysis.acts
-        if all(h.rule == "excuses" for h in analysis.of("emotion_reflection")):
+        if self._only_sorry(analysis):
             acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
         by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
@@ -782,6 +785,19 @@ class CallerBrain:
         if self._asks_about(text, analysis, told[-1:], hints=False):
             return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
         return (self._story_line, *self._story_kind())
+
+    @staticmethod
+    def _only_sorry(analysis: Analysis) -> bool:
+        """ "Sorry, ik zeg het korter. ...", "o nee, sorry, dat klopt niet": an apology for the words or a mistake, not
+        for the caller's feelings; the caller reacts to what follows ("Sorry, gecondoleerd" alone still consoles)."""
+        return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
+            analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
+        )
+
+    def _shares(self, text: str, lines: list[str]) -> bool:
+        """Whether a question shares a content word (its stem) with what the caller said."""
+        said = {w[:5] for x in lines for w in self.analyzer.content_words(x)}
+        return bool(said & {w[:5] for w in self.analyzer.content_words(text)})
 
     def _concern_again(self, concern: HiddenConcern, text: str) -> str:
         """More about the concern it told: a line not said yet, else the sentence of it the question asks about
@@ -931,20 +947,25 @@ class CallerBrain:
         return self.pick(pool) if pool else self.line("story_done")
 
     def _said_stems(self) -> set[str]:
-        """What the caller has told so far, in every wording it could have used (the seed picks the words, never what
+        """What the caller has told so far, in words every wording of it has (the seed picks the words, never what
         happens next): its opening, the facts it gave, its story so far and the worries it told."""
         s = self.scenario
-        texts = [*s.opening, *s.concerns.surface.story[: self.story_index]]
-        texts += [a for f in s.facts if f.id in self.facts_given for a in f.answer]
-        texts += [x for h in s.concerns.hidden if h.id in self.revealed_hidden for x in h.lines]
-        joined = " ".join(texts)
-        return {w[:5] for w in self.analyzer.content_words(joined)} | set(re.findall(r"\d{2,}", joined))
+        told = [list(s.opening), *([x] for x in s.concerns.surface.story[: self.story_index])]
+        told += [list(f.answer) for f in s.facts if f.id in self.facts_given]
+        told += [list(h.lines) for h in s.concerns.hidden if h.id in self.revealed_hidden]
+        out: set[str] = set()
+        for wordings in told:
+            out |= set.intersection(*(self._stems(x) for x in wordings))
+        return out
+
+    def _stems(self, text: str) -> set[str]:
+        return {w[:5] for w in self.analyzer.content_words(text)} | set(re.findall(r"\d{2,}", text))
 
     def _told_already(self, line: str, said: set[str]) -> bool:
         """Whether a story line tells again what the caller said: three in four of its content words, or half of
         them and an amount or date it gave ("744 euro geblokkeerd" twice)."""
         numbers = set(re.findall(r"\d{2,}", line))
-        words = {w[:5] for w in self.analyzer.content_words(line)} | numbers
+        words = self._stems(line)
         shared = len(words & said)
         return len(words) >= 3 and (shared * 4 >= len(words) * 3 or (bool(numbers & said) and shared * 2 >= len(words)))
 
@@ -1056,6 +1077,7 @@ class CallerBrain:
 
 _STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?, [A-Z][^\W\d_]+(?: [^\W\d_]+)?")
 """An address in a dossier value: "Kanaalweg 41, Bremerveld"."""
+_WHY = re.compile(r"(?<![^\W_])(?:waarom|waarvoor|hoezo|waardoor|reden|redenen)(?![^\W_])")
 _PREFERENCE = re.compile(r"(?<![^\W_])(?:fijner|prettiger|liever|liefst|voorkeur|handiger|makkelijker)(?![^\W_])")
 """A choice put as a preference: the caller picks before it accepts anything."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
