@@ -62,7 +62,10 @@ def claim(signal: str, e: Evidence, detail: str, scenario: Scenario | None) -> s
         "open_questions": "De medewerker stelt hier een open vraag (geen ja/nee-vraag).",
         "doorvragen": "De medewerker vraagt hier door op, of vat samen, wat de beller net zei.",
         "summaries": "De medewerker vat hier samen wat de beller zei.",
-        "summary_captures_concern": "De medewerker vat hier samen wat de beller zei"
+        "summary_captures_concern": "De medewerker vat hier de eigen uitleg of de afspraken samen, niet wat de beller "
+        "zei."
+        if "eigen uitleg" in note
+        else "De medewerker vat hier samen wat de beller zei"
         + (
             " en raakt daarbij wat de beller echt dwarszit"
             if "onderliggende zorg" in note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -92,6 +93,7 @@ class Call:
     learner: list[tuple[int, Turn, Analysis]] = field(init=False)
     caller: list[tuple[int, Turn]] = field(init=False)
     _asks: dict[int, set[str]] = field(init=False, default_factory=dict, repr=False)
+    _recaps: list[tuple[int, Turn, Any]] = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         turns = self.transcript.turns
@@ -182,9 +184,48 @@ class Call:
             # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
             question = self.asks_in(i, sentence)
             recap = h.rule in self.analyzer.recaps
-            if not question and (not recap or len(self.analyzer.content_words(sentence) & caller_words) >= 2):
+            if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
+                continue
+            if recap and not self._gives_back(sentence, caller_words, trainee_words):
+                self._recaps.append((i, t, h))
+            else:
                 out.append((i, t, h))
         return out
+
+    @property
+    def recaps(self) -> list[tuple[int, Turn, Any]]:
+        """The recaps of the trainee's own explanation or of the agreements ("Samengevat: de kosten vervallen en u
+        krijgt een bevestiging"): no summary of the caller (see ``summaries``)."""
+        _ = self.summaries
+        return self._recaps
+
+    def _gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
+        """Whether a recap ("Kort gezegd: ...", "Samengevat: ...") gives back the caller rather than the trainee's
+        own explanation or agreements: at least two of its words come from the caller, and no fewer than the words
+        the trainee brought in ("Samengevat: de kosten vervallen en u krijgt een bevestiging per post" recaps the
+        outcome, not what the caller said)."""
+        words = self.analyzer.content_words(sentence)
+        given_back = words & caller_words
+        own = (words & trainee_words) - caller_words
+        return len(given_back) >= 2 and len(given_back) >= len(own)
+
+    def around(self, index: int, hit: Any, found: Callable[[str], bool]) -> str | None:
+        """The stretch of a trainee turn from the sentence of a hit to the nearest sentence (before or after it) for
+        which ``found`` holds, both included; None when no sentence of the turn qualifies. A summary that touches
+        the worry only in the question after it ("U zegt dat het krap is. Wat betekent dat voor de huur?") is quoted
+        with that question, so the quote shows what the report says about it."""
+        analysis = self._analysis.get(index)
+        if analysis is None:
+            return hit.text if found(hit.text) else None
+        sentences = analysis.sentences
+        at = bisect.bisect_right(self._starts[index], hit.start) - 1
+        if at < 0 or hit.start >= sentences[at].end:
+            return hit.text if found(hit.text) else None
+        for n in sorted(range(len(sentences)), key=lambda n: (abs(n - at), n < at)):
+            if found(sentences[n].text):
+                a, b = sorted((n, at))
+                return analysis.text[sentences[a].start : sentences[b].end]
+        return None
 
     def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
         return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]

@@ -82,11 +82,14 @@ def doorvragen(call: Call, criterion: Any) -> Result:
     found = []
     summarised = {i for i, _, _ in call.summaries}
     for i, turn, analysis in call.learner[1:]:
+        # a question that follows up: not one for a fact, not an offer ("Zal ik het formulier sturen?")
         asks = [
             h
             for a in ("open_question", "closed_question")
             for h in analysis.of(a)
-            if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+            if h.rule != "fact-question"
+            and not call.is_fact_question(sentence := call.sentence(i, h))
+            and not _OFFER.match(sentence)
         ]
         if not asks and i not in summarised:
             continue
@@ -134,6 +137,12 @@ def _concern_keywords(call: Call) -> list[list[str]]:
 @signal("summary_captures_concern")
 def summary_captures_concern(call: Call, criterion: Any) -> Result:
     hits = call.summaries
+    if not hits and call.recaps:
+        # a recap of the trainee's own explanation or of the agreements: it sums up, but gives back nothing the
+        # caller said
+        i, turn, hit = call.recaps[0]
+        recap = call.hit_ev(i, turn, hit, "samenvatting van uw eigen uitleg of de afspraken, niet van de beller")
+        return Result(0.3, [recap], "U vatte uw eigen uitleg of de afspraken samen, niet wat de beller zei.", recap)
     if not hits:
         later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
         moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
@@ -145,14 +154,20 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     for i, turn, hit in hits:
         sentence = call.sentence(i, hit)
         said = turn.text  # what the turn gives back, around the summary sentence too ("Dat is veel tegelijk: ...")
+        quote = sentence
         if keyword_sets:
             hidden = any(first_match(k, said) for k in keyword_sets[:-1])
             if hidden and concern_at is not None and concern_at < i:
                 score, note = 1.0, "samenvatting die de onderliggende zorg raakt"
+                words = keyword_sets[:-1]
             elif hidden or first_match(keyword_sets[-1], said):
                 score, note = 0.8, "samenvatting van de vraag van de beller"
+                words = keyword_sets
             else:
-                score, note = 0.3, "samenvatting die mist waar het de beller om gaat"
+                score, note, words = 0.3, "samenvatting die mist waar het de beller om gaat", []
+            # the quote runs from the summary to the sentence that touches the concern, so it shows what the note says
+            if words:
+                quote = call.around(i, hit, lambda x, words=words: any(first_match(k, x) for k in words)) or sentence
         else:
             caller_words = set().union(*(call.analyzer.content_words(t.text) for j, t in call.caller if j < i))
             shared = call.analyzer.content_words(said) & caller_words
@@ -164,7 +179,7 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
         statement = not sentence.rstrip().endswith("?")
         rank = (score, statement, hit.rule in explicit, min(len(_WORD.findall(said)), 30), -i)
         if best is None or rank > best[0]:
-            best = (rank, score, ev(i, turn, sentence, note))
+            best = (rank, score, ev(i, turn, quote, note))
     assert best is not None
     _, score, best_ev = best
     moment = best_ev if score < 1 else None

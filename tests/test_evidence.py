@@ -1,0 +1,71 @@
+"""Every quote a report shows does what the line next to it says (issue 14, the evidence audit of
+bench/evidence.py): the fixes for the causes the blind labellers found, each on a small call."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.feedback.call import Call
+from coach.library import Library
+from tests.test_feedback_signals import OPENING, measure, transcript
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open()
+
+
+def test_a_recap_of_the_agreements_is_no_summary_of_the_caller(lib: Library) -> None:
+    turns = (
+        ("l", OPENING),
+        ("c", "Ik heb die aanslag gewoon betaald, en nu krijg ik een aanmaning met kosten erbovenop."),
+        ("l", "Ik zie uw betaling. De kosten van de aanmaning vervallen en u krijgt een bevestiging per post."),
+        ("c", "Goed."),
+        ("l", "Even samengevat: de kosten van de aanmaning vervallen en u krijgt een bevestiging per post."),
+    )
+    call = Call(transcript(*turns), None, get_analyzer())
+    assert call.summaries == []
+    assert [i for i, _, _ in call.recaps] == [4]
+    result = measure(lib, "summary_captures_concern", *turns)
+    assert result.value == 0.3
+    assert "eigen uitleg of de afspraken" in result.evidence[0].note
+    assert "niet wat de beller zei" in result.detail
+
+
+def test_a_summary_in_the_callers_words_still_counts(lib: Library) -> None:
+    turns = (
+        ("l", OPENING),
+        ("c", "Ik heb die aanslag gewoon betaald, en nu krijg ik een aanmaning met kosten erbovenop."),
+        ("l", "Kort gezegd: u heeft de aanslag betaald en toch een aanmaning met kosten gekregen."),
+    )
+    call = Call(transcript(*turns), None, get_analyzer())
+    assert [i for i, _, _ in call.summaries] == [2]
+    assert call.recaps == []
+
+
+def test_the_summary_quote_runs_to_the_sentence_that_touches_the_concern(lib: Library) -> None:
+    result = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        ("c", "Mijn ex is op 1 oktober vertrokken. Nu krijg ik een aanslag voor een meerpersoonshuishouden."),
+        ("l", "Als ik u goed begrijp, is uw ex in oktober vertrokken. U betaalt nu voor twee personen. Klopt dat?"),
+        scenario="heffing-huishouden-eenpersoons",
+    )
+    assert result.value == 0.8
+    quote = result.evidence[0].text
+    assert quote.startswith("Als ik u goed begrijp") and quote.endswith("twee personen.")
+    assert "Klopt dat?" not in quote
+
+
+def test_an_offer_is_no_follow_up_question(lib: Library) -> None:
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Het gaat mij erom of ik dat formulier kan aanvragen, en hoe."),
+        ("l", "Ja, dat kan. U vult het formulier in en stuurt het terug. Zal ik het formulier naar u opsturen?"),
+    )
+    assert result.value == 0
+    assert result.evidence == []
