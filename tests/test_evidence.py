@@ -69,3 +69,28 @@ def test_an_offer_is_no_follow_up_question(lib: Library) -> None:
     )
     assert result.value == 0
     assert result.evidence == []
+
+
+CALLER_LATE = "Jullie behandelen mijn bezwaar niet, omdat ik op vakantie was. Dat meent u toch niet?"
+
+
+def test_giving_back_the_callers_words_does_not_state_key_information(lib: Library) -> None:
+    echoed = measure(
+        lib,
+        "key_info",
+        ("l", OPENING),
+        ("c", CALLER_LATE),
+        ("l", "Als ik u goed begrijp, behandelen we uw bezwaar niet omdat het te laat was door uw vakantie."),
+        scenario="woz-termijn-gemist",
+    )
+    assert echoed.value == 0 and echoed.evidence == []
+    told = measure(
+        lib,
+        "key_info",
+        ("l", OPENING),
+        ("c", CALLER_LATE),
+        ("l", "Als ik u goed begrijp, was het door uw vakantie. U was te laat: de termijn liep tot en met 10 april."),
+        scenario="woz-termijn-gemist",
+    )
+    assert told.value == 0.25
+    assert [e.text for e in told.evidence] == ["U was te laat: de termijn liep tot en met 10 april."]

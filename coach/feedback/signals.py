@@ -683,20 +683,21 @@ def key_info(call: Call, criterion: Any) -> Result:
         return skipped("het scenario noemt geen kerninformatie")
     conveyed, evidence, missing = 0, [], []
     for item in items:
-        # credited only from a turn that states it; the evidence quotes that turn
+        # credited only from a turn that states it; the evidence quotes the sentences that hold the words that
+        # conveyed it, not the whole turn, and never a question or what the caller said given back ("Als ik u goed
+        # begrijp, was het bezwaar te laat?" mentions the key words, it does not tell the caller anything)
         hit = next(
             (
-                (i, t, a, said.key_info[item.id])
+                (i, t, found)
                 for (i, t, a), said in zip(call.learner, call.stated, strict=True)
                 if item.id in said.key_info
+                and (found := _stating(call, i, a, said.key_info[item.id].split(" . "))) is not None
             ),
             None,
         )
         if hit:
             conveyed += 1
-            i, t, a, words = hit
-            # the sentences that hold the words that conveyed it, not the whole turn
-            found = [x for x in a.sentences if any(w and w in x.text for w in words.split(" . "))]
+            i, t, found = hit
             quote = t.text[found[0].start : found[-1].end] if found else None  # one stretch of the turn
             evidence.append(ev(i, t, quote, note=item.description))
         else:
@@ -706,6 +707,26 @@ def key_info(call: Call, criterion: Any) -> Result:
         detail += " Ontbrak: " + "; ".join(m.description.rstrip(".") for m in missing) + "."
     suggestion = missing[0].description.rstrip(".") if missing else ""
     return Result(conveyed / len(items), evidence[:3], detail, None, suggestion, "Noem ook")
+
+
+def _stating(call: Call, i: int, analysis: Analysis, words: list[str]) -> list[Any] | None:
+    """The sentences of a trainee turn that state a key point: those that hold its words, without the questions and
+    the sentences that give back what the caller said or felt ("U zegt dat u te laat was", "Ik hoor dat u bang bent
+    dat u niets overhoudt"). An empty list: the words were found in no sentence (the whole turn is quoted); None:
+    only questions and reflections hold them, the turn states nothing."""
+    found = [x for x in analysis.sentences if any(w and w in x.text for w in words)]
+    if not found:
+        return []
+    summaries = {call.sentence(j, h) for j, _, h in call.summaries if j == i}
+    typed = "?" not in analysis.text  # a chat turn without question marks: the analyzer's reading tells a question
+
+    def states(x: Any) -> bool:
+        question = x.text.rstrip(" \"')").endswith("?") or (typed and call.asks_in(i, x.text))
+        # a sentence that opens by naming the caller's feeling gives it back ("Ik hoor dat u zich zorgen maakt ...")
+        feeling = any(x.start <= h.start <= x.start + 3 for h in analysis.of("emotion_reflection"))
+        return not question and not feeling and x.text not in summaries
+
+    return [x for x in found if states(x)] or None
 
 
 @signal("misinformation")
