@@ -94,3 +94,24 @@ def test_giving_back_the_callers_words_does_not_state_key_information(lib: Libra
     )
     assert told.value == 0.25
     assert [e.text for e in told.evidence] == ["U was te laat: de termijn liep tot en met 10 april."]
+
+
+def test_jargon_explained_in_the_next_sentence_is_explained(lib: Library) -> None:
+    caller = ("c", "Er stond vanochtend een deurwaarder aan de deur. Wat is er aan de hand?")
+    explained = measure(
+        lib,
+        "jargon",
+        ("l", OPENING),
+        caller,
+        ("l", "Er is op 9 juni een dwangbevel gemaakt. Dat is een officieel bevel om binnen twee dagen te betalen."),
+    )
+    assert explained.value == 0 and explained.evidence == []
+    # explained in more jargon, it is not explained
+    more_jargon = measure(
+        lib,
+        "jargon",
+        ("l", OPENING),
+        caller,
+        ("l", "Er is op 9 juni een dwangbevel gemaakt. Dat is een executoriale titel."),
+    )
+    assert "dwangbevel" in more_jargon.evidence[0].text
