@@ -115,3 +115,32 @@ def test_jargon_explained_in_the_next_sentence_is_explained(lib: Library) -> Non
         ("l", "Er is op 9 juni een dwangbevel gemaakt. Dat is een executoriale titel."),
     )
     assert "dwangbevel" in more_jargon.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("said", "wrong"),
+    [
+        # the value is about the documents, not about the term for an appeal named the sentence before
+        (
+            "Tegen een afwijzing kunt u in beroep. Bij de aanvraag doet u bankafschriften van de laatste drie maanden.",
+            [],
+        ),
+        # 'dat' stands for the appeal: a wrong term, quoted
+        ("Tegen een afwijzing kunt u in beroep. Dat kan binnen drie maanden.", ["Dat kan binnen drie maanden."]),
+        (
+            "Tegen de afwijzing kunt u binnen drie maanden in beroep.",
+            ["Tegen de afwijzing kunt u binnen drie maanden in beroep."],
+        ),
+    ],
+)
+def test_a_wrong_value_is_read_where_its_sentence_names_the_subject(lib: Library, said: str, wrong: list[str]) -> None:
+    result = measure(
+        lib,
+        "misinformation",
+        ("l", OPENING),
+        ("c", "Ik kom niet meer rond. Kan ik kwijtschelding krijgen?"),
+        ("l", said),
+        scenario="kwijtschelding-schaamte",
+    )
+    assert [e.text for e in result.evidence] == wrong
+    assert result.value == len(wrong)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -14,7 +15,11 @@ from coach.analyzer.stated import Stated, Wrong, stated
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.formats.acts import PHASE_OF_ACT, PHASES
+from coach.formats.claims import VALUE_KINDS
 from coach.patterns import first_match, fold
+
+_STANDS_FOR = re.compile(r"\W*(?:dat|dit|die|deze)\b", re.I)
+"""A sentence that opens with a demonstrative is about what the sentence before it named."""
 
 REACTIONS = frozenset(
     {
@@ -145,10 +150,32 @@ class Call:
                 if item.corrected_at is None and item.wrong.claim is not None and item.wrong.claim in said.right:
                     item.corrected_at = i
             for w in said.wrong:
+                if not self._shown_wrong(i, w):
+                    continue
                 if w.id not in seen:
                     seen.add(w.id)
                     found.append(WrongSaid(i, t, w))
         return found
+
+    def _shown_wrong(self, index: int, w: Wrong) -> bool:
+        """Whether a wrong statement stands in its own sentence: a wrong value (a term, an amount, a date) of a
+        catalogue claim the scenario does not name is read only when its sentence names what it is about. A value
+        in a sentence about something else ("Wel kan een betalingsregeling, in maximaal zes maanden", "de
+        bankafschriften van de laatste drie maanden") took its subject from another sentence or from the caller:
+        no wrong statement the report can quote."""
+        reader = self.analyzer.claim_reader
+        claim = reader.claims.get(w.claim) if w.claim else None
+        if claim is None or claim.kind not in VALUE_KINDS or (self.scenario and claim.id in self.scenario.claims):
+            return True  # the scenario's own claims are what the call is about
+        if reader.names_subject(claim.id, w.sentence) is not False:
+            return True
+        # "Tegen een afwijzing kunt u in beroep. Dat kan binnen drie maanden.": 'dat' stands for the subject named
+        # in the sentence before
+        sentences = [x.text for x in self._analysis[index].sentences]
+        at = sentences.index(w.sentence) if w.sentence in sentences else 0
+        return (
+            at > 0 and bool(_STANDS_FOR.match(w.sentence)) and bool(reader.names_subject(claim.id, sentences[at - 1]))
+        )
 
     @property
     def uncorrected(self) -> list[WrongSaid]:
