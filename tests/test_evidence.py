@@ -144,3 +144,15 @@ def test_a_wrong_value_is_read_where_its_sentence_names_the_subject(lib: Library
     )
     assert [e.text for e in result.evidence] == wrong
     assert result.value == len(wrong)
+
+
+def test_the_acknowledged_feeling_is_quoted_where_it_is_named(lib: Library) -> None:
+    result = measure(
+        lib,
+        "emotion_acknowledged",
+        ("l", OPENING),
+        ("c", "Nog één zo'n opmerking en ik hang op. Ik ben echt geschrokken van die brief.", 8),
+        ("l", "Sorry mevrouw, excuses. Ik hoor dat u echt geschrokken bent van die brief."),
+    )
+    assert result.value == 1.0
+    assert [e.text for e in result.evidence] == ["Ik hoor dat u echt geschrokken bent van die brief."]

@@ -226,6 +226,13 @@ def _emotion_note(call: Call, turn: Turn) -> str:
     return f"de beller was geëmotioneerd ('{word}')" if word else "de beller was geëmotioneerd"
 
 
+def _named_feeling(call: Call, i: int, analysis: Analysis) -> Any:
+    """The reflection of a turn to quote: the first that names a feeling ("Ik hoor dat u echt geschrokken bent")
+    rather than an apology before it ("Sorry mevrouw, excuses."); else the first."""
+    hits = analysis.of("emotion_reflection")
+    return next((h for h in hits if call.analyzer.feeling(call.sentence(i, h))), hits[0])
+
+
 @signal("emotion_reflection_latency")
 def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
     threshold = criterion.param("threshold")
@@ -236,7 +243,7 @@ def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
     after = [x for x in call.learner if x[0] > start]
     for n, (i, turn, analysis) in enumerate(after, 1):
         if analysis.has("emotion_reflection"):
-            hit = analysis.of("emotion_reflection")[0]
+            hit = _named_feeling(call, i, analysis)
             return Result(
                 float(n),
                 [call.hit_ev(i, turn, hit, f"na {count(n, 'beurt', 'beurten')}")],
@@ -527,7 +534,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
         hit = next((x for x in window if x[2].has("emotion_reflection")), None)
         if hit:
             acknowledged += 1
-            evidence.append(call.hit_ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0], "gevoel erkend"))
+            evidence.append(call.hit_ev(hit[0], hit[1], _named_feeling(call, hit[0], hit[2]), "gevoel erkend"))
         elif window and moment is None:
             peak = max(episode, key=lambda x: -1 if x[1].emotion is None else x[1].emotion)[1]
             moment = ev(window[0][0], window[0][1], note=_emotion_note(call, peak))
