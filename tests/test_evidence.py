@@ -156,3 +156,19 @@ def test_the_acknowledged_feeling_is_quoted_where_it_is_named(lib: Library) -> N
     )
     assert result.value == 1.0
     assert [e.text for e in result.evidence] == ["Ik hoor dat u echt geschrokken bent van die brief."]
+
+
+def test_listening_first_is_quoted_from_an_open_question_over_a_later_closed_one(lib: Library) -> None:
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Ik heb op 5 mei betaald en toch krijg ik een aanmaning met kosten."),
+        ("l", "Wat vervelend. Wat is er precies gebeurd?"),
+        ("c", "Ik heb het hele bedrag overgemaakt, met het nummer erbij."),
+        ("l", "Weet u toevallig op welke dag onze afdeling de aanmaningsrun heeft gedraaid?"),
+        ("c", "Nee, hoe zou ik dat moeten weten?"),
+        ("l", "De aanmaning is van 7 mei en uw betaling kwam op 6 mei binnen. De kosten vervallen daarom."),
+    )
+    assert result.value == 1.0
+    assert result.evidence[0].text == "Wat is er precies gebeurd?"

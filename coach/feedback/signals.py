@@ -365,7 +365,10 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
     explained_at = min(h.start for a in ("explanation", "next_step") for h in solution[2].of(a))
     same = [h for a in listening for h in solution[2].of(a) if h.end <= explained_at and clarifying(solution[0], h)]
     if listened or (same and solution is not call.learner[0]):
-        i, turn, hit = listened[-1] if listened else (solution[0], solution[1], same[0])
+        # the quote: the latest listening, but a closed question ("Weet u toevallig op welke dag ...?") only when
+        # the trainee did not ask openly, give back or name the feeling before
+        opened = [x for x in listened if x[2].act != "closed_question"]
+        i, turn, hit = (opened or listened)[-1] if listened else (solution[0], solution[1], same[0])
         note = f"eerst geluisterd ({_LISTENING[hit.act]})" + ("" if listened else ", dan uitleg in dezelfde beurt")
         return Result(1.0, [call.hit_ev(i, turn, hit, note)], "Eerst de vraag verhelderd, dan uitgelegd.")
     asked = [t for i, t in call.caller if i < solution[0] and call.analyzer.asks_explanation(t.text)]
