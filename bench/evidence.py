@@ -62,7 +62,10 @@ def claim(signal: str, e: Evidence, detail: str, scenario: Scenario | None) -> s
         "open_questions": "De medewerker stelt hier een open vraag (geen ja/nee-vraag).",
         "doorvragen": "De medewerker vraagt hier door op, of vat samen, wat de beller net zei.",
         "summaries": "De medewerker vat hier samen wat de beller zei.",
-        "summary_captures_concern": "De medewerker vat hier samen wat de beller zei"
+        "summary_captures_concern": "De medewerker vat hier de eigen uitleg of de afspraken samen, niet wat de beller "
+        "zei."
+        if "eigen uitleg" in note
+        else "De medewerker vat hier samen wat de beller zei"
         + (
             " en raakt daarbij wat de beller echt dwarszit"
             if "onderliggende zorg" in note
@@ -148,14 +151,17 @@ def items(lib: Library) -> list[dict]:
     return list(unique.values())
 
 
-def labels(rounds: dict[str, str] | None = None) -> dict[str, bool]:
-    """Every label by item id; ``rounds`` (when given) is filled with each item's round."""
+def labels(rounds: dict[str, str] | None = None, notes: dict[str, str] | None = None) -> dict[str, bool]:
+    """Every label by item id; ``rounds`` and ``notes`` (when given) are filled with each item's round and the
+    labeller's note."""
     found: dict[str, bool] = {}
     for path in sorted(DATA.glob("round*/labels-*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             found[str(row["id"])] = bool(row["supports"])
             if rounds is not None:
                 rounds[str(row["id"])] = path.parent.name
+            if notes is not None and row.get("why"):
+                notes[str(row["id"])] = str(row["why"])
     return found
 
 
@@ -196,7 +202,8 @@ def main() -> None:
         export(all_items, args.export, args.seed)
         return
     rounds: dict[str, str] = {}
-    known = labels(rounds)
+    notes: dict[str, str] = {}
+    known = labels(rounds, notes)
     labelled = [i for i in all_items if i["id"] in known]
     good = [i for i in labelled if known[i["id"]]]
     print(f"{len(all_items)} evidence items in the reports; {len(labelled)} labelled blind ({len(known)} labels)")
@@ -213,9 +220,17 @@ def main() -> None:
         for signal, c in sorted(per.items()):
             print(f"  {signal:28} {c[True]:3}/{c[True] + c[False]:3}")
     if args.show:
-        for i in labelled:
+        print("\nItems labelled 'does not support' that the reports still show:")
+        for i in sorted(labelled, key=lambda i: (i["signal"], i["call"])):
             if not known[i["id"]]:
-                print(f"- [{i['signal']}] {i['call']}: {i['claim']}\n    “{i['quote']}”")
+                print(f"- [{i['signal']}] {i['call']} ({rounds[i['id']]}, {i['id']}): {i['claim']}")
+                print(f"    quote:  “{i['quote']}”")
+                print(f"    before: {i['before']}")
+                if i["turn"] != i["quote"]:
+                    print(f"    turn:   {i['turn']}")
+                print(f"    after:  {i['after']}")
+                if i["id"] in notes:
+                    print(f"    why:    {notes[i['id']]}")
 
 
 if __name__ == "__main__":

@@ -395,6 +395,7 @@ class ClaimReader:
                 _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
             )
             self._by_pattern.append([(_gate(p, anchor), re.compile(pattern_regex(p))) for p in every])
+        self._about = {comp.claim.id: comp.about for comp in self._compiled}
         # an index from anchor word (or prefix) to the patterns it gates: a turn looks up its own words only
         self._by_word: dict[str, list[tuple[int, int]]] = {}
         self._by_prefix: dict[str, list[tuple[int, int]]] = {}
@@ -740,6 +741,14 @@ class ClaimReader:
         return bool(inside) or any(
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
         )
+
+    def names_subject(self, claim: str, text: str) -> bool | None:
+        """Whether a text names what a claim is about in its own words (its ``about`` words), or None when the claim
+        has none. The feedback asks it of the sentence it would quote: a value read on a subject named only in
+        another sentence or by the caller ("Wel kan een betalingsregeling, in maximaal zes maanden" after a
+        sentence about kwijtschelding) is no wrong statement the quote can show."""
+        about = self._about.get(claim)
+        return None if about is None else bool(about.search(fold(text)))
 
     def _subject(
         self, comp: _Compiled, sentence: str, before: str, previous: str, expected: set[str], *, options: bool = False

@@ -975,6 +975,35 @@ class Analyzer:
             parts.add("name")
         return parts
 
+    def explains(self, term: str, text: str) -> bool:
+        """Whether a sentence explains a jargon term that another sentence of the turn used: it holds the term's
+        plain words (``explained_by``), opens with a definition ("Dat is een officieel bevel ..."), or names the term
+        again and defines it there ("Een dwangbevel is ..."). The feedback reads the sentences around a jargon hit
+        with it; the reading of a sentence itself does not change."""
+        folded = fold(text)
+        for t, regex, explained_by, _ in self.jargon:
+            if t.term != term:
+                continue
+            if explained_by and explained_by.search(folded):
+                return True
+            if self.defined_right_after and self.defined_right_after.match(folded):
+                return True
+            m = regex.search(folded)
+            return bool(
+                m
+                and (
+                    (self.defined_right_after and self.defined_right_after.match(folded, m.end()))
+                    or (self.defined_later and self.defined_later.search(folded, m.end()))
+                    or (self.defined_before and self.defined_before.search(folded, 0, m.start()))
+                )
+            )
+        return False
+
+    def mentions(self, term: str, text: str) -> bool:
+        """Whether a text names a jargon term (explained or not)."""
+        folded = fold(text)
+        return any(t.term == term and regex.search(folded) for t, regex, _, _ in self.jargon)
+
     def formal_words(self, text: str) -> list[tuple[str, str]]:
         """Official words in the text with their plain alternatives."""
         text = readable_part(text)

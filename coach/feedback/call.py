@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -13,7 +15,11 @@ from coach.analyzer.stated import Stated, Wrong, stated
 from coach.feedback.model import Evidence
 from coach.formats import Scenario, Transcript, Turn
 from coach.formats.acts import PHASE_OF_ACT, PHASES
+from coach.formats.claims import VALUE_KINDS
 from coach.patterns import first_match, fold
+
+_STANDS_FOR = re.compile(r"\W*(?:dat|dit|die|deze)\b", re.I)
+"""A sentence that opens with a demonstrative is about what the sentence before it named."""
 
 REACTIONS = frozenset(
     {
@@ -92,6 +98,7 @@ class Call:
     learner: list[tuple[int, Turn, Analysis]] = field(init=False)
     caller: list[tuple[int, Turn]] = field(init=False)
     _asks: dict[int, set[str]] = field(init=False, default_factory=dict, repr=False)
+    _recaps: list[tuple[int, Turn, Any]] = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         turns = self.transcript.turns
@@ -143,10 +150,32 @@ class Call:
                 if item.corrected_at is None and item.wrong.claim is not None and item.wrong.claim in said.right:
                     item.corrected_at = i
             for w in said.wrong:
+                if not self._shown_wrong(i, w):
+                    continue
                 if w.id not in seen:
                     seen.add(w.id)
                     found.append(WrongSaid(i, t, w))
         return found
+
+    def _shown_wrong(self, index: int, w: Wrong) -> bool:
+        """Whether a wrong statement stands in its own sentence: a wrong value (a term, an amount, a date) of a
+        catalogue claim the scenario does not name is read only when its sentence names what it is about. A value
+        in a sentence about something else ("Wel kan een betalingsregeling, in maximaal zes maanden", "de
+        bankafschriften van de laatste drie maanden") took its subject from another sentence or from the caller:
+        no wrong statement the report can quote."""
+        reader = self.analyzer.claim_reader
+        claim = reader.claims.get(w.claim) if w.claim else None
+        if claim is None or claim.kind not in VALUE_KINDS or (self.scenario and claim.id in self.scenario.claims):
+            return True  # the scenario's own claims are what the call is about
+        if reader.names_subject(claim.id, w.sentence) is not False:
+            return True
+        # "Tegen een afwijzing kunt u in beroep. Dat kan binnen drie maanden.": 'dat' stands for the subject named
+        # in the sentence before
+        sentences = [x.text for x in self._analysis[index].sentences]
+        at = sentences.index(w.sentence) if w.sentence in sentences else 0
+        return (
+            at > 0 and bool(_STANDS_FOR.match(w.sentence)) and bool(reader.names_subject(claim.id, sentences[at - 1]))
+        )
 
     @property
     def uncorrected(self) -> list[WrongSaid]:
@@ -182,9 +211,48 @@ class Call:
             # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
             question = self.asks_in(i, sentence)
             recap = h.rule in self.analyzer.recaps
-            if not question and (not recap or len(self.analyzer.content_words(sentence) & caller_words) >= 2):
+            if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
+                continue
+            if recap and not self._gives_back(sentence, caller_words, trainee_words):
+                self._recaps.append((i, t, h))
+            else:
                 out.append((i, t, h))
         return out
+
+    @property
+    def recaps(self) -> list[tuple[int, Turn, Any]]:
+        """The recaps of the trainee's own explanation or of the agreements ("Samengevat: de kosten vervallen en u
+        krijgt een bevestiging"): no summary of the caller (see ``summaries``)."""
+        _ = self.summaries
+        return self._recaps
+
+    def _gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
+        """Whether a recap ("Kort gezegd: ...", "Samengevat: ...") gives back the caller rather than the trainee's
+        own explanation or agreements: at least two of its words come from the caller, and no fewer than the words
+        the trainee brought in ("Samengevat: de kosten vervallen en u krijgt een bevestiging per post" recaps the
+        outcome, not what the caller said)."""
+        words = self.analyzer.content_words(sentence)
+        given_back = words & caller_words
+        own = (words & trainee_words) - caller_words
+        return len(given_back) >= 2 and len(given_back) >= len(own)
+
+    def around(self, index: int, hit: Any, found: Callable[[str], bool]) -> str | None:
+        """The stretch of a trainee turn from the sentence of a hit to the nearest sentence (before or after it) for
+        which ``found`` holds, both included; None when no sentence of the turn qualifies. A summary that touches
+        the worry only in the question after it ("U zegt dat het krap is. Wat betekent dat voor de huur?") is quoted
+        with that question, so the quote shows what the report says about it."""
+        analysis = self._analysis.get(index)
+        if analysis is None:
+            return hit.text if found(hit.text) else None
+        sentences = analysis.sentences
+        at = bisect.bisect_right(self._starts[index], hit.start) - 1
+        if at < 0 or hit.start >= sentences[at].end:
+            return hit.text if found(hit.text) else None
+        for n in sorted(range(len(sentences)), key=lambda n: (abs(n - at), n < at)):
+            if found(sentences[n].text):
+                a, b = sorted((n, at))
+                return analysis.text[sentences[a].start : sentences[b].end]
+        return None
 
     def hits(self, act: str) -> list[tuple[int, Turn, Any]]:
         return [(i, t, h) for i, t, a in self.learner for h in a.of(act)]

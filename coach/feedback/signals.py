@@ -82,11 +82,14 @@ def doorvragen(call: Call, criterion: Any) -> Result:
     found = []
     summarised = {i for i, _, _ in call.summaries}
     for i, turn, analysis in call.learner[1:]:
+        # a question that follows up: not one for a fact, not an offer ("Zal ik het formulier sturen?")
         asks = [
             h
             for a in ("open_question", "closed_question")
             for h in analysis.of(a)
-            if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
+            if h.rule != "fact-question"
+            and not call.is_fact_question(sentence := call.sentence(i, h))
+            and not _OFFER.match(sentence)
         ]
         if not asks and i not in summarised:
             continue
@@ -134,6 +137,12 @@ def _concern_keywords(call: Call) -> list[list[str]]:
 @signal("summary_captures_concern")
 def summary_captures_concern(call: Call, criterion: Any) -> Result:
     hits = call.summaries
+    if not hits and call.recaps:
+        # a recap of the trainee's own explanation or of the agreements: it sums up, but gives back nothing the
+        # caller said
+        i, turn, hit = call.recaps[0]
+        recap = call.hit_ev(i, turn, hit, "samenvatting van uw eigen uitleg of de afspraken, niet van de beller")
+        return Result(0.3, [recap], "U vatte uw eigen uitleg of de afspraken samen, niet wat de beller zei.", recap)
     if not hits:
         later = call.learner[min(2, len(call.learner) - 1)] if call.learner else None
         moment = ev(later[0], later[1], note="hier had een samenvatting gepast") if later else None
@@ -145,14 +154,20 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     for i, turn, hit in hits:
         sentence = call.sentence(i, hit)
         said = turn.text  # what the turn gives back, around the summary sentence too ("Dat is veel tegelijk: ...")
+        quote = sentence
         if keyword_sets:
             hidden = any(first_match(k, said) for k in keyword_sets[:-1])
             if hidden and concern_at is not None and concern_at < i:
                 score, note = 1.0, "samenvatting die de onderliggende zorg raakt"
+                words = keyword_sets[:-1]
             elif hidden or first_match(keyword_sets[-1], said):
                 score, note = 0.8, "samenvatting van de vraag van de beller"
+                words = keyword_sets
             else:
-                score, note = 0.3, "samenvatting die mist waar het de beller om gaat"
+                score, note, words = 0.3, "samenvatting die mist waar het de beller om gaat", []
+            # the quote runs from the summary to the sentence that touches the concern, so it shows what the note says
+            if words:
+                quote = call.around(i, hit, lambda x, words=words: any(first_match(k, x) for k in words)) or sentence
         else:
             caller_words = set().union(*(call.analyzer.content_words(t.text) for j, t in call.caller if j < i))
             shared = call.analyzer.content_words(said) & caller_words
@@ -164,7 +179,7 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
         statement = not sentence.rstrip().endswith("?")
         rank = (score, statement, hit.rule in explicit, min(len(_WORD.findall(said)), 30), -i)
         if best is None or rank > best[0]:
-            best = (rank, score, ev(i, turn, sentence, note))
+            best = (rank, score, ev(i, turn, quote, note))
     assert best is not None
     _, score, best_ev = best
     moment = best_ev if score < 1 else None
@@ -211,6 +226,13 @@ def _emotion_note(call: Call, turn: Turn) -> str:
     return f"de beller was geëmotioneerd ('{word}')" if word else "de beller was geëmotioneerd"
 
 
+def _named_feeling(call: Call, i: int, analysis: Analysis) -> Any:
+    """The reflection of a turn to quote: the first that names a feeling ("Ik hoor dat u echt geschrokken bent")
+    rather than an apology before it ("Sorry mevrouw, excuses."); else the first."""
+    hits = analysis.of("emotion_reflection")
+    return next((h for h in hits if call.analyzer.feeling(call.sentence(i, h))), hits[0])
+
+
 @signal("emotion_reflection_latency")
 def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
     threshold = criterion.param("threshold")
@@ -221,7 +243,7 @@ def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
     after = [x for x in call.learner if x[0] > start]
     for n, (i, turn, analysis) in enumerate(after, 1):
         if analysis.has("emotion_reflection"):
-            hit = analysis.of("emotion_reflection")[0]
+            hit = _named_feeling(call, i, analysis)
             return Result(
                 float(n),
                 [call.hit_ev(i, turn, hit, f"na {count(n, 'beurt', 'beurten')}")],
@@ -343,7 +365,10 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
     explained_at = min(h.start for a in ("explanation", "next_step") for h in solution[2].of(a))
     same = [h for a in listening for h in solution[2].of(a) if h.end <= explained_at and clarifying(solution[0], h)]
     if listened or (same and solution is not call.learner[0]):
-        i, turn, hit = listened[-1] if listened else (solution[0], solution[1], same[0])
+        # the quote: the latest listening, but a closed question ("Weet u toevallig op welke dag ...?") only when
+        # the trainee did not ask openly, give back or name the feeling before
+        opened = [x for x in listened if x[2].act != "closed_question"]
+        i, turn, hit = (opened or listened)[-1] if listened else (solution[0], solution[1], same[0])
         note = f"eerst geluisterd ({_LISTENING[hit.act]})" + ("" if listened else ", dan uitleg in dezelfde beurt")
         return Result(1.0, [call.hit_ev(i, turn, hit, note)], "Eerst de vraag verhelderd, dan uitgelegd.")
     asked = [t for i, t in call.caller if i < solution[0] and call.analyzer.asks_explanation(t.text)]
@@ -512,7 +537,7 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
         hit = next((x for x in window if x[2].has("emotion_reflection")), None)
         if hit:
             acknowledged += 1
-            evidence.append(call.hit_ev(hit[0], hit[1], hit[2].of("emotion_reflection")[0], "gevoel erkend"))
+            evidence.append(call.hit_ev(hit[0], hit[1], _named_feeling(call, hit[0], hit[2]), "gevoel erkend"))
         elif window and moment is None:
             peak = max(episode, key=lambda x: -1 if x[1].emotion is None else x[1].emotion)[1]
             moment = ev(window[0][0], window[0][1], note=_emotion_note(call, peak))
@@ -538,9 +563,32 @@ def dismissive(call: Call, criterion: Any) -> Result:
     )
 
 
+def _explained_nearby(call: Call, i: int, hit: Any) -> bool:
+    """Whether the trainee explains a jargon term in the sentence right after it, or elsewhere in the same turn
+    ("... is er een dwangbevel gemaakt. Dat is een officieel bevel om te betalen."; "de WOZ-beschikking, dat is ...
+    [later] staat op uw beschikking"): the analyzer reads one sentence at a time, the report reads the turn."""
+    sentences = call.analysis(i).sentences
+    at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
+    if at is None:
+        return False
+    after = sentences[at + 1 : at + 2]
+    mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and call.analyzer.mentions(hit.term, x.text)]
+    # an explanation in more jargon ("Dat is een executoriale titel.") explains nothing: no other term in its first
+    # eight words
+    jargon = call.analysis(i).of("jargon")
+
+    def opening_words_plain(x: Any) -> bool:
+        words = list(_WORD.finditer(x.text))
+        head = x.start + (words[min(7, len(words) - 1)].end() if words else 0)
+        return not any(x.start <= h.start < head and h.term != hit.term for h in jargon)
+
+    plain = [x for x in [*after, *mentions] if opening_words_plain(x)]
+    return any(call.analyzer.explains(hit.term, x.text) for x in plain)
+
+
 @signal("jargon")
 def jargon(call: Call, criterion: Any) -> Result:
-    hits = call.hits("jargon")
+    hits = [(i, t, h) for i, t, h in call.hits("jargon") if not _explained_nearby(call, i, h)]
     evidence = [call.hit_ev(i, t, h, f"'{h.text}', zeg liever: {h.plain}") for i, t, h in hits[:3]]
     suggestion = hits[0][2].plain if hits else ""
     terms = sorted({h.term for _, _, h in hits if h.term})
@@ -668,20 +716,21 @@ def key_info(call: Call, criterion: Any) -> Result:
         return skipped("het scenario noemt geen kerninformatie")
     conveyed, evidence, missing = 0, [], []
     for item in items:
-        # credited only from a turn that states it; the evidence quotes that turn
+        # credited only from a turn that states it; the evidence quotes the sentences that hold the words that
+        # conveyed it, not the whole turn, and never a question or what the caller said given back ("Als ik u goed
+        # begrijp, was het bezwaar te laat?" mentions the key words, it does not tell the caller anything)
         hit = next(
             (
-                (i, t, a, said.key_info[item.id])
+                (i, t, found)
                 for (i, t, a), said in zip(call.learner, call.stated, strict=True)
                 if item.id in said.key_info
+                and (found := _stating(call, i, a, said.key_info[item.id].split(" . "))) is not None
             ),
             None,
         )
         if hit:
             conveyed += 1
-            i, t, a, words = hit
-            # the sentences that hold the words that conveyed it, not the whole turn
-            found = [x for x in a.sentences if any(w and w in x.text for w in words.split(" . "))]
+            i, t, found = hit
             quote = t.text[found[0].start : found[-1].end] if found else None  # one stretch of the turn
             evidence.append(ev(i, t, quote, note=item.description))
         else:
@@ -691,6 +740,26 @@ def key_info(call: Call, criterion: Any) -> Result:
         detail += " Ontbrak: " + "; ".join(m.description.rstrip(".") for m in missing) + "."
     suggestion = missing[0].description.rstrip(".") if missing else ""
     return Result(conveyed / len(items), evidence[:3], detail, None, suggestion, "Noem ook")
+
+
+def _stating(call: Call, i: int, analysis: Analysis, words: list[str]) -> list[Any] | None:
+    """The sentences of a trainee turn that state a key point: those that hold its words, without the questions and
+    the sentences that give back what the caller said or felt ("U zegt dat u te laat was", "Ik hoor dat u bang bent
+    dat u niets overhoudt"). An empty list: the words were found in no sentence (the whole turn is quoted); None:
+    only questions and reflections hold them, the turn states nothing."""
+    found = [x for x in analysis.sentences if any(w and w in x.text for w in words)]
+    if not found:
+        return []
+    summaries = {call.sentence(j, h) for j, _, h in call.summaries if j == i}
+    typed = "?" not in analysis.text  # a chat turn without question marks: the analyzer's reading tells a question
+
+    def states(x: Any) -> bool:
+        question = x.text.rstrip(" \"')").endswith("?") or (typed and call.asks_in(i, x.text))
+        # a sentence that opens by naming the caller's feeling gives it back ("Ik hoor dat u zich zorgen maakt ...")
+        feeling = any(x.start <= h.start <= x.start + 3 for h in analysis.of("emotion_reflection"))
+        return not question and not feeling and x.text not in summaries
+
+    return [x for x in found if states(x)] or None
 
 
 @signal("misinformation")
