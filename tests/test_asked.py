@@ -288,6 +288,9 @@ def test_a_library_lexicon_can_add_a_topic(tmp_path: Path) -> None:
         ("Zal ik u nu doorverbinden?", "u zult mij nu doorverbinden"),
         ("Ik schrijf erbij dat u geen auto kunt missen.", "u schrijft erbij dat ik geen auto kan missen"),
         ("Ik stuur het per post, of u bekijkt het online.", "u stuurt het per post, of ik bekijk het online"),
+        # a fronted phrase of time, then the verb, then 'u': the subject ("hoort mij iets" in the round-7 audit)
+        ("Binnen ongeveer acht weken hoort u iets.", "binnen ongeveer acht weken hoor ik iets"),
+        ("Volgende week belt de taxateur u.", "volgende week belt de taxateur mij"),
     ],
 )
 def test_an_agreement_is_said_back_in_the_callers_words(said: str, back: str) -> None:
@@ -323,3 +326,16 @@ def test_a_step_for_the_caller_is_agreed_to_not_left_to_the_trainee(lib: Library
         previous = plan.text
     assert plan.segments[0].kind in ("agree", "proposal")  # the scenario's own acceptance, or a plain yes
     assert "fact:bewijs" not in plan.revealed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("twijfelt u daarna, dan belt u ons en komt de taxateur", False),  # a condition, then what happens
+        ("Heeft u vragen, dan kunt u ons bellen", False),
+        ("Heeft u DigiD", True),
+        ("Twijfelt u nog", True),
+    ],
+)
+def test_a_condition_with_the_verb_first_is_no_question(sentence: str, asks: bool) -> None:
+    assert ANALYZER.asks_by_word_order(sentence) is asks

@@ -249,7 +249,7 @@ def test_a_reaction_echoes_only_what_the_trainee_said(lib: Library, said: str, e
     assert ("31 december" in plans[1].text) is echoed, plans[1].text
 
 
-def test_a_question_about_a_hint_before_the_caller_is_ready_is_waved_away(lib: Library) -> None:
+def test_a_question_about_a_hint_the_caller_just_dropped_draws_out_the_worry(lib: Library) -> None:
     turns = [
         "middag mevrouw, met B van belastingen. wat is uw adres, dan pak ik het erbij",
         "ok. bezwaar is binnen sinds 16 maart, foto's ontvangen in oktober en de taxateur heeft ze beoordeeld. "
@@ -258,7 +258,7 @@ def test_a_question_about_a_hint_before_the_caller_is_ready_is_waved_away(lib: L
     ]
     _, plans = play(lib.scenario("woz-bezwaar-status"), turns, seed=134)
     assert "hint" in kinds(plans[1])
-    assert kinds(plans[2]) == ["deflect"], plans[2].text  # not the story of the objection again
+    assert kinds(plans[2]) == ["hidden"], plans[2].text  # not the story of the objection again
 
 
 def test_an_apology_for_a_mistake_does_not_draw_out_the_worry(lib: Library) -> None:
@@ -315,3 +315,74 @@ def test_a_story_line_the_facts_already_told_is_not_told_again(lib: Library) -> 
     _, plans = play(lib.scenario("invordering-beslag-bankrekening"), turns, seed=152)
     assert "744" in plans[0].text
     assert "story" in kinds(plans[2]) and "744" not in plans[2].text, plans[2].text
+
+
+# --- round-7 audit: a choice picked in its own words, a plain yes to a dossier check, the worry asked about ---------
+
+KOWALSKA = [
+    "Goedemiddag, u spreekt met Daan van Belastingen. Eh, u heeft een brief van de gemeente, klopt dat?",
+    "Even kijken hoor. U huurt een flat. Aan het Lindeplein 7-C. Klopt dat?",
+    "Oké. U zegt: ik moet betalen voor het huis. Wat staat er op de brief, denkt u?",
+    "Eh, ja. 214.000 euro, dat zie ik ook. Maar u huurt. Dan betaalt u geen OZB. Dat betaalt Elshof. Klopt dat?",
+    "Een brief van Elshof. Over de huur. Wat staat daarin, als ik mag vragen?",
+    "Ja, dat klopt. Maar de brief van Elshof. Gaat de huur omhoog?",
+    "O, u heeft nog niet betaald. Dat is goed. Wilt u liever alles in één keer betalen, of in 10 keer?",
+]
+
+
+def test_a_dossier_fact_checked_gets_a_plain_yes_not_that_is_what_i_mean(lib: Library) -> None:
+    _, plans = play(lib.scenario("heffing-huurder-ozb"), KOWALSKA[:2], seed=201)
+    assert kinds(plans[1]) == ["check_confirmed"] and "bedoel" not in plans[1].text, plans[1].text
+
+
+def test_the_worry_the_caller_let_slip_and_told_is_what_it_answers_about(lib: Library) -> None:
+    _, plans = play(lib.scenario("heffing-huurder-ozb"), KOWALSKA, seed=201)
+    assert "hint" in kinds(plans[3])  # "Ik heb ook brief van Elshof. Over de huur."
+    assert kinds(plans[4]) == ["hidden"], plans[4].text  # asked what is in that letter, she tells
+    assert kinds(plans[5]) == ["concern_again"] and "omhoog" in plans[5].text, plans[5].text  # not "Ja, ik huur"
+
+
+def test_a_caller_short_of_money_picks_the_instalments_in_their_own_words(lib: Library) -> None:
+    _, plans = play(lib.scenario("heffing-huurder-ozb"), KOWALSKA, seed=201)
+    assert kinds(plans[6]) == ["choice"] and "10 keer" in plans[6].text, plans[6].text
+
+
+def test_a_caller_without_digid_picks_the_paper_form(lib: Library) -> None:
+    turns = [
+        "Goedemorgen mevrouw Van Dijk, u spreekt met Daan. Eh, u vraagt naar kwijtschelding, klopt dat?",
+        "Dan de aanvraag. Wilt u het liever online doen met DigiD, of met een papieren formulier?",
+    ]
+    _, plans = play(lib.scenario("kwijtschelding-schaamte"), turns, seed=203)
+    assert kinds(plans[1]) == ["choice"] and "papieren formulier" in plans[1].text, plans[1].text
+
+
+def test_a_dus_after_an_explanation_is_no_summary_to_confirm(lib: Library) -> None:
+    turns = [
+        "Goedemorgen mevrouw Brouwer, u spreekt met Anouk van Belastingen. Gecondoleerd met het verlies van uw man.",
+        "Eerst het goede nieuws. Het afval en de rioolheffing gaan omlaag vanaf februari, de maand na het "
+        "overlijden. Dus u betaalt voor die delen alleen januari op deze aanslag.",
+    ]
+    _, plans = play(lib.scenario("heffing-overlijden-erven"), turns, seed=171)
+    assert "summary_confirmed" not in kinds(plans[1]), plans[1].text
+
+
+def test_the_agreements_said_back_leave_out_talk_about_the_talk(lib: Library) -> None:
+    turns = [
+        "Goedemiddag, u spreekt met Daan van Belastingen. Vertelt u eens?",
+        "Ik vraag het nog een keer. U stuurt het formulier voor 20 maart terug.",
+        "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?",
+    ]
+    _, plans = play(lib.scenario("heffing-huurder-ozb"), turns, seed=201)
+    assert kinds(plans[2]) == ["teach_back"] and "vraagt het nog een keer" not in plans[2].text, plans[2].text
+
+
+def test_something_agreed_the_caller_never_says_it_still_does_not_know_what_to_do(lib: Library) -> None:
+    turns = [
+        "Goedemorgen, u spreekt met Anouk van Belastingen. Vertelt u eens?",
+        "Ik hoor dat u daarvan geschrokken bent.",
+        "Ik maak een afspraak voor u: u komt donderdag om tien uur naar het gemeentehuis met de afschriften.",
+        "Heeft u nog een andere vraag?",
+    ]
+    brain, plans = play(lib.scenario("kwijtschelding-in-behandeling"), turns, seed=172)
+    assert brain.next_step_made
+    assert "weet nog steeds niet" not in plans[-1].text, plans[-1].text

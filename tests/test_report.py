@@ -321,7 +321,8 @@ class _Proxy:
                     line = "?"
                 parts = line.split()  # "GET http://host/path HTTP/1.1" or "CONNECT host:443 HTTP/1.1"
                 host = parts[1].split("//")[-1].split("/")[0].rsplit(":", 1)[0] if len(parts) > 1 else ""
-                if not host.endswith(self.BROWSER_OWN):
+                # a connection opened and closed without a request (chromium preconnects under load) asks nothing
+                if line and not host.endswith(self.BROWSER_OWN):
                     self.requests.append(line)
 
     def close(self) -> None:

@@ -157,6 +157,14 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+_FRONT_PREPOSITIONS = frozenset(
+    {"binnen", "na", "over", "vanaf", "tot", "voor", "op", "in", "met", "via", "bij", "rond", "uiterlijk", "volgende"}
+)
+"""A clause that opens with a phrase of time or place ('binnen acht weken', 'volgende week') puts its verb second."""
+_CONDITION_THEN = re.compile(r"^[^?]*?,\s*(?:dan|zo)\s+(?!is\b)\w+\s+(?:u|je|jij|ik|we|wij|ze|zij|het|die)\b[^?]*$")
+"""'Twijfelt u, dan belt u ons': a condition followed by what happens then, with no question mark."""
+
+
 class _Echo(NamedTuple):
     stems: frozenset[str]
     asked: bool
@@ -812,6 +820,11 @@ class Analyzer:
             before = low[i - 1] if i > clause_start else ""
             opener = i - 2 < clause_start or low[i - 2] in self.said_back_clause_words or low[i - 2] in self.fronted
             inverted = position in (1, 2) and self._verb_form(before) and opener
+            if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
+                # "binnen ongeveer acht weken hoort u iets": a fronted phrase, then the verb, then its subject
+                inverted = self._verb_form(before) and not any(
+                    self._verb_form(x) for x in low[clause_start + 1 : i - 1]
+                )
             if word == "u" and not (position == 0 or inverted):
                 out[i] = "mij"  # an object: "ik stuur u", "de taxateur belt u"
                 continue
@@ -874,7 +887,10 @@ class Analyzer:
             or first in self.not_before_u
         ):
             return False
-        return second in pronouns and first.isalpha()
+        if second in pronouns and first.isalpha():
+            # "Twijfelt u daarna, dan belt u ons": a verb first and then "dan" is a condition, not a question
+            return not _CONDITION_THEN.search(fold(sentence))
+        return False
 
     def off_script(self, text: str, folded: str | None = None) -> str | None:
         """Whether a turn is no part of a Dutch phone call: 'english', 'gibberish', 'insult', 'irrelevant' (talk
