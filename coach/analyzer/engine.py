@@ -1078,6 +1078,15 @@ class Analyzer:
         """Whether the turn addresses the caller as 'u'."""
         return bool(self.polite and self.polite.search(fold(text)))
 
+    @staticmethod
+    def only_apology(analysis: Analysis) -> bool:
+        """Whether the turn's only reflection is an apology for the words or a mistake ("Sorry, ik zeg het korter.
+        ...", "o nee, sorry, dat klopt niet"), next to something else it does: the caller reacts to what follows, and
+        the scorer counts no acknowledged feeling ("Sorry, gecondoleerd" alone still consoles)."""
+        return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
+            analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
+        )
+
     def checks_themselves(self, hit: ActHit) -> bool:
         """A check in which the trainee checks their own understanding ("Klopt dat?", "Begrijp ik dat goed?"): the
         caller confirms; it does not check that the caller understood an explanation."""

@@ -604,7 +604,12 @@ class CallerBrain:
             answer(*self._open_answer(text, analysis))
         # "Sorry, ik zeg het korter. ..." apologises for the words, not for the caller's feelings: the caller reacts
         # to what follows
-        if "emotion_reflection" in acts and "dismissive" not in acts and off is None and not self._only_sorry(analysis):
+        if (
+            "emotion_reflection" in acts
+            and "dismissive" not in acts
+            and off is None
+            and not self.analyzer.only_apology(analysis)
+        ):
             answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:
             answer(
@@ -798,7 +803,7 @@ class CallerBrain:
         if self.turn_no < rule.after_turn:
             return None
         acts = analysis.acts
-        if self._only_sorry(analysis):
+        if self.analyzer.only_apology(analysis):
             acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
         by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
@@ -816,14 +821,6 @@ class CallerBrain:
         if self._asks_about(text, analysis, told[-1:], hints=False):
             return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
         return (self._story_line, *self._story_kind())
-
-    @staticmethod
-    def _only_sorry(analysis: Analysis) -> bool:
-        """ "Sorry, ik zeg het korter. ...", "o nee, sorry, dat klopt niet": an apology for the words or a mistake, not
-        for the caller's feelings; the caller reacts to what follows ("Sorry, gecondoleerd" alone still consoles)."""
-        return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
-            analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
-        )
 
     def _about_told(self, analysis: Analysis, concern: HiddenConcern, facts: list[FactAsked], *, why: bool) -> bool:
         """Whether the question asks about the worry the caller told rather than a fact: a why-question with a word

@@ -534,7 +534,8 @@ def emotion_acknowledged(call: Call, criterion: Any) -> Result:
     for episode in episodes:
         first, last = episode[0][0], episode[-1][0]
         window = [x for x in call.learner if first < x[0] < last] + call.learner_after(last, within)
-        hit = next((x for x in window if x[2].has("emotion_reflection")), None)
+        # "o nee, sorry, dat klopt niet" apologises for a mistake: no feeling acknowledged (the caller hears it so too)
+        hit = next((x for x in window if x[2].has("emotion_reflection") and not call.analyzer.only_apology(x[2])), None)
         if hit:
             acknowledged += 1
             evidence.append(call.hit_ev(hit[0], hit[1], _named_feeling(call, hit[0], hit[2]), "gevoel erkend"))
