@@ -217,3 +217,27 @@ def test_the_unanswered_question_tip_quotes_the_callers_own_question(lib: Librar
     assert advisor.example("caller_questions_answered", moment) == (
         "U vroeg: ‘Moet ik nou zelf iets doen bij de bank?’ Daar wil ik eerst antwoord op geven."
     )
+
+
+def test_an_apology_for_a_mistake_is_no_acknowledged_feeling(lib: Library) -> None:
+    """Evidence round 5: "Oh wacht, nee, sorry, dat mag ik niet beloven." was quoted as naming the caller's feeling;
+    the caller does not hear it as empathy either (Analyzer.only_apology, one reading for both)."""
+    upset = ("c", "Dus het ligt weer aan mij. Lekker is dat. Ik ben het echt zat.", 8)
+    apology = measure(
+        lib,
+        "emotion_acknowledged",
+        ("c", "Ik bel over de aanmaning.", 5),
+        ("l", OPENING),
+        upset,
+        ("l", "Nee wacht, sorry, ik zie het nu. Omdat uw geld er op tijd was, vervallen de kosten. Ik haal ze eraf."),
+    )
+    assert apology.value == 0, apology.detail
+    named = measure(
+        lib,
+        "emotion_acknowledged",
+        ("c", "Ik bel over de aanmaning.", 5),
+        ("l", OPENING),
+        upset,
+        ("l", "Ik hoor dat u het echt zat bent, dat snap ik. Omdat uw geld er op tijd was, vervallen de kosten."),
+    )
+    assert named.value == 1, named.detail
