@@ -386,3 +386,95 @@ def test_something_agreed_the_caller_never_says_it_still_does_not_know_what_to_d
     brain, plans = play(lib.scenario("kwijtschelding-in-behandeling"), turns, seed=172)
     assert brain.next_step_made
     assert "weet nog steeds niet" not in plans[-1].text, plans[-1].text
+
+
+# --- review of the round-7 work: what it broke, put right ---------------------------------------------------------
+
+OPEN = "Goedemiddag, u spreekt met Sam van Belastingen. Vertelt u eens?"
+
+
+@pytest.mark.parametrize(
+    "scenario", ["heffing-hondenbelasting", "invordering-beslag-bankrekening", "woz-hoger-dan-buren"]
+)
+@pytest.mark.parametrize("text", ["?", "??", "...?", "-?", ""])
+def test_a_turn_of_only_punctuation_is_no_crash(lib: Library, scenario: str, text: str) -> None:
+    _, plans = play(lib.scenario(scenario), [OPEN, text, text])
+    assert all(p.text for p in plans)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("heffing-hondenbelasting", "Welke datum moeten we aanhouden?"),
+        ("invordering-deurwaarder-aan-de-deur", "Is de aanslag helemaal betaald?"),
+        ("invordering-aanmaning-boos", "Heeft u op dit moment de brief bij de hand?"),
+    ],
+)
+def test_a_word_a_hint_happens_to_share_draws_out_no_worry(lib: Library, scenario: str, text: str) -> None:
+    _, plans = play(lib.scenario(scenario), [OPEN, text])
+    assert "hidden" not in kinds(plans[1]), plans[1].text
+
+
+def test_an_offer_the_scenario_negotiates_is_negotiated_not_waved_through(lib: Library) -> None:
+    text = "Ik kan een collega u laten terugbellen voor een betalingsregeling. Is dat goed?"
+    _, plans = play(lib.scenario("woz-bezwaar-toch-betalen"), [OPEN, text])
+    assert kinds(plans[1]) == ["proposal"] and "steiger" in plans[1].text, plans[1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Zal ik het naar uw adres sturen, of naar uw mailadres?", "Naar mijn adres, graag."),
+        ("Wilt u dat ik het per post stuur, of per mail?", "Per post, graag."),
+        ("Wilt u in één keer betalen of in twaalf termijnen?", "In één keer, graag."),
+        ("Wilt u het met mij regelen, of met een collega?", None),  # no "Met mij, graag."
+        ("wilt u dat ik wat info stuur over hulp bij geldzaken, of is het zo duidelijk?", None),
+    ],
+)
+def test_a_choice_is_said_in_the_callers_words_or_not_at_all(lib: Library, text: str, said: str | None) -> None:
+    _, plans = play(lib.scenario("woz-hoger-dan-buren"), [OPEN, text])
+    assert kinds(plans[1]) == ["choice"], plans[1].text
+    if said is None:
+        assert "graag" not in plans[1].text, plans[1].text
+    else:
+        assert plans[1].text == said
+
+
+def test_whether_is_no_choice() -> None:
+    assert ANALYZER.asks_back("Ik weet niet of dat lukt, maar wat wilt u?") != "choice"
+
+
+def test_an_agreement_with_talk_words_in_it_is_said_back(lib: Library) -> None:
+    turns = [OPEN, "Ik vraag het na bij de taxateur en bel u morgen terug.", "Kunt u zeggen wat er nu gaat gebeuren?"]
+    _, plans = play(lib.scenario("woz-hoger-dan-buren"), turns)
+    assert "taxateur" in plans[2].text, plans[2].text
+
+
+def test_a_worry_word_inside_another_word_is_no_worry(lib: Library) -> None:
+    text = "Heeft u de waarde al vergeleken met andere huizen in de straat?"
+    _, plans = play(lib.scenario("woz-hoger-dan-buren"), [OPEN, text])
+    assert "concern_again" not in kinds(plans[1]), plans[1].text
+
+
+def test_a_turn_that_ends_on_the_wrong_word_stays_wrong(lib: Library) -> None:
+    from coach.analyzer.stated import stated
+
+    text = (
+        "Zolang de aanvraag loopt, hoeft u niet te betalen. Maar u moet de aanslag wel gewoon betalen, ook al loopt "
+        "de aanvraag."
+    )
+    reading = stated(ANALYZER, lib.scenario("kwijtschelding-in-behandeling"), text, "", ANALYZER.analyze(text))
+    assert reading.wrong, "a self-contradiction that ends wrong is wrong information"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "expected"),
+    [
+        ("kwijtschelding-automatisch-vervallen", "Woont u op de Dotterbloemstraat 41?", "Nee, Dotterbloemstraat 14"),
+        ("heffing-overlijden-erven", "Woont u nog in het huis aan de Dahliastraat?", "Ja"),
+        ("woz-taxatieverslag-bureau", "Staat er op uw aanslag ook 365.000 euro als WOZ-waarde?", "Ja"),
+    ],
+)
+def test_a_check_of_its_own_details_gets_the_truth(lib: Library, scenario: str, text: str, expected: str) -> None:
+    _, plans = play(lib.scenario(scenario), [OPEN, text])
+    assert plans[1].text.startswith(expected), plans[1].text

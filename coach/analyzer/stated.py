@@ -107,8 +107,20 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
     cleared = [v for v in verdicts if v.wrong and _same_words(v.reading.said, credited, parts)]
     # "U hoeft zich geen zorgen te maken over betalen: de invordering staat stil, u hoeft nog niet te betalen": a
     # claim the turn also states truly, in words of its own, is no wrong information; the caller hears the truth
-    truly = {v.reading.claim for v in verdicts if v.states_truth}
-    cleared += [v for v in verdicts if v.wrong and v.reading.claim in truly and v not in cleared]
+    # only when the true words come in the same sentence or after the wrong ones (a self-correction): "U hoeft niet
+    # te betalen. Maar u moet wel gewoon betalen." ends on the wrong word and stays wrong
+    true_at: dict[str, int] = {}
+    for v in verdicts:
+        if v.states_truth:
+            true_at[v.reading.claim] = max(true_at.get(v.reading.claim, -1), v.reading.start)
+    cleared += [
+        v
+        for v in verdicts
+        if v.wrong
+        and v not in cleared
+        and v.reading.claim in true_at
+        and (true_at[v.reading.claim] >= v.reading.start or v.reading.sentence in _sentences_with_truth(verdicts, v))
+    ]
     if cleared:
         verdicts = [v for v in verdicts if v not in cleared]
         key_info = _key_points(analyzer, scenario, asserted, verdicts)
@@ -170,6 +182,10 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         v.reading.claim for v in verdicts if v.wrong
     }
     return Stated(tuple(verdicts), key_info, tuple(wrong), right)
+
+
+def _sentences_with_truth(verdicts: list[Verdict], wrong: Verdict) -> set[str]:
+    return {v.reading.sentence for v in verdicts if v.states_truth and v.reading.claim == wrong.reading.claim}
 
 
 def _key_points(analyzer: Analyzer, scenario: Scenario, asserted: str, verdicts: list[Verdict]) -> dict[str, str]:

@@ -170,6 +170,7 @@ class CallerBrain:
     close_attempts: int = 0
     informal_warned: bool = False
     ready_said: bool = False
+    not_understood_said: int = 0
     hint_turn: int = -9
     """The turn the last hint was dropped in."""
     understood_said: bool = False
@@ -180,8 +181,6 @@ class CallerBrain:
     """Words the caller has said itself (folded): no jargon to the caller."""
     fact_answers: dict[str, str] = field(default_factory=dict)
     fact_times: dict[str, int] = field(default_factory=dict)
-    fact_asked_by: dict[str, set[str]] = field(default_factory=dict)
-    """The content words of the question each fact was first asked with, to know the same question again."""
     agreements: list[str] = field(default_factory=list)
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     """The words each fact was given in, to give it the same way when asked again."""
@@ -340,7 +339,11 @@ class CallerBrain:
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
-        facts = self._facts_asked(asked_now, analysis) if back not in ("task", "choice") or wh_too else []
+        # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
+        offer = bool(analysis.sentences) and bool(_OFFERS_SOMETHING.match(fold(analysis.sentences[-1].text)))
+        facts = (
+            self._facts_asked(asked_now, analysis) if (back not in ("task", "choice") or wh_too) and not offer else []
+        )
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
@@ -503,11 +506,12 @@ class CallerBrain:
         again = (
             hidden is None
             and off is None
-            and back != "choice"
+            and back not in ("choice", "consent", "task")
+            and not (analysis.sentences and _OFFER.search(fold(analysis.sentences[-1].text)))
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
         )
-        about_hint = hidden is not None and self._asks_about(text, analysis, [hidden], hints=True)
+        about_hint = hidden is not None and self._echoes_hint(analysis, hidden)
         for item in [] if again or (why and hidden) or about_hint else facts:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
         if again:  # "Rijdt u ermee naar uw werk, of is er een andere reden?" after the son's therapy came out
@@ -547,15 +551,14 @@ class CallerBrain:
             else:
                 answer(lambda: self.line("misinformation"), "misinformation", "Je gelooft het.")
         if fixed:
-            answer(
-                lambda: self.line("corrected"), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt."
-            )
+            kind = "corrected" if _SELF_CORRECTION.search(fold(text)) else "corrected_mishear"
+            answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
         preference = back == "choice" and not _HAVE_OR.match(fold(analysis.sentences[-1].text))
         if preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
-        elif back == "consent" and not hidden:  # "Ik leg de brief kort uit. Is dat goed?": the question ends it
+        elif back == "consent" and not hidden and not self._proposals(text):  # "Ik leg het kort uit. Is dat goed?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
         if summary_ok is False and checks and len(self.analyzer.content_words(text) & self.own_words) >= 2:
@@ -627,7 +630,7 @@ class CallerBrain:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
             answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
-        elif back == "consent" and hidden:  # "Is dat goed?", "Wilt u dat?": yes, not "Hoe bedoelt u?"
+        elif back == "consent" and (hidden or self._proposals(text)):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
@@ -636,6 +639,10 @@ class CallerBrain:
         elif asked_now.asks and not facts and not age_asked and not back and not own:
             if "open_question" in acts or asked_now.open:
                 answer(*self._open_answer(text, analysis))
+            elif not acts & {"check_understanding", "summary", "closing"} and self._dossier_check(analysis):
+                # "Woont u nog aan de Dahliastraat?", "Staat er 365.000 euro op uw aanslag?": its own details, read
+                # from the dossier: yes
+                answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             elif not acts & {"check_understanding", "summary", "closing"}:
                 answer(self._unknown_line(text), "unknown_fact", "Je weet dit niet, of snapt de vraag niet: zeg dat.")
         elif "open_question" in acts and not back:
@@ -797,19 +804,23 @@ class CallerBrain:
         rule = hidden.reveal
         if self.hints_given == 0:
             return None
-        # "Ik heb ook een brief van Elshof." - "Wat staat daarin?": asked about what it let slip, the caller tells
-        if self._asks_about(text, analysis, [hidden], hints=True) and not calm_only:
+        if calm_only:
+            by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
+            return hidden if by_calm and self.turn_no >= rule.after_turn else None
+        # "Ik heb ook brief van Elshof." - "Een brief van Elshof? Wat staat daarin?": asked about what it let slip
+        # just now, the caller tells, whenever that is
+        if self._echoes_hint(analysis, hidden):
             return hidden
         if self.turn_no < rule.after_turn:
             return None
+        if self._asks_about(text, analysis, [hidden], hints=True):
+            return hidden
         acts = analysis.acts
         if self.analyzer.only_apology(analysis):
             acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
         by_act = bool(acts & set(rule.acts)) and "dismissive" not in acts
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
         by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
-        if calm_only:
-            return hidden if by_calm else None
         return hidden if by_act or by_topic or by_calm else None
 
     def _open_answer(self, text: str, analysis: Analysis) -> tuple[Callable[[], str], str, str]:
@@ -847,7 +858,13 @@ class CallerBrain:
         if fresh:
             return self.pick(fresh)
         asked_stems = {w[:5] for w in self.analyzer.content_words(text)}
-        sentences = [x for line in concern.lines for x in re.split(r"(?<=[.!?])\s+", line.strip()) if x]
+        # whole sentences of four words or more: "Afmelden..." or "Altijd." alone is no answer
+        sentences = [
+            x
+            for line in concern.lines
+            for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", line.strip())
+            if len(_WORD.findall(x)) >= 4
+        ] or list(concern.lines)
         best = max(
             enumerate(sentences),
             key=lambda x: (len({w[:5] for w in self.analyzer.content_words(x[1])} & asked_stems), x[0]),
@@ -863,18 +880,32 @@ class CallerBrain:
         the concern it told (its lines); shared words of six letters or more, not the caller's own question's."""
         if not concerns or "dismissive" in analysis.acts:
             return False
-        if not (analysis.acts & {"open_question", "closed_question"} or "?" in text):
+        if not analysis.sentences or not (analysis.acts & {"open_question", "closed_question"} or "?" in text):
             return False
         questions = [x.text for x in analysis.sentences if "?" in x.text] or [analysis.sentences[-1].text]
         h = concerns[0]
-        if hints and self.hint_turn == self.turn_no - 1 and self.hints_given:
-            # "Ik heb ook brief van Elshof." - "Een brief van Elshof? Wat staat daarin?": its words given back
-            last = self._stems(h.hints[self.hints_given - 1])
-            if len(last & self._stems(" ".join(x.text for x in analysis.sentences))) >= 2:
-                return True
         said = h.hints[: self.hints_given] if hints else h.lines
-        stems = {w[:5] for x in said for w in self.analyzer.content_words(x) if len(w) >= 6}
-        return bool(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])} - self._surface_stems)
+        stems = {w[:5] for x in said for w in self.analyzer.content_words(x) if len(w) >= 6 and w not in _COMMON}
+        stems -= self._surface_stems
+        # two distinctive words in common: one ("moeten", "eerste", "helemaal") is in half the questions of a call
+        return len(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])}) >= 2
+
+    def _echoes_hint(self, analysis: Analysis, hidden: HiddenConcern) -> bool:
+        """Whether the turn asks about the hint the caller dropped in its last reply, in its words: two of them, or
+        one in a short question ("...met alles wat er speelt." - "Wat speelt er dan?")."""
+        if self.hint_turn != self.turn_no - 1 or not self.hints_given or not analysis.sentences:
+            return False
+        questions = [x.text for x in analysis.sentences if "?" in x.text]
+        if not questions and not analysis.acts & {"open_question", "closed_question"}:
+            return False
+        asked_text = " ".join(questions) or analysis.sentences[-1].text
+        shared = self._stems(hidden.hints[self.hints_given - 1]) & self._stems(
+            " ".join(x.text for x in analysis.sentences)
+        )
+        shared -= {w[:5] for w in _COMMON}
+        # one word is enough in a short question, if it is not a word of the caller's own question
+        short = len(_WORD.findall(asked_text)) <= 6 and any(len(w) >= 5 for w in shared - self._surface_stems)
+        return len(shared) >= 2 or short
 
     @property
     def _surface_stems(self) -> set[str]:
@@ -908,6 +939,10 @@ class CallerBrain:
         words = option.strip(" ,.:;?!").split()
         folded = [fold(w) for w in words]
         start = next((i for i, w in enumerate(folded) if w in _PREPOSITIONS), None)
+        # a verb between the question's opening ("wilt u", "zal ik") and the phrase: the phrase names no option
+        verbs_before = any(self.analyzer._verb_form(w) or w in _INFINITIVES for w in folded[2 : start or len(folded)])
+        if start is not None and verbs_before and start > 1:
+            return ""  # "dat ik wat info stuur over hulp bij geldzaken": the phrase is not the option
         if start is None:  # "Eén keer 446 euro": a short option without a verb is its own phrase
             short = len(words) <= 4 and not set(folded) & (self.analyzer.verbs | _OPTION_STOP | _ECHO_PRONOUNS)
             return " ".join(w.strip(",.:;?!") for w in words) if short else ""
@@ -918,15 +953,36 @@ class CallerBrain:
             last = i == len(words) - 1
             if (
                 f in self.analyzer.verbs
+                or self.analyzer._verb_form(f)
                 or f in _OPTION_STOP
                 or f in _PREPOSITIONS
-                or (last and f.endswith("en") and i > start + 1)
+                or (last and f in _INFINITIVES)
             ):
                 break  # "per post sturen": the infinitive at the end is the action, not the option
             out.append(words[i].strip(",.:;?!"))
             if words[i].endswith((",", ".", ";", ":")):
                 break
-        return " ".join(out) if len(out) > 1 else ""
+        if len(out) < 2:
+            return ""
+        # "naar uw adres" is "naar mijn adres" in the caller's mouth; "met mij" is no phrase it would say back
+        phrase = self.analyzer.said_back(" ".join(out))
+        return "" if {"u", "ik", "mij", "me"} & set(_WORD.findall(fold(phrase))) else phrase
+
+    def _dossier_check(self, analysis: Analysis) -> bool:
+        """Whether a yes/no question checks a detail of the caller's own that the trainee reads from the dossier: a
+        name (a capitalised word of five letters or more) or a number of three digits or more that the dossier or
+        the caller's own words hold."""
+        questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        if not questions:
+            return False
+        s = self.scenario
+        known = fold(
+            " ".join([*(d.value for d in s.briefing.dossier), *s.opening, *(a for f in s.facts for a in f.answer)])
+        )
+        known_numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", known)}
+        words = re.findall(r"(?<![^\W_])[A-Z][^\W\d_]{4,}", questions[-1])[1:] if questions else []
+        numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", questions[-1]) if len(n.replace(".", "")) >= 3}
+        return bool(numbers & known_numbers) or any(fold(w) in known for w in words)
 
     def _restates(self, analysis: Analysis) -> bool:
         """Whether the sentences that check or sum up give back the caller's own words (a word it said in every
@@ -965,6 +1021,10 @@ class CallerBrain:
             return self.line(kind)
         address = self._address()
         if _WORD.findall(fold(address))[0] in set(_WORD.findall(fold(text))):  # "Woont u op de Kanaalweg 41?"
+            number = re.search(r"\d+\w*", address)
+            said = re.findall(r"\d+\w*", text)
+            if number and said and number.group().lower() not in [x.lower() for x in said]:
+                return f"Nee, {address}."  # "Dotterbloemstraat 41?" - "Nee, Dotterbloemstraat 14, ..."
             return self.line("topic_adres_klopt", adres=address)
         name = self.scenario.caller.name if "naam" in fold(text) else ""
         return self.line(kind, adres=f"{name}, {address}" if name else address)
@@ -1015,7 +1075,7 @@ class CallerBrain:
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
             out.append(sentence.split(":", 1)[1].strip() if ":" in sentence[:40] else sentence.strip())
         # "Ik vraag het nog een keer.", "Klopt dat adres?": talk about the talk, or a question, is no agreement
-        return list(dict.fromkeys(x for x in out if x and "?" not in x and not _ABOUT_THE_TALK.match(fold(x))))
+        return list(dict.fromkeys(x for x in out if x and "?" not in x and not _about_the_talk(x)))
 
     def _teach_back(self) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
@@ -1032,6 +1092,9 @@ class CallerBrain:
         if self._question_answered or self.next_step_made:
             self.understood_said = True
             return self.line("understood")
+        self.not_understood_said += 1
+        if self.not_understood_said > 1 and self.scenario.concerns.surface.repeat:
+            return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
         return self.line("not_understood")
 
     def _story_line(self) -> str:
@@ -1141,34 +1204,15 @@ class CallerBrain:
     def _facts_asked(self, now: Asked, analysis: Analysis) -> list[FactAsked]:
         """Facts the turn asks for, at most two: new ones first; a summary that mentions a given one asks nothing."""
         new = [f for f in now.facts if f.fact.id not in self.fact_answers]
-        for f in new:
-            self.fact_asked_by.setdefault(f.fact.id, self._part_stems(analysis, now, f))
-        # a fact already given is given again only for a real question about it, not for a passing mention, and
-        # only for the same question: "Wat staat er in de brief van Elshof?" after "Huurt u?" is no 'nog een keer'
+        # a fact already given is given again only for a real question about it, not for a passing mention
         asked_again = [
-            f
-            for f in now.facts
-            if f.fact.id in self.fact_answers
-            and asks_outright(analysis, *now.parts[f.part])
-            and self._same_question(self._part_stems(analysis, now, f), self.fact_asked_by.get(f.fact.id))
+            f for f in now.facts if f.fact.id in self.fact_answers and asks_outright(analysis, *now.parts[f.part])
         ]
         short = sum(len(_WORD.findall(x.text)) for x in analysis.sentences) <= 6  # "en welk telefoonnummer"
         if short:
             asked_again = [f for f in now.facts if f.fact.id in self.fact_answers]
         again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
-
-    def _part_stems(self, analysis: Analysis, now: Asked, asked: FactAsked) -> set[str]:
-        start, end = now.parts[asked.part]
-        return self._stems(analysis.text[start:end])
-
-    @staticmethod
-    def _same_question(stems: set[str], first: set[str] | None) -> bool:
-        """Whether a question asks what an earlier one asked: half the content words of the shorter in common (or
-        nothing known of the first)."""
-        if not first or not stems:
-            return True
-        return len(stems & first) * 2 >= min(len(stems), len(first))
 
     def _proposals(self, text: str):
         return [
@@ -1205,6 +1249,72 @@ _STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?,
 _WHY = re.compile(r"(?<![^\W_])(?:waarom|waarvoor|hoezo|waardoor|reden|redenen)(?![^\W_])")
 _HAVE_OR = re.compile(r"^\W*(?:en\W+)?(?:kunt|kan|heeft|hebt|heb|bent|is|zijn|weet)\s+(?:u|je|jij)\b")
 _PREPOSITIONS = frozenset({"per", "met", "via", "op", "in", "naar", "bij", "aan", "door", "zonder"})
+_SELF_CORRECTION = re.compile(
+    r"(?<![^\W_])(?:ik vergis me|ik vergiste me|vergissing|ik zei het verkeerd|dat zei ik verkeerd|"
+    r"dat klopt niet wat ik|ik moet (?:iets|dat) verbeteren|ik verbeter|sorry,? (?:ik|dat) (?:zei|bedoelde)|foutje|"
+    r"dat was fout|o nee)"
+)
+"""The trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard."""
+_OFFERS_SOMETHING = re.compile(r"\W*(?:(?:en|oke|ok|goed|dan)\W+)*(?:zal|zullen|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+_COMMON = frozenset(
+    {
+        "moeten",
+        "eerder",
+        "altijd",
+        "helemaal",
+        "moment",
+        "eerste",
+        "vertellen",
+        "allemaal",
+        "gewoon",
+        "weten",
+        "zeggen",
+        "betalen",
+        "betaald",
+        "kunnen",
+        "willen",
+        "hebben",
+        "gekregen",
+        "krijgen",
+        "brief",
+        "aanslag",
+        "bedrag",
+        "gemeente",
+        "precies",
+        "eigenlijk",
+        "gebeurd",
+        "gedaan",
+        "vandaag",
+        "morgen",
+    }
+)
+"""Words that hints and questions share in half the calls: no sign the trainee asks about the hint."""
+_INFINITIVES = frozenset(
+    {
+        "betalen",
+        "sturen",
+        "opsturen",
+        "toesturen",
+        "doen",
+        "regelen",
+        "bellen",
+        "terugbellen",
+        "mailen",
+        "komen",
+        "langskomen",
+        "aanvragen",
+        "invullen",
+        "ophalen",
+        "bekijken",
+        "maken",
+        "geven",
+        "krijgen",
+        "ontvangen",
+        "overmaken",
+        "afspreken",
+        "doorgeven",
+    }
+)
 _OPTION_STOP = frozenset({"of", "en", "dan", "dat", "die", "zodat", "want", "maar", "zelf", "u", "ik", "we"})
 _LACKS = re.compile(r"(?<![^\W_])geen\s+(digid|computer|internet|e-?mail|mail|mailadres|e-mailadres|printer|auto)\b")
 _NEEDS = {
@@ -1236,7 +1346,10 @@ _AT_ONCE = re.compile(r"(?:een|1) keer|ineens|in een keer|alles tegelijk|in 1 ke
 _LOWER_FIRST = frozenset(
     ["de", "een", "er", "en", "maar", "dan", "in", "op", "met", "als", "toen", "nu", "want", "of", "om"]
 )
-_WORRY = re.compile(r"zorg|bang|schrik|ongerust|verdriet|boos|spannend|moeilijk|zwaar|erg")
+_WORRY = re.compile(
+    r"(?<![^\W_])(?:zorg|zorgen|bang|schrik\w*|geschrokken|ongerust|verdriet\w*|boos|spannend|moeilijk|zwaar|erg)"
+    r"(?![^\W_])"
+)
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
 _PREFERENCE = re.compile(
@@ -1279,6 +1392,12 @@ _ECHO_PRONOUNS = frozenset(
         "nee",
     ]
 )
+
+
+def _about_the_talk(sentence: str) -> bool:
+    """ "Ik vraag het nog een keer.", "Ik leg het even uit.": a short sentence about the talk itself, no agreement
+    ("Ik vraag het na bij de taxateur en bel u morgen terug" is one)."""
+    return bool(_ABOUT_THE_TALK.match(fold(sentence))) and len(_WORD.findall(sentence)) <= 7 and " en " not in sentence
 
 
 def _options(analysis: Analysis) -> tuple[str, str] | None:
