@@ -478,3 +478,37 @@ def test_a_turn_that_ends_on_the_wrong_word_stays_wrong(lib: Library) -> None:
 def test_a_check_of_its_own_details_gets_the_truth(lib: Library, scenario: str, text: str, expected: str) -> None:
     _, plans = play(lib.scenario(scenario), [OPEN, text])
     assert plans[1].text.startswith(expected), plans[1].text
+
+
+# --- round-9 audit ----------------------------------------------------------------------------------------------------
+
+
+def test_an_apology_for_a_callback_that_never_came_offers_no_callback(lib: Library) -> None:
+    turns = [
+        "Goedemiddag mevrouw Tervoort, u spreekt met Anouk van Belastingen. Sinds maart nog niks gehoord, dat is lang "
+        "wachten. Mag ik uw adres, dan zoek ik uw bezwaar op?",
+        "Dank u. Ik zie uw bezwaar van 16 maart. Ik zie ook dat u in september al heeft gebeld, en dat we u toen "
+        "zouden terugbellen. Dat is niet gebeurd. Dat had wel moeten gebeuren, het spijt me echt.",
+    ]
+    _, plans = play(lib.scenario("woz-bezwaar-status"), turns, seed=255)
+    assert "proposal" not in kinds(plans[1]), plans[1].text
+
+
+def test_an_agreement_with_an_initial_in_it_is_said_back_whole(lib: Library) -> None:
+    turns = [
+        OPEN,
+        "Goed, dan zet ik het terugbelverzoek erin voor K. Bos, op dit nummer.",
+        "Wilt u even voor mij herhalen wat er nu gaat gebeuren?",
+    ]
+    _, plans = play(lib.scenario("invordering-deurwaarder-aan-de-deur"), turns, seed=282)
+    assert "K. Bos" in plans[2].text and not plans[2].text.endswith("K."), plans[2].text
+
+
+def test_the_scenarios_wrong_words_denied_right_after_are_no_wrong_information(lib: Library) -> None:
+    from coach.analyzer.stated import stated
+
+    text = "Sorry meneer, ik moet iets rechtzetten: 12 termijnen kan niet. Het is maximaal 6 maandelijkse termijnen."
+    scenario = lib.scenario("invordering-regeling-incasso-mislukt")
+    assert not stated(ANALYZER, scenario, text, "", ANALYZER.analyze(text)).wrong
+    wrong = "U kunt het in 12 termijnen betalen, dat is geen probleem."
+    assert stated(ANALYZER, scenario, wrong, "", ANALYZER.analyze(wrong)).wrong

@@ -10,6 +10,7 @@ rated blind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach.analyzer.claims import Context, Verdict
@@ -135,8 +136,13 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             v = next((v for v in verdicts if v.wrong and v.reading.claim == entry.claim), None)
             if v is not None:
                 hit = (v.reading.said, v.reading.sentence, v.reading.said)
-        if hit is None and entry.phrases:
+        # the scenario's own words for a wrong statement, in a turn that also states the claim truly after them
+        # ("12 termijnen kan niet. Het is maximaal 6."): a self-correction, not wrong information
+        if hit is None and entry.phrases and not (entry.claim and entry.claim in true_at):
             found = analyzer.claim_in(entry.phrases, asserted)
+            # "12 termijnen kan niet", "en 12 termijnen? nee": the wrong words denied right after them
+            if found and _DENIED_AFTER.match(asserted, found[1].end()):
+                found = None
             if found:
                 said = found[1].group()
                 hit = (said, _sentence_of(analysis, text, said), said)
@@ -182,6 +188,11 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         v.reading.claim for v in verdicts if v.wrong
     }
     return Stated(tuple(verdicts), key_info, tuple(wrong), right)
+
+
+_DENIED_AFTER = re.compile(
+    r"\W*(?:(?:dat|die|het|kan|mag|gaat|is|zijn|lukt|wordt)\s+){0,2}(?:niet|geen|nooit|nee)\b", re.I
+)
 
 
 def _sentences_with_truth(verdicts: list[Verdict], wrong: Verdict) -> set[str]:

@@ -171,6 +171,8 @@ class CallerBrain:
     informal_warned: bool = False
     ready_said: bool = False
     not_understood_said: int = 0
+    offering: bool = False
+    """Whether this turn asks or agrees something (a scenario's offer is only made so)."""
     hint_turn: int = -9
     """The turn the last hint was dropped in."""
     understood_said: bool = False
@@ -336,6 +338,7 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
+        self.offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
@@ -1071,11 +1074,19 @@ class CallerBrain:
     def _agreements(self, analysis: Analysis) -> list[str]:
         """The sentences of a turn that make an agreement (its next steps), without a lead-in up to a colon."""
         out = []
+        sentences = analysis.sentences
         for hit in analysis.of("next_step"):
-            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            index = next((i for i, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
+            sentence = sentences[index].text if index is not None else hit.text
+            if index is not None and _INITIAL_END.search(sentence) and index + 1 < len(sentences):
+                sentence = f"{sentence} {sentences[index + 1].text}"  # "voor K. Bos": an initial, not an end
             out.append(sentence.split(":", 1)[1].strip() if ":" in sentence[:40] else sentence.strip())
         # "Ik vraag het nog een keer.", "Klopt dat adres?": talk about the talk, or a question, is no agreement
-        return list(dict.fromkeys(x for x in out if x and "?" not in x and not _about_the_talk(x)))
+        return list(
+            dict.fromkeys(
+                x for x in out if x and "?" not in x and not _about_the_talk(x) and not _CALLERS_WISH.search(fold(x))
+            )
+        )
 
     def _teach_back(self) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
@@ -1215,6 +1226,10 @@ class CallerBrain:
         return (new + again)[:2]
 
     def _proposals(self, text: str):
+        """The scenario's offer the turn makes; an offer is made in a question or an agreement, not in an apology
+        that the callback promised in September never came."""
+        if not self.offering:
+            return []
         return [
             p
             for p in self.scenario.proposals
@@ -1256,6 +1271,11 @@ _SELF_CORRECTION = re.compile(
 )
 """The trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard."""
 _OFFERS_SOMETHING = re.compile(r"\W*(?:(?:en|oke|ok|goed|dan)\W+)*(?:zal|zullen|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+_INITIAL_END = re.compile(r"(?<![^\W_])[A-Z]\.$")
+_CALLERS_WISH = re.compile(
+    r"(?<![^\W_])(?:u vraagt|vraagt u|u wilt|wilt u|u zegt|zegt u|u bedoelt|het is nu)(?![^\W_])"
+)
+"""'dus u vraagt of de deurwaarder mij belt': what the caller asked for, given back, is no agreement to say back."""
 _COMMON = frozenset(
     {
         "moeten",
