@@ -339,3 +339,20 @@ def test_a_step_for_the_caller_is_agreed_to_not_left_to_the_trainee(lib: Library
 )
 def test_a_condition_with_the_verb_first_is_no_question(sentence: str, asks: bool) -> None:
     assert ANALYZER.asks_by_word_order(sentence) is asks
+
+
+@pytest.mark.parametrize(
+    ("said", "kept", "never"),
+    [
+        ("Goed, dan meld ik Sjors af per 6 januari.", "Sjors af", "sjorst"),  # a name is no verb
+        ("Dat zet ik erbij.", "erbij", "erbijt"),
+    ],
+)
+def test_a_name_or_a_particle_after_the_subject_is_no_verb(said: str, kept: str, never: str) -> None:
+    back = ANALYZER.said_back(said)
+    assert kept in back and never not in back, back
+
+
+def test_yes_or_no_is_no_choice() -> None:
+    assert ANALYZER.asks_back("Kunt u dat betalen, ja of nee?") != "choice"
+    assert ANALYZER.asks_back("Wilt u het per post of per mail?") == "choice"

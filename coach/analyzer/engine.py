@@ -157,6 +157,50 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+_NO_VERB = frozenset(
+    {
+        "erbij",
+        "erin",
+        "eruit",
+        "erop",
+        "eraan",
+        "ermee",
+        "erover",
+        "erna",
+        "ervoor",
+        "af",
+        "op",
+        "aan",
+        "mee",
+        "terug",
+        "door",
+        "toe",
+        "hier",
+        "daar",
+        "er",
+        "het",
+        "dat",
+        "dit",
+        "die",
+        "de",
+        "een",
+        "ook",
+        "nog",
+        "wel",
+        "niet",
+        "even",
+        "nu",
+        "dan",
+        "zo",
+        "al",
+        "alles",
+        "niks",
+        "niets",
+    }
+)
+"""Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
+_TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
+_YES_OR_NO = re.compile(r"(?<![^\W_])ja of nee(?![^\W_])")
 _FRONT_PREPOSITIONS = frozenset(
     {"binnen", "na", "over", "vanaf", "tot", "voor", "op", "in", "met", "via", "bij", "rond", "uiterlijk", "volgende"}
 )
@@ -788,6 +832,8 @@ class Analyzer:
                 continue
             start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
+            if kind == "choice" and _YES_OR_NO.search(folded):
+                continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
             if kind in ("task", "consent", "news") and not self.wh.isdisjoint(lead):
                 # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
                 # word asks something else (the question's own sentence decides, not a courtesy before it)
@@ -818,7 +864,12 @@ class Analyzer:
                 continue
             position = i - clause_start
             before = low[i - 1] if i > clause_start else ""
-            opener = i - 2 < clause_start or low[i - 2] in self.said_back_clause_words or low[i - 2] in self.fronted
+            opener = (
+                i - 2 < clause_start
+                or low[i - 2] in self.said_back_clause_words
+                or low[i - 2] in self.fronted
+                or low[i - 2] in _TIME_FRONTED  # "dan meld ik Sjors af": 'ik' after its verb
+            )
             inverted = position in (1, 2) and self._verb_form(before) and opener
             if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
                 # "binnen ongeveer acht weken hoort u iets": a fronted phrase, then the verb, then its subject
@@ -839,7 +890,9 @@ class Analyzer:
                     (j for j in range(i + 1, len(low)) if self._verb_form(low[j]) or not low[j][:1].isalnum()), -1
                 )
                 verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
-            if verb < len(low) and low[verb].isalpha() and low[verb] not in self.said_back_not_verbs:
+            # a name is no verb: "u meldt Sjors af", never "sjorst"
+            proper = verb < len(words) and ((words[verb][:1].isupper() and verb > 0) or fold(words[verb]) in _NO_VERB)
+            if verb < len(low) and low[verb].isalpha() and low[verb] not in self.said_back_not_verbs and not proper:
                 out[verb] = self._conjugated(low[verb], to_first=word == "u")
         # words that did not change keep how they were typed ("Sjors"); the first word is lower case in mid-sentence
         text = " ".join(w if w != low[i] or i == 0 else words[i] for i, w in enumerate(out))
