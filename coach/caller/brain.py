@@ -48,12 +48,22 @@ _HAPPENS = r"(?:krijgt|krijg|ontvangt|hoort|hoeft|hoef|bent|heeft|hebt|zit|wordt
 _CALLER_ACTS = re.compile(_LEAD + r"(?!\w+\s+(?:ik|we)\b)(?!" + _HAPPENS + ")")
 """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
 _HAPPENS_TO_CALLER = re.compile(_LEAD + _HAPPENS)
-_TRAINEE_ACTS = re.compile(r"(?<![^\W_])(?:ik|we|wij|mijn collega|een collega|de collega|ons team)(?![^\W_])")
-"""An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed, afgesproken")."""
-_OFFER = re.compile(r"^\W*(?:(?:en|dan|oke|ok|goed)\W+)*(?:zal|zullen|mag|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
-"""A last sentence that offers something still to be done: "Zal ik samenvatten wat we afspreken?"."""
 """An agreement that happens to the caller ("U krijgt het geld vrijdag terug", "U hoeft niets te doen"): no task to
 agree to and no offer to accept; the caller takes note."""
+_TRAINEE_ACTS = re.compile(r"(?<![^\W_])(?:ik|we|wij|mijn collega|een collega|de collega|ons team)(?![^\W_])")
+"""An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed, afgesproken")."""
+
+
+def _offer_sentence(verbs: str) -> re.Pattern[str]:
+    """A last sentence that offers or asks leave for something still to be done ("Zal ik samenvatten wat we
+    afspreken?")."""
+    return re.compile(rf"^\W*(?:(?:en|dan|oke|ok|goed)\W+)*(?:{verbs})\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+
+
+_OFFER = _offer_sentence("zal|zullen|mag|kan")
+"""An offer or a request for leave ("Mag ik u nog iets vragen?"): knowing where it stands comes after the answer."""
+_OFFERS_SOMETHING = _offer_sentence("zal|zullen|kan")
+"""An offer ("Zal ik u het nummer van het Geldloket geven?"): it asks the caller for no fact."""
 _CONTENT = frozenset(
     {
         "explanation_ok",
@@ -1270,7 +1280,6 @@ _SELF_CORRECTION = re.compile(
     r"dat was fout|o nee)"
 )
 """The trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard."""
-_OFFERS_SOMETHING = re.compile(r"\W*(?:(?:en|oke|ok|goed|dan)\W+)*(?:zal|zullen|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
 _INITIAL_END = re.compile(r"(?<![^\W_])[A-Z]\.$")
 _CALLERS_WISH = re.compile(
     r"(?<![^\W_])(?:u vraagt|vraagt u|u wilt|wilt u|u zegt|zegt u|u bedoelt|het is nu)(?![^\W_])"
@@ -1372,11 +1381,6 @@ _WORRY = re.compile(
 )
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
-_PREFERENCE = re.compile(
-    r"(?<![^\W_])(?:fijner|prettiger|liever|liefst|voorkeur|handiger|makkelijker|wilt u|wil je|kiest u|kies je)"
-    r"(?![^\W_])"
-)
-"""A choice put as a preference: the caller picks before it accepts anything."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
 """Segments in the caller's own words (its facts and story), never an echo of the trainee's."""
 _ECHO = re.compile(r"^\s*(?P<echo>[^.?!…]{1,40}?)(?P<end>\?|\.\.\.|…|\.)\s+(?=\S)")
