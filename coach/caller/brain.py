@@ -181,8 +181,6 @@ class CallerBrain:
     informal_warned: bool = False
     ready_said: bool = False
     not_understood_said: int = 0
-    offering: bool = False
-    """Whether this turn asks or agrees something (a scenario's offer is only made so)."""
     hint_turn: int = -9
     """The turn the last hint was dropped in."""
     understood_said: bool = False
@@ -348,7 +346,7 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
-        self.offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
+        offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
@@ -571,7 +569,9 @@ class CallerBrain:
         preference = back == "choice" and not _HAVE_OR.match(fold(analysis.sentences[-1].text))
         if preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
-        elif back == "consent" and not hidden and not self._proposals(text):  # "Ik leg het kort uit. Is dat goed?"
+        elif (
+            back == "consent" and not hidden and not self._proposals(text, offering)
+        ):  # "Ik leg het kort uit. Is dat goed?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
         if summary_ok is False and checks and len(self.analyzer.content_words(text) & self.own_words) >= 2:
@@ -581,7 +581,7 @@ class CallerBrain:
         # "Dus u had het geld niet. Wat is nu het meest dringend?": the question after the summary is what the
         # caller answers; "Ja, dat klopt." would skip it
         asks_on = self._asks_on(text, analysis, asked_now) or back is not None
-        if summary_ok is None and checks and not (facts or conveyed or self._proposals(text) or asks_on):
+        if summary_ok is None and checks and not (facts or conveyed or self._proposals(text, offering) or asks_on):
             # "Dus u wilt het online doen, klopt dat?": the trainee asks to be told it is right; that comes first.
             # "Dat bedoel ik" only to the caller's own words given back; to a fact from the dossier, a plain yes
             kind = "summary_confirmed" if self._restates(analysis) else "check_confirmed"
@@ -592,7 +592,7 @@ class CallerBrain:
             answer(partial(self.line, kind), kind, note, stock=summary_ok)
         if back == "teach_back":
             answer(self._teach_back, "teach_back", "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.")
-        for proposal in self._proposals(text):
+        for proposal in self._proposals(text, offering):
             state = self.proposals.get(proposal.id)
             if proposal.negotiate and state is None:
                 self.proposals[proposal.id] = "negotiated"
@@ -643,7 +643,9 @@ class CallerBrain:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
             answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
-        elif back == "consent" and (hidden or self._proposals(text)):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
+        elif back == "consent" and (
+            hidden or self._proposals(text, offering)
+        ):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
@@ -1235,10 +1237,10 @@ class CallerBrain:
         again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
 
-    def _proposals(self, text: str):
+    def _proposals(self, text: str, offering: bool):
         """The scenario's offer the turn makes; an offer is made in a question or an agreement, not in an apology
         that the callback promised in September never came."""
-        if not self.offering:
+        if not offering:
             return []
         return [
             p
