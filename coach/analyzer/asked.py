@@ -4,9 +4,10 @@ A question part is a sentence that asks: it ends with a question mark, the analy
 verb-first without a mark: "Heeft u al iets ondertekend"), its word order asks (any verb before "u"/"je": "Ontvangt u
 een uitkering", "hoeveel haal je eruit"), it holds a request ("als ik vragen mag", "graag uw naam", "kunt u me
 vertellen", "dan noteer ik uw naam", "ik vroeg me af ...") or it is a short phrase without a verb that names a topic
-("naam en adres even voor de zekerheid", "koopwoning of huurwoning"). A summary asks nothing. A question part that
-names no topic but asks a fact is read with the sentence before it ("In uw bezwaar noemde u lekkage. Sinds wanneer
-speelt dat?").
+("naam en adres even voor de zekerheid", "koopwoning of huurwoning"), but not an item of a list ("een: papier van de
+bank.") nor a phrase amid a turn that explains or arranges ("Donderdag. Twee uur. Neem de papieren mee."). A summary
+asks nothing. A question part that names no topic but asks a fact is read with the sentence before it ("In uw bezwaar
+noemde u lekkage. Sinds wanneer speelt dat?").
 
 A fact is asked when a question part matches the fact's topics (the lexicon's ``topics``: the ways Dutch speakers ask
 about a household, an income, a date...) or its own ``ask`` patterns, typos of long words and chat spelling included.
@@ -31,6 +32,10 @@ _ASKS_A_FACT = re.compile(
     r"(?<![^\W_])(?:wanneer|sinds|hoe ?lang|hoeveel|welke?|waar|datum|dag|bedrag|nummer)(?![^\W_])"
 )
 """A question that can build on the sentence before it asks for a fact: a date, a place, an amount."""
+_LIST_ITEM = re.compile(r"[^:]{0,20}:\s*(?!(?:uw|je|jouw)\b)", re.IGNORECASE)
+"""A numbered item of a list ("een: papier van de bank."): no question, unlike "Voor de zekerheid: uw adres"."""
+_GOES_ON = re.compile(r"\W*(?:of|en|maar|ook)\s", re.IGNORECASE)
+"""A phrase that goes on with what the turn told ("... met DigiD. Of een papieren formulier.")."""
 """A scenario's own ``ask`` wording counts as this many characters longer than a shared topic's: it is local."""
 
 
@@ -64,6 +69,11 @@ def question_parts(analyzer: Analyzer, analysis: Analysis) -> list[tuple[int, in
     text = analysis.text
     out = []
     summaries = [(h.start, h.end) for h in analysis.hits if h.act == "summary"]
+    # "Donderdag. Twee uur. Neem de papieren van de bank mee. Mijn collega helpt u.": short phrases in a turn that
+    # explains or arranges are part of what it says, not questions, unless one ends the turn without a full stop
+    # ("Van wie huurde u dat pand")
+    telling = bool(analysis.acts & {"explanation", "next_step"})
+    last = analysis.sentences[-1].start if analysis.sentences else 0
     for s in analysis.sentences:
         if any(a < s.end and s.start < b for a, b in summaries):
             continue  # a summary ("als ik u goed begrijp, ... klopt dat?") checks what was said; it asks no fact
@@ -73,7 +83,15 @@ def question_parts(analyzer: Analyzer, analysis: Analysis) -> list[tuple[int, in
             or analyzer.is_request(sentence)
             or analyzer.asks_by_word_order(sentence)
         )
-        if asks or (analyzer.is_fragment(sentence) and analyzer.topic_matches(sentence)):
+        fragment = (
+            (
+                not telling
+                or (s.start == last and not _GOES_ON.match(sentence) and not sentence.rstrip().endswith((".", "!")))
+            )
+            and analyzer.is_fragment(sentence)
+            and not _LIST_ITEM.match(sentence)
+        )
+        if asks or (fragment and analyzer.topic_matches(sentence)):
             out.append((s.start, s.end))
     return out
 

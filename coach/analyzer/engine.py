@@ -199,6 +199,8 @@ _NO_VERB = frozenset(
     }
 )
 """Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
+_SHARED_SUBJECT = frozenset({"en", "of", "maar"})
+"""Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
 _TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
 _YES_OR_NO = re.compile(r"(?<![^\W_])ja of nee(?![^\W_])")
 _FRONT_PREPOSITIONS = frozenset(
@@ -694,6 +696,12 @@ class Analyzer:
         self.caller_tasks = _words_regex(q.caller_tasks, v)
         self.consent = _words_regex(q.consent, v)
         self.news = _words_regex(q.news, v)
+        self.able = _words_regex(q.able, v)
+        self.has_papers = _words_regex(q.has_papers, v)
+        self.knows_how = _words_regex(q.knows_how, v)
+        self.when_plan = _words_regex(q.when_plan, v)
+        self.when_suits = _words_regex(q.when_suits, v)
+        self.means = _words_regex(q.means, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -816,8 +824,10 @@ class Analyzer:
 
     def asks_back(self, text: str) -> str | None:
         """What a question asks of the caller besides a fact: 'teach_back' (say what happens now, in your own
-        words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?) or 'news'
-        (did you know?), or None."""
+        words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?), 'news'
+        (did you know?), 'able' (can you manage it, does that time suit you?), 'has_papers' (have you got that
+        paper?), 'knows_how' (do you know how to?), 'means' (you mean the rent?), 'when_suits' (which day suits
+        you?) or 'when_plan' (when will you do it?), or None."""
         folded = fold(text)
         kinds = (
             ("teach_back", self.teach_back),
@@ -825,6 +835,12 @@ class Analyzer:
             ("task", self.caller_tasks),
             ("consent", self.consent),
             ("news", self.news),
+            ("able", self.able),
+            ("has_papers", self.has_papers),
+            ("knows_how", self.knows_how),
+            ("means", self.means),
+            ("when_suits", self.when_suits),
+            ("when_plan", self.when_plan),
         )
         for kind, regex in kinds:
             m = regex.search(folded) if regex is not None else None
@@ -834,7 +850,7 @@ class Analyzer:
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
             if kind == "choice" and _YES_OR_NO.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
-            if kind in ("task", "consent", "news") and not self.wh.isdisjoint(lead):
+            if kind in ("task", "consent", "news", "able", "has_papers", "means") and not self.wh.isdisjoint(lead):
                 # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
                 # word asks something else (the question's own sentence decides, not a courtesy before it)
                 continue
@@ -854,7 +870,15 @@ class Analyzer:
         low = [fold(w) for w in words]
         out = list(low)
         clause_start = 0
+        subject = ""  # the subject that changed person in this sentence ('u' or 'ik' as typed)
         for i, word in enumerate(low):
+            if word in _SHARED_SUBJECT and subject and i + 1 < len(low):
+                follows = low[i + 1]
+                if self._verb_form(follows) and not follows.endswith("en") and follows not in self.perspective:
+                    # "u belt mevrouw Wijnands en vraagt haar": the verb after 'en' shares the subject that changed
+                    out[i + 1] = self._conjugated(follows, to_first=subject == "u")
+            if word[:1] in ".!?;":
+                subject = ""
             if not word[:1].isalnum() or word in self.said_back_clause_words:
                 clause_start = i + 1
                 continue
@@ -870,7 +894,15 @@ class Analyzer:
                 or low[i - 2] in self.fronted
                 or low[i - 2] in _TIME_FRONTED  # "dan meld ik Sjors af": 'ik' after its verb
             )
-            inverted = position in (1, 2) and self._verb_form(before) and opener
+            # "dan meld ik Sjors af": after 'dan' comes the verb, known or not
+            time_verb = (
+                position in (1, 2)
+                and low[i - 2] in _TIME_FRONTED
+                and before.isalpha()
+                and before not in _TIME_FRONTED
+                and before not in self.said_back_clause_words
+            )
+            inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
             if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
                 # "binnen ongeveer acht weken hoort u iets": a fronted phrase, then the verb, then its subject
                 inverted = self._verb_form(before) and not any(
@@ -880,6 +912,7 @@ class Analyzer:
                 out[i] = "mij"  # an object: "ik stuur u", "de taxateur belt u"
                 continue
             out[i] = "ik" if word == "u" else "u"
+            subject = word
             if inverted:
                 out[i - 1] = self._conjugated(low[i - 1], to_first=word == "u")
                 continue

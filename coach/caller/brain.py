@@ -348,13 +348,20 @@ class CallerBrain:
         back = self.analyzer.asks_back(text) if off is None else None
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
-        # betalen, hoeveel heeft u er staan" also asks a fact with a question word
+        # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
+        # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
         # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
         offer = bool(analysis.sentences) and bool(_OFFERS_SOMETHING.match(fold(analysis.sentences[-1].text)))
         facts = (
-            self._facts_asked(asked_now, analysis) if (back not in ("task", "choice") or wh_too) and not offer else []
+            self._facts_asked(asked_now, analysis)
+            if (back not in ("task", "choice", *_ASKS_NO_FACT) or wh_too) and not offer
+            else []
         )
+        if back in ("able", "has_papers"):
+            # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped: a yes/no about
+            # what can be done now, not that fact again
+            facts = [f for f in facts if f.fact.id not in self.fact_answers]
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
@@ -517,7 +524,7 @@ class CallerBrain:
         again = (
             hidden is None
             and off is None
-            and back not in ("choice", "consent", "task")
+            and back not in ("choice", "consent", "task", "able", "has_papers", "news", *_PLAIN_ANSWERS)
             and not (analysis.sentences and _OFFER.search(fold(analysis.sentences[-1].text)))
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
@@ -570,7 +577,10 @@ class CallerBrain:
         if preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif (
-            back == "consent" and not hidden and not self._proposals(text, offering)
+            back == "consent"
+            and not hidden
+            and not self._proposals(text, offering)
+            and not any(k.reaction for k in conveyed)  # what it hears about its own case comes first
         ):  # "Ik leg het kort uit. Is dat goed?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
@@ -642,13 +652,27 @@ class CallerBrain:
         if back == "choice" and not preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
-            answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
+            cannot = self._cannot(analysis)  # "Kunt u het online invullen?" without DigiD: no
+            if cannot:
+                answer(lambda: cannot, "able", "Zeg dat dat niet lukt, en waarom.")
+            else:
+                answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
         elif back == "consent" and (
             hidden or self._proposals(text, offering)
         ):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
+        elif back == "able" and not facts:  # "Lukt het om die verklaring voor maandag te krijgen?"
+            answer(partial(self._able, analysis), "able", "Zeg of dat lukt.")
+        elif back == "has_papers" and not facts:  # "Heeft u die afschriften?"
+            answer(lambda: self.line("has_papers"), "has_papers", "Zeg dat je het denkt te hebben en gaat zoeken.")
+        elif back in _PLAIN_ANSWERS and not facts:  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
+            # "Wanneer kunt u het betalen?" to a caller whose money is tight: not "Vandaag nog"
+            plain = (
+                partial(self.line, back) if back != "when_plan" else lambda: self._cannot(analysis) or self.line(back)
+            )
+            answer(plain, back, _PLAIN_ANSWERS[back])
         if told_first:  # the story is already the first answer
             ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
@@ -674,7 +698,13 @@ class CallerBrain:
                     stock=True,
                 )
             else:
-                answer(self._teach_back, "understood", "Laat weten of je het begrijpt, en wat je nu gaat doen.")
+                # "Is dat duidelijk zo?" after a plain explanation: that much is clear, whatever is still to come
+                explained = says and not unclear and not new_terms
+                answer(
+                    partial(self._teach_back, explained=explained),
+                    "understood",
+                    "Laat weten of je het begrijpt, en wat je nu gaat doen.",
+                )
             break
         # "Zal ik samenvatten wat we afspreken?": the caller says yes; knowing where it stands comes after it
         offered = bool(_OFFER.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
@@ -929,17 +959,51 @@ class CallerBrain:
         words = self.analyzer.content_words(" ".join([*s.opening, *s.concerns.surface.keywords]))
         return {w[:5] for w in words}
 
+    def _own_text(self) -> str:
+        """What the scenario says of the caller's own life: its situation, its story and its facts (folded)."""
+        s = self.scenario
+        return fold(" ".join([s.caller.situation, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]))
+
+    def _told_text(self) -> str:
+        """The caller's own life as far as the trainee may know it now: its own text and the worries it told."""
+        told = (x for h in self.scenario.concerns.hidden if h.id in self.revealed_hidden for x in h.lines)
+        return fold(" ".join([self._own_text(), *told]))
+
+    def _able(self, analysis: Analysis) -> str:
+        """Whether the caller can manage what it is asked ("Lukt het om de verklaring voor maandag te krijgen?"):
+        not without what it lacks (no DigiD: nothing online), hardly when it is about money and money is tight,
+        'I think so, I will ask' for someone else ("Kan uw zoon u helpen?"), else yes."""
+        question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
+        if _SOMEONE_ELSE.search(question):  # what someone else can do: the caller's own lacks do not count
+            return self.line("able_other")
+        return self._cannot(analysis) or self.line("able")
+
+    def _cannot(self, analysis: Analysis) -> str:
+        """Why the caller cannot do what the last question asks, as a line, or "": it lacks what it takes (no DigiD:
+        nothing online), or it is about money and the caller's money is tight."""
+        question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
+        for m in _LACKS.finditer(self._own_text()):
+            if any(word in question for word in _NEEDS.get(m.group(1), (m.group(1),))):
+                return self.line("able_lacks", lacks=_LACK_NAMES.get(m.group(1), m.group(1)))
+        if (
+            _CAN.search(question)
+            and _MONEY.search(question)
+            and not _SPREAD.search(question)
+            and _TIGHT.search(self._told_text())
+        ):  # "Kunt u het wel betalen?"; not "Wilt u in tien keer betalen?", which is what a tight purse wants
+            return self.line("able_tight")
+        return ""
+
     def _choice(self, analysis: Analysis) -> str:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
         post, graag."): the one the caller can do (no DigiD, no online), else the first."""
         options = _options(analysis)
         if options is None:
             return self.line("choice")
-        s = self.scenario
-        own = fold(" ".join([s.caller.situation, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]))
+        own = self._own_text()
         lacks = {m.group(1) for m in _LACKS.finditer(own)}
         can = [o for o in options if not any(word in fold(o) for word in lacks for word in _NEEDS.get(word, (word,)))]
-        told = fold(" ".join([own, *(x for h in s.concerns.hidden if h.id in self.revealed_hidden for x in h.lines)]))
+        told = self._told_text()
         if _TIGHT.search(told):  # "Ik weet niet hoe ik alles moet betalen": in ten goes, not at once
             spread = [o for o in can or options if _SPREAD.search(fold(o)) and not _AT_ONCE.search(fold(o))]
             can = spread or can
@@ -1100,9 +1164,10 @@ class CallerBrain:
             )
         )
 
-    def _teach_back(self) -> str:
+    def _teach_back(self, *, explained: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
-        trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood."""
+        trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
+        whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
         if self.agreements:
             said = [_FILLER.sub("", self.analyzer.said_back(x)).strip(" ,") for x in self.agreements[-2:]]
             self.understood_said = True
@@ -1115,6 +1180,8 @@ class CallerBrain:
         if self._question_answered or self.next_step_made:
             self.understood_said = True
             return self.line("understood")
+        if explained:
+            return self.line("explanation_ok")
         self.not_understood_said += 1
         if self.not_understood_said > 1 and self.scenario.concerns.surface.repeat:
             return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
@@ -1359,6 +1426,28 @@ _NEEDS = {
     "e-mailadres": ("mail",),
 }
 """What a caller without something cannot choose: no DigiD, no online."""
+_LACK_NAMES = {"digid": "DigiD", "email": "e-mail", "mail": "e-mail", "mailadres": "e-mailadres"}
+"""How the caller names what it lacks ("Ik heb geen DigiD")."""
+_MONEY = re.compile(r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen)(?![^\W_])|\d+\s*euro")
+"""A question about money: a caller short of it cannot simply say it can manage."""
+_PLAIN_ANSWERS = {
+    "knows_how": "Zeg dat je dat niet weet.",
+    "when_plan": "Zeg wanneer je het doet: snel.",
+    "when_suits": "Zeg welke dag of tijd je past.",
+    "means": "Bevestig dat de medewerker je goed begreep.",
+}
+"""Questions with a plain answer from the shared bank (lines_nl.yaml, one kind each), and the note for a voice."""
+_ASKS_NO_FACT = ("knows_how", "when_plan", "means")
+"""Questions that ask no fact, whatever words of a fact's topic they hold ("Wanneer gaat u het nieuwe rekeningnummer
+doorgeven?" is not about the rekening); "Wanneer kunt u het best gebeld worden?" may come with one ("en uw
+telefoonnummer?"), and a fact asked comes first."""
+_CAN = re.compile(r"(?<![^\W_])(?:kan|kunt|kun|lukt|lukken|red|redt|haalbaar|op te brengen)(?![^\W_])")
+"""A question whether the caller can (not whether it wants to)."""
+_SOMEONE_ELSE = re.compile(
+    r"(?<![^\W_])(?:(?:kan|kunnen|zou|zouden)\s+|(?:denkt|verwacht)\s+u\s+dat\s+)(?:hij|zij|ze|iemand|uw\s+\w+|"
+    r"de\s+\w+|die\s+\w+)(?![^\W_])"
+)
+"""A question whether someone the caller knows can do something ("Kan uw zoon u helpen?"): the caller will ask."""
 _ABOUT_THE_TALK = re.compile(
     r"\W*(?:(?:eh|ehm|nou|oke|ok|goed|sorry)\W+)*(?:ik|we)\s+(?:(?:vraag|vragen|zeg|zeggen|herhaal|herhalen)\s+"
     r"(?:het|dat|nog|even|u nog|maar)\b|bedoel|bedoelen|probeer|(?:kijk|kijken|lees|check|controleer)\s+(?:even|nog|"

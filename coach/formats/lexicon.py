@@ -91,6 +91,26 @@ class Questions(Model):
         default_factory=list,
         description="Een vraag of de beller iets al wist ('wist u dat?'): de beller zegt van niet.",
     )
+    able: list[str] = Field(
+        default_factory=list,
+        description="Een ja/nee-vraag of de beller (of iemand die hij kent) iets kan, of een tijd past ('lukt dat?').",
+    )
+    has_papers: list[str] = Field(
+        default_factory=list,
+        description="Een ja/nee-vraag of de beller een papier heeft om te laten zien ('heeft u die afschriften?').",
+    )
+    knows_how: list[str] = Field(
+        default_factory=list, description="Een vraag of de beller weet hoe of waar iets moet ('weet u hoe ...?')."
+    )
+    when_plan: list[str] = Field(
+        default_factory=list, description="Een vraag wanneer de beller zijn deel doet ('wanneer gaat u ... ?')."
+    )
+    when_suits: list[str] = Field(
+        default_factory=list, description="Een vraag welke dag of tijd de beller past ('welke dag wilt u ...?')."
+    )
+    means: list[str] = Field(
+        default_factory=list, description="Een vraag of de medewerker de beller goed begreep ('u bedoelt de huur?')."
+    )
 
 
 class SaidBack(Model):
@@ -363,7 +383,21 @@ class Lexicon(Model):
         for name in ("english", "irrelevant", "insults"):
             for i, pattern in enumerate(getattr(self.offscript, name)):
                 yield from check(("offscript", name, i), pattern)
-        for name in ("requests", "teach_back", "choices", "caller_tasks", "consent", "news", "fact_questions"):
+        for name in (
+            "requests",
+            "teach_back",
+            "choices",
+            "caller_tasks",
+            "consent",
+            "news",
+            "able",
+            "has_papers",
+            "knows_how",
+            "when_plan",
+            "when_suits",
+            "means",
+            "fact_questions",
+        ):
             for i, pattern in enumerate(getattr(self.questions, name)):
                 yield from check(("questions", name, i), pattern)
         for i, item in enumerate(self.advice):

@@ -1,0 +1,145 @@
+"""A plain question the caller has no fact for gets a plain answer, not "Hoe bedoelt u?" or "Hoezo?" (round-10
+audit): whether it can manage something or a time suits it, whether it has a paper, whether it knew, whether it knows
+how, when it will do its part, which day suits it, whether it was understood, and an offer. What it lacks (no DigiD)
+or cannot afford (money is tight) turns the yes into a no."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.analyzer import get_analyzer
+from coach.caller import CallerBrain
+from coach.library import Library
+
+ANALYZER = get_analyzer()
+OPENING = "Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?"
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open()
+
+
+def reply(lib: Library, scenario: str, text: str, seed: int = 0):
+    """The caller's plan for ``text`` after an opening question."""
+    brain = CallerBrain(lib.scenario(scenario), ANALYZER, seed)
+    previous = brain.start().text
+    for turn in (OPENING, text):
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    return plan
+
+
+def kinds(plan) -> list[str]:
+    return [s.kind for s in plan.segments]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lukt het om die verklaring van de therapeut voor 20 april te krijgen?", "able"),
+        ("U komt naar het gemeentehuis. Donderdag, 10 uur. Kan dat?", "able"),
+        ("past donderdag 10 uur?", "able"),
+        ("kunt u donderdag om 10 uur?", "able"),
+        ("Heeft u die afschriften?", "has_papers"),
+        ("Er staat nog 96 euro open van 2025. Weet u daarvan?", "news"),
+        ("Wist u dat? Die mag op dezelfde aanvraag erbij.", "news"),
+        ("weet u hoe u aan het formulier komt?", "knows_how"),
+        ("Fijn. En welke dag wilt u gebeld worden?", "when_suits"),
+        ("Zal ik het ook even op papier naar u sturen?", "consent"),
+        ("Mag ik het kort uitleggen?", "consent"),
+        ("Wilt u dat nummer hebben?", "consent"),
+    ],
+)
+def test_a_plain_question_gets_a_plain_answer(lib: Library, text: str, kind: str) -> None:
+    plan = reply(lib, "kwijtschelding-in-behandeling", text)
+    assert kind in kinds(plan), plan.text
+    assert not {"unknown_fact", "clarify"} & set(kinds(plan)), plan.text
+
+
+def test_asked_whether_someone_else_can_help_the_caller_will_ask_them(lib: Library) -> None:
+    plan = reply(lib, "kwijtschelding-in-behandeling", "Kan uw zoon u helpen met de papieren?")
+    assert kinds(plan) == ["able"], plan.text
+    assert "vraag" in plan.text.lower(), plan.text  # not "Ja, dat lukt wel": it is not up to the caller
+
+
+@pytest.mark.parametrize("text", ["Lukt het om het formulier te mailen?", "Kunt u het formulier mailen?"])
+def test_a_caller_without_a_computer_cannot_mail(lib: Library, text: str) -> None:
+    plan = reply(lib, "kwijtschelding-schaamte", text)
+    assert kinds(plan) == ["able"], plan.text
+    assert "geen computer" in plan.text and plan.text.startswith(("Nee", "Dat gaat niet")), plan.text
+
+
+def test_a_caller_short_of_money_cannot_say_it_will_pay_but_welcomes_instalments(lib: Library) -> None:
+    tight = reply(lib, "kwijtschelding-schaamte", "Kunt u het wel betalen?")
+    assert "krap" in tight.text or "op" in tight.text, tight.text
+    assert not tight.text.startswith("Ja"), tight.text
+    spread = reply(lib, "kwijtschelding-schaamte", "Wilt u in tien termijnen betalen?")
+    assert "krap" not in spread.text and "geld is echt op" not in spread.text, spread.text
+
+
+def test_asked_when_it_will_do_its_part_a_caller_short_of_money_does_not_say_today(lib: Library) -> None:
+    plan = reply(lib, "kwijtschelding-schaamte", "Wanneer kunt u het betalen?")
+    assert "Vandaag" not in plan.text, plan.text
+    calm = reply(lib, "heffing-teruggave-niet-ontvangen", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?")
+    assert kinds(calm) == ["when_plan"], calm.text
+
+
+def test_is_it_clear_or_shall_i_explain_again_is_a_check_not_an_offer(lib: Library) -> None:
+    plan = reply(
+        lib,
+        "heffing-rioolheffing-eigenaar-gebruiker",
+        "Het eigenarendeel betaalt u, het gebruikersdeel uw huurder. Is dat zo duidelijk, of zal ik het anders "
+        "uitleggen?",
+    )
+    assert "consent" not in kinds(plan), plan.text
+
+
+def test_the_meaning_of_its_own_words_checked_gets_yes(lib: Library) -> None:
+    plan = reply(lib, "invordering-beslag-bankrekening", "voor de eerste, u bedoelt de huur?")
+    assert kinds(plan) == ["means"], plan.text
+
+
+def test_a_yes_no_about_what_can_be_done_now_does_not_repeat_a_fact(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("kwijtschelding-in-behandeling"), ANALYZER, 0)
+    previous = brain.start().text
+    turns = ["Wanneer heeft u de kwijtschelding aangevraagd, en wie hielp u?", "Kan die vrijwilliger u nu weer helpen?"]
+    plans = []
+    for turn in turns:
+        plans.append(brain.plan(turn, ANALYZER.analyze(turn, previous), previous))
+        previous = plans[-1].text
+    assert "fact" in kinds(plans[0]), plans[0].text
+    assert kinds(plans[1]) == ["able"], plans[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry. U stuurt twee dingen op. Een: papier van de bank. Twee: papier van de huur.",
+        "Goed. Donderdag. Twee uur. Neem de papieren van de bank mee. Mijn collega helpt u.",
+        "U hoeft niks te doen. De brief komt binnen twee weken. Vanaf juli lagere termijnen.",
+    ],
+)
+def test_short_phrases_in_a_turn_that_explains_ask_no_fact(lib: Library, text: str) -> None:
+    plan = reply(lib, "kwijtschelding-in-behandeling", text)
+    assert not {"fact", "unknown_fact", "clarify"} & set(kinds(plan)), plan.text
+
+
+def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
+    plan = reply(lib, "heffing-ondernemer-niet-woning", "Van wie huurde u dat pand")
+    assert "fact" in kinds(plan), plan.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "u belt mevrouw Wijnands en vraagt haar een regeling aan te vragen",
+            "ik bel mevrouw Wijnands en vraag haar een regeling aan te vragen",
+        ),
+        ("dan meld ik Sjors af per 6 januari", "dan meldt u Sjors af per 6 januari"),
+        ("zodat u het weet", "zodat ik het weet"),
+    ],
+)
+def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:
+    assert ANALYZER.said_back(sentence) == said
