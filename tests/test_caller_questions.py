@@ -5,6 +5,8 @@ or cannot afford (money is tight) turns the yes into a no."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from coach.analyzer import get_analyzer
@@ -143,3 +145,23 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:
     assert ANALYZER.said_back(sentence) == said
+
+
+def test_asked_about_its_worry_twice_the_caller_does_not_say_the_same_sentence_again(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("woz-bezwaar-toch-betalen"), ANALYZER, 324)
+    previous = brain.start().text
+    turns = [
+        "Goedemiddag meneer Dekker, u spreekt met Daan van Belastingen. Wat is er aan de hand?",
+        "Een bezwaar stopt het betalen niet vanzelf. U zegt: het komt slecht uit. Mag ik vragen wat er speelt?",
+        "Die afschrijving van april, gaat u die nog terugboeken?",
+        "Die afschrijving van april: wilt u die echt terugboeken?",
+        "En die afschrijving van april terugboeken, is dat echt wat u wilt?",
+    ]
+    said = []
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+        said.append(plan.text)
+    again = [x for x in said if x.startswith("Zoals ik al zei")]
+    assert again, said  # the turns do ask about the worry it told
+    assert all(a != b for a, b in itertools.pairwise(said)), said

@@ -190,10 +190,14 @@ class CallerBrain:
     own_words: set[str] = field(default_factory=set)
     """Words the caller has said itself (folded): no jargon to the caller."""
     fact_answers: dict[str, str] = field(default_factory=dict)
+    """The words each fact was given in, to give it the same way when asked again."""
     fact_times: dict[str, int] = field(default_factory=dict)
     agreements: list[str] = field(default_factory=list)
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
-    """The words each fact was given in, to give it the same way when asked again."""
+    said_back_last: str = ""
+    """The agreements the caller last said back ("Dus als ik het goed begrijp: ..."): not word for word again."""
+    concern_again_said: str = ""
+    """The sentence of its worry the caller last said again ("Zoals ik al zei: ..."): not the same one twice running."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
     _rounds: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
@@ -910,13 +914,21 @@ class CallerBrain:
             for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", line.strip())
             if len(_WORD.findall(x)) >= 4
         ] or list(concern.lines)
+        # the same sentence twice running says nothing new: the next best one, or the caller has told it all
+        sentences = [x for x in sentences if x != self.concern_again_said]
+        if not sentences:
+            self.concern_again_said = ""
+            return self.line("story_done_again")
         best = max(
             enumerate(sentences),
             key=lambda x: (len({w[:5] for w in self.analyzer.content_words(x[1])} & asked_stems), x[0]),
         )[1]
+        self.concern_again_said = best
         best = re.sub(r"^\[[^\]]*\]\s*", "", best)  # "[huilt]" was then
-        first = _WORD.findall(fold(best))[:1]
-        if first and (first[0] in _ECHO_PRONOUNS or first[0] in _LOWER_FIRST):  # "Elshof schrijft" keeps its name
+        best = re.sub(r"^(?:En|Maar|Want|Dus)\s+(?=\w)", "", best)  # "En ik vind het moeilijk" goes on from before
+        first = _WORD.findall(best)[:1]
+        # "Zonder auto gaat het niet" in mid-sentence; "Elshof schrijft" keeps its name (capitalised elsewhere too)
+        if first and not re.search(rf"(?<=[\w,] ){re.escape(first[0])}\b", self._scenario_text()):
             best = best[:1].lower() + best[1:]
         return f"Zoals ik al zei: {best}"
 
@@ -958,6 +970,13 @@ class CallerBrain:
         s = self.scenario
         words = self.analyzer.content_words(" ".join([*s.opening, *s.concerns.surface.keywords]))
         return {w[:5] for w in words}
+
+    def _scenario_text(self) -> str:
+        """Everything the scenario gives the caller to say or know, as written (names keep their capitals)."""
+        s = self.scenario
+        parts = [s.caller.situation, *s.opening, *s.concerns.surface.story, *(d.value for d in s.briefing.dossier)]
+        parts += [a for f in s.facts for a in f.answer] + [x for h in s.concerns.hidden for x in [*h.lines, *h.hints]]
+        return " ".join(parts)
 
     def _own_text(self) -> str:
         """What the scenario says of the caller's own life: its situation, its story and its facts (folded)."""
@@ -1173,7 +1192,11 @@ class CallerBrain:
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
-            return _fill("Dus als ik het goed begrijp: {x}.", {"x": ", en ".join(said)})
+            back = _fill("Dus als ik het goed begrijp: {x}.", {"x": ", en ".join(said)})
+            if back == self.said_back_last:  # said back already: once is enough
+                return self.line("understood")
+            self.said_back_last = back
+            return back
         if self.requirements_met or (self._question_answered and self.next_step_made):
             self.ready_said = self.understood_said = True
             return self.line("ready")
