@@ -165,3 +165,20 @@ def test_asked_about_its_worry_twice_the_caller_does_not_say_the_same_sentence_a
     again = [x for x in said if x.startswith("Zoals ik al zei")]
     assert again, said  # the turns do ask about the worry it told
     assert all(a != b for a, b in itertools.pairwise(said)), said
+
+
+def test_said_back_agreements_are_short_and_without_the_trainees_lead_in(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-hondenbelasting"), ANALYZER, 0)
+    previous = brain.start().text
+    turns = [
+        "Goed, dan meld ik Sjors af per 6 januari, en het geld wordt verrekend met de volgende termijnen van de "
+        "incasso, dat scheelt u dit jaar 72 euro 60 en daar hoeft u zelf helemaal niets meer voor te doen.",
+        "Wilt u in uw eigen woorden zeggen wat er nu gebeurt?",
+    ]
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert kinds(plan) == ["teach_back"], plan.text
+    assert "dan meldt u Sjors af per 6 januari" in plan.text, plan.text
+    assert "goed," not in plan.text.lower(), plan.text
+    assert len(plan.text.split()) <= 26, plan.text

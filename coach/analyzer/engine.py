@@ -199,6 +199,7 @@ _NO_VERB = frozenset(
     }
 )
 """Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
+_DETERMINERS = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "die", "deze", "geen", "ons", "onze"})
 _SHARED_SUBJECT = frozenset({"en", "of", "maar"})
 """Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
 _TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
@@ -919,8 +920,17 @@ class Analyzer:
             subordinate = clause_start > 0 and low[clause_start - 1] in self.said_back_subordinators
             verb = i + 1
             if subordinate:  # "dat u geen auto kunt missen": the verb comes later in the clause
+                # an unknown word in -t not after an article is a verb too: "als u twijfelt over ..." (not "een
+                # bezwaarschrift")
                 found = next(
-                    (j for j in range(i + 1, len(low)) if self._verb_form(low[j]) or not low[j][:1].isalnum()), -1
+                    (
+                        j
+                        for j in range(i + 1, len(low))
+                        if self._verb_form(low[j])
+                        or not low[j][:1].isalnum()
+                        or (len(low[j]) > 4 and low[j].endswith("t") and low[j - 1] not in _DETERMINERS)
+                    ),
+                    -1,
                 )
                 verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
             # a name is no verb: "u meldt Sjors af", never "sjorst"

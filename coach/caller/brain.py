@@ -1183,16 +1183,28 @@ class CallerBrain:
             )
         )
 
+    def _said_back_short(self, agreement: str) -> str:
+        """An agreement as the caller says it back: in its own words, without the trainee's lead-in ("Goed, dan
+        ..."), its first sentence, and no more than about sixteen words (up to a comma)."""
+        said = _FILLER.sub("", self.analyzer.said_back(agreement)).strip(" ,")
+        said = _LEAD_IN.sub("", said)
+        said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
+        words = said.split()
+        if len(words) > 16:
+            cut = " ".join(words[:16])
+            said = cut[: cut.rfind(",")] if "," in cut else cut
+        return said.strip(" ,")
+
     def _teach_back(self, *, explained: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
         if self.agreements:
-            said = [_FILLER.sub("", self.analyzer.said_back(x)).strip(" ,") for x in self.agreements[-2:]]
+            said = [self._said_back_short(x) for x in self.agreements[-2:]]
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
-            back = _fill("Dus als ik het goed begrijp: {x}.", {"x": ", en ".join(said)})
+            back = self.line("said_back", x=", en ".join(x for x in said if x))
             if back == self.said_back_last:  # said back already: once is enough
                 return self.line("understood")
             self.said_back_last = back
@@ -1476,6 +1488,8 @@ _ABOUT_THE_TALK = re.compile(
     r"(?:het|dat|nog|even|u nog|maar)\b|bedoel|bedoelen|probeer|(?:kijk|kijken|lees|check|controleer)\s+(?:even|nog|"
     r"het|dat|na)\b|(?:leg|leggen)\s+(?:het|dat|even|kort|u)\b)"
 )
+_LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus)\s*[,.]?\s+)+(?=\w)", re.I)
+"""A trainee's lead-in the caller does not say back ("Goed, dan meld ik Sjors af" -> "dan meldt u Sjors af")."""
 _FILLER = re.compile(r"(?<![^\W_])(?:eh|ehm|uh|uhm)(?![^\W_])[,.]*\s*|,\s*hoor(?=\s*(?:[,.]|$))", re.IGNORECASE)
 _TIGHT = re.compile(
     r"krap|geen geld|niet (?:kan |kunnen )?betalen|rondkomen|rond te komen|weet niet hoe ik|dubbeltje|schulden|"
