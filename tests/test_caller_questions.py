@@ -182,3 +182,44 @@ def test_said_back_agreements_are_short_and_without_the_trainees_lead_in(lib: Li
     assert "dan meldt u Sjors af per 6 januari" in plan.text, plan.text
     assert "goed," not in plan.text.lower(), plan.text
     assert len(plan.text.split()) <= 26, plan.text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "kind"),
+    [
+        (
+            "woz-bezwaar-toch-betalen",
+            "Dan zet ik een terugbelverzoek klaar. Op welk nummer en wanneer kan mijn collega u het beste bellen?",
+            "everyday",
+        ),
+        ("woz-bezwaar-toch-betalen", "Is het nummer waarmee u nu belt goed, en bent u morgen bereikbaar?", "everyday"),
+        ("kwijtschelding-automatisch-vervallen", "Wat is uw aanslagnummer?", "fact"),
+    ],
+)
+def test_a_phone_number_is_no_aanslagnummer(lib: Library, scenario: str, text: str, kind: str) -> None:
+    plan = reply(lib, scenario, text)
+    assert kinds(plan) == [kind], plan.text
+    if kind == "everyday":
+        assert "nummer waarmee ik nu bel" in plan.text, plan.text
+
+
+def test_someone_elses_number_offered_is_not_the_callers_own(lib: Library) -> None:
+    plan = reply(lib, "invordering-beslag-bankrekening", "Wilt u het telefoonnummer van het Geldloket hebben?")
+    assert not {"fact", "everyday"} & set(kinds(plan)), plan.text
+
+
+def test_a_step_the_caller_agreed_to_lets_a_calm_caller_close(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-teruggave-niet-ontvangen"), ANALYZER, 1107)
+    previous = brain.start().text
+    turns = [
+        "goedemiddag, met B van belastingen. mag ik uw aanslagnummer?",
+        "ik zie het. het geld is teruggekomen, uw oude rekening is opgeheven. het staat bij ons klaar.",
+        "u kunt uw nieuwe rekeningnummer doorgeven in mijn beekvliet, met digid. dan heeft u het geld binnen 5 "
+        "werkdagen.",
+        "dus: vanavond nieuw rekeningnr in mijn beekvliet, op uw eigen naam. dan heeft u het geld binnen 5 "
+        "werkdagen. lukt dat?",
+    ]
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert brain.next_step_made, previous  # "Ja hoor, prima" to that is a step agreed, in whatever words

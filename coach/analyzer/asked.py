@@ -58,6 +58,9 @@ class Asked:
     """Every topic a question part asks about, whether or not the scenario has a fact for it."""
     open: bool
     """Whether a question part is an open question (the analyzer's reading)."""
+    leading: frozenset[str] = frozenset()
+    """Per question part the topics of its longest matching wording: what the part is about ("het telefoonnummer
+    van het Geldpunt" is about someone else's number, though it names a telefoonnummer)."""
 
     @property
     def asks(self) -> bool:
@@ -119,6 +122,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     open_question = any(h.act == "open_question" and any(a <= h.start < b for a, b in parts) for h in analysis.hits)
     best: dict[str, FactAsked] = {}
     topics: set[str] = set()
+    leading: set[str] = set()
     for index, (a, b) in enumerate(parts):
         corrected = analyzer.topic_text(text[a:b])
         matched = analyzer.topic_matches(text[a:b], corrected)
@@ -129,6 +133,9 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             matched = analyzer.topic_matches(text[before:b], corrected)
             a = before
         topics |= matched.keys()
+        if matched:
+            top = max(matched.values())
+            leading |= {t for t, score in matched.items() if score == top}
         specific = matched.keys() & analyzer.outranking
         plain = fold(text[a:b])
         for fact in scenario.facts:
@@ -145,4 +152,4 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     for f in ranked:  # one fact per question part: the most specific wording decides
         if all(f.part != g.part for g in facts):
             facts.append(f)
-    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question)
+    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading))

@@ -374,7 +374,7 @@ class CallerBrain:
             if facts or age_asked
             else [
                 f"topic_{x}"
-                for x in sorted(asked_now.topics)
+                for x in sorted(asked_now.leading)
                 if f"topic_{x}" in fallback_lines()
                 and (x != "naam-adres" or self._address())
                 and not any(x in f.topics for f in s.facts)
@@ -435,7 +435,9 @@ class CallerBrain:
         # account of the caller's problem to confirm or correct; the caller reacts to what is in it
         recap = False
         weak = all(h.rule in _WEAK_SUMMARY for h in analysis.of("summary"))
-        if "summary" in acts and weak and acts & {"explanation", "next_step"}:
+        if "summary" in acts and weak and (acts & {"explanation", "next_step"} or said.key_info):
+            # "dus: voor 15 mei via Mijn Ravensloot de nieuwe machtiging": a 'dus' that states a key point of the
+            # case sums up the answer, too
             # "Het bedrag wordt lager. Dus u betaalt alleen januari.": a 'dus' after an explanation sums up the
             # explanation, not the caller's story; the caller reacts to what is in it
             recap = True
@@ -703,7 +705,7 @@ class CallerBrain:
                 )
             else:
                 # "Is dat duidelijk zo?" after a plain explanation: that much is clear, whatever is still to come
-                explained = says and not unclear and not new_terms
+                explained = (says or recap) and not unclear and not new_terms
                 answer(
                     partial(self._teach_back, explained=explained),
                     "understood",
@@ -725,8 +727,12 @@ class CallerBrain:
                 "Laat merken dat je de uitleg begrijpt.",
                 stock=True,
             )
-        if recap:
-            answer(self._teach_back, "understood", "Laat weten wat je nu begrijpt en wat er gaat gebeuren.")
+        if recap:  # a recap of what it was told: clear as far as it goes, unless it was too hard
+            answer(
+                partial(self._teach_back, explained=not unclear and not new_terms),
+                "understood",
+                "Laat weten wat je nu begrijpt en wat er gaat gebeuren.",
+            )
 
         if warn_now:
             beat(lambda: self.line("last_warning"), "last_warning", "Zeg dat je er zo geen zin meer in hebt.")
@@ -758,6 +764,11 @@ class CallerBrain:
             x if x.kind in _OWN_WORDS else Segment(x.kind, self._heard_echo(x.text, text), x.note)
             for x in reply.compose()
         ]
+        consented = any(x.kind == "consent" for x in segments) and bool(acts & {"explanation", "summary", "next_step"})
+        if consented or any(x.kind in _AGREES for x in segments):
+            # "dus: vanavond het nieuwe nummer in Mijn Beekvliet. lukt dat?" - "Ja, dat lukt wel.": the caller agreed
+            # to a step, in whatever words it was put
+            self.next_step_made = True
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
@@ -1465,6 +1476,8 @@ _LACK_NAMES = {"digid": "DigiD", "email": "e-mail", "mail": "e-mail", "mailadres
 """How the caller names what it lacks ("Ik heb geen DigiD")."""
 _MONEY = re.compile(r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen)(?![^\W_])|\d+\s*euro")
 """A question about money: a caller short of it cannot simply say it can manage."""
+_AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
+"""Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {
     "knows_how": "Zeg dat je dat niet weet.",
     "when_plan": "Zeg wanneer je het doet: snel.",
