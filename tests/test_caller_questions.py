@@ -223,3 +223,48 @@ def test_a_step_the_caller_agreed_to_lets_a_calm_caller_close(lib: Library) -> N
         plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
         previous = plan.text
     assert brain.next_step_made, previous  # "Ja hoor, prima" to that is a step agreed, in whatever words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mag ik u uitleggen hoe dat werkt?", "consent"),
+        ("En wilt u dat een collega van Invordering u terugbelt?", "consent"),
+        ("Ik verbind u nu door, ok?", "consent"),
+        ("Vindt u het goed als ik u terugbel?", "consent"),
+        ("En die 365.000, vindt u die te hoog?", "opinion"),
+        ("Wie bedoelt u met haar? Is dat uw ex-partner, mevrouw Timmer?", "means"),
+    ],
+)
+def test_more_plain_questions_get_plain_answers(text: str, kind: str) -> None:
+    assert ANALYZER.asks_back(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["ok. nog iets voordat ik u doorzet?", "ik verbind u door met meneer Schouten. dag mevr Kerkhof"]
+)
+def test_a_goodbye_or_last_question_in_short_words_closes(text: str) -> None:
+    assert "closing" in ANALYZER.analyze(text).acts
+
+
+def test_a_scared_caller_gets_anxious_not_gruff(lib: Library) -> None:
+    scared = CallerBrain(lib.scenario("kwijtschelding-in-behandeling"), ANALYZER, 0)
+    brisk = CallerBrain(lib.scenario("heffing-aanslag-hoger"), ANALYZER, 0)
+    assert scared.soft and not brisk.soft
+    assert scared.line("angrier") not in {*brisk.scenario.reactions.get("angrier", []), "Dit schiet echt niet op."}
+    assert "geduld" not in scared.line("last_warning") and "zin" not in scared.line("last_warning")
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("Afvalheffing gaat per keer dat uw container geleegd wordt. U had in 2025 extra ledigingen.", True),
+        ("Er is een dwangbevel. Dat is een officieel bevel om de aanslag te betalen.", True),
+        ("Er is een dwangbevel. Dat zijn de regels.", False),
+    ],
+)
+def test_jargon_explained_next_to_it_is_explained_for_caller_and_feedback(text: str, explained: bool) -> None:
+    analysis = ANALYZER.analyze(text)
+    hits = analysis.of("jargon")
+    assert hits, text
+    assert ANALYZER.explained_nearby(analysis, hits[0]) is explained

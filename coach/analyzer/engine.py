@@ -110,6 +110,8 @@ _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(
 """A word without a vowel or with five consonants in a row: without one, a turn is no keyboard mash."""
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
+_TOKEN_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+"""A word without digits, hyphenated parts included: for counting a sentence's opening words."""
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
 _CHECKS_THEMSELVES = frozenset({"klopt-dat-tag", "klopt-dat"})
@@ -703,6 +705,7 @@ class Analyzer:
         self.when_plan = _words_regex(q.when_plan, v)
         self.when_suits = _words_regex(q.when_suits, v)
         self.means = _words_regex(q.means, v)
+        self.opinion = _words_regex(q.opinion, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -828,7 +831,7 @@ class Analyzer:
         words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?), 'news'
         (did you know?), 'able' (can you manage it, does that time suit you?), 'has_papers' (have you got that
         paper?), 'knows_how' (do you know how to?), 'means' (you mean the rent?), 'when_suits' (which day suits
-        you?) or 'when_plan' (when will you do it?), or None."""
+        you?), 'when_plan' (when will you do it?) or 'opinion' (do you think it too high?), or None."""
         folded = fold(text)
         kinds = (
             ("teach_back", self.teach_back),
@@ -842,6 +845,7 @@ class Analyzer:
             ("means", self.means),
             ("when_suits", self.when_suits),
             ("when_plan", self.when_plan),
+            ("opinion", self.opinion),
         )
         for kind, regex in kinds:
             m = regex.search(folded) if regex is not None else None
@@ -851,7 +855,9 @@ class Analyzer:
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
             if kind == "choice" and _YES_OR_NO.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
-            if kind in ("task", "consent", "news", "able", "has_papers", "means") and not self.wh.isdisjoint(lead):
+            if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
+                lead
+            ):
                 # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
                 # word asks something else (the question's own sentence decides, not a courtesy before it)
                 continue
@@ -1098,8 +1104,8 @@ class Analyzer:
                 continue
             if explained_by and explained_by.search(folded):
                 return True
-            if self.defined_right_after and self.defined_right_after.match(folded):
-                return True
+            if self.defined_right_after and self.defined_right_after.match(folded) and len(_TOKEN.findall(folded)) >= 6:
+                return True  # "Dat is een officieel bevel om te betalen."; not "Dat zijn de regels."
             m = regex.search(folded)
             return bool(
                 m
@@ -1110,6 +1116,29 @@ class Analyzer:
                 )
             )
         return False
+
+    def explained_nearby(self, analysis: Analysis, hit: ActHit) -> bool:
+        """Whether the turn explains a jargon hit in the sentence right before or after it ("... per keer dat uw
+        container geleegd wordt. U had extra ledigingen."; "... is er een dwangbevel gemaakt. Dat is een officieel
+        bevel om te betalen."), or in another sentence that names the term again ("de WOZ-beschikking, dat is ...
+        [later] staat op uw beschikking"): a sentence is read alone, a turn as a whole.
+        An explanation in more jargon ("Dat is een executoriale titel.") explains nothing: no other term in its
+        first eight words. The caller (no question what it means) and the feedback (no jargon) read it alike."""
+        sentences = analysis.sentences
+        at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
+        if at is None:
+            return False
+        around = [*sentences[max(at - 1, 0) : at], *sentences[at + 1 : at + 2]]
+        mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and self.mentions(hit.term, x.text)]
+        jargon = analysis.of("jargon")
+
+        def opening_words_plain(x: Sentence) -> bool:
+            words = list(_TOKEN_SPAN.finditer(x.text))
+            head = x.start + (words[min(7, len(words) - 1)].end() if words else 0)
+            return not any(x.start <= h.start < head and h.term != hit.term for h in jargon)
+
+        plain = [x for x in [*around, *mentions] if opening_words_plain(x)]
+        return any(self.explains(hit.term, x.text) for x in plain)
 
     def mentions(self, term: str, text: str) -> bool:
         """Whether a text names a jargon term (explained or not)."""

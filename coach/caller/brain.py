@@ -200,6 +200,7 @@ class CallerBrain:
     """The sentence of its worry the caller last said again ("Zoals ik al zei: ..."): not the same one twice running."""
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
+    _soft: bool | None = field(default=None, repr=False)
     _rounds: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -215,6 +216,8 @@ class CallerBrain:
         or the previous one, when there is any other choice)."""
         scenario_lines = self.scenario.reactions.get(ReactionKind(kind), []) if kind in R.__members__ else []
         bank = fallback_lines().get(kind, [])
+        if self.soft and f"{kind}_zacht" in fallback_lines():  # a scared or ashamed caller is no gruff one
+            bank = fallback_lines()[f"{kind}_zacht"]
         for pool in (scenario_lines, bank):
             if any(x not in self.said_at for x in pool):
                 return _fill(self._choose(pool), values)
@@ -385,7 +388,14 @@ class CallerBrain:
         if off in ("english", "gibberish", "irrelevant"):
             events.append(E.off_script)
         # a word the caller said itself is no jargon to the caller
-        unknown_terms = [h for h in analysis.of("jargon") if not set(_WORD.findall(fold(h.text))) <= self.own_words]
+        # ... nor one the turn explains in another sentence ("Extra ledigingen. Dat is: de keren dat uw container
+        # werd geleegd."): the caller heard what it means
+        unknown_terms = [
+            h
+            for h in analysis.of("jargon")
+            if not set(_WORD.findall(fold(h.text))) <= self.own_words
+            and not self.analyzer.explained_nearby(analysis, h)
+        ]
         new_terms = [h for h in unknown_terms if h.term not in self.jargon_asked]
         if unknown_terms:
             events.append(E.jargon)
@@ -982,6 +992,16 @@ class CallerBrain:
         words = self.analyzer.content_words(" ".join([*s.opening, *s.concerns.surface.keywords]))
         return {w[:5] for w in words}
 
+    @property
+    def soft(self) -> bool:
+        """Whether the caller is scared, ashamed, grieving or lost rather than angry or in a hurry (by the mood its
+        openings and speaking style show, lexicon ``moods``): the shared bank's gentler lines (kind ``*_zacht``)."""
+        if self._soft is None:
+            c = self.scenario.caller
+            text = " ".join([*self.scenario.opening, c.speaking_style or "", c.situation])
+            self._soft = self.analyzer.mood(text) in _SOFT_MOODS
+        return self._soft
+
     def _scenario_text(self) -> str:
         """Everything the scenario gives the caller to say or know, as written (names keep their capitals)."""
         s = self.scenario
@@ -1476,6 +1496,8 @@ _LACK_NAMES = {"digid": "DigiD", "email": "e-mail", "mail": "e-mail", "mailadres
 """How the caller names what it lacks ("Ik heb geen DigiD")."""
 _MONEY = re.compile(r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen)(?![^\W_])|\d+\s*euro")
 """A question about money: a caller short of it cannot simply say it can manage."""
+_SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
+"""Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
 """Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {
@@ -1483,6 +1505,7 @@ _PLAIN_ANSWERS = {
     "when_plan": "Zeg wanneer je het doet: snel.",
     "when_suits": "Zeg welke dag of tijd je past.",
     "means": "Bevestig dat de medewerker je goed begreep.",
+    "opinion": "Zeg dat je het niet weet: daarom bel je.",
 }
 """Questions with a plain answer from the shared bank (lines_nl.yaml, one kind each), and the note for a voice."""
 _ASKS_NO_FACT = ("knows_how", "when_plan", "means")

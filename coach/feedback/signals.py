@@ -565,26 +565,9 @@ def dismissive(call: Call, criterion: Any) -> Result:
 
 
 def _explained_nearby(call: Call, i: int, hit: Any) -> bool:
-    """Whether the trainee explains a jargon term in the sentence right after it, or elsewhere in the same turn
-    ("... is er een dwangbevel gemaakt. Dat is een officieel bevel om te betalen."; "de WOZ-beschikking, dat is ...
-    [later] staat op uw beschikking"): the analyzer reads one sentence at a time, the report reads the turn."""
-    sentences = call.analysis(i).sentences
-    at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
-    if at is None:
-        return False
-    after = sentences[at + 1 : at + 2]
-    mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and call.analyzer.mentions(hit.term, x.text)]
-    # an explanation in more jargon ("Dat is een executoriale titel.") explains nothing: no other term in its first
-    # eight words
-    jargon = call.analysis(i).of("jargon")
-
-    def opening_words_plain(x: Any) -> bool:
-        words = list(_WORD.finditer(x.text))
-        head = x.start + (words[min(7, len(words) - 1)].end() if words else 0)
-        return not any(x.start <= h.start < head and h.term != hit.term for h in jargon)
-
-    plain = [x for x in [*after, *mentions] if opening_words_plain(x)]
-    return any(call.analyzer.explains(hit.term, x.text) for x in plain)
+    """Whether the trainee explains a jargon term near it in the same turn (``Analyzer.explained_nearby``; the
+    caller reads the turn the same way)."""
+    return call.analyzer.explained_nearby(call.analysis(i), hit)
 
 
 @signal("jargon")

@@ -108,6 +108,10 @@ class Questions(Model):
     when_suits: list[str] = Field(
         default_factory=list, description="Een vraag welke dag of tijd de beller past ('welke dag wilt u ...?')."
     )
+    opinion: list[str] = Field(
+        default_factory=list,
+        description="Een ja/nee-vraag wat de beller van zijn eigen zaak vindt ('vindt u die te hoog?').",
+    )
     means: list[str] = Field(
         default_factory=list, description="Een vraag of de medewerker de beller goed begreep ('u bedoelt de huur?')."
     )
@@ -396,6 +400,7 @@ class Lexicon(Model):
             "when_plan",
             "when_suits",
             "means",
+            "opinion",
             "fact_questions",
         ):
             for i, pattern in enumerate(getattr(self.questions, name)):
