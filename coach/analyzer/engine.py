@@ -643,6 +643,7 @@ class Analyzer:
         self.generic_je = [re.compile(pattern_regex(p, v)) for r in lx.informal.generic for p in r.patterns]
         self.polite = _words_regex(lx.informal.polite)
         self.domain = _words_regex(lx.explanation.domain)
+        self.taken_back = _words_regex(lx.explanation.taken_back, v)
         self.strong_info = _words_regex(lx.explanation.strong_info)
         self.not_explanation = _Rules(lx.explanation.not_explanation, v, common=self.common)
         self.generic_info = _Rules(lx.explanation.generic, v, common=self.common)
@@ -1116,6 +1117,11 @@ class Analyzer:
                 )
             )
         return False
+
+    def takes_back(self, text: str, start: int = 0) -> bool:
+        """Whether the trainee takes back what they said, from ``start`` of the folded text on ("o nee, sorry, ik
+        zei het verkeerd", lexicon ``explanation.taken_back``)."""
+        return bool(self.taken_back and self.taken_back.search(fold(text), start))
 
     def explained_nearby(self, analysis: Analysis, hit: ActHit) -> bool:
         """Whether the turn explains a jargon hit in the sentence right before or after it ("... per keer dat uw

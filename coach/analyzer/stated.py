@@ -143,6 +143,9 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             # "12 termijnen kan niet", "en 12 termijnen? nee": the wrong words denied right after them
             if found and _DENIED_AFTER.match(asserted, found[1].end()):
                 found = None
+            # "Ja, dat mag u doorberekenen. O nee, sorry, ik zei het verkeerd: dat mag juist niet.": taken back
+            if found and analyzer.takes_back(asserted, found[1].end()):
+                found = None
             if found:
                 said = found[1].group()
                 hit = (said, _sentence_of(analysis, text, said), said)

@@ -585,7 +585,8 @@ class CallerBrain:
             else:
                 answer(lambda: self.line("misinformation"), "misinformation", "Je gelooft het.")
         if fixed:
-            kind = "corrected" if _SELF_CORRECTION.search(fold(text)) else "corrected_mishear"
+            # the trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard
+            kind = "corrected" if self.analyzer.takes_back(text) else "corrected_mishear"
             answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
@@ -1409,12 +1410,6 @@ _STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?,
 _WHY = re.compile(r"(?<![^\W_])(?:waarom|waarvoor|hoezo|waardoor|reden|redenen)(?![^\W_])")
 _HAVE_OR = re.compile(r"^\W*(?:en\W+)?(?:kunt|kan|heeft|hebt|heb|bent|is|zijn|weet)\s+(?:u|je|jij)\b")
 _PREPOSITIONS = frozenset({"per", "met", "via", "op", "in", "naar", "bij", "aan", "door", "zonder"})
-_SELF_CORRECTION = re.compile(
-    r"(?<![^\W_])(?:ik vergis me|ik vergiste me|vergissing|ik zei het verkeerd|dat zei ik verkeerd|"
-    r"dat klopt niet wat ik|ik moet (?:iets|dat) verbeteren|ik verbeter|sorry,? (?:ik|dat) (?:zei|bedoelde)|foutje|"
-    r"dat was fout|o nee)"
-)
-"""The trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard."""
 _INITIAL_END = re.compile(r"(?<![^\W_])[A-Z]\.$")
 _CALLERS_WISH = re.compile(
     r"(?<![^\W_])(?:u vraagt|vraagt u|u wilt|wilt u|u zegt|zegt u|u bedoelt|het is nu)(?![^\W_])"

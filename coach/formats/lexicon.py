@@ -215,6 +215,10 @@ class Explanation(Model):
         default_factory=list, description="Woorden die naast een afwijzende zin toch informatie geven (termijnen)."
     )
     not_explanation: list[Rule] = Field(default_factory=list)
+    taken_back: list[str] = Field(
+        default_factory=list,
+        description="Zo neemt een medewerker terug wat hij net zei ('o nee, ik zei het verkeerd', 'dat is fout').",
+    )
     generic: list[Rule] = Field(
         default_factory=list,
         description="Informatie of advies over elk onderwerp: 'u kunt ...', 'dat betekent ...', een getal of datum.",
@@ -405,6 +409,8 @@ class Lexicon(Model):
         ):
             for i, pattern in enumerate(getattr(self.questions, name)):
                 yield from check(("questions", name, i), pattern)
+        for i, pattern in enumerate(self.explanation.taken_back):
+            yield from check(("explanation", "taken_back", i), pattern)
         for i, item in enumerate(self.advice):
             if item.signal not in SIGNALS:
                 yield (("advice", i, "signal"), f"onbekend signaal '{item.signal}'", "zie docs/rubric-format.md")
