@@ -268,3 +268,39 @@ def test_jargon_explained_next_to_it_is_explained_for_caller_and_feedback(text: 
     hits = analysis.of("jargon")
     assert hits, text
     assert ANALYZER.explained_nearby(analysis, hits[0]) is explained
+
+
+def test_an_offer_to_sum_up_is_no_request_to_say_back() -> None:
+    assert ANALYZER.asks_back("Zal ik even samenvatten wat u daarna doet?") == "consent"
+
+
+def test_asked_what_it_will_do_the_caller_says_its_own_step_first(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-huishouden-eenpersoons"), ANALYZER, 0)
+    previous = brain.start().text
+    turns = [
+        "U meldt morgen bij Burgerzaken dat uw ex-partner er niet meer woont.",
+        "Ik stuur u vandaag een brief met wat we besproken hebben.",
+        "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?",
+    ]
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert "Burgerzaken" in plan.text, plan.text
+    assert plan.text.index("Burgerzaken") < plan.text.find("brief") or "brief" not in plan.text, plan.text
+
+
+def test_steps_given_in_the_closing_turn_let_a_calm_caller_go(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 1103)
+    previous = brain.start().text
+    turns = [
+        "Goedemiddag, u spreekt met Sanne van Belastingen. Vertelt u eens, waar kan ik u mee helpen?",
+        "Zonder toestemming van uw moeder mag ik u haar gegevens niet geven, dat is om haar privacy te beschermen. "
+        "Met een machtiging kan het wel: uw moeder tekent een formulier en stuurt een kopie van haar "
+        "identiteitsbewijs mee.",
+        "Ik stuur het formulier vandaag naar uw moeder. Uw moeder ondertekent het en stuurt het terug. Daarna kunt "
+        "u namens haar bezwaar maken, uiterlijk 10 april. Heeft u verder nog vragen?",
+    ]
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert plan.outcome == "satisfied" or kinds(plan) != ["close_too_early"], plan.text

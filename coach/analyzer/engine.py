@@ -202,6 +202,8 @@ _NO_VERB = frozenset(
 )
 """Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
 _DETERMINERS = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "die", "deze", "geen", "ons", "onze"})
+_OFFERS_TO = (["zal", "ik"], ["zullen", "we"], ["zullen", "wij"], ["mag", "ik"], ["kan", "ik"])
+"""A question that opens like this offers what it names ("Zal ik samenvatten ...?"): it asks the caller for nothing."""
 _SHARED_SUBJECT = frozenset({"en", "of", "maar"})
 """Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
 _TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
@@ -856,6 +858,8 @@ class Analyzer:
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
             if kind == "choice" and _YES_OR_NO.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
+            if kind == "teach_back" and lead[:2] in _OFFERS_TO:
+                continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
             if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
                 lead
             ):

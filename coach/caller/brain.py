@@ -297,7 +297,7 @@ class CallerBrain:
             return False
         return not (s.end.requires_next_step and not self.next_step_made)
 
-    def _enough_to_close(self) -> bool:
+    def _enough_to_close(self, *, arranged: bool = False) -> bool:
         """A calm caller who got nearly all it needed lets the trainee close: at most a third of the required key
         points not recognised, and each of those at least touched (``_touched``: a key point said in other words may
         not be recognised), the concern out and the step made as the scenario asks. Before, such a caller asked its
@@ -307,9 +307,10 @@ class CallerBrain:
         required = s.required_key_info
         missing = [k for k in required if k.id not in self.key_info]
         calm = self.emotion.value <= s.caller.emotion.satisfied_at
-        # a calm caller who agreed what happens next and said it understands does not say "ik weet nog steeds niet
-        # wat ik moet doen" (round-7 audit): half the key points recognised is enough then
-        agreed = self.next_step_made and (self.understood_said or self.ready_said)
+        # a calm caller who agreed what happens next and said it understands, or was just told the steps in the
+        # closing turn itself, does not say "ik weet nog steeds niet wat ik moet doen" (round-7 and round-11 audits):
+        # half the key points recognised is enough then
+        agreed = self.next_step_made and (self.understood_said or self.ready_said or arranged)
         if missing and calm and agreed and len(missing) * 2 <= len(required):
             return not (s.end.requires_hidden and self.pending_hidden)
         if not missing or len(missing) > len(required) // 3 or not calm:
@@ -510,7 +511,8 @@ class CallerBrain:
 
         # The trainee closes the call -----------------------------------------------------------------------------
         if "closing" in acts and not facts:  # a turn that asks for a fact ("... of nog iets anders?") goes on
-            ending = self._closing(events, revealed)
+            # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
+            ending = self._closing(events, revealed, arranged="next_step" in acts and not premature)
             if ending is not None:
                 return ending
 
@@ -822,10 +824,10 @@ class CallerBrain:
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
 
-    def _closing(self, events: list[EmotionEvent], revealed: list[str]) -> Plan | None:
+    def _closing(self, events: list[EmotionEvent], revealed: list[str], *, arranged: bool = False) -> Plan | None:
         s = self.scenario
         self.close_attempts += 1
-        if self.requirements_met or self._enough_to_close():
+        if self.requirements_met or self._enough_to_close(arranged=arranged):
             calm = self.emotion.value <= s.caller.emotion.satisfied_at
             kind = "satisfied" if calm else "unsatisfied_goodbye"
             outcome = "satisfied" if calm else "unsatisfied"
@@ -1215,6 +1217,24 @@ class CallerBrain:
             )
         )
 
+    def _to_say_back(self) -> list[str]:
+        """The agreements to say back, at most two: the last ones, what the caller does itself first when the
+        trainee asks what the caller will do ("Wat gaat u nu doen?"), and of two about the same thing ("u stuurt het
+        formulier", "dan zet ik het formulier vandaag op de post") the later one; in the order they were made."""
+        asked = self.said_by_trainee[-1] if self.said_by_trainee else ""
+        latest_first = list(reversed(self.agreements))
+        if _ASKS_OWN_STEP.search(fold(asked)):
+            own = [x for x in latest_first if _CALLER_ACTS.match(fold(x))]
+            latest_first = own + [x for x in latest_first if x not in own]
+        picked: list[str] = []
+        for x in latest_first[:4]:
+            words = set(self.analyzer.content_words(x))
+            if all(len(words & set(self.analyzer.content_words(y))) * 2 < max(len(words), 1) for y in picked):
+                picked.append(x)
+            if len(picked) == 2:
+                break
+        return sorted(picked, key=self.agreements.index)
+
     def _said_back_short(self, agreement: str) -> str:
         """An agreement as the caller says it back: in its own words, without the trainee's lead-in ("Goed, dan
         ..."), its first sentence, and no more than about sixteen words (up to a comma)."""
@@ -1232,7 +1252,7 @@ class CallerBrain:
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
         if self.agreements:
-            said = [self._said_back_short(x) for x in self.agreements[-2:]]
+            said = [self._said_back_short(x) for x in self._to_say_back()]
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
@@ -1519,7 +1539,11 @@ _ABOUT_THE_TALK = re.compile(
     r"(?:het|dat|nog|even|u nog|maar)\b|bedoel|bedoelen|probeer|(?:kijk|kijken|lees|check|controleer)\s+(?:even|nog|"
     r"het|dat|na)\b|(?:leg|leggen)\s+(?:het|dat|even|kort|u)\b)"
 )
-_LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus)\s*[,.]?\s+)+(?=\w)", re.I)
+_ASKS_OWN_STEP = re.compile(
+    r"(?<![^\W_])wat (?:u|je)\s+(?:\w+\s+){0,4}?(?:gaat doen|doet|moet doen|gaat regelen|gaat)\b"
+)
+"""A trainee asks what the caller itself will do ("Kunt u zeggen wat u nu gaat doen?")."""
+_LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus|en)\s*[,.]?\s+)+(?=\w)", re.I)
 """A trainee's lead-in the caller does not say back ("Goed, dan meld ik Sjors af" -> "dan meldt u Sjors af")."""
 _FILLER = re.compile(r"(?<![^\W_])(?:eh|ehm|uh|uhm)(?![^\W_])[,.]*\s*|,\s*hoor(?=\s*(?:[,.]|$))", re.IGNORECASE)
 _TIGHT = re.compile(
