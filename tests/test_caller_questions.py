@@ -304,3 +304,50 @@ def test_steps_given_in_the_closing_turn_let_a_calm_caller_go(lib: Library) -> N
         plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
         previous = plan.text
     assert plan.outcome == "satisfied" or kinds(plan) != ["close_too_early"], plan.text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "wrong"),
+    [
+        ("overig-digid-machtigen", "Bezwaar kan tot en met 10 april. Dat is nog ruim drie weken.", False),
+        ("overig-digid-machtigen", "U kunt drie weken bezwaar maken.", True),
+        ("kwijtschelding-automatisch-vervallen", "Dan weet ik zeker dat ik het goed heb uitgelegd.", False),
+        ("kwijtschelding-automatisch-vervallen", "U krijgt zeker weer kwijtschelding.", True),
+    ],
+)
+def test_time_left_and_the_trainees_own_certainty_are_no_wrong_information(
+    lib: Library, scenario: str, text: str, wrong: bool
+) -> None:
+    from coach.analyzer.stated import stated
+
+    found = stated(ANALYZER, lib.scenario(scenario), text, "", ANALYZER.analyze(text)).wrong
+    assert bool(found) is wrong, found
+
+
+def test_a_worry_question_is_no_question_how_it_pays(lib: Library) -> None:
+    plan = reply(lib, "woz-nieuwbouw-eerste-waarde", "Waar maakt u zich precies zorgen over, dat de waarde te laag is?")
+    assert "fact" not in kinds(plan), plan.text
+
+
+def test_a_detail_of_its_own_given_back_is_confirmed(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("woz-eigendom-1-januari"), ANALYZER, 1113)
+    previous = brain.start().text
+    for turn in ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "8 januari zei u?"]:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert kinds(plan) == ["check_confirmed"], plan.text
+
+
+def test_what_it_thinks_of_a_proposal_gets_an_answer_not_its_worry_again(lib: Library) -> None:
+    plan = reply(lib, "heffing-huurder-ozb", "En wat vindt u ervan om het in tien delen te betalen?")
+    assert kinds(plan) in (["consent"], ["proposal"]), plan.text
+
+
+def test_an_option_it_cannot_name_short_is_said_back_whole(lib: Library) -> None:
+    plan = reply(
+        lib,
+        "heffing-teruggave-niet-ontvangen",
+        "U kunt het formulier ophalen aan de balie of we sturen het op. Wat zou u fijner vinden?",
+    )
+    assert kinds(plan) == ["choice"], plan.text
+    assert "eerste" not in plan.text, plan.text

@@ -202,6 +202,18 @@ _NO_VERB = frozenset(
 )
 """Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
 _DETERMINERS = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "die", "deze", "geen", "ons", "onze"})
+_ASKING = re.compile(
+    r"\?|(?<![^\W_])(?:wilt|wil|kunt|kan|zou|zeg|zegt|vertel|vertelt|herhaal|herhaalt|noem|noemt|vat)(?![^\W_])"
+)
+"""A sentence that asks: a question mark, or a request ("Wilt u in uw eigen woorden zeggen ...")."""
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that runs at ``at`` ends (after its mark), or the end of the text."""
+    m = re.compile(r"[.!?]").search(text, at)
+    return m.end() if m else len(text)
+
+
 _OFFERS_TO = (["zal", "ik"], ["zullen", "we"], ["zullen", "wij"], ["mag", "ik"], ["kan", "ik"])
 """A question that opens like this offers what it names ("Zal ik samenvatten ...?"): it asks the caller for nothing."""
 _SHARED_SUBJECT = frozenset({"en", "of", "maar"})
@@ -709,6 +721,7 @@ class Analyzer:
         self.when_suits = _words_regex(q.when_suits, v)
         self.means = _words_regex(q.means, v)
         self.opinion = _words_regex(q.opinion, v)
+        self.likes = _words_regex(q.likes, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -834,7 +847,8 @@ class Analyzer:
         words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?), 'news'
         (did you know?), 'able' (can you manage it, does that time suit you?), 'has_papers' (have you got that
         paper?), 'knows_how' (do you know how to?), 'means' (you mean the rent?), 'when_suits' (which day suits
-        you?), 'when_plan' (when will you do it?) or 'opinion' (do you think it too high?), or None."""
+        you?), 'when_plan' (when will you do it?), 'opinion' (do you think it too high?) or 'likes' (what do you
+        think of doing it so?), or None."""
         folded = fold(text)
         kinds = (
             ("teach_back", self.teach_back),
@@ -849,6 +863,7 @@ class Analyzer:
             ("when_suits", self.when_suits),
             ("when_plan", self.when_plan),
             ("opinion", self.opinion),
+            ("likes", self.likes),
         )
         for kind, regex in kinds:
             m = regex.search(folded) if regex is not None else None
@@ -860,6 +875,8 @@ class Analyzer:
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
             if kind == "teach_back" and lead[:2] in _OFFERS_TO:
                 continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
+            if kind == "teach_back" and not _ASKING.search(folded[start : _sentence_end(folded, m.end())]):
+                continue  # "..., dan weet u precies wat u moet doen. Is dat goed?": a promise, no question
             if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
                 lead
             ):
@@ -909,12 +926,14 @@ class Analyzer:
             # "dan meld ik Sjors af": after 'dan' comes the verb, known or not
             time_verb = (
                 position in (1, 2)
-                and low[i - 2] in _TIME_FRONTED
+                and (low[i - 2] in _TIME_FRONTED or low[i - 2] in _SHARED_SUBJECT)
                 and before.isalpha()
                 and before not in _TIME_FRONTED
                 and before not in self.said_back_clause_words
             )
             inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
+            if inverted and word == "u" and before + "t" in self.verbs and before not in self.person_verbs:
+                inverted = False  # "en stuur u de brief": a verb without its -t has 'ik' as subject; 'u' is the object
             if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
                 # "binnen ongeveer acht weken hoort u iets": a fronted phrase, then the verb, then its subject
                 inverted = self._verb_form(before) and not any(

@@ -442,6 +442,7 @@ class CallerBrain:
         if "emotion_reflection" in acts and "dismissive" not in acts:
             events.append(E.emotion_reflection)
         summary_ok = None
+        detail_back = False
         # "Dus: ik meld Sjors af en u krijgt 66 euro terug": a recap of what the trainee explains or arranges is no
         # account of the caller's problem to confirm or correct; the caller reacts to what is in it
         recap = False
@@ -458,6 +459,9 @@ class CallerBrain:
                 events.append(E.summary_confirmed)
             elif acts & {"explanation", "next_step"}:
                 recap, summary_ok = True, None
+            elif self._gives_back_detail(analysis):
+                # "8 januari zei u?": a detail of its own given back to check, right as far as it goes: yes
+                summary_ok, detail_back = None, True
         conveyed = [k for k in s.key_info if k.id not in self.key_info and k.id in said.key_info]
         for k in conveyed:
             self.key_info.add(k.id)
@@ -542,7 +546,7 @@ class CallerBrain:
         again = (
             hidden is None
             and off is None
-            and back not in ("choice", "consent", "task", "able", "has_papers", "news", *_PLAIN_ANSWERS)
+            and back not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", *_PLAIN_ANSWERS)
             and not (analysis.sentences and _OFFER.search(fold(analysis.sentences[-1].text)))
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
@@ -615,6 +619,8 @@ class CallerBrain:
             # "Dat bedoel ik" only to the caller's own words given back; to a fact from the dossier, a plain yes
             kind = "summary_confirmed" if self._restates(analysis) else "check_confirmed"
             answer(partial(self.line, kind), kind, "Bevestig wat de medewerker zegt.", stock=True)
+        if detail_back:
+            answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
         if summary_ok is not None and not (summary_ok and asks_on):
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
@@ -635,7 +641,9 @@ class CallerBrain:
         for k in conveyed:  # what the caller hears about its own case comes before a generic 'agreed'
             if k.reaction:
                 answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
-        if "next_step" in acts and not premature:
+        # "... anders komt de deurwaarder. Kunt u het vandaag betalen?": the question is answered, not the step noted
+        answered_later = back in ("task", "able", "has_papers", "news", "choice", "likes", *_PLAIN_ANSWERS)
+        if "next_step" in acts and not premature and not answered_later:
             if steps and all(_CALLER_ACTS.match(fold(x)) for x in steps):
                 # "U stuurt de rekening op"
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
@@ -684,6 +692,8 @@ class CallerBrain:
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
         elif back == "able" and not facts:  # "Lukt het om die verklaring voor maandag te krijgen?"
             answer(partial(self._able, analysis), "able", "Zeg of dat lukt.")
+        elif back == "likes" and not self._proposals(text, offering):  # "Wat vindt u ervan om ...?"
+            answer(lambda: self._cannot(analysis) or self.line("consent"), "consent", "Zeg of je dat goed vindt.")
         elif back == "has_papers" and not facts:  # "Heeft u die afschriften?"
             answer(lambda: self.line("has_papers"), "has_papers", "Zeg dat je het denkt te hebben en gaat zoeken.")
         elif back in _PLAIN_ANSWERS and not facts:  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
@@ -904,7 +914,11 @@ class CallerBrain:
         told = [h for h in self.scenario.concerns.hidden if h.id in self.revealed_hidden]
         if self._asks_about(text, analysis, told[-1:], hints=False):
             return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
-        return (self._story_line, *self._story_kind())
+        # "Waar maakt u zich zorgen over?": the worry at the end of its story, not the start of it again
+        worry = any(
+            _WORRY.search(fold(x.text)) for x in analysis.sentences if "?" in x.text or x is analysis.sentences[-1]
+        )
+        return (partial(self._story_line, worry=worry), *self._story_kind())
 
     def _about_told(self, analysis: Analysis, concern: HiddenConcern, facts: list[FactAsked], *, why: bool) -> bool:
         """Whether the question asks about the worry the caller told rather than a fact: a why-question with a word
@@ -1063,6 +1077,12 @@ class CallerBrain:
         pick = (can or list(options))[0]
         phrase = self._phrase(pick)
         if not phrase:
+            # "U kunt het formulier ophalen aan de balie": the option said back whole when it is short
+            whole = _FILLER.sub("", self.analyzer.said_back(pick)).strip(" ,.")
+            whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
+            statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
+            if statement and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
+                return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
             return self.line("choice" if pick == options[0] else "choice_second")
         return f"{phrase[:1].upper()}{phrase[1:]}, graag."
 
@@ -1115,6 +1135,17 @@ class CallerBrain:
         words = re.findall(r"(?<![^\W_])[A-Z][^\W\d_]{4,}", questions[-1])[1:] if questions else []
         numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", questions[-1]) if len(n.replace(".", "")) >= 3}
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words)
+
+    def _gives_back_detail(self, analysis: Analysis) -> bool:
+        """Whether a short summing-up sentence gives back a detail the caller said ("8 januari zei u?"): ten words
+        at most, and all its content words but one the caller's own."""
+        said = self._said_stems()
+        for hit in analysis.of("summary"):
+            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            stems = self._stems(sentence)
+            if stems & said and len(_WORD.findall(sentence)) <= 10 and len(stems - said) <= 1:
+                return True
+        return False
 
     def _restates(self, analysis: Analysis) -> bool:
         """Whether the sentences that check or sum up give back the caller's own words (a word it said in every
@@ -1256,11 +1287,11 @@ class CallerBrain:
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
-            back = self.line("said_back", x=", en ".join(x for x in said if x))
-            if back == self.said_back_last:  # said back already: once is enough
+            content = ", en ".join(x for x in said if x)
+            if content == self.said_back_last:  # said back already: once is enough
                 return self.line("understood")
-            self.said_back_last = back
-            return back
+            self.said_back_last = content
+            return self.line("said_back", x=content)
         if self.requirements_met or (self._question_answered and self.next_step_made):
             self.ready_said = self.understood_said = True
             return self.line("ready")
@@ -1274,12 +1305,24 @@ class CallerBrain:
             return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
         return self.line("not_understood")
 
-    def _story_line(self) -> str:
-        """The next piece of the caller's story; told it all, the caller says so, then turns the question around."""
+    def _story_line(self, *, worry: bool = False) -> str:
+        """The next piece of the caller's story; told it all, the caller says so, then turns the question around.
+        Asked what worries it (``worry``), the caller tells the piece still untold that shows a worry or asks
+        something ("Ik wil niet dat we straks een naheffing krijgen. Moet ik dit ergens melden?")."""
         story = self.scenario.concerns.surface.story
+        if worry:
+            rest = [x for x in story[self.story_index + 1 :] if x not in self.said_at]
+            scored = [(len(_WORRY.findall(fold(x))) + ("?" in x), i, x) for i, x in enumerate(rest)]
+            best = max(scored, default=(0, 0, ""))
+            if best[0] > 0:
+                return self._use(best[2])
         said = self._said_stems()
-        while self.story_index < len(story) - 1 and self._told_already(story[self.story_index], said):
+        while self.story_index < len(story) - 1 and (
+            self._told_already(story[self.story_index], said) or story[self.story_index] in self.said_at
+        ):
             self.story_index += 1  # its facts already told it: "744 euro geblokkeerd" is not news twice
+        if self.story_index < len(story) and story[self.story_index] in self.said_at:
+            self.story_index = len(story)  # the last piece was told already, when the worry was asked for
         if self.story_index < len(story):
             self.story_index += 1
             return story[self.story_index - 1]

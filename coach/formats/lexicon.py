@@ -108,6 +108,9 @@ class Questions(Model):
     when_suits: list[str] = Field(
         default_factory=list, description="Een vraag welke dag of tijd de beller past ('welke dag wilt u ...?')."
     )
+    likes: list[str] = Field(
+        default_factory=list, description="Een vraag wat de beller van een voorstel vindt ('hoe klinkt dat?')."
+    )
     opinion: list[str] = Field(
         default_factory=list,
         description="Een ja/nee-vraag wat de beller van zijn eigen zaak vindt ('vindt u die te hoog?').",
@@ -405,6 +408,7 @@ class Lexicon(Model):
             "when_suits",
             "means",
             "opinion",
+            "likes",
             "fact_questions",
         ):
             for i, pattern in enumerate(getattr(self.questions, name)):
