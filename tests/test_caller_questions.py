@@ -351,3 +351,25 @@ def test_an_option_it_cannot_name_short_is_said_back_whole(lib: Library) -> None
     )
     assert kinds(plan) == ["choice"], plan.text
     assert "eerste" not in plan.text, plan.text
+
+
+def test_condolences_are_thanked_before_the_story(lib: Library) -> None:
+    plan = CallerBrain(lib.scenario("heffing-overlijden-erven"), ANALYZER, 1105)
+    previous = plan.start().text
+    turn = "Goedemorgen mevrouw Brouwer. Gecondoleerd met het verlies van uw man. Hoe gaat het nu met u?"
+    reply_plan = plan.plan(turn, ANALYZER.analyze(turn, previous), previous)
+    assert reply_plan.text.startswith("Dank u"), reply_plan.text
+
+
+def test_a_question_what_will_happen_is_answered_with_what_was_agreed(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-overlijden-erven"), ANALYZER, 0)
+    previous = brain.start().text
+    turns = [
+        "U krijgt binnen vier weken een nieuwe aanslag voor de erven, en ook binnen vier weken een eigen aanslag.",
+        "Dan toch even voor de zekerheid: welke twee brieven komen er de komende weken?",
+    ]
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert kinds(plan) == ["teach_back"], plan.text
+    assert "aanslag" in plan.text, plan.text

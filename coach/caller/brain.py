@@ -354,6 +354,8 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
+        if back is None and off is None and self.agreements and self._quizzes(analysis):
+            back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
@@ -654,7 +656,12 @@ class CallerBrain:
         invited = ("open_question" in acts or asked_now.open) and not back and not facts and not age_asked and not own
         told_first = invited and "emotion_reflection" in acts and self._story_kind()[0] == "story"
         if told_first:  # "Vervelend dat u schrok. Vertelt u eens?": the caller tells, the feeling was heard anyway
-            answer(*self._open_answer(text, analysis))
+            make, kind, note = self._open_answer(text, analysis)
+            if kind == "story" and _CONDOLENCE.search(fold(text)):
+                # "Gecondoleerd. Hoe gaat het nu met u?": a word of thanks, then the story
+                answer(lambda make=make: _thanked(make()), kind, note)
+            else:
+                answer(make, kind, note)
         # "Sorry, ik zeg het korter. ..." apologises for the words, not for the caller's feelings: the caller reacts
         # to what follows
         if (
@@ -1135,6 +1142,20 @@ class CallerBrain:
         words = re.findall(r"(?<![^\W_])[A-Z][^\W\d_]{4,}", questions[-1])[1:] if questions else []
         numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", questions[-1]) if len(n.replace(".", "")) >= 3}
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words)
+
+    def _quizzes(self, analysis: Analysis) -> bool:
+        """Whether the turn's last sentence asks with a question word what will happen, in the words of an agreement
+        ("Welke twee brieven komen er de komende weken?"): it checks that the caller knows, as a teach-back does."""
+        if not analysis.sentences:
+            return False
+        last = analysis.sentences[-1]
+        words = _WORD.findall(fold(last.text.rsplit(":", 1)[-1]))  # "Voor de zekerheid: welke brieven komen er?"
+        return (
+            last.text.rstrip().endswith("?")
+            and bool(words)
+            and words[0] in self.analyzer.wh
+            and any(last.start <= h.start < last.end for h in analysis.of("next_step"))
+        )
 
     def _gives_back_detail(self, analysis: Analysis) -> bool:
         """Whether a short summing-up sentence gives back a detail the caller said ("8 januari zei u?"): ten words
@@ -1648,6 +1669,17 @@ def _about_the_talk(sentence: str) -> bool:
     """ "Ik vraag het nog een keer.", "Ik leg het even uit.": a short sentence about the talk itself, no agreement
     ("Ik vraag het na bij de taxateur en bel u morgen terug" is one)."""
     return bool(_ABOUT_THE_TALK.match(fold(sentence))) and len(_WORD.findall(sentence)) <= 7 and " en " not in sentence
+
+
+_CONDOLENCE = re.compile(r"(?<![^\W_])(?:gecondoleerd|condoleer\w*|deelneming|sterkte\w*|verlies)(?![^\W_])")
+"""Sympathy with a loss, which a caller thanks for before it goes on."""
+
+
+def _thanked(line: str) -> str:
+    """A line with a word of thanks before it, unless it thanks already or opens with a sigh or a tear."""
+    if re.match(r"\W*(?:dank|bedankt|\[)", line, re.IGNORECASE):
+        return line
+    return f"Dank u. {line}"
 
 
 def _options(analysis: Analysis) -> tuple[str, str] | None:
