@@ -373,3 +373,63 @@ def test_a_question_what_will_happen_is_answered_with_what_was_agreed(lib: Libra
         previous = plan.text
     assert kinds(plan) == ["teach_back"], plan.text
     assert "aanslag" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    ("text", "informal"),
+    [
+        ("Och, wat verdrietig, mevrouw De Graaf. Dan is Sjors echt een deel van je leven.", False),
+        ("Dat gebeurt vaker als je het druk hebt. Kunt u de brief pakken?", False),
+        ("Heb je DigiD?", True),
+        ("Kun je mij je adres geven? U begrijpt het wel.", True),
+    ],
+)
+def test_a_generic_je_next_to_u_is_no_tutoyeren(text: str, informal: bool) -> None:
+    assert ("informal_address" in ANALYZER.analyze(text).acts) is informal
+
+
+def test_a_short_question_after_a_callback_asks_the_phone_number(lib: Library) -> None:
+    plan = reply(lib, "woz-bezwaar-status", "Ik zet een terugbelverzoek, de taxateur belt u donderdag. Op welk nummer?")
+    assert kinds(plan) == ["fact"], plan.text
+    assert "2026.3305" not in plan.text, plan.text  # not its aanslagnummer
+
+
+def test_what_the_call_is_about_is_no_fact_question(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-incasso-machtiging-laat"), ANALYZER, 1220)
+    previous = brain.start().text
+    turn = "Goedemiddag meneer Mulder, u spreekt met Daan van Belastingen. Wat is uw vraag over de termijnen?"
+    plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+    assert kinds(plan)[0] == "story", plan.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Snapt u wat ik bedoel, of zal ik het anders zeggen?", None),
+        ("Dat kan op de website, of ik stuur u een formulier. Wat heeft uw voorkeur?", "choice"),
+    ],
+)
+def test_a_check_with_an_offer_to_explain_again_is_no_choice(text: str, kind: str | None) -> None:
+    assert ANALYZER.asks_back(text) == kind
+
+
+def test_asked_what_it_will_do_when_only_the_trainee_acts_the_caller_waits(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-huishouden-eenpersoons"), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in ["Ik stuur u vandaag een brief met wat we besproken hebben.", "Wat gaat u nu doen?"]:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert "wacht" in plan.text and "brief" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("het geld krijgt u niet apart terug", "het geld krijg ik niet apart terug"),
+        ("de taxateur belt u volgende week", "de taxateur belt mij volgende week"),
+        ("dan zet ik dat vandaag voor u klaar", "dan zet u dat vandaag voor mij klaar"),
+        ("en logt u in met DigiD", "en log ik in met DigiD"),
+    ],
+)
+def test_said_back_knows_the_subject(sentence: str, said: str) -> None:
+    assert ANALYZER.said_back(sentence) == said

@@ -126,6 +126,14 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     for index, (a, b) in enumerate(parts):
         corrected = analyzer.topic_text(text[a:b])
         matched = analyzer.topic_matches(text[a:b], corrected)
+        if analyzer.invites(text[a:b]):
+            continue  # "Wat is uw vraag over de termijnen?": the caller tells what it calls about, no fact
+        if matched and a > 0 and len(fold(text[a:b]).split()) <= 4:
+            # "Hij belt u donderdag. Op welk nummer?": a short question is about what the sentence before is about
+            before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
+            around = analyzer.topic_matches(text[before:b], analyzer.topic_text(text[before:b]))
+            if around.keys() & analyzer.outranking - matched.keys():
+                matched = {t: score for t, score in around.items() if t in analyzer.outranking} or matched
         if not matched and a > 0 and _ASKS_A_FACT.search(fold(text[a:b])):
             # "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?": the question builds on the sentence before
             before = max((s.start for s in analysis.sentences if s.end <= a), default=0)

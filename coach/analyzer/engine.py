@@ -214,8 +214,36 @@ def _sentence_end(text: str, at: int) -> int:
     return m.end() if m else len(text)
 
 
+_CHECK_OR_AGAIN = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:snapt|begrijpt|volgt|is\s+(?:dat|het)\s+(?:zo\s+)?(?:duidelijk|helder))\b[^?]*\bof\b"
+)
+"""A check of understanding offered with a second explanation as the other option: no choice."""
 _OFFERS_TO = (["zal", "ik"], ["zullen", "we"], ["zullen", "wij"], ["mag", "ik"], ["kan", "ik"])
 """A question that opens like this offers what it names ("Zal ik samenvatten ...?"): it asks the caller for nothing."""
+_U_SUBJECT_VERBS = frozenset({"krijgt", "ontvangt", "hoort", "kunt", "hoeft", "zult", "wilt", "bent", "hebt"})
+"""Verb forms after which 'u' is the subject wherever they stand ("het geld krijgt u terug", "dat kunt u online")."""
+_PREPOSITIONS = frozenset(
+    {
+        "voor",
+        "aan",
+        "met",
+        "bij",
+        "naar",
+        "van",
+        "op",
+        "om",
+        "over",
+        "door",
+        "tegen",
+        "zonder",
+        "via",
+        "na",
+        "tot",
+        "in",
+    }
+)
+_POLITE = frozenset({"u", "uw", "uzelf", "mevrouw", "meneer", "mevr", "dhr"})
+"""Words that address the caller politely: in a turn with one of them, a "je" in a statement is generic."""
 _SHARED_SUBJECT = frozenset({"en", "of", "maar"})
 """Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
 _TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
@@ -722,6 +750,7 @@ class Analyzer:
         self.means = _words_regex(q.means, v)
         self.opinion = _words_regex(q.opinion, v)
         self.likes = _words_regex(q.likes, v)
+        self.invitations = _words_regex(q.invitations, v)
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -873,6 +902,8 @@ class Analyzer:
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
             if kind == "choice" and _YES_OR_NO.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
+            if kind == "choice" and _CHECK_OR_AGAIN.search(folded[start:]):
+                continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
             if kind == "teach_back" and lead[:2] in _OFFERS_TO:
                 continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
             if kind == "teach_back" and not _ASKING.search(folded[start : _sentence_end(folded, m.end())]):
@@ -930,8 +961,11 @@ class Analyzer:
                 and before.isalpha()
                 and before not in _TIME_FRONTED
                 and before not in self.said_back_clause_words
+                and before not in _PREPOSITIONS  # "vandaag voor u": 'u' after a preposition is its object
             )
             inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
+            if not inverted and word == "u" and position > 1 and before in _U_SUBJECT_VERBS:
+                inverted = True  # "het geld krijgt u apart terug": with these forms 'u' is the subject
             if inverted and word == "u" and before + "t" in self.verbs and before not in self.person_verbs:
                 inverted = False  # "en stuur u de brief": a verb without its -t has 'ik' as subject; 'u' is the object
             if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
@@ -1140,6 +1174,11 @@ class Analyzer:
                 )
             )
         return False
+
+    def invites(self, text: str) -> bool:
+        """Whether a question invites the caller to tell what the call is about ("Wat is uw vraag over de
+        termijnen?", lexicon ``questions.invitations``): it asks for no fact."""
+        return bool(self.invitations and self.invitations.search(fold(text)))
 
     def takes_back(self, text: str, start: int = 0) -> bool:
         """Whether the trainee takes back what they said, from ``start`` of the folded text on ("o nee, sorry, ik
@@ -1464,7 +1503,7 @@ class Analyzer:
             found = self._sentence(text, folded_all, sentence, index, sentences, set(seen), echo)
             hits.extend(found)
             seen.update(h.act for h in found)
-        hits.extend(self._informal(text, folded_all))
+        hits.extend(self._informal(text, folded_all, sentences))
         hits.sort(key=lambda h: (h.start, ACTS.index(h.act)))
         return Analysis(text, tuple(hits), tuple(sentences))
 
@@ -1897,10 +1936,17 @@ class Analyzer:
             return "greeting-organisation", start, end
         return None
 
-    def _informal(self, text: str, folded: str) -> list[ActHit]:
+    def _informal(self, text: str, folded: str, sentences: Sequence[Sentence] = ()) -> list[ActHit]:
+        """The first 'je' that addresses the caller. In a turn that says 'u' to the caller, a 'je' in a statement is
+        the generic one ("dat gebeurt vaker als je het druk hebt", "een deel van je leven"); in a question it
+        addresses ("Heb je DigiD?")."""
         generic: list[tuple[int, int]] | None = None
+        polite = any(m.group() in _POLITE for m in _TOKEN.finditer(folded))
+        statements = [(x.start, x.end) for x in sentences if not x.text.rstrip().endswith("?")] if polite else []
         for m in _TOKEN.finditer(folded):
             if m.group() not in self.informal_words:
+                continue
+            if any(a <= m.start() < b for a, b in statements):
                 continue
             if generic is None:
                 generic = [(g.start(), g.end()) for regex in self.generic_je for g in regex.finditer(folded)]

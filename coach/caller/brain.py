@@ -1088,7 +1088,11 @@ class CallerBrain:
             whole = _FILLER.sub("", self.analyzer.said_back(pick)).strip(" ,.")
             whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
-            if statement and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
+            rest = [fold(w) for w in whole.split()[2:]]
+            acts = any(
+                self.analyzer._verb_form(w) or w in _INFINITIVES or (len(w) > 4 and w.endswith("en")) for w in rest
+            )
+            if statement and (acts or len(rest) == 0) and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
                 return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
             return self.line("choice" if pick == options[0] else "choice_second")
         return f"{phrase[:1].upper()}{phrase[1:]}, graag."
@@ -1276,7 +1280,7 @@ class CallerBrain:
         asked = self.said_by_trainee[-1] if self.said_by_trainee else ""
         latest_first = list(reversed(self.agreements))
         if _ASKS_OWN_STEP.search(fold(asked)):
-            own = [x for x in latest_first if _CALLER_ACTS.match(fold(x))]
+            own = [x for x in latest_first if self._own_step(x)]
             latest_first = own + [x for x in latest_first if x not in own]
         picked: list[str] = []
         for x in latest_first[:4]:
@@ -1286,6 +1290,18 @@ class CallerBrain:
             if len(picked) == 2:
                 break
         return sorted(picked, key=self.agreements.index)
+
+    def _own_step(self, agreement: str) -> bool:
+        """Whether an agreement is a step the caller takes itself, by how the caller says it back: 'ik' does
+        something ("dan betaal ik in zes maanden", "dan neem ik het mee"), not 'ik krijg/hoor/hoef'."""
+        said = _WORD.findall(fold(self.analyzer.said_back(agreement)))
+        for i, word in enumerate(said):
+            if word != "ik":
+                continue
+            near = said[max(i - 1, 0) : i + 2]
+            if not set(near) & _HAPPENS_WORDS:
+                return True
+        return False
 
     def _said_back_short(self, agreement: str) -> str:
         """An agreement as the caller says it back: in its own words, without the trainee's lead-in ("Goed, dan
@@ -1303,6 +1319,14 @@ class CallerBrain:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
+        asked_own = bool(self.said_by_trainee) and bool(_ASKS_OWN_STEP.search(fold(self.said_by_trainee[-1])))
+        if self.agreements and asked_own and not any(self._own_step(x) for x in self.agreements):
+            # "Wat gaat u nu doen?" when only the trainee will do something: the caller waits for that
+            said = self._said_back_short(self._to_say_back()[-1])
+            self.understood_said = True
+            if said and said != self.said_back_last:
+                self.said_back_last = said
+                return self.line("said_back_wait", x=said)
         if self.agreements:
             said = [self._said_back_short(x) for x in self._to_say_back()]
             self.understood_said = True
@@ -1604,9 +1628,12 @@ _ABOUT_THE_TALK = re.compile(
     r"het|dat|na)\b|(?:leg|leggen)\s+(?:het|dat|even|kort|u)\b)"
 )
 _ASKS_OWN_STEP = re.compile(
-    r"(?<![^\W_])wat (?:u|je)\s+(?:\w+\s+){0,4}?(?:gaat doen|doet|moet doen|gaat regelen|gaat)\b"
+    r"(?<![^\W_])wat (?:(?:u|je)\s+(?:\w+\s+){0,4}?(?:gaat doen|doet|moet doen|gaat regelen|gaat)|"
+    r"(?:gaat|moet|kunt|zal|doet) (?:u|je)\s+(?:\w+\s+){0,3}?(?:doen|regelen))\b|(?<![^\W_])(?:uw|je) eerste stap"
 )
 """A trainee asks what the caller itself will do ("Kunt u zeggen wat u nu gaat doen?")."""
+_HAPPENS_WORDS = frozenset({"krijg", "hoor", "ontvang", "hoef", "zie", "word", "blijf", "ben", "heb"})
+"""Verbs with which something happens to the caller ("ik krijg een brief"): no step it takes."""
 _LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus|en)\s*[,.]?\s+)+(?=\w)", re.I)
 """A trainee's lead-in the caller does not say back ("Goed, dan meld ik Sjors af" -> "dan meldt u Sjors af")."""
 _FILLER = re.compile(r"(?<![^\W_])(?:eh|ehm|uh|uhm)(?![^\W_])[,.]*\s*|,\s*hoor(?=\s*(?:[,.]|$))", re.IGNORECASE)

@@ -108,6 +108,9 @@ class Questions(Model):
     when_suits: list[str] = Field(
         default_factory=list, description="Een vraag welke dag of tijd de beller past ('welke dag wilt u ...?')."
     )
+    invitations: list[str] = Field(
+        default_factory=list, description="Een uitnodiging om te vertellen waar het om gaat ('wat is uw vraag?')."
+    )
     likes: list[str] = Field(
         default_factory=list, description="Een vraag wat de beller van een voorstel vindt ('hoe klinkt dat?')."
     )
@@ -409,6 +412,7 @@ class Lexicon(Model):
             "means",
             "opinion",
             "likes",
+            "invitations",
             "fact_questions",
         ):
             for i, pattern in enumerate(getattr(self.questions, name)):
