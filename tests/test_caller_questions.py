@@ -433,3 +433,12 @@ def test_asked_what_it_will_do_when_only_the_trainee_acts_the_caller_waits(lib: 
 )
 def test_said_back_knows_the_subject(sentence: str, said: str) -> None:
     assert ANALYZER.said_back(sentence) == said
+
+
+def test_asked_what_it_will_do_the_caller_says_the_step_it_took_on_in_its_own_words(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("heffing-huurder-ozb"), ANALYZER, 1207)
+    brain.start()
+    brain.own_steps.append("Dan stuur ik het snel terug.")  # said earlier in the call, as the caller's own line
+    turn = "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?"
+    plan = brain.plan(turn, ANALYZER.analyze(turn, ""), "")
+    assert "dan stuur ik het snel terug" in plan.text, plan.text

@@ -196,6 +196,8 @@ class CallerBrain:
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     said_back_last: str = ""
     """The agreements the caller last said back ("Dus als ik het goed begrijp: ..."): not word for word again."""
+    own_steps: list[str] = field(default_factory=list)
+    """Steps the caller said it will take, in its own words ("Dan maak ik het vandaag over."), to say back."""
     concern_again_said: str = ""
     """The sentence of its worry the caller last said again ("Zoals ik al zei: ..."): not the same one twice running."""
     ended: str | None = None
@@ -799,6 +801,9 @@ class CallerBrain:
             # "dus: vanavond het nieuwe nummer in Mijn Beekvliet. lukt dat?" - "Ja, dat lukt wel.": the caller agreed
             # to a step, in whatever words it was put
             self.next_step_made = True
+        for x in segments:  # "Dan maak ik het vandaag over.": a step the caller took on, in its own words
+            if x.kind in _SAYS_OWN_STEP:
+                self.own_steps += [y for y in re.split(r"(?<=[.!])\s+", x.text) if _OWN_STEP.search(fold(y))]
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
@@ -1320,6 +1325,13 @@ class CallerBrain:
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
         asked_own = bool(self.said_by_trainee) and bool(_ASKS_OWN_STEP.search(fold(self.said_by_trainee[-1])))
+        if asked_own and self.own_steps:  # what it said it would do itself, as it said it
+            said = " ".join(dict.fromkeys(self.own_steps[-2:]))
+            said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
+            self.understood_said = True
+            if said != self.said_back_last:
+                self.said_back_last = said
+                return self.line("own_steps", x=said)
         if self.agreements and asked_own and not any(self._own_step(x) for x in self.agreements):
             # "Wat gaat u nu doen?" when only the trainee will do something: the caller waits for that
             said = self._said_back_short(self._to_say_back()[-1])
@@ -1632,6 +1644,15 @@ _ASKS_OWN_STEP = re.compile(
     r"(?:gaat|moet|kunt|zal|doet) (?:u|je)\s+(?:\w+\s+){0,3}?(?:doen|regelen))\b|(?<![^\W_])(?:uw|je) eerste stap"
 )
 """A trainee asks what the caller itself will do ("Kunt u zeggen wat u nu gaat doen?")."""
+_OWN_STEP = re.compile(
+    r"(?<![^\W_])(?:ik|we)\s+(?:\w+\s+){0,3}?(?:betaal|maak|stuur|doe|ga|regel|bel|vul|vraag|haal|zet|kijk|meld|breng|"
+    r"teken|lever|geef|neem|schrijf|zoek|laat|boek|log)\b|(?<![^\W_])(?:dan|morgen|vandaag|vanavond|straks|meteen|zo)\s+"
+    r"(?:betaal|maak|stuur|doe|ga|regel|bel|vul|vraag|haal|zet|kijk|meld|breng|teken|lever|geef|neem|schrijf|zoek|laat)"
+    r"\s+ik\b"
+)
+"""A sentence in which the caller says it will do something ("Dan maak ik het vandaag over")."""
+_SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "when_plan", "satisfied", "ready"})
+"""Answers in which the caller may take on a step of its own."""
 _HAPPENS_WORDS = frozenset({"krijg", "hoor", "ontvang", "hoef", "zie", "word", "blijf", "ben", "heb"})
 """Verbs with which something happens to the caller ("ik krijg een brief"): no step it takes."""
 _LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus|en)\s*[,.]?\s+)+(?=\w)", re.I)
