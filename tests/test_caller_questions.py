@@ -378,7 +378,8 @@ def test_a_question_what_will_happen_is_answered_with_what_was_agreed(lib: Libra
 @pytest.mark.parametrize(
     ("text", "informal"),
     [
-        ("Och, wat verdrietig, mevrouw De Graaf. Dan is Sjors echt een deel van je leven.", False),
+        ("Och, wat verdrietig voor u, mevrouw De Graaf. Dan is Sjors echt een deel van je leven.", False),
+        ("Dag mevrouw. Je krijgt binnen twee weken een brief van ons.", True),
         ("Dat gebeurt vaker als je het druk hebt. Kunt u de brief pakken?", False),
         ("Heb je DigiD?", True),
         ("Kun je mij je adres geven? U begrijpt het wel.", True),
@@ -442,3 +443,74 @@ def test_asked_what_it_will_do_the_caller_says_the_step_it_took_on_in_its_own_wo
     turn = "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?"
     plan = brain.plan(turn, ANALYZER.analyze(turn, ""), "")
     assert "dan stuur ik het snel terug" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "wrong"),
+    [
+        ("heffing-incasso-dubbel-afgeschreven", "Dat komt door uw bank. Dat was fout van hen.", True),
+        ("heffing-incasso-dubbel-afgeschreven", "Dat ligt aan uw bank. Ik zei het verkeerd, het ligt aan ons.", False),
+        ("overig-digid-machtigen", "De bezwaartermijn is een jaar, u heeft nog ruim de tijd.", True),
+        ("kwijtschelding-schaamte", "Ik weet zeker dat u kwijtschelding krijgt.", True),
+    ],
+)
+def test_review_fault_blamed_or_certainty_still_wrong_but_a_real_take_back_clears(
+    lib: Library, scenario: str, text: str, wrong: bool
+) -> None:
+    from coach.analyzer.stated import stated
+
+    found = stated(ANALYZER, lib.scenario(scenario), text, "", ANALYZER.analyze(text)).wrong
+    assert bool(found) is wrong, found
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "fact"),
+    [
+        ("woz-hoger-dan-buren", "Goed. Dan nog even: uw adres", "naam-adres"),
+        ("woz-hoger-dan-buren", "Ik heb uw telefoonnummer al genoteerd. Wat is uw adres?", "naam-adres"),
+        ("woz-hoger-dan-buren", "Mag ik eerst uw naam en adres, en wat is uw vraag?", "naam-adres"),
+    ],
+)
+def test_review_facts_still_asked_next_to_lists_numbers_and_invitations(
+    lib: Library, scenario: str, text: str, fact: str
+) -> None:
+    from coach.analyzer.asked import asked
+
+    found = asked(ANALYZER, lib.scenario(scenario), ANALYZER.analyze(text)).facts
+    assert fact in [f.fact.id for f in found], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wanneer denkt u dat u de aanslag heeft ontvangen?",
+        "Vindt u het erg als ik u even in de wacht zet?",
+        "Bedoelt u de aanslag van dit jaar of die van vorig jaar?",
+        "Heeft u de afschriften al naar ons opgestuurd?",
+        "Kan uw man nog andere rekeningen gehad hebben?",
+    ],
+)
+def test_review_questions_that_only_look_like_a_plain_kind(text: str) -> None:
+    assert ANALYZER.asks_back(text) is None
+
+
+def test_review_someone_elses_lack_is_not_the_callers(lib: Library) -> None:
+    plan = reply(lib, "overig-digid-machtigen", "Wanneer gaat u de machtiging online aanvragen?")
+    assert "geen" not in plan.text, plan.text
+
+
+def test_review_a_refusal_is_no_step_agreed(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("invordering-beslag-bankrekening"), ANALYZER, 0)
+    previous = brain.start().text
+    turn = "Wanneer kunt u het hele bedrag betalen?"
+    plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+    assert not brain.next_step_made, plan.text
+
+
+def test_review_a_wrong_detail_given_back_is_not_confirmed(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("woz-eigendom-1-januari"), ANALYZER, 1113)
+    previous = brain.start().text
+    for turn in ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "Dus 18 januari zei u?"]:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert "check_confirmed" not in kinds(plan), plan.text

@@ -32,7 +32,7 @@ _ASKS_A_FACT = re.compile(
     r"(?<![^\W_])(?:wanneer|sinds|hoe ?lang|hoeveel|welke?|waar|datum|dag|bedrag|nummer)(?![^\W_])"
 )
 """A question that can build on the sentence before it asks for a fact: a date, a place, an amount."""
-_LIST_ITEM = re.compile(r"[^:]{0,20}:\s*(?!(?:uw|je|jouw)\b)", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[^:]{0,20}:(?!\s*(?:uw|je|jouw)\b)", re.IGNORECASE)
 """A numbered item of a list ("een: papier van de bank."): no question, unlike "Voor de zekerheid: uw adres"."""
 _GOES_ON = re.compile(r"\W*(?:of|en|maar|ook)\s", re.IGNORECASE)
 """A phrase that goes on with what the turn told ("... met DigiD. Of een papieren formulier.")."""
@@ -126,10 +126,20 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     for index, (a, b) in enumerate(parts):
         corrected = analyzer.topic_text(text[a:b])
         matched = analyzer.topic_matches(text[a:b], corrected)
-        if analyzer.invites(text[a:b]):
-            continue  # "Wat is uw vraag over de termijnen?": the caller tells what it calls about, no fact
-        if matched and a > 0 and len(fold(text[a:b]).split()) <= 4:
-            # "Hij belt u donderdag. Op welk nummer?": a short question is about what the sentence before is about
+        invitation = analyzer.invitation(text[a:b])
+        if invitation is not None:
+            # "Wat is uw vraag over de termijnen?": the caller tells what it calls about, no fact; what the sentence
+            # asks besides ("Mag ik uw naam en adres, en wat is uw vraag?") is still asked
+            rest = text[a : a + invitation[0]] + re.sub(
+                r"^\s*(?:over|met|bij|van|omtrent)\b[^,.;?]*", "", text[a + invitation[1] : b]
+            )
+            matched = analyzer.topic_matches(rest, analyzer.topic_text(rest)) if rest.strip(" ,.?") else {}
+            if not matched:
+                continue
+        short = len(fold(text[a:b]).split()) <= 4 and "nummer" in fold(text[a:b]) and "aanslag" not in fold(text[a:b])
+        if matched and a > 0 and short:
+            # "Hij belt u donderdag. Op welk nummer?": a short question for a number is about what the sentence
+            # before is about
             before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
             around = analyzer.topic_matches(text[before:b], analyzer.topic_text(text[before:b]))
             if around.keys() & analyzer.outranking - matched.keys():

@@ -242,8 +242,11 @@ _PREPOSITIONS = frozenset(
         "in",
     }
 )
-_POLITE = frozenset({"u", "uw", "uzelf", "mevrouw", "meneer", "mevr", "dhr"})
+_POLITE = frozenset({"u", "uw", "uzelf"})
 """Words that address the caller politely: in a turn with one of them, a "je" in a statement is generic."""
+_VAGUE = re.compile(r"\W*dat (?:is|zijn) (?:nu eenmaal |gewoon |echt )?(?:de regels?|zo|beleid|de wet|wet)\b")
+"""A "dat is ..." that points back to nothing it defines ("Dat zijn de regels.")."""
+_SUBJECTS_AFTER = frozenset({"ik", "u", "het", "er", "we", "wij", "ze", "zij", "hij", "dat", "die", "jullie"})
 _SHARED_SUBJECT = frozenset({"en", "of", "maar"})
 """Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
 _TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
@@ -934,7 +937,13 @@ class Analyzer:
         for i, word in enumerate(low):
             if word in _SHARED_SUBJECT and subject and i + 1 < len(low):
                 follows = low[i + 1]
-                if self._verb_form(follows) and not follows.endswith("en") and follows not in self.perspective:
+                own_subject = i + 2 < len(low) and low[i + 2] in _SUBJECTS_AFTER  # "of wordt het verrekend"
+                if (
+                    self._verb_form(follows)
+                    and not follows.endswith("en")
+                    and follows not in self.perspective
+                    and not own_subject
+                ):
                     # "u belt mevrouw Wijnands en vraagt haar": the verb after 'en' shares the subject that changed
                     out[i + 1] = self._conjugated(follows, to_first=subject == "u")
             if word[:1] in ".!?;":
@@ -1162,7 +1171,7 @@ class Analyzer:
                 continue
             if explained_by and explained_by.search(folded):
                 return True
-            if self.defined_right_after and self.defined_right_after.match(folded) and len(_TOKEN.findall(folded)) >= 6:
+            if self.defined_right_after and self.defined_right_after.match(folded) and not _VAGUE.match(folded):
                 return True  # "Dat is een officieel bevel om te betalen."; not "Dat zijn de regels."
             m = regex.search(folded)
             return bool(
@@ -1178,7 +1187,12 @@ class Analyzer:
     def invites(self, text: str) -> bool:
         """Whether a question invites the caller to tell what the call is about ("Wat is uw vraag over de
         termijnen?", lexicon ``questions.invitations``): it asks for no fact."""
-        return bool(self.invitations and self.invitations.search(fold(text)))
+        return self.invitation(text) is not None
+
+    def invitation(self, text: str) -> tuple[int, int] | None:
+        """Where in ``text`` an invitation to tell what the call is about stands (see ``invites``), or None."""
+        m = self.invitations.search(fold(text)) if self.invitations else None
+        return (m.start(), m.end()) if m else None
 
     def takes_back(self, text: str, start: int = 0) -> bool:
         """Whether the trainee takes back what they said, from ``start`` of the folded text on ("o nee, sorry, ik
@@ -1196,7 +1210,8 @@ class Analyzer:
         at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
         if at is None:
             return False
-        around = [*sentences[max(at - 1, 0) : at], *sentences[at + 1 : at + 2]]
+        before = sentences[at - 1 : at] if at > 0 else []
+        after = sentences[at + 1 : at + 2]
         mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and self.mentions(hit.term, x.text)]
         jargon = analysis.of("jargon")
 
@@ -1205,8 +1220,17 @@ class Analyzer:
             head = x.start + (words[min(7, len(words) - 1)].end() if words else 0)
             return not any(x.start <= h.start < head and h.term != hit.term for h in jargon)
 
-        plain = [x for x in [*around, *mentions] if opening_words_plain(x)]
-        return any(self.explains(hit.term, x.text) for x in plain)
+        plain = [x for x in [*after, *mentions] if opening_words_plain(x)]
+        # the sentence before explains only in the term's plain words ("... per keer dat uw container geleegd
+        # wordt. U had extra ledigingen."), not with a "dat is ..." that points back to something else
+        return any(self.explains(hit.term, x.text) for x in plain) or any(
+            self._in_plain_words(hit.term, x.text) for x in before if opening_words_plain(x)
+        )
+
+    def _in_plain_words(self, term: str, text: str) -> bool:
+        """Whether a text holds a jargon term's plain words (its ``explained_by``)."""
+        folded = fold(text)
+        return any(t.term == term and bool(by and by.search(folded)) for t, _, by, _ in self.jargon)
 
     def mentions(self, term: str, text: str) -> bool:
         """Whether a text names a jargon term (explained or not)."""
@@ -1942,12 +1966,20 @@ class Analyzer:
         addresses ("Heb je DigiD?")."""
         generic: list[tuple[int, int]] | None = None
         polite = any(m.group() in _POLITE for m in _TOKEN.finditer(folded))
-        statements = [(x.start, x.end) for x in sentences if not x.text.rstrip().endswith("?")] if polite else []
+        statements = (
+            [
+                (x.start, x.end)
+                for x in sentences
+                if not x.text.rstrip().endswith("?") and not self.asks_by_word_order(x.text)
+            ]
+            if polite
+            else []
+        )
         for m in _TOKEN.finditer(folded):
             if m.group() not in self.informal_words:
                 continue
-            if any(a <= m.start() < b for a, b in statements):
-                continue
+            if m.group() == "je" and any(a <= m.start() < b for a, b in statements):
+                continue  # 'jij', 'jou', 'jouw' are never the generic one
             if generic is None:
                 generic = [(g.start(), g.end()) for regex in self.generic_je for g in regex.finditer(folded)]
             if not any(a <= m.start() < b for a, b in generic):

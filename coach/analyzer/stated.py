@@ -144,8 +144,10 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
             if found and _DENIED_AFTER.match(asserted, found[1].end()):
                 found = None
             # "Ja, dat mag u doorberekenen. O nee, sorry, ik zei het verkeerd: dat mag juist niet.": taken back
-            if found and analyzer.takes_back(asserted, found[1].end()):
-                found = None
+            if found:
+                at = fold(text).find(fold(found[1].group()).strip(" .,"))
+                if at >= 0 and analyzer.takes_back(text, at + len(found[1].group().strip(" .,"))):
+                    found = None
             if found:
                 said = found[1].group()
                 hit = (said, _sentence_of(analysis, text, said), said)

@@ -702,7 +702,11 @@ class CallerBrain:
         elif back == "able" and not facts:  # "Lukt het om die verklaring voor maandag te krijgen?"
             answer(partial(self._able, analysis), "able", "Zeg of dat lukt.")
         elif back == "likes" and not self._proposals(text, offering):  # "Wat vindt u ervan om ...?"
-            answer(lambda: self._cannot(analysis) or self.line("consent"), "consent", "Zeg of je dat goed vindt.")
+            answer(
+                lambda: self._cannot(analysis, liking=True) or self.line("consent"),
+                "consent",
+                "Zeg of je dat goed vindt.",
+            )
         elif back == "has_papers" and not facts:  # "Heeft u die afschriften?"
             answer(lambda: self.line("has_papers"), "has_papers", "Zeg dat je het denkt te hebben en gaat zoeken.")
         elif back in _PLAIN_ANSWERS and not facts:  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
@@ -796,8 +800,10 @@ class CallerBrain:
             x if x.kind in _OWN_WORDS else Segment(x.kind, self._heard_echo(x.text, text), x.note)
             for x in reply.compose()
         ]
-        consented = any(x.kind == "consent" for x in segments) and bool(acts & {"explanation", "summary", "next_step"})
-        if consented or any(x.kind in _AGREES for x in segments):
+        consented = any(x.kind == "consent" and not _REFUSES.match(x.text) for x in segments) and bool(
+            acts & {"summary", "next_step"}
+        )
+        if consented or any(x.kind in _AGREES and not _REFUSES.match(x.text) for x in segments):
             # "dus: vanavond het nieuwe nummer in Mijn Beekvliet. lukt dat?" - "Ja, dat lukt wel.": the caller agreed
             # to a step, in whatever words it was put
             self.next_step_made = True
@@ -1057,15 +1063,19 @@ class CallerBrain:
             return self.line("able_other")
         return self._cannot(analysis) or self.line("able")
 
-    def _cannot(self, analysis: Analysis) -> str:
+    def _cannot(self, analysis: Analysis, *, liking: bool = False) -> str:
         """Why the caller cannot do what the last question asks, as a line, or "": it lacks what it takes (no DigiD:
         nothing online), or it is about money and the caller's money is tight."""
         question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
-        for m in _LACKS.finditer(self._own_text()):
+        own = self._own_text()
+        has = {m.group(1) for m in _HAS_ITSELF.finditer(own)}  # "Ik heb zelf wel DigiD": her mother has none
+        for m in _LACKS.finditer(own):
+            if m.group(1) in has or _SOMEONE_ELSES.search(own[max(0, m.start() - 150) : m.start()]):
+                continue  # "mijn moeder heeft geen DigiD en geen computer": not the caller's own lack
             if any(word in question for word in _NEEDS.get(m.group(1), (m.group(1),))):
                 return self.line("able_lacks", lacks=_LACK_NAMES.get(m.group(1), m.group(1)))
         if (
-            _CAN.search(question)
+            (_CAN.search(question) or liking)
             and _MONEY.search(question)
             and not _SPREAD.search(question)
             and _TIGHT.search(self._told_text())
@@ -1170,8 +1180,12 @@ class CallerBrain:
         """Whether a short summing-up sentence gives back a detail the caller said ("8 januari zei u?"): ten words
         at most, and all its content words but one the caller's own."""
         said = self._said_stems()
+        told = [*self.said_at, *self.fact_answers.values(), *self.scenario.opening]
+        numbers_said = set(re.findall(r"\d+", " ".join(told)))
         for hit in analysis.of("summary"):
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            if not set(re.findall(r"\d+", sentence)) <= numbers_said:
+                continue  # "Dus 18 januari zei u?" when it said 8 januari: no
             stems = self._stems(sentence)
             if stems & said and len(_WORD.findall(sentence)) <= 10 and len(stems - said) <= 1:
                 return True
@@ -1368,7 +1382,7 @@ class CallerBrain:
         something ("Ik wil niet dat we straks een naheffing krijgen. Moet ik dit ergens melden?")."""
         story = self.scenario.concerns.surface.story
         if worry:
-            rest = [x for x in story[self.story_index + 1 :] if x not in self.said_at]
+            rest = [x for x in story[self.story_index :] if x not in self.said_at]
             scored = [(len(_WORRY.findall(fold(x))) + ("?" in x), i, x) for i, x in enumerate(rest)]
             best = max(scored, default=(0, 0, ""))
             if best[0] > 0:
@@ -1597,7 +1611,7 @@ _INFINITIVES = frozenset(
 _OPTION_STOP = frozenset({"of", "en", "dan", "dat", "die", "zodat", "want", "maar", "zelf", "u", "ik", "we"})
 _LACKS = re.compile(r"(?<![^\W_])geen\s+(digid|computer|internet|e-?mail|mail|mailadres|e-mailadres|printer|auto)\b")
 _NEEDS = {
-    "digid": ("digid", "online", "internet", "digitaal", "mijn "),
+    "digid": ("digid", "online", "internet", "digitaal", "mijnoverheid", "mijn overheid"),
     "computer": ("online", "internet", "digitaal", "computer", "mail"),
     "internet": ("online", "internet", "digitaal", "mail"),
     "email": ("mail",),
@@ -1607,9 +1621,20 @@ _NEEDS = {
     "e-mailadres": ("mail",),
 }
 """What a caller without something cannot choose: no DigiD, no online."""
+_HAS_ITSELF = re.compile(
+    r"(?<![^\W_])(?:ik\s+)?(?:heb|heeft)\s+(?:zelf\s+)?wel\s+(digid|computer|internet|e-?mail|auto)\b"
+)
+"""What the caller says it has itself ("Ik heb zelf wel DigiD") while someone it speaks for lacks it."""
+_SOMEONE_ELSES = re.compile(
+    r"(?<![^\W_])(?:moeder|vader|man|vrouw|zoon|dochter|buurvrouw|buurman|partner|ex|oma|opa)(?![^\W_])[^.]{0,130}$"
+)
+"""A lack just after someone the caller speaks of ("mijn moeder heeft geen DigiD"): that person's, not the caller's."""
 _LACK_NAMES = {"digid": "DigiD", "email": "e-mail", "mail": "e-mail", "mailadres": "e-mailadres"}
 """How the caller names what it lacks ("Ik heb geen DigiD")."""
-_MONEY = re.compile(r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen)(?![^\W_])|\d+\s*euro")
+_MONEY = re.compile(
+    r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen|financieel|financi\w+|rondkomen|"
+    r"rond te komen|in een keer|in één keer|ineens)(?![^\W_])|\d+\s*euro"
+)
 """A question about money: a caller short of it cannot simply say it can manage."""
 _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 """Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
@@ -1651,6 +1676,8 @@ _OWN_STEP = re.compile(
     r"\s+ik\b"
 )
 """A sentence in which the caller says it will do something ("Dan maak ik het vandaag over")."""
+_REFUSES = re.compile(r"\W*(?:nee|dat gaat niet|dat wordt krap|ik weet het niet|ik weet niet|dat lukt niet)\b", re.I)
+"""An answer that says no: no step agreed."""
 _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "when_plan", "satisfied", "ready"})
 """Answers in which the caller may take on a step of its own."""
 _HAPPENS_WORDS = frozenset({"krijg", "hoor", "ontvang", "hoef", "zie", "word", "blijf", "ben", "heb"})
