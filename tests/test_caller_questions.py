@@ -36,6 +36,17 @@ def kinds(plan) -> list[str]:
     return [s.kind for s in plan.segments]
 
 
+def play(lib: Library, scenario: str, turns: list[str], seed: int = 0) -> tuple[CallerBrain, list]:
+    """The caller's brain after the turns, and its plan for each."""
+    brain = CallerBrain(lib.scenario(scenario), ANALYZER, seed)
+    previous = brain.start().text
+    plans = []
+    for turn in turns:
+        plans.append(brain.plan(turn, ANALYZER.analyze(turn, previous), previous))
+        previous = plans[-1].text
+    return brain, plans
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -168,16 +179,13 @@ def test_asked_about_its_worry_twice_the_caller_does_not_say_the_same_sentence_a
 
 
 def test_said_back_agreements_are_short_and_without_the_trainees_lead_in(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("heffing-hondenbelasting"), ANALYZER, 0)
-    previous = brain.start().text
     turns = [
         "Goed, dan meld ik Sjors af per 6 januari, en het geld wordt verrekend met de volgende termijnen van de "
         "incasso, dat scheelt u dit jaar 72 euro 60 en daar hoeft u zelf helemaal niets meer voor te doen.",
         "Wilt u in uw eigen woorden zeggen wat er nu gebeurt?",
     ]
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(lib, "heffing-hondenbelasting", turns)
+    plan = plans[-1]
     assert kinds(plan) == ["teach_back"], plan.text
     assert "dan meldt u Sjors af per 6 januari" in plan.text, plan.text
     assert "goed," not in plan.text.lower(), plan.text
@@ -209,8 +217,6 @@ def test_someone_elses_number_offered_is_not_the_callers_own(lib: Library) -> No
 
 
 def test_a_step_the_caller_agreed_to_lets_a_calm_caller_close(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("heffing-teruggave-niet-ontvangen"), ANALYZER, 1107)
-    previous = brain.start().text
     turns = [
         "goedemiddag, met B van belastingen. mag ik uw aanslagnummer?",
         "ik zie het. het geld is teruggekomen, uw oude rekening is opgeheven. het staat bij ons klaar.",
@@ -219,10 +225,8 @@ def test_a_step_the_caller_agreed_to_lets_a_calm_caller_close(lib: Library) -> N
         "dus: vanavond nieuw rekeningnr in mijn beekvliet, op uw eigen naam. dan heeft u het geld binnen 5 "
         "werkdagen. lukt dat?",
     ]
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
-    assert brain.next_step_made, previous  # "Ja hoor, prima" to that is a step agreed, in whatever words
+    brain, plans = play(lib, "heffing-teruggave-niet-ontvangen", turns, 1107)
+    assert brain.next_step_made, plans[-1].text  # "Ja hoor, prima" to that is a step agreed, in whatever words
 
 
 @pytest.mark.parametrize(
@@ -275,23 +279,18 @@ def test_an_offer_to_sum_up_is_no_request_to_say_back() -> None:
 
 
 def test_asked_what_it_will_do_the_caller_says_its_own_step_first(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("heffing-huishouden-eenpersoons"), ANALYZER, 0)
-    previous = brain.start().text
     turns = [
         "U meldt morgen bij Burgerzaken dat uw ex-partner er niet meer woont.",
         "Ik stuur u vandaag een brief met wat we besproken hebben.",
         "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?",
     ]
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(lib, "heffing-huishouden-eenpersoons", turns)
+    plan = plans[-1]
     assert "Burgerzaken" in plan.text, plan.text
     assert plan.text.index("Burgerzaken") < plan.text.find("brief") or "brief" not in plan.text, plan.text
 
 
 def test_steps_given_in_the_closing_turn_let_a_calm_caller_go(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 1103)
-    previous = brain.start().text
     turns = [
         "Goedemiddag, u spreekt met Sanne van Belastingen. Vertelt u eens, waar kan ik u mee helpen?",
         "Zonder toestemming van uw moeder mag ik u haar gegevens niet geven, dat is om haar privacy te beschermen. "
@@ -300,9 +299,8 @@ def test_steps_given_in_the_closing_turn_let_a_calm_caller_go(lib: Library) -> N
         "Ik stuur het formulier vandaag naar uw moeder. Uw moeder ondertekent het en stuurt het terug. Daarna kunt "
         "u namens haar bezwaar maken, uiterlijk 10 april. Heeft u verder nog vragen?",
     ]
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(lib, "overig-digid-machtigen", turns, 1103)
+    plan = plans[-1]
     assert plan.outcome == "satisfied" or kinds(plan) != ["close_too_early"], plan.text
 
 
@@ -330,11 +328,10 @@ def test_a_worry_question_is_no_question_how_it_pays(lib: Library) -> None:
 
 
 def test_a_detail_of_its_own_given_back_is_confirmed(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("woz-eigendom-1-januari"), ANALYZER, 1113)
-    previous = brain.start().text
-    for turn in ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "8 januari zei u?"]:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(
+        lib, "woz-eigendom-1-januari", ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "8 januari zei u?"], 1113
+    )
+    plan = plans[-1]
     assert kinds(plan) == ["check_confirmed"], plan.text
 
 
@@ -362,15 +359,12 @@ def test_condolences_are_thanked_before_the_story(lib: Library) -> None:
 
 
 def test_a_question_what_will_happen_is_answered_with_what_was_agreed(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("heffing-overlijden-erven"), ANALYZER, 0)
-    previous = brain.start().text
     turns = [
         "U krijgt binnen vier weken een nieuwe aanslag voor de erven, en ook binnen vier weken een eigen aanslag.",
         "Dan toch even voor de zekerheid: welke twee brieven komen er de komende weken?",
     ]
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(lib, "heffing-overlijden-erven", turns)
+    plan = plans[-1]
     assert kinds(plan) == ["teach_back"], plan.text
     assert "aanslag" in plan.text, plan.text
 
@@ -415,11 +409,12 @@ def test_a_check_with_an_offer_to_explain_again_is_no_choice(text: str, kind: st
 
 
 def test_asked_what_it_will_do_when_only_the_trainee_acts_the_caller_waits(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("heffing-huishouden-eenpersoons"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in ["Ik stuur u vandaag een brief met wat we besproken hebben.", "Wat gaat u nu doen?"]:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(
+        lib,
+        "heffing-huishouden-eenpersoons",
+        ["Ik stuur u vandaag een brief met wat we besproken hebben.", "Wat gaat u nu doen?"],
+    )
+    plan = plans[-1]
     assert "wacht" in plan.text and "brief" in plan.text, plan.text
 
 
@@ -508,9 +503,11 @@ def test_review_a_refusal_is_no_step_agreed(lib: Library) -> None:
 
 
 def test_review_a_wrong_detail_given_back_is_not_confirmed(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("woz-eigendom-1-januari"), ANALYZER, 1113)
-    previous = brain.start().text
-    for turn in ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "Dus 18 januari zei u?"]:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    _, plans = play(
+        lib,
+        "woz-eigendom-1-januari",
+        ["Goedemiddag. Wanneer heeft u het huis overgedragen?", "Dus 18 januari zei u?"],
+        1113,
+    )
+    plan = plans[-1]
     assert "check_confirmed" not in kinds(plan), plan.text
