@@ -10,6 +10,7 @@ import itertools
 import pytest
 
 from coach.analyzer import get_analyzer
+from coach.analyzer.stated import stated
 from coach.caller import CallerBrain
 from coach.library import Library
 
@@ -311,13 +312,15 @@ def test_steps_given_in_the_closing_turn_let_a_calm_caller_go(lib: Library) -> N
         ("overig-digid-machtigen", "U kunt drie weken bezwaar maken.", True),
         ("kwijtschelding-automatisch-vervallen", "Dan weet ik zeker dat ik het goed heb uitgelegd.", False),
         ("kwijtschelding-automatisch-vervallen", "U krijgt zeker weer kwijtschelding.", True),
+        ("heffing-incasso-dubbel-afgeschreven", "Dat komt door uw bank. Dat was fout van hen.", True),
+        ("heffing-incasso-dubbel-afgeschreven", "Dat ligt aan uw bank. Ik zei het verkeerd, het ligt aan ons.", False),
+        ("overig-digid-machtigen", "De bezwaartermijn is een jaar, u heeft nog ruim de tijd.", True),
+        ("kwijtschelding-schaamte", "Ik weet zeker dat u kwijtschelding krijgt.", True),
     ],
 )
-def test_time_left_and_the_trainees_own_certainty_are_no_wrong_information(
+def test_time_left_own_certainty_and_a_real_take_back_are_no_wrong_information(
     lib: Library, scenario: str, text: str, wrong: bool
 ) -> None:
-    from coach.analyzer.stated import stated
-
     found = stated(ANALYZER, lib.scenario(scenario), text, "", ANALYZER.analyze(text)).wrong
     assert bool(found) is wrong, found
 
@@ -438,24 +441,6 @@ def test_asked_what_it_will_do_the_caller_says_the_step_it_took_on_in_its_own_wo
     turn = "Kunt u in uw eigen woorden zeggen wat u nu gaat doen?"
     plan = brain.plan(turn, ANALYZER.analyze(turn, ""), "")
     assert "dan stuur ik het snel terug" in plan.text, plan.text
-
-
-@pytest.mark.parametrize(
-    ("scenario", "text", "wrong"),
-    [
-        ("heffing-incasso-dubbel-afgeschreven", "Dat komt door uw bank. Dat was fout van hen.", True),
-        ("heffing-incasso-dubbel-afgeschreven", "Dat ligt aan uw bank. Ik zei het verkeerd, het ligt aan ons.", False),
-        ("overig-digid-machtigen", "De bezwaartermijn is een jaar, u heeft nog ruim de tijd.", True),
-        ("kwijtschelding-schaamte", "Ik weet zeker dat u kwijtschelding krijgt.", True),
-    ],
-)
-def test_review_fault_blamed_or_certainty_still_wrong_but_a_real_take_back_clears(
-    lib: Library, scenario: str, text: str, wrong: bool
-) -> None:
-    from coach.analyzer.stated import stated
-
-    found = stated(ANALYZER, lib.scenario(scenario), text, "", ANALYZER.analyze(text)).wrong
-    assert bool(found) is wrong, found
 
 
 @pytest.mark.parametrize(

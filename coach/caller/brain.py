@@ -1292,13 +1292,13 @@ class CallerBrain:
             )
         )
 
-    def _to_say_back(self) -> list[str]:
+    def _to_say_back(self, *, own_first: bool = False) -> list[str]:
         """The agreements to say back, at most two: the last ones, what the caller does itself first when the
-        trainee asks what the caller will do ("Wat gaat u nu doen?"), and of two about the same thing ("u stuurt het
-        formulier", "dan zet ik het formulier vandaag op de post") the later one; in the order they were made."""
-        asked = self.said_by_trainee[-1] if self.said_by_trainee else ""
+        trainee asks what the caller will do (``own_first``: "Wat gaat u nu doen?"), and of two about the same thing
+        ("u stuurt het formulier", "dan zet ik het formulier vandaag op de post") the later one; in the order they
+        were made."""
         latest_first = list(reversed(self.agreements))
-        if _ASKS_OWN_STEP.search(fold(asked)):
+        if own_first:
             own = [x for x in latest_first if self._own_step(x)]
             latest_first = own + [x for x in latest_first if x not in own]
         picked: list[str] = []
@@ -1348,13 +1348,13 @@ class CallerBrain:
                 return self.line("own_steps", x=said)
         if self.agreements and asked_own and not any(self._own_step(x) for x in self.agreements):
             # "Wat gaat u nu doen?" when only the trainee will do something: the caller waits for that
-            said = self._said_back_short(self._to_say_back()[-1])
+            said = self._said_back_short(self._to_say_back(own_first=asked_own)[-1])
             self.understood_said = True
             if said and said != self.said_back_last:
                 self.said_back_last = said
                 return self.line("said_back_wait", x=said)
         if self.agreements:
-            said = [self._said_back_short(x) for x in self._to_say_back()]
+            said = [self._said_back_short(x) for x in self._to_say_back(own_first=asked_own)]
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
