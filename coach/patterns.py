@@ -192,6 +192,27 @@ def pattern_regex(pattern: str, variables: dict[str, str] | None = None) -> str:
     return "".join(pieces)
 
 
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?:[ '-][^\W_]+)*")
+
+
+def check_words(entry: str, *, stem: bool = False) -> None:
+    """An entry of a plain word list (no pattern): a word, or words with one space between them; with ``stem`` a
+    '*' at the end stands for any ending."""
+    core = entry[:-1] if stem and entry.endswith("*") else entry
+    if not _PLAIN_WORDS.fullmatch(core):
+        ending = ", met hoogstens een '*' aan het eind (elk woord dat zo begint)" if stem else ""
+        raise PatternError(f"alleen woorden met een spatie ertussen{ending}; dit is geen patroon")
+
+
+def word_alternatives(entries: list[str], space: str = " ") -> str:
+    """The entries of a plain word list as one regex alternation, without word boundaries (the code puts them round
+    it): 'betal*' matches any word that starts with 'betal', and ``space`` is what stands between a phrase's words. An
+    empty list matches nothing."""
+    if not entries:
+        return "(?!)"
+    return "|".join(e[:-1].replace(" ", space) + r"\w*" if e.endswith("*") else e.replace(" ", space) for e in entries)
+
+
 def check_phrase(phrase: str) -> None:
     """Validate a scenario phrase: one pattern, or several joined by ' & '."""
     for part in _parts(phrase):

@@ -283,6 +283,48 @@ def test_bad_lexicon_extension_is_located(tmp_path: Path) -> None:
     assert "acts.dismissive.rules[0].pattern" in info.value.problems[0].format()
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "where"),
+    [
+        ('caller_brain:\n  money: ["betal.*|geld"]\n', "caller_brain.money[0]"),
+        ("caller_brain:\n  common: [betal*]\n", "caller_brain.common[0]"),  # '*' only where a field allows it
+        ('caller_brain:\n  lack_names: {"(digid)": DigiD}\n', "caller_brain.lack_names"),
+        ("questions:\n  self_checks: ['snap\\s+ik']\n", "questions.self_checks[0]"),
+        ('grammar:\n  said_back:\n    prepositions: ["voor?"]\n', "grammar.said_back.prepositions[0]"),
+        ("definition:\n  vague: [de regel(s)]\n", "definition.vague[0]"),
+    ],
+)
+def test_a_regex_in_a_plain_word_list_is_a_located_error(tmp_path: Path, yaml_text: str, where: str) -> None:
+    """The word lists the code builds its own regexes from take words, not patterns: a regex typed there would
+    silently change what the caller or the analyzer reads, so it is refused with where it is."""
+    extra = tmp_path / "woorden.yaml"
+    extra.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(FileProblemError) as info:
+        get_analyzer([extra])
+    message = info.value.problems[0].format()
+    assert "woorden.yaml:" in message and where in message and "ongeldig woord" in message, message
+
+
+def test_a_talk_phrase_needs_verbs(tmp_path: Path) -> None:
+    extra = tmp_path / "praat.yaml"
+    extra.write_text("caller_brain:\n  about_the_talk:\n    - {next: [het]}\n", encoding="utf-8")
+    with pytest.raises(FileProblemError) as info:
+        get_analyzer([extra])
+    assert "caller_brain.about_the_talk[0]" in info.value.problems[0].format()
+
+
+def test_the_caller_brain_reads_its_words_from_the_lexicon(tmp_path: Path) -> None:
+    """A word added in an extension reaches the caller's regexes (compiled once per analyzer)."""
+    from coach.caller.words import brain_words
+
+    extra = tmp_path / "geld.yaml"
+    extra.write_text("caller_brain:\n  money: [toeslag*]\n  why: [waarom dan]\n", encoding="utf-8")
+    base, extended = brain_words(get_analyzer()), brain_words(get_analyzer([extra]))
+    assert not base.money.search("krijgt u een toeslag?") and extended.money.search("krijgt u een toeslagen?")
+    assert extended.money.search("wilt u betalen?") and extended.why.search("waarom dan?")
+    assert brain_words(get_analyzer([extra])) is extended
+
+
 # --- CLI -----------------------------------------------------------------------------------------------------------
 
 

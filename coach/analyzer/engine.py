@@ -29,6 +29,7 @@ from coach.patterns import (
     pattern_regex,
     search,
     split_tokens,
+    word_alternatives,
 )
 
 _QUESTION_ACTS = ("open_question", "closed_question")
@@ -73,10 +74,7 @@ def readable_part(text: str) -> str:
     return text[: cut if cut > MAX_READ // 2 else MAX_READ]
 
 
-_POLITE_INSTRUCTION = re.compile(r"(?<![^\W_])(?:even|ff|maar|gerust|eens|alstublieft|aub)(?![^\W_])")
-
-
-def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
+def _question_spans(analysis: Analysis, polite_instruction: re.Pattern[str]) -> list[tuple[int, int, bool]]:
     """The questions that keep a claim from being stated, with whether each is only a tag ('…, oké?'). Without a
     question mark only a verb-first sentence counts ("Heeft u al bezwaar gemaakt"), and not with 'even', 'maar' or
     'gerust' (a polite instruction: "Kijkt u even op de website"); a question word often starts a statement then
@@ -90,7 +88,7 @@ def _question_spans(analysis: Analysis) -> list[tuple[int, int, bool]]:
         at = bisect.bisect_right(order, h.start)
         end = order[at] if at < len(order) else None
         terminal = ends[end] if end is not None else ""
-        polite = h.rule == "verb-first" and bool(_POLITE_INSTRUCTION.search(fold(analysis.text[h.start : h.end])))
+        polite = h.rule == "verb-first" and bool(polite_instruction.search(fold(analysis.text[h.start : h.end])))
         # unmarked: a verb-first sentence, or a question word + verb typed without any end ("Hoeveel betaalde u")
         unmarked = (h.rule == "verb-first" and not polite) or (
             h.rule in ("wh-question", "fact-question") and terminal not in (".", "!")
@@ -115,8 +113,6 @@ _TOKEN_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
 _CLAUSE_SPLIT = re.compile(r"[,;:]+")
 _CHECKS_THEMSELVES = frozenset({"klopt-dat-tag", "klopt-dat"})
-_TRAINEE_CHECKS = re.compile(r"(?<![^\W_])(?:zie|heb|zeg|begrijp|snap|hoor|volg|zit)\s+ik(?![^\W_])")
-"""A check of the trainee's own understanding ("begrijp ik dat goed?") asks the caller to confirm, not to explain."""
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
@@ -159,102 +155,12 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
-_NO_VERB = frozenset(
-    {
-        "erbij",
-        "erin",
-        "eruit",
-        "erop",
-        "eraan",
-        "ermee",
-        "erover",
-        "erna",
-        "ervoor",
-        "af",
-        "op",
-        "aan",
-        "mee",
-        "terug",
-        "door",
-        "toe",
-        "hier",
-        "daar",
-        "er",
-        "het",
-        "dat",
-        "dit",
-        "die",
-        "de",
-        "een",
-        "ook",
-        "nog",
-        "wel",
-        "niet",
-        "even",
-        "nu",
-        "dan",
-        "zo",
-        "al",
-        "alles",
-        "niks",
-        "niets",
-    }
-)
-"""Words after a subject that are never its verb: 'dat zet ik erbij' is no 'erbijt'."""
-_DETERMINERS = frozenset({"de", "het", "een", "uw", "mijn", "dit", "dat", "die", "deze", "geen", "ons", "onze"})
-_ASKING = re.compile(
-    r"\?|(?<![^\W_])(?:wilt|wil|kunt|kan|zou|zeg|zegt|vertel|vertelt|herhaal|herhaalt|noem|noemt|vat)(?![^\W_])"
-)
-"""A sentence that asks: a question mark, or a request ("Wilt u in uw eigen woorden zeggen ...")."""
-
-
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence that runs at ``at`` ends (after its mark), or the end of the text."""
     m = re.compile(r"[.!?]").search(text, at)
     return m.end() if m else len(text)
 
 
-_CHECK_OR_AGAIN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:snapt|begrijpt|volgt|is\s+(?:dat|het)\s+(?:zo\s+)?(?:duidelijk|helder))\b[^?]*\bof\b"
-)
-"""A check of understanding offered with a second explanation as the other option: no choice."""
-_OFFERS_TO = (["zal", "ik"], ["zullen", "we"], ["zullen", "wij"], ["mag", "ik"], ["kan", "ik"])
-"""A question that opens like this offers what it names ("Zal ik samenvatten ...?"): it asks the caller for nothing."""
-_U_SUBJECT_VERBS = frozenset({"krijgt", "ontvangt", "hoort", "kunt", "hoeft", "zult", "wilt", "bent", "hebt"})
-"""Verb forms after which 'u' is the subject wherever they stand ("het geld krijgt u terug", "dat kunt u online")."""
-_PREPOSITIONS = frozenset(
-    {
-        "voor",
-        "aan",
-        "met",
-        "bij",
-        "naar",
-        "van",
-        "op",
-        "om",
-        "over",
-        "door",
-        "tegen",
-        "zonder",
-        "via",
-        "na",
-        "tot",
-        "in",
-    }
-)
-_POLITE = frozenset({"u", "uw", "uzelf"})
-"""Words that address the caller politely: in a turn with one of them, a "je" in a statement is generic."""
-_VAGUE = re.compile(r"\W*dat (?:is|zijn) (?:nu eenmaal |gewoon |echt )?(?:de regels?|zo|beleid|de wet|wet)\b")
-"""A "dat is ..." that points back to nothing it defines ("Dat zijn de regels.")."""
-_SUBJECTS_AFTER = frozenset({"ik", "u", "het", "er", "we", "wij", "ze", "zij", "hij", "dat", "die", "jullie"})
-_SHARED_SUBJECT = frozenset({"en", "of", "maar"})
-"""Words after which a verb may go without its subject: "u belt haar en vraagt een regeling aan"."""
-_TIME_FRONTED = frozenset({"dan", "nu", "daarna", "straks", "morgen", "vandaag", "dus", "eerst", "daarom", "dat"})
-_YES_OR_NO = re.compile(r"(?<![^\W_])ja of nee(?![^\W_])")
-_FRONT_PREPOSITIONS = frozenset(
-    {"binnen", "na", "over", "vanaf", "tot", "voor", "op", "in", "met", "via", "bij", "rond", "uiterlijk", "volgende"}
-)
-"""A clause that opens with a phrase of time or place ('binnen acht weken', 'volgende week') puts its verb second."""
 _CONDITION_THEN = re.compile(r"^[^?]*?,\s*(?:dan|zo)\s+(?!is\b)\w+\s+(?:u|je|jij|ik|we|wij|ze|zij|het|die)\b[^?]*$")
 """'Twijfelt u, dan belt u ons': a condition followed by what happens then, with no question mark."""
 
@@ -580,6 +486,11 @@ def _words_regex(words: Iterable[str], variables: dict[str, str] | None = None) 
     return re.compile("|".join(_factored(bounded, raw)))
 
 
+def _plain(words: Iterable[str]) -> str:
+    """The alternatives of a plain word list (lexicon ``Word`` fields), folded like the text they are searched in."""
+    return word_alternatives([fold(w) for w in words])
+
+
 class Memo:
     """A bounded cache of pure readings keyed by text: a batch reads the same trainee lines after the same caller
     lines again and again (a script, a scenario's lines), and memory must not grow with the number of calls."""
@@ -651,6 +562,13 @@ class Analyzer:
         self.said_back_subordinators = frozenset(fold(w) for w in back.subordinators)
         self.said_back_clause_words = frozenset(fold(w) for w in back.coordinators) | self.said_back_subordinators
         self.said_back_not_verbs = frozenset(fold(w) for w in back.not_verbs)
+        self.shared_subject = frozenset(fold(w) for w in back.shared_subject)
+        self.own_subjects = frozenset(fold(w) for w in back.own_subjects)
+        self.time_fronted = frozenset(fold(w) for w in back.time_fronted)
+        self.prepositions = frozenset(fold(w) for w in back.prepositions)
+        self.u_subject_verbs = frozenset(fold(w) for w in back.u_subject_verbs)
+        self.front_prepositions = frozenset(fold(w) for w in back.front_prepositions)
+        self.determiners = frozenset(fold(w) for w in back.determiners)
         self.not_before_u = frozenset(fold(w) for w in g.not_before_u)
         self.negation = _words_regex(lx.negations)
         self.negated_clause = (
@@ -754,6 +672,22 @@ class Analyzer:
         self.opinion = _words_regex(q.opinion, v)
         self.likes = _words_regex(q.likes, v)
         self.invitations = _words_regex(q.invitations, v)
+        self.offers = [fold(w).split() for w in q.offers]
+        self.asking = re.compile(rf"\?|{BOUNDARY}(?:{_plain(q.asking_verbs)})(?![^\W_])")
+        """A sentence that asks: a question mark, or a request ("Wilt u in uw eigen woorden zeggen ...")."""
+        self.check_or_again = re.compile(
+            rf"^\W*(?:\w+\W+){{0,3}}?(?:{_plain(q.understanding_verbs)}|is\s+(?:dat|het)\s+(?:zo\s+)?"
+            rf"(?:{_plain(q.clear_words)}))\b[^?]*\bof\b"
+        )
+        """A check of understanding offered with a second explanation as the other option: no choice."""
+        self.yes_or_no = re.compile(rf"{BOUNDARY}(?:{_plain(q.yes_or_no)})(?![^\W_])")
+        self.polite_instruction = re.compile(rf"{BOUNDARY}(?:{_plain(q.polite_instruction)})(?![^\W_])")
+        self.self_checks = re.compile(rf"{BOUNDARY}(?:{_plain(q.self_checks)})\s+ik(?![^\W_])")
+        """A check of the trainee's own understanding ("begrijp ik dat goed?") asks the caller to confirm."""
+        self.polite_words = frozenset(fold(w) for w in lx.informal.polite)
+        d = lx.definition
+        self.vague = re.compile(rf"\W*dat (?:is|zijn) (?:(?:{_plain(d.vague_fillers)}) )?(?:{_plain(d.vague)})\b")
+        """A "dat is ..." that points back to nothing it defines ("Dat zijn de regels.")."""
         off = lx.offscript
         self.english = _words_regex(off.english)
         self.dutch_words = {fold(w) for w in off.dutch}
@@ -789,7 +723,9 @@ class Analyzer:
                 for item in value:
                     collect(item)
 
-        collect({k: v for k, v in lx.model_dump().items() if k != "typos"})
+        # the caller brain's lists are not the analyzer's words: counted, 'ontvang', 'teken' and 'betal' would no
+        # longer be read as the topic words 'ontving', 'weken' and 'betaal' (a change of its own, not made here)
+        collect({k: v for k, v in lx.model_dump().items() if k not in ("typos", "caller_brain")})
         known.update(fold(w) for w in lx.typos.not_typos)
         known.update(self.typo_words)
         self.typo_known = frozenset(known)
@@ -903,13 +839,13 @@ class Analyzer:
                 continue
             start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
-            if kind == "choice" and _YES_OR_NO.search(folded):
+            if kind == "choice" and self.yes_or_no.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
-            if kind == "choice" and _CHECK_OR_AGAIN.search(folded[start:]):
+            if kind == "choice" and self.check_or_again.search(folded[start:]):
                 continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
-            if kind == "teach_back" and lead[:2] in _OFFERS_TO:
+            if kind == "teach_back" and lead[:2] in self.offers:
                 continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
-            if kind == "teach_back" and not _ASKING.search(folded[start : _sentence_end(folded, m.end())]):
+            if kind == "teach_back" and not self.asking.search(folded[start : _sentence_end(folded, m.end())]):
                 continue  # "..., dan weet u precies wat u moet doen. Is dat goed?": a promise, no question
             if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
                 lead
@@ -935,9 +871,9 @@ class Analyzer:
         clause_start = 0
         subject = ""  # the subject that changed person in this sentence ('u' or 'ik' as typed)
         for i, word in enumerate(low):
-            if word in _SHARED_SUBJECT and subject and i + 1 < len(low):
+            if word in self.shared_subject and subject and i + 1 < len(low):
                 follows = low[i + 1]
-                own_subject = i + 2 < len(low) and low[i + 2] in _SUBJECTS_AFTER  # "of wordt het verrekend"
+                own_subject = i + 2 < len(low) and low[i + 2] in self.own_subjects  # "of wordt het verrekend"
                 if (
                     self._verb_form(follows)
                     and not follows.endswith("en")
@@ -961,23 +897,23 @@ class Analyzer:
                 i - 2 < clause_start
                 or low[i - 2] in self.said_back_clause_words
                 or low[i - 2] in self.fronted
-                or low[i - 2] in _TIME_FRONTED  # "dan meld ik Sjors af": 'ik' after its verb
+                or low[i - 2] in self.time_fronted  # "dan meld ik Sjors af": 'ik' after its verb
             )
             # "dan meld ik Sjors af": after 'dan' comes the verb, known or not
             time_verb = (
                 position in (1, 2)
-                and (low[i - 2] in _TIME_FRONTED or low[i - 2] in _SHARED_SUBJECT)
+                and (low[i - 2] in self.time_fronted or low[i - 2] in self.shared_subject)
                 and before.isalpha()
-                and before not in _TIME_FRONTED
+                and before not in self.time_fronted
                 and before not in self.said_back_clause_words
-                and before not in _PREPOSITIONS  # "vandaag voor u": 'u' after a preposition is its object
+                and before not in self.prepositions  # "vandaag voor u": 'u' after a preposition is its object
             )
             inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
-            if not inverted and word == "u" and position > 1 and before in _U_SUBJECT_VERBS:
+            if not inverted and word == "u" and position > 1 and before in self.u_subject_verbs:
                 inverted = True  # "het geld krijgt u apart terug": with these forms 'u' is the subject
             if inverted and word == "u" and before + "t" in self.verbs and before not in self.person_verbs:
                 inverted = False  # "en stuur u de brief": a verb without its -t has 'ik' as subject; 'u' is the object
-            if not inverted and word == "u" and position > 2 and low[clause_start] in _FRONT_PREPOSITIONS:
+            if not inverted and word == "u" and position > 2 and low[clause_start] in self.front_prepositions:
                 # "binnen ongeveer acht weken hoort u iets": a fronted phrase, then the verb, then its subject
                 inverted = self._verb_form(before) and not any(
                     self._verb_form(x) for x in low[clause_start + 1 : i - 1]
@@ -1001,13 +937,13 @@ class Analyzer:
                         for j in range(i + 1, len(low))
                         if self._verb_form(low[j])
                         or not low[j][:1].isalnum()
-                        or (len(low[j]) > 4 and low[j].endswith("t") and low[j - 1] not in _DETERMINERS)
+                        or (len(low[j]) > 4 and low[j].endswith("t") and low[j - 1] not in self.determiners)
                     ),
                     -1,
                 )
                 verb = found if found >= 0 and low[found][:1].isalnum() else i + 1
             # a name is no verb: "u meldt Sjors af", never "sjorst"
-            proper = verb < len(words) and ((words[verb][:1].isupper() and verb > 0) or fold(words[verb]) in _NO_VERB)
+            proper = verb < len(words) and words[verb][:1].isupper() and verb > 0
             if verb < len(low) and low[verb].isalpha() and low[verb] not in self.said_back_not_verbs and not proper:
                 out[verb] = self._conjugated(low[verb], to_first=word == "u")
         # words that did not change keep how they were typed ("Sjors"); the first word is lower case in mid-sentence
@@ -1171,7 +1107,7 @@ class Analyzer:
                 continue
             if explained_by and explained_by.search(folded):
                 return True
-            if self.defined_right_after and self.defined_right_after.match(folded) and not _VAGUE.match(folded):
+            if self.defined_right_after and self.defined_right_after.match(folded) and not self.vague.match(folded):
                 return True  # "Dat is een officieel bevel om te betalen."; not "Dat zijn de regels."
             m = regex.search(folded)
             return bool(
@@ -1264,7 +1200,7 @@ class Analyzer:
         """
         text = readable_part(text)
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
-        questions = _question_spans(analysis)
+        questions = _question_spans(analysis, self.polite_instruction)
         sentences = [(s.start, s.end) for s in analysis.sentences]
         reader, context = self.claim_reader, context or Context()
         return [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
@@ -1273,7 +1209,7 @@ class Analyzer:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
         text = readable_part(text)
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
-        questions = _question_spans(analysis)
+        questions = _question_spans(analysis, self.polite_instruction)
         spans = [(s.start, s.end) for s in analysis.sentences]
         parts = [
             text[a:b]
@@ -1308,7 +1244,7 @@ class Analyzer:
         """A check in which the trainee checks their own understanding ("Klopt dat?", "Begrijp ik dat goed?"): the
         caller confirms; it does not check that the caller understood an explanation."""
         return hit.act == "check_understanding" and (
-            hit.rule in _CHECKS_THEMSELVES or bool(_TRAINEE_CHECKS.search(fold(hit.text)))
+            hit.rule in _CHECKS_THEMSELVES or bool(self.self_checks.search(fold(hit.text)))
         )
 
     def closing_part(self, rule: str) -> str | None:
@@ -1965,7 +1901,7 @@ class Analyzer:
         the generic one ("dat gebeurt vaker als je het druk hebt", "een deel van je leven"); in a question it
         addresses ("Heb je DigiD?")."""
         generic: list[tuple[int, int]] | None = None
-        polite = any(m.group() in _POLITE for m in _TOKEN.finditer(folded))
+        polite = any(m.group() in self.polite_words for m in _TOKEN.finditer(folded))
         statements = (
             [
                 (x.start, x.end)

@@ -22,6 +22,7 @@ from coach.analyzer.callerlines import questions_to_answer
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
+from coach.caller.words import BrainWords, brain_words
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, ReactionKind
@@ -43,13 +44,6 @@ _OFF_NOTES = {
 }
 
 
-_LEAD = r"\W*(?:(?:dan|dus|en|oke|ok|nou|goed)\W+)*(?:u|je|jij)\s+"
-_HAPPENS = r"(?:krijgt|krijg|ontvangt|hoort|hoeft|hoef|bent|heeft|hebt|zit|wordt|blijft)\b"
-_CALLER_ACTS = re.compile(_LEAD + r"(?!\w+\s+(?:ik|we)\b)(?!" + _HAPPENS + ")")
-"""An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
-_HAPPENS_TO_CALLER = re.compile(_LEAD + _HAPPENS)
-"""An agreement that happens to the caller ("U krijgt het geld vrijdag terug", "U hoeft niets te doen"): no task to
-agree to and no offer to accept; the caller takes note."""
 _TRAINEE_ACTS = re.compile(r"(?<![^\W_])(?:ik|we|wij|mijn collega|een collega|de collega|ons team)(?![^\W_])")
 """An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed, afgesproken")."""
 
@@ -153,6 +147,8 @@ class CallerBrain:
     """The analyzer that read the turns, for what it knows beyond one turn's acts (claims, fact questions)."""
     seed: int = 0
     rng: random.Random = field(init=False)
+    words: BrainWords = field(init=False, repr=False)
+    """The lexicon's ``caller_brain`` lists, compiled once per analyzer."""
     emotion: EmotionState = field(init=False)
     turn_no: int = 0
     said_at: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -207,6 +203,7 @@ class CallerBrain:
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
+        self.words = brain_words(self.analyzer)
         self.emotion = EmotionState.for_scenario(self.scenario)
 
     # --- lines ---------------------------------------------------------------------------------------------------
@@ -545,7 +542,7 @@ class CallerBrain:
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
         hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
         # "Waarvoor heeft u de auto nodig?" asks why, not which car: the worry behind it answers, not the fact
-        why = any(_WHY.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
+        why = any(self.words.why.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
         told = [h for h in s.concerns.hidden if h.id in self.revealed_hidden][-1:]
         again = (
             hidden is None
@@ -600,7 +597,7 @@ class CallerBrain:
             answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
-        preference = back == "choice" and not _HAVE_OR.match(fold(analysis.sentences[-1].text))
+        preference = back == "choice" and not self.words.has_or_can.match(fold(analysis.sentences[-1].text))
         if preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif (
@@ -648,7 +645,7 @@ class CallerBrain:
         # "... anders komt de deurwaarder. Kunt u het vandaag betalen?": the question is answered, not the step noted
         answered_later = back in ("task", "able", "has_papers", "news", "choice", "likes", *_PLAIN_ANSWERS)
         if "next_step" in acts and not premature and not answered_later:
-            if steps and all(_CALLER_ACTS.match(fold(x)) for x in steps):
+            if steps and all(self.words.caller_acts.match(fold(x)) for x in steps):
                 # "U stuurt de rekening op"
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
             elif not steps or any(_TRAINEE_ACTS.search(fold(x)) for x in steps):
@@ -659,7 +656,7 @@ class CallerBrain:
         told_first = invited and "emotion_reflection" in acts and self._story_kind()[0] == "story"
         if told_first:  # "Vervelend dat u schrok. Vertelt u eens?": the caller tells, the feeling was heard anyway
             make, kind, note = self._open_answer(text, analysis)
-            if kind == "story" and _CONDOLENCE.search(fold(text)):
+            if kind == "story" and self.words.condolence.search(fold(text)):
                 # "Gecondoleerd. Hoe gaat het nu met u?": a word of thanks, then the story
                 answer(lambda make=make: _thanked(make()), kind, note)
             else:
@@ -800,16 +797,16 @@ class CallerBrain:
             x if x.kind in _OWN_WORDS else Segment(x.kind, self._heard_echo(x.text, text), x.note)
             for x in reply.compose()
         ]
-        consented = any(x.kind == "consent" and not _REFUSES.match(x.text) for x in segments) and bool(
+        consented = any(x.kind == "consent" and not self.words.refuses.match(x.text) for x in segments) and bool(
             acts & {"summary", "next_step"}
         )
-        if consented or any(x.kind in _AGREES and not _REFUSES.match(x.text) for x in segments):
+        if consented or any(x.kind in _AGREES and not self.words.refuses.match(x.text) for x in segments):
             # "dus: vanavond het nieuwe nummer in Mijn Beekvliet. lukt dat?" - "Ja, dat lukt wel.": the caller agreed
             # to a step, in whatever words it was put
             self.next_step_made = True
         for x in segments:  # "Dan maak ik het vandaag over.": a step the caller took on, in its own words
             if x.kind in _SAYS_OWN_STEP:
-                self.own_steps += [y for y in re.split(r"(?<=[.!])\s+", x.text) if _OWN_STEP.search(fold(y))]
+                self.own_steps += [y for y in re.split(r"(?<=[.!])\s+", x.text) if self.words.own_step.search(fold(y))]
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
@@ -934,7 +931,9 @@ class CallerBrain:
             return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
         # "Waar maakt u zich zorgen over?": the worry at the end of its story, not the start of it again
         worry = any(
-            _WORRY.search(fold(x.text)) for x in analysis.sentences if "?" in x.text or x is analysis.sentences[-1]
+            self.words.worry.search(fold(x.text))
+            for x in analysis.sentences
+            if "?" in x.text or x is analysis.sentences[-1]
         )
         return (partial(self._story_line, worry=worry), *self._story_kind())
 
@@ -953,7 +952,7 @@ class CallerBrain:
         last = _WORD.findall(fold(questions[-1]))
         # "Maakt u zich zorgen over de huur?", "Wat is er met de huur?": about the worry, one word is enough when
         # the question names a feeling or asks openly and the fact has no more of it
-        leaning = bool(_WORRY.search(fold(questions[-1]))) or not self.analyzer.wh.isdisjoint(last[:2])
+        leaning = bool(self.words.worry.search(fold(questions[-1]))) or not self.analyzer.wh.isdisjoint(last[:2])
         return (told >= 2 and told > fact) or (leaning and told >= 1 and told >= fact)
 
     def _concern_again(self, concern: HiddenConcern, text: str) -> str:
@@ -998,7 +997,9 @@ class CallerBrain:
         questions = [x.text for x in analysis.sentences if "?" in x.text] or [analysis.sentences[-1].text]
         h = concerns[0]
         said = h.hints[: self.hints_given] if hints else h.lines
-        stems = {w[:5] for x in said for w in self.analyzer.content_words(x) if len(w) >= 6 and w not in _COMMON}
+        stems = {
+            w[:5] for x in said for w in self.analyzer.content_words(x) if len(w) >= 6 and w not in self.words.common
+        }
         stems -= self._surface_stems
         # two distinctive words in common: one ("moeten", "eerste", "helemaal") is in half the questions of a call
         return len(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])}) >= 2
@@ -1015,7 +1016,7 @@ class CallerBrain:
         shared = self._stems(hidden.hints[self.hints_given - 1]) & self._stems(
             " ".join(x.text for x in analysis.sentences)
         )
-        shared -= {w[:5] for w in _COMMON}
+        shared -= {w[:5] for w in self.words.common}
         # one word is enough in a short question, if it is not a word of the caller's own question
         short = len(_WORD.findall(asked_text)) <= 6 and any(len(w) >= 5 for w in shared - self._surface_stems)
         return len(shared) >= 2 or short
@@ -1059,7 +1060,7 @@ class CallerBrain:
         not without what it lacks (no DigiD: nothing online), hardly when it is about money and money is tight,
         'I think so, I will ask' for someone else ("Kan uw zoon u helpen?"), else yes."""
         question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
-        if _SOMEONE_ELSE.search(question):  # what someone else can do: the caller's own lacks do not count
+        if self.words.someone_else.search(question):  # what someone else can do: the caller's own lacks do not count
             return self.line("able_other")
         return self._cannot(analysis) or self.line("able")
 
@@ -1068,17 +1069,17 @@ class CallerBrain:
         nothing online), or it is about money and the caller's money is tight."""
         question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
         own = self._own_text()
-        has = {m.group(1) for m in _HAS_ITSELF.finditer(own)}  # "Ik heb zelf wel DigiD": her mother has none
-        for m in _LACKS.finditer(own):
-            if m.group(1) in has or _SOMEONE_ELSES.search(own[max(0, m.start() - 150) : m.start()]):
+        has = {m.group(1) for m in self.words.has_itself.finditer(own)}  # "Ik heb zelf wel DigiD": her mother has none
+        for m in self.words.lacks.finditer(own):
+            if m.group(1) in has or self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()]):
                 continue  # "mijn moeder heeft geen DigiD en geen computer": not the caller's own lack
-            if any(word in question for word in _NEEDS.get(m.group(1), (m.group(1),))):
-                return self.line("able_lacks", lacks=_LACK_NAMES.get(m.group(1), m.group(1)))
+            if any(word in question for word in self.words.rules_out.get(m.group(1), (m.group(1),))):
+                return self.line("able_lacks", lacks=self.words.lack_names.get(m.group(1), m.group(1)))
         if (
-            (_CAN.search(question) or liking)
-            and _MONEY.search(question)
-            and not _SPREAD.search(question)
-            and _TIGHT.search(self._told_text())
+            (self.words.can.search(question) or liking)
+            and self.words.money.search(question)
+            and not self.words.spread.search(question)
+            and self.words.tight.search(self._told_text())
         ):  # "Kunt u het wel betalen?"; not "Wilt u in tien keer betalen?", which is what a tight purse wants
             return self.line("able_tight")
         return ""
@@ -1090,11 +1091,19 @@ class CallerBrain:
         if options is None:
             return self.line("choice")
         own = self._own_text()
-        lacks = {m.group(1) for m in _LACKS.finditer(own)}
-        can = [o for o in options if not any(word in fold(o) for word in lacks for word in _NEEDS.get(word, (word,)))]
+        lacks = {m.group(1) for m in self.words.lacks.finditer(own)}
+        can = [
+            o
+            for o in options
+            if not any(word in fold(o) for word in lacks for word in self.words.rules_out.get(word, (word,)))
+        ]
         told = self._told_text()
-        if _TIGHT.search(told):  # "Ik weet niet hoe ik alles moet betalen": in ten goes, not at once
-            spread = [o for o in can or options if _SPREAD.search(fold(o)) and not _AT_ONCE.search(fold(o))]
+        if self.words.tight.search(told):  # "Ik weet niet hoe ik alles moet betalen": in ten goes, not at once
+            spread = [
+                o
+                for o in can or options
+                if self.words.spread.search(fold(o)) and not self.words.at_once.search(fold(o))
+            ]
             can = spread or can
         pick = (can or list(options))[0]
         phrase = self._phrase(pick)
@@ -1105,7 +1114,8 @@ class CallerBrain:
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
             rest = [fold(w) for w in whole.split()[2:]]
             acts = any(
-                self.analyzer._verb_form(w) or w in _INFINITIVES or (len(w) > 4 and w.endswith("en")) for w in rest
+                self.analyzer._verb_form(w) or w in self.words.infinitives or (len(w) > 4 and w.endswith("en"))
+                for w in rest
             )
             if statement and (acts or len(rest) == 0) and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
                 return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
@@ -1116,13 +1126,17 @@ class CallerBrain:
         """The short phrase that names an option: its first prepositional phrase, without the verb after it."""
         words = option.strip(" ,.:;?!").split()
         folded = [fold(w) for w in words]
-        start = next((i for i, w in enumerate(folded) if w in _PREPOSITIONS), None)
+        start = next((i for i, w in enumerate(folded) if w in self.words.option_prepositions), None)
         # a verb between the question's opening ("wilt u", "zal ik") and the phrase: the phrase names no option
-        verbs_before = any(self.analyzer._verb_form(w) or w in _INFINITIVES for w in folded[2 : start or len(folded)])
+        verbs_before = any(
+            self.analyzer._verb_form(w) or w in self.words.infinitives for w in folded[2 : start or len(folded)]
+        )
         if start is not None and verbs_before and start > 1:
             return ""  # "dat ik wat info stuur over hulp bij geldzaken": the phrase is not the option
         if start is None:  # "Eén keer 446 euro": a short option without a verb is its own phrase
-            short = len(words) <= 4 and not set(folded) & (self.analyzer.verbs | _OPTION_STOP | _ECHO_PRONOUNS)
+            short = len(words) <= 4 and not set(folded) & (
+                self.analyzer.verbs | self.words.option_stop | self.words.echo_pronouns
+            )
             return " ".join(w.strip(",.:;?!") for w in words) if short else ""
         out = [words[start]]
         end = min(len(words), start + 5)
@@ -1132,9 +1146,9 @@ class CallerBrain:
             if (
                 f in self.analyzer.verbs
                 or self.analyzer._verb_form(f)
-                or f in _OPTION_STOP
-                or f in _PREPOSITIONS
-                or (last and f in _INFINITIVES)
+                or f in self.words.option_stop
+                or f in self.words.option_prepositions
+                or (last and f in self.words.infinitives)
             ):
                 break  # "per post sturen": the infinitive at the end is the action, not the option
             out.append(words[i].strip(",.:;?!"))
@@ -1244,7 +1258,11 @@ class CallerBrain:
         if m is None:
             return line
         words = _TOKEN_ALL.findall(fold(m.group("echo")))
-        if not 1 <= len(words) <= 4 or not _ECHO_PRONOUNS.isdisjoint(words) or not _ASKS_WHEN.isdisjoint(words):
+        if (
+            not 1 <= len(words) <= 4
+            or not self.words.echo_pronouns.isdisjoint(words)
+            or not self.words.asks_when.isdisjoint(words)
+        ):
             return line  # "Vandaag nog?" asks when; it echoes nothing
         said = fold(heard)
         numbers = {_number(w) for w in words if _number(w) is not None}
@@ -1288,7 +1306,12 @@ class CallerBrain:
         # "Ik vraag het nog een keer.", "Klopt dat adres?": talk about the talk, or a question, is no agreement
         return list(
             dict.fromkeys(
-                x for x in out if x and "?" not in x and not _about_the_talk(x) and not _CALLERS_WISH.search(fold(x))
+                x
+                for x in out
+                if x
+                and "?" not in x
+                and not _about_the_talk(x, self.words.about_the_talk)
+                and not self.words.callers_wish.search(fold(x))
             )
         )
 
@@ -1318,7 +1341,7 @@ class CallerBrain:
             if word != "ik":
                 continue
             near = said[max(i - 1, 0) : i + 2]
-            if not set(near) & _HAPPENS_WORDS:
+            if not set(near) & self.words.happens_to_me:
                 return True
         return False
 
@@ -1326,7 +1349,7 @@ class CallerBrain:
         """An agreement as the caller says it back: in its own words, without the trainee's lead-in ("Goed, dan
         ..."), its first sentence, and no more than about sixteen words (up to a comma)."""
         said = _FILLER.sub("", self.analyzer.said_back(agreement)).strip(" ,")
-        said = _LEAD_IN.sub("", said)
+        said = self.words.lead_in.sub("", said)
         said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
         words = said.split()
         if len(words) > 16:
@@ -1338,7 +1361,7 @@ class CallerBrain:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
-        asked_own = bool(self.said_by_trainee) and bool(_ASKS_OWN_STEP.search(fold(self.said_by_trainee[-1])))
+        asked_own = bool(self.said_by_trainee) and bool(self.words.asks_own_step.search(fold(self.said_by_trainee[-1])))
         if asked_own and self.own_steps:  # what it said it would do itself, as it said it
             said = " ".join(dict.fromkeys(self.own_steps[-2:]))
             said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
@@ -1383,7 +1406,7 @@ class CallerBrain:
         story = self.scenario.concerns.surface.story
         if worry:
             rest = [x for x in story[self.story_index :] if x not in self.said_at]
-            scored = [(len(_WORRY.findall(fold(x))) + ("?" in x), i, x) for i, x in enumerate(rest)]
+            scored = [(len(self.words.worry.findall(fold(x))) + ("?" in x), i, x) for i, x in enumerate(rest)]
             best = max(scored, default=(0, 0, ""))
             if best[0] > 0:
                 return self._use(best[2])
@@ -1541,101 +1564,7 @@ class CallerBrain:
 
 _STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?, [A-Z][^\W\d_]+(?: [^\W\d_]+)?")
 """An address in a dossier value: "Kanaalweg 41, Bremerveld"."""
-_WHY = re.compile(r"(?<![^\W_])(?:waarom|waarvoor|hoezo|waardoor|reden|redenen)(?![^\W_])")
-_HAVE_OR = re.compile(r"^\W*(?:en\W+)?(?:kunt|kan|heeft|hebt|heb|bent|is|zijn|weet)\s+(?:u|je|jij)\b")
-_PREPOSITIONS = frozenset({"per", "met", "via", "op", "in", "naar", "bij", "aan", "door", "zonder"})
 _INITIAL_END = re.compile(r"(?<![^\W_])[A-Z]\.$")
-_CALLERS_WISH = re.compile(
-    r"(?<![^\W_])(?:u vraagt|vraagt u|u wilt|wilt u|u zegt|zegt u|u bedoelt|het is nu)(?![^\W_])"
-)
-"""'dus u vraagt of de deurwaarder mij belt': what the caller asked for, given back, is no agreement to say back."""
-_COMMON = frozenset(
-    {
-        "moeten",
-        "eerder",
-        "altijd",
-        "helemaal",
-        "moment",
-        "eerste",
-        "vertellen",
-        "allemaal",
-        "gewoon",
-        "weten",
-        "zeggen",
-        "betalen",
-        "betaald",
-        "kunnen",
-        "willen",
-        "hebben",
-        "gekregen",
-        "krijgen",
-        "brief",
-        "aanslag",
-        "bedrag",
-        "gemeente",
-        "precies",
-        "eigenlijk",
-        "gebeurd",
-        "gedaan",
-        "vandaag",
-        "morgen",
-    }
-)
-"""Words that hints and questions share in half the calls: no sign the trainee asks about the hint."""
-_INFINITIVES = frozenset(
-    {
-        "betalen",
-        "sturen",
-        "opsturen",
-        "toesturen",
-        "doen",
-        "regelen",
-        "bellen",
-        "terugbellen",
-        "mailen",
-        "komen",
-        "langskomen",
-        "aanvragen",
-        "invullen",
-        "ophalen",
-        "bekijken",
-        "maken",
-        "geven",
-        "krijgen",
-        "ontvangen",
-        "overmaken",
-        "afspreken",
-        "doorgeven",
-    }
-)
-_OPTION_STOP = frozenset({"of", "en", "dan", "dat", "die", "zodat", "want", "maar", "zelf", "u", "ik", "we"})
-_LACKS = re.compile(r"(?<![^\W_])geen\s+(digid|computer|internet|e-?mail|mail|mailadres|e-mailadres|printer|auto)\b")
-_NEEDS = {
-    "digid": ("digid", "online", "internet", "digitaal", "mijnoverheid", "mijn overheid"),
-    "computer": ("online", "internet", "digitaal", "computer", "mail"),
-    "internet": ("online", "internet", "digitaal", "mail"),
-    "email": ("mail",),
-    "e-mail": ("mail",),
-    "mail": ("mail",),
-    "mailadres": ("mail",),
-    "e-mailadres": ("mail",),
-}
-"""What a caller without something cannot choose: no DigiD, no online."""
-_HAS_ITSELF = re.compile(
-    r"(?<![^\W_])(?:ik\s+)?(?:heb|heeft)\s+(?:zelf\s+)?wel\s+(digid|computer|internet|e-?mail|auto)\b"
-)
-"""What the caller says it has itself ("Ik heb zelf wel DigiD") while someone it speaks for lacks it."""
-_SOMEONE_ELSES = re.compile(
-    r"(?<![^\W_])(?:moeder|vader|man|vrouw|zoon|dochter|buurvrouw|buurman|partner|ex|oma|opa)(?![^\W_])[^.]{0,130}$"
-)
-"""A lack just after someone the caller speaks of ("mijn moeder heeft geen DigiD"): that person's, not the caller's."""
-_LACK_NAMES = {"digid": "DigiD", "email": "e-mail", "mail": "e-mail", "mailadres": "e-mailadres"}
-"""How the caller names what it lacks ("Ik heb geen DigiD")."""
-_MONEY = re.compile(
-    r"(?<![^\W_])(?:betal\w*|bedrag\w*|euro|geld|per maand|termijn\w*|aflossen|financieel|financi\w+|rondkomen|"
-    r"rond te komen|in een keer|in één keer|ineens)(?![^\W_])|\d+\s*euro"
-)
-"""A question about money: a caller short of it cannot simply say it can manage."""
 _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 """Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
@@ -1652,102 +1581,21 @@ _ASKS_NO_FACT = ("knows_how", "when_plan", "means")
 """Questions that ask no fact, whatever words of a fact's topic they hold ("Wanneer gaat u het nieuwe rekeningnummer
 doorgeven?" is not about the rekening); "Wanneer kunt u het best gebeld worden?" may come with one ("en uw
 telefoonnummer?"), and a fact asked comes first."""
-_CAN = re.compile(r"(?<![^\W_])(?:kan|kunt|kun|lukt|lukken|red|redt|haalbaar|op te brengen)(?![^\W_])")
-"""A question whether the caller can (not whether it wants to)."""
-_SOMEONE_ELSE = re.compile(
-    r"(?<![^\W_])(?:(?:kan|kunnen|zou|zouden)\s+|(?:denkt|verwacht)\s+u\s+dat\s+)(?:hij|zij|ze|iemand|uw\s+\w+|"
-    r"de\s+\w+|die\s+\w+)(?![^\W_])"
-)
-"""A question whether someone the caller knows can do something ("Kan uw zoon u helpen?"): the caller will ask."""
-_ABOUT_THE_TALK = re.compile(
-    r"\W*(?:(?:eh|ehm|nou|oke|ok|goed|sorry)\W+)*(?:ik|we)\s+(?:(?:vraag|vragen|zeg|zeggen|herhaal|herhalen)\s+"
-    r"(?:het|dat|nog|even|u nog|maar)\b|bedoel|bedoelen|probeer|(?:kijk|kijken|lees|check|controleer)\s+(?:even|nog|"
-    r"het|dat|na)\b|(?:leg|leggen)\s+(?:het|dat|even|kort|u)\b)"
-)
-_ASKS_OWN_STEP = re.compile(
-    r"(?<![^\W_])wat (?:(?:u|je)\s+(?:\w+\s+){0,4}?(?:gaat doen|doet|moet doen|gaat regelen|gaat)|"
-    r"(?:gaat|moet|kunt|zal|doet) (?:u|je)\s+(?:\w+\s+){0,3}?(?:doen|regelen))\b|(?<![^\W_])(?:uw|je) eerste stap"
-)
-"""A trainee asks what the caller itself will do ("Kunt u zeggen wat u nu gaat doen?")."""
-_OWN_STEP = re.compile(
-    r"(?<![^\W_])(?:ik|we)\s+(?:\w+\s+){0,3}?(?:betaal|maak|stuur|doe|ga|regel|bel|vul|vraag|haal|zet|kijk|meld|breng|"
-    r"teken|lever|geef|neem|schrijf|zoek|laat|boek|log)\b|(?<![^\W_])(?:dan|morgen|vandaag|vanavond|straks|meteen|zo)\s+"
-    r"(?:betaal|maak|stuur|doe|ga|regel|bel|vul|vraag|haal|zet|kijk|meld|breng|teken|lever|geef|neem|schrijf|zoek|laat)"
-    r"\s+ik\b"
-)
-"""A sentence in which the caller says it will do something ("Dan maak ik het vandaag over")."""
-_REFUSES = re.compile(r"\W*(?:nee|dat gaat niet|dat wordt krap|ik weet het niet|ik weet niet|dat lukt niet)\b", re.I)
-"""An answer that says no: no step agreed."""
 _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "when_plan", "satisfied", "ready"})
 """Answers in which the caller may take on a step of its own."""
-_HAPPENS_WORDS = frozenset({"krijg", "hoor", "ontvang", "hoef", "zie", "word", "blijf", "ben", "heb"})
-"""Verbs with which something happens to the caller ("ik krijg een brief"): no step it takes."""
-_LEAD_IN = re.compile(r"^(?:(?:goed|oke|oké|ok|nou|prima|fijn|mooi|ja|dus|en)\s*[,.]?\s+)+(?=\w)", re.I)
-"""A trainee's lead-in the caller does not say back ("Goed, dan meld ik Sjors af" -> "dan meldt u Sjors af")."""
 _FILLER = re.compile(r"(?<![^\W_])(?:eh|ehm|uh|uhm)(?![^\W_])[,.]*\s*|,\s*hoor(?=\s*(?:[,.]|$))", re.IGNORECASE)
-_TIGHT = re.compile(
-    r"krap|geen geld|niet (?:kan |kunnen )?betalen|rondkomen|rond te komen|weet niet hoe ik|dubbeltje|schulden|"
-    r"schuldhulp|achter met|aow|bijstand|uitkering|minder geld|weinig geld"
-)
-_SPREAD = re.compile(
-    r"(?<![^\W_])(?:\d+|twee|drie|vier|vijf|zes|acht|tien|twaalf)\s+(?:keer|termijnen|maanden|delen)|termijn|"
-    r"regeling|per maand|in delen|gespreid"
-)
-_AT_ONCE = re.compile(r"(?:een|1) keer|ineens|in een keer|alles tegelijk|in 1 keer")
-_LOWER_FIRST = frozenset(
-    ["de", "een", "er", "en", "maar", "dan", "in", "op", "met", "als", "toen", "nu", "want", "of", "om"]
-)
-_WORRY = re.compile(
-    r"(?<![^\W_])(?:zorg|zorgen|bang|schrik\w*|geschrokken|ongerust|verdriet\w*|boos|spannend|moeilijk|zwaar|erg)"
-    r"(?![^\W_])"
-)
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
 """Segments in the caller's own words (its facts and story), never an echo of the trainee's."""
 _ECHO = re.compile(r"^\s*(?P<echo>[^.?!…]{1,40}?)(?P<end>\?|\.\.\.|…|\.)\s+(?=\S)")
-_ASKS_WHEN = frozenset(
-    {"vandaag", "morgen", "nu", "straks", "echt", "zeker", "hoezo", "waarom", "wanneer", "hoe", "wat"}
-)
 _TOKEN_ALL = re.compile(r"[^\W_]+")
-_ECHO_PRONOUNS = frozenset(
-    [
-        "ik",
-        "mij",
-        "me",
-        "mijn",
-        "u",
-        "uw",
-        "je",
-        "jij",
-        "jouw",
-        "we",
-        "wij",
-        "ons",
-        "onze",
-        "hij",
-        "zij",
-        "ze",
-        "hem",
-        "haar",
-        "het",
-        "dat",
-        "dit",
-        "die",
-        "ja",
-        "nee",
-    ]
-)
 
 
-def _about_the_talk(sentence: str) -> bool:
+def _about_the_talk(sentence: str, talk: re.Pattern[str]) -> bool:
     """ "Ik vraag het nog een keer.", "Ik leg het even uit.": a short sentence about the talk itself, no agreement
     ("Ik vraag het na bij de taxateur en bel u morgen terug" is one)."""
-    return bool(_ABOUT_THE_TALK.match(fold(sentence))) and len(_WORD.findall(sentence)) <= 7 and " en " not in sentence
-
-
-_CONDOLENCE = re.compile(r"(?<![^\W_])(?:gecondoleerd|condoleer\w*|deelneming|sterkte\w*|verlies)(?![^\W_])")
-"""Sympathy with a loss, which a caller thanks for before it goes on."""
+    return bool(talk.match(fold(sentence))) and len(_WORD.findall(sentence)) <= 7 and " en " not in sentence
 
 
 def _thanked(line: str) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from coach.patterns import PatternError, check_phrase
+from coach.patterns import PatternError, check_phrase, check_words
 
 Loc = tuple[str | int, ...]
 """Where in a file: the path of keys and list indexes to a field."""
@@ -64,6 +64,22 @@ def _check_pattern(value: str) -> str:
     return value
 
 
+def _check_word(value: str) -> str:
+    try:
+        check_words(value)
+    except PatternError as exc:
+        raise ValueError(f"ongeldig woord '{value}': {exc}") from None
+    return value
+
+
+def _check_word_stem(value: str) -> str:
+    try:
+        check_words(value, stem=True)
+    except PatternError as exc:
+        raise ValueError(f"ongeldig woord '{value}': {exc}") from None
+    return value
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("mag niet leeg zijn")
@@ -78,6 +94,12 @@ Pattern = Annotated[str, AfterValidator(_check_pattern), WithJsonSchema({"type":
 
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """Non-empty text."""
+
+Word = Annotated[str, AfterValidator(_check_word), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+"""A word or a phrase of a plain word list, which the code puts in its own regular expression (no pattern)."""
+
+WordStem = Annotated[str, AfterValidator(_check_word_stem), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+"""Like ``Word``; a '*' at the end stands for any ending ('betal*': betalen, betaald, betaling)."""
 
 
 def placeholders(line: str) -> set[str]:

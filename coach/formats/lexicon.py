@@ -15,7 +15,7 @@ from pydantic import Field
 from coach.formats.acts import RULE_ACTS
 from coach.formats.advice import PLACEHOLDERS, Advice, Mood, placeholders
 from coach.formats.claims import ClaimType
-from coach.formats.common import Flag, Int, Issue, Loc, Model, Pattern, Text
+from coach.formats.common import Flag, Int, Issue, Loc, Model, Pattern, Text, Word, WordStem
 from coach.formats.signals import SIGNALS
 from coach.formats.topics import AskTopic
 
@@ -121,6 +121,35 @@ class Questions(Model):
     means: list[str] = Field(
         default_factory=list, description="Een vraag of de medewerker de beller goed begreep ('u bedoelt de huur?')."
     )
+    offers: list[Word] = Field(
+        default_factory=list,
+        description="Zo begint een aanbod van de medewerker ('zal ik samenvatten ...?'): het vraagt de beller niets.",
+    )
+    asking_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden die van een zin een verzoek maken, ook zonder vraagteken ('wilt u zeggen ...').",
+    )
+    understanding_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Een check of de beller het begrijpt ('snapt u ...', 'volgt u het') met 'of' erachter is een "
+        "aanbod om het nog eens te zeggen, geen keuze.",
+    )
+    clear_words: list[Word] = Field(
+        default_factory=list, description="Net zo na 'is dat (zo)' of 'is het (zo)': 'is dat duidelijk, of ...'."
+    )
+    yes_or_no: list[Word] = Field(
+        default_factory=list, description="Zo vraagt een medewerker om ja of nee: geen keuze tussen twee dingen."
+    )
+    polite_instruction: list[Word] = Field(
+        default_factory=list,
+        description="Woorden die een zin met het werkwoord vooraan een beleefde opdracht maken ('Kijkt u even op de "
+        "website'): zonder vraagteken geen vraag.",
+    )
+    self_checks: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden voor 'ik' waarmee de medewerker zijn eigen begrip checkt ('begrijp ik dat goed?'): "
+        "de beller bevestigt, hij hoeft niets uit te leggen.",
+    )
 
 
 class SaidBack(Model):
@@ -138,7 +167,39 @@ class SaidBack(Model):
     subordinators: list[str] = Field(
         default_factory=list, description="Woorden die een bijzin beginnen: het werkwoord staat dan achteraan."
     )
-    not_verbs: list[str] = Field(default_factory=list, description="Woorden na 'ik'/'u' die geen werkwoord zijn.")
+    not_verbs: list[str] = Field(
+        default_factory=list, description="Woorden na 'ik'/'u' die geen werkwoord zijn: 'dat zet ik erbij'."
+    )
+    shared_subject: list[Word] = Field(
+        default_factory=list,
+        description="Woorden waarna een werkwoord het onderwerp van ervoor deelt: 'u belt haar en vraagt ...'.",
+    )
+    own_subjects: list[Word] = Field(
+        default_factory=list,
+        description="Na zo'n woord en een werkwoord heeft het werkwoord hiermee een eigen onderwerp: 'of wordt het "
+        "verrekend'.",
+    )
+    time_fronted: list[Word] = Field(
+        default_factory=list,
+        description="Woorden vooraan waarna werkwoord en onderwerp omdraaien: 'dan meld ik ...', 'nu stuurt u ...'.",
+    )
+    prepositions: list[Word] = Field(
+        default_factory=list, description="Voorzetsels: 'u' erna is een voorwerp, geen onderwerp ('vandaag voor u')."
+    )
+    u_subject_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoordsvormen waarna 'u' het onderwerp is waar ze ook staan: 'het geld krijgt u terug'.",
+    )
+    front_prepositions: list[Word] = Field(
+        default_factory=list,
+        description="Een zinsdeel van tijd of plaats dat hiermee begint zet het werkwoord op de tweede plaats: "
+        "'binnen acht weken hoort u iets'.",
+    )
+    determiners: list[Word] = Field(
+        default_factory=list,
+        description="Lidwoorden en bezittelijke woorden: een woord op -t erna is geen werkwoord ('een "
+        "bezwaarschrift').",
+    )
 
 
 class Grammar(Model):
@@ -256,6 +317,13 @@ class Definition(Model):
     before: list[str] = Field(
         default_factory=list, description="Vlak voor de term, na de uitleg: '..., dat heet de beslagvrije voet'."
     )
+    vague: list[Word] = Field(
+        default_factory=list,
+        description="Waar 'dat is/zijn ...' naar wijst zonder iets uit te leggen ('dat zijn de regels'): geen uitleg.",
+    )
+    vague_fillers: list[Word] = Field(
+        default_factory=list, description="Woorden die daar tussen mogen staan: 'dat is nu eenmaal zo'."
+    )
 
 
 class Typos(Model):
@@ -277,6 +345,159 @@ class CallerWords(Model):
         description="Woorden waarmee een beller een sterk gevoel laat zien (zonder emotiewaarden).",
     )
     asks: list[str] = Field(default_factory=list, description="Zo vraagt een beller om uitleg, ook zonder vraagteken.")
+
+
+class TalkPhrase(Model):
+    """Verbs by which a trainee speaks of the talk itself ('ik vraag het nog even'), with the words that may follow."""
+
+    verbs: list[Word] = Field(min_length=1)
+    next: list[Word] = Field(
+        default_factory=list, description="Een van deze woorden moet na het werkwoord komen; leeg: elk woord."
+    )
+
+
+class CallerBrainWords(Model):
+    """Words the caller's brain (coach.caller.brain) reads the trainee's turns and its own story with."""
+
+    agreement_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor 'u'/'je' aan het begin van een afspraak die de beller uitvoert: 'dan belt u ...'.",
+    )
+    happens: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden na 'u': de afspraak overkomt de beller ('u krijgt het geld terug'), hij doet niets.",
+    )
+    happens_to_me: list[Word] = Field(
+        default_factory=list,
+        description="Dezelfde werkwoorden in de ik-vorm: 'dan krijg ik een brief' is geen stap die de beller zet.",
+    )
+    lead_in: list[Word] = Field(
+        default_factory=list,
+        description="Woorden vooraan een afspraak die de beller niet herhaalt ('Goed, dan meld ik ...'); zoals getypt, "
+        "met accenten.",
+    )
+    why: list[Word] = Field(default_factory=list, description="Een vraag naar het waarom ('hoezo', 'reden').")
+    has_or_can: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden vooraan een keuzevraag die vraagt wat de beller heeft of kan ('Heeft u foto's, of "
+        "...?'): geen keuze tussen twee dingen.",
+    )
+    callers_wish: list[Word] = Field(
+        default_factory=list,
+        description="Wat de beller vroeg, teruggegeven ('dus u vraagt of ...'): geen afspraak om te herhalen.",
+    )
+    common: list[Word] = Field(
+        default_factory=list,
+        description="Lange woorden die hints en vragen in de helft van de gesprekken delen: geen teken dat de "
+        "medewerker naar de hint vraagt.",
+    )
+    infinitives: list[Word] = Field(
+        default_factory=list,
+        description="Hele werkwoorden in een keuze ('per post sturen'): de handeling, niet de keuze zelf.",
+    )
+    option_prepositions: list[Word] = Field(
+        default_factory=list,
+        description="Een keuze heet naar het zinsdeel dat hiermee begint: 'met een papieren formulier'.",
+    )
+    option_stop: list[Word] = Field(
+        default_factory=list, description="Hier houdt de naam van een keuze op: 'per post, zodat ...'."
+    )
+    lacks: list[Word] = Field(
+        default_factory=list, description="Wat een beller kan missen, na 'geen' in zijn verhaal: 'geen DigiD'."
+    )
+    lack_names: dict[Word, Text] = Field(
+        default_factory=dict, description="Hoe de beller noemt wat hij mist ('digid': 'DigiD'); anders het woord zelf."
+    )
+    rules_out: dict[Word, list[Word]] = Field(
+        default_factory=dict,
+        description="Wat een keuze of vraag met deze woorden onmogelijk maakt als hij het mist ('digid': online, "
+        "internet); anders het woord zelf.",
+    )
+    has_itself: list[Word] = Field(
+        default_factory=list,
+        description="Wat de beller zelf wel heeft ('ik heb zelf wel DigiD') terwijl iemand voor wie hij belt het mist.",
+    )
+    relatives: list[Word] = Field(
+        default_factory=list,
+        description="Mensen over wie de beller vertelt: 'mijn moeder heeft geen DigiD' is haar gemis, niet het zijne.",
+    )
+    money: list[WordStem] = Field(
+        default_factory=list, description="Een vraag over geld: een beller die krap zit zegt niet zomaar dat het lukt."
+    )
+    can: list[WordStem] = Field(
+        default_factory=list, description="Een vraag of de beller iets kan (niet of hij het wil): 'lukt dat?'."
+    )
+    others_can: list[Word] = Field(
+        default_factory=list,
+        description="Zo vraagt een medewerker of iemand anders iets kan ('kan uw zoon ...'): de beller vraagt het.",
+    )
+    others_expected: list[Word] = Field(
+        default_factory=list, description="Net zo met 'u dat' erna: 'denkt u dat hij ...'."
+    )
+    others: list[Word] = Field(
+        default_factory=list, description="Die iemand anders (ook 'uw ...', 'de ...', 'die ...'): hij, zij, iemand."
+    )
+    talk_lead: list[Word] = Field(
+        default_factory=list, description="Woorden voor 'ik'/'we' in een zin over het gesprek zelf: 'eh, ik ...'."
+    )
+    about_the_talk: list[TalkPhrase] = Field(
+        default_factory=list,
+        description="Een korte zin over het gesprek zelf ('ik vraag het nog even', 'ik leg het kort uit'): geen "
+        "afspraak.",
+    )
+    own_step_does: list[Word] = Field(
+        default_factory=list,
+        description="Zo vraagt 'wat u ...' wat de beller zelf gaat doen: 'wat u nu gaat doen', 'wat u moet doen'.",
+    )
+    own_step_verbs: list[Word] = Field(
+        default_factory=list, description="Net zo in 'wat gaat u ...', 'wat moet je ...'."
+    )
+    own_step_infinitives: list[Word] = Field(
+        default_factory=list, description="En daarna aan het eind: 'wat gaat u morgen doen'."
+    )
+    own_step_named: list[Word] = Field(default_factory=list, description="Na 'uw'/'je': 'wat is uw eerste stap?'.")
+    steps: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden na 'ik'/'we' waarmee de beller zegt wat hij gaat doen: 'dan maak ik het over'.",
+    )
+    steps_fronted: list[Word] = Field(
+        default_factory=list, description="Dezelfde werkwoorden na een tijd vooraan: 'morgen bel ik'."
+    )
+    step_times: list[Word] = Field(default_factory=list, description="Die tijden: 'dan', 'morgen', 'straks'.")
+    refuses: list[Word] = Field(
+        default_factory=list,
+        description="Zo begint een antwoord van de beller dat nee zegt: geen afgesproken stap. Zoals getypt.",
+    )
+    condolence: list[WordStem] = Field(
+        default_factory=list, description="Medeleven met een verlies: de beller bedankt ervoor voor hij verder gaat."
+    )
+    worry: list[WordStem] = Field(
+        default_factory=list,
+        description="Woorden van zorg in een vraag ('bent u bang dat ...'): de beller vertelt wat hem dwarszit.",
+    )
+    tight: list[Word] = Field(
+        default_factory=list,
+        description="Tekst in het verhaal van de beller die zegt dat geld krap is (ook midden in een woord).",
+    )
+    spread_counts: list[Word] = Field(
+        default_factory=list, description="Hoe vaak, voor 'keer' of 'termijnen' (een getal telt ook): 'tien keer'."
+    )
+    spread_units: list[Word] = Field(default_factory=list, description="Die woorden: keer, termijnen, maanden.")
+    spread: list[Word] = Field(
+        default_factory=list,
+        description="Tekst in een keuze die zegt dat er in delen betaald wordt (ook midden in een woord).",
+    )
+    at_once: list[Word] = Field(
+        default_factory=list, description="Tekst in een keuze die zegt dat alles in één keer betaald wordt."
+    )
+    asks_when: list[Word] = Field(
+        default_factory=list,
+        description="Een regel van de beller die hiermee opent ('Vandaag nog?') vraagt iets; hij herhaalt niets.",
+    )
+    echo_pronouns: list[Word] = Field(
+        default_factory=list,
+        description="Net zo met deze woorden ('Dat?'); ook een keuze met een van deze woorden is geen korte naam.",
+    )
 
 
 class OffScript(Model):
@@ -315,6 +536,7 @@ class Lexicon(Model):
     definition: Definition = Field(default_factory=Definition)
     style: Style = Field(default_factory=Style)
     caller: CallerWords = Field(default_factory=CallerWords)
+    caller_brain: CallerBrainWords = Field(default_factory=CallerBrainWords)
     claims: list[ClaimType] = Field(
         default_factory=list, description="De claimcatalogus: uitspraken met een waarde en wat klopt (docs/claims.md)."
     )

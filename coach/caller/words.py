@@ -1,0 +1,94 @@
+"""The caller's brain's word lists (lexicon ``caller_brain``) compiled into the regular expressions it reads turns and
+its own story with: once per analyzer (so per lexicon), never per turn. The lists are data; the shapes around them
+(which pronoun, where a word boundary or a gap of a few words goes) stay here."""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from coach.analyzer import Analyzer
+from coach.formats.lexicon import CallerBrainWords
+from coach.patterns import fold, word_alternatives
+
+_B = r"(?<![^\W_])"
+_E = r"(?![^\W_])"
+
+
+def _plain(words: list[str], space: str = " ") -> str:
+    """The alternatives of a word list, folded like the text they are searched in."""
+    return word_alternatives([fold(w) for w in words], space)
+
+
+def _alt(words: list[str], space: str = " ", *, folded: bool = True) -> str:
+    """One group of alternatives for a word list (unless ``folded`` is off: for text read as typed)."""
+    return "(?:" + (_plain(words, space) if folded else word_alternatives(list(words), space)) + ")"
+
+
+def _words(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+class BrainWords:
+    """The compiled lists; every regex is searched in folded text unless its field says 'as typed'."""
+
+    def __init__(self, lx: CallerBrainWords) -> None:
+        lead = r"\W*(?:" + _alt(lx.agreement_lead) + r"\W+)*(?:u|je|jij)\s+"
+        happens = _alt(lx.happens) + r"\b"
+        self.caller_acts = re.compile(lead + r"(?!\w+\s+(?:ik|we)\b)(?!" + happens + ")")
+        """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
+        self.happens_to_me = _words(lx.happens_to_me)
+        self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)
+        self.why = re.compile(_B + _alt(lx.why) + _E)
+        self.has_or_can = re.compile(r"^\W*(?:en\W+)?" + _alt(lx.has_or_can) + r"\s+(?:u|je|jij)\b")
+        self.callers_wish = re.compile(_B + _alt(lx.callers_wish) + _E)
+        self.common = _words(lx.common)
+        self.infinitives = _words(lx.infinitives)
+        self.option_prepositions = _words(lx.option_prepositions)
+        self.option_stop = _words(lx.option_stop)
+        self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")
+        self.lack_names = {fold(k): v for k, v in lx.lack_names.items()}
+        self.rules_out = {fold(k): tuple(fold(w) for w in v) for k, v in lx.rules_out.items()}
+        has_itself = _plain(lx.has_itself)
+        self.has_itself = re.compile(_B + r"(?:ik\s+)?(?:heb|heeft)\s+(?:zelf\s+)?wel\s+(" + has_itself + r")\b")
+        self.someone_elses = re.compile(_B + _alt(lx.relatives) + _E + r"[^.]{0,130}$")
+        self.money = re.compile(_B + _alt(lx.money) + _E + r"|\d+\s*euro")
+        self.can = re.compile(_B + _alt(lx.can) + _E)
+        others = rf"(?:{_plain(lx.others)}|uw\s+\w+|de\s+\w+|die\s+\w+)"
+        self.someone_else = re.compile(
+            rf"{_B}(?:{_alt(lx.others_can)}\s+|{_alt(lx.others_expected)}\s+u\s+dat\s+){others}{_E}"
+        )
+        talk = "|".join(
+            _alt(p.verbs, r"\s+") + (r"\s+" + _alt(p.next) + r"\b" if p.next else "") for p in lx.about_the_talk
+        )
+        self.about_the_talk = re.compile(r"\W*(?:" + _alt(lx.talk_lead) + r"\W+)*(?:ik|we)\s+(?:" + talk + ")")
+        self.asks_own_step = re.compile(
+            rf"{_B}wat (?:(?:u|je)\s+(?:\w+\s+){{0,4}}?{_alt(lx.own_step_does)}|{_alt(lx.own_step_verbs)} (?:u|je)\s+"
+            rf"(?:\w+\s+){{0,3}}?{_alt(lx.own_step_infinitives)})\b|{_B}(?:uw|je) {_alt(lx.own_step_named)}"
+        )
+        """A trainee asks what the caller itself will do ("Kunt u zeggen wat u nu gaat doen?")."""
+        self.own_step = re.compile(
+            rf"{_B}(?:ik|we)\s+(?:\w+\s+){{0,3}}?{_alt(lx.steps)}\b|"
+            rf"{_B}{_alt(lx.step_times)}\s+{_alt(lx.steps_fronted)}\s+ik\b"
+        )
+        """A sentence in which the caller says it will do something ("Dan maak ik het vandaag over")."""
+        self.refuses = re.compile(r"\W*" + _alt(lx.refuses, folded=False) + r"\b", re.I)
+        self.condolence = re.compile(_B + _alt(lx.condolence) + _E)
+        self.worry = re.compile(_B + _alt(lx.worry) + _E)
+        self.tight = re.compile(_plain(lx.tight))
+        counted = rf"{_B}(?:\d+|{_plain(lx.spread_counts)})\s+{_alt(lx.spread_units)}"
+        self.spread = re.compile(rf"{counted}|{_plain(lx.spread)}")
+        self.at_once = re.compile(_plain(lx.at_once))
+        self.asks_when = _words(lx.asks_when)
+        self.echo_pronouns = _words(lx.echo_pronouns)
+
+
+_COMPILED: weakref.WeakKeyDictionary[Analyzer, BrainWords] = weakref.WeakKeyDictionary()
+
+
+def brain_words(analyzer: Analyzer) -> BrainWords:
+    """The compiled word lists of the analyzer's lexicon (compiled on first use, then kept with the analyzer)."""
+    words = _COMPILED.get(analyzer)
+    if words is None:
+        words = _COMPILED[analyzer] = BrainWords(analyzer.lexicon.caller_brain)
+    return words
