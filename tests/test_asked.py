@@ -120,7 +120,8 @@ def test_the_caller_answers_what_was_asked_first_with_at_most_one_beat(lib: Libr
 
 
 def test_a_question_without_a_fact_gets_an_honest_answer_not_a_prod(lib: Library) -> None:
-    _, _, plan = first_reply(lib.scenario("heffing-hondenbelasting"), "Wat is uw e-mailadres?")
+    # (its own e-mail address every caller knows: that one it gives, see test_caller_questions)
+    _, _, plan = first_reply(lib.scenario("heffing-hondenbelasting"), "Hoe heet uw huisarts?")
     assert plan.segments[0].kind in ("unknown_fact", "clarify")
     assert not [r for r in plan.revealed if r.startswith("fact:")]
 

@@ -411,14 +411,43 @@ def test_a_check_with_an_offer_to_explain_again_is_no_choice(text: str, kind: st
     assert ANALYZER.asks_back(text) == kind
 
 
-def test_asked_what_it_will_do_when_only_the_trainee_acts_the_caller_waits(lib: Library) -> None:
+def test_asked_what_it_will_do_when_only_the_trainee_acts_the_caller_says_that_back(lib: Library) -> None:
+    """Not "Ik wacht dus af: ...": the caller may still have something to do that the trainee never said (round-13
+    audit: 'ik wacht af' before an appointment the caller had agreed to go to)."""
     _, plans = play(
         lib,
         "heffing-huishouden-eenpersoons",
         ["Ik stuur u vandaag een brief met wat we besproken hebben.", "Wat gaat u nu doen?"],
     )
     plan = plans[-1]
-    assert "wacht" in plan.text and "brief" in plan.text, plan.text
+    assert "u stuurt mij vandaag een brief" in plan.text and "wacht" not in plan.text, plan.text
+
+
+def test_asked_what_it_will_do_the_caller_says_the_step_it_was_given(lib: Library) -> None:
+    """ "U moet zelf het bezwaar sturen" told, then "wat gaat u doen?": the caller's own step, not the trainee's note
+    in the dossier (round-13 audit)."""
+    _, plans = play(
+        lib,
+        "heffing-ondernemer-niet-woning",
+        [
+            "U moet zelf het bezwaar sturen, ik kan de aanslag niet door de telefoon wegstrepen. Ik zet wel een "
+            "notitie in uw dossier dat u gebeld heeft. Zou u even kort willen herhalen wat u gaat doen?"
+        ],
+    )
+    assert "ik moet zelf het bezwaar sturen" in plans[-1].text, plans[-1].text
+    assert "notitie" not in plans[-1].text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["Prima, dat zet ik erbij.", "Wat gaat er nu gebeuren, kunt u dat kort zeggen?"],
+        ["Nee, ik ga u niet naar een website sturen. Ik stuur u een brief.", "Wat gaat u nu doen?"],
+    ],
+)
+def test_a_step_that_says_nothing_or_will_not_happen_is_not_said_back(lib: Library, turns: list[str]) -> None:
+    _, plans = play(lib, "heffing-huishouden-eenpersoons", turns)
+    assert "dat zet u erbij" not in plans[-1].text and "website" not in plans[-1].text, plans[-1].text
 
 
 @pytest.mark.parametrize(
@@ -496,3 +525,99 @@ def test_review_a_wrong_detail_given_back_is_not_confirmed(lib: Library) -> None
     )
     plan = plans[-1]
     assert "check_confirmed" not in kinds(plan), plan.text
+
+
+# --- round-13 audit: questions the caller now answers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dat begrijp ik. Zullen we samen kijken wat er in de brief staat?", "consent"),
+        ("Ik zeg het kort. Donderdag. Twee uur. Gemeentehuis. Neem de brief mee. Goed?", "consent"),
+        ("zelf via mijn beekvliet met digid. ok?", "consent"),
+        ("wilt u misschien volgend jaar automatische incasso? dan kan het in 10 termijnen.", "consent"),
+        ("dus wilt u dat, een incasso?", "consent"),
+        ("Zou u dat fijn vinden, dat ik u daarvan het nummer geef?", "consent"),
+        ("dan is t 528 totaal, 6 x 88 euro. lukt 88 per maand?", "able"),
+        ("Mailen kan, ja. Klopt het dat u het bezwaar dan ook per mail stuurt?", "task"),
+        # not a proposal: an invitation, or a check of a fact with a step in the next sentence
+        ("Wilt u vertellen wat er gebeurd is?", None),
+        ("Klopt het dat u er sinds 1 september niet meer woont? Dan betaalt u alleen het eigenarendeel.", None),
+        ("Wilt u nog iets vragen?", "task"),
+    ],
+)
+def test_proposals_tags_and_amounts_ask_for_a_yes(text: str, kind: str | None) -> None:
+    assert ANALYZER.asks_back(text) == kind
+
+
+def test_asked_its_mail_address_the_caller_gives_one_and_the_same_again(lib: Library) -> None:
+    _, plans = play(
+        lib,
+        "heffing-rioolheffing-eigenaar-gebruiker",
+        [OPENING, "Welk mailadres mag ik daarvoor gebruiken?", "En uw mailadres, wilt u dat nog even herhalen?"],
+    )
+    first, again = plans[1].text, plans[2].text
+    assert "@" in first and "terpstra" in first, first
+    address = next(w for w in first.split() if "@" in w).rstrip(".")
+    assert address in again, again
+
+
+def test_a_mail_channel_is_no_question_for_the_address(lib: Library) -> None:
+    plan = reply(lib, "heffing-rioolheffing-eigenaar-gebruiker", "Zal ik het even voor u samenvatten per mail?")
+    assert "@" not in plan.text, plan.text
+
+
+def test_asked_whether_there_is_anything_else_the_caller_tells_its_worry(lib: Library) -> None:
+    brain, plans = play(
+        lib,
+        "heffing-huishouden-eenpersoons",
+        [OPENING, "Ik kijk even mee in uw dossier.", "Ik zie het.", "Is er verder nog iets waar ik u mee kan helpen?"],
+    )
+    assert kinds(plans[-1]) == ["hidden"], plans[-1].text
+    assert brain.ended is None and brain.revealed_hidden
+
+
+def test_a_plain_yes_no_question_without_a_fact_gets_no_how_do_you_mean(lib: Library) -> None:
+    plan = reply(lib, "invordering-beslag-bankrekening", "Heeft u dat zelf ook zo gezien in de app?")
+    assert "bedoelt" not in plan.text and "Hoezo" not in plan.text, plan.text
+
+
+def test_jargon_said_again_in_plain_words_later_in_the_turn_is_explained(lib: Library) -> None:
+    text = (
+        "Bij een niet-woning is de gebruiker belastingplichtig voor het gebruikersdeel van de OZB. Hm, dat is wat "
+        "ingewikkeld gezegd. Gewoon gezegd: bij een winkel betaalt ook de huurder een deel van de OZB, maar alleen "
+        "als hij er op 1 januari nog zat. Snapt u wat ik bedoel?"
+    )
+    plan = reply(lib, "heffing-ondernemer-niet-woning", text)
+    assert "jargon" not in kinds(plan) and "elastingplichtig" not in plan.text, plan.text
+    analysis = ANALYZER.analyze(text, "")
+    assert all(ANALYZER.explained_nearby(analysis, h) for h in analysis.of("jargon"))
+    # without the plain restatement the word is still asked about
+    bare = reply(lib, "heffing-ondernemer-niet-woning", "Bij een niet-woning is de gebruiker belastingplichtig.")
+    assert "jargon" in kinds(bare), bare.text
+
+
+def test_a_short_answer_and_a_question_back_is_no_premature_solution(lib: Library) -> None:
+    _, plans = play(
+        lib,
+        "invordering-regeling-incasso-mislukt",
+        [
+            "goedemiddag meneer pronk, met bas van belastingen. geen aanmaning nee. "
+            "u heeft de brief van 4 juni, klopt dat?"
+        ],
+    )
+    assert "premature_solution" not in plans[0].events, plans[0].events
+
+
+def test_a_complaint_is_said_once_not_followed_by_more_anger(lib: Library) -> None:
+    # a caller that gets much angrier at a jargon-heavy turn asks what the word means, and says no more than that
+    _, plans = play(
+        lib,
+        "heffing-huurder-ozb",
+        [
+            "goedemiddag, met kees. de woz-waarde wordt vastgesteld bij beschikking en staat op het "
+            "aanslagbiljet samen met de afvalstoffenheffing en de rioolheffing gebruikersdeel."
+        ],
+    )
+    assert kinds(plans[0])[:1] == ["jargon"] and "angrier" not in kinds(plans[0]), plans[0].text

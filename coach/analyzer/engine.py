@@ -607,6 +607,7 @@ class Analyzer:
         self.polite = _words_regex(lx.informal.polite)
         self.domain = _words_regex(lx.explanation.domain)
         self.taken_back = _words_regex(lx.explanation.taken_back, v)
+        self.restated = _words_regex(lx.explanation.restated, v)
         self.strong_info = _words_regex(lx.explanation.strong_info)
         self.not_explanation = _Rules(lx.explanation.not_explanation, v, common=self.common)
         self.generic_info = _Rules(lx.explanation.generic, v, common=self.common)
@@ -839,6 +840,9 @@ class Analyzer:
                 continue
             start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
             lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
+            end = _sentence_end(folded, m.end())
+            if lead and lead[0] in self.subordinators and lead[0] not in self.wh and "?" not in folded[start:end]:
+                continue  # "Als het krap wordt, kunt u bij ons vragen of ...": a condition, then a statement
             if kind == "choice" and self.yes_or_no.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
             if kind == "choice" and self.check_or_again.search(folded[start:]):
@@ -1141,7 +1145,8 @@ class Analyzer:
         bevel om te betalen."), or in another sentence that names the term again ("de WOZ-beschikking, dat is ...
         [later] staat op uw beschikking"): a sentence is read alone, a turn as a whole.
         An explanation in more jargon ("Dat is een executoriale titel.") explains nothing: no other term in its
-        first eight words. The caller (no question what it means) and the feedback (no jargon) read it alike."""
+        first eight words. Said again in plain words later in the turn ("Gewoon gezegd: ...") explains it too.
+        The caller (no question what it means) and the feedback (no jargon) read it alike."""
         sentences = analysis.sentences
         at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
         if at is None:
@@ -1156,6 +1161,10 @@ class Analyzer:
             head = x.start + (words[min(7, len(words) - 1)].end() if words else 0)
             return not any(x.start <= h.start < head and h.term != hit.term for h in jargon)
 
+        # "... belastingplichtig ... Hm, dat zeg ik te moeilijk. Gewoon gezegd: ...": said again in plain words later
+        # in the turn (lexicon ``explanation.restated``), the words after that explain it
+        if self.restated and any(self.restated.search(fold(x.text)) for x in sentences[at + 1 :]):
+            return True
         plain = [x for x in [*after, *mentions] if opening_words_plain(x)]
         # the sentence before explains only in the term's plain words ("... per keer dat uw container geleegd
         # wordt. U had extra ledigingen."), not with a "dat is ..." that points back to something else

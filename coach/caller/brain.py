@@ -74,6 +74,13 @@ _CONTENT = frozenset(
 """Answers that say the caller is content with what it heard."""
 _UPSET = frozenset({"dismissive", "last_warning", "angrier"})
 """Beats that say the caller is hurt, fed up or angrier: after a content answer they would contradict it."""
+_COMPLAINTS = frozenset(
+    {"jargon", "unclear", "offscript", "premature_solution", "closed_question_run", "ignored_question", "dismissive"}
+)
+"""Answers that already voice the caller's displeasure or confusion."""
+_AFTER_COMPLAINT = frozenset({"angrier", "jargon"})
+"""Beats that would say it a second time after a complaint ("Ho, even. Dat was te veel." then "Waardepeildatum?");
+a last warning before hanging up is still said."""
 _SOFT_BEATS = {
     "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question", "summary_confirmed"},
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree", "noted"},
@@ -116,6 +123,8 @@ class _Reply:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         first = chosen[0].kind if chosen else None
         beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
+        if first in _COMPLAINTS:  # "Wat is beschikking?" says the caller is lost: no "Ik raak de draad kwijt" after it
+            beats = [b for b in beats if b.kind not in _AFTER_COMPLAINT]
         if first in _CONTENT and beats and beats[0].kind in _UPSET and not chosen[0].alone:
             chosen = beats[
                 :1
@@ -192,6 +201,8 @@ class CallerBrain:
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     said_back_last: str = ""
     """The agreements the caller last said back ("Dus als ik het goed begrijp: ..."): not word for word again."""
+    mail: str = ""
+    """The caller's e-mail address once it gave it: the same address every time."""
     own_steps: list[str] = field(default_factory=list)
     """Steps the caller said it will take, in its own words ("Dan maak ik het vandaag over."), to say back."""
     concern_again_said: str = ""
@@ -199,6 +210,7 @@ class CallerBrain:
     ended: str | None = None
     _known: set[str] | None = field(default=None, repr=False)
     _soft: bool | None = field(default=None, repr=False)
+    _names: dict[str, str] | None = field(default=None, repr=False)
     _rounds: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -376,7 +388,7 @@ class CallerBrain:
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
         own = (
             []
-            if facts or age_asked
+            if facts or age_asked or back == "choice"  # "naar uw adres, of naar uw mailadres?" asks for a pick
             else [
                 f"topic_{x}"
                 for x in sorted(asked_now.leading)
@@ -409,12 +421,21 @@ class CallerBrain:
         self.closed_run = self.closed_run + 1 if only_closed else 0
         if self.closed_run >= 3:
             events.append(E.closed_question_run)
+        # "Geen aanmaning, nee. U heeft de brief van 4 juni, klopt dat?": a short answer to the caller's question and
+        # a question back gathers; it pushes no solution yet
+        short_answer_asks = (
+            "next_step" not in acts
+            and bool(analysis.sentences)
+            and analysis.sentences[-1].text.rstrip().endswith("?")
+            and len(_WORD.findall(self.analyzer.asserted_text(text, analysis))) <= 12
+        )
         premature = (
             not self.listened
             and self.turn_no <= 2
             and acts & {"explanation", "next_step"}
             and not acts & LISTENING_ACTS
             and not facts  # "Uw naam en adres, dan kan ik het dossier openen" gathers; it solves nothing yet
+            and not short_answer_asks
         )
         if premature:
             events.append(E.premature_solution)
@@ -515,7 +536,18 @@ class CallerBrain:
             )
 
         # The trainee closes the call -----------------------------------------------------------------------------
-        if "closing" in acts and not facts:  # a turn that asks for a fact ("... of nog iets anders?") goes on
+        # "Is er verder nog iets?" to a caller that let its worry slip, or has held it long enough: it tells it now,
+        # as people do when asked whether there is anything else
+        pending_now = self.pending_hidden
+        more_asked = (
+            "closing" in acts
+            and off is None
+            and "dismissive" not in acts
+            and bool(pending_now)
+            and "ask" in self.analyzer.closing_parts_of(analysis)
+            and (self.hints_given > 0 or self.turn_no >= pending_now[0].reveal.after_turn)
+        )
+        if "closing" in acts and not facts and not more_asked:  # a turn that asks for a fact goes on
             # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
             ending = self._closing(events, revealed, arranged="next_step" in acts and not premature)
             if ending is not None:
@@ -541,6 +573,8 @@ class CallerBrain:
             answer(lambda: self.line("unclear"), "unclear", "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
         hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
+        if more_asked:
+            hidden = pending_now[0]
         # "Waarvoor heeft u de auto nodig?" asks why, not which car: the worry behind it answers, not the fact
         why = any(self.words.why.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
         told = [h for h in s.concerns.hidden if h.id in self.revealed_hidden][-1:]
@@ -622,7 +656,11 @@ class CallerBrain:
             answer(partial(self.line, kind), kind, "Bevestig wat de medewerker zegt.", stock=True)
         if detail_back:
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
-        if summary_ok is not None and not (summary_ok and asks_on):
+        # "Fijn dat u het eerst navraagt. Het antwoord is helaas nee: ...": the caller reacts to what it is told after
+        # the words about itself, not "Ja, dat klopt helemaal" (round-13 audit)
+        summary_end = max((h.end for h in analysis.of("summary")), default=len(text))
+        told_after = says and any(h.start >= summary_end for h in analysis.of("explanation"))
+        if summary_ok is not None and not (summary_ok and (asks_on or told_after)):
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
             answer(partial(self.line, kind), kind, note, stock=summary_ok)
@@ -722,7 +760,11 @@ class CallerBrain:
                 # from the dossier: yes
                 answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             elif not acts & {"check_understanding", "summary", "closing"}:
-                answer(self._unknown_line(text), "unknown_fact", "Je weet dit niet, of snapt de vraag niet: zeg dat.")
+                answer(
+                    self._unknown_line(text, analysis),
+                    "unknown_fact",
+                    "Je weet dit niet, of snapt de vraag niet: zeg dat.",
+                )
         elif "open_question" in acts and not back:
             answer(*self._open_answer(text, analysis))
         if ignored and off is None:
@@ -1005,9 +1047,10 @@ class CallerBrain:
         return len(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])}) >= 2
 
     def _echoes_hint(self, analysis: Analysis, hidden: HiddenConcern) -> bool:
-        """Whether the turn asks about the hint the caller dropped in its last reply, in its words: two of them, or
-        one in a short question ("...met alles wat er speelt." - "Wat speelt er dan?")."""
-        if self.hint_turn != self.turn_no - 1 or not self.hints_given or not analysis.sentences:
+        """Whether the turn asks about the hint the caller dropped in one of its last two replies (an 'ok' may come
+        between), in its words: two of them, or one in a short question ("...met alles wat er speelt." - "Wat speelt
+        er dan?")."""
+        if self.turn_no - self.hint_turn > 2 or not self.hints_given or not analysis.sentences:
             return False
         questions = [x.text for x in analysis.sentences if "?" in x.text]
         if not questions and not analysis.acts & {"open_question", "closed_question"}:
@@ -1237,7 +1280,10 @@ class CallerBrain:
         return max(found, key=lambda x: x[0])[1] if found else ""
 
     def _everyday(self, kind: str, text: str) -> str:
-        """What every caller knows without looking it up: the number it calls from, its own address."""
+        """What every caller knows without looking it up: the number it calls from, its own address, its own e-mail
+        address (made from its name: "Marja Wennekes" gives m.wennekes@...)."""
+        if kind == "topic_e-mailadres":
+            return self.line(kind, mail=self._mail())
         if kind != "topic_naam-adres":
             return self.line(kind)
         address = self._address()
@@ -1249,6 +1295,16 @@ class CallerBrain:
             return self.line("topic_adres_klopt", adres=address)
         name = self.scenario.caller.name if "naam" in fold(text) else ""
         return self.line(kind, adres=f"{name}, {address}" if name else address)
+
+    def _mail(self) -> str:
+        """The caller's own e-mail address, the same all call: its initial and surname at a common provider."""
+        if not self.mail:
+            words = [re.sub(r"[^a-z-]", "", fold(w).replace("ı", "i")) for w in self.scenario.caller.name.split()]
+            words = [w for w in words if w.strip("-")] or ["beller"]
+            surname, initial = "".join(words[1:]) or words[0], words[0][0] if len(words) > 1 else ""
+            provider = self.pick(["gmail.com", "hotmail.com", "ziggo.nl", "kpnmail.nl", "outlook.com"])
+            self.mail = f"{initial}.{surname}@{provider}" if initial else f"{surname}@{provider}"
+        return self.mail
 
     def _heard_echo(self, line: str, heard: str) -> str:
         """A line that opens by echoing what the trainee said ("Dertig euro? Dat is niet veel.", "Een kwartier...
@@ -1302,8 +1358,11 @@ class CallerBrain:
             sentence = sentences[index].text if index is not None else hit.text
             if index is not None and _INITIAL_END.search(sentence) and index + 1 < len(sentences):
                 sentence = f"{sentence} {sentences[index + 1].text}"  # "voor K. Bos": an initial, not an end
+            elif index and _INITIAL_END.search(sentences[index - 1].text):
+                sentence = f"{sentences[index - 1].text} {sentence}"  # "meneer K. Bos belt u": the name goes with it
             out.append(sentence.split(":", 1)[1].strip() if ":" in sentence[:40] else sentence.strip())
-        # "Ik vraag het nog een keer.", "Klopt dat adres?": talk about the talk, or a question, is no agreement
+        # "Ik vraag het nog een keer.", "Klopt dat adres?": talk about the talk, or a question, is no agreement; nor
+        # "Nee, ik ga u niet naar een website sturen", what will not happen
         return list(
             dict.fromkeys(
                 x
@@ -1312,6 +1371,7 @@ class CallerBrain:
                 and "?" not in x
                 and not _about_the_talk(x, self.words.about_the_talk)
                 and not self.words.callers_wish.search(fold(x))
+                and not fold(x).startswith("nee")
             )
         )
 
@@ -1322,8 +1382,11 @@ class CallerBrain:
         were made."""
         latest_first = list(reversed(self.agreements))
         if own_first:
+            # its own steps first, then someone on its side ("mevrouw Wijnands vraagt de regeling aan"), then the
+            # trainee's ("ik zet een notitie in uw dossier")
             own = [x for x in latest_first if self._own_step(x)]
-            latest_first = own + [x for x in latest_first if x not in own]
+            others = [x for x in latest_first if x not in own and not _TRAINEE_ACTS.search(fold(x))]
+            latest_first = own + others + [x for x in latest_first if x not in own and x not in others]
         picked: list[str] = []
         for x in latest_first[:4]:
             words = set(self.analyzer.content_words(x))
@@ -1353,9 +1416,56 @@ class CallerBrain:
         said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
         words = said.split()
         if len(words) > 16:
-            cut = " ".join(words[:16])
-            said = cut[: cut.rfind(",")] if "," in cut else cut
-        return said.strip(" ,")
+            cut = " ".join(words[:22])
+            before_comma = cut[: cut.rfind(",")] if "," in cut else ""
+            # "bos, de belastingdeurwaarder" is no step, nor "als ik hem alleen buiten zet": cut at a comma only
+            # when a main clause of six words or more is left; a sentence of up to 22 words is said whole
+            whole = len(before_comma.split()) >= 6 and fold(before_comma.split()[0]) not in self.analyzer.subordinators
+            said = before_comma if whole else " ".join(words) if len(words) <= 22 else ""
+        return self._cased(said.strip(" ,"))
+
+    def _caller_steps(self) -> list[str]:
+        """What the trainee told the caller to do in its last three turns, as the caller says it back, at most two and
+        the latest last: sentences whose said-back form has 'ik' doing something ("ik moet zelf het bezwaar sturen",
+        "dan stuur ik de foto"), not 'ik krijg/hoor/hoef' (that happens to it), and no questions."""
+        found: list[str] = []
+        for turn in self.said_by_trainee[-3:]:
+            for sentence in re.split(r"(?<=[.!?])\s+", turn):
+                if (
+                    "?" in sentence
+                    or _about_the_talk(sentence, self.words.about_the_talk)
+                    or not _U_SUBJECT.search(fold(sentence))
+                ):
+                    continue
+                said = self._said_back_short(sentence)
+                step = _STEP.match(fold(said))
+                verb = step and (step.group(1) or step.group(2))
+                doing = verb and verb not in self.words.happens_to_me and verb not in self.words.not_steps
+                if doing and _says_much(said) and said not in found:
+                    found.append(said)
+        picked: list[str] = []
+        for x in reversed(found):
+            words = set(self.analyzer.content_words(x))
+            if all(len(words & set(self.analyzer.content_words(y))) * 2 < max(len(words), 1) for y in picked):
+                picked.append(x)
+            if len(picked) == 2:
+                break
+        return picked[::-1]
+
+    def _cased(self, text: str) -> str:
+        """Names as the scenario writes them: a trainee's "mevr wijnands" said back is "mevr Wijnands"."""
+        if self._names is None:
+            s = self.scenario
+            source = " ".join(
+                [s.caller.name, s.caller.situation, s.briefing.summary, *s.opening, *s.concerns.surface.story]
+                + [d.value for d in s.briefing.dossier]
+                + [line for h in s.concerns.hidden for line in [*h.lines, *h.hints]]
+            )
+            lower = set(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z]+\b", source))
+            capital = {w.lower(): w for w in re.findall(r"(?:(?<=[\w,]\s)|(?<=\b[A-Z]\.\s))[A-Z][a-z]{2,}\b", source)}
+            self._names = {k: v for k, v in capital.items() if k not in lower}
+        names = self._names
+        return re.sub(r"\b[a-z]{3,}\b", lambda m: names.get(m.group(), m.group()), text) if names else text
 
     def _teach_back(self, *, explained: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
@@ -1369,15 +1479,20 @@ class CallerBrain:
             if said != self.said_back_last:
                 self.said_back_last = said
                 return self.line("own_steps", x=said)
-        if self.agreements and asked_own and not any(self._own_step(x) for x in self.agreements):
-            # "Wat gaat u nu doen?" when only the trainee will do something: the caller waits for that
-            said = self._said_back_short(self._to_say_back(own_first=asked_own)[-1])
-            self.understood_said = True
-            if said and said != self.said_back_last:
-                self.said_back_last = said
-                return self.line("said_back_wait", x=said)
+        if asked_own:
+            # "Wat gaat u nu doen?": the steps the trainee gave the caller itself ("U moet zelf het bezwaar sturen"),
+            # said back as its own ("ik moet zelf het bezwaar sturen"); not what the trainee will do, and never "ik
+            # wacht af" when the caller has something to do (round-13 audit)
+            mine = self._caller_steps()
+            if mine:
+                content = ", en ".join(mine)
+                self.understood_said = True
+                if content != self.said_back_last:
+                    self.said_back_last = content
+                    return self.line("said_back", x=content)
         if self.agreements:
-            said = [self._said_back_short(x) for x in self._to_say_back(own_first=asked_own)]
+            # "dat zet u erbij" says nothing on its own: only a step with some content is said back
+            said = [x for x in map(self._said_back_short, self._to_say_back(own_first=asked_own)) if _says_much(x)]
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
@@ -1451,9 +1566,16 @@ class CallerBrain:
         shared = len(words & said)
         return len(words) >= 3 and (shared * 4 >= len(words) * 3 or (bool(numbers & said) and shared * 2 >= len(words)))
 
-    def _unknown_line(self, text: str):
-        """A question the caller has no fact for: not knowing (a number, a date), or asking what is meant."""
-        kind = "unknown_fact" if self.analyzer.asks_fact(text) else "clarify"
+    def _unknown_line(self, text: str, analysis: Analysis):
+        """A question the caller has no fact for: not knowing (a number, a date), not sure (a plain yes/no question:
+        "Heeft u dat zelf ook zo gezien in de app?" is clear, "Hoe bedoelt u?" would not fit), or asking what is
+        meant."""
+        if self.analyzer.asks_fact(text):
+            kind = "unknown_fact"
+        elif analysis.has("closed_question") and not analysis.has("open_question"):
+            kind = "unsure"
+        else:
+            kind = "clarify"
         return lambda: self.line(kind)
 
     def _ignored_line(self) -> str:
@@ -1596,6 +1718,17 @@ def _about_the_talk(sentence: str, talk: re.Pattern[str]) -> bool:
     """ "Ik vraag het nog een keer.", "Ik leg het even uit.": a short sentence about the talk itself, no agreement
     ("Ik vraag het na bij de taxateur en bel u morgen terug" is one)."""
     return bool(talk.match(fold(sentence))) and len(_WORD.findall(sentence)) <= 7 and " en " not in sentence
+
+
+_U_SUBJECT = re.compile(r"(?<![^\W_])u(?![^\W_])")
+"""A sentence with 'u' in it: it may tell the caller what to do."""
+_STEP = re.compile(r"^(?:\w+\s+)?ik\s+(\w+)|^(?:\w+\s+)?(\w+)\s+ik\b")
+"""A said-back sentence that opens with the caller as subject: 'ik moet ...', 'dan stuur ik ...'."""
+
+
+def _says_much(said: str) -> bool:
+    """Whether a said-back step says something of its own: five words or more ("dat zet u erbij" does not)."""
+    return len(_WORD.findall(said)) >= 5
 
 
 def _thanked(line: str) -> str:

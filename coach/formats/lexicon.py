@@ -290,6 +290,11 @@ class Explanation(Model):
         default_factory=list,
         description="Informatie of advies over elk onderwerp: 'u kunt ...', 'dat betekent ...', een getal of datum.",
     )
+    restated: list[str] = Field(
+        default_factory=list,
+        description="Zo zegt een medewerker het daarna in gewone woorden ('gewoon gezegd', 'dat zeg ik te moeilijk'):"
+        " de vaktaal ervoor is dan uitgelegd.",
+    )
 
 
 class JargonTerm(Model):
@@ -370,6 +375,10 @@ class CallerBrainWords(Model):
     happens_to_me: list[Word] = Field(
         default_factory=list,
         description="Dezelfde werkwoorden in de ik-vorm: 'dan krijg ik een brief' is geen stap die de beller zet.",
+    )
+    not_steps: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden in de ik-vorm die geen stap zijn om te zetten: 'u zei' wordt 'ik zei', geen afspraak.",
     )
     lead_in: list[Word] = Field(
         default_factory=list,
@@ -641,6 +650,8 @@ class Lexicon(Model):
                 yield from check(("questions", name, i), pattern)
         for i, pattern in enumerate(self.explanation.taken_back):
             yield from check(("explanation", "taken_back", i), pattern)
+        for i, pattern in enumerate(self.explanation.restated):
+            yield from check(("explanation", "restated", i), pattern)
         for i, item in enumerate(self.advice):
             if item.signal not in SIGNALS:
                 yield (("advice", i, "signal"), f"onbekend signaal '{item.signal}'", "zie docs/rubric-format.md")
