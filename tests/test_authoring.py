@@ -175,9 +175,10 @@ def test_match_goes_through_the_callers_and_scorers_readings() -> None:
     found = match(scenario, "U heeft drie maanden de tijd voor bezwaar.", get_analyzer())
     kinds = {(f.kind, f.id) for f in found.found}
     assert ("misinformation", "bezwaartermijn") in kinds
-    assert ("event", "misinformation") in kinds
+    # the caller believes it (a reaction, no pushback): it is not angered by it, the premature answer angers it
+    assert ("event", "misinformation") not in kinds
     assert ("reaction", "misinformation") in kinds
-    assert found.emotion[1] > found.emotion[0]
+    assert ("event", "premature_solution") in kinds and found.emotion[1] > found.emotion[0]
     wrong = next(f for f in found.found if f.kind == "misinformation")
     assert wrong.words == "drie maanden" and wrong.rule == "claim bezwaartermijn = 3 maanden"
 

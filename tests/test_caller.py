@@ -186,7 +186,13 @@ def test_scenario_weights_change_the_emotion_model(tmp_path: Path) -> None:
     path.write_text(text.replace("      jargon: 2", "      jargon: 3"), encoding="utf-8")
     heavy = load(path, "scenario")
     plain = Library.open().scenario("woz-hoger-dan-buren")
-    turns = ["Wat is er gebeurd?", "De dagtekening is 27 februari."]
+    # (past the first two turns, in which no caller gets near hanging up without a brush-off, and calm enough that
+    # no warning caps the rise)
+    turns = [
+        "Goedemorgen, met Sam van Belastingen. Vertelt u eens?",
+        "Wat vervelend dat u daarvan geschrokken bent.",
+        "De dagtekening is 27 februari.",
+    ]
 
     def rise(scenario: Scenario) -> int:
         emotions = [t.emotion for t in callers(play(scenario, turns)[0])]

@@ -621,3 +621,218 @@ def test_a_complaint_is_said_once_not_followed_by_more_anger(lib: Library) -> No
         ],
     )
     assert kinds(plans[0])[:1] == ["jargon"] and "angrier" not in kinds(plans[0]), plans[0].text
+
+
+@pytest.mark.parametrize(
+    ("check", "right"),
+    [("Dus 18 januari zei u?", "8 januari"), ("Dus u betaalt 700 euro, klopt dat?", "600 euro")],
+)
+def test_a_detail_given_back_wrong_is_corrected_with_the_callers_own(lib: Library, check: str, right: str) -> None:
+    _, plans = play(lib, "woz-eigendom-1-januari", [OPENING, check])
+    assert plans[-1].text.startswith("Nee") and right in plans[-1].text, plans[-1].text
+    # given back right, it is confirmed
+    _, plans = play(lib, "woz-eigendom-1-januari", [OPENING, "Dus 8 januari zei u?"])
+    assert plans[-1].text.startswith("Ja"), plans[-1].text
+
+
+def test_no_warning_or_hang_up_in_the_first_two_turns_without_a_brush_off(lib: Library) -> None:
+    # an angry caller (start 6, hangs up at 9) hears jargon and no answer twice: angrier, but still on the line
+    brain, plans = play(
+        lib,
+        "woz-bezwaar-toch-betalen",
+        [
+            "hoi, met kees van belastingen. heeft u bezwaar gemaakt tegen de beschikking?",
+            "ok. de waardepeildatum en de beschikking, dat staat in de invorderingswet.",
+        ],
+    )
+    assert brain.ended is None, plans[-1].text
+    assert all("hang_up" not in kinds(p) and "last_warning" not in kinds(p) for p in plans)
+    # a brush-off may end it early
+    brain, plans = play(
+        lib,
+        "woz-bezwaar-toch-betalen",
+        ["Dat is uw eigen schuld, daar kan ik niks aan doen.", "Ja, jammer dan. Betalen moet u toch."],
+    )
+    assert brain.emotion.value >= brain.scenario.caller.emotion.hang_up_at - 1 or brain.ended
+
+
+def test_wrong_information_the_caller_believes_does_not_anger_it(lib: Library) -> None:
+    _, plans = play(
+        lib, "woz-bezwaar-toch-betalen", [OPENING, "Zolang het bezwaar loopt hoeft u niet te betalen, hoor."]
+    )
+    assert "misinformation" in kinds(plans[-1]), plans[-1].text
+    assert "misinformation" not in plans[-1].events
+    assert "angrier" not in kinds(plans[-1])
+
+
+def test_a_value_that_opens_a_sentence_gets_a_capital() -> None:
+    from coach.caller.brain import _fill
+
+    assert _fill("U gebruikt dat woord ook. {term}, wat is dat?", {"term": "exploot"}).endswith("Exploot, wat is dat?")
+    assert _fill("Wat is {term}?", {"term": "exploot"}) == "Wat is exploot?"
+
+
+# --- review of the round-13 fixes ----------------------------------------------------------------------------------
+
+E1 = "heffing-huishouden-eenpersoons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klopt het dat u belt over de WOZ-waarde?",  # a check of a fact, not a task
+        "Uw ex woont dus nog bij u, goed?",  # a tag after a comma checks a fact
+        "Wilt u mij uw geboortedatum geven?",  # a request for a fact, no proposal
+    ],
+)
+def test_review14_checks_and_requests_are_no_task_or_consent(text: str) -> None:
+    assert ANALYZER.asks_back(text) not in ("task", "consent")
+
+
+def test_review14_a_fact_check_with_a_verb_still_gets_the_fact(lib: Library) -> None:
+    plan = reply(lib, "heffing-huurder-ozb", "Klopt het dat u de huur betaalt aan de woningstichting?")
+    assert "huur" in plan.text.lower(), plan.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wilt u het naar ons e-mailadres sturen?", "Kijkt u even in uw mail?", "Zal ik het naar uw mailadres sturen?"],
+)
+def test_review14_the_mail_address_is_given_only_when_asked_for(lib: Library, text: str) -> None:
+    assert "@" not in reply(lib, E1, text).text
+
+
+def test_review14_a_scenario_fact_about_mail_comes_before_the_everyday_address(lib: Library) -> None:
+    plan = reply(lib, "invordering-berichtenbox-aanmaning", "Ik stuur u een bevestiging. Wat is uw e-mailadres?")
+    assert "@" not in plan.text and kinds(plan) == ["fact"], plan.text
+
+
+def test_review14_asked_whether_it_has_an_address_the_caller_says_yes() -> None:
+    library = Library.open()
+    assert reply(library, E1, "Heeft u een e-mailadres?").text.startswith("Ja, ")
+    assert reply(library, E1, "Wat is uw e-mailadres?").text.startswith("Dat is ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De waardepeildatum is 1 januari van het jaar ervoor. Ik bedoel, zo staat het in de wet.",
+        "De waardepeildatum is 1 januari. Dat klinkt misschien lastig, maar zo is het.",
+        "De waardepeildatum is belangrijk. Kort gezegd.",
+    ],
+)
+def test_review14_jargon_is_explained_only_by_plain_words_after_the_marker(text: str) -> None:
+    analysis = ANALYZER.analyze(text, "")
+    assert not any(ANALYZER.explained_nearby(analysis, h) for h in analysis.of("jargon"))
+
+
+@pytest.mark.parametrize(
+    ("told", "said", "not_said"),
+    [
+        (
+            "Vervelend dat u zo lang moest wachten aan de telefoon. Goed dat u het meteen bij ons meldt.",
+            "",
+            "vervelend",
+        ),
+        (
+            "Neemt u morgen contact op met Stichting Geldzorg, dan zet ik de regeling klaar.",
+            "ik neem morgen contact op",
+            "neem ik",
+        ),
+        (
+            "U gaat naar het gemeentehuis, u meldt bij Burgerzaken dat uw ex is verhuisd en daarna passen wij de "
+            "aanslag voor u aan.",
+            "ik ga naar het gemeentehuis",
+            "Eerlijk gezegd",
+        ),
+        (
+            "U kunt het online doen. Maar u moet dan wel bewijs meesturen, zoals afschriften.",
+            "ik moet dan wel",
+            "ik maar",
+        ),
+    ],
+)
+def test_review14_the_steps_said_back_are_the_callers_own(lib: Library, told: str, said: str, not_said: str) -> None:
+    _, plans = play(lib, E1, [OPENING, told, "Wat gaat u nu doen?"])
+    text = plans[-1].text
+    assert said in text and not_said.lower() not in text.lower(), text
+
+
+def test_review14_a_verdict_with_a_check_is_still_premature(lib: Library) -> None:
+    _, plans = play(lib, E1, ["Goedemorgen. De aanslag klopt gewoon, u moet betalen. Duidelijk?"])
+    assert "premature_solution" in plans[0].events
+
+
+def test_review14_a_summary_of_several_sentences_is_confirmed(lib: Library) -> None:
+    text = "Dus uw ex is op 1 oktober vertrokken. U woont nu alleen. En u moet nu 342 euro betalen voor twee personen."
+    _, plans = play(lib, E1, [OPENING, text])
+    assert kinds(plans[-1])[:1] == ["summary_confirmed"], plans[-1].text
+
+
+def test_review14_a_positive_nee_hoor_is_still_an_agreement(lib: Library) -> None:
+    brain, _ = play(lib, E1, [OPENING, "Nee hoor, ik zet de regeling vandaag nog voor u klaar."])
+    assert brain.agreements
+
+
+def test_review14_names_are_cased_and_ordinary_words_are_not(lib: Library) -> None:
+    brain, _ = play(lib, "woz-bezwaar-status", [OPENING])
+    plain = "ik moet de automatische incasso gewoon laten doorlopen als eigenaar"
+    assert brain._cased(plain) == plain
+    brain, _ = play(lib, "heffing-ondernemer-niet-woning", [OPENING])
+    assert brain._cased("meneer yildiz") == "meneer Yıldız"
+
+
+# --- round-14 audit ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilt u het verslag per post, of kijkt u zelf met DigiD? En zal ik de taxateur laten bellen?",
+        "Eh, zou u daar een foto van willen mailen, of hem per post sturen? Wat is voor u het makkelijkst?",
+        "En de rekening van de dierenarts, die stuurt u ons dan nog, per mail of per post?",
+        "Welke dag of welk tijdstip zou u het beste uitkomen, ochtend of middag?",
+    ],
+)
+def test_round14_either_or_questions_are_read_as_such(text: str) -> None:
+    assert ANALYZER.asks_back(text) in ("either_or", "choice")
+
+
+@pytest.mark.parametrize("text", ["Heeft u nog vragen of is alles duidelijk?", "Weet u of u dat kunt betalen?"])
+def test_round14_an_of_that_offers_no_two_things_is_no_either_or(text: str) -> None:
+    assert ANALYZER.asks_back(text) not in ("either_or", "choice")
+
+
+def test_round14_an_either_or_the_scenario_has_a_fact_for_gets_the_fact(lib: Library) -> None:
+    plan = reply(lib, "heffing-aanslag-hoger", "Hoe betaalt u de aanslag, in één keer of in termijnen?")
+    assert kinds(plan) == ["fact"], plan.text
+
+
+def test_round14_an_either_or_without_a_fact_gets_a_pick_of_the_last_pair(lib: Library) -> None:
+    plan = reply(lib, "woz-taxatieverslag-bureau", "Welke dag of welk tijdstip past u het beste, ochtend of middag?")
+    assert kinds(plan) == ["choice"] and ("ochtend" in plan.text.lower() or "middag" in plan.text.lower()), plan.text
+
+
+def test_round14_a_choice_without_two_options_is_no_pick_of_the_first(lib: Library) -> None:
+    plan = reply(lib, "heffing-huurder-ozb", "Wilt u liever een formulier op papier?")
+    assert "eerste" not in plan.text, plan.text
+
+
+def test_round14_asked_when_someone_may_call_the_caller_says_when(lib: Library) -> None:
+    assert ANALYZER.asks_back("En de taxateur, wanneer kan die u het beste bellen?") == "when_suits"
+
+
+def test_round14_a_closing_question_borrows_no_fact_from_the_sentence_before(lib: Library) -> None:
+    text = "En morgen na zessen belt de collega van Werk en Inkomen. Is er verder nog iets waar ik u mee kan helpen?"
+    plan = reply(lib, "kwijtschelding-ondernemer", text)
+    assert "fact" not in kinds(plan), plan.text
+
+
+def test_round14_asked_about_its_told_worry_again_the_caller_does_not_repeat_it_word_for_word(lib: Library) -> None:
+    _, plans = play(
+        lib,
+        "invordering-aanmaning-boos",
+        [OPENING, "Wat vervelend, en hoe gaat het thuis?", "Wat naar. Hoe gaat het nu met uw vrouw?"],
+    )
+    told = [x.text for p in plans[:-1] for x in p.segments]
+    assert all(x.text not in " ".join(told) for x in plans[-1].segments), plans[-1].text

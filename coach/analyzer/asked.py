@@ -144,7 +144,9 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             around = analyzer.topic_matches(text[before:b], analyzer.topic_text(text[before:b]))
             if around.keys() & analyzer.outranking - matched.keys():
                 matched = {t: score for t, score in around.items() if t in analyzer.outranking} or matched
-        if not matched and a > 0 and _ASKS_A_FACT.search(fold(text[a:b])):
+        closing = any(h.act == "closing" and a <= h.start < b for h in analysis.hits)
+        if not matched and a > 0 and not closing and _ASKS_A_FACT.search(fold(text[a:b])):
+            # ("Is er verder nog iets waar ik u mee kan helpen?" closes: it builds on nothing)
             # "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?": the question builds on the sentence before
             before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
             corrected = analyzer.topic_text(text[before:b])

@@ -661,6 +661,7 @@ class Analyzer:
         self.requests = _words_regex(q.requests, v)
         self.teach_back = _words_regex(q.teach_back, v)
         self.choices = _words_regex(q.choices, v)
+        self.either_or = _words_regex(q.either_or, v)
         self.caller_tasks = _words_regex(q.caller_tasks, v)
         self.consent = _words_regex(q.consent, v)
         self.news = _words_regex(q.news, v)
@@ -813,7 +814,8 @@ class Analyzer:
 
     def asks_back(self, text: str) -> str | None:
         """What a question asks of the caller besides a fact: 'teach_back' (say what happens now, in your own
-        words), 'choice' (A or B), 'task' (will you do something), 'consent' (is that all right, shall I?), 'news'
+        words), 'choice' (A or B), 'either_or' (A or B, which may be a fact of the caller's: "in februari of
+        maart?"), 'task' (will you do something), 'consent' (is that all right, shall I?), 'news'
         (did you know?), 'able' (can you manage it, does that time suit you?), 'has_papers' (have you got that
         paper?), 'knows_how' (do you know how to?), 'means' (you mean the rent?), 'when_suits' (which day suits
         you?), 'when_plan' (when will you do it?), 'opinion' (do you think it too high?) or 'likes' (what do you
@@ -822,6 +824,7 @@ class Analyzer:
         kinds = (
             ("teach_back", self.teach_back),
             ("choice", self.choices),
+            ("either_or", self.either_or),
             ("task", self.caller_tasks),
             ("consent", self.consent),
             ("news", self.news),
@@ -843,9 +846,9 @@ class Analyzer:
             end = _sentence_end(folded, m.end())
             if lead and lead[0] in self.subordinators and lead[0] not in self.wh and "?" not in folded[start:end]:
                 continue  # "Als het krap wordt, kunt u bij ons vragen of ...": a condition, then a statement
-            if kind == "choice" and self.yes_or_no.search(folded):
+            if kind in ("choice", "either_or") and self.yes_or_no.search(folded):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
-            if kind == "choice" and self.check_or_again.search(folded[start:]):
+            if kind in ("choice", "either_or") and self.check_or_again.search(folded[start:]):
                 continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
             if kind == "teach_back" and lead[:2] in self.offers:
                 continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
@@ -1163,8 +1166,15 @@ class Analyzer:
 
         # "... belastingplichtig ... Hm, dat zeg ik te moeilijk. Gewoon gezegd: ...": said again in plain words later
         # in the turn (lexicon ``explanation.restated``), the words after that explain it
-        if self.restated and any(self.restated.search(fold(x.text)) for x in sentences[at + 1 :]):
-            return True
+        for k in range(at + 1, len(sentences)) if self.restated else ():
+            marker = self.restated.search(fold(sentences[k].text))
+            if marker:  # ... and plain words follow it: three content words or more, in its sentence or the next
+                rest = (
+                    fold(sentences[k].text)[marker.end() :] + " " + " ".join(x.text for x in sentences[k + 1 : k + 2])
+                )
+                if len(self.content_words(rest)) >= 3:
+                    return True
+                break
         plain = [x for x in [*after, *mentions] if opening_words_plain(x)]
         # the sentence before explains only in the term's plain words ("... per keer dat uw container geleegd
         # wordt. U had extra ledigingen."), not with a "dat is ..." that points back to something else

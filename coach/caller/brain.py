@@ -365,6 +365,10 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
+        if back == "either_or":
+            # "Heeft u in februari of maart een aanslag gekregen?" asks a fact the scenario has; "per mail of per
+            # post?" without one is a pick
+            back = None if self._facts_asked(asked_now, analysis) else "choice"
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
@@ -423,8 +427,14 @@ class CallerBrain:
             events.append(E.closed_question_run)
         # "Geen aanmaning, nee. U heeft de brief van 4 juni, klopt dat?": a short answer to the caller's question and
         # a question back gathers; it pushes no solution yet
+        # (a question that gathers: a yes/no question to the caller or the trainee checking what it heard, not
+        # "Duidelijk?" after a verdict)
+        gathers = "closed_question" in acts or any(
+            self.analyzer.checks_themselves(h) for h in analysis.of("check_understanding")
+        )
         short_answer_asks = (
             "next_step" not in acts
+            and gathers
             and bool(analysis.sentences)
             and analysis.sentences[-1].text.rstrip().endswith("?")
             and len(_WORD.findall(self.analyzer.asserted_text(text, analysis))) <= 12
@@ -459,12 +469,16 @@ class CallerBrain:
             if w.claim is not None:
                 self.wrong_claims[w.claim] = w.id
             revealed.append(f"misinformation:{w.id}")
-        if wrong:
+        if any(w.pushback for w in wrong):
+            # the caller knows better and is irritated; wrong information it believes ("Zie je wel. Dan laat ik het
+            # terugboeken.") does not anger it now: that would be a meter against its words (round-13 audit); a
+            # believed line that voices fear still raises the meter, below
             events.append(E.misinformation)
         if "emotion_reflection" in acts and "dismissive" not in acts:
             events.append(E.emotion_reflection)
         summary_ok = None
         detail_back = False
+        detail_fix = ""
         # "Dus: ik meld Sjors af en u krijgt 66 euro terug": a recap of what the trainee explains or arranges is no
         # account of the caller's problem to confirm or correct; the caller reacts to what is in it
         recap = False
@@ -475,6 +489,9 @@ class CallerBrain:
             # "Het bedrag wordt lager. Dus u betaalt alleen januari.": a 'dus' after an explanation sums up the
             # explanation, not the caller's story; the caller reacts to what is in it
             recap = True
+        elif acts & {"summary", "check_understanding"} and (detail_fix := self._wrong_detail(analysis)):
+            # "Dus 18 januari zei u?" when it said 8 januari: "Nee, 8 januari." - not its worry again
+            summary_ok = None
         elif "summary" in acts:
             summary_ok = self._summary_captures(text)
             if summary_ok:
@@ -518,6 +535,10 @@ class CallerBrain:
         # Does the caller hang up? Not out of the blue: first a warning, unless the scenario says otherwise -------
         limit = s.caller.emotion.hang_up_at
         warn_now = False
+        if self.turn_no <= 2 and not ("dismissive" in acts or off == "insult"):
+            # two turns in, a word it did not know and a question not yet answered make it angrier, not gone: no
+            # warning and no hang-up yet unless it was brushed off or insulted (round-13 audit: gone on turn 2)
+            self.emotion.value = min(self.emotion.value, max(limit - 2, before))
         if self.emotion.value >= limit and not self.warned and s.caller.emotion.warns:
             self.emotion.value = limit - 1
             self.warned = warn_now = True
@@ -581,8 +602,10 @@ class CallerBrain:
         again = (
             hidden is None
             and off is None
-            and back not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", *_PLAIN_ANSWERS)
+            and back
+            not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", "teach_back", *_PLAIN_ANSWERS)
             and not (analysis.sentences and _OFFER.search(fold(analysis.sentences[-1].text)))
+            and not summary_ok  # "Begrijp ik goed dat u bang bent ...?" said right: yes, not the worry again
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
         )
@@ -590,11 +613,11 @@ class CallerBrain:
         for item in [] if again or (why and hidden) or about_hint else facts:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
         if again:  # "Rijdt u ermee naar uw werk, of is er een andere reden?" after the son's therapy came out
-            answer(partial(self._concern_again, told[0], text), "concern_again", "Vertel meer over je zorg.")
+            answer(partial(self._concern_again, told[0], text, why=why), "concern_again", "Vertel meer over je zorg.")
         if age_asked:
             answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
         if own:
-            answer(partial(self._everyday, own[0], text), "everyday", "Geef het gevraagde gegeven.")
+            answer(partial(self._everyday, own[0], text, analysis), "everyday", "Geef het gevraagde gegeven.")
         if hidden is not None:
 
             def reveal(h: HiddenConcern = hidden) -> str:
@@ -649,17 +672,31 @@ class CallerBrain:
         # "Dus u had het geld niet. Wat is nu het meest dringend?": the question after the summary is what the
         # caller answers; "Ja, dat klopt." would skip it
         asks_on = self._asks_on(text, analysis, asked_now) or back is not None
-        if summary_ok is None and checks and not (facts or conveyed or self._proposals(text, offering) or asks_on):
+        if (
+            summary_ok is None
+            and checks
+            and not detail_fix
+            and not (facts or conveyed or self._proposals(text, offering) or asks_on)
+        ):
             # "Dus u wilt het online doen, klopt dat?": the trainee asks to be told it is right; that comes first.
             # "Dat bedoel ik" only to the caller's own words given back; to a fact from the dossier, a plain yes
             kind = "summary_confirmed" if self._restates(analysis) else "check_confirmed"
             answer(partial(self.line, kind), kind, "Bevestig wat de medewerker zegt.", stock=True)
         if detail_back:
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
+        if detail_fix:
+            answer(
+                lambda: self.line("detail_corrected", x=detail_fix),
+                "summary_corrected",
+                "Verbeter het detail: jij zei iets anders.",
+            )
         # "Fijn dat u het eerst navraagt. Het antwoord is helaas nee: ...": the caller reacts to what it is told after
         # the words about itself, not "Ja, dat klopt helemaal" (round-13 audit)
         summary_end = max((h.end for h in analysis.of("summary")), default=len(text))
-        told_after = says and any(h.start >= summary_end for h in analysis.of("explanation"))
+        summary_end = next((x.end for x in analysis.sentences if x.start <= summary_end <= x.end), summary_end)
+        told_after = says and any(
+            h.start >= summary_end and not self._own_story(h.text) for h in analysis.of("explanation")
+        )
         if summary_ok is not None and not (summary_ok and (asks_on or told_after)):
             kind = "summary_confirmed" if summary_ok else "summary_corrected"
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
@@ -769,7 +806,7 @@ class CallerBrain:
             answer(*self._open_answer(text, analysis))
         if ignored and off is None:
             answer(self._ignored_line, "ignored_question", "Kom terug op je vraag: die is niet beantwoord.")
-        for hit in analysis.of("check_understanding"):
+        for hit in [] if detail_fix else analysis.of("check_understanding"):
             if self.analyzer.checks_themselves(hit):
                 # "klopt dat?", "begrijp ik dat goed?": the trainee checks their own understanding
                 answer(
@@ -886,7 +923,8 @@ class CallerBrain:
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _goodbye_line(self) -> str:
-        """An unsatisfied goodbye that fits the emotion: a calm caller leaves unsure, not angry."""
+        """An unsatisfied goodbye that fits the emotion: a calm caller thanks and goes (``goodbye_unsure``), it does
+        not sound resigned or angry; an upset one is not satisfied."""
         if self.emotion.value <= self.scenario.caller.emotion.satisfied_at or self.understood_said or self.ready_said:
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
@@ -920,6 +958,9 @@ class CallerBrain:
             if hints:
                 self.hints_given += 1
             line = hints[0] if hints else self.line("close_too_early")
+        elif self.understood_said:
+            # it said back what it will do: not "U zegt nog steeds niet wat ik moet doen" (round-14 audit)
+            line = self.line("close_check")
         elif not self._question_answered and self.scenario.concerns.surface.repeat:
             line = self._ask_again()  # its own question, not a generic protest
         elif self.next_step_made:  # something was agreed: not "ik weet nog steeds niet wat ik moet doen"
@@ -970,7 +1011,8 @@ class CallerBrain:
             return (lambda: self.line("deflect")), "deflect", "Wuif de vraag weg: je bent er nog niet aan toe."
         told = [h for h in self.scenario.concerns.hidden if h.id in self.revealed_hidden]
         if self._asks_about(text, analysis, told[-1:], hints=False):
-            return partial(self._concern_again, told[-1], text), "concern_again", "Vertel meer over je zorg."
+            why = bool(self.words.why.search(fold(text)))
+            return partial(self._concern_again, told[-1], text, why=why), "concern_again", "Vertel meer over je zorg."
         # "Waar maakt u zich zorgen over?": the worry at the end of its story, not the start of it again
         worry = any(
             self.words.worry.search(fold(x.text))
@@ -997,13 +1039,16 @@ class CallerBrain:
         leaning = bool(self.words.worry.search(fold(questions[-1]))) or not self.analyzer.wh.isdisjoint(last[:2])
         return (told >= 2 and told > fact) or (leaning and told >= 1 and told >= fact)
 
-    def _concern_again(self, concern: HiddenConcern, text: str) -> str:
-        """More about the concern it told: a line not said yet, else the sentence of it the question asks about
-        (the most words in common; the heart of it, its last sentence, when none)."""
+    def _concern_again(self, concern: HiddenConcern, text: str, *, why: bool = True) -> str:
+        """More about the concern it told: a line not said yet, else the sentence of it the question asks about (the
+        most words in common, two or more; asked why, the heart of it, its last sentence, when none); asked anything
+        else about it ("Hoe gaat het nu met uw vrouw?"), how it weighs on it, in a few words of its own
+        (``concern_more``), not the worry once more word for word (round-14 audit: five 'Zoals ik al zei' repeats)."""
         fresh = [x for x in concern.lines if x not in self.said_at]
         if fresh:
             return self.pick(fresh)
-        asked_stems = {w[:5] for w in self.analyzer.content_words(text)}
+        questions = [x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x] or [text]
+        asked_stems = {w[:5] for w in self.analyzer.content_words(" ".join(questions))}  # the question's own words
         # whole sentences of four words or more: "Afmelden..." or "Altijd." alone is no answer
         sentences = [
             x
@@ -1016,10 +1061,11 @@ class CallerBrain:
         if not sentences:
             self.concern_again_said = ""
             return self.line("story_done_again")
-        best = max(
-            enumerate(sentences),
-            key=lambda x: (len({w[:5] for w in self.analyzer.content_words(x[1])} & asked_stems), x[0]),
-        )[1]
+        shared, _, best = max(
+            (len({w[:5] for w in self.analyzer.content_words(x)} & asked_stems), i, x) for i, x in enumerate(sentences)
+        )
+        if not why and shared < 2:
+            return self.line("concern_more")
         self.concern_again_said = best
         best = re.sub(r"^\[[^\]]*\]\s*", "", best)  # "[huilt]" was then
         best = re.sub(r"^(?:En|Maar|Want|Dus)\s+(?=\w)", "", best)  # "En ik vind het moeilijk" goes on from before
@@ -1131,8 +1177,8 @@ class CallerBrain:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
         post, graag."): the one the caller can do (no DigiD, no online), else the first."""
         options = _options(analysis)
-        if options is None:
-            return self.line("choice")
+        if options is None:  # "Wilt u liever een formulier op papier?": no two things to pick from
+            return self.line("choice_open")
         own = self._own_text()
         lacks = {m.group(1) for m in self.words.lacks.finditer(own)}
         can = [
@@ -1248,6 +1294,32 @@ class CallerBrain:
                 return True
         return False
 
+    def _own_story(self, text: str) -> bool:
+        """Whether a sentence tells the caller's own story back (half its content words the caller's own: "En u moet
+        nu 342 euro betalen voor twee personen"), not something new."""
+        words = self.analyzer.content_words(text)
+        return bool(words) and len(set(words) & self.own_words) * 2 >= len(set(words))
+
+    def _wrong_detail(self, analysis: Analysis) -> str:
+        """A number the trainee gives back in a short summing-up or checking sentence that the caller said otherwise,
+        as the caller said it: "Dus 18 januari zei u?" after "op 8 januari was de overdracht" gives "8 januari" (the
+        same word after the number, a different number); "" when there is none."""
+        story = self.scenario.concerns.surface.story[: self.story_index]
+        told = " ".join([*self.said_at, *self.fact_answers.values(), *self.scenario.opening, *story])
+        numbers_said = set(re.findall(r"\d+", told))
+        for hit in [*analysis.of("summary"), *analysis.of("check_understanding")]:
+            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            # a short sentence that asks or says 'u': "Dus 18 januari zei u?", not "Ja, dat klopt, 599 euro 56."
+            if len(_WORD.findall(sentence)) > 12 or not ("?" in sentence or "u" in _WORD.findall(fold(sentence))):
+                continue
+            for number, word in re.findall(r"(\d+(?:[.,]\d+)*)\s+([^\W\d_]{3,})", sentence):
+                if set(re.findall(r"\d+", number)) <= numbers_said:
+                    continue
+                said = re.search(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s+{re.escape(word)}\b", told, re.IGNORECASE)
+                if said:
+                    return f"{said.group(1)} {word}"
+        return ""
+
     def _restates(self, analysis: Analysis) -> bool:
         """Whether the sentences that check or sum up give back the caller's own words (a word it said in every
         wording) rather than something from the dossier or the trainee's own explanation."""
@@ -1279,11 +1351,14 @@ class CallerBrain:
         ]
         return max(found, key=lambda x: x[0])[1] if found else ""
 
-    def _everyday(self, kind: str, text: str) -> str:
+    def _everyday(self, kind: str, text: str, analysis: Analysis) -> str:
         """What every caller knows without looking it up: the number it calls from, its own address, its own e-mail
         address (made from its name: "Marja Wennekes" gives m.wennekes@...)."""
         if kind == "topic_e-mailadres":
-            return self.line(kind, mail=self._mail())
+            line = self.line(kind, mail=self._mail())
+            # "Heeft u een e-mailadres?": yes first
+            yes_no = any(h.rule != "fact-question" for h in analysis.of("closed_question"))
+            return f"Ja, {line[:1].lower()}{line[1:]}" if yes_no and not analysis.has("open_question") else line
         if kind != "topic_naam-adres":
             return self.line(kind)
         address = self._address()
@@ -1371,7 +1446,7 @@ class CallerBrain:
                 and "?" not in x
                 and not _about_the_talk(x, self.words.about_the_talk)
                 and not self.words.callers_wish.search(fold(x))
-                and not fold(x).startswith("nee")
+                and not _will_not_happen(fold(x), self.analyzer.negation)
             )
         )
 
@@ -1410,26 +1485,31 @@ class CallerBrain:
 
     def _said_back_short(self, agreement: str) -> str:
         """An agreement as the caller says it back: in its own words, without the trainee's lead-in ("Goed, dan
-        ..."), its first sentence, and no more than about sixteen words (up to a comma)."""
+        ..."), its first sentence, whole up to 16 words; a longer one as its first clauses up to 16 words when they
+        make a main clause of four words or more ("ik ga naar het gemeentehuis"), else whole up to 22 words, else
+        not at all ("bos, de belastingdeurwaarder" or "als ik hem alleen buiten zet" is no step)."""
         said = _FILLER.sub("", self.analyzer.said_back(agreement)).strip(" ,")
         said = self.words.lead_in.sub("", said)
         said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
         words = said.split()
         if len(words) > 16:
-            cut = " ".join(words[:22])
-            before_comma = cut[: cut.rfind(",")] if "," in cut else ""
-            # "bos, de belastingdeurwaarder" is no step, nor "als ik hem alleen buiten zet": cut at a comma only
-            # when a main clause of six words or more is left; a sentence of up to 22 words is said whole
-            whole = len(before_comma.split()) >= 6 and fold(before_comma.split()[0]) not in self.analyzer.subordinators
-            said = before_comma if whole else " ".join(words) if len(words) <= 22 else ""
+            clauses = [c.strip() for c in said.split(",") if c.strip()]
+            kept = clauses[:1]
+            for clause in clauses[1:]:
+                if len(", ".join([*kept, clause]).split()) > 16:
+                    break
+                kept.append(clause)
+            head = ", ".join(kept)
+            main = 4 <= len(head.split()) <= 16 and fold(head.split()[0]) not in self.analyzer.said_back_subordinators
+            said = head if main else said if len(words) <= 22 else ""
         return self._cased(said.strip(" ,"))
 
     def _caller_steps(self) -> list[str]:
-        """What the trainee told the caller to do in its last three turns, as the caller says it back, at most two and
+        """What the trainee told the caller to do in its last six turns, as the caller says it back, at most two and
         the latest last: sentences whose said-back form has 'ik' doing something ("ik moet zelf het bezwaar sturen",
         "dan stuur ik de foto"), not 'ik krijg/hoor/hoef' (that happens to it), and no questions."""
         found: list[str] = []
-        for turn in self.said_by_trainee[-3:]:
+        for turn in self.said_by_trainee[-6:]:
             for sentence in re.split(r"(?<=[.!?])\s+", turn):
                 if (
                     "?" in sentence
@@ -1438,9 +1518,23 @@ class CallerBrain:
                 ):
                     continue
                 said = self._said_back_short(sentence)
+                first = fold(said).split(" ", 1)[0]
+                analyzer, times = self.analyzer, self.words.step_times
+                if first in analyzer.said_back_clause_words - analyzer.said_back_subordinators - times and " " in said:
+                    said = said.split(" ", 1)[1]  # "maar ik moet dan wel bewijs meesturen": the step after 'maar'
                 step = _STEP.match(fold(said))
-                verb = step and (step.group(1) or step.group(2))
-                doing = verb and verb not in self.words.happens_to_me and verb not in self.words.not_steps
+                verb = step and (step.group(1) or step.group(2) or step.group(4))
+                fronted = step and step.group(3)
+                if fronted and fronted not in self.words.step_times:
+                    verb = None  # "vervelend dat ik ...": only a time word may stand before the verb
+                doing = (
+                    verb
+                    and verb not in self.words.happens_to_me
+                    and verb not in self.words.not_steps
+                    and verb not in self.analyzer.said_back_subordinators  # "vervelend dat ik ..." is no step
+                )
+                if doing and step.group(2):
+                    said = re.sub(r"^(\w+)\s+ik\b", r"ik \1", said)  # "neem ik morgen contact op" -> "ik neem ..."
                 if doing and _says_much(said) and said not in found:
                     found.append(said)
         picked: list[str] = []
@@ -1453,19 +1547,28 @@ class CallerBrain:
         return picked[::-1]
 
     def _cased(self, text: str) -> str:
-        """Names as the scenario writes them: a trainee's "mevr wijnands" said back is "mevr Wijnands"."""
+        """Names as the scenario writes them: a trainee's "mevr wijnands" said back is "mevr Wijnands". A name is a
+        word the scenario writes with a capital inside a sentence and never in lower case, or a part of the caller's
+        own name; typed without its accents it is found too ("yildiz")."""
         if self._names is None:
             s = self.scenario
-            source = " ".join(
-                [s.caller.name, s.caller.situation, s.briefing.summary, *s.opening, *s.concerns.surface.story]
-                + [d.value for d in s.briefing.dossier]
-                + [line for h in s.concerns.hidden for line in [*h.lines, *h.hints]]
-            )
-            lower = set(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z]+\b", source))
-            capital = {w.lower(): w for w in re.findall(r"(?:(?<=[\w,]\s)|(?<=\b[A-Z]\.\s))[A-Z][a-z]{2,}\b", source)}
-            self._names = {k: v for k, v in capital.items() if k not in lower}
+            fields = [s.caller.situation, s.briefing.summary, *s.opening, *s.concerns.surface.story]
+            fields += [d.value for d in s.briefing.dossier]
+            fields += [line for h in s.concerns.hidden for line in [*h.lines, *h.hints]]
+            capital: dict[str, str] = {}
+            lower: set[str] = set()
+            for field_text in fields:
+                for sentence in re.split(r"(?<=[.!?:])\s+", field_text):
+                    for n, word in enumerate(_WORD.findall(sentence)):
+                        if word.islower():
+                            lower.add(word)
+                        elif n > 0 and word[:1].isupper() and word[1:].islower() and len(word) >= 3:
+                            capital[word.lower()] = word
+            capital |= {w.lower(): w for w in _WORD.findall(s.caller.name) if not w.islower()}
+            names = {k: v for k, v in capital.items() if k not in lower}
+            self._names = names | {fold(k).replace("ı", "i"): v for k, v in names.items()}
         names = self._names
-        return re.sub(r"\b[a-z]{3,}\b", lambda m: names.get(m.group(), m.group()), text) if names else text
+        return _WORD.sub(lambda m: names.get(m.group(), m.group()), text) if names else text
 
     def _teach_back(self, *, explained: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
@@ -1492,7 +1595,12 @@ class CallerBrain:
                     return self.line("said_back", x=content)
         if self.agreements:
             # "dat zet u erbij" says nothing on its own: only a step with some content is said back
-            said = [x for x in map(self._said_back_short, self._to_say_back(own_first=asked_own)) if _says_much(x)]
+            said = [
+                x
+                for x in map(self._said_back_short, self._to_say_back(own_first=asked_own))
+                if _says_much(x)
+                and fold(x.split()[0]) not in self.analyzer.said_back_subordinators  # "dat ik het meld"
+            ]
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
@@ -1722,8 +1830,14 @@ def _about_the_talk(sentence: str, talk: re.Pattern[str]) -> bool:
 
 _U_SUBJECT = re.compile(r"(?<![^\W_])u(?![^\W_])")
 """A sentence with 'u' in it: it may tell the caller what to do."""
-_STEP = re.compile(r"^(?:\w+\s+)?ik\s+(\w+)|^(?:\w+\s+)?(\w+)\s+ik\b")
-"""A said-back sentence that opens with the caller as subject: 'ik moet ...', 'dan stuur ik ...'."""
+_STEP = re.compile(r"^ik\s+(\w+)|^(\w+)\s+ik\b|^(\w+)\s+(\w+)\s+ik\b")
+"""A said-back sentence that opens with the caller as subject: 'ik moet ...', 'dan stuur ik ...' (group 4 is the
+verb after a fronted word, group 2 a verb that opens the sentence: "neem ik morgen contact op")."""
+
+
+def _will_not_happen(folded: str, negation: re.Pattern[str] | None) -> bool:
+    """A 'nee' and a negation: "Nee, ik ga u niet naar een website sturen"; "Nee hoor, ik zet het klaar" happens."""
+    return bool(re.match(r"\W*nee\b", folded)) and negation is not None and bool(negation.search(folded, 3))
 
 
 def _says_much(said: str) -> bool:
@@ -1744,11 +1858,14 @@ def _options(analysis: Analysis) -> tuple[str, str] | None:
     sentences = [x.text for x in analysis.sentences]
     for i in range(len(sentences) - 1, -1, -1):
         text = sentences[i]
-        m = re.search(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
-        if m is None:
+        found = list(re.finditer(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE))
+        if not found:
             continue
+        m = found[-1]  # "welke dag of welk tijdstip past u, ochtend of middag?": the last pair is the pick
         after = text[m.end() :].split("?")[0]
         before = text[: m.start()].rstrip(" ,")
+        if len(found) > 1 and "," in before:
+            before = before.rsplit(",", 1)[1]
         if not before.strip() and i > 0:  # "Eén keer 446 euro. Of tien keer 44,60 euro."
             before = sentences[i - 1]
         before = re.split(r"[:;]|,(?=[^,]*$)", before)[-1] if ":" in before else before
@@ -1764,8 +1881,10 @@ def _number(word: str) -> float | None:
 
 
 def _fill(line: str, values: dict[str, str]) -> str:
+    # "... als die deurwaarder. {term}, wat is dat?": a value that opens a sentence starts with a capital
+    opens = {k: v[:1].upper() + v[1:] for k, v in values.items() if re.search(rf"(?:^|[.!?]\s+)\{{{k}\}}", line)}
     try:
-        text = line.format(**values)
+        text = line.format(**{**values, **opens})
     except (KeyError, IndexError, ValueError):
         return line
     return text[:1].upper() + text[1:]

@@ -39,6 +39,7 @@ class BrainWords:
         """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
         self.happens_to_me = _words(lx.happens_to_me)
         self.not_steps = _words(lx.not_steps)
+        self.step_times = _words(lx.step_times)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)
         self.why = re.compile(_B + _alt(lx.why) + _E)
         self.has_or_can = re.compile(r"^\W*(?:en\W+)?" + _alt(lx.has_or_can) + r"\s+(?:u|je|jij)\b")

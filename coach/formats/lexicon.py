@@ -80,6 +80,11 @@ class Questions(Model):
         default_factory=list, description="Zo vraagt een medewerker de beller te zeggen wat er nu gebeurt."
     )
     choices: list[str] = Field(default_factory=list, description="Een keuze die de beller voorgelegd krijgt (A of B).")
+    either_or: list[str] = Field(
+        default_factory=list,
+        description="Een vraag met twee mogelijkheden ('per mail of per post?'): een gegeven van de beller als het"
+        " scenario dat heeft ('in februari of maart?'), anders een keuze.",
+    )
     caller_tasks: list[str] = Field(
         default_factory=list, description="Een verzoek aan de beller om iets te doen ('kunt u haar dat vragen?')."
     )
@@ -632,6 +637,7 @@ class Lexicon(Model):
             "requests",
             "teach_back",
             "choices",
+            "either_or",
             "caller_tasks",
             "consent",
             "news",
