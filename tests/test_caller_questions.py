@@ -6,12 +6,14 @@ or cannot afford (money is tight) turns the yes into a no."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
 from coach.analyzer import get_analyzer
 from coach.analyzer.stated import stated
 from coach.caller import CallerBrain
+from coach.caller.brain import fallback_lines
 from coach.library import Library
 
 ANALYZER = get_analyzer()
@@ -625,7 +627,7 @@ def test_a_complaint_is_said_once_not_followed_by_more_anger(lib: Library) -> No
 
 @pytest.mark.parametrize(
     ("check", "right"),
-    [("Dus 18 januari zei u?", "8 januari"), ("Dus u betaalt 700 euro, klopt dat?", "600 euro")],
+    [("Dus 18 januari zei u?", "8 januari"), ("U zei dat het om 700 euro gaat, klopt dat?", "600 euro")],
 )
 def test_a_detail_given_back_wrong_is_corrected_with_the_callers_own(lib: Library, check: str, right: str) -> None:
     _, plans = play(lib, "woz-eigendom-1-januari", [OPENING, check])
@@ -836,3 +838,136 @@ def test_round14_asked_about_its_told_worry_again_the_caller_does_not_repeat_it_
     )
     told = [x.text for p in plans[:-1] for x in p.segments]
     assert all(x.text not in " ".join(told) for x in plans[-1].segments), plans[-1].text
+
+
+# --- review of the round-14 fixes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("heffing-hondenbelasting", "Dus u krijgt 66 euro terug, duidelijk?"),
+        ("woz-hoger-dan-buren", "Dus u betaalt nu 490 euro OZB, klopt dat?"),
+        ("woz-eigendom-1-januari", "Dus u moet 599,56 euro betalen?"),
+    ],
+)
+def test_review15_a_number_from_the_dossier_is_not_corrected(lib: Library, scenario: str, text: str) -> None:
+    plan = reply(lib, scenario, text)
+    assert "summary_corrected" not in kinds(plan) or not re.search(r"\d", plan.text), plan.text
+
+
+def test_review15_a_month_given_back_wrong_as_the_callers_is_corrected(lib: Library) -> None:
+    _, plans = play(
+        lib,
+        "heffing-teruggave-niet-ontvangen",
+        [OPENING, "Bent u overgestapt naar een andere bank?", "U zei dat u in oktober bent overgestapt, toch?"],
+    )
+    assert "september" in plans[1].text, plans[1].text  # (the fact says September)
+    assert plans[-1].text.startswith("Nee") and "september" in plans[-1].text, plans[-1].text
+
+
+def test_review15_steps_after_eerst_and_daarna_are_said_back(lib: Library) -> None:
+    told = "Eerst meldt u Sjors af via de website. Daarna stuurt u de rekening van de dierenarts naar ons op."
+    _, plans = play(lib, "heffing-hondenbelasting", [OPENING, told, "Kunt u zeggen wat u nu gaat doen?"])
+    assert "meld ik Sjors af" in plans[-1].text and "stuur ik de rekening" in plans[-1].text, plans[-1].text
+
+
+def test_review15_an_amount_with_a_comma_is_no_clause(lib: Library) -> None:
+    brain, _ = play(lib, E1, [OPENING])
+    said = brain._said_back_short(
+        "U maakt vandaag 84,60 euro over naar ons rekeningnummer met het aanslagnummer erbij zodat wij het goed "
+        "kunnen verwerken."
+    )
+    assert "84,60 euro" in said, said
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "said", "not_said"),
+    [
+        ("heffing-hondenbelasting", "Hoe oud was hij, twaalf of veertien?", "Veertien", "graag"),
+        (
+            "heffing-hondenbelasting",
+            "En de rekening, die stuurt u ons dan nog, per mail of per post?",
+            "graag",
+            "eerste",
+        ),
+        (E1, "Wilt u het per mail of per post, zodat ik weet of het goed aankomt?", "Per mail", "eerste"),
+        ("kwijtschelding-schaamte", "Wilt u liever een formulier op papier?", "Ja", "uit"),
+    ],
+)
+def test_review15_either_or_gets_the_callers_own_answer_or_a_pick_of_the_real_pair(
+    lib: Library, scenario: str, text: str, said: str, not_said: str
+) -> None:
+    plan = reply(lib, scenario, text)
+    assert said in plan.text and not_said not in plan.text, plan.text
+
+
+@pytest.mark.parametrize("text", ["Mag ik uw e-mailadres?", "Wat was uw e-mailadres ook alweer?", "En uw mailadres?"])
+def test_review15_the_mail_address_asked_in_few_words_is_given(lib: Library, text: str) -> None:
+    assert "@" in reply(lib, E1, text).text
+
+
+def test_review15_a_caller_without_a_computer_has_no_mail_address(lib: Library) -> None:
+    plan = reply(lib, "kwijtschelding-schaamte", "Heeft u een e-mailadres?")
+    assert "@" not in plan.text and "Nee" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik kan de wielklem niet laten verwijderen, ook niet als u wilt.",
+        "We kunnen pas iets doen als u wilt betalen.",
+        "Ik kan u helaas niet helpen, als u wilt kunt u een klacht indienen.",
+        "Ik wil dat u eerst betaalt, als u wilt dat de klem eraf gaat.",
+    ],
+)
+def test_review15_a_refusal_or_a_condition_with_als_u_wilt_is_no_offer(text: str) -> None:
+    assert ANALYZER.asks_back(text) != "consent"
+
+
+def test_review15_maakt_u_zich_geen_zorgen_is_a_question_only_with_a_question_mark() -> None:
+    assert "closed_question" in ANALYZER.analyze("Maakt u zich daar geen zorgen over?", "").acts
+    assert "closed_question" not in ANALYZER.analyze("Maakt u zich geen zorgen, het komt goed.", "").acts
+
+
+def test_review15_a_content_question_about_the_worry_gets_its_words_not_how_it_weighs(lib: Library) -> None:
+    brain, plans = play(lib, E1, [OPENING, "Ik kijk even mee.", "Ik zie het.", "Is er verder nog iets?"])
+    assert brain.revealed_hidden, plans[-1].text
+    _, more = play(lib, E1, [OPENING, "Ik kijk even mee.", "Ik zie het.", "Is er verder nog iets?", "Wat voor post?"])
+    assert more[-1].text not in [line for k in ("concern_more",) for line in fallback_lines()[k]], more[-1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("Wie zijn er allemaal thuis bij u?", "huishouden"), ("Heeft u kinderen die u kunnen helpen?", None)],
+)
+def test_review15_the_household_topic(text: str, topic: str | None) -> None:
+    from coach.analyzer.asked import asked
+
+    found = asked(ANALYZER, Library.open().scenario(E1), ANALYZER.analyze(text, "")).leading
+    assert (topic in found) if topic else ("huishouden" not in found), found
+
+
+def test_review15_the_meter_rises_in_the_first_two_turns_without_a_hang_up(lib: Library) -> None:
+    brain, plans = play(
+        lib,
+        "woz-termijn-gemist",
+        ["De beschikking is onherroepelijk, de termijn is verstreken.", "Dat is de wet, de dagtekening telt."],
+    )
+    limit = brain.scenario.caller.emotion.hang_up_at
+    assert brain.ended is None and plans[-1].emotion == limit - 1, [p.emotion for p in plans]
+
+
+def test_review15_no_stage_direction_or_short_name_part_makes_a_word_a_name(lib: Library) -> None:
+    brain, _ = play(lib, "kwijtschelding-auto-afgewezen", [OPENING])
+    assert brain._cased("el en de wet") == "el en de wet"
+
+
+def test_round15_asked_to_say_what_it_will_do_with_nothing_to_say_the_caller_does_not_answer_yes(
+    lib: Library,
+) -> None:
+    # no step was given and the scenario has no words of its own for what the caller knows: it says so, it does not
+    # answer an open question with "Ik denk het wel. Ik weet wat ik moet doen."
+    _, plans = play(lib, E1, [OPENING, "Wilt u voor de zekerheid even herhalen wat u nu gaat doen?"])
+    assert kinds(plans[-1]) == ["teach_back"], plans[-1].text
+    assert plans[-1].text in fallback_lines()["teach_back_blank"], plans[-1].text

@@ -365,10 +365,13 @@ class CallerBrain:
         off = self.analyzer.off_script(text)
         asked_now = asked(self.analyzer, s, analysis) if off in (None, "wall") else _NOTHING_ASKED
         back = self.analyzer.asks_back(text) if off is None else None
+        known_option = ""
         if back == "either_or":
-            # "Heeft u in februari of maart een aanslag gekregen?" asks a fact the scenario has; "per mail of per
-            # post?" without one is a pick
-            back = None if self._facts_asked(asked_now, analysis) else "choice"
+            # "Heeft u in februari of maart een aanslag gekregen?" asks a fact the scenario has; "Hoe oud was hij,
+            # twaalf of veertien?" one of its own story ("Veertien."); "per mail of per post?", "welk tijdstip,
+            # ochtend of middag?" a pick; anything else it does not know for sure
+            known_option = "" if self._facts_asked(asked_now, analysis) else self._known_option(analysis)
+            back = None if self._facts_asked(asked_now, analysis) or known_option else self._pick_or_none(analysis)
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
@@ -536,9 +539,10 @@ class CallerBrain:
         limit = s.caller.emotion.hang_up_at
         warn_now = False
         if self.turn_no <= 2 and not ("dismissive" in acts or off == "insult"):
-            # two turns in, a word it did not know and a question not yet answered make it angrier, not gone: no
-            # warning and no hang-up yet unless it was brushed off or insulted (round-13 audit: gone on turn 2)
-            self.emotion.value = min(self.emotion.value, max(limit - 2, before))
+            # two turns in, a word it did not know and a question not yet answered make it angrier, not gone: the
+            # meter rises to just under hanging up, no warning and no hang-up yet unless it was brushed off or insulted
+            # (round-13 audit: gone on turn 2)
+            self.emotion.value = min(self.emotion.value, limit - 1)
         if self.emotion.value >= limit and not self.warned and s.caller.emotion.warns:
             self.emotion.value = limit - 1
             self.warned = warn_now = True
@@ -610,6 +614,8 @@ class CallerBrain:
             and self._about_told(analysis, told[0], facts, why=why)
         )
         about_hint = hidden is not None and self._echoes_hint(analysis, hidden)
+        if known_option:
+            answer(lambda: f"{known_option[:1].upper()}{known_option[1:]}.", "fact", "Zeg wat het was.")
         for item in [] if again or (why and hidden) or about_hint else facts:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
         if again:  # "Rijdt u ermee naar uw werk, of is er een andere reden?" after the son's therapy came out
@@ -702,7 +708,11 @@ class CallerBrain:
             note = "Bevestig dat de samenvatting klopt." if summary_ok else "Verbeter de samenvatting."
             answer(partial(self.line, kind), kind, note, stock=summary_ok)
         if back == "teach_back":
-            answer(self._teach_back, "teach_back", "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.")
+            answer(
+                partial(self._teach_back, asked=True),
+                "teach_back",
+                "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.",
+            )
         for proposal in self._proposals(text, offering):
             state = self.proposals.get(proposal.id)
             if proposal.negotiate and state is None:
@@ -923,8 +933,9 @@ class CallerBrain:
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _goodbye_line(self) -> str:
-        """An unsatisfied goodbye that fits the emotion: a calm caller thanks and goes (``goodbye_unsure``), it does
-        not sound resigned or angry; an upset one is not satisfied."""
+        """An unsatisfied goodbye that fits the caller: one that is calm, or said it understands or knows where it
+        stands, thanks and hopes it will be all right (``goodbye_unsure``), not resigned or angry; an upset one says
+        it is not satisfied."""
         if self.emotion.value <= self.scenario.caller.emotion.satisfied_at or self.understood_said or self.ready_said:
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
@@ -1042,8 +1053,9 @@ class CallerBrain:
     def _concern_again(self, concern: HiddenConcern, text: str, *, why: bool = True) -> str:
         """More about the concern it told: a line not said yet, else the sentence of it the question asks about (the
         most words in common, two or more; asked why, the heart of it, its last sentence, when none); asked anything
-        else about it ("Hoe gaat het nu met uw vrouw?"), how it weighs on it, in a few words of its own
-        (``concern_more``), not the worry once more word for word (round-14 audit: five 'Zoals ik al zei' repeats)."""
+        else about it and how it is ("Hoe gaat het nu met uw vrouw?", lexicon ``caller_brain.how_are_you``), how it
+        weighs on it, in a few words of its own (``concern_more``), not the worry once more word for word (round-14
+        audit: five 'Zoals ik al zei' repeats)."""
         fresh = [x for x in concern.lines if x not in self.said_at]
         if fresh:
             return self.pick(fresh)
@@ -1064,7 +1076,8 @@ class CallerBrain:
         shared, _, best = max(
             (len({w[:5] for w in self.analyzer.content_words(x)} & asked_stems), i, x) for i, x in enumerate(sentences)
         )
-        if not why and shared < 2:
+        how = self.words.how_are_you is not None and bool(self.words.how_are_you.search(fold(" ".join(questions))))
+        if not why and shared < 2 and how:  # "Hoe gaat het nu met uw vrouw?"; not "Wat voor post komt er dan?"
             return self.line("concern_more")
         self.concern_again_said = best
         best = re.sub(r"^\[[^\]]*\]\s*", "", best)  # "[huilt]" was then
@@ -1173,12 +1186,39 @@ class CallerBrain:
             return self.line("able_tight")
         return ""
 
+    def _known_option(self, analysis: Analysis) -> str:
+        """Of the two options of an either/or, the one the caller's own story or facts hold and the other not
+        ("twaalf of veertien?" when it said "Veertien jaar is hij geworden"), as the trainee said it; "" if none."""
+        options = _options(analysis, self.words.whether_verbs)
+        if options is None:
+            return ""
+        own = set(_WORD.findall(self._own_text()))
+        held = []
+        for option in (o.rsplit(",", 1)[-1].strip(" ,.?") for o in options):
+            words = set(_WORD.findall(fold(option))) - self.words.option_prepositions
+            if words and words <= own:
+                held.append(option)
+        return held[0] if len(held) == 1 else ""
+
+    def _pick_or_none(self, analysis: Analysis) -> str | None:
+        """An either/or without a fact is a pick when it offers a way ("per mail of per post?") or asks which
+        (a 'welk'/'wanneer' question: "welk tijdstip, ochtend of middag?"); else the caller does not know for sure."""
+        options = _options(analysis, self.words.whether_verbs)
+        if options is None:
+            return None
+        firsts = {(_WORD.findall(fold(o.rsplit(",", 1)[-1])) or [""])[0] for o in options}
+        asked = " ".join(x.text for x in analysis.sentences if "?" in x.text)
+        which = bool(set(_WORD.findall(fold(asked))) & set(self.analyzer.wh))
+        return "choice" if firsts & self.words.option_prepositions or which else None
+
     def _choice(self, analysis: Analysis) -> str:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
         post, graag."): the one the caller can do (no DigiD, no online), else the first."""
-        options = _options(analysis)
-        if options is None:  # "Wilt u liever een formulier op papier?": no two things to pick from
-            return self.line("choice_open")
+        options = _options(analysis, self.words.whether_verbs)
+        if options is None:
+            # "Wilt u liever een formulier op papier?": one thing, yes; "Heeft u een voorkeur?": it does not mind
+            prefers = bool(set(_WORD.findall(fold(" ".join(x.text for x in analysis.sentences)))) & self.words.prefers)
+            return self.line("consent" if prefers else "choice_open")
         own = self._own_text()
         lacks = {m.group(1) for m in self.words.lacks.finditer(own)}
         can = [
@@ -1301,24 +1341,39 @@ class CallerBrain:
         return bool(words) and len(set(words) & self.own_words) * 2 >= len(set(words))
 
     def _wrong_detail(self, analysis: Analysis) -> str:
-        """A number the trainee gives back in a short summing-up or checking sentence that the caller said otherwise,
-        as the caller said it: "Dus 18 januari zei u?" after "op 8 januari was de overdracht" gives "8 januari" (the
-        same word after the number, a different number); "" when there is none."""
+        """A detail the trainee gives back as the caller's own ("u zei", "zei u", lexicon ``caller_brain.attributed``)
+        that the caller said otherwise, as the caller said it: "Dus 18 januari zei u?" after "op 8 januari was de
+        overdracht" gives "8 januari" (the same word after a different number), "in oktober, zei u?" after "in
+        september" gives "september"; "" when there is none. A number from the dossier ("Dus u krijgt 66 euro terug")
+        is no detail of the caller's: not corrected."""
+        if self.words.attributed is None:
+            return ""
         story = self.scenario.concerns.surface.story[: self.story_index]
         told = " ".join([*self.said_at, *self.fact_answers.values(), *self.scenario.opening, *story])
-        numbers_said = set(re.findall(r"\d+", told))
-        for hit in [*analysis.of("summary"), *analysis.of("check_understanding")]:
+        numbers_said = {re.sub(r"\D", "", x) for x in re.findall(r"\d+(?:[.,]\d+)*", told)}
+        # the month it said last (its latest line with a month in it), else the one in its opening and story
+        recent = [*sorted(self.said_at, key=lambda x: self.said_at[x], reverse=True), *self.scenario.opening, *story]
+        months_said = next(
+            ([m for m in _WORD.findall(fold(x)) if m in self.words.months][:1] for x in recent if self._months_in(x)),
+            [],
+        )
+        for hit in [*analysis.of("summary"), *analysis.of("check_understanding"), *analysis.of("closed_question")]:
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
-            # a short sentence that asks or says 'u': "Dus 18 januari zei u?", not "Ja, dat klopt, 599 euro 56."
-            if len(_WORD.findall(sentence)) > 12 or not ("?" in sentence or "u" in _WORD.findall(fold(sentence))):
+            if len(_WORD.findall(sentence)) > 14 or not self.words.attributed.search(fold(sentence)):
                 continue
             for number, word in re.findall(r"(\d+(?:[.,]\d+)*)\s+([^\W\d_]{3,})", sentence):
-                if set(re.findall(r"\d+", number)) <= numbers_said:
+                if re.sub(r"\D", "", number) in numbers_said:
                     continue
                 said = re.search(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s+{re.escape(word)}\b", told, re.IGNORECASE)
                 if said:
                     return f"{said.group(1)} {word}"
+            months = [m for m in _WORD.findall(fold(sentence)) if m in self.words.months]
+            if months and months_said and months_said[0] not in months:
+                return months_said[0]
         return ""
+
+    def _months_in(self, text: str) -> bool:
+        return bool(set(_WORD.findall(fold(text))) & self.words.months)
 
     def _restates(self, analysis: Analysis) -> bool:
         """Whether the sentences that check or sum up give back the caller's own words (a word it said in every
@@ -1355,6 +1410,9 @@ class CallerBrain:
         """What every caller knows without looking it up: the number it calls from, its own address, its own e-mail
         address (made from its name: "Marja Wennekes" gives m.wennekes@...)."""
         if kind == "topic_e-mailadres":
+            lacks = {m.group(1) for m in self.words.lacks.finditer(self._own_text())}
+            if any("mail" in w or "mail" in self.words.rules_out.get(w, ()) for w in lacks):
+                return self.line("topic_e-mailadres_geen")  # "geen DigiD en geen computer": no e-mail either
             line = self.line(kind, mail=self._mail())
             # "Heeft u een e-mailadres?": yes first
             yes_no = any(h.rule != "fact-question" for h in analysis.of("closed_question"))
@@ -1493,7 +1551,7 @@ class CallerBrain:
         said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
         words = said.split()
         if len(words) > 16:
-            clauses = [c.strip() for c in said.split(",") if c.strip()]
+            clauses = [c.strip() for c in re.split(r",\s+", said) if c.strip()]  # not "84,60 euro"
             kept = clauses[:1]
             for clause in clauses[1:]:
                 if len(", ".join([*kept, clause]).split()) > 16:
@@ -1519,14 +1577,14 @@ class CallerBrain:
                     continue
                 said = self._said_back_short(sentence)
                 first = fold(said).split(" ", 1)[0]
-                analyzer, times = self.analyzer, self.words.step_times
+                analyzer, times = self.analyzer, self.words.step_fronted
                 if first in analyzer.said_back_clause_words - analyzer.said_back_subordinators - times and " " in said:
                     said = said.split(" ", 1)[1]  # "maar ik moet dan wel bewijs meesturen": the step after 'maar'
                 step = _STEP.match(fold(said))
                 verb = step and (step.group(1) or step.group(2) or step.group(4))
                 fronted = step and step.group(3)
-                if fronted and fronted not in self.words.step_times:
-                    verb = None  # "vervelend dat ik ...": only a time word may stand before the verb
+                if fronted and fronted not in self.words.step_fronted:
+                    verb = None  # "vervelend dat ik ...": only "dan", "eerst", "daarna" ... stand before the verb
                 doing = (
                     verb
                     and verb not in self.words.happens_to_me
@@ -1558,19 +1616,19 @@ class CallerBrain:
             capital: dict[str, str] = {}
             lower: set[str] = set()
             for field_text in fields:
-                for sentence in re.split(r"(?<=[.!?:])\s+", field_text):
+                for sentence in re.split(r"(?<=[.!?:])\s+", re.sub(r"\[[^\]]*\]\s*", "", field_text)):
                     for n, word in enumerate(_WORD.findall(sentence)):
                         if word.islower():
                             lower.add(word)
                         elif n > 0 and word[:1].isupper() and word[1:].islower() and len(word) >= 3:
                             capital[word.lower()] = word
-            capital |= {w.lower(): w for w in _WORD.findall(s.caller.name) if not w.islower()}
+            capital |= {w.lower(): w for w in _WORD.findall(s.caller.name) if not w.islower() and len(w) >= 3}
             names = {k: v for k, v in capital.items() if k not in lower}
             self._names = names | {fold(k).replace("ı", "i"): v for k, v in names.items()}
         names = self._names
         return _WORD.sub(lambda m: names.get(m.group(), m.group()), text) if names else text
 
-    def _teach_back(self, *, explained: bool = False) -> str:
+    def _teach_back(self, *, explained: bool = False, asked: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
         whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
@@ -1609,6 +1667,12 @@ class CallerBrain:
                 return self.line("understood")
             self.said_back_last = content
             return self.line("said_back", x=content)
+        own_words = bool(self.scenario.reactions.get(R.ready) or self.scenario.reactions.get(R.understood))
+        if asked and not own_words:
+            # asked to say in its own words what happens, with no step to say back and no words of its own for what
+            # it knows (a scenario's ready/understood lines): it says it does not remember, not "Ik denk het wel" to
+            # an open question (round-15 audit)
+            return self.line("teach_back_blank")
         if self.requirements_met or (self._question_answered and self.next_step_made):
             self.ready_said = self.understood_said = True
             return self.line("ready")
@@ -1852,20 +1916,25 @@ def _thanked(line: str) -> str:
     return f"Dank u. {line}"
 
 
-def _options(analysis: Analysis) -> tuple[str, str] | None:
+def _options(analysis: Analysis, whether: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The two options of a choice question: the words before and after its 'of' ("Wilt u het online doen met
     DigiD, of met een papieren formulier?"; "Eén keer 446 euro. Of tien keer. Wat wilt u?")."""
     sentences = [x.text for x in analysis.sentences]
     for i in range(len(sentences) - 1, -1, -1):
         text = sentences[i]
-        found = list(re.finditer(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE))
+        found = [
+            m
+            for m in re.finditer(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
+            # "zodat ik weet of het goed aankomt": an 'of' after a verb of knowing means whether
+            if not set(_WORD.findall(fold(text[: m.start()]))[-1:]) & whether
+        ]
         if not found:
             continue
         m = found[-1]  # "welke dag of welk tijdstip past u, ochtend of middag?": the last pair is the pick
         after = text[m.end() :].split("?")[0]
         before = text[: m.start()].rstrip(" ,")
-        if len(found) > 1 and "," in before:
-            before = before.rsplit(",", 1)[1]
+        if "," in before and (len(found) > 1 or len(after.split()) <= 4):
+            before = before.rsplit(",", 1)[1]  # "die stuurt u ons dan nog, per mail of per post?": the short pair
         if not before.strip() and i > 0:  # "Eén keer 446 euro. Of tien keer 44,60 euro."
             before = sentences[i - 1]
         before = re.split(r"[:;]|,(?=[^,]*$)", before)[-1] if ":" in before else before

@@ -9,7 +9,7 @@ import weakref
 
 from coach.analyzer import Analyzer
 from coach.formats.lexicon import CallerBrainWords
-from coach.patterns import fold, word_alternatives
+from coach.patterns import fold, pattern_regex, word_alternatives
 
 _B = r"(?<![^\W_])"
 _E = r"(?![^\W_])"
@@ -29,6 +29,11 @@ def _words(words: list[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def _patterns(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex for a list of lexicon patterns (searched in folded text), or None for an empty list."""
+    return re.compile("|".join(f"(?:{pattern_regex(p)})" for p in patterns)) if patterns else None
+
+
 class BrainWords:
     """The compiled lists; every regex is searched in folded text unless its field says 'as typed'."""
 
@@ -40,6 +45,12 @@ class BrainWords:
         self.happens_to_me = _words(lx.happens_to_me)
         self.not_steps = _words(lx.not_steps)
         self.step_times = _words(lx.step_times)
+        self.step_fronted = _words(lx.step_fronted)
+        self.months = _words(lx.months)
+        self.whether_verbs = _words(lx.whether_verbs)
+        self.prefers = _words(lx.prefers)
+        self.attributed = _patterns(lx.attributed)
+        self.how_are_you = _patterns(lx.how_are_you)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)
         self.why = re.compile(_B + _alt(lx.why) + _E)
         self.has_or_can = re.compile(r"^\W*(?:en\W+)?" + _alt(lx.has_or_can) + r"\s+(?:u|je|jij)\b")

@@ -478,6 +478,29 @@ class CallerBrainWords(Model):
         default_factory=list, description="Dezelfde werkwoorden na een tijd vooraan: 'morgen bel ik'."
     )
     step_times: list[Word] = Field(default_factory=list, description="Die tijden: 'dan', 'morgen', 'straks'.")
+    step_fronted: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor het werkwoord van een stap die de beller terugzegt: 'eerst meld ik', 'daarna stuur"
+        " ik'.",
+    )
+    attributed: list[str] = Field(
+        default_factory=list,
+        description="Zo geeft een medewerker iets terug als wat de beller zei ('u zei', 'zei u'): een ander getal of"
+        " een andere maand dan de beller noemde, verbetert de beller. Patronen.",
+    )
+    months: list[Word] = Field(default_factory=list, description="De maanden: een datum die de beller verbetert.")
+    whether_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden waarna 'of' 'of het zo is' betekent ('zodat ik weet of ...'): geen keuze tussen twee.",
+    )
+    how_are_you: list[str] = Field(
+        default_factory=list,
+        description="Zo vraagt een medewerker hoe het gaat ('hoe gaat het nu met uw vrouw?'). Patronen.",
+    )
+    prefers: list[Word] = Field(
+        default_factory=list,
+        description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
+    )
     refuses: list[Word] = Field(
         default_factory=list,
         description="Zo begint een antwoord van de beller dat nee zegt: geen afgesproken stap. Zoals getypt.",
@@ -658,6 +681,9 @@ class Lexicon(Model):
             yield from check(("explanation", "taken_back", i), pattern)
         for i, pattern in enumerate(self.explanation.restated):
             yield from check(("explanation", "restated", i), pattern)
+        for name in ("attributed", "how_are_you"):
+            for i, pattern in enumerate(getattr(self.caller_brain, name)):
+                yield from check(("caller_brain", name, i), pattern)
         for i, item in enumerate(self.advice):
             if item.signal not in SIGNALS:
                 yield (("advice", i, "signal"), f"onbekend signaal '{item.signal}'", "zie docs/rubric-format.md")
