@@ -958,9 +958,11 @@ def test_review15_the_meter_rises_in_the_first_two_turns_without_a_hang_up(lib: 
     assert brain.ended is None and plans[-1].emotion == limit - 1, [p.emotion for p in plans]
 
 
-def test_review15_no_stage_direction_or_short_name_part_makes_a_word_a_name(lib: Library) -> None:
+def test_review15_the_callers_name_is_cased_whole_and_no_stage_direction_makes_a_name(lib: Library) -> None:
     brain, _ = play(lib, "kwijtschelding-auto-afgewezen", [OPENING])
-    assert brain._cased("el en de wet") == "el en de wet"
+    assert brain._cased("mevrouw el amrani en de wet") == "mevrouw El Amrani en de wet"
+    brain, _ = play(lib, "heffing-hondenbelasting", [OPENING])
+    assert brain._cased("ik kijk thuis hoe het formulier werkt") == "ik kijk thuis hoe het formulier werkt"
 
 
 def test_round15_asked_to_say_what_it_will_do_with_nothing_to_say_the_caller_does_not_answer_yes(
@@ -971,3 +973,98 @@ def test_round15_asked_to_say_what_it_will_do_with_nothing_to_say_the_caller_doe
     _, plans = play(lib, E1, [OPENING, "Wilt u voor de zekerheid even herhalen wat u nu gaat doen?"])
     assert kinds(plans[-1]) == ["teach_back"], plans[-1].text
     assert plans[-1].text in fallback_lines()["teach_back_blank"], plans[-1].text
+
+
+# --- review of the round-15 fixes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "turns"),
+    [
+        (
+            "woz-eigendom-1-januari",
+            [OPENING, "Woonde u op 1 januari nog zelf in het huis?", "U zei dat u het huis in januari verkocht heeft?"],
+        ),
+        ("woz-termijn-gemist", [OPENING, "U zei dat u half april terugkwam, klopt dat?"]),
+    ],
+)
+def test_review16_a_month_about_something_else_is_not_corrected(lib: Library, scenario: str, turns: list[str]) -> None:
+    _, plans = play(lib, scenario, turns)
+    assert "summary_corrected" not in kinds(plans[-1]), plans[-1].text
+
+
+@pytest.mark.parametrize(
+    "text", ["Hoe wilt u het liefst betalen?", "Welke dag heeft u het liefst?", "Wat heeft u liever?"]
+)
+def test_review16_a_wh_question_with_liefst_gets_no_bare_yes(lib: Library, text: str) -> None:
+    assert not reply(lib, E1, text).text.startswith("Ja hoor"), reply(lib, E1, text).text
+
+
+def test_review16_liever_online_without_digid_is_a_no(lib: Library) -> None:
+    plan = reply(lib, "kwijtschelding-schaamte", "Wilt u het liever online regelen met DigiD?")
+    assert not plan.text.startswith("Ja"), plan.text
+
+
+def test_review16_someone_elses_lack_of_a_computer_is_not_the_callers(lib: Library) -> None:
+    assert "@" in reply(lib, "overig-digid-machtigen", "Wat is uw e-mailadres?").text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "not_said"),
+    [
+        ("invordering-aanmaning-boos", "Wilt u in tien termijnen van 44,60 of in één keer?", " 60, graag"),
+        ("heffing-hondenbelasting", "hoe oud was hij, 12 of 14?", "graag"),
+        ("invordering-berichtenbox-aanmaning", "Wanneer las u het, ochtend of avond?", "graag"),
+    ],
+)
+def test_review16_no_pick_of_a_broken_or_past_option(lib: Library, scenario: str, text: str, not_said: str) -> None:
+    said = " " + reply(lib, scenario, text).text
+    assert not_said not in said, said
+
+
+def test_review16_a_reassurance_without_a_comma_is_no_question() -> None:
+    text = "Maakt u zich geen zorgen want u heeft niks fout gedaan"
+    assert "closed_question" not in ANALYZER.analyze(text, "").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ik kan Sjors voor u afmelden als u wilt, dan hoeft u daar niet meer aan te denken.", "consent"),
+        ("Ik kan de klem laten verwijderen als u wilt betalen.", None),
+    ],
+)
+def test_review16_an_offer_with_als_u_wilt(text: str, kind: str | None) -> None:
+    assert ANALYZER.asks_back(text) == kind
+
+
+@pytest.mark.parametrize("text", ["Wie zijn er bij u thuis?", "Heeft u kinderen?"])
+def test_review16_household_questions(text: str) -> None:
+    from coach.analyzer.asked import asked
+
+    assert "huishouden" in asked(ANALYZER, Library.open().scenario(E1), ANALYZER.analyze(text, "")).leading
+
+
+def test_review16_steps_after_vervolgens_and_vanavond_are_said_back_whole(lib: Library) -> None:
+    told = "Vanavond meldt u Sjors af via de website. Vervolgens stuurt u de rekening van de dierenarts op."
+    _, plans = play(lib, "heffing-hondenbelasting", [OPENING, told, "Kunt u zeggen wat u nu gaat doen?"])
+    text = plans[-1].text
+    assert "meld ik Sjors af" in text and "stuur ik de rekening" in text and "mij" not in text, text
+
+
+def test_review16_asked_how_it_copes_the_caller_says_how_it_weighs(lib: Library) -> None:
+    _, plans = play(
+        lib,
+        "invordering-aanmaning-boos",
+        [OPENING, "Wat vervelend, en hoe gaat het thuis?", "Wat naar. Hoe gaat u daarmee om?"],
+    )
+    assert plans[-1].text in fallback_lines()["concern_more"] or "Zoals ik al zei" not in plans[-1].text
+
+
+def test_review16_a_short_mail_question_gets_no_yes_and_an_exs_address_is_not_its_own(lib: Library) -> None:
+    assert reply(lib, E1, "En uw mailadres?").text.startswith("Dat is")
+    assert "veenstra" not in reply(lib, E1, "Mag ik het e-mailadres van uw ex?").text
+
+
+def test_review16_said_back_keeps_a_date_with_dashes_whole() -> None:
+    assert "1-3-2026" in ANALYZER.said_back("U betaalt voor 1-3-2026.")

@@ -1052,10 +1052,9 @@ class CallerBrain:
 
     def _concern_again(self, concern: HiddenConcern, text: str, *, why: bool = True) -> str:
         """More about the concern it told: a line not said yet, else the sentence of it the question asks about (the
-        most words in common, two or more; asked why, the heart of it, its last sentence, when none); asked anything
-        else about it and how it is ("Hoe gaat het nu met uw vrouw?", lexicon ``caller_brain.how_are_you``), how it
-        weighs on it, in a few words of its own (``concern_more``), not the worry once more word for word (round-14
-        audit: five 'Zoals ik al zei' repeats)."""
+        most words in common; the heart of it, its last sentence, when none); asked how it is ("Hoe gaat het nu met
+        uw vrouw?", lexicon ``caller_brain.how_are_you``) with fewer than two words in common, how it weighs on it in
+        a few words of its own (``concern_more``), not the worry once more word for word (round-14 audit)."""
         fresh = [x for x in concern.lines if x not in self.said_at]
         if fresh:
             return self.pick(fresh)
@@ -1166,6 +1165,17 @@ class CallerBrain:
             return self.line("able_other")
         return self._cannot(analysis) or self.line("able")
 
+    def _own_lacks(self) -> set[str]:
+        """What the caller itself lacks ("geen DigiD en geen computer"), not what someone it calls for lacks ("mijn
+        moeder heeft geen DigiD", "ik heb zelf wel DigiD")."""
+        own = self._own_text()
+        has = {m.group(1) for m in self.words.has_itself.finditer(own)}
+        return {
+            m.group(1)
+            for m in self.words.lacks.finditer(own)
+            if m.group(1) not in has and not self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()])
+        }
+
     def _cannot(self, analysis: Analysis, *, liking: bool = False) -> str:
         """Why the caller cannot do what the last question asks, as a line, or "": it lacks what it takes (no DigiD:
         nothing online), or it is about money and the caller's money is tight."""
@@ -1202,13 +1212,14 @@ class CallerBrain:
 
     def _pick_or_none(self, analysis: Analysis) -> str | None:
         """An either/or without a fact is a pick when it offers a way ("per mail of per post?") or asks which
-        (a 'welk'/'wanneer' question: "welk tijdstip, ochtend of middag?"); else the caller does not know for sure."""
+        (lexicon ``caller_brain.which``: "welk tijdstip, ochtend of middag?"); else the caller does not know for sure
+        ("Hoe oud was hij, 12 of 14?" is no preference)."""
         options = _options(analysis, self.words.whether_verbs)
         if options is None:
             return None
         firsts = {(_WORD.findall(fold(o.rsplit(",", 1)[-1])) or [""])[0] for o in options}
         asked = " ".join(x.text for x in analysis.sentences if "?" in x.text)
-        which = bool(set(_WORD.findall(fold(asked))) & set(self.analyzer.wh))
+        which = bool(set(_WORD.findall(fold(asked))) & self.words.which)
         return "choice" if firsts & self.words.option_prepositions or which else None
 
     def _choice(self, analysis: Analysis) -> str:
@@ -1217,8 +1228,10 @@ class CallerBrain:
         options = _options(analysis, self.words.whether_verbs)
         if options is None:
             # "Wilt u liever een formulier op papier?": one thing, yes; "Heeft u een voorkeur?": it does not mind
-            prefers = bool(set(_WORD.findall(fold(" ".join(x.text for x in analysis.sentences)))) & self.words.prefers)
-            return self.line("consent" if prefers else "choice_open")
+            asked = set(_WORD.findall(fold(" ".join(x.text for x in analysis.sentences if "?" in x.text))))
+            if asked & self.words.prefers and not asked & set(self.analyzer.wh):
+                return self._cannot(analysis) or self.line("consent")  # "liever online?" without DigiD: no
+            return self.line("choice_open")
         own = self._own_text()
         lacks = {m.group(1) for m in self.words.lacks.finditer(own)}
         can = [
@@ -1351,12 +1364,11 @@ class CallerBrain:
         story = self.scenario.concerns.surface.story[: self.story_index]
         told = " ".join([*self.said_at, *self.fact_answers.values(), *self.scenario.opening, *story])
         numbers_said = {re.sub(r"\D", "", x) for x in re.findall(r"\d+(?:[.,]\d+)*", told)}
-        # the month it said last (its latest line with a month in it), else the one in its opening and story
-        recent = [*sorted(self.said_at, key=lambda x: self.said_at[x], reverse=True), *self.scenario.opening, *story]
-        months_said = next(
-            ([m for m in _WORD.findall(fold(x)) if m in self.words.months][:1] for x in recent if self._months_in(x)),
-            [],
-        )
+        # its sentences with a month in them: a month is corrected only by one of these about the same thing
+        told_sentences = [
+            x for line in [*self.said_at, *self.scenario.opening, *story] for x in re.split(r"(?<=[.!?])\s+", line)
+        ]
+        dated = [x for x in told_sentences if self._months_in(x)]
         for hit in [*analysis.of("summary"), *analysis.of("check_understanding"), *analysis.of("closed_question")]:
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
             if len(_WORD.findall(sentence)) > 14 or not self.words.attributed.search(fold(sentence)):
@@ -1367,12 +1379,18 @@ class CallerBrain:
                 said = re.search(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s+{re.escape(word)}\b", told, re.IGNORECASE)
                 if said:
                     return f"{said.group(1)} {word}"
-            months = [m for m in _WORD.findall(fold(sentence)) if m in self.words.months]
-            if months and months_said and months_said[0] not in months:
-                return months_said[0]
+            months = {m for m in _WORD.findall(fold(sentence)) if m in self.words.months}
+            if months and not any(months & set(_WORD.findall(fold(x))) for x in dated):
+                # "U zei dat u in oktober bent overgestapt?" after "in september overgestapt": the caller's sentence
+                # about the same thing (a word of five letters or more in common) has the other month
+                stems = {w[:5] for w in self.analyzer.content_words(sentence) if w not in self.words.months}
+                same = [x for x in dated if stems & {w[:5] for w in self.analyzer.content_words(x)}]
+                if len(same) == 1:
+                    return next(m for m in _WORD.findall(fold(same[0])) if m in self.words.months)
         return ""
 
     def _months_in(self, text: str) -> bool:
+        """Whether a text names a month."""
         return bool(set(_WORD.findall(fold(text))) & self.words.months)
 
     def _restates(self, analysis: Analysis) -> bool:
@@ -1410,12 +1428,13 @@ class CallerBrain:
         """What every caller knows without looking it up: the number it calls from, its own address, its own e-mail
         address (made from its name: "Marja Wennekes" gives m.wennekes@...)."""
         if kind == "topic_e-mailadres":
-            lacks = {m.group(1) for m in self.words.lacks.finditer(self._own_text())}
-            if any("mail" in w or "mail" in self.words.rules_out.get(w, ()) for w in lacks):
+            if any("mail" in w or "mail" in self.words.rules_out.get(w, ()) for w in self._own_lacks()):
                 return self.line("topic_e-mailadres_geen")  # "geen DigiD en geen computer": no e-mail either
             line = self.line(kind, mail=self._mail())
             # "Heeft u een e-mailadres?": yes first
-            yes_no = any(h.rule != "fact-question" for h in analysis.of("closed_question"))
+            yes_no = any(
+                h.rule not in ("fact-question", "declarative-question") for h in analysis.of("closed_question")
+            )
             return f"Ja, {line[:1].lower()}{line[1:]}" if yes_no and not analysis.has("open_question") else line
         if kind != "topic_naam-adres":
             return self.line(kind)
@@ -1622,7 +1641,7 @@ class CallerBrain:
                             lower.add(word)
                         elif n > 0 and word[:1].isupper() and word[1:].islower() and len(word) >= 3:
                             capital[word.lower()] = word
-            capital |= {w.lower(): w for w in _WORD.findall(s.caller.name) if not w.islower() and len(w) >= 3}
+            capital |= {w.lower(): w for w in _WORD.findall(s.caller.name) if not w.islower() and len(w) >= 2}
             names = {k: v for k, v in capital.items() if k not in lower}
             self._names = names | {fold(k).replace("ı", "i"): v for k, v in names.items()}
         names = self._names
@@ -1631,7 +1650,9 @@ class CallerBrain:
     def _teach_back(self, *, explained: bool = False, asked: bool = False) -> str:
         """Asked to say back what happens now: the agreements in the caller's own words when there are any (the
         trainee's 'ik stuur u het formulier' as 'u stuurt mij het formulier'), else what it has understood; asked
-        whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was."""
+        whether a plain explanation (``explained``) was clear, not "I still don't know" but that it was. Asked
+        outright (``asked``) with nothing to say back and no words of its own, it says it is not clear to it yet
+        rather than "Ik denk het wel"."""
         asked_own = bool(self.said_by_trainee) and bool(self.words.asks_own_step.search(fold(self.said_by_trainee[-1])))
         if asked_own and self.own_steps:  # what it said it would do itself, as it said it
             said = " ".join(dict.fromkeys(self.own_steps[-2:]))
@@ -1668,7 +1689,7 @@ class CallerBrain:
             self.said_back_last = content
             return self.line("said_back", x=content)
         own_words = bool(self.scenario.reactions.get(R.ready) or self.scenario.reactions.get(R.understood))
-        if asked and not own_words:
+        if asked and not own_words and not self.requirements_met:
             # asked to say in its own words what happens, with no step to say back and no words of its own for what
             # it knows (a scenario's ready/understood lines): it says it does not remember, not "Ik denk het wel" to
             # an open question (round-15 audit)
@@ -1917,8 +1938,9 @@ def _thanked(line: str) -> str:
 
 
 def _options(analysis: Analysis, whether: frozenset[str] = frozenset()) -> tuple[str, str] | None:
-    """The two options of a choice question: the words before and after its 'of' ("Wilt u het online doen met
-    DigiD, of met een papieren formulier?"; "Eén keer 446 euro. Of tien keer. Wat wilt u?")."""
+    """The two options of a choice question: the words before and after its last 'of' ("Wilt u het online doen met
+    DigiD, of met een papieren formulier?"; "Eén keer 446 euro. Of tien keer. Wat wilt u?"); an 'of' after one of
+    ``whether`` ("zodat ik weet of ...") means whether and is passed over."""
     sentences = [x.text for x in analysis.sentences]
     for i in range(len(sentences) - 1, -1, -1):
         text = sentences[i]
@@ -1933,8 +1955,8 @@ def _options(analysis: Analysis, whether: frozenset[str] = frozenset()) -> tuple
         m = found[-1]  # "welke dag of welk tijdstip past u, ochtend of middag?": the last pair is the pick
         after = text[m.end() :].split("?")[0]
         before = text[: m.start()].rstrip(" ,")
-        if "," in before and (len(found) > 1 or len(after.split()) <= 4):
-            before = before.rsplit(",", 1)[1]  # "die stuurt u ons dan nog, per mail of per post?": the short pair
+        if ", " in before and (len(found) > 1 or len(after.split()) <= 4):
+            before = before.rsplit(", ", 1)[1]  # "die stuurt u ons dan nog, per mail of per post?": the short pair
         if not before.strip() and i > 0:  # "Eén keer 446 euro. Of tien keer 44,60 euro."
             before = sentences[i - 1]
         before = re.split(r"[:;]|,(?=[^,]*$)", before)[-1] if ":" in before else before

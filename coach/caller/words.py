@@ -49,6 +49,7 @@ class BrainWords:
         self.months = _words(lx.months)
         self.whether_verbs = _words(lx.whether_verbs)
         self.prefers = _words(lx.prefers)
+        self.which = _words(lx.which)
         self.attributed = _patterns(lx.attributed)
         self.how_are_you = _patterns(lx.how_are_you)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)

@@ -497,6 +497,10 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Zo vraagt een medewerker hoe het gaat ('hoe gaat het nu met uw vrouw?'). Patronen.",
     )
+    which: list[Word] = Field(
+        default_factory=list,
+        description="Vraagwoorden waarmee een medewerker laat kiezen ('welk tijdstip, ochtend of middag?').",
+    )
     prefers: list[Word] = Field(
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
