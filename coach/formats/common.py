@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import string
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -64,20 +65,17 @@ def _check_pattern(value: str) -> str:
     return value
 
 
-def _check_word(value: str) -> str:
-    try:
-        check_words(value)
-    except PatternError as exc:
-        raise ValueError(f"ongeldig woord '{value}': {exc}") from None
-    return value
+def _word_check(*, stem: bool) -> Callable[[str], str]:
+    """The check of a plain word or phrase (with ``stem``: a trailing '*' may stand for any ending)."""
 
+    def check(value: str) -> str:
+        try:
+            check_words(value, stem=stem)
+        except PatternError as exc:
+            raise ValueError(f"ongeldig woord '{value}': {exc}") from None
+        return value
 
-def _check_word_stem(value: str) -> str:
-    try:
-        check_words(value, stem=True)
-    except PatternError as exc:
-        raise ValueError(f"ongeldig woord '{value}': {exc}") from None
-    return value
+    return check
 
 
 def _check_text(value: str) -> str:
@@ -95,10 +93,10 @@ Pattern = Annotated[str, AfterValidator(_check_pattern), WithJsonSchema({"type":
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """Non-empty text."""
 
-Word = Annotated[str, AfterValidator(_check_word), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+Word = Annotated[str, AfterValidator(_word_check(stem=False)), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """A word or a phrase of a plain word list, which the code puts in its own regular expression (no pattern)."""
 
-WordStem = Annotated[str, AfterValidator(_check_word_stem), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+WordStem = Annotated[str, AfterValidator(_word_check(stem=True)), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 """Like ``Word``; a '*' at the end stands for any ending ('betal*': betalen, betaald, betaling)."""
 
 
