@@ -129,6 +129,33 @@ def test_talk_balance_prefers_a_trainee_who_leaves_room(lib: Library) -> None:
     assert monologue.moment is not None and monologue.moment.note == "lange beurt"
 
 
+def test_talk_balance_reads_only_the_trainees_words(lib: Library) -> None:
+    """How long the caller's lines are is the caller's doing (offline, the seed's): the same trainee turns score the
+    same against a terse and a wordy caller, and the detail says the trainee's words per turn."""
+    trainee = ("l", " ".join(["De waarde gaat uit van verkopen in de buurt op de peildatum."] * 4))
+    terse = measure(lib, "talk_balance", ("c", "Hoezo?"), trainee, ("c", "Oké."))
+    wordy = measure(lib, "talk_balance", ("c", " ".join(["Ik snap er echt helemaal niets van."] * 8)), trainee)
+    assert terse.value == wordy.value < 1
+    assert terse.detail == "U sprak gemiddeld 48 woorden per beurt (goed: 7-37)."
+    brief = measure(lib, "talk_balance", ("c", "Hoezo?"), ("l", "Waar gaat het om?"), ("c", "Oké."))
+    assert brief.value < 1 and "4 woorden" in brief.detail
+
+
+def test_a_rule_and_its_consequence_is_no_summary(lib: Library) -> None:
+    """A rule and what follows from it ("U was op 1 januari belastingplichtige, dus u betaalt ...") is no summary, nor
+    the organisation's side ("Dus voor ons telt ..."); "U heeft haast, dus ik hou het kort" gives the caller back."""
+    story = ("c", "Ik woon sinds mei niet meer in Haverveld en betaal nog steeds het hele jaar afvalstoffenheffing.")
+    rule = "U was op 1 januari eigenaar in Haverveld, dus u betaalt de afvalstoffenheffing voor het hele jaar."
+    assert measure(lib, "summary_captures_concern", ("l", OPENING), story, ("l", rule)).value == 0
+    ours = "Dus voor ons telt de afvalstoffenheffing in Haverveld voor het hele jaar."
+    assert measure(lib, "summary_captures_concern", ("l", OPENING), story, ("l", ours)).value == 0
+    hurry = ("c", "Ik heb echt haast, dus kort graag.")
+    given_back = measure(
+        lib, "summary_captures_concern", ("l", OPENING), hurry, ("l", "U heeft haast, dus ik hou het kort.")
+    )
+    assert given_back.value > 0 and given_back.evidence[0].text == "U heeft haast, dus ik hou het kort."
+
+
 def test_caller_questions_answered_or_ignored(lib: Library) -> None:
     asked = ("c", "Waarom is mijn aanslag zo hoog? Ik snap het niet.")
     answered = measure(

@@ -105,9 +105,9 @@ def spoken(text: str) -> str:
     return f" {pause} ".join(escape(part.strip()) for part in parts).strip()
 
 
-def unavailable(*, isatty: bool, which: Callable[[str], str | None] = shutil.which) -> str | None:
+def unavailable(*, isatty: bool, which: Callable[[str], str | None] | None = None) -> str | None:
     """Why --voice cannot speak (a Dutch message), or None when it can: espeak-ng first, then the terminal."""
-    if which(PROGRAM) is None:
+    if (which or shutil.which)(PROGRAM) is None:  # looked up when called, not when this module was loaded
         return MISSING
     if not isatty:
         return NO_TERMINAL

@@ -257,17 +257,23 @@ def emotion_reflection_latency(call: Call, criterion: Any) -> Result:
 
 @signal("talk_balance")
 def talk_balance(call: Call, criterion: Any) -> Result:
-    learner = sum(len(_WORD.findall(t.text)) for _, t, _ in call.learner)
-    caller = sum(len(_WORD.findall(t.text)) for _, t in call.caller)
-    if learner + caller == 0:
+    """The trainee's share of the words, with every caller turn counted as ``caller_words`` words: how long the
+    caller's lines are is the caller's doing (and, offline, the seed's), so only the trainee's words move the score."""
+    if not call.learner:
         return skipped("geen tekst")
-    share = learner / (learner + caller)
+    mean = sum(len(_WORD.findall(t.text)) for _, t, _ in call.learner) / len(call.learner)
+    reference = criterion.param("caller_words")
+    share = mean / (mean + reference)
     low, high = criterion.param("low"), criterion.param("high")
     distance = max(0.0, low - share, share - high)
     value = max(0.0, 1 - distance / 0.25)
     longest = max(call.learner, key=lambda x: len(x[1].text), default=None)
     moment = ev(longest[0], longest[1], note="lange beurt") if longest and share > high else None
-    return Result(value, [], f"U sprak {share:.0%} van de woorden (goed: {low:.0%}-{high:.0%}).", moment)
+    words = [f"{reference * x / (1 - x):.0f}" for x in (low, high) if x < 1]
+    band = f"{words[0]}-{words[1]}" if len(words) == 2 else f"{words[0]} of meer" if low < 1 else "geen"
+    return Result(
+        value, [], f"U sprak gemiddeld {count(round(mean), 'woord', 'woorden')} per beurt (goed: {band}).", moment
+    )
 
 
 _YES_NO = re.compile(r"\W*(?:ja|nee|jawel|zeker|klopt|precies|inderdaad|natuurlijk|dat klopt|dat kan)\b", re.I)

@@ -122,7 +122,8 @@ SIGNALS: dict[str, SignalSpec] = {
             "talk_balance",
             "luisteren",
             "score",
-            "Hoe goed het spreekaandeel van de medewerker binnen de band blijft (1 = binnen de band).",
+            "Hoe goed het spreekaandeel van de medewerker binnen de band blijft (1 = binnen de band); elke beurt van de"
+            " beller telt even lang, zodat alleen de woorden van de medewerker meetellen.",
             (0, 1),
             {
                 "low": Param(
@@ -130,6 +131,13 @@ SIGNALS: dict[str, SignalSpec] = {
                 ),
                 "high": Param(
                     float, 0.7, "Bovengrens van het gewenste aandeel woorden van de medewerker.", low=0, high=1
+                ),
+                "caller_words": Param(
+                    int,
+                    16,
+                    "Hoeveel woorden een beurt van de beller telt, hoe lang die ook was (zo telt alleen wat de"
+                    " medewerker zegt).",
+                    low=1,
                 ),
             },
         ),
