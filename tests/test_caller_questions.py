@@ -187,13 +187,25 @@ def test_asked_about_its_worry_twice_the_caller_does_not_say_the_same_sentence_a
 
 
 def test_said_back_agreements_are_short_and_without_the_trainees_lead_in(lib: Library) -> None:
+    """A scenario without recap lines: the trainee's agreement, said back short (with recaps, see
+    test_caller_recap.py)."""
     turns = [
         "Goed, dan meld ik Sjors af per 6 januari, en het geld wordt verrekend met de volgende termijnen van de "
         "incasso, dat scheelt u dit jaar 72 euro 60 en daar hoeft u zelf helemaal niets meer voor te doen.",
         "Wilt u in uw eigen woorden zeggen wat er nu gebeurt?",
     ]
-    _, plans = play(lib, "heffing-hondenbelasting", turns)
-    plan = plans[-1]
+    scenario = lib.scenario("heffing-hondenbelasting")
+    bare = scenario.model_copy(
+        update={
+            name: [x.model_copy(update={"recap": None}) for x in getattr(scenario, name)]
+            for name in ("key_info", "proposals")
+        }
+    )
+    brain = CallerBrain(bare, ANALYZER, 0)
+    previous = brain.start().text
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
     assert kinds(plan) == ["teach_back"], plan.text
     assert "dan meldt u Sjors af per 6 januari" in plan.text, plan.text
     assert "goed," not in plan.text.lower(), plan.text

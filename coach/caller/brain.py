@@ -203,6 +203,9 @@ class CallerBrain:
     """The agreements the caller last said back ("Dus als ik het goed begrijp: ..."): not word for word again."""
     mail: str = ""
     """The caller's e-mail address once it gave it: the same address every time."""
+    covered: list[str] = field(default_factory=list)
+    """Key points conveyed and proposals accepted ("key_info:te-laat", "proposal:taxateur-belt"), in the order they
+    came, to say back in the scenario's own ``recap`` words."""
     own_steps: list[str] = field(default_factory=list)
     """Steps the caller said it will take, in its own words ("Dan maak ik het vandaag over."), to say back."""
     concern_again_said: str = ""
@@ -508,6 +511,7 @@ class CallerBrain:
         for k in conveyed:
             self.key_info.add(k.id)
             revealed.append(f"key_info:{k.id}")
+            self.covered.append(f"key_info:{k.id}")
         if conveyed:
             events.append(E.key_info)
         unclear = self._too_hard(analysis)
@@ -721,9 +725,14 @@ class CallerBrain:
             else:
                 self.proposals[proposal.id] = "accepted"
                 revealed.append(f"proposal:{proposal.id}")
+                self.covered.append(f"proposal:{proposal.id}")
                 answer(partial(self.pick, proposal.accept), "proposal", "Neem het voorstel aan.")
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
+        for p in s.proposals:  # a step the trainee stated ("dan meld ik Sjors af") is agreed too, to say back
+            ref = f"proposal:{p.id}"
+            if ref not in self.covered and any(first_match(p.phrases, x) for x in steps):
+                self.covered.append(ref)
         for k in conveyed:  # what the caller hears about its own case comes before a generic 'agreed'
             if k.reaction:
                 answer(partial(self.pick, k.reaction), "key_info", f"Reageer op de informatie: {k.description}")
@@ -1654,6 +1663,21 @@ class CallerBrain:
         outright (``asked``) with nothing to say back and no words of its own, it says it is not clear to it yet
         rather than "Ik denk het wel"."""
         asked_own = bool(self.said_by_trainee) and bool(self.words.asks_own_step.search(fold(self.said_by_trainee[-1])))
+        # asked for it, up to three points; asked whether it is clear ("Duidelijk?"), the latest two
+        recaps = self._recaps(steps=asked_own)[-3 if asked else -2 :] if asked or self.agreements else []
+        if asked_own and not any(_FIRST_PERSON.match(x) for x in recaps) and self._caller_steps():
+            recaps = []  # "wat gaat u doen?": its own step first ("ik moet zelf het bezwaar sturen"), below
+        if recaps:
+            # what was agreed and understood, in the caller's own words (the scenario's recap lines), not the
+            # trainee's sentences in the first person (round-15 audit)
+            content = _listed(recaps)
+            self.understood_said = True
+            if self.requirements_met:
+                self.ready_said = True
+            if content == self.said_back_last:  # said back already: once is enough
+                return self.line("understood")
+            self.said_back_last = content
+            return self.line("said_back", x=content)
         if asked_own and self.own_steps:  # what it said it would do itself, as it said it
             said = " ".join(dict.fromkeys(self.own_steps[-2:]))
             said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
@@ -1706,6 +1730,27 @@ class CallerBrain:
         if self.not_understood_said > 1 and self.scenario.concerns.surface.repeat:
             return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
         return self.line("not_understood")
+
+    def _recaps(self, *, steps: bool) -> list[str]:
+        """The scenario's ``recap`` words for what was covered, in the order it came, at most three (the latest):
+        asked what the caller will do (``steps``), only the accepted proposals. A key point stated wrongly since and
+        not set right is not said back."""
+        items = {f"key_info:{k.id}": k for k in self.scenario.key_info}
+        items |= {f"proposal:{p.id}": p for p in self.scenario.proposals}
+        out: list[str] = []
+        seen: list[set[str]] = []
+        for ref in reversed(self.covered):  # the latest first; one that says much the same as a later one is left
+            item = items.get(ref)
+            if item is None or not item.recap or (steps and not ref.startswith("proposal:")):
+                continue
+            if getattr(item, "claim", None) and item.claim in self.wrong_claims:
+                continue
+            words = {fold(w) for w in _WORD.findall(item.recap) if len(w) >= 5}
+            if any(len(words & other) >= 2 for other in seen) or len(out) == 3:
+                continue
+            out.append(item.recap)
+            seen.append(words)
+        return out[::-1]
 
     def _story_line(self, *, worry: bool = False) -> str:
         """The next piece of the caller's story; told it all, the caller says so, then turns the question around.
@@ -1882,6 +1927,22 @@ _STREET = re.compile(r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+)* \d+[^\W_]*(?:-[^\W_]+)?,
 _INITIAL_END = re.compile(r"(?<![^\W_])[A-Z]\.$")
 _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 """Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
+
+
+_FIRST_PERSON = re.compile(r"ik\b", re.I)
+"""A recap with the caller as the one who acts ("ik stuur de offerte op")."""
+
+
+def _listed(parts: list[str]) -> str:
+    """Clauses as one Dutch list: "a", "a en b", "a, b en c"; clauses with commas of their own as sentences ("a,
+    want b. En c"), so no list reads as one long run."""
+    if len(parts) == 1:
+        return parts[0]
+    if any("," in x for x in parts):
+        return ". En ".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
 """Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {

@@ -259,6 +259,11 @@ class KeyInfo(Model):
     )
     reaction: list[Text] = Field(default_factory=list, description="Hoe de beller reageert als het gezegd is.")
     required: Flag = Field(True, description="Nodig voordat de beller tevreden afsluit.")
+    recap: Text | None = Field(
+        None,
+        description="Hoe de beller dit later in eigen woorden terugzegt, als de medewerker vraagt wat duidelijk is"
+        " geworden: kort, in de ik-vorm, zonder punt ('mijn bezwaar was te laat').",
+    )
 
 
 class Misinformation(Model):
@@ -286,6 +291,11 @@ class Proposal(Model):
     accept: list[Text] = Field(min_length=1, description="Hoe de beller het voorstel aanneemt.")
     negotiate: list[Text] = Field(
         default_factory=list, description="Indien gevuld: de beller onderhandelt eerst en neemt het daarna aan."
+    )
+    recap: Text | None = Field(
+        None,
+        description="Hoe de beller de afspraak later in eigen woorden terugzegt, als de medewerker vraagt wat er nu"
+        " gebeurt: kort, in de ik-vorm, zonder punt ('de taxateur belt me over het dak').",
     )
 
 
@@ -375,6 +385,14 @@ class Scenario(Model):
                     yield ((name, i), "geef een claim of phrases", "bijvoorbeeld claim: bezwaartermijn")
                 if item.value is not None and item.claim is None:
                     yield ((name, i, "value"), "value hoort bij een claim", "voeg claim: toe of haal value weg")
+        for name in ("key_info", "proposals"):
+            for i, item in enumerate(getattr(self, name)):
+                if item.recap and item.recap.rstrip()[-1] in ".?!":
+                    yield (
+                        (name, i, "recap"),
+                        "recap eindigt met een leesteken",
+                        "laat het weg: de beller zet het in een zin ('Dus ... en ...')",
+                    )
         if self.end.requires_hidden and not self.concerns.hidden:
             yield (
                 ("end", "requires_hidden"),
