@@ -54,7 +54,8 @@ def test_the_teach_back_is_the_callers_own_words_of_what_was_covered(lib: Librar
         [OPENING, NEWS, OFFER, "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?"],
     )
     said = replies[-1]
-    assert "mijn bezwaar kwam te laat, vakantie telt niet als reden en de taxateur belt me over het dak" in said
+    # the agreement first, then the key points
+    assert "de taxateur belt me over het dak, mijn bezwaar kwam te laat en vakantie telt niet als reden" in said
     assert "belt u" not in said  # not the trainee's sentence
 
 
@@ -71,8 +72,71 @@ def test_a_teach_back_asked_twice_is_not_said_word_for_word_again(lib: Library) 
 
 
 def test_nothing_covered_is_nothing_said_back(lib: Library) -> None:
+    """Asked before anything was said, the caller says it does not know yet (no recap, no 'Ik denk het wel')."""
     replies = play(scenario(lib, RECAPS), [OPENING, "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?"])
+    assert "weet" in replies[-1] and "niet" in replies[-1], replies[-1]
     assert not any(x in replies[-1] for x in RECAPS.values())
+
+
+def test_asked_whether_it_is_clear_the_caller_says_two_points_at_most(lib: Library) -> None:
+    replies = play(scenario(lib, RECAPS), [OPENING, NEWS, OFFER, "Is dat zo duidelijk?"])
+    assert sum(x in replies[-1] for x in RECAPS.values()) == 2, replies[-1]
+
+
+def test_recaps_with_commas_of_their_own_are_sentences(lib: Library) -> None:
+    recaps = {
+        ("key_info", "te-laat"): "mijn bezwaar kwam te laat, dus er wordt niet naar gekeken",
+        ("key_info", "vakantie-geen-reden"): "vakantie telt niet als reden",
+        ("proposals", "taxateur-belt"): "de taxateur belt me over het dak",
+    }
+    said = play(scenario(lib, recaps), [OPENING, NEWS, OFFER, "Kunt u in uw eigen woorden zeggen wat er nu gebeurt?"])
+    assert (
+        ": de taxateur belt me over het dak. Mijn bezwaar kwam te laat, dus er wordt niet naar gekeken. En vakantie "
+        "telt niet als reden." in said[-1]
+    ), said[-1]
+
+
+def test_a_key_point_stated_wrongly_since_is_not_said_back(lib: Library) -> None:
+    turns = [
+        "Goedemorgen, met Sam van Belastingen. Wat is er gebeurd?",
+        "Bezwaar maken kan binnen zes weken na de datum op de brief.",
+        "Sorry, u heeft daar acht weken voor.",
+        "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
+    ]
+    brain = CallerBrain(lib.scenario("woz-hoger-dan-buren"), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in turns:
+        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    assert "zes weken" not in previous and "bezwaar kan" not in previous, previous
+
+
+def test_a_time_the_caller_asked_for_is_no_agreement_until_the_trainee_agrees(lib: Library) -> None:
+    """ "Kan het na vijven?" is the caller's wish, not what was agreed: the teach-back says the trainee's step, not the
+    recap with the caller's time in it."""
+    turns = [
+        "Goedemiddag, met Daan van Belastingen. Wat kan ik voor u doen?",
+        "Mijn collega van Invordering belt u morgenochtend om tien uur terug.",
+        "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
+    ]
+    brain = CallerBrain(lib.scenario("woz-bezwaar-toch-betalen"), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in turns:
+        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    assert "vijven" not in previous and "tien uur" in previous, previous
+
+
+def test_an_agreement_no_proposal_covers_is_said_back_with_the_recaps(lib: Library) -> None:
+    """ "Ik stuur u vandaag de brochure over de WOZ" is no proposal of the scenario: said back next to the recaps,
+    not lost."""
+    turns = [
+        OPENING,
+        NEWS,
+        OFFER,
+        "En ik stuur u vandaag nog een brochure over de WOZ-waarde.",
+        "Kunt u in uw eigen woorden zeggen wat er nu gebeurt?",
+    ]
+    said = play(scenario(lib, RECAPS), turns)[-1]
+    assert "brochure" in said and "taxateur belt me" in said, said
 
 
 def test_without_recaps_the_agreement_is_said_back_from_the_trainees_words(lib: Library) -> None:
@@ -118,3 +182,25 @@ def test_overlapping_recaps_are_said_once(lib: Library) -> None:
     for turn in turns:
         previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
     assert previous.lower().count("taxateur") == 1, previous
+
+
+def test_a_recap_names_no_number_or_date_the_trainee_need_not_have_said(lib: Library) -> None:
+    """ "tot zes weken na de datum op de brief" when a phrase of the point holds no such number: a located problem;
+    a time the caller asked for itself before agreeing (a proposal's negotiate line) may be said back."""
+    s = lib.scenario("woz-termijn-gemist")
+    index = [k.id for k in s.key_info].index("ambtshalve")
+    bad = s.model_copy(
+        update={
+            "key_info": [
+                k.model_copy(update={"recap": "binnen twee weken kijkt een taxateur in april"})
+                if k.id == "ambtshalve"
+                else k
+                for k in s.key_info
+            ]
+        }
+    )
+    problems = {where: what for where, what, _ in bad.issues()}
+    assert problems[("key_info", index, "recap")].startswith("recap noemt 2, april")
+    toch = lib.scenario("woz-bezwaar-toch-betalen")
+    negotiated = [p for p in toch.proposals if p.negotiate]
+    assert negotiated and not [w for w, *_ in toch.issues() if w[-1:] == ("recap",)]

@@ -154,6 +154,29 @@ def test_a_rule_and_its_consequence_is_no_summary(lib: Library) -> None:
         lib, "summary_captures_concern", ("l", OPENING), hurry, ("l", "U heeft haast, dus ik hou het kort.")
     )
     assert given_back.value > 0 and given_back.evidence[0].text == "U heeft haast, dus ik hou het kort."
+    marked = (
+        "Als ik het goed begrijp: u woont sinds mei niet meer in Haverveld, dus u betaalt het hele jaar "
+        "afvalstoffenheffing voor niets?"
+    )
+    assert measure(lib, "summary_captures_concern", ("l", OPENING), story, ("l", marked)).value > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_back"),
+    [
+        ("Sorry, u heeft gelijk. En ik zei iets fout. U hoeft nu niets te betalen.", True),
+        ("Ik heb me vergist, het is acht weken.", True),
+        ("Ik had het mis.", True),
+        ("Ik heb iets fouts gezegd.", True),
+        ("In december wordt er niets afgeschreven, echt, ik heb niks verkeerd gezegd.", False),
+        ("Ik zei niks fout.", False),
+        ("Ik zei dat u het fout deed.", False),
+    ],
+)
+def test_a_take_back_is_no_denial(text: str, taken_back: bool) -> None:
+    """ "Ik zei iets fout" takes back what was said (no wrong information, the caller hears a correction); "ik zei niks
+    fout" denies it."""
+    assert get_analyzer().takes_back(text) is taken_back
 
 
 def test_caller_questions_answered_or_ignored(lib: Library) -> None:

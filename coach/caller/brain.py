@@ -731,7 +731,11 @@ class CallerBrain:
         self.agreements = [x for x in self.agreements if x not in steps] + steps
         for p in s.proposals:  # a step the trainee stated ("dan meld ik Sjors af") is agreed too, to say back
             ref = f"proposal:{p.id}"
-            if ref not in self.covered and any(first_match(p.phrases, x) for x in steps):
+            if (
+                ref not in self.covered
+                and self.proposals.get(p.id) is None
+                and any(first_match(p.phrases, x) for x in steps)
+            ):
                 self.covered.append(ref)
         for k in conveyed:  # what the caller hears about its own case comes before a generic 'agreed'
             if k.reaction:
@@ -1664,7 +1668,7 @@ class CallerBrain:
         rather than "Ik denk het wel"."""
         asked_own = bool(self.said_by_trainee) and bool(self.words.asks_own_step.search(fold(self.said_by_trainee[-1])))
         # asked for it, up to three points; asked whether it is clear ("Duidelijk?"), the latest two
-        recaps = self._recaps(steps=asked_own)[-3 if asked else -2 :] if asked or self.agreements else []
+        recaps = self._recaps(steps=asked_own, limit=3 if asked else 2) if asked or self.agreements else []
         if asked_own and not any(_FIRST_PERSON.match(x) for x in recaps) and self._caller_steps():
             recaps = []  # "wat gaat u doen?": its own step first ("ik moet zelf het bezwaar sturen"), below
         if recaps:
@@ -1731,26 +1735,48 @@ class CallerBrain:
             return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
         return self.line("not_understood")
 
-    def _recaps(self, *, steps: bool) -> list[str]:
-        """The scenario's ``recap`` words for what was covered, in the order it came, at most three (the latest):
-        asked what the caller will do (``steps``), only the accepted proposals. A key point stated wrongly since and
-        not set right is not said back."""
-        items = {f"key_info:{k.id}": k for k in self.scenario.key_info}
-        items |= {f"proposal:{p.id}": p for p in self.scenario.proposals}
-        out: list[str] = []
-        seen: list[set[str]] = []
-        for ref in reversed(self.covered):  # the latest first; one that says much the same as a later one is left
-            item = items.get(ref)
-            if item is None or not item.recap or (steps and not ref.startswith("proposal:")):
+    def _recaps(self, *, steps: bool, limit: int) -> list[str]:
+        """What the caller says back of what was covered, at most ``limit`` clauses: the scenario's ``recap`` words
+        for the accepted proposals first, then an agreement no proposal covers in the trainee's words turned round
+        (not lost for want of a recap), then the latest key points; asked what it will do itself (``steps``), no key
+        points. A key point stated wrongly since and not set right is not said back, nor one that says much the
+        same as a proposal or a later key point."""
+        by_ref = {f"key_info:{k.id}": k for k in self.scenario.key_info}
+        by_ref |= {f"proposal:{p.id}": p for p in self.scenario.proposals}
+        agreed: list[str] = []
+        points: list[str] = []
+        for ref in self.covered:
+            item = by_ref.get(ref)
+            if item is None or not item.recap:
                 continue
-            if getattr(item, "claim", None) and item.claim in self.wrong_claims:
-                continue
-            words = {fold(w) for w in _WORD.findall(item.recap) if len(w) >= 5}
-            if any(len(words & other) >= 2 for other in seen) or len(out) == 3:
-                continue
-            out.append(item.recap)
-            seen.append(words)
-        return out[::-1]
+            if ref.startswith("proposal:"):
+                agreed.append(item.recap)
+            elif not steps and not (getattr(item, "claim", None) and item.claim in self.wrong_claims):
+                points.append(item.recap)
+        agreed = list(dict.fromkeys(agreed))[-limit:]
+        loose = [
+            x
+            for x in map(self._said_back_short, self._loose_agreements()[-1:])
+            if x
+            and _says_much(x)
+            and "?" not in x
+            and fold(x.split()[0]) not in self.analyzer.said_back_subordinators
+            and not self.words.callers_wish.search(fold(x))
+            and not _will_not_happen(fold(x), self.analyzer.negation)
+        ][: max(limit - len(agreed), 0)]
+        kept: list[str] = []
+        for x in reversed(points):  # the latest first
+            if len(agreed) + len(loose) + len(kept) >= limit:
+                break
+            if not any(_same_point(x, y) for y in [*agreed, *loose, *kept]):
+                kept.append(x)
+        if not agreed and not kept:
+            return []  # no recap of the scenario's to say: the trainee's sentences are said back as before
+        return agreed + loose + kept[::-1]
+
+    def _loose_agreements(self) -> list[str]:
+        """The trainee's agreements that no proposal of the scenario covers ("ik zet een notitie in uw dossier")."""
+        return [a for a in self.agreements if not any(first_match(p.phrases, a) for p in self.scenario.proposals)]
 
     def _story_line(self, *, worry: bool = False) -> str:
         """The next piece of the caller's story; told it all, the caller says so, then turns the question around.
@@ -1929,6 +1955,17 @@ _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 """Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
 
 
+_COMMON_RECAP_WORDS = frozenset({"jullie", "krijg", "krijgt", "wordt", "worden", "moet", "moeten", "kunnen", "gewoon"})
+
+
+def _same_point(a: str, b: str) -> bool:
+    """Whether two said-back clauses say much the same: half the longer words of the shorter one are in the other
+    ("een taxateur kan de waarde nakijken" and "een taxateur kijkt naar de waarde en belt me")."""
+    words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - _COMMON_RECAP_WORDS for x in (a, b)]
+    shared = len(words[0] & words[1])
+    return shared >= 2 and shared * 2 >= min(len(words[0]), len(words[1]))
+
+
 _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
 
@@ -1939,7 +1976,8 @@ def _listed(parts: list[str]) -> str:
     if len(parts) == 1:
         return parts[0]
     if any("," in x for x in parts):
-        return ". En ".join(parts)
+        heads = [parts[0], *(x[:1].upper() + x[1:] for x in parts[1:-1])]
+        return ". ".join(heads) + ". En " + parts[-1]
     return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 

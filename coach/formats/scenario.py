@@ -387,11 +387,27 @@ class Scenario(Model):
                     yield ((name, i, "value"), "value hoort bij een claim", "voeg claim: toe of haal value weg")
         for name in ("key_info", "proposals"):
             for i, item in enumerate(getattr(self, name)):
-                if item.recap and item.recap.rstrip()[-1] in ".?!":
+                if not item.recap:
+                    continue
+                if item.recap.rstrip()[-1] in ".?!":
                     yield (
                         (name, i, "recap"),
                         "recap eindigt met een leesteken",
                         "laat het weg: de beller zet het in een zin ('Dus ... en ...')",
+                    )
+                # a number, month or day the trainee need not have said: every phrase must hold it (a claim can be
+                # stated as a date as well as a term), or the caller asked for it itself before it agreed (a
+                # proposal's negotiate lines)
+                said = [_details(x) for x in item.phrases]
+                own = _details(" ".join(getattr(item, "negotiate", [])))
+                missing = sorted(
+                    d for d in _details(item.recap) if d not in own and not (said and all(d in x for x in said))
+                )
+                if missing:
+                    yield (
+                        (name, i, "recap"),
+                        f"recap noemt {', '.join(missing)}, maar de medewerker kan het punt zonder dat gegeven zeggen",
+                        "laat het weg: de beller zegt alleen terug wat zeker gezegd is",
                     )
         if self.end.requires_hidden and not self.concerns.hidden:
             yield (
@@ -419,3 +435,82 @@ class Scenario(Model):
             wanted = set(self.end.requires_key_info)
             return [k for k in self.key_info if k.id in wanted]
         return [k for k in self.key_info if k.required]
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "nul",
+            "een",
+            "twee",
+            "drie",
+            "vier",
+            "vijf",
+            "zes",
+            "zeven",
+            "acht",
+            "negen",
+            "tien",
+            "elf",
+            "twaalf",
+            "dertien",
+            "veertien",
+            "vijftien",
+            "zestien",
+            "zeventien",
+            "achttien",
+            "negentien",
+            "twintig",
+        ]
+    )
+    if n >= 2
+} | {
+    "dertig": "30",
+    "veertig": "40",
+    "vijftig": "50",
+    "honderd": "100",
+    "duizend": "1000",
+    "vijven": "5",
+    "zessen": "6",
+}
+_CALENDAR = frozenset(
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ]
+)
+
+
+def _details(text: str) -> set[str]:
+    """The numbers (as digits), months and days a text names: what a recap may only say when it was said."""
+    import re
+
+    from coach.patterns import fold
+
+    out = set()
+    for token in re.findall(r"\d+|[^\W\d_]+", fold(text)):
+        if token.isdigit():
+            out.add(str(int(token)))
+        elif token in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[token])
+        elif token in _CALENDAR:
+            out.add(token)
+    return out
