@@ -1072,3 +1072,37 @@ def test_review16_a_short_mail_question_gets_no_yes_and_an_exs_address_is_not_it
 
 def test_review16_said_back_keeps_a_date_with_dashes_whole() -> None:
     assert "1-3-2026" in ANALYZER.said_back("U betaalt voor 1-3-2026.")
+
+
+# --- round-16 audit ---------------------------------------------------------------------------------------------------
+
+
+def test_two_facts_asked_in_one_sentence_are_both_given(lib: Library) -> None:
+    """ "Mag ik uw aanslagnummer en uw adres?" got the number only, and the address came tacked onto a later reply."""
+    plan = reply(lib, "woz-termijn-gemist", "Mag ik uw aanslagnummer en eh uw adres even van u?")
+    assert kinds(plan) == ["fact", "fact"], plan.text
+    assert "2026.1894.027" in plan.text and "Dijkweg 41" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nee, alleen de 58 euro voor pip. afval en riool, samen 425 euro, hoeft u nu niet te betalen zolang we het "
+        "bekijken",
+        "klopt. doe het liefst voor 18 juni, dat is de uiterste betaaldatum in de brief",
+        "wij moeten voor 31 december beslissen. lukt dat niet dan kunt u ons daarna schriftelijk een brief sturen",
+    ],
+)
+def test_a_statement_without_a_question_mark_gets_no_dont_know(lib: Library, text: str) -> None:
+    plan = reply(lib, "heffing-hondenbelasting", text)
+    assert "unknown_fact" not in kinds(plan), plan.text
+
+
+def test_will_you_do_that_gets_a_yes(lib: Library) -> None:
+    """ "Gaat u dat doen?" after the step was explained got "Eh... dat zou ik zo niet weten."."""
+    plan = reply(
+        lib,
+        "woz-bezwaar-toch-betalen",
+        "Het is een kort formulier op de website, daar vult u in dat u uitstel wilt. Gaat u dat doen?",
+    )
+    assert kinds(plan)[0] == "agree", plan.text

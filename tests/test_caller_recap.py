@@ -65,10 +65,13 @@ def test_asked_what_it_will_do_the_caller_says_the_agreements_only(lib: Library)
     assert "te laat" not in replies[-1]
 
 
-def test_a_teach_back_asked_twice_is_not_said_word_for_word_again(lib: Library) -> None:
+def test_a_teach_back_asked_again_is_said_once_more_then_not(lib: Library) -> None:
+    """Asked again, the caller says it once more as it said it ("Zoals ik zei: ..."); a third time, that it knows."""
     ask = "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?"
-    replies = play(scenario(lib, RECAPS), [OPENING, NEWS, OFFER, ask, ask])
-    assert "taxateur belt me" in replies[-2] and "taxateur belt me" not in replies[-1]
+    replies = play(scenario(lib, RECAPS), [OPENING, NEWS, OFFER, ask, ask, ask])
+    assert "taxateur belt me" in replies[-3]
+    assert "ik zei:" in replies[-2] and "taxateur belt me" in replies[-2], replies[-2]
+    assert "taxateur belt me" not in replies[-1], replies[-1]
 
 
 def test_nothing_covered_is_nothing_said_back(lib: Library) -> None:
@@ -204,3 +207,47 @@ def test_a_recap_names_no_number_or_date_the_trainee_need_not_have_said(lib: Lib
     toch = lib.scenario("woz-bezwaar-toch-betalen")
     negotiated = [p for p in toch.proposals if p.negotiate]
     assert negotiated and not [w for w, *_ in toch.issues() if w[-1:] == ("recap",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilt u nog even herhalen wat we afgesproken hebben?",
+        "Kunt u nog een keer zeggen wat we afspreken?",
+        "Even voor de zekerheid, wat gaat u hem vertellen en vragen?",
+        "Even checken of het helder is: hoe gaat u die nieuwe rekening doorgeven?",
+        "Ik vraag het nog één keer simpel: waar gaat u vanavond de nieuwe rekening invullen?",
+        "Wat hebben we afgesproken?",
+    ],
+)
+def test_a_teach_back_asked_in_other_words_is_a_teach_back(text: str) -> None:
+    """Round-16 audit: these got "Prima, doet u dat maar.", a fact about the rekening or the opening story."""
+    assert ANALYZER.asks_back(text) == "teach_back"
+
+
+@pytest.mark.parametrize("text", ["Hoe gaat u dat betalen?", "Waar woont u?", "Hoe gaat het met u?"])
+def test_other_questions_are_no_teach_back(text: str) -> None:
+    assert ANALYZER.asks_back(text) != "teach_back"
+
+
+def test_a_teach_back_and_a_fact_in_one_turn_are_both_answered(lib: Library) -> None:
+    """ "Wilt u herhalen wat we afspraken? En mag ik uw aanslagnummer?": the number and the teach-back, in that
+    order; a date asked inside the teach-back ("wat u gaat doen, en voor welke datum?") is part of it, no fact."""
+    both = play(
+        scenario(lib, RECAPS),
+        [OPENING, NEWS, OFFER, "Wilt u nog even herhalen wat we afgesproken hebben? En wat is uw aanslagnummer?"],
+    )[-1]
+    assert both.startswith("2026.1894.027") and "taxateur belt me over het dak" in both, both
+    inside = play(
+        scenario(lib, RECAPS),
+        [OPENING, NEWS, OFFER, "Kunt u in uw eigen woorden zeggen wat er nu gebeurt, en wanneer u bezwaar maakte?"],
+    )[-1]
+    assert "17 april" not in inside and "taxateur belt me over het dak" in inside, inside
+
+
+def test_talk_about_the_talk_is_no_agreement_to_say_back(lib: Library) -> None:
+    """ "Nou eh, dan zet ik het even op een rij, momentje." arranges nothing: not said back ("Dan zet u het even op
+    een rij, momentje.", round-16 audit)."""
+    turns = [OPENING, NEWS, OFFER, "Nou eh, dan zet ik het even op een rij, momentje.", "Wat hebben we afgesproken?"]
+    said = play(scenario(lib, RECAPS), turns)[-1]
+    assert "op een rij" not in said and "taxateur belt me" in said, said

@@ -116,11 +116,19 @@ def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     return memo.put(key, (scenario, analysis, _asked(analyzer, scenario, analysis)))[2]
 
 
+_TWO_THINGS = re.compile(
+    r"\w\W+(?:en|,)\W+(?:eh\W+)?(?:uw|je|jouw|het|de|wat|welk|welke|hoe|waar|wanneer)\b|\w,\s*en\b"
+)
+"""A question part that asks two things: "uw aanslagnummer en uw adres", "uw adres, en heeft u het aanslagnummer"."""
+
+
 def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     text = analysis.text
     parts = question_parts(analyzer, analysis)
     open_question = any(h.act == "open_question" and any(a <= h.start < b for a, b in parts) for h in analysis.hits)
     best: dict[str, FactAsked] = {}
+    topics_of: dict[int, set[str]] = {}
+    both: set[int] = set()
     topics: set[str] = set()
     leading: set[str] = set()
     for index, (a, b) in enumerate(parts):
@@ -153,10 +161,13 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             matched = analyzer.topic_matches(text[before:b], corrected)
             a = before
         topics |= matched.keys()
+        topics_of[index] = set(matched)
         if matched:
             top = max(matched.values())
             leading |= {t for t, score in matched.items() if score == top}
         specific = matched.keys() & analyzer.outranking
+        if len(matched) > 1 and _TWO_THINGS.search(fold(text[a:b])):
+            both.add(index)
         plain = fold(text[a:b])
         for fact in scenario.facts:
             if specific and not specific & set(fact.topics):
@@ -169,7 +180,15 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
                 best[fact.id] = FactAsked(fact, score, index)
     ranked = sorted(best.values(), key=lambda f: -f.score)
     facts: list[FactAsked] = []
-    for f in ranked:  # one fact per question part: the most specific wording decides
-        if all(f.part != g.part for g in facts):
+    for f in ranked:
+        # one fact per question part, the most specific wording decides; a part that asks two things ("mag ik uw
+        # aanslagnummer en uw adres?") gets a second when both are its own topics (round-16 audit)
+        taken = [g for g in facts if g.part == f.part]
+        if not taken or (
+            len(taken) == 1
+            and f.part in both
+            and all(set(x.fact.topics) & topics_of[f.part] for x in (f, taken[0]))
+            and not set(f.fact.topics) & set(taken[0].fact.topics)
+        ):
             facts.append(f)
     return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading))

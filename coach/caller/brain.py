@@ -119,6 +119,10 @@ class _Reply:
     def compose(self) -> list[Segment]:
         chosen = self.answers[:1]
         facts = [a for a in self.answers if a.kind == "fact"]
+        said_back = [a for a in self.answers if a.kind == "teach_back"]
+        if chosen and chosen[0].kind == "fact" and said_back:
+            # "Wilt u herhalen wat we afspraken? En mag ik uw telefoonnummer?": both asked, both answered, no beat
+            return [Segment(o.kind, t, o.note) for o in (chosen[0], said_back[0]) if (t := o.make())]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         first = chosen[0].kind if chosen else None
@@ -201,6 +205,8 @@ class CallerBrain:
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     said_back_last: str = ""
     """The agreements the caller last said back ("Dus als ik het goed begrijp: ..."): not word for word again."""
+    said_back_again: bool = False
+    """The caller said its teach-back a second time ("Zoals ik zei: ..."): a third time it only says it knows."""
     mail: str = ""
     """The caller's e-mail address once it gave it: the same address every time."""
     covered: list[str] = field(default_factory=list)
@@ -389,6 +395,13 @@ class CallerBrain:
             if (back not in ("task", "choice", *_ASKS_NO_FACT) or wh_too) and not offer
             else []
         )
+        if back == "teach_back" and self.analyzer.teach_back is not None:
+            # "Kunt u in uw eigen woorden zeggen wat u gaat doen, en voor welke datum?": the date is part of what it
+            # says back, no fact; a fact asked in a sentence of its own ("En mag ik uw telefoonnummer?") is
+            # answered too (round-16 audit)
+            facts = [
+                f for f in facts if not self.analyzer.teach_back.search(fold(text[slice(*asked_now.parts[f.part])]))
+            ]
         if back in ("able", "has_papers"):
             # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped: a yes/no about
             # what can be done now, not that fact again
@@ -819,7 +832,7 @@ class CallerBrain:
                 # "Woont u nog aan de Dahliastraat?", "Staat er 365.000 euro op uw aanslag?": its own details, read
                 # from the dossier: yes
                 answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
-            elif not acts & {"check_understanding", "summary", "closing"}:
+            elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(text, asked_now.parts):
                 answer(
                     self._unknown_line(text, analysis),
                     "unknown_fact",
@@ -1668,7 +1681,12 @@ class CallerBrain:
         rather than "Ik denk het wel"."""
         asked_own = bool(self.said_by_trainee) and bool(self.words.asks_own_step.search(fold(self.said_by_trainee[-1])))
         # asked for it, up to three points; asked whether it is clear ("Duidelijk?"), the latest two
-        recaps = self._recaps(steps=asked_own, limit=3 if asked else 2) if asked or self.agreements else []
+        limit = 3 if asked else 2
+        recaps = self._recaps(steps=asked_own, limit=limit) if asked or self.agreements else []
+        if asked_own and not recaps and asked and not self._caller_steps():
+            # "wat gaat u nu doen?" with nothing agreed: what it now knows, not a line it said before ("Nou, wat ik
+            # zei: ah, dus daar was ik te laat voor", round-16 audit)
+            recaps = self._recaps(steps=False, limit=limit)
         if asked_own and not any(_FIRST_PERSON.match(x) for x in recaps) and self._caller_steps():
             recaps = []  # "wat gaat u doen?": its own step first ("ik moet zelf het bezwaar sturen"), below
         if recaps:
@@ -1678,17 +1696,14 @@ class CallerBrain:
             self.understood_said = True
             if self.requirements_met:
                 self.ready_said = True
-            if content == self.said_back_last:  # said back already: once is enough
+            if content == self.said_back_last:  # said back already: once is enough, unless asked again outright
+                if asked and not self.said_back_again:  # once more, as it said it; a third time, that it knows
+                    self.said_back_again = True
+                    return self.line("own_steps", x=content + ".")
                 return self.line("understood")
             self.said_back_last = content
+            self.said_back_again = False
             return self.line("said_back", x=content)
-        if asked_own and self.own_steps:  # what it said it would do itself, as it said it
-            said = " ".join(dict.fromkeys(self.own_steps[-2:]))
-            said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
-            self.understood_said = True
-            if said != self.said_back_last:
-                self.said_back_last = said
-                return self.line("own_steps", x=said)
         if asked_own:
             # "Wat gaat u nu doen?": the steps the trainee gave the caller itself ("U moet zelf het bezwaar sturen"),
             # said back as its own ("ik moet zelf het bezwaar sturen"); not what the trainee will do, and never "ik
@@ -1700,6 +1715,13 @@ class CallerBrain:
                 if content != self.said_back_last:
                     self.said_back_last = content
                     return self.line("said_back", x=content)
+        if asked_own and self.own_steps:  # what it said it would do itself, as it said it
+            said = " ".join(dict.fromkeys(self.own_steps[-2:]))
+            said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
+            self.understood_said = True
+            if said != self.said_back_last:
+                self.said_back_last = said
+                return self.line("own_steps", x=said)
         if self.agreements:
             # "dat zet u erbij" says nothing on its own: only a step with some content is said back
             said = [
@@ -1756,7 +1778,7 @@ class CallerBrain:
         agreed = list(dict.fromkeys(agreed))[-limit:]
         loose = [
             x
-            for x in map(self._said_back_short, self._loose_agreements()[-1:])
+            for x in map(self._said_back_short, [a for a in self._loose_agreements() if not self._talk_only(a)][-1:])
             if x
             and _says_much(x)
             and "?" not in x
@@ -1773,6 +1795,15 @@ class CallerBrain:
         if not agreed and not kept:
             return []  # no recap of the scenario's to say: the trainee's sentences are said back as before
         return agreed + loose + kept[::-1]
+
+    def _talk_only(self, agreement: str) -> bool:
+        """An agreement whose every sentence is about the talk ("Dan zet ik het even op een rij, momentje.")."""
+        parts = [_INVERTED.sub(r"ik \1", x) for x in re.split(r"(?<=[.!?])\s+", agreement.strip()) if x]
+        talk = self.words.about_the_talk
+        return bool(parts) and all(
+            (talk.match(fold(x)) and len(_WORD.findall(x)) <= 10 and " en " not in x) or not _says_much(x)
+            for x in parts
+        )
 
     def _loose_agreements(self) -> list[str]:
         """The trainee's agreements that no proposal of the scenario covers ("ik zet een notitie in uw dossier")."""
@@ -1966,8 +1997,24 @@ def _same_point(a: str, b: str) -> bool:
     return shared >= 2 and shared * 2 >= min(len(words[0]), len(words[1]))
 
 
+_INVERTED = re.compile(r"^\W*(?:(?:nou|eh|ehm|oke|oké|ok|goed|sorry)\W+)*(?:dan|nu|even|eerst)\s+(\w+)\s+ik\b", re.I)
+"""A sentence that opens with 'dan zet ik': read as 'ik zet' for what it is about."""
 _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
+
+
+def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a turn read as a yes/no question asks one for certain: with a question mark, or a short part that
+    opens with a verb and 'u' ("heeft u een hond"). Without one, "..., hoeft u nu niet te betalen zolang we het
+    bekijken", "doe het liefst voor 18 juni" and "lukt dat niet dan kunt u ..." tell, and get no "Dat weet ik niet
+    zeker" (round-16 audit)."""
+    if "?" in text:
+        return True
+    for a, b in parts:
+        words = _WORD.findall(fold(text[a:b]))
+        if 2 <= len(words) <= 14 and words[1] in ("u", "je", "jij") and "dan" not in words:
+            return True
+    return False
 
 
 def _listed(parts: list[str]) -> str:
