@@ -1106,3 +1106,35 @@ def test_will_you_do_that_gets_a_yes(lib: Library) -> None:
         "Het is een kort formulier op de website, daar vult u in dat u uitstel wilt. Gaat u dat doen?",
     )
     assert kinds(plan)[0] == "agree", plan.text
+
+
+def test_a_caller_with_little_dutch_answers_in_plain_words(lib: Library) -> None:
+    """Round-16 audit: an A2 caller ("Ik heb brief van gemeente") said "Dat is in elk geval helder": once its own
+    lines are said, the shared lines it uses are the plain ones."""
+    scenario = lib.scenario("heffing-huurder-ozb")
+    assert scenario.caller.dutch_level == "A2"
+    own = {line for lines in scenario.reactions.values() for line in lines}
+    simple = {line for k, v in fallback_lines().items() if k.endswith("_eenvoudig") for line in v}
+    turns = [
+        "Goedemorgen, met Sam van Belastingen. Wat kan ik voor u doen?",
+        "De gemeente stuurt elk jaar in februari een aanslag. Daar staan alle bedragen op.",
+        "Op de brief staan twee dingen. Bovenaan staat de waarde van het huis.",
+        "Onderaan staan de bedragen. Die zijn voor dit jaar.",
+        "De brief komt elk jaar. Ook volgend jaar.",
+    ]
+    _, plans = play(lib, "heffing-huurder-ozb", turns)
+    shared = [s.text for p in plans for s in p.segments if s.kind == "explanation_ok" and s.text not in own]
+    assert shared and all(x in simple for x in shared), shared
+
+
+def test_an_offer_is_made_in_the_question_not_in_the_explanation_around_it(lib: Library) -> None:
+    """Round-16 audit: "... die sturen hun eigen aanslag. ... het nummer staat op hun brief. Is dat duidelijk zo?"
+    got "Ja, graag, op papier." (the scenario's offer of an overview by post read in the explanation)."""
+    text = (
+        "Nee, dat waterschap is een aparte overheid, die sturen hun eigen aanslag. Voor vragen daarover moet u het "
+        "waterschap bellen, het nummer staat op hun brief. Is dat duidelijk zo?"
+    )
+    plan = reply(lib, "heffing-aanslag-hoger", text)
+    assert "proposal" not in kinds(plan), plan.text
+    offer = reply(lib, "heffing-aanslag-hoger", "Ik kan u een overzicht op papier sturen. Is dat goed?")
+    assert "proposal" in kinds(offer), offer.text

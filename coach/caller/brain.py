@@ -238,6 +238,9 @@ class CallerBrain:
         bank = fallback_lines().get(kind, [])
         if self.soft and f"{kind}_zacht" in fallback_lines():  # a scared or ashamed caller is no gruff one
             bank = fallback_lines()[f"{kind}_zacht"]
+        if self.scenario.caller.dutch_level == "A2" and f"{kind}_eenvoudig" in fallback_lines():
+            # a caller with little Dutch says it in few, plain words: not "Dat is in elk geval helder" (round-16)
+            bank = fallback_lines()[f"{kind}_eenvoudig"]
         for pool in (scenario_lines, bank):
             if any(x not in self.said_at for x in pool):
                 return _fill(self._choose(pool), values)
@@ -384,6 +387,9 @@ class CallerBrain:
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
+        # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
+        # nummer staat op hun brief. ... Is dat duidelijk zo?" offers no overview by post; round-16 audit)
+        offered = _offering_sentences(analysis)
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
         # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
@@ -683,7 +689,7 @@ class CallerBrain:
         elif (
             back == "consent"
             and not hidden
-            and not self._proposals(text, offering)
+            and not self._proposals(offered, offering)
             and not any(k.reaction for k in conveyed)  # what it hears about its own case comes first
         ):  # "Ik leg het kort uit. Is dat goed?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
@@ -699,7 +705,7 @@ class CallerBrain:
             summary_ok is None
             and checks
             and not detail_fix
-            and not (facts or conveyed or self._proposals(text, offering) or asks_on)
+            and not (facts or conveyed or self._proposals(offered, offering) or asks_on)
         ):
             # "Dus u wilt het online doen, klopt dat?": the trainee asks to be told it is right; that comes first.
             # "Dat bedoel ik" only to the caller's own words given back; to a fact from the dossier, a plain yes
@@ -730,7 +736,7 @@ class CallerBrain:
                 "teach_back",
                 "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.",
             )
-        for proposal in self._proposals(text, offering):
+        for proposal in self._proposals(offered, offering):
             state = self.proposals.get(proposal.id)
             if proposal.negotiate and state is None:
                 self.proposals[proposal.id] = "negotiated"
@@ -802,14 +808,14 @@ class CallerBrain:
             else:
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
         elif back == "consent" and (
-            hidden or self._proposals(text, offering)
+            hidden or self._proposals(offered, offering)
         ):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
         elif back == "able" and not facts:  # "Lukt het om die verklaring voor maandag te krijgen?"
             answer(partial(self._able, analysis), "able", "Zeg of dat lukt.")
-        elif back == "likes" and not self._proposals(text, offering):  # "Wat vindt u ervan om ...?"
+        elif back == "likes" and not self._proposals(offered, offering):  # "Wat vindt u ervan om ...?"
             answer(
                 lambda: self._cannot(analysis, liking=True) or self.line("consent"),
                 "consent",
@@ -2001,6 +2007,22 @@ _INVERTED = re.compile(r"^\W*(?:(?:nou|eh|ehm|oke|oké|ok|goed|sorry)\W+)*(?:dan
 """A sentence that opens with 'dan zet ik': read as 'ik zet' for what it is about."""
 _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
+
+
+def _offering_sentences(analysis: Analysis) -> str:
+    """The sentences of a turn that may offer something: those with a question mark, a question or an agreement
+    (next step) in them, and the sentence a short tag asks about ("Is dat goed?"); a turn of one sentence is that
+    sentence."""
+    offering = {"next_step", "closed_question", "open_question"}
+    starts = [h.start for h in analysis.hits if h.act in offering]
+    sentences = analysis.sentences
+    picked: list[int] = []
+    for n, x in enumerate(sentences):
+        if "?" in x.text or any(x.start <= start < x.end for start in starts):
+            if n and len(_WORD.findall(x.text)) <= 4:  # "... laten terugbellen. Is dat goed?": the tag asks the last
+                picked.append(n - 1)
+            picked.append(n)
+    return " ".join(sentences[n].text for n in sorted(set(picked))) if len(sentences) > 1 else analysis.text
 
 
 def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...]) -> bool:
