@@ -1138,3 +1138,35 @@ def test_an_offer_is_made_in_the_question_not_in_the_explanation_around_it(lib: 
     assert "proposal" not in kinds(plan), plan.text
     offer = reply(lib, "heffing-aanslag-hoger", "Ik kan u een overzicht op papier sturen. Is dat goed?")
     assert "proposal" in kinds(offer), offer.text
+
+
+@pytest.mark.parametrize(
+    ("previous", "premature"),
+    [
+        ("Ik heb een vraag over de aanslag van mijn moeder. Kan ik met mijn eigen DigiD haar aanslag zien?", False),
+        ("Ik heb de aanslag gekregen en ik vroeg me af, is er voor mensen zoals ik een regeling?", False),
+        ("Niet-ontvankelijk? Praat gewoon Nederlands tegen me.", False),
+        ("Mijn huis is ineens veertigduizend euro meer waard? Hoe kan dat nou?", True),
+    ],
+)
+def test_an_answer_to_the_callers_own_yes_no_question_is_no_jumping_ahead(
+    lib: Library, previous: str, premature: bool
+) -> None:
+    """Round-17 audit: "Wacht even, ik was nog niet klaar met vertellen" after the caller asked yes or no and got
+    an answer, in four of five calls of one player."""
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
+    brain.start()
+    text = "Ja hoor, dat kan. U logt in met uw eigen DigiD en dan regelt u het met een machtiging voor uw moeder."
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert ("premature_solution" in plan.events) is premature, plan.events
+
+
+def test_a_mention_after_the_callers_yes_no_question_answers_nothing(lib: Library) -> None:
+    """ "Servicekosten, ja, daar wilde u ook iets over weten." after "Klopt dat wel? En mag ik het bij de
+    servicekosten zetten?" neither answers nor explains: still jumping ahead, no "Ah, op die manier."."""
+    brain = CallerBrain(lib.scenario("heffing-rioolheffing-eigenaar-gebruiker"), ANALYZER, 0)
+    brain.start()
+    previous = "Ik verhuur mijn appartement. Klopt dat wel? En mag ik het dan bij de servicekosten zetten?"
+    text = "Servicekosten, ja, daar wilde u ook iets over weten."
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert "explanation_ok" not in kinds(plan), plan.text

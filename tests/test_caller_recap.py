@@ -240,9 +240,14 @@ def test_a_teach_back_and_a_fact_in_one_turn_are_both_answered(lib: Library) -> 
     assert both.startswith("2026.1894.027") and "taxateur belt me over het dak" in both, both
     inside = play(
         scenario(lib, RECAPS),
-        [OPENING, NEWS, OFFER, "Kunt u in uw eigen woorden zeggen wat er nu gebeurt, en wanneer u bezwaar maakte?"],
+        [OPENING, NEWS, OFFER, "Kunt u in uw eigen woorden zeggen wat u nu gaat doen, en voor welke datum?"],
     )[-1]
     assert "17 april" not in inside and "taxateur belt me over het dak" in inside, inside
+    joined = play(
+        scenario(lib, RECAPS),
+        [OPENING, NEWS, OFFER, "Kunt u herhalen wat we afgesproken hebben, en wat is uw aanslagnummer?"],
+    )[-1]
+    assert "2026.1894.027" in joined and "taxateur belt me over het dak" in joined, joined
 
 
 def test_talk_about_the_talk_is_no_agreement_to_say_back(lib: Library) -> None:
@@ -251,3 +256,43 @@ def test_talk_about_the_talk_is_no_agreement_to_say_back(lib: Library) -> None:
     turns = [OPENING, NEWS, OFFER, "Nou eh, dan zet ik het even op een rij, momentje.", "Wat hebben we afgesproken?"]
     said = play(scenario(lib, RECAPS), turns)[-1]
     assert "op een rij" not in said and "taxateur belt me" in said, said
+
+
+def test_with_a_fact_and_a_teach_back_a_warning_still_speaks(lib: Library) -> None:
+    """Review: the fact + teach-back reply dropped the hang-up warning the caller had already counted."""
+    turns = ["Doe niet zo moeilijk, meneer. Wat is uw aanslagnummer? En kunt u herhalen wat we afgesproken hebben?"]
+    brain = CallerBrain(lib.scenario("woz-termijn-gemist"), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in turns:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    kinds = [s.kind for s in plan.segments]
+    assert "fact" in kinds and "teach_back" in kinds, kinds
+    assert brain.warned and "last_warning" in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "teach_back"),
+    [
+        ("Hoe gaat u dat doen, per mail of per post?", False),
+        ("Hoe gaat u dat doen zonder auto?", False),
+        ("Hoe gaat u dat regelen met uw werk?", False),
+        ("Wat hebben we nog niet besproken?", False),
+        ("Weet u nog wat we afgesproken hebben?", True),
+        ("Wat zijn we overeengekomen?", True),
+        ("hoe gaat u die nieuwe rekening doorgeven, en wanneer moet het uiterlijk binnen zijn?", True),
+    ],
+)
+def test_a_how_question_is_a_teach_back_only_when_it_asks_the_step(text: str, teach_back: bool) -> None:
+    assert (ANALYZER.asks_back(text) == "teach_back") is teach_back
+
+
+def test_a_step_with_content_after_the_talk_words_is_said_back(lib: Library) -> None:
+    """ "Dan leg ik het voor aan mijn teamleider" arranges something ("leg het" is no talk about the talk here)."""
+    turns = [
+        OPENING,
+        "Dan leg ik het voor aan mijn teamleider.",
+        "Kunt u in uw eigen woorden zeggen wat er nu gebeurt?",
+    ]
+    said = play(scenario(lib, {}), turns)[-1]
+    assert "teamleider" in said, said

@@ -122,6 +122,15 @@ _TWO_THINGS = re.compile(
 """A question part that asks two things: "uw aanslagnummer en uw adres", "uw adres, en heeft u het aanslagnummer"."""
 
 
+def _question_clause(analyzer: Analyzer, part: str) -> str:
+    """A question part from where the question starts: its question word or the verb that opens a clause ("Ik zie
+    uw adres en de aanslag hier, wat is het nummer?" asks from "wat" on)."""
+    for m in re.finditer(r"(?:^|[,:;]\s*)(?:(?:en|maar|oke|nou|eh)\s+)*(\w+)", part):
+        if m.group(1) in analyzer.wh or m.group(1) in analyzer.verbs:
+            return part[m.start(1) :]
+    return part
+
+
 def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     text = analysis.text
     parts = question_parts(analyzer, analysis)
@@ -166,7 +175,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             top = max(matched.values())
             leading |= {t for t, score in matched.items() if score == top}
         specific = matched.keys() & analyzer.outranking
-        if len(matched) > 1 and _TWO_THINGS.search(fold(text[a:b])):
+        if len(matched) > 1 and _TWO_THINGS.search(_question_clause(analyzer, fold(text[a:b]))):
             both.add(index)
         plain = fold(text[a:b])
         for fact in scenario.facts:

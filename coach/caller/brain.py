@@ -25,7 +25,7 @@ from coach.caller.emotion import EVENT_LABELS, EmotionState
 from coach.caller.words import BrainWords, brain_words
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
-from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, ReactionKind
+from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
 from coach.patterns import first_match, fold
 from coach.values import NUMBER_WORDS
 
@@ -120,9 +120,16 @@ class _Reply:
         chosen = self.answers[:1]
         facts = [a for a in self.answers if a.kind == "fact"]
         said_back = [a for a in self.answers if a.kind == "teach_back"]
-        if chosen and chosen[0].kind == "fact" and said_back:
-            # "Wilt u herhalen wat we afspraken? En mag ik uw telefoonnummer?": both asked, both answered, no beat
-            return [Segment(o.kind, t, o.note) for o in (chosen[0], said_back[0]) if (t := o.make())]
+        given = [a for a in self.answers if a.kind in ("fact", "everyday")]
+        if chosen and chosen[0].kind in ("fact", "everyday") and said_back:
+            # "Wilt u herhalen wat we afspraken? En mag ik uw telefoonnummer?": both asked, both answered; a fact
+            # that asks something back ("..., is dat goed?") comes last; a warning or an upset beat still speaks
+            made = [(o, t) for o in given[:2] if (t := o.make())]
+            back = [(o, t) for o in said_back[:1] if (t := o.make())]
+            ordered = back + made if made and made[-1][1].rstrip().endswith("?") else made + back
+            upset = [b for b in self.beats if b.kind in _UPSET][:1]
+            ordered += [(o, t) for o in upset if (t := o.make())]
+            return [Segment(o.kind, t, o.note) for o, t in ordered]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         first = chosen[0].kind if chosen else None
@@ -405,9 +412,7 @@ class CallerBrain:
             # "Kunt u in uw eigen woorden zeggen wat u gaat doen, en voor welke datum?": the date is part of what it
             # says back, no fact; a fact asked in a sentence of its own ("En mag ik uw telefoonnummer?") is
             # answered too (round-16 audit)
-            facts = [
-                f for f in facts if not self.analyzer.teach_back.search(fold(text[slice(*asked_now.parts[f.part])]))
-            ]
+            facts = [f for f in facts if not self._inside_teach_back(text[slice(*asked_now.parts[f.part])], f)]
         if back in ("able", "has_papers"):
             # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped: a yes/no about
             # what can be done now, not that fact again
@@ -471,6 +476,9 @@ class CallerBrain:
             and not acts & LISTENING_ACTS
             and not facts  # "Uw naam en adres, dan kan ik het dossier openen" gathers; it solves nothing yet
             and not short_answer_asks
+            # "Kan ik met mijn eigen DigiD haar aanslag zien?" asked yes or no: an answer is no jumping ahead, and
+            # "Wacht even, ik was nog niet klaar" would ignore it (round-17 audit)
+            and not (self._asked_yes_no(previous) and self._answers_it(text, analysis))
         )
         if premature:
             events.append(E.premature_solution)
@@ -744,10 +752,16 @@ class CallerBrain:
             else:
                 self.proposals[proposal.id] = "accepted"
                 revealed.append(f"proposal:{proposal.id}")
-                self.covered.append(f"proposal:{proposal.id}")
-                answer(partial(self.pick, proposal.accept), "proposal", "Neem het voorstel aan.")
+                # said back later only once the caller said yes to it (an offer the reply passed over is none)
+                answer(partial(self._accept, proposal), "proposal", "Neem het voorstel aan.")
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
+        for sentence in analysis.sentences:  # "Ik stuur dus geen formulier": what was agreed is off again
+            folded = fold(sentence.text)
+            negated = self.analyzer.negation is not None and self.analyzer.negation.search(folded)
+            for p in s.proposals:
+                if negated and f"proposal:{p.id}" in self.covered and first_match(p.phrases, sentence.text):
+                    self.covered.remove(f"proposal:{p.id}")
         for p in s.proposals:  # a step the trainee stated ("dan meld ik Sjors af") is agreed too, to say back
             ref = f"proposal:{p.id}"
             if (
@@ -838,7 +852,9 @@ class CallerBrain:
                 # "Woont u nog aan de Dahliastraat?", "Staat er 365.000 euro op uw aanslag?": its own details, read
                 # from the dossier: yes
                 answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
-            elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(text, asked_now.parts):
+            elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(
+                text, asked_now.parts, self.analyzer.verbs
+            ):
                 answer(
                     self._unknown_line(text, analysis),
                     "unknown_fact",
@@ -927,7 +943,11 @@ class CallerBrain:
             self.next_step_made = True
         for x in segments:  # "Dan maak ik het vandaag over.": a step the caller took on, in its own words
             if x.kind in _SAYS_OWN_STEP:
-                self.own_steps += [y for y in re.split(r"(?<=[.!])\s+", x.text) if self.words.own_step.search(fold(y))]
+                self.own_steps += [
+                    y
+                    for y in re.split(r"(?<=[.!])\s+", x.text)
+                    if self.words.own_step.search(fold(y)) and not _CONCLUSION.match(fold(y))
+                ]
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
@@ -1689,7 +1709,7 @@ class CallerBrain:
         # asked for it, up to three points; asked whether it is clear ("Duidelijk?"), the latest two
         limit = 3 if asked else 2
         recaps = self._recaps(steps=asked_own, limit=limit) if asked or self.agreements else []
-        if asked_own and not recaps and asked and not self._caller_steps():
+        if asked_own and not recaps and asked and not self._caller_steps() and not self.own_steps:
             # "wat gaat u nu doen?" with nothing agreed: what it now knows, not a line it said before ("Nou, wat ik
             # zei: ah, dus daar was ik te laat voor", round-16 audit)
             recaps = self._recaps(steps=False, limit=limit)
@@ -1792,24 +1812,74 @@ class CallerBrain:
             and not self.words.callers_wish.search(fold(x))
             and not _will_not_happen(fold(x), self.analyzer.negation)
         ][: max(limit - len(agreed), 0)]
+        loose = [x for x in loose if not any(_shares_word(x, y) for y in agreed)]  # no step said twice
         kept: list[str] = []
         for x in reversed(points):  # the latest first
             if len(agreed) + len(loose) + len(kept) >= limit:
                 break
-            if not any(_same_point(x, y) for y in [*agreed, *loose, *kept]):
+            # a key point about what an agreement the trainee made is about ("een taxateur kan de waarde nakijken"
+            # next to "dan zet u een terugbelverzoek voor de taxateur uit") is said by the agreement
+            if not any(_same_point(x, y) for y in [*agreed, *kept]) and not any(_shares_word(x, y) for y in loose):
                 kept.append(x)
         if not agreed and not kept:
             return []  # no recap of the scenario's to say: the trainee's sentences are said back as before
         return agreed + loose + kept[::-1]
 
+    def _accept(self, proposal: Proposal) -> str:
+        """The caller says yes to a proposal: from now on it is what was agreed, to say back."""
+        ref = f"proposal:{proposal.id}"
+        if ref not in self.covered:
+            self.covered.append(ref)
+        return self.pick(proposal.accept)
+
+    def _inside_teach_back(self, part: str, fact: FactAsked) -> bool:
+        """Whether a fact is asked only as part of a teach-back question ("wat u gaat doen, en voor welke datum?"),
+        not in a question joined to it ("..., en wat is uw aanslagnummer?")."""
+        folded = fold(part)
+        m = self.analyzer.teach_back.search(folded) if self.analyzer.teach_back is not None else None
+        if m is None:
+            return False
+        joined = _AND_ASKS.search(folded, m.end())
+        if joined is None:
+            return True
+        rest = folded[joined.end() :]
+        topics = self.analyzer.topic_matches(rest, self.analyzer.topic_text(rest))
+        return not (set(fact.fact.topics) & topics.keys() or self.analyzer.phrase_score(fact.fact.ask, rest, rest))
+
+    def _answers_it(self, text: str, analysis: Analysis) -> bool:
+        """Whether the turn answers a yes/no question or a question what a word means: a sentence opens with the
+        answer ("ja hoor, dat kan", "nee, helaas") or says what something means; "Servicekosten, ja, daar wilde u
+        ook iets over weten" answers nothing."""
+        if any(_ANSWER_WORD.match(fold(x.text)) for x in analysis.sentences):
+            return True
+        return bool(_MEANS.search(fold(text)))
+
+    def _asked_yes_no(self, previous: str) -> bool:
+        """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
+        "ik vroeg me af, is er een regeling?", "En mag ik het dan ...?") or what a word means ("Niet-ontvankelijk?
+        Praat gewoon Nederlands."), not a question word ("Hoe kan dat?") nor an outcry ("Dat meent u toch niet?")."""
+        for question in re.split(r"(?<=[.!?])\s+", previous.strip()):
+            if not question.endswith("?"):
+                continue
+            words = _WORD.findall(fold(question.rsplit(",", 1)[-1]))
+            if words and words[0] in ("en", "maar", "of", "dus"):
+                words = words[1:]
+            if (1 <= len(words) <= 2 and "-" in question) or len(words) == 1:
+                return True  # "Niet-ontvankelijk?", "Dagtekening?": what does it mean
+            if len(words) >= 3 and words[0] not in self.analyzer.wh and words[1] in _YES_NO_SUBJECTS:
+                return True
+        return False
+
     def _talk_only(self, agreement: str) -> bool:
         """An agreement whose every sentence is about the talk ("Dan zet ik het even op een rij, momentje.")."""
         parts = [_INVERTED.sub(r"ik \1", x) for x in re.split(r"(?<=[.!?])\s+", agreement.strip()) if x]
         talk = self.words.about_the_talk
-        return bool(parts) and all(
-            (talk.match(fold(x)) and len(_WORD.findall(x)) <= 10 and " en " not in x) or not _says_much(x)
-            for x in parts
-        )
+
+        def only_talk(x: str) -> bool:  # "ik zet het even op een rij, momentje", not "ik leg het voor aan ..."
+            m = talk.match(fold(x))
+            return bool(m) and not set(_WORD.findall(fold(x)[m.end() :])) - _FILLERS
+
+        return bool(parts) and all(only_talk(x) or not _says_much(x) for x in parts)
 
     def _loose_agreements(self) -> list[str]:
         """The trainee's agreements that no proposal of the scenario covers ("ik zet een notitie in uw dossier")."""
@@ -1995,6 +2065,13 @@ _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 _COMMON_RECAP_WORDS = frozenset({"jullie", "krijg", "krijgt", "wordt", "worden", "moet", "moeten", "kunnen", "gewoon"})
 
 
+def _shares_word(a: str, b: str) -> bool:
+    """Whether two clauses name the same thing: a longer word they share ("u maakt een afspraak voor mij" and "ik
+    krijg een afspraak aan de balie")."""
+    words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - _COMMON_RECAP_WORDS for x in (a, b)]
+    return bool(words[0] & words[1])
+
+
 def _same_point(a: str, b: str) -> bool:
     """Whether two said-back clauses say much the same: half the longer words of the shorter one are in the other
     ("een taxateur kan de waarde nakijken" and "een taxateur kijkt naar de waarde en belt me")."""
@@ -2003,6 +2080,22 @@ def _same_point(a: str, b: str) -> bool:
     return shared >= 2 and shared * 2 >= min(len(words[0]), len(words[1]))
 
 
+_AND_ASKS = re.compile(r",?\s+en\s+(?=(?:wat|welk|welke|hoe|waar|wanneer|hoeveel|mag|heeft|hebt|is|kunt|wilt)\b)")
+"""'..., en wat is uw aanslagnummer?': a question joined to the one before."""
+_CONCLUSION = re.compile(r"\W*(?:(?:ah|o|oh|nou|oke|ja)\W+)*dus\b")
+"""'Ah, dus daar was ik te laat voor.': what the caller concludes, no step it takes."""
+_ANSWER_WORD = re.compile(
+    r"\W*(?:ja|nee|jawel|jazeker|zeker|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet|helaas|u kunt"
+    r"|dat gaat)\b"
+)
+"""A sentence that opens with an answer to a yes/no question ("ja hoor, dat kan", "nee, helaas")."""
+_MEANS = re.compile(r"\b(?:betekent|wil zeggen|houdt in|bedoelen we|is dat|dat is)\b")
+"""Words that say what a term means ("niet-ontvankelijk betekent dat ...")."""
+_YES_NO_SUBJECTS = frozenset({"ik", "er", "we", "wij", "dat", "het", "hij", "zij", "mijn"})
+"""Who a caller's yes/no question is about, second word after its verb ("Kan ik ...", "Is er ...", "Klopt dat ...");
+not "u" ("Meent u dat?", "Snapt u dat?" are outcries)."""
+_FILLERS = frozenset({"momentje", "even", "eventjes", "hoor", "nog", "ff", "oke", "ok", "eh", "ehm", "voor", "u"})
+"""Words after a sentence about the talk that add nothing to it ("..., momentje", "even voor u")."""
 _INVERTED = re.compile(r"^\W*(?:(?:nou|eh|ehm|oke|oké|ok|goed|sorry)\W+)*(?:dan|nu|even|eerst)\s+(\w+)\s+ik\b", re.I)
 """A sentence that opens with 'dan zet ik': read as 'ik zet' for what it is about."""
 _FIRST_PERSON = re.compile(r"ik\b", re.I)
@@ -2025,18 +2118,30 @@ def _offering_sentences(analysis: Analysis) -> str:
     return " ".join(sentences[n].text for n in sorted(set(picked))) if len(sentences) > 1 else analysis.text
 
 
-def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...]) -> bool:
-    """Whether a turn read as a yes/no question asks one for certain: with a question mark, or a short part that
-    opens with a verb and 'u' ("heeft u een hond"). Without one, "..., hoeft u nu niet te betalen zolang we het
-    bekijken", "doe het liefst voor 18 juni" and "lukt dat niet dan kunt u ..." tell, and get no "Dat weet ik niet
-    zeker" (round-16 audit)."""
+def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]) -> bool:
+    """Whether a turn read as a yes/no question asks one for certain: with a question mark, or a part that opens
+    with a finite verb ("heeft u een hond", "is uw vrouw ook eigenaar", "en hebben jullie een makelaar") and is no
+    condition ("lukt dat niet dan kunt u ..."). Without, "..., hoeft u nu niet te betalen zolang we het bekijken" and
+    "doe het liefst voor 18 juni" tell, and get no "Dat weet ik niet zeker" (round-16 audit)."""
     if "?" in text:
         return True
     for a, b in parts:
         words = _WORD.findall(fold(text[a:b]))
-        if 2 <= len(words) <= 14 and words[1] in ("u", "je", "jij") and "dan" not in words:
+        while words and words[0] in ("en", "oke", "ok", "nou", "dus", "maar", "eh"):
+            words = words[1:]
+        if len(words) < 2 or words[0] not in verbs or _CONDITION_THEN.search(" ".join(words)):
+            continue
+        # the verb has a subject after it: "heeft u", "is uw vrouw", "is het zo dat"; "doe het liefst" instructs
+        if set(words[1:4]) & _YOU or words[1] in _SUBJECTS or (words[1] == "het" and words[0] in _LINKING):
             return True
     return False
+
+
+_YOU = frozenset({"u", "je", "jij", "jullie"})
+_SUBJECTS = frozenset({"uw", "er", "de", "die", "dat", "zij", "hij", "ze", "mijn", "jouw", "je"})
+_LINKING = frozenset({"is", "was", "heeft", "had", "wordt", "werd", "klopt", "gaat", "kan", "mag", "moet", "zou"})
+_CONDITION_THEN = re.compile(r"\bdan (?:kunt|kan|moet|hoeft|krijgt|gaat|mag|wordt|betaalt) (?:u|je|jij)\b")
+"""'lukt dat niet, dan kunt u ...': a condition and what follows, no question."""
 
 
 def _listed(parts: list[str]) -> str:
