@@ -1145,8 +1145,8 @@ def test_an_offer_is_made_in_the_question_not_in_the_explanation_around_it(lib: 
     [
         ("Ik heb een vraag over de aanslag van mijn moeder. Kan ik met mijn eigen DigiD haar aanslag zien?", False),
         ("Ik heb de aanslag gekregen en ik vroeg me af, is er voor mensen zoals ik een regeling?", False),
-        ("Niet-ontvankelijk? Praat gewoon Nederlands tegen me.", False),
         ("Mijn huis is ineens veertigduizend euro meer waard? Hoe kan dat nou?", True),
+        ("Hallo?", True),  # no question an answer settles
     ],
 )
 def test_an_answer_to_the_callers_own_yes_no_question_is_no_jumping_ahead(
@@ -1170,3 +1170,66 @@ def test_a_mention_after_the_callers_yes_no_question_answers_nothing(lib: Librar
     text = "Servicekosten, ja, daar wilde u ook iets over weten."
     plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
     assert "explanation_ok" not in kinds(plan), plan.text
+
+
+def test_an_answer_must_open_with_the_answer(lib: Library) -> None:
+    """ "U kunt bezwaar maken via de website ..." after the caller's yes/no question answers nothing it asked: still
+    jumping ahead (review of the round-17 fix)."""
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
+    brain.start()
+    previous = "Kan ik met mijn eigen DigiD haar aanslag zien?"
+    text = "U kunt bezwaar maken via de website als u het er niet mee eens bent."
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert "premature_solution" in plan.events, plan.events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "is_kind"),
+    [
+        ("Heeft u de brief ontvangen of niet? En wilt u de uitleg per mail of per post?", "choice", True),
+        ("kunt u vandaag alles betalen of niet?", "choice", False),
+        ("kunt u die bedragen missen, of wordt het krap?", "choice", False),
+        ("blijft u even aan de lijn?", "consent", True),
+        ("Kunt u even wachten tot de deurwaarder morgen langskomt?", "consent", False),
+    ],
+)
+def test_yes_no_alternatives_and_requests_to_hold(text: str, kind: str, is_kind: bool) -> None:
+    """Round-17 audit: "Het eerste lijkt me het makkelijkst" to "..., of wordt het krap?"; "Eh... dat zou ik zo niet
+    weten" to "blijft u even aan de lijn?"."""
+    assert (ANALYZER.asks_back(text) == kind) is is_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("Gaat het mis dan belt u ons", False),
+        ("Wordt het te krap dan hoor ik het wel van u", False),
+        ("Heeft u dan een makelaar ingeschakeld", True),
+        ("Is uw vrouw ook eigenaar van het huis", True),
+    ],
+)
+def test_a_question_without_a_question_mark_is_a_verb_and_a_subject_not_a_condition(
+    lib: Library, text: str, unknown: bool
+) -> None:
+    plan = reply(lib, "woz-termijn-gemist", text)
+    assert ("unknown_fact" in kinds(plan)) is unknown, plan.text
+
+
+def test_a_fronted_list_is_asked_whole_a_fronted_statement_is_not(lib: Library) -> None:
+    both = reply(
+        lib,
+        "invordering-aanmaning-boos",
+        "Het nummer van de aanmaning en wanneer u betaald heeft, kunt u mij dat geven?",
+    )
+    assert kinds(both) == ["fact", "fact"], both.text
+    one = reply(lib, "woz-termijn-gemist", "Ik zie uw adres en de aanslag hier, wat is het nummer?")
+    assert kinds(one) == ["fact"] and "Dijkweg" not in one.text, one.text
+
+
+def test_a_word_explained_when_the_caller_asked_what_it_means_is_no_jumping_ahead(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("woz-termijn-gemist"), ANALYZER, 0)
+    brain.start()
+    previous = "Niet-ontvankelijk? Praat gewoon Nederlands tegen me."
+    text = "Niet-ontvankelijk betekent dat wij niet naar uw bezwaar kijken, omdat het te laat binnenkwam."
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert "premature_solution" not in plan.events, plan.events

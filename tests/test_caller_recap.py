@@ -296,3 +296,30 @@ def test_a_step_with_content_after_the_talk_words_is_said_back(lib: Library) -> 
     ]
     said = play(scenario(lib, {}), turns)[-1]
     assert "teamleider" in said, said
+
+
+def test_an_offer_taken_back_is_not_said_back(lib: Library) -> None:
+    """Round-17 audit: "u stuurt me het formulier" said back right after "Ik stuur dus geen formulier"; a negation in
+    another clause ("..., dan hoeft u niet ...") takes nothing back."""
+    offer = "Zal ik een taxateur u laten bellen over het dak?"
+    ask = "Kunt u in uw eigen woorden zeggen wat er nu gebeurt?"
+    off = play(scenario(lib, RECAPS), [OPENING, NEWS, offer, "Nee wacht, de taxateur belt u niet, u belt zelf.", ask])
+    assert "taxateur belt me" not in off[-1], off[-1]
+    kept = play(
+        scenario(lib, RECAPS), [OPENING, NEWS, offer, "De taxateur belt u, dan hoeft u niet zelf te bellen.", ask]
+    )
+    assert "taxateur belt me" in kept[-1], kept[-1]
+
+
+def test_an_offer_the_reply_passed_over_is_no_agreement_and_can_be_made_again(lib: Library) -> None:
+    """The caller answered the fact asked with the offer, not the offer: it did not agree (review of round 17)."""
+    brain = CallerBrain(scenario(lib, RECAPS), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in [OPENING, NEWS, "Wanneer heeft u bezwaar gemaakt? En zal ik een taxateur u laten bellen over het dak?"]:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    if "proposal" not in [x.kind for x in plan.segments]:
+        assert "proposal:taxateur-belt" not in brain.covered and brain.proposals.get("taxateur-belt") is None
+    again = "Zal ik een taxateur u laten bellen over het dak?"
+    plan = brain.plan(again, ANALYZER.analyze(again, previous), previous)
+    assert "proposal:taxateur-belt" in brain.covered, plan.text

@@ -123,10 +123,12 @@ _TWO_THINGS = re.compile(
 
 
 def _question_clause(analyzer: Analyzer, part: str) -> str:
-    """A question part from where the question starts: its question word or the verb that opens a clause ("Ik zie
-    uw adres en de aanslag hier, wat is het nummer?" asks from "wat" on)."""
+    """A question part from where the question starts, when a statement of the speaker's own opens it ("Ik zie uw
+    adres en de aanslag hier, wat is het nummer?" asks from "wat" on)."""
+    if not re.match(r"\W*(?:(?:oke|nou|eh)\W+)*(?:ik|we|wij|u|je|jij)\b", part):
+        return part  # "Het nummer van de aanmaning en wanneer u betaald heeft, kunt u ...?": the list is asked
     for m in re.finditer(r"(?:^|[,:;]\s*)(?:(?:en|maar|oke|nou|eh)\s+)*(\w+)", part):
-        if m.group(1) in analyzer.wh or m.group(1) in analyzer.verbs:
+        if m.start() and (m.group(1) in analyzer.wh or m.group(1) in analyzer.verbs):
             return part[m.start(1) :]
     return part
 

@@ -846,7 +846,7 @@ class Analyzer:
             end = _sentence_end(folded, m.end())
             if lead and lead[0] in self.subordinators and lead[0] not in self.wh and "?" not in folded[start:end]:
                 continue  # "Als het krap wordt, kunt u bij ons vragen of ...": a condition, then a statement
-            if kind in ("choice", "either_or") and self.yes_or_no.search(folded):
+            if kind in ("choice", "either_or") and self.yes_or_no.search(folded[start:end]):
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
             if kind in ("choice", "either_or") and self.check_or_again.search(folded[start:]):
                 continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick

@@ -26,7 +26,7 @@ from coach.caller.words import BrainWords, brain_words
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
-from coach.patterns import first_match, fold
+from coach.patterns import first_claim, first_match, fold
 from coach.values import NUMBER_WORDS
 
 E = EmotionEvent
@@ -396,7 +396,7 @@ class CallerBrain:
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
         # nummer staat op hun brief. ... Is dat duidelijk zo?" offers no overview by post; round-16 audit)
-        offered = _offering_sentences(analysis)
+        offered = _offering_sentences(analysis, _UNDERSTANDING)
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
         # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
@@ -478,7 +478,7 @@ class CallerBrain:
             and not short_answer_asks
             # "Kan ik met mijn eigen DigiD haar aanslag zien?" asked yes or no: an answer is no jumping ahead, and
             # "Wacht even, ik was nog niet klaar" would ignore it (round-17 audit)
-            and not (self._asked_yes_no(previous) and self._answers_it(text, analysis))
+            and not (self._asked_yes_no(previous) and self._answers_it(text, analysis, previous))
         )
         if premature:
             events.append(E.premature_solution)
@@ -750,18 +750,16 @@ class CallerBrain:
                 self.proposals[proposal.id] = "negotiated"
                 answer(partial(self.pick, proposal.negotiate), "proposal", "Onderhandel over het voorstel.")
             else:
-                self.proposals[proposal.id] = "accepted"
-                revealed.append(f"proposal:{proposal.id}")
-                # said back later only once the caller said yes to it (an offer the reply passed over is none)
-                answer(partial(self._accept, proposal), "proposal", "Neem het voorstel aan.")
+                # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
+                # can be made again
+                answer(partial(self._accept, proposal, revealed), "proposal", "Neem het voorstel aan.")
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
-        for sentence in analysis.sentences:  # "Ik stuur dus geen formulier": what was agreed is off again
-            folded = fold(sentence.text)
-            negated = self.analyzer.negation is not None and self.analyzer.negation.search(folded)
-            for p in s.proposals:
-                if negated and f"proposal:{p.id}" in self.covered and first_match(p.phrases, sentence.text):
-                    self.covered.remove(f"proposal:{p.id}")
+        for p in s.proposals:  # "Ik stuur dus geen formulier": the offer's own words negated, it is off again
+            ref = f"proposal:{p.id}"
+            if ref in self.covered and any(self._negates(p.phrases, x.text) for x in analysis.sentences):
+                self.covered.remove(ref)
+                self.proposals.pop(p.id, None)
         for p in s.proposals:  # a step the trainee stated ("dan meld ik Sjors af") is agreed too, to say back
             ref = f"proposal:{p.id}"
             if (
@@ -1812,21 +1810,34 @@ class CallerBrain:
             and not self.words.callers_wish.search(fold(x))
             and not _will_not_happen(fold(x), self.analyzer.negation)
         ][: max(limit - len(agreed), 0)]
-        loose = [x for x in loose if not any(_shares_word(x, y) for y in agreed)]  # no step said twice
+        loose = [x for x in loose if not any(_same_point(x, y) for y in agreed)]  # no step said twice
         kept: list[str] = []
         for x in reversed(points):  # the latest first
             if len(agreed) + len(loose) + len(kept) >= limit:
                 break
             # a key point about what an agreement the trainee made is about ("een taxateur kan de waarde nakijken"
             # next to "dan zet u een terugbelverzoek voor de taxateur uit") is said by the agreement
-            if not any(_same_point(x, y) for y in [*agreed, *kept]) and not any(_shares_word(x, y) for y in loose):
+            if not any(_same_point(x, y) for y in [*agreed, *loose, *kept]):
                 kept.append(x)
         if not agreed and not kept:
             return []  # no recap of the scenario's to say: the trainee's sentences are said back as before
         return agreed + loose + kept[::-1]
 
-    def _accept(self, proposal: Proposal) -> str:
+    def _negates(self, phrases: list[str], sentence: str) -> bool:
+        """Whether a sentence says an offer's words with a negation: before or inside them ("ik stuur dus geen
+        formulier") or in the few words after them in the same clause ("de taxateur belt u niet")."""
+        found = first_match(phrases, sentence)
+        if found is None or self.analyzer.negation is None:
+            return False
+        if not first_claim(phrases, sentence, self.analyzer.negation):
+            return True
+        after = re.split(r"[,;:.!?]", fold(sentence)[found[1].end() :], maxsplit=1)[0]
+        return bool(self.analyzer.negation.search(" ".join(after.split()[:4])))
+
+    def _accept(self, proposal: Proposal, revealed: list[str]) -> str:
         """The caller says yes to a proposal: from now on it is what was agreed, to say back."""
+        self.proposals[proposal.id] = "accepted"
+        revealed.append(f"proposal:{proposal.id}")
         ref = f"proposal:{proposal.id}"
         if ref not in self.covered:
             self.covered.append(ref)
@@ -1846,13 +1857,15 @@ class CallerBrain:
         topics = self.analyzer.topic_matches(rest, self.analyzer.topic_text(rest))
         return not (set(fact.fact.topics) & topics.keys() or self.analyzer.phrase_score(fact.fact.ask, rest, rest))
 
-    def _answers_it(self, text: str, analysis: Analysis) -> bool:
-        """Whether the turn answers a yes/no question or a question what a word means: a sentence opens with the
-        answer ("ja hoor, dat kan", "nee, helaas") or says what something means; "Servicekosten, ja, daar wilde u
-        ook iets over weten" answers nothing."""
-        if any(_ANSWER_WORD.match(fold(x.text)) for x in analysis.sentences):
-            return True
-        return bool(_MEANS.search(fold(text)))
+    def _answers_it(self, text: str, analysis: Analysis, previous: str) -> bool:
+        """Whether the turn answers the caller's yes/no question or its question what a word means: its first
+        sentence after a greeting opens with the answer ("ja hoor, dat kan", "nee, dat klopt niet"), or, to a word
+        asked about, says what it means; "Servicekosten, ja, daar wilde u ook iets over weten" answers nothing."""
+        last = previous.strip().rsplit("?", 1)[0].rsplit(".", 1)[-1]
+        if 1 <= len(_WORD.findall(last)) <= 2 and self.analyzer.analyze(last + "?").has("jargon"):
+            return bool(_MEANS.search(fold(text)))
+        first = next((x for x in analysis.sentences if not _GREETING.match(fold(x.text))), None)
+        return first is not None and bool(_ANSWER_WORD.match(fold(first.text)))
 
     def _asked_yes_no(self, previous: str) -> bool:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
@@ -1864,8 +1877,8 @@ class CallerBrain:
             words = _WORD.findall(fold(question.rsplit(",", 1)[-1]))
             if words and words[0] in ("en", "maar", "of", "dus"):
                 words = words[1:]
-            if (1 <= len(words) <= 2 and "-" in question) or len(words) == 1:
-                return True  # "Niet-ontvankelijk?", "Dagtekening?": what does it mean
+            if 1 <= len(words) <= 2 and self.analyzer.analyze(question).has("jargon"):
+                return True  # "Niet-ontvankelijk?", "Dagtekening?": what does it mean (not "Hallo?", "Ja?")
             if len(words) >= 3 and words[0] not in self.analyzer.wh and words[1] in _YES_NO_SUBJECTS:
                 return True
         return False
@@ -2065,32 +2078,27 @@ _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 _COMMON_RECAP_WORDS = frozenset({"jullie", "krijg", "krijgt", "wordt", "worden", "moet", "moeten", "kunnen", "gewoon"})
 
 
-def _shares_word(a: str, b: str) -> bool:
-    """Whether two clauses name the same thing: a longer word they share ("u maakt een afspraak voor mij" and "ik
-    krijg een afspraak aan de balie")."""
-    words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - _COMMON_RECAP_WORDS for x in (a, b)]
-    return bool(words[0] & words[1])
-
-
 def _same_point(a: str, b: str) -> bool:
     """Whether two said-back clauses say much the same: half the longer words of the shorter one are in the other
     ("een taxateur kan de waarde nakijken" and "een taxateur kijkt naar de waarde en belt me")."""
     words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - _COMMON_RECAP_WORDS for x in (a, b)]
     shared = len(words[0] & words[1])
-    return shared >= 2 and shared * 2 >= min(len(words[0]), len(words[1]))
+    smaller = min(len(words[0]), len(words[1]))
+    # "u maakt een afspraak voor mij" and "ik krijg een afspraak aan de balie": a short clause, one word is half
+    return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
 _AND_ASKS = re.compile(r",?\s+en\s+(?=(?:wat|welk|welke|hoe|waar|wanneer|hoeveel|mag|heeft|hebt|is|kunt|wilt)\b)")
 """'..., en wat is uw aanslagnummer?': a question joined to the one before."""
 _CONCLUSION = re.compile(r"\W*(?:(?:ah|o|oh|nou|oke|ja)\W+)*dus\b")
 """'Ah, dus daar was ik te laat voor.': what the caller concludes, no step it takes."""
-_ANSWER_WORD = re.compile(
-    r"\W*(?:ja|nee|jawel|jazeker|zeker|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet|helaas|u kunt"
-    r"|dat gaat)\b"
-)
+_ANSWER_WORD = re.compile(r"\W*(?:ja|nee|jawel|jazeker|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet)\b")
+_GREETING = re.compile(r"\W*(?:goedemorgen|goedemiddag|goedenavond|goedendag|dag|hallo|u spreekt|met)\b")
 """A sentence that opens with an answer to a yes/no question ("ja hoor, dat kan", "nee, helaas")."""
-_MEANS = re.compile(r"\b(?:betekent|wil zeggen|houdt in|bedoelen we|is dat|dat is)\b")
+_MEANS = re.compile(r"\b(?:betekent|wil zeggen|houdt in|bedoelen we|dat is|is dat)\b")
 """Words that say what a term means ("niet-ontvankelijk betekent dat ...")."""
+_UNDERSTANDING = re.compile(r"\b(?:duidelijk|helder|snapt u|begrijpt u|volgt u|te volgen)\b")
+"""A question that checks understanding ("Is dat duidelijk zo?"): it offers nothing."""
 _YES_NO_SUBJECTS = frozenset({"ik", "er", "we", "wij", "dat", "het", "hij", "zij", "mijn"})
 """Who a caller's yes/no question is about, second word after its verb ("Kan ik ...", "Is er ...", "Klopt dat ...");
 not "u" ("Meent u dat?", "Snapt u dat?" are outcries)."""
@@ -2102,20 +2110,18 @@ _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
 
 
-def _offering_sentences(analysis: Analysis) -> str:
-    """The sentences of a turn that may offer something: those with a question mark, a question or an agreement
-    (next step) in them, and the sentence a short tag asks about ("Is dat goed?"); a turn of one sentence is that
-    sentence."""
-    offering = {"next_step", "closed_question", "open_question"}
-    starts = [h.start for h in analysis.hits if h.act in offering]
+def _offering_sentences(analysis: Analysis, understanding: re.Pattern[str] | None) -> str:
+    """The text of a turn that may offer something: the whole turn, but before a check of understanding ("...
+    het nummer staat op hun brief. Is dat duidelijk zo?") only the sentences with a question or an agreement in
+    them: the explanation it checks offers nothing."""
     sentences = analysis.sentences
-    picked: list[int] = []
-    for n, x in enumerate(sentences):
-        if "?" in x.text or any(x.start <= start < x.end for start in starts):
-            if n and len(_WORD.findall(x.text)) <= 4:  # "... laten terugbellen. Is dat goed?": the tag asks the last
-                picked.append(n - 1)
-            picked.append(n)
-    return " ".join(sentences[n].text for n in sorted(set(picked))) if len(sentences) > 1 else analysis.text
+    questions = [x for x in sentences if "?" in x.text]
+    if not questions or not all(understanding is not None and understanding.search(fold(x.text)) for x in questions):
+        return analysis.text
+    offering = {"next_step", "open_question"}
+    starts = [h.start for h in analysis.hits if h.act in offering]
+    picked = [x.text for x in sentences if "?" in x.text or any(x.start <= start < x.end for start in starts)]
+    return " ".join(picked)
 
 
 def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]) -> bool:
@@ -2140,7 +2146,7 @@ def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]
 _YOU = frozenset({"u", "je", "jij", "jullie"})
 _SUBJECTS = frozenset({"uw", "er", "de", "die", "dat", "zij", "hij", "ze", "mijn", "jouw", "je"})
 _LINKING = frozenset({"is", "was", "heeft", "had", "wordt", "werd", "klopt", "gaat", "kan", "mag", "moet", "zou"})
-_CONDITION_THEN = re.compile(r"\bdan (?:kunt|kan|moet|hoeft|krijgt|gaat|mag|wordt|betaalt) (?:u|je|jij)\b")
+_CONDITION_THEN = re.compile(r"\bdan \w+ (?:u|je|jij|ik|we|wij)\b")
 """'lukt dat niet, dan kunt u ...': a condition and what follows, no question."""
 
 
