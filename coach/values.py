@@ -63,7 +63,8 @@ MONTHS = {
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
     "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_MONTH_NAMES = {v: k for k, v in MONTHS.items() if len(k) > 4 or k == "mei"}
+MONTH_NAMES = {v: max((k for k, x in MONTHS.items() if x == v), key=len) for v in set(MONTHS.values())}
+"""Each month's full name ('juni', not 'jun'; 'juni' and 'juli' were missing when names were kept by length)."""
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_WORDS = re.compile(
     rf"(?<![^\W_])(?P<day>\d{{1,2}}|een|eerste)(?:e|ste)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d))?"
@@ -224,7 +225,7 @@ def spoken(kind: str, amount: object) -> str:
         return f"{days:g} dagen"
     if kind == "date":
         day, month, year = amount  # type: ignore[misc]
-        name = _MONTH_NAMES[month]
+        name = MONTH_NAMES[month]
         return f"{day} {name}" + (f" {year}" if year else "")
     if kind == "amount":
         euros = f"{float(amount) / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")  # type: ignore[arg-type]

@@ -1233,3 +1233,37 @@ def test_a_word_explained_when_the_caller_asked_what_it_means_is_no_jumping_ahea
     text = "Niet-ontvankelijk betekent dat wij niet naar uw bezwaar kijken, omdat het te laat binnenkwam."
     plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
     assert "premature_solution" not in plan.events, plan.events
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        (
+            "Kan ik met mijn eigen DigiD haar aanslag zien?",
+            "hoi, met c van belastingen. nee met uw eigen digid kunt u dat niet zien, daar is een machtiging voor "
+            "nodig.",
+        ),
+        ("Kan ik met mijn eigen DigiD haar aanslag zien?", "Helaas niet. Daar is een machtiging voor nodig."),
+        (
+            "Kan ik met mijn eigen DigiD haar aanslag zien?",
+            "Goedemorgen mevrouw, met C. Even kijken. Ja, zolang uw moeder u machtigt kan dat.",
+        ),
+    ],
+)
+def test_an_answer_after_a_greeting_or_a_filler_is_still_an_answer(lib: Library, previous: str, text: str) -> None:
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
+    brain.start()
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert "premature_solution" not in plan.events, plan.events
+
+
+def test_a_thanks_before_a_statement_of_ones_own_asks_only_the_question(lib: Library) -> None:
+    plan = reply(lib, "woz-termijn-gemist", "Dank u, ik zie uw adres en de aanslag hier, wat is het nummer?")
+    assert kinds(plan) == ["fact"] and "Dijkweg" not in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    "text", ["Blijft u even aan de lijn? Ik zoek het even op.", "Kunt u even wachten terwijl ik het opzoek?"]
+)
+def test_a_request_to_hold_followed_by_more_is_still_a_request(text: str) -> None:
+    assert ANALYZER.asks_back(text) == "consent"

@@ -323,3 +323,53 @@ def test_an_offer_the_reply_passed_over_is_no_agreement_and_can_be_made_again(li
     again = "Zal ik een taxateur u laten bellen over het dak?"
     plan = brain.plan(again, ANALYZER.analyze(again, previous), previous)
     assert "proposal:taxateur-belt" in brain.covered, plan.text
+
+
+@pytest.mark.parametrize(
+    ("sid", "text", "offered"),
+    [
+        ("woz-termijn-gemist", "De taxateur komt bij u langs. Dat regel ik vandaag nog.", True),
+        ("woz-termijn-gemist", "De taxateur komt langs. Hij kijkt dan naar het dak. Is dat goed?", True),
+        ("heffing-aanslag-hoger", "Ik kan u een overzicht op papier sturen. Is dat duidelijk?", True),
+        (
+            "kwijtschelding-in-behandeling",
+            "De brief vraagt om extra papieren: het overzicht van de huur. Die moet u opsturen vóór 1 mei. Heeft u die "
+            "papieren thuis?",
+            False,
+        ),
+    ],
+)
+def test_an_offer_is_the_trainees_own_or_asked_not_the_callers_task(
+    lib: Library, sid: str, text: str, offered: bool
+) -> None:
+    """Review of round 18: offers in statements ("Dat regel ik vandaag nog") are taken; a task for the caller in the
+    explanation before a question ("Die moet u opsturen") is no offer of an overview."""
+    brain = CallerBrain(lib.scenario(sid), ANALYZER, 0)
+    previous = brain.start().text
+    for turn in [OPENING, text]:
+        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+        previous = plan.text
+    assert any(r.startswith("proposal:") for r in plan.revealed) is offered, (plan.revealed, plan.text)
+
+
+def test_a_negotiated_offer_is_negotiated_only_when_the_caller_says_so(lib: Library) -> None:
+    """ "Zal ik de taxateur u laten terugbellen? En wat is uw aanslagnummer?" got the number only: the caller asked
+    for no lunch hour, so the next offer is not agreed at a time it never asked for."""
+    brain = CallerBrain(lib.scenario("woz-bezwaar-status"), ANALYZER, 0)
+    previous = brain.start().text
+    turn = "Zal ik de taxateur u laten terugbellen? En wat is uw aanslagnummer?"
+    plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
+    if "proposal" not in [s.kind for s in plan.segments]:
+        assert not brain.proposals, brain.proposals
+
+
+def test_a_condition_takes_no_agreement_back(lib: Library) -> None:
+    ask = "Kunt u in uw eigen woorden zeggen wat er nu gebeurt?"
+    turns = [
+        OPENING,
+        "Zal ik een taxateur u laten bellen over het dak?",
+        "Als de taxateur u niet binnen twee weken belt, belt u ons dan gerust.",
+        ask,
+    ]
+    said = play(scenario(lib, RECAPS), turns)[-1]
+    assert "taxateur belt me" in said, said

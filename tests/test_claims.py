@@ -383,3 +383,12 @@ def test_a_scenario_can_switch_off_a_claim_whose_words_mean_something_else_in_it
     assert (problem.field, problem.message) == ("claims_off[0]", "onbekende claim 'ozb-verminderingg'")
     assert problem.line == text.splitlines().index("claims_off: [ozb-verminderingg]") + 1
     assert "ozb-vermindering" in problem.hint
+
+
+@pytest.mark.parametrize(("month", "name"), [(1, "januari"), (6, "juni"), (7, "juli"), (9, "september")])
+def test_a_date_is_said_with_the_months_full_name(month: int, name: str) -> None:
+    """June and July were missing from the names (kept by length: 'juni' has four letters), so saying a date in
+    them back raised a KeyError."""
+    from coach.values import spoken
+
+    assert spoken("date", (6, month, 2026)) == f"6 {name} 2026"

@@ -125,7 +125,9 @@ _TWO_THINGS = re.compile(
 def _question_clause(analyzer: Analyzer, part: str) -> str:
     """A question part from where the question starts, when a statement of the speaker's own opens it ("Ik zie uw
     adres en de aanslag hier, wat is het nummer?" asks from "wat" on)."""
-    if not re.match(r"\W*(?:(?:oke|nou|eh)\W+)*(?:ik|we|wij|u|je|jij)\b", part):
+    if not re.match(
+        r"\W*(?:(?:oke|nou|eh|ja|goed|prima|fijn|dank u wel|dank u|dank je)\W+)*(?:ik|we|wij|u|je|jij)\b", part
+    ):
         return part  # "Het nummer van de aanmaning en wanneer u betaald heeft, kunt u ...?": the list is asked
     for m in re.finditer(r"(?:^|[,:;]\s*)(?:(?:en|maar|oke|nou|eh)\s+)*(\w+)", part):
         if m.start() and (m.group(1) in analyzer.wh or m.group(1) in analyzer.verbs):

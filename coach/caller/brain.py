@@ -396,7 +396,7 @@ class CallerBrain:
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
         # nummer staat op hun brief. ... Is dat duidelijk zo?" offers no overview by post; round-16 audit)
-        offered = _offering_sentences(analysis, _UNDERSTANDING)
+        offered = _offering_sentences(analysis, self.analyzer.consent)
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
         # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
@@ -744,11 +744,11 @@ class CallerBrain:
                 "teach_back",
                 "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.",
             )
-        for proposal in self._proposals(offered, offering):
+        offers_now = self._proposals(offered, offering)
+        for proposal in offers_now:
             state = self.proposals.get(proposal.id)
-            if proposal.negotiate and state is None:
-                self.proposals[proposal.id] = "negotiated"
-                answer(partial(self.pick, proposal.negotiate), "proposal", "Onderhandel over het voorstel.")
+            if proposal.negotiate and state is None:  # negotiated only once the caller says so
+                answer(partial(self._negotiate, proposal), "proposal", "Onderhandel over het voorstel.")
             else:
                 # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
                 # can be made again
@@ -765,6 +765,7 @@ class CallerBrain:
             if (
                 ref not in self.covered
                 and self.proposals.get(p.id) is None
+                and p not in offers_now  # offered now: agreed only if the caller's reply says yes
                 and any(first_match(p.phrases, x) for x in steps)
             ):
                 self.covered.append(ref)
@@ -1827,12 +1828,17 @@ class CallerBrain:
         """Whether a sentence says an offer's words with a negation: before or inside them ("ik stuur dus geen
         formulier") or in the few words after them in the same clause ("de taxateur belt u niet")."""
         found = first_match(phrases, sentence)
-        if found is None or self.analyzer.negation is None:
-            return False
+        if found is None or self.analyzer.negation is None or _IF_CLAUSE.match(fold(sentence)):
+            return False  # "Als de taxateur u niet belt, belt u ons dan": a condition takes nothing back
         if not first_claim(phrases, sentence, self.analyzer.negation):
             return True
         after = re.split(r"[,;:.!?]", fold(sentence)[found[1].end() :], maxsplit=1)[0]
         return bool(self.analyzer.negation.search(" ".join(after.split()[:4])))
+
+    def _negotiate(self, proposal: Proposal) -> str:
+        """The caller answers an offer with its own wish ("Kan het na vijven?"): agreed only when offered again."""
+        self.proposals[proposal.id] = "negotiated"
+        return self.pick(proposal.negotiate)
 
     def _accept(self, proposal: Proposal, revealed: list[str]) -> str:
         """The caller says yes to a proposal: from now on it is what was agreed, to say back."""
@@ -1862,10 +1868,19 @@ class CallerBrain:
         sentence after a greeting opens with the answer ("ja hoor, dat kan", "nee, dat klopt niet"), or, to a word
         asked about, says what it means; "Servicekosten, ja, daar wilde u ook iets over weten" answers nothing."""
         last = previous.strip().rsplit("?", 1)[0].rsplit(".", 1)[-1]
-        if 1 <= len(_WORD.findall(last)) <= 2 and self.analyzer.analyze(last + "?").has("jargon"):
-            return bool(_MEANS.search(fold(text)))
-        first = next((x for x in analysis.sentences if not _GREETING.match(fold(x.text))), None)
-        return first is not None and bool(_ANSWER_WORD.match(fold(first.text)))
+        if (
+            1 <= len(_WORD.findall(last)) <= 2
+            and self.analyzer.analyze(last + "?").has("jargon")
+            and _MEANS.search(fold(text))
+        ):
+            return True  # "Niet-ontvankelijk? ...": what it means
+        for x in analysis.sentences:  # past "Goedemorgen, met C.", "Even kijken.", "Goede vraag."
+            folded = fold(x.text)
+            if _ANSWER_WORD.match(folded):
+                return True
+            if not _GREETING.match(folded) and len(_WORD.findall(x.text)) > 3:
+                return False
+        return False
 
     def _asked_yes_no(self, previous: str) -> bool:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
@@ -2092,13 +2107,26 @@ _AND_ASKS = re.compile(r",?\s+en\s+(?=(?:wat|welk|welke|hoe|waar|wanneer|hoeveel
 """'..., en wat is uw aanslagnummer?': a question joined to the one before."""
 _CONCLUSION = re.compile(r"\W*(?:(?:ah|o|oh|nou|oke|ja)\W+)*dus\b")
 """'Ah, dus daar was ik te laat voor.': what the caller concludes, no step it takes."""
-_ANSWER_WORD = re.compile(r"\W*(?:ja|nee|jawel|jazeker|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet)\b")
-_GREETING = re.compile(r"\W*(?:goedemorgen|goedemiddag|goedenavond|goedendag|dag|hallo|u spreekt|met)\b")
+_ANSWER_WORD = re.compile(
+    r"\W*(?:ja|nee|jawel|jazeker|zeker|helaas|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet|dat gaat)\b"
+)
 """A sentence that opens with an answer to a yes/no question ("ja hoor, dat kan", "nee, helaas")."""
+_GREETING = re.compile(
+    r"\W*(?:goedemorgen|goedemiddag|goedenavond|goedendag|goeiemorgen|goeiemiddag|goeiedag|dag|hallo|hoi"
+    r"|u spreekt|met)\b"
+)
+"""A greeting sentence ("Goedemorgen, met C."): passed over when looking for the answer."""
 _MEANS = re.compile(r"\b(?:betekent|wil zeggen|houdt in|bedoelen we|dat is|is dat)\b")
 """Words that say what a term means ("niet-ontvankelijk betekent dat ...")."""
-_UNDERSTANDING = re.compile(r"\b(?:duidelijk|helder|snapt u|begrijpt u|volgt u|te volgen)\b")
-"""A question that checks understanding ("Is dat duidelijk zo?"): it offers nothing."""
+_IF_CLAUSE = re.compile(r"\W*(?:als|mocht|indien|wanneer|tenzij|niet schrikken)\b")
+_OWN_OFFER = re.compile(r"\b(?:ik|we|wij)\b")
+"""A sentence with the trainee as the one who acts ("ik stuur u ...", "dat regel ik")."""
+_PAST = re.compile(r"\b(?:heb|hebben|had|hadden|is|was|werd|zijn|waren)\b.*\bge\w+[dt]\b")
+"""What happened ("Dat formulier hebben wij niet terug gekregen"): no offer."""
+_UNDERSTANDING = re.compile(r"\b(?:duidelijk|helder|snapt|begrijpt|volgt|te volgen)\b")
+_TAG = re.compile(r"\W*(?:is|zou|lijkt|klinkt|past|kan|mag)\s+(?:dat|dit|het)\b")
+"""A question about what was just said ("Zou dat voor u goed zijn?", "Klinkt dat goed?")."""
+_REFERS_BACK = re.compile(r"\W*(?:dat|dit|die|dan|daar)\b")
 _YES_NO_SUBJECTS = frozenset({"ik", "er", "we", "wij", "dat", "het", "hij", "zij", "mijn"})
 """Who a caller's yes/no question is about, second word after its verb ("Kan ik ...", "Is er ...", "Klopt dat ...");
 not "u" ("Meent u dat?", "Snapt u dat?" are outcries)."""
@@ -2110,18 +2138,36 @@ _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
 
 
-def _offering_sentences(analysis: Analysis, understanding: re.Pattern[str] | None) -> str:
-    """The text of a turn that may offer something: the whole turn, but before a check of understanding ("...
-    het nummer staat op hun brief. Is dat duidelijk zo?") only the sentences with a question or an agreement in
-    them: the explanation it checks offers nothing."""
+def _offering_sentences(analysis: Analysis, consent: re.Pattern[str] | None) -> str:
+    """The text of a turn that may offer something: its questions and agreements, the trainee's own offers in the
+    present ("Ik kan u een overzicht sturen", "Dat regel ik vandaag nog" with the sentence it refers back to), and
+    the sentence a short tag asks about ("... laten terugbellen. Is dat goed?"); not the explanation around them ("...
+    het nummer staat op hun brief. Is dat duidelijk zo?", "Die moet u opsturen vóór 1 mei. Heeft u die papieren
+    thuis?") nor what happened ("Dat formulier hebben wij niet terug gekregen.")."""
     sentences = analysis.sentences
-    questions = [x for x in sentences if "?" in x.text]
-    if not questions or not all(understanding is not None and understanding.search(fold(x.text)) for x in questions):
+    if len(sentences) <= 1:
         return analysis.text
-    offering = {"next_step", "open_question"}
-    starts = [h.start for h in analysis.hits if h.act in offering]
-    picked = [x.text for x in sentences if "?" in x.text or any(x.start <= start < x.end for start in starts)]
-    return " ".join(picked)
+    starts = [h.start for h in analysis.hits if h.act in ("next_step", "open_question")]
+    picked: set[int] = set()
+    for n, x in enumerate(sentences):
+        folded = fold(x.text)
+        own = bool(_OWN_OFFER.search(folded)) and not _PAST.search(folded)
+        if "?" in x.text or own or any(x.start <= start < x.end for start in starts):
+            picked.add(n)
+            tag = (
+                "?" in x.text
+                and not _UNDERSTANDING.search(folded)  # "Is dat duidelijk zo?" checks the explanation, offers nothing
+                and (
+                    len(_WORD.findall(x.text)) <= 3
+                    or bool(consent and consent.search(folded))
+                    or bool(_TAG.match(folded))
+                )
+            )
+            if n and tag:  # "De taxateur komt langs. Hij kijkt naar het dak. Is dat goed?"
+                picked |= {n - 1, max(n - 2, 0)}
+            elif n and own and _REFERS_BACK.match(folded):
+                picked.add(n - 1)
+    return " ".join(sentences[n].text for n in sorted(picked))
 
 
 def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]) -> bool:

@@ -437,66 +437,9 @@ class Scenario(Model):
         return [k for k in self.key_info if k.required]
 
 
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        [
-            "nul",
-            "een",
-            "twee",
-            "drie",
-            "vier",
-            "vijf",
-            "zes",
-            "zeven",
-            "acht",
-            "negen",
-            "tien",
-            "elf",
-            "twaalf",
-            "dertien",
-            "veertien",
-            "vijftien",
-            "zestien",
-            "zeventien",
-            "achttien",
-            "negentien",
-            "twintig",
-        ]
-    )
-    if n >= 2
-} | {
-    "dertig": "30",
-    "veertig": "40",
-    "vijftig": "50",
-    "honderd": "100",
-    "duizend": "1000",
-    "vijven": "5",
-    "zessen": "6",
-}
-_CALENDAR = frozenset(
-    [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ]
-)
+_WEEKDAYS = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
+_HOURS = {"vijven": 5, "zessen": 6, "zevenen": 7, "achten": 8}
+"""'na vijven': the hour as a word."""
 
 
 def _details(text: str) -> set[str]:
@@ -504,13 +447,15 @@ def _details(text: str) -> set[str]:
     import re
 
     from coach.patterns import fold
+    from coach.values import MONTH_NAMES, NUMBER_WORDS
 
     out = set()
     for token in re.findall(r"\d+|[^\W\d_]+", fold(text)):
+        number = NUMBER_WORDS.get(token, _HOURS.get(token))
         if token.isdigit():
             out.add(str(int(token)))
-        elif token in _NUMBER_WORDS:
-            out.add(_NUMBER_WORDS[token])
-        elif token in _CALENDAR:
+        elif number is not None and number >= 2 and number == int(number):
+            out.add(str(int(number)))
+        elif token in _WEEKDAYS or token in MONTH_NAMES.values():
             out.add(token)
     return out
