@@ -50,6 +50,13 @@ def play(lib: Library, scenario: str, turns: list[str], seed: int = 0) -> tuple[
     return brain, plans
 
 
+def after_line(lib: Library, scenario: str, previous: str, text: str):
+    """The caller's plan for ``text`` when its own last line was ``previous`` (what it asked decides the reading)."""
+    brain = CallerBrain(lib.scenario(scenario), ANALYZER, 0)
+    brain.start()
+    return brain.plan(text, ANALYZER.analyze(text, previous), previous)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -1154,32 +1161,26 @@ def test_an_answer_to_the_callers_own_yes_no_question_is_no_jumping_ahead(
 ) -> None:
     """Round-17 audit: "Wacht even, ik was nog niet klaar met vertellen" after the caller asked yes or no and got
     an answer, in four of five calls of one player."""
-    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
-    brain.start()
     text = "Ja hoor, dat kan. U logt in met uw eigen DigiD en dan regelt u het met een machtiging voor uw moeder."
-    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    plan = after_line(lib, "overig-digid-machtigen", previous, text)
     assert ("premature_solution" in plan.events) is premature, plan.events
 
 
 def test_a_mention_after_the_callers_yes_no_question_answers_nothing(lib: Library) -> None:
     """ "Servicekosten, ja, daar wilde u ook iets over weten." after "Klopt dat wel? En mag ik het bij de
     servicekosten zetten?" neither answers nor explains: still jumping ahead, no "Ah, op die manier."."""
-    brain = CallerBrain(lib.scenario("heffing-rioolheffing-eigenaar-gebruiker"), ANALYZER, 0)
-    brain.start()
     previous = "Ik verhuur mijn appartement. Klopt dat wel? En mag ik het dan bij de servicekosten zetten?"
     text = "Servicekosten, ja, daar wilde u ook iets over weten."
-    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    plan = after_line(lib, "heffing-rioolheffing-eigenaar-gebruiker", previous, text)
     assert "explanation_ok" not in kinds(plan), plan.text
 
 
 def test_an_answer_must_open_with_the_answer(lib: Library) -> None:
     """ "U kunt bezwaar maken via de website ..." after the caller's yes/no question answers nothing it asked: still
     jumping ahead (review of the round-17 fix)."""
-    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
-    brain.start()
     previous = "Kan ik met mijn eigen DigiD haar aanslag zien?"
     text = "U kunt bezwaar maken via de website als u het er niet mee eens bent."
-    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    plan = after_line(lib, "overig-digid-machtigen", previous, text)
     assert "premature_solution" in plan.events, plan.events
 
 
@@ -1227,11 +1228,9 @@ def test_a_fronted_list_is_asked_whole_a_fronted_statement_is_not(lib: Library) 
 
 
 def test_a_word_explained_when_the_caller_asked_what_it_means_is_no_jumping_ahead(lib: Library) -> None:
-    brain = CallerBrain(lib.scenario("woz-termijn-gemist"), ANALYZER, 0)
-    brain.start()
     previous = "Niet-ontvankelijk? Praat gewoon Nederlands tegen me."
     text = "Niet-ontvankelijk betekent dat wij niet naar uw bezwaar kijken, omdat het te laat binnenkwam."
-    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    plan = after_line(lib, "woz-termijn-gemist", previous, text)
     assert "premature_solution" not in plan.events, plan.events
 
 
@@ -1251,9 +1250,7 @@ def test_a_word_explained_when_the_caller_asked_what_it_means_is_no_jumping_ahea
     ],
 )
 def test_an_answer_after_a_greeting_or_a_filler_is_still_an_answer(lib: Library, previous: str, text: str) -> None:
-    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
-    brain.start()
-    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    plan = after_line(lib, "overig-digid-machtigen", previous, text)
     assert "premature_solution" not in plan.events, plan.events
 
 

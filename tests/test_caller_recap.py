@@ -33,14 +33,20 @@ def scenario(lib: Library, recaps: dict[tuple[str, str], str]) -> Scenario:
     return s.model_copy(update=update)
 
 
-def play(s: Scenario, turns: list[str]) -> list[str]:
+def played(s: Scenario, turns: list[str]) -> tuple[CallerBrain, list]:
+    """The caller's brain after ``turns`` (seed 0), and its plan for each."""
     brain = CallerBrain(s, ANALYZER, 0)
     previous = brain.start().text
-    out = []
+    plans = []
     for turn in turns:
-        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
-        out.append(previous)
-    return out
+        plans.append(brain.plan(turn, ANALYZER.analyze(turn, previous), previous))
+        previous = plans[-1].text
+    return brain, plans
+
+
+def play(s: Scenario, turns: list[str]) -> list[str]:
+    """The caller's replies to ``turns``."""
+    return [plan.text for plan in played(s, turns)[1]]
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +112,7 @@ def test_a_key_point_stated_wrongly_since_is_not_said_back(lib: Library) -> None
         "Sorry, u heeft daar acht weken voor.",
         "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
     ]
-    brain = CallerBrain(lib.scenario("woz-hoger-dan-buren"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in turns:
-        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    previous = play(lib.scenario("woz-hoger-dan-buren"), turns)[-1]
     assert "zes weken" not in previous and "bezwaar kan" not in previous, previous
 
 
@@ -121,10 +124,7 @@ def test_a_time_the_caller_asked_for_is_no_agreement_until_the_trainee_agrees(li
         "Mijn collega van Invordering belt u morgenochtend om tien uur terug.",
         "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
     ]
-    brain = CallerBrain(lib.scenario("woz-bezwaar-toch-betalen"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in turns:
-        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    previous = play(lib.scenario("woz-bezwaar-toch-betalen"), turns)[-1]
     assert "vijven" not in previous and "tien uur" in previous, previous
 
 
@@ -164,10 +164,7 @@ def test_a_step_the_trainee_states_is_said_back_in_the_callers_words(lib: Librar
         "incasso.",
         "Wilt u in uw eigen woorden zeggen wat er nu gebeurt?",
     ]
-    brain = CallerBrain(lib.scenario("heffing-hondenbelasting"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in turns:
-        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    previous = play(lib.scenario("heffing-hondenbelasting"), turns)[-1]
     recaps = {p.id: p.recap for p in lib.scenario("heffing-hondenbelasting").proposals}
     assert recaps["nu-afmelden"] in previous and "6 januari" not in previous
 
@@ -180,10 +177,7 @@ def test_overlapping_recaps_are_said_once(lib: Library) -> None:
         "Wat ik voor u ga doen: ik vraag een taxateur om u deze week nog te bellen.",
         "Kunt u in uw eigen woorden zeggen wat er nu gaat gebeuren?",
     ]
-    brain = CallerBrain(lib.scenario("woz-hoger-dan-buren"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in turns:
-        previous = brain.plan(turn, ANALYZER.analyze(turn, previous), previous).text
+    previous = play(lib.scenario("woz-hoger-dan-buren"), turns)[-1]
     assert previous.lower().count("taxateur") == 1, previous
 
 
@@ -261,11 +255,8 @@ def test_talk_about_the_talk_is_no_agreement_to_say_back(lib: Library) -> None:
 def test_with_a_fact_and_a_teach_back_a_warning_still_speaks(lib: Library) -> None:
     """Review: the fact + teach-back reply dropped the hang-up warning the caller had already counted."""
     turns = ["Doe niet zo moeilijk, meneer. Wat is uw aanslagnummer? En kunt u herhalen wat we afgesproken hebben?"]
-    brain = CallerBrain(lib.scenario("woz-termijn-gemist"), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in turns:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    brain, plans = played(lib.scenario("woz-termijn-gemist"), turns)
+    plan = plans[-1]
     kinds = [s.kind for s in plan.segments]
     assert "fact" in kinds and "teach_back" in kinds, kinds
     assert brain.warned and "last_warning" in kinds, kinds
@@ -313,11 +304,11 @@ def test_an_offer_taken_back_is_not_said_back(lib: Library) -> None:
 
 def test_an_offer_the_reply_passed_over_is_no_agreement_and_can_be_made_again(lib: Library) -> None:
     """The caller answered the fact asked with the offer, not the offer: it did not agree (review of round 17)."""
-    brain = CallerBrain(scenario(lib, RECAPS), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in [OPENING, NEWS, "Wanneer heeft u bezwaar gemaakt? En zal ik een taxateur u laten bellen over het dak?"]:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    brain, plans = played(
+        scenario(lib, RECAPS),
+        [OPENING, NEWS, "Wanneer heeft u bezwaar gemaakt? En zal ik een taxateur u laten bellen over het dak?"],
+    )
+    plan, previous = plans[-1], plans[-1].text
     if "proposal" not in [x.kind for x in plan.segments]:
         assert "proposal:taxateur-belt" not in brain.covered and brain.proposals.get("taxateur-belt") is None
     again = "Zal ik een taxateur u laten bellen over het dak?"
@@ -344,11 +335,7 @@ def test_an_offer_is_the_trainees_own_or_asked_not_the_callers_task(
 ) -> None:
     """Review of round 18: offers in statements ("Dat regel ik vandaag nog") are taken; a task for the caller in the
     explanation before a question ("Die moet u opsturen") is no offer of an overview."""
-    brain = CallerBrain(lib.scenario(sid), ANALYZER, 0)
-    previous = brain.start().text
-    for turn in [OPENING, text]:
-        plan = brain.plan(turn, ANALYZER.analyze(turn, previous), previous)
-        previous = plan.text
+    plan = played(lib.scenario(sid), [OPENING, text])[1][-1]
     assert any(r.startswith("proposal:") for r in plan.revealed) is offered, (plan.revealed, plan.text)
 
 
