@@ -325,6 +325,28 @@ def test_the_caller_brain_reads_its_words_from_the_lexicon(tmp_path: Path) -> No
     assert brain_words(get_analyzer([extra])) is extended
 
 
+def test_the_brain_and_the_question_reader_take_their_lead_words_from_the_lexicon(tmp_path: Path) -> None:
+    """The brain's answer, greeting and tag words and the question reader's two-things heads are lexicon data: an
+    extension adds to them, the built-in lists stay."""
+    from coach.analyzer.asked import _words
+    from coach.caller.words import brain_words
+
+    extra = tmp_path / "woorden.yaml"
+    extra.write_text(
+        "caller_brain:\n  answer_words: [welzeker]\n  greetings: [moi]\n  tag_verbs: [voelt]\n"
+        "questions:\n  second_heads: [jullie]\n",
+        encoding="utf-8",
+    )
+    base, extended = brain_words(get_analyzer()), brain_words(get_analyzer([extra]))
+    assert not base.answer_word.match("welzeker, dat kan") and extended.answer_word.match("welzeker, dat kan")
+    assert extended.answer_word.match("nee, helaas") and extended.greeting.match("moi, met kees")
+    assert not base.tag.match("voelt dat goed?") and extended.tag.match("voelt dat goed?")
+    heads = _words(get_analyzer([extra])).two_things
+    assert heads.search("uw adres en jullie nummer") and not _words(get_analyzer()).two_things.search(
+        "uw adres en jullie nummer"
+    )
+
+
 # --- CLI -----------------------------------------------------------------------------------------------------------
 
 

@@ -19,24 +19,50 @@ says it does not know. The caller brain uses this reading to answer; the feedbac
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from coach.analyzer.engine import Analysis, Analyzer
 from coach.formats import Scenario
+from coach.formats.lexicon import Questions
 from coach.formats.scenario import Fact
-from coach.patterns import fold
+from coach.patterns import fold, word_alternatives
 
 _QUESTION_ACTS = {"open_question", "closed_question"}
 LOCAL_BONUS = 4
-_ASKS_A_FACT = re.compile(
-    r"(?<![^\W_])(?:wanneer|sinds|hoe ?lang|hoeveel|welke?|waar|datum|dag|bedrag|nummer)(?![^\W_])"
-)
-"""A question that can build on the sentence before it asks for a fact: a date, a place, an amount."""
+"""A scenario's own ``ask`` wording counts as this many characters longer than a shared topic's: it is local."""
 _LIST_ITEM = re.compile(r"[^:]{0,20}:(?!\s*(?:uw|je|jouw)\b)", re.IGNORECASE)
 """A numbered item of a list ("een: papier van de bank."): no question, unlike "Voor de zekerheid: uw adres"."""
-_GOES_ON = re.compile(r"\W*(?:of|en|maar|ook)\s", re.IGNORECASE)
-"""A phrase that goes on with what the turn told ("... met DigiD. Of een papieren formulier.")."""
-"""A scenario's own ``ask`` wording counts as this many characters longer than a shared topic's: it is local."""
+
+
+class _Words:
+    """The lexicon's question words this module reads with (``questions``), compiled once per analyzer."""
+
+    def __init__(self, q: Questions) -> None:
+        def alt(words: list[str]) -> str:
+            return "(?:" + word_alternatives([fold(w) for w in words]) + ")"
+
+        self.builds_on = re.compile(r"(?<![^\W_])" + alt(q.builds_on) + r"(?![^\W_])")
+        """A question that can build on the sentence before it asks for a fact: a date, a place, an amount."""
+        self.goes_on = re.compile(r"\W*" + alt(q.goes_on) + r"\s", re.IGNORECASE)
+        """A phrase that goes on with what the turn told ("... met DigiD. Of een papieren formulier.")."""
+        self.two_things = re.compile(r"\w\W+(?:en|,)\W+(?:eh\W+)?" + alt(q.second_heads) + r"\b|\w,\s*en\b")
+        """A question part that asks two things: "uw aanslagnummer en uw adres", "uw adres, en heeft u het
+        aanslagnummer"."""
+        self.own_statement = re.compile(r"\W*(?:" + alt(q.statement_lead) + r"\W+)*(?:ik|we|wij|u|je|jij)\b")
+        """A question part that opens with a statement of the speaker's own ("Ik zie uw adres hier, wat is ...")."""
+        self.clause_start = re.compile(r"(?:^|[,:;]\s*)(?:" + alt(q.clause_lead) + r"\s+)*(\w+)")
+        """Where a clause starts, and its first word after a lead-in ("..., en wat is het nummer")."""
+
+
+_WORDS: weakref.WeakKeyDictionary[Analyzer, _Words] = weakref.WeakKeyDictionary()
+
+
+def _words(analyzer: Analyzer) -> _Words:
+    words = _WORDS.get(analyzer)
+    if words is None:
+        words = _WORDS[analyzer] = _Words(analyzer.lexicon.questions)
+    return words
 
 
 @dataclass(frozen=True)
@@ -89,7 +115,11 @@ def question_parts(analyzer: Analyzer, analysis: Analysis) -> list[tuple[int, in
         fragment = (
             (
                 not telling
-                or (s.start == last and not _GOES_ON.match(sentence) and not sentence.rstrip().endswith((".", "!")))
+                or (
+                    s.start == last
+                    and not _words(analyzer).goes_on.match(sentence)
+                    and not sentence.rstrip().endswith((".", "!"))
+                )
             )
             and analyzer.is_fragment(sentence)
             and not _LIST_ITEM.match(sentence)
@@ -116,20 +146,13 @@ def asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     return memo.put(key, (scenario, analysis, _asked(analyzer, scenario, analysis)))[2]
 
 
-_TWO_THINGS = re.compile(
-    r"\w\W+(?:en|,)\W+(?:eh\W+)?(?:uw|je|jouw|het|de|wat|welk|welke|hoe|waar|wanneer)\b|\w,\s*en\b"
-)
-"""A question part that asks two things: "uw aanslagnummer en uw adres", "uw adres, en heeft u het aanslagnummer"."""
-
-
 def _question_clause(analyzer: Analyzer, part: str) -> str:
     """A question part from where the question starts, when a statement of the speaker's own opens it ("Ik zie uw
     adres en de aanslag hier, wat is het nummer?" asks from "wat" on)."""
-    if not re.match(
-        r"\W*(?:(?:oke|nou|eh|ja|goed|prima|fijn|dank u wel|dank u|dank je)\W+)*(?:ik|we|wij|u|je|jij)\b", part
-    ):
+    words = _words(analyzer)
+    if not words.own_statement.match(part):
         return part  # "Het nummer van de aanmaning en wanneer u betaald heeft, kunt u ...?": the list is asked
-    for m in re.finditer(r"(?:^|[,:;]\s*)(?:(?:en|maar|oke|nou|eh)\s+)*(\w+)", part):
+    for m in words.clause_start.finditer(part):
         if m.start() and (m.group(1) in analyzer.wh or m.group(1) in analyzer.verbs):
             return part[m.start(1) :]
     return part
@@ -166,7 +189,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             if around.keys() & analyzer.outranking - matched.keys():
                 matched = {t: score for t, score in around.items() if t in analyzer.outranking} or matched
         closing = any(h.act == "closing" and a <= h.start < b for h in analysis.hits)
-        if not matched and a > 0 and not closing and _ASKS_A_FACT.search(fold(text[a:b])):
+        if not matched and a > 0 and not closing and _words(analyzer).builds_on.search(fold(text[a:b])):
             # ("Is er verder nog iets waar ik u mee kan helpen?" closes: it builds on nothing)
             # "In uw bezwaar noemde u lekkage. Sinds wanneer speelt dat?": the question builds on the sentence before
             before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
@@ -179,7 +202,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             top = max(matched.values())
             leading |= {t for t, score in matched.items() if score == top}
         specific = matched.keys() & analyzer.outranking
-        if len(matched) > 1 and _TWO_THINGS.search(_question_clause(analyzer, fold(text[a:b]))):
+        if len(matched) > 1 and _words(analyzer).two_things.search(_question_clause(analyzer, fold(text[a:b]))):
             both.add(index)
         plain = fold(text[a:b])
         for fact in scenario.facts:

@@ -44,20 +44,6 @@ _OFF_NOTES = {
 }
 
 
-_TRAINEE_ACTS = re.compile(r"(?<![^\W_])(?:ik|we|wij|mijn collega|een collega|de collega|ons team)(?![^\W_])")
-"""An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed, afgesproken")."""
-
-
-def _offer_sentence(verbs: str) -> re.Pattern[str]:
-    """A last sentence that offers or asks leave for something still to be done ("Zal ik samenvatten wat we
-    afspreken?")."""
-    return re.compile(rf"^\W*(?:(?:en|dan|oke|ok|goed)\W+)*(?:{verbs})\s+(?:ik|we|wij)\b[^?]*\?\W*$")
-
-
-_OFFER = _offer_sentence("zal|zullen|mag|kan")
-"""An offer or a request for leave ("Mag ik u nog iets vragen?"): knowing where it stands comes after the answer."""
-_OFFERS_SOMETHING = _offer_sentence("zal|zullen|kan")
-"""An offer ("Zal ik u het nummer van het Geldloket geven?"): it asks the caller for no fact."""
 _CONTENT = frozenset(
     {
         "explanation_ok",
@@ -396,13 +382,13 @@ class CallerBrain:
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
         # nummer staat op hun brief. ... Is dat duidelijk zo?" offers no overview by post; round-16 audit)
-        offered = _offering_sentences(analysis, self.analyzer.consent)
+        offered = _offering_sentences(analysis, self.analyzer.consent, self.words)
         # "Wilt u de rekening opsturen?" asks the caller to do something, not for the rekening; "zou u iets kunnen
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
         # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
         # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
-        offer = bool(analysis.sentences) and bool(_OFFERS_SOMETHING.match(fold(analysis.sentences[-1].text)))
+        offer = bool(analysis.sentences) and bool(self.words.offers_something.match(fold(analysis.sentences[-1].text)))
         facts = (
             self._facts_asked(asked_now, analysis)
             if (back not in ("task", "choice", *_ASKS_NO_FACT) or wh_too) and not offer
@@ -639,7 +625,7 @@ class CallerBrain:
             and off is None
             and back
             not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", "teach_back", *_PLAIN_ANSWERS)
-            and not (analysis.sentences and _OFFER.search(fold(analysis.sentences[-1].text)))
+            and not (analysis.sentences and self.words.offer.search(fold(analysis.sentences[-1].text)))
             and not summary_ok  # "Begrijp ik goed dat u bang bent ...?" said right: yes, not the worry again
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
@@ -778,7 +764,7 @@ class CallerBrain:
             if steps and all(self.words.caller_acts.match(fold(x)) for x in steps):
                 # "U stuurt de rekening op"
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
-            elif not steps or any(_TRAINEE_ACTS.search(fold(x)) for x in steps):
+            elif not steps or any(self.words.trainee_acts.search(fold(x)) for x in steps):
                 answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.", stock=True)
             else:  # "U krijgt een brief", "Binnen acht weken hoort u het": nothing offered, nothing to accept
                 answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.", stock=True)
@@ -788,7 +774,7 @@ class CallerBrain:
             make, kind, note = self._open_answer(text, analysis)
             if kind == "story" and self.words.condolence.search(fold(text)):
                 # "Gecondoleerd. Hoe gaat het nu met u?": a word of thanks, then the story
-                answer(lambda make=make: _thanked(make()), kind, note)
+                answer(lambda make=make: _thanked(make(), self.words.thanks), kind, note)
             else:
                 answer(make, kind, note)
         # "Sorry, ik zeg het korter. ..." apologises for the words, not for the caller's feelings: the caller reacts
@@ -852,7 +838,7 @@ class CallerBrain:
                 # from the dossier: yes
                 answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(
-                text, asked_now.parts, self.analyzer.verbs
+                text, asked_now.parts, self.analyzer.verbs, self.words
             ):
                 answer(
                     self._unknown_line(text, analysis),
@@ -882,7 +868,7 @@ class CallerBrain:
                 )
             break
         # "Zal ik samenvatten wat we afspreken?": the caller says yes; knowing where it stands comes after it
-        offered = bool(_OFFER.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
+        offered = bool(self.words.offer.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
         ready = (
             self.requirements_met
             and not self.ready_said
@@ -945,7 +931,7 @@ class CallerBrain:
                 self.own_steps += [
                     y
                     for y in re.split(r"(?<=[.!])\s+", x.text)
-                    if self.words.own_step.search(fold(y)) and not _CONCLUSION.match(fold(y))
+                    if self.words.own_step.search(fold(y)) and not self.words.conclusion.match(fold(y))
                 ]
         shown = " ".join(x.text for x in segments)
         if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
@@ -1302,7 +1288,7 @@ class CallerBrain:
         phrase = self._phrase(pick)
         if not phrase:
             # "U kunt het formulier ophalen aan de balie": the option said back whole when it is short
-            whole = _FILLER.sub("", self.analyzer.said_back(pick)).strip(" ,.")
+            whole = self.words.filler.sub("", self.analyzer.said_back(pick)).strip(" ,.")
             whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
             rest = [fold(w) for w in whole.split()[2:]]
@@ -1588,7 +1574,7 @@ class CallerBrain:
             # its own steps first, then someone on its side ("mevrouw Wijnands vraagt de regeling aan"), then the
             # trainee's ("ik zet een notitie in uw dossier")
             own = [x for x in latest_first if self._own_step(x)]
-            others = [x for x in latest_first if x not in own and not _TRAINEE_ACTS.search(fold(x))]
+            others = [x for x in latest_first if x not in own and not self.words.trainee_acts.search(fold(x))]
             latest_first = own + others + [x for x in latest_first if x not in own and x not in others]
         picked: list[str] = []
         for x in latest_first[:4]:
@@ -1616,7 +1602,7 @@ class CallerBrain:
         ..."), its first sentence, whole up to 16 words; a longer one as its first clauses up to 16 words when they
         make a main clause of four words or more ("ik ga naar het gemeentehuis"), else whole up to 22 words, else
         not at all ("bos, de belastingdeurwaarder" or "als ik hem alleen buiten zet" is no step)."""
-        said = _FILLER.sub("", self.analyzer.said_back(agreement)).strip(" ,")
+        said = self.words.filler.sub("", self.analyzer.said_back(agreement)).strip(" ,")
         said = self.words.lead_in.sub("", said)
         said = re.split(r"(?<=\w\w)[.!?]\s+", said, maxsplit=1)[0].strip(" ,.")  # "voor K. Bos" goes on
         words = said.split()
@@ -1811,14 +1797,16 @@ class CallerBrain:
             and not self.words.callers_wish.search(fold(x))
             and not _will_not_happen(fold(x), self.analyzer.negation)
         ][: max(limit - len(agreed), 0)]
-        loose = [x for x in loose if not any(_same_point(x, y) for y in agreed)]  # no step said twice
+        loose = [
+            x for x in loose if not any(_same_point(x, y, self.words.common_recap) for y in agreed)
+        ]  # no step said twice
         kept: list[str] = []
         for x in reversed(points):  # the latest first
             if len(agreed) + len(loose) + len(kept) >= limit:
                 break
             # a key point about what an agreement the trainee made is about ("een taxateur kan de waarde nakijken"
             # next to "dan zet u een terugbelverzoek voor de taxateur uit") is said by the agreement
-            if not any(_same_point(x, y) for y in [*agreed, *loose, *kept]):
+            if not any(_same_point(x, y, self.words.common_recap) for y in [*agreed, *loose, *kept]):
                 kept.append(x)
         if not agreed and not kept:
             return []  # no recap of the scenario's to say: the trainee's sentences are said back as before
@@ -1828,7 +1816,7 @@ class CallerBrain:
         """Whether a sentence says an offer's words with a negation: before or inside them ("ik stuur dus geen
         formulier") or in the few words after them in the same clause ("de taxateur belt u niet")."""
         found = first_match(phrases, sentence)
-        if found is None or self.analyzer.negation is None or _IF_CLAUSE.match(fold(sentence)):
+        if found is None or self.analyzer.negation is None or self.words.if_clause.match(fold(sentence)):
             return False  # "Als de taxateur u niet belt, belt u ons dan": a condition takes nothing back
         if not first_claim(phrases, sentence, self.analyzer.negation):
             return True
@@ -1856,7 +1844,7 @@ class CallerBrain:
         m = self.analyzer.teach_back.search(folded) if self.analyzer.teach_back is not None else None
         if m is None:
             return False
-        joined = _AND_ASKS.search(folded, m.end())
+        joined = self.words.and_asks.search(folded, m.end())
         if joined is None:
             return True
         rest = folded[joined.end() :]
@@ -1871,14 +1859,14 @@ class CallerBrain:
         if (
             1 <= len(_WORD.findall(last)) <= 2
             and self.analyzer.analyze(last + "?").has("jargon")
-            and _MEANS.search(fold(text))
+            and self.words.means.search(fold(text))
         ):
             return True  # "Niet-ontvankelijk? ...": what it means
         for x in analysis.sentences:  # past "Goedemorgen, met C.", "Even kijken.", "Goede vraag."
             folded = fold(x.text)
-            if _ANSWER_WORD.match(folded):
+            if self.words.answer_word.match(folded):
                 return True
-            if not _GREETING.match(folded) and len(_WORD.findall(x.text)) > 3:
+            if not self.words.greeting.match(folded) and len(_WORD.findall(x.text)) > 3:
                 return False
         return False
 
@@ -1894,18 +1882,18 @@ class CallerBrain:
                 words = words[1:]
             if 1 <= len(words) <= 2 and self.analyzer.analyze(question).has("jargon"):
                 return True  # "Niet-ontvankelijk?", "Dagtekening?": what does it mean (not "Hallo?", "Ja?")
-            if len(words) >= 3 and words[0] not in self.analyzer.wh and words[1] in _YES_NO_SUBJECTS:
+            if len(words) >= 3 and words[0] not in self.analyzer.wh and words[1] in self.words.yes_no_subjects:
                 return True
         return False
 
     def _talk_only(self, agreement: str) -> bool:
         """An agreement whose every sentence is about the talk ("Dan zet ik het even op een rij, momentje.")."""
-        parts = [_INVERTED.sub(r"ik \1", x) for x in re.split(r"(?<=[.!?])\s+", agreement.strip()) if x]
+        parts = [self.words.inverted.sub(r"ik \1", x) for x in re.split(r"(?<=[.!?])\s+", agreement.strip()) if x]
         talk = self.words.about_the_talk
 
         def only_talk(x: str) -> bool:  # "ik zet het even op een rij, momentje", not "ik leg het voor aan ..."
             m = talk.match(fold(x))
-            return bool(m) and not set(_WORD.findall(fold(x)[m.end() :])) - _FILLERS
+            return bool(m) and not set(_WORD.findall(fold(x)[m.end() :])) - self.words.talk_fillers
 
         return bool(parts) and all(only_talk(x) or not _says_much(x) for x in parts)
 
@@ -2090,55 +2078,26 @@ _SOFT_MOODS = frozenset({"angstig", "beschaamd", "verdrietig", "verward"})
 """Moods (lexicon ``moods``) of a caller who gets anxious rather than angry."""
 
 
-_COMMON_RECAP_WORDS = frozenset({"jullie", "krijg", "krijgt", "wordt", "worden", "moet", "moeten", "kunnen", "gewoon"})
-
-
-def _same_point(a: str, b: str) -> bool:
+def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     """Whether two said-back clauses say much the same: half the longer words of the shorter one are in the other
-    ("een taxateur kan de waarde nakijken" and "een taxateur kijkt naar de waarde en belt me")."""
-    words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - _COMMON_RECAP_WORDS for x in (a, b)]
+    ("een taxateur kan de waarde nakijken" and "een taxateur kijkt naar de waarde en belt me"), apart from the
+    ``common`` words (lexicon ``caller_brain.common_recap``)."""
+    words = [{fold(w) for w in _WORD.findall(x) if len(w) >= 5} - common for x in (a, b)]
     shared = len(words[0] & words[1])
     smaller = min(len(words[0]), len(words[1]))
     # "u maakt een afspraak voor mij" and "ik krijg een afspraak aan de balie": a short clause, one word is half
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
-_AND_ASKS = re.compile(r",?\s+en\s+(?=(?:wat|welk|welke|hoe|waar|wanneer|hoeveel|mag|heeft|hebt|is|kunt|wilt)\b)")
-"""'..., en wat is uw aanslagnummer?': a question joined to the one before."""
-_CONCLUSION = re.compile(r"\W*(?:(?:ah|o|oh|nou|oke|ja)\W+)*dus\b")
-"""'Ah, dus daar was ik te laat voor.': what the caller concludes, no step it takes."""
-_ANSWER_WORD = re.compile(
-    r"\W*(?:ja|nee|jawel|jazeker|zeker|helaas|klopt|dat klopt|dat kan|dat mag|dat kan niet|dat mag niet|dat gaat)\b"
-)
-"""A sentence that opens with an answer to a yes/no question ("ja hoor, dat kan", "nee, helaas")."""
-_GREETING = re.compile(
-    r"\W*(?:goedemorgen|goedemiddag|goedenavond|goedendag|goeiemorgen|goeiemiddag|goeiedag|dag|hallo|hoi"
-    r"|u spreekt|met)\b"
-)
-"""A greeting sentence ("Goedemorgen, met C."): passed over when looking for the answer."""
-_MEANS = re.compile(r"\b(?:betekent|wil zeggen|houdt in|bedoelen we|dat is|is dat)\b")
-"""Words that say what a term means ("niet-ontvankelijk betekent dat ...")."""
-_IF_CLAUSE = re.compile(r"\W*(?:als|mocht|indien|wanneer|tenzij|niet schrikken)\b")
 _OWN_OFFER = re.compile(r"\b(?:ik|we|wij)\b")
 """A sentence with the trainee as the one who acts ("ik stuur u ...", "dat regel ik")."""
-_PAST = re.compile(r"\b(?:heb|hebben|had|hadden|is|was|werd|zijn|waren)\b.*\bge\w+[dt]\b")
-"""What happened ("Dat formulier hebben wij niet terug gekregen"): no offer."""
-_UNDERSTANDING = re.compile(r"\b(?:duidelijk|helder|snapt|begrijpt|volgt|te volgen)\b")
-_TAG = re.compile(r"\W*(?:is|zou|lijkt|klinkt|past|kan|mag)\s+(?:dat|dit|het)\b")
-"""A question about what was just said ("Zou dat voor u goed zijn?", "Klinkt dat goed?")."""
 _REFERS_BACK = re.compile(r"\W*(?:dat|dit|die|dan|daar)\b")
-_YES_NO_SUBJECTS = frozenset({"ik", "er", "we", "wij", "dat", "het", "hij", "zij", "mijn"})
-"""Who a caller's yes/no question is about, second word after its verb ("Kan ik ...", "Is er ...", "Klopt dat ...");
-not "u" ("Meent u dat?", "Snapt u dat?" are outcries)."""
-_FILLERS = frozenset({"momentje", "even", "eventjes", "hoor", "nog", "ff", "oke", "ok", "eh", "ehm", "voor", "u"})
-"""Words after a sentence about the talk that add nothing to it ("..., momentje", "even voor u")."""
-_INVERTED = re.compile(r"^\W*(?:(?:nou|eh|ehm|oke|oké|ok|goed|sorry)\W+)*(?:dan|nu|even|eerst)\s+(\w+)\s+ik\b", re.I)
-"""A sentence that opens with 'dan zet ik': read as 'ik zet' for what it is about."""
 _FIRST_PERSON = re.compile(r"ik\b", re.I)
 """A recap with the caller as the one who acts ("ik stuur de offerte op")."""
+_YOU = frozenset({"u", "je", "jij", "jullie"})
 
 
-def _offering_sentences(analysis: Analysis, consent: re.Pattern[str] | None) -> str:
+def _offering_sentences(analysis: Analysis, consent: re.Pattern[str] | None, w: BrainWords) -> str:
     """The text of a turn that may offer something: its questions and agreements, the trainee's own offers in the
     present ("Ik kan u een overzicht sturen", "Dat regel ik vandaag nog" with the sentence it refers back to), and
     the sentence a short tag asks about ("... laten terugbellen. Is dat goed?"); not the explanation around them ("...
@@ -2151,16 +2110,16 @@ def _offering_sentences(analysis: Analysis, consent: re.Pattern[str] | None) -> 
     picked: set[int] = set()
     for n, x in enumerate(sentences):
         folded = fold(x.text)
-        own = bool(_OWN_OFFER.search(folded)) and not _PAST.search(folded)
+        own = bool(_OWN_OFFER.search(folded)) and not w.past.search(folded)
         if "?" in x.text or own or any(x.start <= start < x.end for start in starts):
             picked.add(n)
             tag = (
                 "?" in x.text
-                and not _UNDERSTANDING.search(folded)  # "Is dat duidelijk zo?" checks the explanation, offers nothing
+                and not w.understanding.search(folded)  # "Is dat duidelijk zo?" checks the explanation, offers nothing
                 and (
                     len(_WORD.findall(x.text)) <= 3
                     or bool(consent and consent.search(folded))
-                    or bool(_TAG.match(folded))
+                    or bool(w.tag.match(folded))
                 )
             )
             if n and tag:  # "De taxateur komt langs. Hij kijkt naar het dak. Is dat goed?"
@@ -2170,7 +2129,7 @@ def _offering_sentences(analysis: Analysis, consent: re.Pattern[str] | None) -> 
     return " ".join(sentences[n].text for n in sorted(picked))
 
 
-def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]) -> bool:
+def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str], w: BrainWords) -> bool:
     """Whether a turn read as a yes/no question asks one for certain: with a question mark, or a part that opens
     with a finite verb ("heeft u een hond", "is uw vrouw ook eigenaar", "en hebben jullie een makelaar") and is no
     condition ("lukt dat niet dan kunt u ..."). Without, "..., hoeft u nu niet te betalen zolang we het bekijken" and
@@ -2179,19 +2138,20 @@ def _asks_plainly(text: str, parts: tuple[tuple[int, int], ...], verbs: set[str]
         return True
     for a, b in parts:
         words = _WORD.findall(fold(text[a:b]))
-        while words and words[0] in ("en", "oke", "ok", "nou", "dus", "maar", "eh"):
+        while words and words[0] in w.plain_lead:
             words = words[1:]
         if len(words) < 2 or words[0] not in verbs or _CONDITION_THEN.search(" ".join(words)):
             continue
         # the verb has a subject after it: "heeft u", "is uw vrouw", "is het zo dat"; "doe het liefst" instructs
-        if set(words[1:4]) & _YOU or words[1] in _SUBJECTS or (words[1] == "het" and words[0] in _LINKING):
+        if (
+            set(words[1:4]) & _YOU
+            or words[1] in w.plain_subjects
+            or (words[1] == "het" and words[0] in w.plain_linking)
+        ):
             return True
     return False
 
 
-_YOU = frozenset({"u", "je", "jij", "jullie"})
-_SUBJECTS = frozenset({"uw", "er", "de", "die", "dat", "zij", "hij", "ze", "mijn", "jouw", "je"})
-_LINKING = frozenset({"is", "was", "heeft", "had", "wordt", "werd", "klopt", "gaat", "kan", "mag", "moet", "zou"})
 _CONDITION_THEN = re.compile(r"\bdan \w+ (?:u|je|jij|ik|we|wij)\b")
 """'lukt dat niet, dan kunt u ...': a condition and what follows, no question."""
 
@@ -2223,7 +2183,6 @@ doorgeven?" is not about the rekening); "Wanneer kunt u het best gebeld worden?"
 telefoonnummer?"), and a fact asked comes first."""
 _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "when_plan", "satisfied", "ready"})
 """Answers in which the caller may take on a step of its own."""
-_FILLER = re.compile(r"(?<![^\W_])(?:eh|ehm|uh|uhm)(?![^\W_])[,.]*\s*|,\s*hoor(?=\s*(?:[,.]|$))", re.IGNORECASE)
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
@@ -2255,9 +2214,9 @@ def _says_much(said: str) -> bool:
     return len(_WORD.findall(said)) >= 5
 
 
-def _thanked(line: str) -> str:
+def _thanked(line: str, thanks: re.Pattern[str]) -> str:
     """A line with a word of thanks before it, unless it thanks already or opens with a sigh or a tear."""
-    if re.match(r"\W*(?:dank|bedankt|\[)", line, re.IGNORECASE):
+    if thanks.match(line):
         return line
     return f"Dank u. {line}"
 

@@ -95,6 +95,58 @@ class BrainWords:
         self.at_once = re.compile(_plain(lx.at_once))
         self.asks_when = _words(lx.asks_when)
         self.echo_pronouns = _words(lx.echo_pronouns)
+        self.trainee_acts = re.compile(_B + _alt(lx.trainee_acts) + _E)
+        """An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed,
+        afgesproken")."""
+        lead = r"^\W*(?:" + _alt(lx.offer_lead) + r"\W+)*"
+        self.offer = re.compile(lead + r"(?:zal|zullen|mag|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+        """A last sentence that offers or asks leave ("Mag ik u nog iets vragen?", "Zal ik samenvatten wat we
+        afspreken?"): knowing where it stands comes after the answer."""
+        self.offers_something = re.compile(lead + r"(?:zal|zullen|kan)\s+(?:ik|we|wij)\b[^?]*\?\W*$")
+        """An offer ("Zal ik u het nummer van het Geldloket geven?"): it asks the caller for no fact."""
+        self.and_asks = re.compile(r",?\s+en\s+(?=" + _alt(lx.and_asks) + r"\b)")
+        """'..., en wat is uw aanslagnummer?': a question joined to the one before."""
+        self.conclusion = re.compile(r"\W*(?:" + _alt(lx.conclusion_lead) + r"\W+)*dus\b")
+        """'Ah, dus daar was ik te laat voor.': what the caller concludes, no step it takes."""
+        self.answer_word = re.compile(r"\W*" + _alt(lx.answer_words) + r"\b")
+        """A sentence that opens with an answer to a yes/no question ("ja hoor, dat kan", "nee, helaas")."""
+        self.greeting = re.compile(r"\W*" + _alt(lx.greetings) + r"\b")
+        """A greeting sentence ("Goedemorgen, met C."): passed over when looking for the answer."""
+        self.means = re.compile(r"\b" + _alt(lx.means) + r"\b")
+        """Words that say what a term means ("niet-ontvankelijk betekent dat ...")."""
+        self.if_clause = re.compile(r"\W*" + _alt(lx.if_clause) + r"\b")
+        self.past = re.compile(r"\b" + _alt(lx.past_auxiliaries) + r"\b.*\bge\w+[dt]\b")
+        """What happened ("Dat formulier hebben wij niet terug gekregen"): no offer."""
+        self.understanding = re.compile(r"\b" + _alt(lx.understanding) + r"\b")
+        self.tag = re.compile(r"\W*" + _alt(lx.tag_verbs) + r"\s+(?:dat|dit|het)\b")
+        """A question about what was just said ("Zou dat voor u goed zijn?", "Klinkt dat goed?")."""
+        self.yes_no_subjects = _words(lx.yes_no_subjects)
+        self.talk_fillers = _words(lx.talk_fillers)
+        self.inverted = re.compile(
+            r"^\W*(?:"
+            + _alt(lx.inverted_lead, folded=False)
+            + r"\W+)*"
+            + _alt(lx.inverted_fronted, folded=False)
+            + r"\s+(\w+)\s+ik\b",
+            re.I,
+        )
+        """A sentence that opens with 'dan zet ik': read as 'ik zet' for what it is about."""
+        self.common_recap = _words(lx.common_recap)
+        self.plain_lead = _words(lx.plain_lead)
+        self.plain_subjects = _words(lx.plain_subjects)
+        self.plain_linking = _words(lx.plain_linking)
+        self.filler = re.compile(
+            _B
+            + _alt(lx.filler_sounds, folded=False)
+            + _E
+            + r"[,.]*\s*|,\s*"
+            + _alt(lx.filler_tail, folded=False)
+            + r"(?=\s*(?:[,.]|$))",
+            re.IGNORECASE,
+        )
+        """Sounds and a closing 'hoor' left out of the trainee's words said back."""
+        self.thanks = re.compile(r"\W*(?:" + word_alternatives(list(lx.thanks)) + r"|\[)", re.IGNORECASE)
+        """A line that thanks already, or opens with a sigh or a tear ("[zucht]")."""
 
 
 _COMPILED: weakref.WeakKeyDictionary[Analyzer, BrainWords] = weakref.WeakKeyDictionary()

@@ -80,6 +80,24 @@ class Questions(Model):
         default_factory=list, description="Zo vraagt een medewerker de beller te zeggen wat er nu gebeurt."
     )
     choices: list[str] = Field(default_factory=list, description="Een keuze die de beller voorgelegd krijgt (A of B).")
+    builds_on: list[Word] = Field(
+        default_factory=list,
+        description="Een vraag met een van deze woorden kan voortbouwen op de zin ervoor: een datum, plaats of bedrag.",
+    )
+    goes_on: list[Word] = Field(
+        default_factory=list, description="Een zin die hiermee opent, gaat verder met wat net gezegd is ('Of ...')."
+    )
+    second_heads: list[Word] = Field(
+        default_factory=list,
+        description="Na 'en' of een komma opent dit een tweede ding in één vraag: 'uw aanslagnummer en uw adres'.",
+    )
+    statement_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor 'ik'/'u' aan het begin van een eigen zin voor de vraag: 'Oké, ik zie uw adres, ...'.",
+    )
+    clause_lead: list[Word] = Field(
+        default_factory=list, description="Woorden voor het vraagwoord van een bijzin-vraag: '..., en wat is ...'."
+    )
     either_or: list[str] = Field(
         default_factory=list,
         description="Een vraag met twee mogelijkheden ('per mail of per post?'): een gegeven van de beller als het"
@@ -538,6 +556,94 @@ class CallerBrainWords(Model):
     echo_pronouns: list[Word] = Field(
         default_factory=list,
         description="Net zo met deze woorden ('Dat?'); ook een keuze met een van deze woorden is geen korte naam.",
+    )
+    trainee_acts: list[Word] = Field(
+        default_factory=list,
+        description="Wie de medewerker is als hij iets doet: 'ik', 'we', 'mijn collega' (geen stap van de beller).",
+    )
+    offer_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor een aanbod als vraag: 'oké, zal ik het opsturen?'.",
+    )
+    and_asks: list[Word] = Field(
+        default_factory=list,
+        description="Na ', en' beginnen deze woorden een tweede vraag: '..., en wat is uw aanslagnummer?'.",
+    )
+    conclusion_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor 'dus' in een conclusie van de beller: 'Ah, dus daar was ik te laat voor.'.",
+    )
+    answer_words: list[Word] = Field(
+        default_factory=list,
+        description="Een zin die hiermee opent, antwoordt op een ja/nee-vraag: 'ja hoor', 'nee, helaas'.",
+    )
+    greetings: list[Word] = Field(
+        default_factory=list,
+        description="Een groet waarmee een zin opent ('Goedemorgen, met ...'): het antwoord staat erna.",
+    )
+    means: list[Word] = Field(
+        default_factory=list,
+        description="Woorden die zeggen wat een term betekent: 'betekent', 'wil zeggen', 'houdt in'.",
+    )
+    if_clause: list[Word] = Field(
+        default_factory=list,
+        description="Een zin die hiermee opent is een voorwaarde: 'Als de taxateur u niet belt, ...'.",
+    )
+    past_auxiliaries: list[Word] = Field(
+        default_factory=list,
+        description="Hulpwerkwoorden van wat gebeurd is ('hebben wij niet terug gekregen'): geen aanbod.",
+    )
+    understanding: list[Word] = Field(
+        default_factory=list,
+        description="Een vraag met deze woorden controleert begrip ('Is dat duidelijk zo?') en biedt niets aan.",
+    )
+    tag_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Een korte vraag over wat net gezegd is: werkwoord + 'dat' ('Klinkt dat goed?').",
+    )
+    yes_no_subjects: list[Word] = Field(
+        default_factory=list,
+        description="Over wie een ja/nee-vraag van de beller gaat, na het werkwoord ('Kan ik ...', 'Is er ...').",
+    )
+    talk_fillers: list[Word] = Field(
+        default_factory=list,
+        description="Woorden na een zin over het gesprek die niets toevoegen: '..., momentje', 'even voor u'.",
+    )
+    inverted_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor 'dan zet ik ...' (zoals getypt): die zin wordt gelezen als 'ik zet ...'.",
+    )
+    inverted_fronted: list[Word] = Field(
+        default_factory=list,
+        description="Het woord voor het werkwoord in die zin: 'dan', 'nu', 'even', 'eerst'.",
+    )
+    common_recap: list[Word] = Field(
+        default_factory=list,
+        description="Woorden die twee teruggezegde punten vaak delen: geen teken dat ze hetzelfde zeggen.",
+    )
+    plain_lead: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor het werkwoord van een ja/nee-vraag zonder vraagteken: 'en heeft u ...'.",
+    )
+    plain_subjects: list[Word] = Field(
+        default_factory=list,
+        description="Een onderwerp na dat werkwoord: 'is uw vrouw ook eigenaar', 'heeft er iemand ...'.",
+    )
+    plain_linking: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden waarna 'het' het onderwerp is: 'is het zo dat ...'.",
+    )
+    filler_sounds: list[Word] = Field(
+        default_factory=list,
+        description="Klanken die de beller weglaat als hij iets teruggeeft: 'eh', 'ehm'.",
+    )
+    filler_tail: list[Word] = Field(
+        default_factory=list,
+        description="Een woord na een komma aan het eind dat hij weglaat: '..., hoor'.",
+    )
+    thanks: list[Word] = Field(
+        default_factory=list,
+        description="Een regel die hiermee opent, bedankt al.",
     )
 
 
