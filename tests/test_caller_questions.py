@@ -167,6 +167,7 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         ("de taxateur belt u volgende week", "de taxateur belt mij volgende week"),
         ("dan zet ik dat vandaag voor u klaar", "dan zet u dat vandaag voor mij klaar"),
         ("en logt u in met DigiD", "en log ik in met DigiD"),
+        ("mocht u ooit hulp willen, dan belt u ons", "mocht ik ooit hulp willen, dan bel ik jullie"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:
@@ -1264,3 +1265,171 @@ def test_a_thanks_before_a_statement_of_ones_own_asks_only_the_question(lib: Lib
 )
 def test_a_request_to_hold_followed_by_more_is_still_a_request(text: str) -> None:
     assert ANALYZER.asks_back(text) == "consent"
+
+
+# --- round-19 audit: several questions in one turn, details of its own, the worry asked outright ---------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        (
+            "kwijtschelding-auto-afgewezen",
+            "Wat is uw telefoonnummer en e-mailadres, dan kan ik u het formulier sturen?",
+        ),
+        ("heffing-rioolheffing-eigenaar-gebruiker", "En mag ik voor de zekerheid uw telefoonnummer en e-mailadres?"),
+        ("heffing-verhuisd-afval", "Mag ik nog uw telefoonnummer en e-mail, voor als er iets is?"),
+    ],
+)
+def test_asked_for_phone_and_mail_the_caller_gives_both(lib: Library, scenario: str, text: str) -> None:
+    plan = reply(lib, scenario, text)
+    assert kinds(plan)[:2] == ["everyday", "everyday"], plan.segments
+    first, second = plan.segments[0].text, plan.segments[1].text
+    assert "nummer" in first and "@" in second and not second.startswith("Ja"), plan.text
+
+
+def test_a_fact_and_the_mail_in_two_questions_are_both_answered(lib: Library) -> None:
+    text = "Prima. En eh, de incasso, die tien termijnen, is dat nog goed zo? En heeft u een e-mailadres voor me?"
+    plan = reply(lib, "heffing-rioolheffing-eigenaar-gebruiker", text)
+    assert kinds(plan)[:2] == ["fact", "everyday"] and "@" in plan.text, plan.text
+
+
+def test_a_number_and_a_yes_no_in_two_questions_are_both_answered(lib: Library) -> None:
+    text = "En uw telefoonnummer? En eh, denkt u dat de therapeut zo'n verklaring wil schrijven?"
+    plan = reply(lib, "kwijtschelding-auto-afgewezen", text)
+    assert kinds(plan)[:2] == ["everyday", "able"], plan.segments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik zet het nummer van het Geldloket in een sms naar het nummer waarmee u nu belt, goed?",
+        "Wilt u daar het telefoonnummer van hebben?",
+    ],
+)
+def test_an_offer_that_names_a_number_asks_for_none(lib: Library, text: str) -> None:
+    plan = reply(lib, "invordering-beslag-bankrekening", text)
+    assert "everyday" not in kinds(plan), plan.text
+
+
+def test_asked_leave_to_note_its_number_the_caller_gives_it(lib: Library) -> None:
+    plan = reply(lib, "heffing-verhuisd-afval", "Zal ik voor de zekerheid ook nog uw telefoonnummer noteren?")
+    assert "everyday" in kinds(plan), plan.text
+
+
+def test_a_question_after_a_told_fact_is_no_pick_when_the_other_part_tells(lib: Library) -> None:
+    """ "O, u heeft nog niet betaald." read as a question next to a pick does not take its place."""
+    plan = reply(
+        lib,
+        "heffing-incasso-machtiging-laat",
+        "O, u heeft nog niet betaald. Wilt u liever alles in één keer betalen, of in 10 keer?",
+    )
+    assert "choice" in kinds(plan), plan.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunt u even herhalen wat ik heb gezegd, dan weet ik dat het goed overkomt?",
+        "Wilt u mij in het kort vertellen wat u nu van het beslag weet?",
+    ],
+)
+def test_more_teach_back_requests(text: str) -> None:
+    assert ANALYZER.asks_back(text) == "teach_back"
+
+
+def test_what_do_you_know_of_it_early_on_is_no_teach_back() -> None:
+    assert ANALYZER.asks_back("Kunt u vertellen wat u weet van de regeling?") != "teach_back"
+
+
+def test_asked_outright_about_its_worry_before_any_hint_the_caller_lets_one_slip(lib: Library) -> None:
+    """ "Waarvoor gebruikt u de auto?" asks why it needs it, not which car it is."""
+    brain, plans = play(
+        lib,
+        "kwijtschelding-auto-afgewezen",
+        [
+            OPENING,
+            "Gebruikt u die auto veel? En waarvoor eigenlijk?",
+            "Waar heeft u hem voor nodig? Is er iemand in het gezin ziek of zo?",
+        ],
+    )
+    assert kinds(plans[1])[:1] in (["hint"], ["hidden"]) and "Yaris" not in plans[1].text, plans[1].text
+    assert "Yaris" not in plans[2].text and "zoon-en-schaamte" in brain.revealed_hidden, plans[2].text
+
+
+def test_asked_why_it_needs_the_car_before_any_hint_the_caller_lets_one_slip(lib: Library) -> None:
+    _, plans = play(
+        lib, "kwijtschelding-auto-afgewezen", ["Goedemorgen. Gebruikt u die auto veel? En waarvoor eigenlijk?"]
+    )
+    assert kinds(plans[0])[:1] == ["hint"] and "Yaris" not in plans[0].text, plans[0].text
+
+
+def test_a_fact_whose_words_the_worry_shares_is_still_the_fact(lib: Library) -> None:
+    """ "Staat dat op uw afrekening van de notaris?" asks the notary's statement, though the worry names it."""
+    plan = reply(lib, "heffing-verhuisd-afval", "staat dat op uw afrekening van de notaris?")
+    assert kinds(plan)[:1] == ["fact"] and "notaris" in plan.text, plan.text
+
+
+@pytest.mark.parametrize(
+    "previous",
+    [
+        "Sorry, dat is te snel voor mij. Kunt u het kort zeggen?",
+        "Wacht even. Ik wil eerst weten hoe dit heeft kunnen gebeuren.",
+    ],
+)
+def test_told_what_the_caller_asked_to_hear_is_no_jumping_ahead(lib: Library, previous: str) -> None:
+    brain = CallerBrain(lib.scenario("kwijtschelding-in-behandeling"), ANALYZER, 0)
+    brain.start()
+    first = "Goedemorgen mevrouw. Zolang uw verzoek in behandeling is heeft u uitstel van betaling."
+    plan = brain.plan(first, ANALYZER.analyze(first, brain.scenario.opening[0]), brain.scenario.opening[0])
+    assert "premature_solution" in plan.events or "unclear" in kinds(plan), plan.text  # jumping ahead, or too fast
+    brain.last_kinds = {"unclear"} if "te snel" in previous else {"premature_solution"}
+    text = "U hoeft nu niks te betalen. Er gaat geen geld van uw rekening."
+    plan = brain.plan(text, ANALYZER.analyze(text, previous), previous)
+    assert "premature_solution" not in plan.events, plan.text
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        ("is 06 12345678 goed? morgen ochtend of middag?", "ochtend"),
+        ("ok dat nummer dan. en ochtend of middag?", "Ochtend"),
+        ("klopt. online of balie?", "Online"),
+    ],
+)
+def test_two_moments_or_two_ways_are_a_pick(lib: Library, text: str, picked: str) -> None:
+    plan = reply(lib, "heffing-huishouden-eenpersoons", text)
+    assert kinds(plan)[:1] == ["choice"] and picked in plan.text and "eerste" not in plan.text, plan.text
+
+
+def test_an_or_in_an_explanation_is_no_pick(lib: Library) -> None:
+    text = "U kunt de papieren uploaden met digid, of per post sturen, of naar de balie in het gemeentehuis brengen."
+    assert "choice" not in kinds(reply(lib, "kwijtschelding-in-behandeling", text))
+
+
+def test_its_own_street_typed_in_lower_case_is_confirmed(lib: Library) -> None:
+    plan = reply(
+        lib, "heffing-huishouden-eenpersoons", "goedemiddag meneer veenstra. ik kijk even mee, merelstraat 31?"
+    )
+    assert kinds(plan)[:1] == ["check_confirmed"], plan.text
+
+
+@pytest.mark.parametrize(
+    ("text", "insult"),
+    [
+        ("En u bent echt geen sukkel hoor.", False),
+        ("u bent niet achterlijk hoor", False),
+        ("Wat een sukkel bent u.", True),
+        ("Niet zeuren, sukkel.", True),
+    ],
+)
+def test_a_negated_insult_reassures(text: str, insult: bool) -> None:
+    assert (ANALYZER.off_script(text) == "insult") is insult
+
+
+def test_jullie_about_the_caller_and_someone_else_draws_no_complaint_about_u(lib: Library) -> None:
+    text = "De belasting voor de eigenaar blijft op naam van jullie samen staan, dat is de aanslag van de erven."
+    plan = reply(lib, "heffing-overlijden-erven", text)
+    assert "informal_address" not in plan.events, plan.text
+    plan = reply(lib, "heffing-overlijden-erven", "Heb je de brief bij de hand?")
+    assert "informal_address" in plan.events, plan.text

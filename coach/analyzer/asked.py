@@ -86,7 +86,10 @@ class Asked:
     """Whether a question part is an open question (the analyzer's reading)."""
     leading: frozenset[str] = frozenset()
     """Per question part the topics of its longest matching wording: what the part is about ("het telefoonnummer
-    van het Geldpunt" is about someone else's number, though it names a telefoonnummer)."""
+    van het Geldpunt" is about someone else's number, though it names a telefoonnummer); every topic of a part that
+    asks two things ("uw telefoonnummer en e-mailadres")."""
+    leading_of: tuple[frozenset[str], ...] = ()
+    """The same per question part, in the order of ``parts``."""
 
     @property
     def asks(self) -> bool:
@@ -167,7 +170,10 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     both: set[int] = set()
     topics: set[str] = set()
     leading: set[str] = set()
+    leading_of: list[frozenset[str]] = []
     for index, (a, b) in enumerate(parts):
+        part_leading: set[str] = set()
+        leading_of.append(frozenset())
         corrected = analyzer.topic_text(text[a:b])
         matched = analyzer.topic_matches(text[a:b], corrected)
         invitation = analyzer.invitation(text[a:b])
@@ -200,10 +206,13 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
         topics_of[index] = set(matched)
         if matched:
             top = max(matched.values())
-            leading |= {t for t, score in matched.items() if score == top}
+            part_leading |= {t for t, score in matched.items() if score == top}
         specific = matched.keys() & analyzer.outranking
         if len(matched) > 1 and _words(analyzer).two_things.search(_question_clause(analyzer, fold(text[a:b]))):
             both.add(index)
+            part_leading |= set(matched)  # "Wat is uw telefoonnummer en e-mailadres?" is about both (round-19 audit)
+        leading |= part_leading
+        leading_of[index] = frozenset(part_leading)
         plain = fold(text[a:b])
         for fact in scenario.facts:
             if specific and not specific & set(fact.topics):
@@ -227,4 +236,4 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             and not set(f.fact.topics) & set(taken[0].fact.topics)
         ):
             facts.append(f)
-    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading))
+    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading), tuple(leading_of))

@@ -968,7 +968,10 @@ class Analyzer:
             first, second = self.person_verbs[verb]
             return first if to_first else second
         if to_first:
-            return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
+            # "mocht u" is "mocht ik", "u vecht" is "ik vecht": a -cht form keeps its t (round-19 audit: "ik moch")
+            return (
+                verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt", "cht")) and len(verb) > 3 else verb
+            )
         return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:
@@ -1032,8 +1035,11 @@ class Analyzer:
                 return "english"
         if self.insults_or_irrelevant is None or not self.insults_or_irrelevant.search(folded):
             return "wall" if len(text) >= self.wall_chars else None  # the common case: one search
-        if self.insults and self.insults.search(folded):
-            return "insult"
+        if self.insults and any(
+            not (self.negation and re.search(rf"(?:{self.negation.pattern})\s+(?:\w+\s+)?$", folded[: m.start()]))
+            for m in self.insults.finditer(folded)
+        ):
+            return "insult"  # not "u bent echt geen sukkel, hoor": that reassures (round-19 audit)
         if len(text) >= self.wall_chars:
             return "wall"
         if self.irrelevant and self.irrelevant.search(folded):

@@ -84,6 +84,9 @@ class _Option:
     alone: bool = False
     stock: bool = False
     """A stock acknowledgement ("Goed, afgesproken."): a 'now I know where I stand' says it already."""
+    apart: bool = False
+    """An answer to a question asked in a part of its own, next to a fact asked in another ("En uw telefoonnummer?
+    En denkt u dat de therapeut het wil schrijven?"): both are answered."""
 
 
 class _Reply:
@@ -118,6 +121,11 @@ class _Reply:
             return [Segment(o.kind, t, o.note) for o, t in ordered]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
+        elif chosen and chosen[0].kind in ("fact", "everyday"):
+            # "Wat is uw telefoonnummer en e-mailadres?", "Is dat nog goed zo? En heeft u een e-mailadres?": each
+            # question gets its answer (round-19 audit)
+            second = given[1:2] or [a for a in self.answers[1:] if a.apart][:1]
+            chosen = chosen + second
         first = chosen[0].kind if chosen else None
         beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
         if first in _COMPLAINTS:  # "Wat is beschikking?" says the caller is lost: no "Ik raak de draad kwijt" after it
@@ -210,6 +218,8 @@ class CallerBrain:
     concern_again_said: str = ""
     """The sentence of its worry the caller last said again ("Zoals ik al zei: ..."): not the same one twice running."""
     ended: str | None = None
+    last_kinds: set[str] = field(default_factory=set)
+    """The kinds of the caller's last reply ("unclear", "premature_solution", ...)."""
     _known: set[str] | None = field(default=None, repr=False)
     _soft: bool | None = field(default=None, repr=False)
     _names: dict[str, str] | None = field(default=None, repr=False)
@@ -377,6 +387,8 @@ class CallerBrain:
             # ochtend of middag?" a pick; anything else it does not know for sure
             known_option = "" if self._facts_asked(asked_now, analysis) else self._known_option(analysis)
             back = None if self._facts_asked(asked_now, analysis) or known_option else self._pick_or_none(analysis)
+        if back is None and off is None and not self._facts_asked(asked_now, analysis) and self._names_two(analysis):
+            back = "choice"  # "morgen ochtend of middag?", "online of balie?": a pick without a verb of choosing
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
@@ -389,9 +401,14 @@ class CallerBrain:
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
         # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
         offer = bool(analysis.sentences) and bool(self.words.offers_something.match(fold(analysis.sentences[-1].text)))
+        # "En uw telefoonnummer? En denkt u dat de therapeut het wil schrijven?": the parts that ask something else
+        # than ``back`` are answered as well (round-19 audit)
+        apart = self._parts_apart(text, asked_now, back)
         facts = (
             self._facts_asked(asked_now, analysis)
             if (back not in ("task", "choice", *_ASKS_NO_FACT) or wh_too) and not offer
+            else [f for f in self._facts_asked(asked_now, analysis) if f.part in apart]
+            if not offer
             else []
         )
         if back == "teach_back" and self.analyzer.teach_back is not None:
@@ -408,15 +425,24 @@ class CallerBrain:
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
         own = (
             []
-            if facts or age_asked or back == "choice"  # "naar uw adres, of naar uw mailadres?" asks for a pick
+            # "naar uw adres, of naar uw mailadres?" asks for a pick; a fact asked, and a part without one asks the
+            # rest ("Is dat nog goed zo? En heeft u een e-mailadres?")
+            if age_asked or back == "choice" or len({f.part for f in facts}) >= max(len(asked_now.parts), 1)
             else [
                 f"topic_{x}"
-                for x in sorted(asked_now.leading)
+                for x in sorted(self._details_asked(text, asked_now, apart))
                 if f"topic_{x}" in fallback_lines()
                 and (x != "naam-adres" or self._address())
                 and not any(x in f.topics for f in s.facts)
             ]
         )
+        if own:  # "Mag ik uw telefoonnummer en e-mail?": asked for its details, the caller gives each one named
+            more = {_SAME_TOPIC.get(x, x) for x in asked_now.topics} - {x.removeprefix("topic_") for x in own}
+            own += [
+                f"topic_{x}"
+                for x in sorted(more)
+                if f"topic_{x}" in fallback_lines() and x != "naam-adres" and not any(x in f.topics for f in s.facts)
+            ]
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
         if off in ("english", "gibberish", "irrelevant"):
@@ -433,7 +459,9 @@ class CallerBrain:
         new_terms = [h for h in unknown_terms if h.term not in self.jargon_asked]
         if unknown_terms:
             events.append(E.jargon)
-        if "informal_address" in acts and s.address_form == "u":
+        # "van jullie samen" speaks of the caller and someone else: no 'je' to the caller's face (round-19 audit)
+        to_you = any(set(_WORD.findall(fold(h.text))) - {"jullie"} for h in analysis.of("informal_address"))
+        if "informal_address" in acts and s.address_form == "u" and to_you:
             events.append(E.informal_address)
         # a run of yes/no questions ("alleen ja of nee"); a question for one fact ("Wanneer ...?") is no part of it
         yes_no = any(h.rule != "fact-question" for h in analysis.of("closed_question"))
@@ -465,6 +493,9 @@ class CallerBrain:
             # "Kan ik met mijn eigen DigiD haar aanslag zien?" asked yes or no: an answer is no jumping ahead, and
             # "Wacht even, ik was nog niet klaar" would ignore it (round-17 audit)
             and not (self._asked_yes_no(previous) and self._answers_it(text, analysis, previous))
+            # "Sorry, dat is te snel voor mij. Kunt u het kort zeggen?", "Wacht even. Ik wil eerst weten hoe dit
+            # heeft kunnen gebeuren.": the caller asked to be told; telling it is no jumping ahead (round-19 audit)
+            and not self.last_kinds & {"unclear", "jargon", "premature_solution", "unknown_fact"}
         )
         if premature:
             events.append(E.premature_solution)
@@ -631,16 +662,37 @@ class CallerBrain:
             and self._about_told(analysis, told[0], facts, why=why)
         )
         about_hint = hidden is not None and self._echoes_hint(analysis, hidden)
+        # "Gebruikt u die auto veel? En waarvoor eigenlijk?" asks about the worry before the caller let anything slip:
+        # it lets slip the first hint, not which car it has (round-19 audit)
+        probed = (
+            hidden is None
+            and off is None
+            and not again
+            and self.hints_given == 0
+            and self._probes_concern(analysis, facts, why=why)
+        )
+        if probed:
+            hints = self.pending_hidden[0].hints
+
+            def first_hint() -> str:
+                self.hints_given, self.hint_turn = 1, self.turn_no
+                return hints[0]
+
+            answer(first_hint, "hint", "Laat iets vallen over wat er onder je vraag zit, zonder het te zeggen.")
         if known_option:
             answer(lambda: f"{known_option[:1].upper()}{known_option[1:]}.", "fact", "Zeg wat het was.")
-        for item in [] if again or (why and hidden) or about_hint else facts:
+        # "Waar heeft u hem voor nodig? Is er iemand in het gezin ziek?" asks about the worry it tells now: that
+        # comes first, not the household (round-19 audit)
+        about_worry = hidden is not None and (why or self._concern_words(analysis, hidden, facts) >= 1)
+        for item in [] if again or about_worry or about_hint or probed else facts:
             answer(partial(self._answer_fact, item.fact, revealed), "fact", "Geef het gevraagde gegeven.")
         if again:  # "Rijdt u ermee naar uw werk, of is er een andere reden?" after the son's therapy came out
             answer(partial(self._concern_again, told[0], text, why=why), "concern_again", "Vertel meer over je zorg.")
         if age_asked:
             answer(lambda: self.line("age", age=str(s.caller.age)), "fact", "Zeg hoe oud je bent.")
-        if own:
-            answer(partial(self._everyday, own[0], text, analysis), "everyday", "Geef het gevraagde gegeven.")
+        own.sort(key=lambda x: _DETAILS_ORDER.index(x) if x in _DETAILS_ORDER else len(_DETAILS_ORDER))
+        for n, kind in enumerate(own[:2]):  # "uw telefoonnummer en e-mailadres": both, the number first
+            answer(partial(self._everyday, kind, text, analysis, also=n > 0), "everyday", "Geef het gevraagde gegeven.")
         if hidden is not None:
 
             def reveal(h: HiddenConcern = hidden) -> str:
@@ -798,6 +850,8 @@ class CallerBrain:
                 "closed_question_run",
                 "Laat merken dat je alleen ja/nee mag zeggen.",
             )
+        before_back = len(reply.answers)
+        facts_apart = bool(apart) and all(f.part in apart for f in facts)
         if back == "choice" and not preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
@@ -812,7 +866,7 @@ class CallerBrain:
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
-        elif back == "able" and not facts:  # "Lukt het om die verklaring voor maandag te krijgen?"
+        elif back == "able" and (not facts or facts_apart):  # "Lukt het om die verklaring voor maandag te krijgen?"
             answer(partial(self._able, analysis), "able", "Zeg of dat lukt.")
         elif back == "likes" and not self._proposals(offered, offering):  # "Wat vindt u ervan om ...?"
             answer(
@@ -820,14 +874,18 @@ class CallerBrain:
                 "consent",
                 "Zeg of je dat goed vindt.",
             )
-        elif back == "has_papers" and not facts:  # "Heeft u die afschriften?"
+        elif back == "has_papers" and (not facts or facts_apart):  # "Heeft u die afschriften?"
             answer(lambda: self.line("has_papers"), "has_papers", "Zeg dat je het denkt te hebben en gaat zoeken.")
-        elif back in _PLAIN_ANSWERS and not facts:  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
+        elif back in _PLAIN_ANSWERS and (
+            not facts or apart
+        ):  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
             # "Wanneer kunt u het betalen?" to a caller whose money is tight: not "Vandaag nog"
             plain = (
                 partial(self.line, back) if back != "when_plan" else lambda: self._cannot(analysis) or self.line(back)
             )
             answer(plain, back, _PLAIN_ANSWERS[back])
+        for option in reply.answers[before_back:] if (facts_apart if facts else apart and own) else ():
+            option.apart = True  # asked in a part of its own: answered next to the fact
         if told_first:  # the story is already the first answer
             ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
@@ -967,6 +1025,7 @@ class CallerBrain:
         reason: str = "",
     ) -> Plan:
         """The plan of this turn, with the emotion as it now stands."""
+        self.last_kinds = {x.kind for x in segments}
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _goodbye_line(self) -> str:
@@ -1044,6 +1103,14 @@ class CallerBrain:
             return None
         if self._asks_about(text, analysis, [hidden], hints=True):
             return hidden
+        if (
+            self._concern_words(
+                analysis, hidden, self._facts_asked(asked(self.analyzer, self.scenario, analysis), analysis)
+            )
+            >= 2
+            and "dismissive" not in analysis.acts
+        ):
+            return hidden  # after a hint, asked outright: "Heeft een van uw kinderen een beperking?" (round-19 audit)
         acts = analysis.acts
         if self.analyzer.only_apology(analysis):
             acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
@@ -1140,6 +1207,34 @@ class CallerBrain:
         stems -= self._surface_stems
         # two distinctive words in common: one ("moeten", "eerste", "helemaal") is in half the questions of a call
         return len(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])}) >= 2
+
+    def _concern_words(self, analysis: Analysis, concern: HiddenConcern, facts: list[FactAsked]) -> int:
+        """How many of a concern's words (its keywords and reveal keywords) the turn's questions hold; not words of
+        the caller's own question, nor of a fact the turn asks ("Staat dat op uw afrekening van de notaris?" asks
+        the notary's statement, though the worry names it too)."""
+        questions = " ".join(x.text for x in analysis.sentences if "?" in x.text)
+        if not questions:
+            return 0
+        surface = self._surface_stems
+        asked_about = " ".join(x for f in facts for x in [*f.fact.answer, *f.fact.ask, *f.fact.topics])
+        words = dict.fromkeys([*concern.keywords, *concern.reveal.keywords])
+        return sum(
+            1
+            for w in words
+            if (m := first_match([w], questions)) is not None
+            and not {fold(x)[:5] for x in _WORD.findall(m[1].group())} <= surface
+            and first_match([w], asked_about) is None
+        )
+
+    def _probes_concern(self, analysis: Analysis, facts: list[FactAsked], *, why: bool) -> bool:
+        """Whether the turn asks outright about the concern not yet told: a why-question with two of its words
+        ("Gebruikt u die auto veel? En waarvoor eigenlijk?"), or three ("Heeft u de auto nodig voor de kinderen,
+        voor therapie?"); not "Is uw vrouw nu ook thuis?", which asks where she is."""
+        pending = self.pending_hidden
+        if not pending or not pending[0].hints:
+            return False
+        found = self._concern_words(analysis, pending[0], facts)
+        return found >= 3 or (why and found >= 2)
 
     def _echoes_hint(self, analysis: Analysis, hidden: HiddenConcern) -> bool:
         """Whether the turn asks about the hint the caller dropped in one of its last two replies (an 'ok' may come
@@ -1257,7 +1352,21 @@ class CallerBrain:
         firsts = {(_WORD.findall(fold(o.rsplit(",", 1)[-1])) or [""])[0] for o in options}
         asked = " ".join(x.text for x in analysis.sentences if "?" in x.text)
         which = bool(set(_WORD.findall(fold(asked))) & self.words.which)
-        return "choice" if firsts & self.words.option_prepositions or which else None
+        return "choice" if firsts & self.words.option_prepositions or which or self._names_two(analysis) else None
+
+    def _names_two(self, analysis: Analysis) -> bool:
+        """Whether the turn's last question offers two moments or two ways (lexicon ``caller_brain.pick_words``):
+        "morgen ochtend of middag?", "online of balie?" (round-19 audit); not with a question word, which asks what
+        was ("Wanneer las u het, ochtend of avond?")."""
+        last = next((x.text for x in reversed(analysis.sentences) if x.text.rstrip().endswith("?")), "")
+        options = _options(analysis, self.words.whether_verbs)
+        return (
+            options is not None
+            and options[1] in last
+            and len(_WORD.findall(last)) <= 10
+            and not set(_WORD.findall(fold(last))) & self.analyzer.wh  # "Wanneer las u het, ochtend of avond?"
+            and all(set(_WORD.findall(fold(o))) & self.words.pick_words for o in options)
+        )
 
     def _choice(self, analysis: Analysis) -> str:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
@@ -1304,6 +1413,8 @@ class CallerBrain:
     def _phrase(self, option: str) -> str:
         """The short phrase that names an option: its first prepositional phrase, without the verb after it."""
         words = option.strip(" ,.:;?!").split()
+        while len(words) > 1 and fold(words[0]).strip(",") in self.words.plain_lead:
+            words = words[1:]  # "en ochtend of middag?": the option is "ochtend"
         folded = [fold(w) for w in words]
         start = next((i for i, w in enumerate(folded) if w in self.words.option_prepositions), None)
         # a verb between the question's opening ("wilt u", "zal ik") and the phrase: the phrase names no option
@@ -1353,7 +1464,11 @@ class CallerBrain:
         known_numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", known)}
         words = re.findall(r"(?<![^\W_])[A-Z][^\W\d_]{4,}", questions[-1])[1:] if questions else []
         numbers = {n.replace(".", "") for n in re.findall(r"\d[\d.]*\d", questions[-1]) if len(n.replace(".", "")) >= 3}
-        return bool(numbers & known_numbers) or any(fold(w) in known for w in words)
+        # "merelstraat 31?" typed in lower case: its own street (round-19 audit)
+        street = (_WORD.findall(fold(self._address())) or [""])[0]
+        asked = set(_WORD.findall(fold(questions[-1])))
+        own_street = len(street) >= 5 and street in asked and not asked & self.analyzer.wh  # not "Hoe lang woont u ..."
+        return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street
 
     def _quizzes(self, analysis: Analysis) -> bool:
         """Whether the turn's last sentence asks with a question word what will happen, in the words of an agreement
@@ -1461,12 +1576,15 @@ class CallerBrain:
         ]
         return max(found, key=lambda x: x[0])[1] if found else ""
 
-    def _everyday(self, kind: str, text: str, analysis: Analysis) -> str:
+    def _everyday(self, kind: str, text: str, analysis: Analysis, *, also: bool = False) -> str:
         """What every caller knows without looking it up: the number it calls from, its own address, its own e-mail
-        address (made from its name: "Marja Wennekes" gives m.wennekes@...)."""
+        address (made from its name: "Marja Wennekes" gives m.wennekes@...); ``also`` after another detail ("...,
+        dat is mijn mobiel. En mijn mailadres is ...")."""
         if kind == "topic_e-mailadres":
             if any("mail" in w or "mail" in self.words.rules_out.get(w, ()) for w in self._own_lacks()):
                 return self.line("topic_e-mailadres_geen")  # "geen DigiD en geen computer": no e-mail either
+            if also:
+                return self.line("topic_e-mailadres_ook", mail=self._mail())
             line = self.line(kind, mail=self._mail())
             # "Heeft u een e-mailadres?": yes first
             yes_no = any(
@@ -1870,6 +1988,37 @@ class CallerBrain:
                 return False
         return False
 
+    def _details_asked(self, text: str, asked_now: Asked, apart: set[int]) -> set[str]:
+        """The topics the question parts are about, but not those of a part that asks leave or offers ("Ik sms het
+        nummer naar het nummer waarmee u nu belt, goed?", "Wilt u daar het telefoonnummer van hebben?" ask for no
+        number of the caller's; round-19 audit); with parts ``apart``, only theirs."""
+        if len(asked_now.leading_of) != len(asked_now.parts):
+            return set(asked_now.leading)
+        return {
+            topic
+            for n, ((a, b), topics) in enumerate(zip(asked_now.parts, asked_now.leading_of, strict=True))
+            # "Zal ik uw telefoonnummer noteren?" asks leave to take it: the caller's own detail, named with 'uw'
+            if (self.analyzer.asks_back(text[a:b]) not in ("consent", "likes") or _YOURS.search(fold(text[a:b])))
+            and (not apart or n in apart)
+            for topic in topics
+        }
+
+    def _parts_apart(self, text: str, asked_now: Asked, back: str | None) -> set[int]:
+        """The question parts that ask something else than ``back`` when another part asks it with a question
+        mark ("En uw telefoonnummer? En denkt u dat de therapeut het wil schrijven?"): empty when no part asks it
+        on its own ("Meneer Schouten kan u vertellen hoeveel het is." tells)."""
+        if back is None or back == "teach_back" or len(asked_now.parts) < 2:
+            return set()
+        kinds = [self.analyzer.asks_back(text[a:b]) for a, b in asked_now.parts]
+        if not any(k == back and "?" in text[a:b] for k, (a, b) in zip(kinds, asked_now.parts, strict=True)):
+            return set()
+        # the other part is a question too: not "O, u heeft nog niet betaald." before "Wilt u liever ..., of ...?"
+        return {
+            n
+            for n, (kind, (a, b)) in enumerate(zip(kinds, asked_now.parts, strict=True))
+            if kind != back and "?" in text[a:b]
+        }
+
     def _asked_yes_no(self, previous: str) -> bool:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
         "ik vroeg me af, is er een regeling?", "En mag ik het dan ...?") or what a word means ("Niet-ontvankelijk?
@@ -2167,6 +2316,12 @@ def _listed(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
+_SAME_TOPIC = {"e-mail": "e-mailadres"}
+_DETAILS_ORDER = ["topic_naam-adres", "topic_telefoonnummer", "topic_e-mailadres"]
+"""The order in which a caller gives its details when asked for several at once."""
+_YOURS = re.compile(r"(?<![^\W_])(?:uw|je|jouw)(?![^\W_])")
+"""Topics (lexicon topics.yaml) that, named next to another detail of the caller's own ("uw telefoonnummer en
+e-mail"), ask for the detail of another topic."""
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
 """Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {

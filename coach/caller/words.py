@@ -95,6 +95,7 @@ class BrainWords:
         self.at_once = re.compile(_plain(lx.at_once))
         self.asks_when = _words(lx.asks_when)
         self.echo_pronouns = _words(lx.echo_pronouns)
+        self.pick_words = _words(lx.pick_words)
         self.trainee_acts = re.compile(_B + _alt(lx.trainee_acts) + _E)
         """An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed,
         afgesproken")."""

@@ -557,6 +557,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Net zo met deze woorden ('Dat?'); ook een keuze met een van deze woorden is geen korte naam.",
     )
+    pick_words: list[Word] = Field(
+        default_factory=list,
+        description="Een keuze tussen twee opties die elk een van deze woorden noemen is een voorkeur: "
+        "'morgen ochtend of middag?', 'online of balie?'.",
+    )
     trainee_acts: list[Word] = Field(
         default_factory=list,
         description="Wie de medewerker is als hij iets doet: 'ik', 'we', 'mijn collega' (geen stap van de beller).",
