@@ -90,6 +90,8 @@ class Asked:
     asks two things ("uw telefoonnummer en e-mailadres")."""
     leading_of: tuple[frozenset[str], ...] = ()
     """The same per question part, in the order of ``parts``."""
+    topics_of: tuple[frozenset[str], ...] = ()
+    """Every topic each question part names in its own words, in the order of ``parts``."""
 
     @property
     def asks(self) -> bool:
@@ -171,6 +173,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
     topics: set[str] = set()
     leading: set[str] = set()
     leading_of: list[frozenset[str]] = []
+    named: dict[int, frozenset[str]] = {}
     for index, (a, b) in enumerate(parts):
         part_leading: set[str] = set()
         leading_of.append(frozenset())
@@ -186,6 +189,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             matched = analyzer.topic_matches(rest, analyzer.topic_text(rest)) if rest.strip(" ,.?") else {}
             if not matched:
                 continue
+        named[index] = frozenset(matched)  # what the part names itself, before it builds on the sentence before
         short = len(fold(text[a:b]).split()) <= 4 and "nummer" in fold(text[a:b]) and "aanslag" not in fold(text[a:b])
         if matched and a > 0 and short:
             # "Hij belt u donderdag. Op welk nummer?": a short question for a number is about what the sentence
@@ -236,4 +240,7 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
             and not set(f.fact.topics) & set(taken[0].fact.topics)
         ):
             facts.append(f)
-    return Asked(tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading), tuple(leading_of))
+    per_part = tuple(named.get(n, frozenset()) for n in range(len(parts)))
+    return Asked(
+        tuple(parts), tuple(facts), frozenset(topics), open_question, frozenset(leading), tuple(leading_of), per_part
+    )

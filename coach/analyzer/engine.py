@@ -968,10 +968,7 @@ class Analyzer:
             first, second = self.person_verbs[verb]
             return first if to_first else second
         if to_first:
-            # "mocht u" is "mocht ik", "u vecht" is "ik vecht": a -cht form keeps its t (round-19 audit: "ik moch")
-            return (
-                verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt", "cht")) and len(verb) > 3 else verb
-            )
+            return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
         return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:
@@ -1036,7 +1033,7 @@ class Analyzer:
         if self.insults_or_irrelevant is None or not self.insults_or_irrelevant.search(folded):
             return "wall" if len(text) >= self.wall_chars else None  # the common case: one search
         if self.insults and any(
-            not (self.negation and re.search(rf"(?:{self.negation.pattern})\s+(?:\w+\s+)?$", folded[: m.start()]))
+            not (self.negation and re.search(rf"(?:{self.negation.pattern})\s+$", folded[: m.start()]))
             for m in self.insults.finditer(folded)
         ):
             return "insult"  # not "u bent echt geen sukkel, hoor": that reassures (round-19 audit)
@@ -1089,6 +1086,17 @@ class Analyzer:
     def content_words(self, text: str) -> set[str]:
         """Words that carry content (no stopwords, at least four letters), folded."""
         return {w for w in _TOKEN.findall(fold(text)) if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
+
+    def gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
+        """Whether a recap ("Kort gezegd: ...", "Dus ...") gives back the caller rather than the trainee's own
+        explanation or agreements: at least two of its words come from the caller (``caller_words``, not first
+        brought in by the trainee), and no fewer than the words the trainee brought in (``trainee_words``):
+        "Samengevat: de kosten vervallen en u krijgt een bevestiging per post" recaps the outcome, not what the
+        caller said. The feedback and the caller read recaps with it."""
+        words = self.content_words(sentence)
+        given_back = words & caller_words
+        own = (words & trainee_words) - caller_words
+        return len(given_back) >= 2 and len(given_back) >= len(own)
 
     def opening_parts(self, text: str) -> set[str]:
         """Which parts of a good opening a turn has: 'greeting', 'organisation', 'name'."""

@@ -110,10 +110,11 @@ class _Reply:
         facts = [a for a in self.answers if a.kind == "fact"]
         said_back = [a for a in self.answers if a.kind == "teach_back"]
         given = [a for a in self.answers if a.kind in ("fact", "everyday")]
-        if chosen and chosen[0].kind in ("fact", "everyday") and said_back:
+        if chosen and chosen[0].kind in ("fact", "everyday", "check_confirmed") and said_back:
             # "Wilt u herhalen wat we afspraken? En mag ik uw telefoonnummer?": both asked, both answered; a fact
-            # that asks something back ("..., is dat goed?") comes last; a warning or an upset beat still speaks
-            made = [(o, t) for o in given[:2] if (t := o.make())]
+            # that asks something back ("..., is dat goed?") comes last; a warning or an upset beat still speaks;
+            # "f punt terpstra at kpnmail punt nl, genoteerd. Wilt u herhalen ...?": yes, then the teach-back
+            made = [(o, t) for o in (given[:2] or chosen[:1]) if (t := o.make())]
             back = [(o, t) for o in said_back[:1] if (t := o.make())]
             ordered = back + made if made and made[-1][1].rstrip().endswith("?") else made + back
             upset = [b for b in self.beats if b.kind in _UPSET][:1]
@@ -427,7 +428,9 @@ class CallerBrain:
             []
             # "naar uw adres, of naar uw mailadres?" asks for a pick; a fact asked, and a part without one asks the
             # rest ("Is dat nog goed zo? En heeft u een e-mailadres?")
-            if age_asked or back == "choice" or len({f.part for f in facts}) >= max(len(asked_now.parts), 1)
+            if age_asked
+            or (back == "choice" and not apart)
+            or len({f.part for f in facts}) >= max(len(asked_now.parts), 1)
             else [
                 f"topic_{x}"
                 for x in sorted(self._details_asked(text, asked_now, apart))
@@ -437,7 +440,8 @@ class CallerBrain:
             ]
         )
         if own:  # "Mag ik uw telefoonnummer en e-mail?": asked for its details, the caller gives each one named
-            more = {_SAME_TOPIC.get(x, x) for x in asked_now.topics} - {x.removeprefix("topic_") for x in own}
+            named = self._details_asked(text, asked_now, apart, every=True)
+            more = {_SAME_TOPIC.get(x, x) for x in named} - {x.removeprefix("topic_") for x in own}
             own += [
                 f"topic_{x}"
                 for x in sorted(more)
@@ -495,7 +499,7 @@ class CallerBrain:
             and not (self._asked_yes_no(previous) and self._answers_it(text, analysis, previous))
             # "Sorry, dat is te snel voor mij. Kunt u het kort zeggen?", "Wacht even. Ik wil eerst weten hoe dit
             # heeft kunnen gebeuren.": the caller asked to be told; telling it is no jumping ahead (round-19 audit)
-            and not self.last_kinds & {"unclear", "jargon", "premature_solution", "unknown_fact"}
+            and not self._asked_to_be_told(previous)
         )
         if premature:
             events.append(E.premature_solution)
@@ -548,9 +552,13 @@ class CallerBrain:
                 events.append(E.summary_confirmed)
             elif acts & {"explanation", "next_step"}:
                 recap, summary_ok = True, None
-            elif self._gives_back_detail(analysis):
+            elif self._gives_back_detail(analysis, previous):
                 # "8 januari zei u?": a detail of its own given back to check, right as far as it goes: yes
                 summary_ok, detail_back = None, True
+            elif weak and not self._gives_back_caller(analysis) and not self._summary_asks(analysis):
+                # "top. dus morgen 6 mei na 17 uur belt invordering u op dit nr.": the agreements summed up, nothing
+                # of the caller's to correct (the feedback's reading of a recap; round-19 audit)
+                recap, summary_ok = True, None
         conveyed = [k for k in s.key_info if k.id not in self.key_info and k.id in said.key_info]
         for k in conveyed:
             self.key_info.add(k.id)
@@ -658,6 +666,12 @@ class CallerBrain:
             not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", "teach_back", *_PLAIN_ANSWERS)
             and not (analysis.sentences and self.words.offer.search(fold(analysis.sentences[-1].text)))
             and not summary_ok  # "Begrijp ik goed dat u bang bent ...?" said right: yes, not the worry again
+            # "..., u bent bang dat het bezwaar vervalt? Dat hoeft niet: ..." gives the worry back and answers it: the
+            # caller reacts to the answer, not with the worry again (round-19 audit)
+            and not (
+                ("summary" in acts or ("emotion_reflection" in acts and not self.analyzer.only_apology(analysis)))
+                and any(k.reaction for k in conveyed)
+            )
             and bool(told)
             and self._about_told(analysis, told[0], facts, why=why)
         )
@@ -669,7 +683,7 @@ class CallerBrain:
             and off is None
             and not again
             and self.hints_given == 0
-            and self._probes_concern(analysis, facts, why=why)
+            and self._probes_concern(analysis, facts)
         )
         if probed:
             hints = self.pending_hidden[0].hints
@@ -850,7 +864,6 @@ class CallerBrain:
                 "closed_question_run",
                 "Laat merken dat je alleen ja/nee mag zeggen.",
             )
-        before_back = len(reply.answers)
         facts_apart = bool(apart) and all(f.part in apart for f in facts)
         if back == "choice" and not preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
@@ -884,8 +897,10 @@ class CallerBrain:
                 partial(self.line, back) if back != "when_plan" else lambda: self._cannot(analysis) or self.line(back)
             )
             answer(plain, back, _PLAIN_ANSWERS[back])
-        for option in reply.answers[before_back:] if (facts_apart if facts else apart and own) else ():
-            option.apart = True  # asked in a part of its own: answered next to the fact
+        for option in reply.answers if (facts_apart if facts else apart and own) else ():
+            # asked in a part of its own: answered next to the fact; a yes to an offer ('consent') is the offer's
+            # own business (accepted or not), not a second answer
+            option.apart = option.kind in ("able", "has_papers", "choice", *_PLAIN_ANSWERS)
         if told_first:  # the story is already the first answer
             ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
@@ -1103,14 +1118,15 @@ class CallerBrain:
             return None
         if self._asks_about(text, analysis, [hidden], hints=True):
             return hidden
-        if (
-            self._concern_words(
-                analysis, hidden, self._facts_asked(asked(self.analyzer, self.scenario, analysis), analysis)
-            )
-            >= 2
-            and "dismissive" not in analysis.acts
+        facts = self._facts_asked(asked(self.analyzer, self.scenario, analysis), analysis)
+        if self._probes_concern(analysis, facts):
+            return hidden  # after a hint, asked outright: "Waarom kunt u niet zonder? Heeft uw kind een beperking?"
+        if "dismissive" not in analysis.acts and any(
+            self._concern_words(x.text, hidden, facts) >= 2
+            for x in analysis.sentences
+            if "?" in x.text and set(_WORD.findall(fold(x.text))) & self.analyzer.wh
         ):
-            return hidden  # after a hint, asked outright: "Heeft een van uw kinderen een beperking?" (round-19 audit)
+            return hidden  # after a hint, one open question with two of its words: "Wie leest uw brieven voor?"
         acts = analysis.acts
         if self.analyzer.only_apology(analysis):
             acts = acts - {"emotion_reflection"}  # "o nee, sorry, dat klopt niet": sorry for a mistake
@@ -1208,31 +1224,38 @@ class CallerBrain:
         # two distinctive words in common: one ("moeten", "eerste", "helemaal") is in half the questions of a call
         return len(stems & {w[:5] for w in self.analyzer.content_words(questions[-1])}) >= 2
 
-    def _concern_words(self, analysis: Analysis, concern: HiddenConcern, facts: list[FactAsked]) -> int:
+    def _concern_words(self, analysis: Analysis | str, concern: HiddenConcern, facts: list[FactAsked]) -> int:
         """How many of a concern's words (its keywords and reveal keywords) the turn's questions hold; not words of
         the caller's own question, nor of a fact the turn asks ("Staat dat op uw afrekening van de notaris?" asks
         the notary's statement, though the worry names it too)."""
-        questions = " ".join(x.text for x in analysis.sentences if "?" in x.text)
+        if isinstance(analysis, str):
+            questions = analysis  # one question
+        else:
+            questions = " ".join(x.text for x in analysis.sentences if "?" in x.text)
         if not questions:
             return 0
         surface = self._surface_stems
         asked_about = " ".join(x for f in facts for x in [*f.fact.answer, *f.fact.ask, *f.fact.topics])
-        words = dict.fromkeys([*concern.keywords, *concern.reveal.keywords])
-        return sum(
-            1
-            for w in words
-            if (m := first_match([w], questions)) is not None
-            and not {fold(x)[:5] for x in _WORD.findall(m[1].group())} <= surface
-            and first_match([w], asked_about) is None
-        )
+        common = {w[:5] for w in self.words.common}
+        found: set[str] = set()  # the stems matched: 'slecht moment' and 'moment' are one word of the worry
+        for w in dict.fromkeys([*concern.keywords, *concern.reveal.keywords]):
+            m = first_match([w], questions)
+            if m is None or first_match([w], asked_about) is not None:
+                continue
+            stems = {fold(x)[:5] for x in _WORD.findall(m[1].group())} - surface - common
+            if stems and not stems <= found:
+                found |= stems
+        return len(found)
 
-    def _probes_concern(self, analysis: Analysis, facts: list[FactAsked], *, why: bool) -> bool:
+    def _probes_concern(self, analysis: Analysis, facts: list[FactAsked]) -> bool:
         """Whether the turn asks outright about the concern not yet told: a why-question with two of its words
         ("Gebruikt u die auto veel? En waarvoor eigenlijk?"), or three ("Heeft u de auto nodig voor de kinderen,
-        voor therapie?"); not "Is uw vrouw nu ook thuis?", which asks where she is."""
+        voor therapie?"); not "Is uw vrouw nu ook thuis?", which asks where she is, nor in the first reply, which
+        tells what the caller calls about."""
         pending = self.pending_hidden
-        if not pending or not pending[0].hints:
+        if not pending or not pending[0].hints or self.turn_no < 2 or "dismissive" in analysis.acts:
             return False
+        why = any(self.words.why.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
         found = self._concern_words(analysis, pending[0], facts)
         return found >= 3 or (why and found >= 2)
 
@@ -1355,16 +1378,21 @@ class CallerBrain:
         return "choice" if firsts & self.words.option_prepositions or which or self._names_two(analysis) else None
 
     def _names_two(self, analysis: Analysis) -> bool:
-        """Whether the turn's last question offers two moments or two ways (lexicon ``caller_brain.pick_words``):
-        "morgen ochtend of middag?", "online of balie?" (round-19 audit); not with a question word, which asks what
-        was ("Wanneer las u het, ochtend of avond?")."""
-        last = next((x.text for x in reversed(analysis.sentences) if x.text.rstrip().endswith("?")), "")
+        """Whether a question of the turn offers two moments or two ways (lexicon ``caller_brain.pick_words``):
+        "morgen ochtend of middag?", "online of balie? en uw telefoonnummer?" (round-19 audit); not with a question
+        word, which asks what was ("Wanneer las u het, ochtend of avond?")."""
         options = _options(analysis, self.words.whether_verbs)
+        if options is None:
+            return False
+        questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        last = next((x for x in reversed(questions) if options[1] in x), "")
         return (
-            options is not None
-            and options[1] in last
+            bool(last)
             and len(_WORD.findall(last)) <= 10
             and not set(_WORD.findall(fold(last))) & self.analyzer.wh  # "Wanneer las u het, ochtend of avond?"
+            # no finite verb: "kwam de aanslag per post of per mail?", "betaalt u per incasso of overschrijving?" ask
+            # what is, not what the caller wants
+            and not any(w in self.analyzer.verbs or self.analyzer._verb_form(w) for w in _WORD.findall(fold(last)))
             and all(set(_WORD.findall(fold(o))) & self.words.pick_words for o in options)
         )
 
@@ -1467,7 +1495,16 @@ class CallerBrain:
         # "merelstraat 31?" typed in lower case: its own street (round-19 audit)
         street = (_WORD.findall(fold(self._address())) or [""])[0]
         asked = set(_WORD.findall(fold(questions[-1])))
-        own_street = len(street) >= 5 and street in asked and not asked & self.analyzer.wh  # not "Hoe lang woont u ..."
+        # with its house number ("merelstraat 31?", not "merelstraat 13?" nor "woonde u toen al op de kanaalweg?"),
+        # and no question word ("Hoe lang woont u al op de Merelstraat?")
+        number = re.search(r"\d+", self._address())
+        own_street = (
+            len(street) >= 5
+            and street in asked
+            and number is not None
+            and number.group() in re.findall(r"\d+", questions[-1])
+            and not asked & self.analyzer.wh
+        )
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street
 
     def _quizzes(self, analysis: Analysis) -> bool:
@@ -1484,9 +1521,39 @@ class CallerBrain:
             and any(last.start <= h.start < last.end for h in analysis.of("next_step"))
         )
 
-    def _gives_back_detail(self, analysis: Analysis) -> bool:
+    @staticmethod
+    def _summary_asks(analysis: Analysis) -> bool:
+        """Whether a summary of the turn is asked ("Dus u heeft dit jaar niets van ons ontvangen?", "..., klopt
+        dat?"): it asks to be told it is right; not a summary with another question after it ("dus morgen belt
+        invordering u op dit nr. en het uitstel, online formulier of per brief?")."""
+        for h in analysis.of("summary"):
+            for x in analysis.sentences:
+                if not x.start <= h.start < x.end or not x.text.rstrip().endswith("?"):
+                    continue
+                comma = x.text.rfind(",")
+                last_clause = x.text[comma + 1 :] if comma >= 0 else x.text
+                if h.start - x.start > comma or len(_WORD.findall(last_clause)) <= 3:
+                    return True
+        return False
+
+    def _gives_back_caller(self, analysis: Analysis) -> bool:
+        """Whether a summary of the turn gives back the caller's words rather than the trainee's own
+        (``Analyzer.gives_back``, as the feedback reads recaps)."""
+        trainee = {w for t in self.said_by_trainee[:-1] for w in self.analyzer.content_words(t)}
+        caller = self.own_words - trainee
+        for hit in analysis.of("summary"):
+            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            if self.analyzer.gives_back(sentence, caller, trainee):
+                return True
+        return False
+
+    def _gives_back_detail(self, analysis: Analysis, previous: str = "") -> bool:
         """Whether a short summing-up sentence gives back a detail the caller said ("8 januari zei u?"): ten words
-        at most, and all its content words but one the caller's own."""
+        at most, and all its content words but one the caller's own; or an echo of two words of its last line ("f
+        punt terpstra at kpnmail punt nl, genoteerd" after it gave its address; round-19 audit)."""
+        last = self._stems(previous)
+        if any(h.rule == "echo" and len(self._stems(h.text) & last) >= 2 for h in analysis.of("summary")):
+            return True
         said = self._said_stems()
         told = [*self.said_at, *self.fact_answers.values(), *self.scenario.opening]
         numbers_said = set(re.findall(r"\d+", " ".join(told)))
@@ -1988,15 +2055,17 @@ class CallerBrain:
                 return False
         return False
 
-    def _details_asked(self, text: str, asked_now: Asked, apart: set[int]) -> set[str]:
-        """The topics the question parts are about, but not those of a part that asks leave or offers ("Ik sms het
-        nummer naar het nummer waarmee u nu belt, goed?", "Wilt u daar het telefoonnummer van hebben?" ask for no
-        number of the caller's; round-19 audit); with parts ``apart``, only theirs."""
-        if len(asked_now.leading_of) != len(asked_now.parts):
-            return set(asked_now.leading)
+    def _details_asked(self, text: str, asked_now: Asked, apart: set[int], *, every: bool = False) -> set[str]:
+        """The topics the question parts are about (``every``: all they name, not only the leading ones), but not
+        those of a part that asks leave or offers ("Ik sms het nummer naar het nummer waarmee u nu belt, goed?",
+        "Wilt u daar het telefoonnummer van hebben?" ask for no number of the caller's; round-19 audit); with parts
+        ``apart``, only theirs."""
+        per_part = asked_now.topics_of if every else asked_now.leading_of
+        if len(per_part) != len(asked_now.parts):
+            return set(asked_now.topics if every else asked_now.leading)
         return {
             topic
-            for n, ((a, b), topics) in enumerate(zip(asked_now.parts, asked_now.leading_of, strict=True))
+            for n, ((a, b), topics) in enumerate(zip(asked_now.parts, per_part, strict=True))
             # "Zal ik uw telefoonnummer noteren?" asks leave to take it: the caller's own detail, named with 'uw'
             if (self.analyzer.asks_back(text[a:b]) not in ("consent", "likes") or _YOURS.search(fold(text[a:b])))
             and (not apart or n in apart)
@@ -2010,7 +2079,22 @@ class CallerBrain:
         if back is None or back == "teach_back" or len(asked_now.parts) < 2:
             return set()
         kinds = [self.analyzer.asks_back(text[a:b]) for a, b in asked_now.parts]
-        if not any(k == back and "?" in text[a:b] for k, (a, b) in zip(kinds, asked_now.parts, strict=True)):
+        if back == "choice" and back not in kinds:  # "wat is uw telefoonnummer? morgen ochtend of middag?"
+            kinds = [
+                "choice" if re.search(r"\bof\b", fold(text[a:b])) else k
+                for k, (a, b) in zip(kinds, asked_now.parts, strict=True)
+            ]
+
+        def own_question(a: int, b: int) -> bool:
+            # a question of its own: not "Lukt dat niet?" after "Heeft u de aanslag al betaald?", which refers back;
+            # a pick is one however short ("morgen ochtend of middag?")
+            words = _WORD.findall(fold(text[a:b]))
+            while words and words[0] in self.words.plain_lead:
+                words = words[1:]
+            long_enough = len(words) >= 4 or back == "choice"
+            return "?" in text[a:b] and long_enough and not set(words[:2]) & {"dat", "dit"}
+
+        if not any(k == back and own_question(a, b) for k, (a, b) in zip(kinds, asked_now.parts, strict=True)):
             return set()
         # the other part is a question too: not "O, u heeft nog niet betaald." before "Wilt u liever ..., of ...?"
         return {
@@ -2018,6 +2102,15 @@ class CallerBrain:
             for n, (kind, (a, b)) in enumerate(zip(kinds, asked_now.parts, strict=True))
             if kind != back and "?" in text[a:b]
         }
+
+    def _asked_to_be_told(self, previous: str) -> bool:
+        """Whether the caller's last line asked to be told: it said the trainee was too fast or used a word it does
+        not know, asked what the trainee meant, or asked how or why ("Wacht even. Ik wil eerst weten hoe dit heeft
+        kunnen gebeuren."); not "Wacht even, ik ben nog niet klaar", after which a second solution jumps ahead again
+        (round-19 audit and review)."""
+        if self.last_kinds & {"unclear", "jargon", "unknown_fact"}:
+            return True
+        return "premature_solution" in self.last_kinds and bool(set(_WORD.findall(fold(previous))) & self.analyzer.wh)
 
     def _asked_yes_no(self, previous: str) -> bool:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
@@ -2317,11 +2410,13 @@ def _listed(parts: list[str]) -> str:
 
 
 _SAME_TOPIC = {"e-mail": "e-mailadres"}
+"""Topics (lexicon topics.yaml) that, named next to another detail of the caller's own ("uw telefoonnummer en
+e-mail"), ask for the detail of another topic."""
 _DETAILS_ORDER = ["topic_naam-adres", "topic_telefoonnummer", "topic_e-mailadres"]
 """The order in which a caller gives its details when asked for several at once."""
 _YOURS = re.compile(r"(?<![^\W_])(?:uw|je|jouw)(?![^\W_])")
-"""Topics (lexicon topics.yaml) that, named next to another detail of the caller's own ("uw telefoonnummer en
-e-mail"), ask for the detail of another topic."""
+"""A detail named as the caller's own ("Zal ik uw telefoonnummer noteren?"): asked for, though in a request for
+leave."""
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
 """Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {

@@ -213,7 +213,7 @@ class Call:
             recap = h.rule in self.analyzer.recaps
             if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
                 continue
-            if recap and not self._gives_back(sentence, caller_words, trainee_words):
+            if recap and not self.analyzer.gives_back(sentence, caller_words, trainee_words):
                 self._recaps.append((i, t, h))
             else:
                 out.append((i, t, h))
@@ -225,16 +225,6 @@ class Call:
         krijgt een bevestiging"): no summary of the caller (see ``summaries``)."""
         _ = self.summaries
         return self._recaps
-
-    def _gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
-        """Whether a recap ("Kort gezegd: ...", "Samengevat: ...") gives back the caller rather than the trainee's
-        own explanation or agreements: at least two of its words come from the caller, and no fewer than the words
-        the trainee brought in ("Samengevat: de kosten vervallen en u krijgt een bevestiging per post" recaps the
-        outcome, not what the caller said)."""
-        words = self.analyzer.content_words(sentence)
-        given_back = words & caller_words
-        own = (words & trainee_words) - caller_words
-        return len(given_back) >= 2 and len(given_back) >= len(own)
 
     def around(self, index: int, hit: Any, found: Callable[[str], bool]) -> str | None:
         """The stretch of a trainee turn from the sentence of a hit to the nearest sentence (before or after it) for
