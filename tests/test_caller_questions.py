@@ -1589,3 +1589,20 @@ def test_after_a_hint_one_open_question_with_two_words_of_the_worry_reveals_it(l
     text = "Wie leest normaal uw brieven voor u?"
     plan = brain.plan(text, ANALYZER.analyze(text, plans[0].text), plans[0].text)
     assert "hidden" in kinds(plan), plan.text
+
+
+def test_asked_to_repeat_the_dates_just_given_the_caller_repeats_them(lib: Library) -> None:
+    text = (
+        "U hoeft niet meteen te betalen. De eerste helft moet uiterlijk 30 april binnen zijn, de tweede helft "
+        "uiterlijk 30 juni. Kunt u die twee datums even voor mij herhalen?"
+    )
+    plan = reply(lib, "woz-eigendom-1-januari", text)
+    assert kinds(plan)[:1] == ["repeat_values"] and "30 april en 30 juni" in plan.text, plan.text
+    plan = reply(lib, "woz-eigendom-1-januari", "Kunt u herhalen wat ik heb gezegd over 30 april?")
+    assert "repeat_values" not in kinds(plan), plan.text
+
+
+def test_asked_to_repeat_what_was_said_the_caller_gives_no_bare_amount(lib: Library) -> None:
+    text = "Voor de hond moet u wél betalen, 58 euro. Kunt u het even herhalen, zodat ik weet dat het duidelijk is?"
+    plan = reply(lib, "heffing-hondenbelasting", text)
+    assert "repeat_values" not in kinds(plan) and plan.text.strip() != "€ 58,00.", plan.text

@@ -27,7 +27,7 @@ from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
 from coach.patterns import first_claim, first_match, fold
-from coach.values import NUMBER_WORDS
+from coach.values import NUMBER_WORDS, amounts, dates, spoken
 
 E = EmotionEvent
 R = ReactionKind
@@ -652,6 +652,9 @@ class CallerBrain:
                 answer(jargon, "jargon", f"Vraag wat '{term}' betekent; je kent het woord niet.")
         if unclear and not new_terms:
             answer(lambda: self.line("unclear"), "unclear", "Zeg dat je het niet begrijpt; vraag om eenvoudiger taal.")
+        repeat = "" if unclear or new_terms or off is not None else self._values_to_repeat(analysis)
+        if repeat:  # "Kunt u die twee datums even voor mij herhalen?": the dates just given (round-19 audit)
+            answer(lambda: self.line("repeat_values", x=repeat), "repeat_values", "Herhaal de datums of bedragen.")
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
         hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
         if more_asked:
@@ -2102,6 +2105,25 @@ class CallerBrain:
             for n, (kind, (a, b)) in enumerate(zip(kinds, asked_now.parts, strict=True))
             if kind != back and "?" in text[a:b]
         }
+
+    def _values_to_repeat(self, analysis: Analysis) -> str:
+        """The dates or amounts the trainee asks the caller to repeat ("Kunt u die twee datums even voor mij
+        herhalen?", lexicon ``caller_brain.repeat_verbs``), as the caller says them: "30 april en 30 juni"; those of
+        this turn, else of the trainee's turn before; "" when it asks no such thing."""
+        questions = [x.text for x in analysis.sentences if "?" in x.text]
+        last = fold(questions[-1]) if questions else ""
+        words = set(_WORD.findall(last))
+        if not last or not self.words.repeat.search(last) or words & self.analyzer.wh:
+            return ""  # "Kunt u herhalen wat ik heb gezegd?" asks for a teach-back
+        if not words & self.words.repeat_values:
+            return ""  # "Kunt u het even herhalen?" asks for what was said, not its numbers
+        for turn in (analysis.text, *self.said_by_trainee[-2:-1]):
+            folded = fold(turn)
+            found = sorted([*dates(folded), *amounts(folded)], key=lambda v: v.start)
+            said = list(dict.fromkeys(spoken(v.kind, v.amount) for v in found))
+            if said:
+                return _listed(said[:3])
+        return ""
 
     def _asked_to_be_told(self, previous: str) -> bool:
         """Whether the caller's last line asked to be told: it said the trainee was too fast or used a word it does

@@ -96,6 +96,9 @@ class BrainWords:
         self.asks_when = _words(lx.asks_when)
         self.echo_pronouns = _words(lx.echo_pronouns)
         self.pick_words = _words(lx.pick_words)
+        self.repeat = re.compile(rf"{_B}(?:u|je|jij){_E}.*{_B}{_alt(lx.repeat_verbs)}{_E}")
+        """A request to the caller to say something again ("Kunt u die datums even herhalen?")."""
+        self.repeat_values = _words(lx.repeat_values)
         self.trainee_acts = re.compile(_B + _alt(lx.trainee_acts) + _E)
         """An agreement with something the trainee (or the office) will do: the caller accepts it ("Goed,
         afgesproken")."""

@@ -557,6 +557,15 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Net zo met deze woorden ('Dat?'); ook een keuze met een van deze woorden is geen korte naam.",
     )
+    repeat_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Een vraag aan de beller met een van deze werkwoorden vraagt de genoemde datums of bedragen te "
+        "herhalen: 'Kunt u die twee datums even herhalen?'.",
+    )
+    repeat_values: list[Word] = Field(
+        default_factory=list,
+        description="... en noemt wat: 'die twee datums', 'de bedragen' (niet 'Kunt u het herhalen?').",
+    )
     pick_words: list[Word] = Field(
         default_factory=list,
         description="Een keuze tussen twee opties die elk een van deze woorden noemen is een voorkeur: "
