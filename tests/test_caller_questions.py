@@ -1606,3 +1606,27 @@ def test_asked_to_repeat_what_was_said_the_caller_gives_no_bare_amount(lib: Libr
     text = "Voor de hond moet u wél betalen, 58 euro. Kunt u het even herhalen, zodat ik weet dat het duidelijk is?"
     plan = reply(lib, "heffing-hondenbelasting", text)
     assert "repeat_values" not in kinds(plan) and plan.text.strip() != "€ 58,00.", plan.text
+
+
+def test_its_street_without_a_number_is_confirmed(lib: Library) -> None:
+    plan = reply(lib, "heffing-overlijden-erven", "ja klopt geen vergissing. u woont nog op de dahliastraat toch?")
+    assert kinds(plan)[:1] == ["check_confirmed"], plan.text
+
+
+def test_a_correction_after_the_caller_took_in_the_answer_is_no_jumping_ahead(lib: Library) -> None:
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
+    previous = brain.start().text
+    first = "Goedemorgen, met Anouk van Belastingen. Met uw eigen DigiD kunt u de aanslag van uw moeder gewoon zien."
+    brain.plan(first, ANALYZER.analyze(first, previous), previous)
+    brain.last_kinds = {"explanation_ok"}  # the caller said "Duidelijk."
+    text = (
+        "O nee wacht, dat klopt niet. U ziet alleen uw eigen aanslag. Voor die van uw moeder is een machtiging nodig."
+    )
+    taken_in = brain.plan(text, ANALYZER.analyze(text, "Duidelijk."), "Duidelijk.")
+    assert "premature_solution" not in taken_in.events, taken_in.text
+    brain = CallerBrain(lib.scenario("overig-digid-machtigen"), ANALYZER, 0)
+    brain.start()
+    brain.plan(first, ANALYZER.analyze(first, previous), previous)
+    brain.last_kinds = {"premature_solution"}  # "Ho, ik was nog niet klaar met vertellen."
+    again = brain.plan(text, ANALYZER.analyze(text, "Ho, ik was nog niet klaar."), "Ho, ik was nog niet klaar.")
+    assert "premature_solution" in again.events, again.text  # the same turn jumps ahead where nothing was taken in

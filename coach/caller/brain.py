@@ -1498,14 +1498,15 @@ class CallerBrain:
         # "merelstraat 31?" typed in lower case: its own street (round-19 audit)
         street = (_WORD.findall(fold(self._address())) or [""])[0]
         asked = set(_WORD.findall(fold(questions[-1])))
-        # with its house number ("merelstraat 31?", not "merelstraat 13?" nor "woonde u toen al op de kanaalweg?"),
-        # and no question word ("Hoe lang woont u al op de Merelstraat?")
+        # with its house number or no number at all ("merelstraat 31?", "u woont nog op de dahliastraat toch?"; not
+        # "merelstraat 13?" nor "woonde u op 1 januari al op de kanaalweg?"), and no question word ("Hoe lang woont u
+        # al op de Merelstraat?")
         number = re.search(r"\d+", self._address())
+        said = re.findall(r"\d+", questions[-1])
         own_street = (
             len(street) >= 5
             and street in asked
-            and number is not None
-            and number.group() in re.findall(r"\d+", questions[-1])
+            and (not said or (number is not None and said == [number.group()]))
             and not asked & self.analyzer.wh
         )
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street
@@ -2132,6 +2133,8 @@ class CallerBrain:
         (round-19 audit and review)."""
         if self.last_kinds & {"unclear", "jargon", "unknown_fact"}:
             return True
+        if self.last_kinds & {"explanation_ok", "understood", "key_info"}:
+            return True  # it took in what it was told ("Duidelijk."): a correction after it is no jumping ahead
         return "premature_solution" in self.last_kinds and bool(set(_WORD.findall(fold(previous))) & self.analyzer.wh)
 
     def _asked_yes_no(self, previous: str) -> bool:
