@@ -695,6 +695,7 @@ class Analyzer:
         self.dutch_words = {fold(w) for w in off.dutch}
         self.irrelevant = _words_regex(off.irrelevant)
         self.insults = _words_regex(off.insults)
+        self.reassures = {fold(w) for w in off.reassures}
         self.insults_or_irrelevant = _words_regex([*off.insults, *off.irrelevant])
         self.minimal = {" ".join(_TOKEN.findall(fold(w))) for w in off.minimal}
         self.wall_chars = off.wall_chars
@@ -968,7 +969,9 @@ class Analyzer:
             first, second = self.person_verbs[verb]
             return first if to_first else second
         if to_first:
-            return verb[:-1] if verb.endswith("t") and not verb.endswith(("st", "tt")) and len(verb) > 3 else verb
+            # "mocht u", "verkocht u", "u vecht": a -cht form keeps its t ("u lacht" is in the said_back verbs)
+            keep = verb.endswith(("st", "tt", "cht"))
+            return verb[:-1] if verb.endswith("t") and not keep and len(verb) > 3 else verb
         return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:
@@ -1032,10 +1035,7 @@ class Analyzer:
                 return "english"
         if self.insults_or_irrelevant is None or not self.insults_or_irrelevant.search(folded):
             return "wall" if len(text) >= self.wall_chars else None  # the common case: one search
-        if self.insults and any(
-            not (self.negation and re.search(rf"(?:{self.negation.pattern})\s+$", folded[: m.start()]))
-            for m in self.insults.finditer(folded)
-        ):
+        if self.insults and any(not self._reassures(folded, m.start()) for m in self.insults.finditer(folded)):
             return "insult"  # not "u bent echt geen sukkel, hoor": that reassures (round-19 audit)
         if len(text) >= self.wall_chars:
             return "wall"
@@ -1086,6 +1086,18 @@ class Analyzer:
     def content_words(self, text: str) -> set[str]:
         """Words that carry content (no stopwords, at least four letters), folded."""
         return {w for w in _TOKEN.findall(fold(text)) if len(w) >= 4 and w not in self.stopwords and w.isalpha()}
+
+    def _reassures(self, folded: str, at: int) -> bool:
+        """Whether the insult at ``at`` is denied: a negation right before it ("u bent echt geen sukkel"), or one
+        word before it after a verb of being ("u bent geen domme sukkel", lexicon ``offscript.reassures``); not
+        "niet zeuren sukkel" or "geen idee sukkel"."""
+        if self.negation is None:
+            return False
+        before = folded[:at]
+        if re.search(rf"(?:{self.negation.pattern})\s+$", before):
+            return True
+        m = re.search(rf"((?:\w+\s+){{1,3}})(?:{self.negation.pattern})\s+\w+\s+$", before)
+        return bool(m) and not set(m.group(1).split()).isdisjoint(self.reassures)
 
     def gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
         """Whether a recap ("Kort gezegd: ...", "Dus ...") gives back the caller rather than the trainee's own

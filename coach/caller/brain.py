@@ -555,7 +555,11 @@ class CallerBrain:
             elif self._gives_back_detail(analysis, previous):
                 # "8 januari zei u?": a detail of its own given back to check, right as far as it goes: yes
                 summary_ok, detail_back = None, True
-            elif weak and not self._gives_back_caller(analysis) and not self._summary_asks(analysis):
+            elif weak and (
+                (self._sums_up_own(analysis) and not self._summary_asks(analysis))
+                # "Dus nog één keer: wat gaat u doen, kunt u dat herhalen?" asks for a teach-back, no correction
+                or self.analyzer.asks_back(text) == "teach_back"
+            ):
                 # "top. dus morgen 6 mei na 17 uur belt invordering u op dit nr.": the agreements summed up, nothing
                 # of the caller's to correct (the feedback's reading of a recap; round-19 audit)
                 recap, summary_ok = True, None
@@ -903,7 +907,7 @@ class CallerBrain:
         for option in reply.answers if (facts_apart if facts else apart and own) else ():
             # asked in a part of its own: answered next to the fact; a yes to an offer ('consent') is the offer's
             # own business (accepted or not), not a second answer
-            option.apart = option.kind in ("able", "has_papers", "choice", *_PLAIN_ANSWERS)
+            option.apart = option.kind in ("able", "has_papers", "choice", "agree", "news", *_PLAIN_ANSWERS)
         if told_first:  # the story is already the first answer
             ...
         elif asked_now.asks and not facts and not age_asked and not back and not own:
@@ -1245,7 +1249,9 @@ class CallerBrain:
             m = first_match([w], questions)
             if m is None or first_match([w], asked_about) is not None:
                 continue
-            stems = {fold(x)[:5] for x in _WORD.findall(m[1].group())} - surface - common
+            # the keyword's own words of content, not the words a gap let in ('huis ... betalen': not 'en', 'kunt')
+            own = {x[:5] for x in self.analyzer.content_words(w)}
+            stems = ({fold(x)[:5] for x in _WORD.findall(m[1].group())} & own) - surface - common
             if stems and not stems <= found:
                 found |= stems
         return len(found)
@@ -1393,9 +1399,20 @@ class CallerBrain:
             bool(last)
             and len(_WORD.findall(last)) <= 10
             and not set(_WORD.findall(fold(last))) & self.analyzer.wh  # "Wanneer las u het, ochtend of avond?"
-            # no finite verb: "kwam de aanslag per post of per mail?", "betaalt u per incasso of overschrijving?" ask
-            # what is, not what the caller wants
-            and not any(w in self.analyzer.verbs or self.analyzer._verb_form(w) for w in _WORD.findall(fold(last)))
+            # no finite verb unless the trainee offers ("Bel ik u morgen of overmorgen?", "Wordt het de ochtend of de
+            # middag?"): "kwam de aanslag per post of per mail?", "betaalt u per incasso of overschrijving?" ask what
+            # is, not what the caller wants
+            and (
+                not any(w in self.analyzer.verbs or self.analyzer._verb_form(w) for w in _WORD.findall(fold(last)))
+                or (
+                    # the trainee as subject ("Bel ik u ..."), or "het" with no 'u' in it
+                    (
+                        bool(set(_WORD.findall(fold(last))) & {"ik", "we", "wij"})
+                        or ("het" in _WORD.findall(fold(last)) and not set(_WORD.findall(fold(last))) & _YOU)
+                    )
+                    and not self.words.past.search(fold(last))
+                )
+            )
             and all(set(_WORD.findall(fold(o))) & self.words.pick_words for o in options)
         )
 
@@ -1540,23 +1557,28 @@ class CallerBrain:
                     return True
         return False
 
-    def _gives_back_caller(self, analysis: Analysis) -> bool:
-        """Whether a summary of the turn gives back the caller's words rather than the trainee's own
-        (``Analyzer.gives_back``, as the feedback reads recaps)."""
+    def _sums_up_own(self, analysis: Analysis) -> bool:
+        """Whether every summary of the turn restates the trainee's own earlier words (two or more) rather than the
+        caller's (``Analyzer.gives_back``, with which the feedback reads recaps): "dus morgen belt invordering u op
+        dit nr." sums up an agreement; "Dus u wilt uitstel van betaling." with words of neither is a reading of the
+        caller to confirm or correct."""
         trainee = {w for t in self.said_by_trainee[:-1] for w in self.analyzer.content_words(t)}
         caller = self.own_words - trainee
-        for hit in analysis.of("summary"):
+        hits = analysis.of("summary")
+        for hit in hits:
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
-            if self.analyzer.gives_back(sentence, caller, trainee):
-                return True
-        return False
+            own = (self.analyzer.content_words(sentence) & trainee) - caller
+            if len(own) < 2 or self.analyzer.gives_back(sentence, caller, trainee):
+                return False
+        return bool(hits)
 
     def _gives_back_detail(self, analysis: Analysis, previous: str = "") -> bool:
         """Whether a short summing-up sentence gives back a detail the caller said ("8 januari zei u?"): ten words
         at most, and all its content words but one the caller's own; or an echo of two words of its last line ("f
         punt terpstra at kpnmail punt nl, genoteerd" after it gave its address; round-19 audit)."""
-        last = self._stems(previous)
-        if any(h.rule == "echo" and len(self._stems(h.text) & last) >= 2 for h in analysis.of("summary")):
+        last = {w for w in _WORD.findall(fold(previous)) if len(w) >= 4}
+        # the words themselves, not stems: "e punt landmann at ..." misspells "landman", which is no yes
+        if any(h.rule == "echo" and len(set(_WORD.findall(fold(h.text))) & last) >= 2 for h in analysis.of("summary")):
             return True
         said = self._said_stems()
         told = [*self.said_at, *self.fact_answers.values(), *self.scenario.opening]
@@ -2095,8 +2117,8 @@ class CallerBrain:
             words = _WORD.findall(fold(text[a:b]))
             while words and words[0] in self.words.plain_lead:
                 words = words[1:]
-            long_enough = len(words) >= 4 or back == "choice"
-            return "?" in text[a:b] and long_enough and not set(words[:2]) & {"dat", "dit"}
+            refers_back = len(words) <= 3 and bool(set(words[:2]) & {"dat", "dit"})  # "Lukt dat niet?", "Kan dat?"
+            return "?" in text[a:b] and bool(words) and not refers_back
 
         if not any(k == back and own_question(a, b) for k, (a, b) in zip(kinds, asked_now.parts, strict=True)):
             return set()
@@ -2127,15 +2149,14 @@ class CallerBrain:
         return ""
 
     def _asked_to_be_told(self, previous: str) -> bool:
-        """Whether the caller's last line asked to be told: it said the trainee was too fast or used a word it does
-        not know, asked what the trainee meant, or asked how or why ("Wacht even. Ik wil eerst weten hoe dit heeft
-        kunnen gebeuren."); not "Wacht even, ik ben nog niet klaar", after which a second solution jumps ahead again
-        (round-19 audit and review)."""
+        """Whether the caller's last line asked to be told (it said the trainee was too fast, used a word it does
+        not know, or asked what the trainee meant) or took in what it was told; not after "Wacht even, ik ben nog niet
+        klaar" or "u weet nog niet eens wat er aan de hand is", after which a second solution jumps ahead again
+        (round-19 audit and reviews)."""
         if self.last_kinds & {"unclear", "jargon", "unknown_fact"}:
             return True
-        if self.last_kinds & {"explanation_ok", "understood", "key_info"}:
-            return True  # it took in what it was told ("Duidelijk."): a correction after it is no jumping ahead
-        return "premature_solution" in self.last_kinds and bool(set(_WORD.findall(fold(previous))) & self.analyzer.wh)
+        # it took in what it was told ("Duidelijk."): a correction after it is no jumping ahead
+        return bool(self.last_kinds & {"explanation_ok", "understood", "key_info"})
 
     def _asked_yes_no(self, previous: str) -> bool:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",

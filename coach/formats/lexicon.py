@@ -670,6 +670,10 @@ class OffScript(Model):
         default_factory=list, description="Onderwerpen die niets met het gesprek te maken hebben (weer, voetbal)."
     )
     insults: list[str] = Field(default_factory=list, description="Scheldwoorden en beledigingen.")
+    reassures: list[Word] = Field(
+        default_factory=list,
+        description="Een ontkend scheldwoord na een van deze werkwoorden stelt gerust: 'u bent geen domme sukkel'.",
+    )
     minimal: list[str] = Field(
         default_factory=list, description="Beurten die niets zeggen als ze alleen staan: 'ok', 'hmm', 'ja ja'."
     )
