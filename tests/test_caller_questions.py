@@ -15,6 +15,7 @@ from coach.analyzer.stated import stated
 from coach.caller import CallerBrain
 from coach.caller.brain import fallback_lines
 from coach.library import Library
+from tests.helpers import play_scenario
 
 ANALYZER = get_analyzer()
 OPENING = "Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?"
@@ -41,13 +42,7 @@ def kinds(plan) -> list[str]:
 
 def play(lib: Library, scenario: str, turns: list[str], seed: int = 0) -> tuple[CallerBrain, list]:
     """The caller's brain after the turns, and its plan for each."""
-    brain = CallerBrain(lib.scenario(scenario), ANALYZER, seed)
-    previous = brain.start().text
-    plans = []
-    for turn in turns:
-        plans.append(brain.plan(turn, ANALYZER.analyze(turn, previous), previous))
-        previous = plans[-1].text
-    return brain, plans
+    return play_scenario(lib.scenario(scenario), turns, seed)
 
 
 def after_line(lib: Library, scenario: str, previous: str, text: str):

@@ -10,6 +10,7 @@ from coach.analyzer import get_analyzer
 from coach.caller import CallerBrain
 from coach.formats.scenario import Scenario
 from coach.library import Library
+from tests.helpers import play_scenario
 
 ANALYZER = get_analyzer()
 OPENING = "Goedemorgen meneer Van der Veen, u spreekt met Anneke van Belastingen. Wat is er gebeurd?"
@@ -35,13 +36,7 @@ def scenario(lib: Library, recaps: dict[tuple[str, str], str]) -> Scenario:
 
 def played(s: Scenario, turns: list[str]) -> tuple[CallerBrain, list]:
     """The caller's brain after ``turns`` (seed 0), and its plan for each."""
-    brain = CallerBrain(s, ANALYZER, 0)
-    previous = brain.start().text
-    plans = []
-    for turn in turns:
-        plans.append(brain.plan(turn, ANALYZER.analyze(turn, previous), previous))
-        previous = plans[-1].text
-    return brain, plans
+    return play_scenario(s, turns)
 
 
 def play(s: Scenario, turns: list[str]) -> list[str]:

@@ -19,12 +19,11 @@ says it does not know. The caller brain uses this reading to answer; the feedbac
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 
 from coach.analyzer.engine import Analysis, Analyzer
 from coach.formats import Scenario
-from coach.formats.lexicon import Questions
+from coach.formats.lexicon import Lexicon, Questions
 from coach.formats.scenario import Fact
 from coach.patterns import fold, word_alternatives
 
@@ -55,14 +54,12 @@ class _Words:
         """Where a clause starts, and its first word after a lead-in ("..., en wat is het nummer")."""
 
 
-_WORDS: weakref.WeakKeyDictionary[Analyzer, _Words] = weakref.WeakKeyDictionary()
+def _compile(lexicon: Lexicon) -> _Words:
+    return _Words(lexicon.questions)
 
 
 def _words(analyzer: Analyzer) -> _Words:
-    words = _WORDS.get(analyzer)
-    if words is None:
-        words = _WORDS[analyzer] = _Words(analyzer.lexicon.questions)
-    return words
+    return analyzer.compiled(_compile)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from coach.analyzer.claims import ClaimReader, Context, Verdict
 from coach.formats.acts import ACTS, SEARCHED_BY_RULES
@@ -31,6 +31,8 @@ from coach.patterns import (
     split_tokens,
     word_alternatives,
 )
+
+_T = TypeVar("_T")
 
 _QUESTION_ACTS = ("open_question", "closed_question")
 
@@ -519,6 +521,7 @@ class Analyzer:
         lx = lexicon
         self.lexicon = lexicon
         self.memo: dict[str, Memo] = {}
+        self._compiled: dict[Callable[[Lexicon], Any], Any] = {}
         """Bounded caches of readings by text, per kind of reading (``memo_for``); every reading is pure."""
         self.common = frozenset(fold(w) for w in lx.style.stopwords)  # no anchors for rule prefilters (_anchor)
         common = frozenset(fold(w) for w in lx.style.stopwords)
@@ -1432,6 +1435,13 @@ class Analyzer:
         if found is None:
             found = memo.put(key, self._read_turn(text, previous))
         return found
+
+    def compiled(self, build: Callable[[Lexicon], _T]) -> _T:
+        """What ``build`` makes of this analyzer's lexicon (the word lists a module compiles into its own regexes),
+        made on first use and kept with the analyzer: once per lexicon, never per turn."""
+        if build not in self._compiled:
+            self._compiled[build] = build(self.lexicon)
+        return self._compiled[build]
 
     def memo_for(self, kind: str) -> Memo:
         memo = self.memo.get(kind)

@@ -5,10 +5,9 @@ its own story with: once per analyzer (so per lexicon), never per turn. The list
 from __future__ import annotations
 
 import re
-import weakref
 
 from coach.analyzer import Analyzer
-from coach.formats.lexicon import CallerBrainWords
+from coach.formats.lexicon import CallerBrainWords, Lexicon
 from coach.patterns import fold, pattern_regex, word_alternatives
 
 _B = r"(?<![^\W_])"
@@ -153,12 +152,10 @@ class BrainWords:
         """A line that thanks already, or opens with a sigh or a tear ("[zucht]")."""
 
 
-_COMPILED: weakref.WeakKeyDictionary[Analyzer, BrainWords] = weakref.WeakKeyDictionary()
+def _compile(lexicon: Lexicon) -> BrainWords:
+    return BrainWords(lexicon.caller_brain)
 
 
 def brain_words(analyzer: Analyzer) -> BrainWords:
     """The compiled word lists of the analyzer's lexicon (compiled on first use, then kept with the analyzer)."""
-    words = _COMPILED.get(analyzer)
-    if words is None:
-        words = _COMPILED[analyzer] = BrainWords(analyzer.lexicon.caller_brain)
-    return words
+    return analyzer.compiled(_compile)
