@@ -823,7 +823,15 @@ class Analyzer:
         (did you know?), 'able' (can you manage it, does that time suit you?), 'has_papers' (have you got that
         paper?), 'knows_how' (do you know how to?), 'means' (you mean the rent?), 'when_suits' (which day suits
         you?), 'when_plan' (when will you do it?), 'opinion' (do you think it too high?) or 'likes' (what do you
-        think of doing it so?), or None."""
+        think of doing it so?), or None. Read once per text: the caller asks it of a turn and of each of its
+        question parts more than once."""
+        memo = self.memo_for("asks_back")
+        found = memo.get(text)
+        if found is None:
+            found = memo.put(text, (self._asks_back(text),))
+        return found[0]
+
+    def _asks_back(self, text: str) -> str | None:
         folded = fold(text)
         kinds = (
             ("teach_back", self.teach_back),
