@@ -392,3 +392,129 @@ def test_a_date_is_said_with_the_months_full_name(month: int, name: str) -> None
     from coach.values import spoken
 
     assert spoken("date", (6, month, 2026)) == f"6 {name} 2026"
+
+
+# --- what real calls said that is no wrong information (evidence audit and audit rounds 1-20) ----------------------
+
+
+def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
+    """The wrong statements of a turn, each by its scenario entry id and by its claim."""
+    found = stated(A, LIBRARY.scenario(scenario), text, previous, A.analyze(text, previous)).wrong
+    return [x for w in found for x in (w.id, w.claim) if x]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "previous"),
+    [
+        # the dog tax left out of the remission, said in the ways trainees said it
+        ("kwijtschelding-schaamte", "Voor de hondenbelasting, 58 euro, kan het helaas niet.", ""),
+        ("kwijtschelding-schaamte", "De hondenbelasting van 58 euro moet u wel betalen.", ""),
+        ("kwijtschelding-schaamte", "nou, de hondenbelasting wel he, die 58 euro.", ""),
+        ("kwijtschelding-schaamte", "Alleen de hondenbelasting, 58 euro, moet u wel gewoon betalen.", ""),
+        ("kwijtschelding-schaamte", "ah ok. en heeft u een hondje? ik heb zelf ook een hond, een labrador.", ""),
+        (
+            "kwijtschelding-schaamte",
+            "nee sorry, andersom. voor de hond moet u wel betalen, 58 euro. voor het afval en het riool hoeft u "
+            "voorlopig niks te betalen",
+            "O, dan hoef ik voor de hond ook niks meer te betalen. Dat scheelt.",
+        ),
+        # 'niemand' denies
+        (
+            "kwijtschelding-ondernemer",
+            "Voor belastingen van een bedrijf kan niemand kwijtschelding krijgen, dat is een landelijke regel.",
+            "",
+        ),
+        # what the trainee or the caller has left to do is not the court
+        ("woz-bezwaar-status", "Daar kan ik verder niets aan doen.", ""),
+        ("woz-bezwaar-toch-betalen", "Dan heb ik verder niks meer.", "Ja hoor, prima."),
+        ("woz-eigendom-1-januari", "U hoeft verder niets te regelen, alleen de aanslag op tijd te betalen.", ""),
+        ("kwijtschelding-auto-afgewezen", "Daar kan ik niets aan doen, mevrouw.", ""),
+        # durations that are no term: a service promise, a distance between events, a stretch of the past, payment
+        # spread over months, the time until a day
+        ("woz-termijn-gemist", "dus: taxateur belt binnen 2 weken, en beroep kan tot 22 juni als u dat toch wil.", ""),
+        ("invordering-aanmaning-boos", "De aanmaning is gemaakt op 7 mei, een dag na uw betaling.", ""),
+        ("invordering-aanmaning-boos", "Maar de aanmaning is gemaakt op 7 mei, een dag nadat uw geld binnen was.", ""),
+        ("invordering-aanmaning-boos", "U heeft dertig jaar altijd op tijd betaald, dat zie ik hier ook.", ""),
+        (
+            "kwijtschelding-ondernemer",
+            "Wat wel kan: u kunt die 444 euro in termijnen betalen, in maximaal zes maanden.",
+            "",
+        ),
+        ("overig-digid-machtigen", "Bezwaar maken kan tot en met 10 april. Dat is over ongeveer drie weken.", ""),
+        # agreement, a comparison, a denial after the verb
+        (
+            "woz-bezwaar-toch-betalen",
+            "Helemaal goed, meneer Dekker.",
+            "Ja, dus uitstel voor het deel waar ik het oneens mee ben.",
+        ),
+        ("woz-nieuwbouw-eerste-waarde", "Samen 258.000. De koopprijs telt daarbij niet mee.", ""),
+        (
+            "woz-nieuwbouw-eerste-waarde",
+            "Op 1 januari was het huis nog niet af, daarom is de waarde lager dan de koopprijs.",
+            "",
+        ),
+        # a scenario's wrong phrase: within one sentence, not denied right after, not negated inside
+        (
+            "heffing-incasso-dubbel-afgeschreven",
+            "1 tip: niet zelf terugboeken bij de bank. dan krijgt u het dubbel terug en staat termijn 9 weer open.",
+            "",
+        ),
+        ("kwijtschelding-automatisch-vervallen", "te laat bent u ook niet.", ""),
+        (
+            "heffing-rioolheffing-eigenaar-gebruiker",
+            "Dus samengevat: u betaalt het eigenarendeel, u zet het niet bij de servicekosten.",
+            "",
+        ),
+        # a plan, a request to wait, the cost award, the name on the post, the registration, a promise of no harm
+        ("woz-bezwaar-toch-betalen", "dan zet ik het op woensdag 6 mei na 17.00 uur.", ""),
+        ("woz-bezwaar-toch-betalen", "Maar u kunt wel vragen om voor een stukje te wachten met betalen.", ""),
+        (
+            "woz-taxatieverslag-bureau",
+            "Dat is geld dat de gemeente betaalt voor de kosten van het bezwaar, als u gelijk krijgt.",
+            "Wat bedoelt u precies met proceskostenvergoeding?",
+        ),
+        ("heffing-overlijden-erven", "Zijn naam verdwijnt van de post en de uwe komt ervoor in de plaats.", ""),
+        ("heffing-huishouden-eenpersoons", "Als de inschrijving is aangepast, passen wij het tarief aan.", ""),
+        ("heffing-huurder-ozb", "De huur is iets van Elshof. Daar gaat de gemeente niet over.", ""),
+        ("kwijtschelding-schaamte", "Dan is het zeker de moeite waard om kwijtschelding aan te vragen.", ""),
+        ("kwijtschelding-schaamte", "Dat is geen enkel probleem.", ""),
+        ("overig-digid-machtigen", "Kijk, zonder machtiging mag ik niks zeggen over haar aanslag.", ""),
+        ("invordering-beslag-bankrekening", "Ik mag daar zelf niks over beloven, sorry.", ""),
+        # the trainee giving back the caller's own question
+        (
+            "heffing-rioolheffing-eigenaar-gebruiker",
+            "Dus als ik het goed hoor, u verhuurt uw appartement en u vraagt waarom u rioolheffing betaalt. En of u "
+            "het bij de servicekosten mag zetten. Klopt dat?",
+            "",
+        ),
+    ],
+)
+def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, text: str, previous: str) -> None:
+    assert _wrong_ids(scenario, text, previous) == []
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "wrong"),
+    [
+        ("kwijtschelding-schaamte", "Ook de hondenbelasting wordt kwijtgescholden.", "hond-ook"),
+        ("kwijtschelding-schaamte", "Dat geldt voor de hele aanslag, ook de hondenbelasting.", "hond-ook"),
+        ("kwijtschelding-schaamte", "Met AOW krijgt u het sowieso wel.", "zeker-kwijtschelding"),
+        ("woz-termijn-gemist", "Naar de rechter kan hierbij niet.", "beroep-rechter"),
+        ("woz-termijn-gemist", "U kunt in beroep tot twee weken na de uitspraak.", "beroepstermijn"),
+        ("invordering-aanmaning-boos", "Na de aanmaning heeft u een week om te betalen.", "aanmaning-termijn"),
+        ("woz-bezwaar-toch-betalen", "Zolang het bezwaar loopt hoeft u niet te betalen hoor.", "bezwaar-betalen"),
+    ],
+)
+def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:
+    assert wrong in _wrong_ids(scenario, text)
+
+
+def test_a_sentence_level_exclusion_leaves_the_rest_of_the_turn() -> None:
+    """``unless_sentence`` rules a claim out in its own sentence only: the dog tax said to be paid does not hide a
+    wrong word about the deferral in the next sentence."""
+    found = _wrong_ids(
+        "kwijtschelding-schaamte",
+        "De hondenbelasting moet u wel betalen. En de afvalstoffenheffing moet u ook gewoon blijven betalen zolang "
+        "de aanvraag loopt.",
+    )
+    assert "kwijtschelding-betalen" in found

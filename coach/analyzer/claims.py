@@ -38,7 +38,7 @@ _CORRECTION = re.compile(
     r"klopt niet|niet goed|niet juist|onjuist|fout)(?![^\W_])"
 )
 _NEGATOR = re.compile(
-    r"(?<![^\W_])(niet|nie|geen|nooit|niks|niets|nergens|geeneens|zonder|uitgesloten|onmogelijk)(?![^\W_])"
+    r"(?<![^\W_])(niet|nie|geen|nooit|niks|niets|nergens|niemand|geeneens|zonder|uitgesloten|onmogelijk)(?![^\W_])"
 )
 # fixed expressions with a negation word that do not deny what the clause says
 _NOT_DENIAL = re.compile(
@@ -46,8 +46,13 @@ _NOT_DENIAL = re.compile(
     r"of niet|niet waar|nietwaar|niet alleen|geen zorgen|geen probleem|geen punt|geen idee|geen haast|geen paniek|"
     r"niet erg|niet schrikken|niet ongerust|niks aan de hand|niets aan de hand|niet te snel|"
     r"niet helemaal zeker|niet meer precies|weet (?:ik )?niet (?:precies|zeker|meer)|"
-    r"maak(?:t)? u (?:zich )?geen)(?![^\W_])"
+    r"maak(?:t)? u (?:zich )?geen|zonder (?:uw |haar |zijn |een )?(?:machtiging|toestemming))(?![^\W_])"
 )
+_PAYS_NOTHING = re.compile(
+    r"(?<![^\W_])(?:hoeft|hoeven|hoef)(?:\s+[^\W_]+){0,3}?\s+(?:niet|niks|niets)(?:\s+(?:meer|meteen|nu))?\s+(?:te\s+)?"
+    r"(?:betalen|te betalen)(?![^\W_])"
+)
+"""Of a choice ('voor welke belastingen'): 'hoeft u niks te betalen' says the option is in, it denies nothing."""
 _REPORTED_AFTER = re.compile(
     r",\s*(?:(?:zegt|zei|zeggen|zeiden|dacht|denkt|beweert|schreef)\s+(?:u|je|jij|ze|zij|hij|men|die)|"
     r"(?:begrijp|hoor|snap)\s+ik|als ik het goed (?:begrijp|hoor))(?![^\W_])"
@@ -78,6 +83,29 @@ _NO = {"nee", "neen", "nope", "helaas niet", "niet", "welnee"}
 _YES_AFTER_NO = {"jawel"}
 """'Jawel' to 'Dus geen boete?' says there is one."""
 _COMPARISON = re.compile(r"(?<![^\W_])(?:net als|net zoals|zoals|evenals|anders dan)(?: bij)?(?:\s+[^\W_]+){1,2}")
+
+
+_FINITE = frozenset(
+    {
+        *("is", "zijn", "was", "kan", "kunt", "kunnen", "mag", "mogen", "moet", "moeten", "wordt", "worden"),
+        *("geldt", "gelden", "valt", "vallen", "gaat", "gaan", "hoeft", "hoeven", "krijgt", "krijgen", "betaalt"),
+        *("betalen", "blijft", "blijven", "telt", "tellen", "heeft", "hebt", "hebben", "staat", "staan", "komt"),
+        "komen",
+    }
+)
+
+
+_APPOSED = re.compile(
+    r",\s*(?:(?:die|de|van|dat|is)\s+)?(?:€\s*)?\d[\d.,]*(?:\s*(?:euro|eur))?\s*,\s*(?:(?:die|dat|dan|daar)\s+)?"
+    r"(?:kan|kunt|moet|moeten|hoeft|hoeven|valt|gaat|is|wordt|blijft|geldt)(?![^\W_])"
+)
+"""An amount put between commas, then the verb: "voor de hondenbelasting, 58 euro, kan het helaas niet"."""
+
+
+def _verbless(clause: str) -> bool:
+    """A clause of a few words without a verb ("voor de hondenbelasting", "alleen de hond"): a noun put first."""
+    words = [w.strip(",.;:!?") for w in clause.split()]
+    return len(words) <= 6 and not any(w in _FINITE for w in words)
 
 
 class Overlaps:
@@ -170,11 +198,54 @@ _WONDER = re.compile(
     r"(?:of|waarom|hoe|wat|wanneer|welke|hoeveel)(?![^\W_])"
 )
 """Wondering ("u vraagt zich af waarom", "u wilt weten of"): what follows is the caller's question, not a statement."""
-_WHETHER = re.compile(r"\W*of\s+(?:u|je|jij|het|er|ze|zij|hij|dat|die|uw|we|wij)(?![^\W_])")
+_WHETHER = re.compile(r"\W*(?:en\s+)?of\s+(?:u|je|jij|het|er|ze|zij|hij|dat|die|uw|we|wij)(?![^\W_])")
 """A clause that starts with 'of' + subject is an embedded question ("Of u vermindering krijgt, ...")."""
 _DIGIT_OR_COUNT = re.compile(r"\d|(?<![^\W_])(?:keer|maal|keren|termijnen)(?![^\W_])")
 _NO_DEADLINE = re.compile(r"(?<![^\W_])(?:grens|limiet|leeftijd|jonger|ouder|bouwjaar)(?![^\W_])")
 _AGE = re.compile(r"(?:jonger|ouder|oud|leeftijd)\s+(?:dan\s+|als\s+|van\s+)?$")
+_SERVICE = re.compile(
+    r"(?<![^\W_])(?:belt|bellen|bel|terugbellen|terugbelt|contact|langs|komt|komen|hoort|horen|kijkt|kijken|"
+    r"taxateur|collega|vrijwilliger|"
+    r"(?:krijgt|ontvangt) u (?:een |de |het )?(?:brief|bericht|antwoord|mail|e-mail|reactie|uitkomst|uitslag|besluit)|"
+    r"sturen|stuurt|stuur|mailen|mail)(?![^\W_])"
+)
+"""When someone calls, comes by or writes back ("de taxateur belt u binnen twee weken", "voor het einde van het jaar
+hoort u de uitkomst"): a promise of service, no legal term, unless the clause names the term's own subject."""
+_OFFSET_AFTER = re.compile(
+    r"\s*(?:later|eerder|geleden|erna|daarna|ervoor|"
+    r"(?:voor|vóór) [^\W_]+|"
+    r"(?:na|nadat|voordat) (?!(?:[^\W_]+ ){0,3}?(?:dagtekening|datum|brief|uitspraak|beschikking|aanslag|aanmaning|"
+    r"dwangbevel|besluit|afwijzing|verzending|ontvangst|beslissing|betekening|betekend|verstuurd|gedagtekend))"
+    r"[^\W_]+)(?![^\W_])"
+)
+"""'een dag na uw betaling', 'twee dagen later': a distance between two events, no term."""
+_SPREAD = re.compile(
+    r"(?<![^\W_])(?:(?:van|op) (?:uw|je|de) rekening|afgeschreven|afschrijven|afschrijving\w*|incasso|geïncasseerd|"
+    r"in termijnen|maandelijks|per maand|gespreid|regeling)(?![^\W_])"
+)
+"""'Dan wordt het bedrag in tien maanden van uw rekening gehaald', 'in termijnen, in maximaal zes maanden': payment
+spread over time, no term (looked for in the whole sentence)."""
+_UNTIL = re.compile(r"(?<![^\W_])over\s+(?:(?:ongeveer|zo'n|pakweg|precies|nog|maar)\s+)?$")
+"""'Dat is over ongeveer drie weken': the time until a day, no term."""
+_SPAN_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:altijd|netjes|steeds|lang|achter elkaar|op rij|trouw)(?![^\W_])")
+"""'U heeft dertig jaar altijd op tijd betaald': a stretch of the past."""
+_OFFSET_LEAD = {
+    "een",
+    "pas",
+    "al",
+    "precies",
+    "ongeveer",
+    "zo'n",
+    "ruim",
+    "bijna",
+    "maar",
+    "nog",
+    "eh",
+    "en",
+    "dus",
+    "want",
+    "of",
+}
 _LEAD_FILLERS = re.compile(r"^(?:\W*(?:ja|nee|nou|oke|ok|eh+|uh+|dus|en|maar|kijk|hoor|tja|zeker|jazeker)\b)+\W*")
 _NOT_A_VERB = {
     "dat",
@@ -271,10 +342,22 @@ class Reading:
     said: str
     sentence: str
     final: bool = True
+    weak: bool = False
+    """One common word ('sturen', 'helemaal') on a subject named only further off in the turn: it may state the
+    truth (credit, a correction) but is too thin to call wrong."""
 
     def with_final(self, final: bool) -> Reading:
         return Reading(
-            self.claim, self.kind, self.value, self.negated, self.start, self.end, self.said, self.sentence, final
+            self.claim,
+            self.kind,
+            self.value,
+            self.negated,
+            self.start,
+            self.end,
+            self.said,
+            self.sentence,
+            final,
+            self.weak,
         )
 
     def spoken(self) -> str:
@@ -334,6 +417,7 @@ class _Compiled:
     claim: ClaimType
     about: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    unless_sentence: re.Pattern[str] | None
     near: re.Pattern[str] | None
     unit: re.Pattern[str] | None
     options: list[tuple[str, list[tuple[re.Pattern[str], set[str]]]]]
@@ -392,7 +476,16 @@ class ClaimReader:
             ]
             every = [p for o in c.options for p in o.patterns]
             self._compiled.append(
-                _Compiled(c, _regex(c.about), _regex(c.unless), _regex(c.near), _regex(c.unit), options, _regex(every))
+                _Compiled(
+                    c,
+                    _regex(c.about),
+                    _regex(c.unless),
+                    _regex(c.unless_sentence),
+                    _regex(c.near),
+                    _regex(c.unit),
+                    options,
+                    _regex(every),
+                )
             )
             self._by_pattern.append([(_gate(p, anchor), re.compile(pattern_regex(p))) for p in every])
         self._about = {comp.claim.id: comp.about for comp in self._compiled}
@@ -520,10 +613,17 @@ class ClaimReader:
             before = _compared(" . ".join(folded[spans[j][0] : spans[j][1]] for j in near if j != index))
             earlier = _compared(" . ".join(folded[spans[j][0] : spans[j][1]] for j in near if j < index))
             subject = _compared(sentence)
+            beside = _compared(
+                " . ".join(folded[spans[j][0] : spans[j][1]] for j in (index - 1, index + 1) if 0 <= j < len(spans))
+            )
             off_topic: set[str] = set()
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
-            blocked = off_topic | {c.claim.id for c in compiled if c.unless is not None and c.unless.search(subject)}
+            blocked = off_topic | {
+                c.claim.id
+                for c in compiled
+                if any(x is not None and x.search(subject) for x in (c.unless, c.unless_sentence))
+            }
             found: list[Reading] = []
             for start, end in parts:
                 clause = folded[start:end]
@@ -536,8 +636,21 @@ class ClaimReader:
                         continue
                     if claim.id in ruled_out:
                         continue  # what rules the claim out counts for the whole turn
-                    for option, m, own in self._options(comp, clause, first=asked):
-                        odd = self._negated(clause, m, own, claim.kind == ClaimKind.yesno)
+                    # an option named in a short clause without a verb gets its verb later in the sentence:
+                    # "Voor de hondenbelasting, 58 euro, kan het helaas niet" denies it, as "niet voor de hond" does
+                    wide = clause
+                    if claim.kind == ClaimKind.choice and _verbless(clause) and _APPOSED.match(folded, end, s_end):
+                        wide = folded[start:s_end]
+                    for option, m, own in self._options(comp, wide, first=asked):
+                        if m.start() >= len(clause):
+                            continue
+                        weak = (
+                            level == 2
+                            and not asked
+                            and len(m.group().split()) == 1
+                            and not (comp.about is not None and comp.about.search(beside))
+                        )
+                        odd = self._negated(wide, m, own, claim.kind == ClaimKind.yesno)
                         value: str = option
                         negated = False
                         if claim.kind == ClaimKind.yesno:
@@ -555,6 +668,7 @@ class ClaimReader:
                                 start + m.end(),
                                 text[start + m.start() : start + m.end()],
                                 text[s_start:s_end],
+                                weak=weak,
                             )
                         )
                 if not has_values:
@@ -726,6 +840,8 @@ class ClaimReader:
             words = [w for w in _NEGATOR.findall(cleaned) if w not in own]
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
+        # "voor het afval en het riool hoeft u niks te betalen": not having to pay for an option affirms it
+        cleaned = _PAYS_NOTHING.sub(lambda x: " " * len(x.group()), cleaned)
         before = cleaned[: m.start()].split()[-6:]
         cut = max((i for i, w in enumerate(before) if w.strip(",.;:!?") in _BOUNDARY_WORDS), default=-1)
         before = before[cut + 1 :]  # "niet betaald dan direct beslag": the negation is before 'dan'
@@ -733,7 +849,8 @@ class ClaimReader:
         if any(w.strip(",.;:!?") in _EXCEPT for w in before):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
-        fronted = len(_LEAD_FILLERS.sub("", cleaned[: m.start()]).split()) <= 2
+        lead = re.split(r"[.:;!?]\s", cleaned[: m.start()])[-1]  # "Samen 258.000. De koopprijs telt niet mee"
+        fronted = len(_LEAD_FILLERS.sub("", lead).split()) <= 2
         after = cleaned[m.end() :].split()[:8] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "erbuiten", "daarbuiten", "uitgezonderd", "uitgesloten"} for w in after):
@@ -741,6 +858,13 @@ class ClaimReader:
         return bool(inside) or any(
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
         )
+
+    def rules_out(self, claim: str, sentence: str) -> bool:
+        """Whether a sentence's words rule a claim out (its ``unless`` or ``unless_sentence``): a scenario's wrong
+        phrase for the claim is not read there either."""
+        comp = next((c for c in self._compiled if c.claim.id == claim), None)
+        folded = _compared(fold(sentence))
+        return comp is not None and any(x is not None and x.search(folded) for x in (comp.unless, comp.unless_sentence))
 
     def names_subject(self, claim: str, text: str) -> bool | None:
         """Whether a text names what a claim is about in its own words (its ``about`` words), or None when the claim
@@ -858,6 +982,10 @@ class ClaimReader:
                     _AGE.search(clause[: value.start]) or _NO_DEADLINE.search(clause)
                 ):
                     continue  # "uw auto is jonger dan 9 jaar", "de grens is 9 jaar": an age or a limit, no deadline
+                if best[1].claim.kind == ClaimKind.duration and not self._a_term(
+                    best[1], clause, value, sentence[start - s_start + value.end :], sentence
+                ):
+                    continue
                 claim = best[1].claim
                 window = clause[: value.start].split()[-3:]
                 negated = any(_NEGATOR.fullmatch(w.strip(",.;:!?")) for w in window) and not _NOT_DENIAL.search(
@@ -876,6 +1004,20 @@ class ClaimReader:
                     )
                 )
         return out
+
+    @staticmethod
+    def _a_term(comp: _Compiled, clause: str, value: Value, after: str, sentence: str) -> bool:
+        """Whether a duration can be the claim's term: not the time until someone calls or writes back or until a
+        day ('dat is over drie weken'), unless the clause names the term's subject; not the distance between two
+        events ('een dag na uw betaling', ``after``: the sentence after the value) and not a stretch of the past
+        ('dertig jaar altijd op tijd betaald')."""
+        named = comp.about is not None and comp.about.search(clause)
+        if not named and (_SERVICE.search(clause) or _SPREAD.search(sentence) or _UNTIL.search(clause[: value.start])):
+            return False
+        if _SPAN_AFTER.match(after):
+            return False
+        lead = [w for w in clause[: value.start].split() if w.strip(",.;:!?") not in _OFFSET_LEAD]
+        return bool(lead) or not _OFFSET_AFTER.match(after)
 
     @staticmethod
     def _finalise(readings: list[Reading], folded: str) -> list[Reading]:

@@ -1260,20 +1260,25 @@ class Analyzer:
         questions = _question_spans(analysis, self.polite_instruction)
         sentences = [(s.start, s.end) for s in analysis.sentences]
         reader, context = self.claim_reader, context or Context()
-        return [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
+        verdicts = [reader.check(r, context) for r in reader.read(text, sentences, questions, context)]
+        return [v for v in verdicts if not (v.wrong and v.reading.weak)]
 
     def asserted_text(self, text: str, analysis: Analysis | None = None) -> str:
         """The parts of a turn the trainee asserts, joined: what claims and key points are read from."""
+        return " . ".join(self.asserted_sentences(text, analysis))
+
+    def asserted_sentences(self, text: str, analysis: Analysis | None = None) -> list[str]:
+        """Per sentence that states something, its asserted parts joined: a wrong phrase is looked for within one
+        sentence ("niet zelf terugboeken bij de bank. Dan krijgt u het dubbel terug" blames no bank)."""
         text = readable_part(text)
         analysis = analysis if analysis is not None and analysis.text == text else self.analyze(text)
         questions = _question_spans(analysis, self.polite_instruction)
         spans = [(s.start, s.end) for s in analysis.sentences]
-        parts = [
-            text[a:b]
+        return [
+            " . ".join(text[a:b] for a, b in asserted)
             for _, _, _, asserted in self.claim_reader.statements(fold(text), spans, questions)
-            for a, b in asserted
+            if asserted
         ]
-        return " . ".join(parts)
 
     def claim_in(self, patterns: list[str], asserted: str) -> tuple[str, re.Match[str]] | None:
         """The first of ``patterns`` said in a turn's asserted text (``asserted_text``), not negated: a key point or a

@@ -127,6 +127,7 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         key_info = _key_points(analyzer, scenario, asserted, verdicts)
     wrong: list[Wrong] = []
     covered: set[str] = set()
+    sentences: list[str] = []  # the asserted sentences, read when a scenario's wrong phrase is first looked for
     key_text = {k.claim: k.description for k in scenario.key_info if k.claim}
     source = f"scenario '{scenario.title}'"
     for entry in scenario.misinformation:
@@ -139,9 +140,18 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
         # the scenario's own words for a wrong statement, in a turn that also states the claim truly after them
         # ("12 termijnen kan niet. Het is maximaal 6."): a self-correction, not wrong information
         if hit is None and entry.phrases and not (entry.claim and entry.claim in true_at):
-            found = analyzer.claim_in(entry.phrases, asserted)
+            # within one sentence, and not in a sentence the entry's claim rules out ("die bureaus mogen dat")
+            found, chunk = None, ""
+            if not sentences:
+                sentences = analyzer.asserted_sentences(text, analysis)
+            for chunk in sentences:
+                found = analyzer.claim_in(entry.phrases, chunk)
+                if found and entry.claim and analyzer.claim_reader.rules_out(entry.claim, chunk):
+                    found = None
+                if found:
+                    break
             # "12 termijnen kan niet", "en 12 termijnen? nee": the wrong words denied right after them
-            if found and _DENIED_AFTER.match(asserted, found[1].end()):
+            if found and _DENIED_AFTER.match(chunk, found[1].end()):
                 found = None
             # "Ja, dat mag u doorberekenen. O nee, sorry, ik zei het verkeerd: dat mag juist niet.": taken back
             if found:
@@ -196,7 +206,9 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
 
 
 _DENIED_AFTER = re.compile(
-    r"\W*(?:(?:dat|die|het|kan|mag|gaat|is|zijn|lukt|wordt)\s+){0,2}(?:niet|geen|nooit|nee)\b", re.I
+    r"\W*(?:(?:dat|die|het|kan|mag|gaat|is|zijn|lukt|wordt|bent|was|u|je|ook|echt|zeker|helemaal)\s+){0,3}"
+    r"(?:niet|geen|nooit|nee)\b",
+    re.I,
 )
 
 

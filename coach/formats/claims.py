@@ -73,6 +73,11 @@ class ClaimType(Model):
     unless: list[Pattern] = Field(
         default_factory=list, description="Een zinsdeel met een van deze woorden gaat niet over deze claim."
     )
+    unless_sentence: list[Pattern] = Field(
+        default_factory=list,
+        description="Een zin met een van deze woorden gaat niet over deze claim; anders dan unless geldt het alleen "
+        "voor die zin ('hond*': wat over de hondenbelasting gezegd wordt, zegt niets over het uitstel voor de rest).",
+    )
     correction: Text = Field(description="Wat klopt, in gewone woorden; de feedback toont dit.")
     source: Text = Field(description="Waar het vandaan komt: een adres of 'domeinbrief A1'.")
     believe: list[Text] = Field(
