@@ -27,13 +27,29 @@ _RHETORICAL = re.compile(
 _CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee", "oke", "oké", "hm", "hmm"})
 
 
+_STAGE = re.compile(r"\[[^\]]*\]")
+"""A stage direction in the caller's line ('[zucht]'): no word of the question."""
+_ECHO = re.compile(r"\W*(?:wat|hoe|waarom|wanneer|hoeveel|waar|of) ik(?![^\W_])", re.I)
+"""'Wat ik er zelf uit haal?': the caller repeats a question put to it, and answers it in the same line."""
+
+
 def _contact(question: str) -> bool:
     """'Hallo?', 'Eerlijk?', 'Toch?': a check that the line is open or a turn of phrase, no question to answer."""
-    words = _WORD.findall(question.lower())
-    return bool(words) and len(words) <= 2 and all(w in _CONTACT for w in words)
+    words = _WORD.findall(_STAGE.sub(" ", question).lower())
+    return bool(words) and len(words) <= 3 and all(w in _CONTACT for w in words)
 
 
 def questions_to_answer(text: str) -> list[str]:
-    """The caller's questions that ask for an answer: not a contact check ('Hallo?') nor a rhetorical outburst ('Wat
-    is dit nou voor onzin?')."""
-    return [q for q in caller_questions(text) if not _contact(q) and not _RHETORICAL.match(q)]
+    """The caller's questions that ask for an answer: not a contact check ('Hallo?', '[zucht] Oké, eerlijk?'), a
+    rhetorical outburst ('Wat is dit nou voor onzin?') nor a question the caller repeats and answers itself ('Wat ik
+    er zelf uit haal? Minder dan een bijstandsuitkering.')."""
+    out = []
+    for q in caller_questions(text):
+        bare = _STAGE.sub(" ", q).strip()
+        if _contact(q) or _RHETORICAL.match(bare):
+            continue
+        after = text[text.find(q) + len(q) :].strip()
+        if _ECHO.match(bare) and after and not after.endswith("?"):
+            continue
+        out.append(q)
+    return out

@@ -859,6 +859,12 @@ class ClaimReader:
             _NEGATOR.fullmatch(w.strip(",.;:!?")) and w.strip(",.;:!?") not in own for w in before + after
         )
 
+    @staticmethod
+    def reports(sentence: str) -> bool:
+        """Whether a sentence gives back what the other person said or wants ("U zei net dat ...", "..., zegt u")."""
+        folded = fold(sentence)
+        return bool(_REPORTED.search(folded) or _REPORTED_AFTER.search(folded))
+
     def rules_out(self, claim: str, sentence: str) -> bool:
         """Whether a sentence's words rule a claim out (its ``unless`` or ``unless_sentence``): a scenario's wrong
         phrase for the claim is not read there either."""

@@ -514,6 +514,10 @@ class Memo:
         return value
 
 
+_NAME_OF = re.compile(r"(?:^|(?<=[\s,.:;!]))([A-Z][\w'-]*)\s+van\s+(?:de\s+|het\s+)?(\w+)")
+"""A capitalised word, 'van' and the word after it: 'Sanne van Belastingen'."""
+
+
 class Analyzer:
     """Compiled once per lexicon; ``analyze`` is pure and fast (thousands of turns per second)."""
 
@@ -640,6 +644,8 @@ class Analyzer:
                     self.jargon_by_word.setdefault(word, []).append(i)
                 self.jargon_by_prefix += [(prefix, i) for prefix in first[1]]
         self.stopwords = {fold(w) for w in lx.style.stopwords}
+        self.thin_words = frozenset(fold(w) for w in lx.style.thin_words)
+        """Content words too common to show a follow-up picks up the caller ('goed', 'kort', 'alleen')."""
         self.formal = [(f.word, f.plain, re.compile(pattern_regex(f.word))) for f in lx.style.formal_words]
         self.negative = _words_regex(lx.style.negative)
         self.positive = _words_regex(lx.style.positive)
@@ -1134,12 +1140,37 @@ class Analyzer:
             self.greeting_phrases and self.greeting_phrases.search(span)
         ):
             parts.add("greeting")
-        if self.organisation and self.organisation.search(span):
+        if self.organisation and any(
+            self._names_organisation(span, m, first) for m in self.organisation.finditer(span)
+        ):
             parts.add("organisation")
         opening = self._opening(span, tokens)
         if opening and opening[0] in ("met-naam", "self-identification"):
             parts.add("name")
+        elif self.organisation:
+            # "Goedemorgen, Sanne van Belastingen Zuidwaarde", "hoi, B van belastingen": a name typed with a capital
+            # right before 'van' and the organisation
+            head = text[: first[-1].end] if first else text
+            for m in _NAME_OF.finditer(head):
+                addressed = set(fold(head[: m.start()]).split()[-2:]) & {"meneer", "mevrouw", "heer", "dhr", "mw"}
+                if (
+                    not addressed
+                    and fold(m.group(1)) not in self.greetings
+                    and self.organisation.match(fold(m.group(2)))
+                ):
+                    parts.add("name")
+                    break
         return parts
+
+    @staticmethod
+    def _names_organisation(span: str, m: re.Match[str], first: list[Any]) -> bool:
+        """An organisation word names the speaker's organisation in the first sentence, or after 'van', 'bij',
+        'namens', 'afdeling' or 'team': not 'kwijtschelding' as the topic of the second sentence ("... met Jeroen.
+        Voor de zakelijke aanslag kan geen kwijtschelding")."""
+        if not first or m.start() < first[0].end:
+            return True
+        before = span[max(0, m.start() - 24) : m.start()].split()[-2:]
+        return bool(set(before) & {"van", "bij", "namens", "afdeling", "team", "met"})
 
     def explains(self, term: str, text: str) -> bool:
         """Whether a sentence explains a jargon term that another sentence of the turn used: it holds the term's
@@ -1154,16 +1185,22 @@ class Analyzer:
                 return True
             if self.defined_right_after and self.defined_right_after.match(folded) and not self.vague.match(folded):
                 return True  # "Dat is een officieel bevel om te betalen."; not "Dat zijn de regels."
-            m = regex.search(folded)
-            return bool(
-                m
-                and (
-                    (self.defined_right_after and self.defined_right_after.match(folded, m.end()))
-                    or (self.defined_later and self.defined_later.search(folded, m.end()))
-                    or (self.defined_before and self.defined_before.search(folded, 0, m.start()))
-                )
-            )
+            return self._defined_in(regex, folded)
         return False
+
+    def _defined_in(self, regex: re.Pattern[str], folded: str) -> bool:
+        """Whether a sentence names the term and defines it there: right after it ("Een dwangbevel is de laatste
+        brief"), later in it ("..., dat wil zeggen ...") or right before it ("... waar u van kunt leven, dat heet de
+        beslagvrije voet")."""
+        m = regex.search(folded)
+        return bool(
+            m
+            and (
+                (self.defined_right_after and self.defined_right_after.match(folded, m.end()))
+                or (self.defined_later and self.defined_later.search(folded, m.end()))
+                or (self.defined_before and self.defined_before.search(folded, 0, m.start()))
+            )
+        )
 
     def invites(self, text: str) -> bool:
         """Whether a question invites the caller to tell what the call is about ("Wat is uw vraag over de
@@ -1192,6 +1229,9 @@ class Analyzer:
         at = next((n for n, x in enumerate(sentences) if x.start <= hit.start < x.end), None)
         if at is None:
             return False
+        own = fold(sentences[at].text)
+        if any(t.term == hit.term and self._defined_in(regex, own) for t, regex, _, _ in self.jargon):
+            return True  # "Een lediging is elke keer dat ...", "het papier dat u kreeg heet een exploot"
         before = sentences[at - 1 : at] if at > 0 else []
         after = sentences[at + 1 : at + 2]
         mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and self.mentions(hit.term, x.text)]

@@ -18,7 +18,7 @@ from coach.formats import Turn
 from coach.formats.acts import ANSWERING_ACTS, PHASES
 from coach.formats.signals import SIGNALS
 from coach.nl import count, of_total, verb
-from coach.patterns import first_match
+from coach.patterns import first_match, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -79,26 +79,70 @@ def open_questions(call: Call, criterion: Any) -> Result:
 
 @signal("doorvragen")
 def doorvragen(call: Call, criterion: Any) -> Result:
+    """A follow-up question picks up the caller's words: those of the caller's last turn in the question itself or
+    in a sentence before it that echoes that turn, or words from any earlier turn in a sentence before it that gives
+    the caller back ("U zei net dat het slecht uitkomt. Hoe zit dat?"). The words of the trainee's own explanation
+    do not count, nor words too common to show listening. A summary of the caller counts by its own words. The quote
+    runs from the sentence that gives back to the question."""
     found = []
-    summarised = {i for i, _, _ in call.summaries}
-    for i, turn, analysis in call.learner[1:]:
-        # a question that follows up: not one for a fact, not an offer ("Zal ik het formulier sturen?")
-        asks = [
-            h
+    summarised = {(i, call.sentence(i, h)) for i, _, h in call.summaries}
+    thin = set(call.analyzer.thin_words)
+    if call.scenario is not None:  # the caller's name is no word of theirs to pick up ("Dank u, mevrouw Brouwer")
+        thin |= call.analyzer.content_words(call.scenario.caller.name.replace("-", " "))
+    words_of = call.analyzer.content_words
+    heard: set[str] = set()
+    caller_at = dict(call.caller)
+    # of the caller's opening, the words every version of it says: the seed picks the wording, and the same trainee
+    # turns must score the same under any seed
+    opening = call.caller[0][0] if call.caller else None
+    opening_lines = call.scenario.opening if call.scenario is not None else []
+    if opening is not None and opening_lines and caller_at[opening].text in opening_lines:
+        said_by_all = set.intersection(*(words_of(line) for line in opening_lines))
+    else:
+        said_by_all = words_of(caller_at[opening].text) if opening is not None else set()
+    for i, turn, analysis in call.learner:
+        previous = call.previous_caller(i)
+        heard |= {w for j, t in caller_at.items() if j < i and j != opening for w in words_of(t.text)} - thin
+        if opening is not None and opening < i:
+            heard |= said_by_all - thin
+        if i == call.learner[0][0] or previous is None:
+            continue
+        last = words_of(previous.text) - thin
+        sentences = analysis.sentences
+        asking = {
+            sentence
             for a in ("open_question", "closed_question")
             for h in analysis.of(a)
             if h.rule != "fact-question"
             and not call.is_fact_question(sentence := call.sentence(i, h))
             and not _OFFER.match(sentence)
-        ]
-        if not asks and i not in summarised:
-            continue
-        previous = call.previous_caller(i)
-        if previous is None:
-            continue
-        shared = call.analyzer.content_words(turn.text) & call.analyzer.content_words(previous.text)
-        if len(shared) >= criterion.param("min_overlap"):
-            found.append(ev(i, turn, note="pakt op: " + ", ".join(sorted(shared)[:3])))
+        }
+        giving_back = {call.sentence(i, h) for a in ("summary", "emotion_reflection") for h in analysis.of(a)}
+        giving_back |= {x.text for x in sentences if call.analyzer.claim_reader.reports(x.text)}
+        best: tuple[set[str], int, int] | None = None
+        for k, x in enumerate(sentences):
+            if x.text in asking:
+                shared, first = words_of(x.text) & last, k
+                for j in range(k - 1, -1, -1):
+                    words = words_of(sentences[j].text)
+                    echoed = words & last
+                    given = words & heard if sentences[j].text in giving_back else set()
+                    if given or len(echoed) >= 2:
+                        shared |= given | echoed
+                        first = j
+            elif (i, x.text) in summarised:
+                shared, first = words_of(x.text) & heard, k
+            else:
+                continue
+            # the most words picked up; of two alike, the longer stretch (the giving back with its question)
+            span = x.end - sentences[first].start
+            if len(shared) >= criterion.param("min_overlap") and (
+                best is None or (len(shared), span) > (len(best[0]), best[2] - best[1])
+            ):
+                best = (shared, sentences[first].start, x.end)
+        if best:
+            shared, a, b = best
+            found.append(ev(i, turn, analysis.text[a:b], note="pakt op: " + ", ".join(sorted(shared)[:3])))
     moment = None
     if not found:
         hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
@@ -153,16 +197,21 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     best: tuple[tuple[float, bool, bool, int, int], float, Evidence] | None = None
     for i, turn, hit in hits:
         sentence = call.sentence(i, hit)
-        said = turn.text  # what the turn gives back, around the summary sentence too ("Dat is veel tegelijk: ...")
+        # what the summary gives back: its own sentence, with a question right after it ("U zegt dat het krap is.
+        # Wat betekent dat voor de huur?") or a named feeling right before it; not an explanation elsewhere in the turn
+        said = _summary_stretch(call, i, sentence)
         quote = sentence
         if keyword_sets:
             hidden = any(first_match(k, said) for k in keyword_sets[:-1])
             if hidden and concern_at is not None and concern_at < i:
                 score, note = 1.0, "samenvatting die de onderliggende zorg raakt"
                 words = keyword_sets[:-1]
-            elif hidden or first_match(keyword_sets[-1], said):
+            elif first_match(keyword_sets[-1], said):
                 score, note = 0.8, "samenvatting van de vraag van de beller"
-                words = keyword_sets
+                words = keyword_sets[-1:]
+            elif hidden:  # what the caller let slip, before it told what plays: picked up, the question not yet
+                score, note = 0.8, "samenvatting die oppakt wat de beller liet doorschemeren"
+                words = keyword_sets[:-1]
             else:
                 score, note, words = 0.3, "samenvatting die mist waar het de beller om gaat", []
             # the quote runs from the summary to the sentence that touches the concern, so it shows what the note says
@@ -187,6 +236,31 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     return Result(score, [best_ev], detail, moment)
 
 
+_GOES_ON = re.compile(r"\W*(?:en\s+|maar\s+|ook\s+)?(?:u|uw|je|jij|jouw)\s", re.I)
+"""A sentence that goes on giving the caller back: it opens with 'u', 'uw', 'en u'."""
+
+
+def _summary_stretch(call: Call, i: int, sentence: str) -> str:
+    """A summary sentence with the question right after it and a named feeling right before it, in its turn."""
+    analysis = call.analysis(i)
+    texts = [x.text for x in analysis.sentences]
+    if sentence not in texts:
+        return sentence
+    k = texts.index(sentence)
+    asking = {call.sentence(i, h) for a in ("open_question", "closed_question") for h in analysis.of(a)}
+    feeling = {call.sentence(i, h) for h in analysis.of("emotion_reflection")}
+    parts = [sentence]
+    # the summary goes on in the caller's person ("... is uw ex vertrokken. U betaalt nu voor twee personen.")
+    while k + 1 < len(texts) and texts[k + 1] not in asking and _GOES_ON.match(texts[k + 1]):
+        k += 1
+        parts.append(texts[k])
+    if k + 1 < len(texts) and texts[k + 1] in asking:
+        parts.append(texts[k + 1])
+    if k > 0 and texts[k - 1] in feeling:
+        parts.insert(0, texts[k - 1])
+    return " ".join(parts)
+
+
 @signal("hidden_concern_found")
 def hidden_concern_found(call: Call, criterion: Any) -> Result:
     s = call.scenario
@@ -198,7 +272,17 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
         before = [x for x in call.learner if x[0] < i]
         evidence = [ev(i, t, note="de beller vertelt wat er echt speelt")]
         if before:
-            evidence.insert(0, ev(before[-1][0], before[-1][1], note="hierna vertelde de beller wat er echt speelt"))
+            # the trainee's turn is quoted by what invited it (a question, a summary, a named feeling); a turn without
+            # any (an explanation, a correction) is not quoted: the caller told it, the turn did not draw it out
+            j, u, analysis = before[-1]
+            inviting = [
+                call.sentence(j, h)
+                for a in ("open_question", "closed_question", "summary", "emotion_reflection")
+                for h in analysis.of(a)
+            ]
+            if inviting:
+                quote = max(inviting, key=lambda x: analysis.text.find(x))
+                evidence.insert(0, ev(j, u, quote, note="hierna vertelde de beller wat er echt speelt"))
         return Result(1.0, evidence, "De onderliggende zorg kwam boven water.")
     hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
     moment = ev(*hinted[0], note="hier liet de beller iets vallen") if hinted else None
@@ -319,11 +403,24 @@ def opening(call: Call, criterion: Any) -> Result:
         return Result(0.0, [], "Er was geen opening.")
     i, turn, _ = call.learner[0]
     parts = call.analyzer.opening_parts(turn.text)
+    if "organisation" not in parts and call.scenario is not None and _names_municipality(call, turn.text):
+        parts.add("organisation")  # "Goedemorgen, De Waarden, met Sander": the scenario's own organisation
     names = {"greeting": "begroeting", "organisation": "organisatie", "name": "eigen naam"}
     missing = [names[p] for p in ("greeting", "organisation", "name") if p not in parts]
     detail = "Opening compleet." if not missing else "Ontbrak in de opening: " + ", ".join(missing) + "."
     evidence = [ev(i, turn, note="opening")]
     return Result(len(parts) / 3, evidence, detail, evidence[0] if missing else None)
+
+
+def _names_municipality(call: Call, text: str) -> bool:
+    """Whether the first sentences of a turn name the scenario's municipality or organisation by a word of its own
+    name ("De Waarden", "Zuidwaarde"), not by a word the lexicon already reads ('gemeente', 'belastingen')."""
+    assert call.scenario is not None
+    own = {w for w in _WORD.findall(call.scenario.municipality) if w[:1].isupper() and len(w) >= 4}
+    own -= {"Belastingen", "Belasting", "Gemeente", "Belastingsamenwerking"}
+    head = " ".join(x.text for x in call.analysis(call.learner[0][0]).sentences[:2])
+    words = {fold(w) for w in _WORD.findall(head)}
+    return any(fold(w) in words for w in own)
 
 
 def _first(call: Call, acts: set[str]) -> tuple[int, Turn, Analysis] | None:

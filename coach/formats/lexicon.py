@@ -334,6 +334,11 @@ class FormalWord(Model):
 
 class Style(Model):
     stopwords: list[str] = Field(default_factory=list)
+    thin_words: list[str] = Field(
+        default_factory=list,
+        description="Woorden die te vaak voorkomen om te laten zien dat een vraag de woorden van de beller oppakt "
+        "('goed', 'kort', 'alleen').",
+    )
     formal_words: list[FormalWord] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list)
     positive: list[str] = Field(default_factory=list)
