@@ -2,6 +2,7 @@
 
     python bench/evidence.py               # precision of the current reports on the labelled items
     python bench/evidence.py --export N    # write N items (stratified by signal) for blind labelling
+    python bench/evidence.py --export N --calls audit/round21   # only items of those calls (a fresh round)
     python bench/evidence.py --show        # also list the items labelled 'does not support'
 
 Items come from the reports (rubric standaard) on a fixed corpus: every scenario's good, average and dismissive script
@@ -165,10 +166,11 @@ def labels(rounds: dict[str, str] | None = None, notes: dict[str, str] | None = 
     return found
 
 
-def export(all_items: list[dict], n: int, seed: int = 14) -> None:
-    """Write ``n`` items not labelled before, stratified by signal, for blind labelling."""
+def export(all_items: list[dict], n: int, seed: int = 14, calls: str = "") -> None:
+    """Write ``n`` items not labelled before, stratified by signal, for blind labelling; ``calls``: only items of
+    calls whose name starts with it (a fresh audit round: calls nobody tuned the scorer on)."""
     known = labels()
-    all_items = [i for i in all_items if i["id"] not in known]
+    all_items = [i for i in all_items if i["id"] not in known and i["call"].startswith(calls)]
     rng = random.Random(seed)
     by_signal: dict[str, list[dict]] = defaultdict(list)
     for item in all_items:
@@ -187,6 +189,12 @@ def export(all_items: list[dict], n: int, seed: int = 14) -> None:
         yaml.safe_dump([{k: i[k] for k in fields} for i in chosen], allow_unicode=True, sort_keys=False, width=110),
         encoding="utf-8",
     )
+    (DATA / "to-label-signals.yaml").write_text(  # kept from the labellers: which signal and call each item is
+        yaml.safe_dump(
+            [{"call": i["call"], "id": i["id"], "signal": i["signal"]} for i in chosen], allow_unicode=True, width=110
+        ),
+        encoding="utf-8",
+    )
     print(f"{len(chosen)} items written to {path} (of {len(all_items)}; {len(by_signal)} signals)")
 
 
@@ -195,11 +203,12 @@ def main() -> None:
     parser.add_argument("--export", type=int, default=0)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--calls", default="", help="export only items of calls whose name starts with this")
     args = parser.parse_args()
     lib = Library.open()
     all_items = items(lib)
     if args.export:
-        export(all_items, args.export, args.seed)
+        export(all_items, args.export, args.seed, args.calls)
         return
     rounds: dict[str, str] = {}
     notes: dict[str, str] = {}

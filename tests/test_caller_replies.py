@@ -512,3 +512,66 @@ def test_the_scenarios_wrong_words_denied_right_after_are_no_wrong_information(l
     assert not stated(ANALYZER, scenario, text, "", ANALYZER.analyze(text)).wrong
     wrong = "U kunt het in 12 termijnen betalen, dat is geen probleem."
     assert stated(ANALYZER, scenario, wrong, "", ANALYZER.analyze(wrong)).wrong
+
+
+# --- audit round 21 ------------------------------------------------------------------------------------------------
+
+
+def _replay(lib: Library, call: str, upto: int):
+    """The plans of an audit round-21 call's first ``upto`` trainee turns, played on the caller of now."""
+    import yaml
+
+    from tests.helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "bench" / "data" / "audit" / "round21" / f"{call}.yaml").read_text(encoding="utf-8"))
+    turns = [t["text"] for t in data["turns"] if t["speaker"] == "learner"][:upto]
+    return play(lib.scenario(data["scenario"]), turns, data["seed"])[1]
+
+
+def test_a_fact_told_is_not_told_again_next_to_a_new_one(lib: Library) -> None:
+    """'Sinds wanneer bent u daar weg, en hoe ging het met het einde van de huur?': the new fact is the answer, not
+    'Zoals ik al zei' and the rent told before."""
+    plan = _replay(lib, "A1", 5)[-1]
+    assert "Zoals ik al zei" not in plan.text and "Dat zei ik net al" not in plan.text
+    assert kinds(plan) == ["fact"]
+
+
+def test_whether_the_caller_can_do_something_is_no_fact_asked_again(lib: Library) -> None:
+    """'lukt het u om dat online te doen? En heeft u verder nog vragen over de termijnen?' after the caller told how
+    it gave the machtiging: no 'Zoals ik al zei' with that answer."""
+    plan = _replay(lib, "D2", 8)[-1]
+    assert "Zoals ik al zei" not in plan.text and "fact" not in kinds(plan)
+
+
+def test_asked_to_say_back_what_was_agreed_with_thanks_the_caller_says_it_back_first(lib: Library) -> None:
+    plan = _replay(lib, "D3", 10)[-1]
+    assert "teach_back" in kinds(plan) and plan.outcome is None
+
+
+def test_a_correction_taken_in_comes_before_the_teach_back_asked_with_it(lib: Library) -> None:
+    plan = _replay(lib, "D5", 10)[-1]
+    assert kinds(plan) == ["corrected", "teach_back"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eh, graag gedaan. Maar zou u het toch even kort willen herhalen? Wat komt er allemaal naar u toe?",
+        "Wilt u in het kort vertellen wat u nu van ons kunt verwachten en wat u zelf kunt doen als het te lang duurt?",
+    ],
+)
+def test_more_ways_to_ask_for_a_teach_back(text: str) -> None:
+    assert ANALYZER.asks_back(text) == "teach_back"
+    assert ANALYZER.asks_back("Kunt u het nummer herhalen?") != "teach_back"
+
+
+def test_which_number_after_a_call_back_and_a_check_asks_the_phone(lib: Library) -> None:
+    """'Ik laat een collega u bellen. Is dat goed? Op welk nummer?': its phone, not the aanslagnummer again."""
+    plan = _replay(lib, "D4", 11)[-1]
+    assert "everyday" in kinds(plan) and "2026.5120.384" not in plan.text
+
+
+def test_a_street_of_its_own_dossier_with_its_number_is_confirmed(lib: Library) -> None:
+    """'gaat het om kerkpad 12 in esdonk?' about the house it sold: yes, not 'dat zou ik zo niet weten'."""
+    plan = _replay(lib, "B2", 1)[-1]
+    assert "check_confirmed" in kinds(plan), plan.text

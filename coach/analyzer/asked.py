@@ -190,8 +190,12 @@ def _asked(analyzer: Analyzer, scenario: Scenario, analysis: Analysis) -> Asked:
         short = len(fold(text[a:b]).split()) <= 4 and "nummer" in fold(text[a:b]) and "aanslag" not in fold(text[a:b])
         if matched and a > 0 and short:
             # "Hij belt u donderdag. Op welk nummer?": a short question for a number is about what the sentence
-            # before is about
-            before = max((s.start for s in analysis.sentences if s.end <= a), default=0)
+            # before is about; past a short check in between ("Ik laat een collega u bellen. Is dat goed? Op welk
+            # nummer?", round-21 audit)
+            earlier = [s for s in analysis.sentences if s.end <= a]
+            if len(earlier) >= 2 and len(fold(earlier[-1].text).split()) <= 4 and "?" in earlier[-1].text:
+                earlier = earlier[:-1]
+            before = earlier[-1].start if earlier else 0
             around = analyzer.topic_matches(text[before:b], analyzer.topic_text(text[before:b]))
             if around.keys() & analyzer.outranking - matched.keys():
                 matched = {t: score for t, score in around.items() if t in analyzer.outranking} or matched

@@ -120,6 +120,13 @@ class _Reply:
             upset = [b for b in self.beats if b.kind in _UPSET][:1]
             ordered += [(o, t) for o in upset if (t := o.make())]
             return [Segment(o.kind, t, o.note) for o, t in ordered]
+        if chosen and said_back and chosen[0].kind in ("corrected", "summary_confirmed", "summary_corrected"):
+            # "Nee hoor, die komen vanzelf. Zou u even willen herhalen wat we hebben afgesproken?": asked to say it
+            # back, the caller does; a correction it takes in comes first ("Ah, zit het zo."), a reading of the
+            # request as a summary of its story does not (round-21 audit)
+            lead = [chosen[0]] if chosen[0].kind == "corrected" else []
+            made = [(o, t) for o in [*lead, *said_back[:1]] if (t := o.make())]
+            return [Segment(o.kind, t, o.note) for o, t in made]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         elif chosen and chosen[0].kind in ("fact", "everyday"):
@@ -417,9 +424,18 @@ class CallerBrain:
             # says back, no fact; a fact asked in a sentence of its own ("En mag ik uw telefoonnummer?") is
             # answered too (round-16 audit)
             facts = [f for f in facts if not self._inside_teach_back(text[slice(*asked_now.parts[f.part])], f)]
-        if back in ("able", "has_papers"):
-            # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped: a yes/no about
-            # what can be done now, not that fact again
+        if back in ("able", "has_papers", "consent", "likes", "task"):
+            # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped, "En wilt u het
+            # uitstel ook nog aanvragen?" after it told it asked none: about what can be done now, not that fact again
+            facts = [f for f in facts if f.fact.id not in self.fact_answers]
+        # a fact told already is not asked again by a part that asks whether the caller can or wants to do something
+        # ("lukt het u om dat online te doen, vóór 15 mei?" after "Hoe heeft u de machtiging gegeven?"), nor next to
+        # a fact not told yet ("Sinds wanneer bent u daar weg, en hoe ging het met de huur?": the new one is the
+        # answer, not "Zoals ik al zei" and the old one; round-21 audit)
+        facts = [
+            f for f in facts if f.fact.id not in self.fact_answers or self._asks_again(f, text, asked_now, analysis)
+        ]
+        if any(f.fact.id not in self.fact_answers for f in facts):
             facts = [f for f in facts if f.fact.id not in self.fact_answers]
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
@@ -632,7 +648,9 @@ class CallerBrain:
             and "ask" in self.analyzer.closing_parts_of(analysis)
             and (self.hints_given > 0 or self.turn_no >= pending_now[0].reveal.after_turn)
         )
-        if "closing" in acts and not facts and not more_asked:  # a turn that asks for a fact goes on
+        # a turn that asks for a fact goes on, and so does one that asks to say back what was agreed ("Dank u wel.
+        # Zou u even willen herhalen wat we hebben afgesproken?": the caller says it back first; round-21 audit)
+        if "closing" in acts and not facts and not more_asked and back != "teach_back":
             # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
             ending = self._closing(events, revealed, arranged="next_step" in acts and not premature)
             if ending is not None:
@@ -1526,7 +1544,13 @@ class CallerBrain:
             and (not said or (number is not None and said == [number.group()]))
             and not asked & self.analyzer.wh
         )
-        return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street
+        # a street of the dossier or of its own words with its number ("gaat het om kerkpad 12 in esdonk?" about the
+        # house it sold; round-21 audit)
+        dossier_street = not asked & self.analyzer.wh and any(
+            street_word in asked and (not said or said == [house])
+            for street_word, house in re.findall(r"([^\W\d_]{5,})\s+(\d+)[a-z]?(?=\s*,|\s+in\s|\s*\(|\s*$)", known)
+        )
+        return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street or dossier_street
 
     def _quizzes(self, analysis: Analysis) -> bool:
         """Whether the turn's last sentence asks with a question word what will happen, in the words of an agreement
@@ -2283,6 +2307,18 @@ class CallerBrain:
         """Whether the caller's own question has been answered: every required key point was given."""
         required = self.scenario.required_key_info
         return bool(required) and all(k.id in self.key_info for k in required)
+
+    def _asks_again(self, f: FactAsked, text: str, asked_now: Asked, analysis: Analysis) -> bool:
+        """Whether the question part that names a fact told already asks it again: not when it asks whether the
+        caller can, wants or has something, offers a pick, or asks whether there is anything else ("En heeft u nog
+        vragen over de termijnen?")."""
+        if f.part >= len(asked_now.parts):
+            return True
+        a, b = asked_now.parts[f.part]
+        if any(h.act == "closing" and a <= h.start < b for h in analysis.hits):
+            return False
+        kind = self.analyzer.asks_back(text[a:b])
+        return kind not in ("able", "consent", "likes", "task", "has_papers", "choice")
 
     def _answer_fact(self, fact: Fact, revealed: list[str]) -> str:
         """A fact asked: the same words every time it is asked (said again, the caller says so)."""
