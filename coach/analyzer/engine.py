@@ -1145,7 +1145,12 @@ class Analyzer:
         ):
             parts.add("organisation")
         opening = self._opening(span, tokens)
-        if opening and opening[0] in ("met-naam", "self-identification"):
+        withs = [fold(m.group(1)) for m in re.finditer(r"(?<![^\W_])met\s+(?:de\s+|het\s+)?([^\W\d_]+)", span)]
+        # "u spreekt met Belastingen Heggedal", "met Belastingen De Waarden": the organisation, not one's name
+        only_organisation = (
+            bool(withs) and self.organisation is not None and all(self.organisation.fullmatch(w) for w in withs)
+        )
+        if opening and opening[0] in ("met-naam", "self-identification") and not only_organisation:
             parts.add("name")
         elif self.organisation:
             # "Goedemorgen, Sanne van Belastingen Zuidwaarde", "hoi, B van belastingen": a name typed with a capital

@@ -43,11 +43,18 @@ _OFFER = re.compile(
 """An offer or a request for permission ('Zal ik dat voor u aanvragen?') is closed by nature: no question to open."""
 
 
+_OPTIONS = re.compile(r",[^,?]*(?<![^\W_])of(?![^\W_])[^,?]*\??\s*$")
+"""'..., de aanslag of ook de WOZ-waarde?', '..., online of per post?': a question word, then the options to pick
+from: a closed question (evidence round 6)."""
+
+
 @signal("open_questions")
 def open_questions(call: Call, criterion: Any) -> Result:
-    opens = call.hits("open_question")
+    all_open = call.hits("open_question")
+    offers = [(i, t, h) for i, t, h in all_open if _OPTIONS.search(call.sentence(i, h))]
+    opens = [x for x in all_open if x not in offers]
     # a question for one fact (aanslagnummer, 'wanneer is hij overleden') must be closed: it does not count against
-    asked = call.hits("closed_question")
+    asked = call.hits("closed_question") + offers
     closed = [
         (i, t, h) for i, t, h in asked if h.rule != "fact-question" and not call.is_fact_question(call.sentence(i, h))
     ]
@@ -75,6 +82,14 @@ def open_questions(call: Call, criterion: Any) -> Result:
         value = 0.8 * len(opens) / max(wanted, 1)
         return Result(value, evidence, detail + " Dat zijn te weinig vragen om het verhaal te horen.", moment)
     return Result(len(opens) / total, evidence, detail, moment)
+
+
+_NO_FOLLOW_UP = re.compile(
+    r"(?i)(?<![^\W_])(?:at|apenstaartje|punt (?:nl|com|net))(?![^\W_])|@|\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|"
+    r"(?<![^\W_])ik (?:stuur|zet|bel|regel|noteer|laat|maak|vraag|verbind|mail)(?![^\W_])"
+)
+"""A mail address or phone number read back, or a step of the trainee's own ("en ik stuur u het adres"): no
+follow-up on what the caller said (evidence round 6)."""
 
 
 @signal("doorvragen")
@@ -121,6 +136,8 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         giving_back |= {x.text for x in sentences if call.analyzer.claim_reader.reports(x.text)}
         best: tuple[set[str], int, int] | None = None
         for k, x in enumerate(sentences):
+            if _NO_FOLLOW_UP.search(x.text) or call.analyzer.asks_back(x.text) == "teach_back":
+                continue  # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step
             if x.text in asking:
                 shared, first = words_of(x.text) & last, k
                 for j in range(k - 1, -1, -1):
@@ -453,6 +470,9 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             sentence = call.sentence(i, hit)
             if hit.rule == "fact-question" or call.is_fact_question(sentence) or _OFFER.match(sentence):
                 return False
+            # "merelstraat 31, aanslag 2026.0962.214?", "gaat het om kerkpad 12?": a check of the caller's details
+            if hit.act == "closed_question" and re.search(r"\d{2,}", sentence):
+                return False
             return not (hit.act == "open_question" and i == opening_turn)
         return hit.act != "summary" or any(h is hit for _, _, h in call.summaries)
 
@@ -566,12 +586,29 @@ def check_understanding(call: Call, criterion: Any) -> Result:
         for i, t, h in call.hits("check_understanding")
         if not call.analyzer.checks_themselves(h) and (i, h.start) > first
     ]
-    evidence = [call.hit_ev(i, t, h, "check") for i, t, h in hits[:2]]
+    evidence = [ev(i, t, _with_the_question(call, i, call.sentence(i, h)), "check") for i, t, h in hits[:2]]
     moment = None
     if not hits:
         moment = ev(explained[-1][0], explained[-1][1], note="na deze uitleg kon u checken of het overkwam")
     detail = f"{len(hits)} keer gecheckt of de uitleg overkwam." if hits else "U checkte niet of de uitleg overkwam."
     return Result(float(len(hits)), evidence, detail, moment)
+
+
+def _with_the_question(call: Call, i: int, sentence: str) -> str:
+    """A check said as its reason ("Dan weet ik zeker dat het goed is overgekomen.") is quoted with the question
+    that asks it, right before or after it in the turn."""
+    if sentence.rstrip(" \"')").endswith("?"):
+        return sentence
+    analysis = call.analysis(i)
+    texts = [x.text for x in analysis.sentences]
+    if sentence not in texts:
+        return sentence
+    k = texts.index(sentence)
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(texts) and texts[j].rstrip(" \"')").endswith("?"):
+            a, b = sorted((k, j))
+            return analysis.text[analysis.sentences[a].start : analysis.sentences[b].end]
+    return sentence
 
 
 CLOSING_PARTS = ("ask", "thanks", "goodbye")
@@ -818,6 +855,8 @@ def key_info(call: Call, criterion: Any) -> Result:
         if hit:
             conveyed += 1
             i, t, found = hit
+            if found:
+                found = _with_the_rest_of_the_point(call, i, found, item.description)
             quote = t.text[found[0].start : found[-1].end] if found else None  # one stretch of the turn
             evidence.append(ev(i, t, quote, note=item.description))
         else:
@@ -827,6 +866,33 @@ def key_info(call: Call, criterion: Any) -> Result:
         detail += " Ontbrak: " + "; ".join(m.description.rstrip(".") for m in missing) + "."
     suggestion = missing[0].description.rstrip(".") if missing else ""
     return Result(conveyed / len(items), evidence[:3], detail, None, suggestion, "Noem ook")
+
+
+_GOES_ON_POINT = re.compile(r"(?i)\W*(?:niet|maar|en|want|omdat|dus|dat|die|daarom|alleen|behalve|ook)\b")
+
+
+def _with_the_rest_of_the_point(call: Call, i: int, found: list[Any], description: str) -> list[Any]:
+    """The stated sentences of a key point, with the statements right before and after them that say more of the
+    same point (two words of its description or more): "... betalen voor 26 mei. De 9 euro blijft staan, want de mail
+    is verstuurd." quotes the reason too (evidence round 6)."""
+    sentences = call.analysis(i).sentences
+    point = {w[:5] for w in call.analyzer.content_words(description)}
+
+    def more(x: Any) -> bool:
+        statement = not x.text.rstrip(" \"')").endswith("?")
+        shared = len({w[:5] for w in call.analyzer.content_words(x.text)} & point)
+        # one word of the point is enough for a sentence that goes on from the last ("Niet voor de hond, ...")
+        return statement and (shared >= 2 or (shared == 1 and bool(_GOES_ON_POINT.match(x.text))))
+
+    try:
+        a, b = sentences.index(found[0]), sentences.index(found[-1])
+    except ValueError:
+        return found
+    while a > 0 and more(sentences[a - 1]):
+        a -= 1
+    while b + 1 < len(sentences) and more(sentences[b + 1]):
+        b += 1
+    return list(sentences[a : b + 1])
 
 
 def _stating(call: Call, i: int, analysis: Analysis, words: list[str]) -> list[Any] | None:
