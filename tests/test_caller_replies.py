@@ -575,3 +575,38 @@ def test_a_street_of_its_own_dossier_with_its_number_is_confirmed(lib: Library) 
     """'gaat het om kerkpad 12 in esdonk?' about the house it sold: yes, not 'dat zou ik zo niet weten'."""
     plan = _replay(lib, "B2", 1)[-1]
     assert "check_confirmed" in kinds(plan), plan.text
+
+
+def test_a_yes_no_question_in_the_words_of_its_worry_lets_a_hint_slip(lib: Library) -> None:
+    """'komt het u op dit moment een beetje slecht uit, financieel?': not 'Dat weet ik niet zeker' about its own
+    money, but the hint it keeps back."""
+    plan = _replay(lib, "D4", 4)[-1]
+    assert kinds(plan)[0] == "hint", plan.text
+    # a question with a question word asks a fact, not the worry: "Welke maand is uw man overleden?"
+    scenario = lib.scenario("kwijtschelding-schaamte")
+    _, plans = play(scenario, [OPENING_TURN, "Ik hoor het. Welke maand is uw man overleden?"])
+    assert "hint" not in kinds(plans[-1])
+
+
+OPENING_TURN = "Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?"
+
+
+def test_review_a_month_is_no_street_and_a_fact_asked_again_on_its_own_is_answered(lib: Library) -> None:
+    _, plans = play(lib.scenario("woz-eigendom-1-januari"), [OPENING_TURN, "Was u in januari al verhuisd?"])
+    assert "check_confirmed" not in kinds(plans[-1])
+    _, plans = play(
+        lib.scenario("invordering-aanmaning-boos"),
+        [
+            "Goedemorgen, met Sam van Belastingen. Wat is uw aanslagnummer?",
+            "Sorry, ik heb het niet goed genoteerd. Wat was uw aanslagnummer? En wat is uw adres?",
+        ],
+    )
+    assert "2026.1184.309" in plans[-1].text
+
+
+def test_review_a_why_not_me_is_still_a_question_to_answer() -> None:
+    from coach.analyzer.callerlines import questions_to_answer
+
+    assert questions_to_answer("Mijn buurvrouw betaalt in tien. Waarom ik dan niet? Dat is toch oneerlijk.") == [
+        "Waarom ik dan niet?"
+    ]

@@ -518,3 +518,66 @@ def test_a_sentence_level_exclusion_leaves_the_rest_of_the_turn() -> None:
         "de aanvraag loopt.",
     )
     assert "kwijtschelding-betalen" in found
+
+
+# --- a review of the changes above (twelve findings): what they must not hide ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "wrong"),
+    [
+        ("kwijtschelding-schaamte", "De hondenbelasting wordt wel kwijtgescholden.", "hond-ook"),
+        ("kwijtschelding-schaamte", "Voor uw hond krijgt u wel kwijtschelding.", "hond-ook"),
+        ("kwijtschelding-schaamte", "Uw hondenbelasting valt er ook onder, die hoeft u niet te betalen.", "hond-ook"),
+        (
+            "kwijtschelding-schaamte",
+            "Uw aanvraag loopt nog. De afschrijving gaat gewoon door, want de hondenbelasting moet u ook betalen.",
+            "kwijtschelding-betalen",
+        ),
+        (
+            "woz-bezwaar-status",
+            "Na onze uitspraak op het bezwaar hoeft u verder niets te doen, naar de rechter gaan kan niet.",
+            "beroep-rechter",
+        ),
+        (
+            "woz-bezwaar-status",
+            "De uitspraak op uw bezwaar is definitief, u hoeft verder niets te regelen.",
+            "beroep-rechter",
+        ),
+        (
+            "woz-termijn-gemist",
+            "Er komt een uitspraak op uw bezwaar. Die sturen we u toe. Die is onherroepelijk.",
+            "beroep-rechter",
+        ),
+        ("woz-hoger-dan-buren", "Bezwaar maken kan. U heeft drie maanden om het op te sturen.", "bezwaartermijn"),
+        ("woz-hoger-dan-buren", "U kunt drie maanden lang bezwaar maken.", "bezwaartermijn"),
+        ("woz-hoger-dan-buren", "Voor bezwaar geldt: een jaar na het versturen van de aanslag.", "bezwaartermijn"),
+        (
+            "woz-taxatieverslag-bureau",
+            "Het taxatieverslag is gratis, maar voor het bezwaar betaalt u wel griffierecht.",
+            "bezwaar-gratis",
+        ),
+        (
+            "invordering-regeling-incasso-mislukt",
+            "Ik zet de incasso weer aan, u bent echt niet de enige.",
+            "incasso-weer-aan",
+        ),
+    ],
+)
+def test_the_narrowed_rules_still_catch_what_is_wrong(scenario: str, text: str, wrong: str) -> None:
+    assert wrong in _wrong_ids(scenario, text)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("heffing-hondenbelasting", "Het hele jaar hoeft u niet te betalen, alleen de maanden dat u de hond had."),
+        ("kwijtschelding-schaamte", "Voor de afvalstoffenheffing, 300 euro, kan het, niet voor de hond."),
+        (
+            "kwijtschelding-auto-afgewezen",
+            "En eh, zolang het beroep loopt hoeft u nog niet te betalen, de invordering staat dan stil.",
+        ),
+    ],
+)
+def test_not_having_to_pay_denies_no_option_of_another_claim(scenario: str, text: str) -> None:
+    assert _wrong_ids(scenario, text) == []

@@ -29,7 +29,7 @@ _CONTACT = frozenset({"hallo", "eerlijk", "he", "hè", "toch", "nou", "ja", "nee
 
 _STAGE = re.compile(r"\[[^\]]*\]")
 """A stage direction in the caller's line ('[zucht]'): no word of the question."""
-_ECHO = re.compile(r"\W*(?:wat|hoe|waarom|wanneer|hoeveel|waar|of) ik(?![^\W_])", re.I)
+_ECHO = re.compile(r"\W*(?:wat|hoeveel) ik(?![^\W_])", re.I)
 """'Wat ik er zelf uit haal?': the caller repeats a question put to it, and answers it in the same line."""
 
 

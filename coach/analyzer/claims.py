@@ -85,6 +85,24 @@ _YES_AFTER_NO = {"jawel"}
 _COMPARISON = re.compile(r"(?<![^\W_])(?:net als|net zoals|zoals|evenals|anders dan)(?: bij)?(?:\s+[^\W_]+){1,2}")
 
 
+_COMMON_OPTION_WORDS = frozenset(
+    {
+        *("sturen", "opsturen", "toesturen", "kost", "kosten", "lager", "minder", "terug", "helemaal", "alles"),
+        *("vermindering", "verminderd", "online", "zien", "inzien", "bekijken", "delen", "stopt", "stoppen", "beroep"),
+        *("bezwaar", "digid", "website", "mag", "mogen", "prima", "gratis", "vanzelf"),
+    }
+)
+"""Option words too common to call a statement wrong when the claim's subject is named only two sentences or more
+away ("ik ga u daar niet in sturen" is no word about the report); a strong word ('onherroepelijk') still is."""
+_LEANS_BACK = re.compile(
+    r"\W*(?:(?:en|maar|dus)\s+)?(?:die|dat|moet|moeten|kan|kunt|hoeft|hoeven|is|wordt|gaat|blijft)(?![^\W_])"
+)
+"""A clause that opens on its verb or a pronoun takes its subject from the clause before."""
+_THIS_CASE = re.compile(r"(?<![^\W_])(?:voor u|bij u|in uw geval|voor uw situatie|in uw situatie)(?![^\W_])")
+"""Of a choice, what is denied 'voor u' is about this caller's case, not the rule."""
+_SUBORDINATE = re.compile(r"\W*(?:zolang|als|wanneer|nadat|omdat|terwijl|totdat|tot|zodra|voordat|indien)(?![^\W_])")
+"""A clause opened by one of these is subordinate: the main clause's negation does not deny what it names
+("zolang het beroep loopt hoeft u niet te betalen")."""
 _FINITE = frozenset(
     {
         *("is", "zijn", "was", "kan", "kunt", "kunnen", "mag", "mogen", "moet", "moeten", "wordt", "worden"),
@@ -207,15 +225,16 @@ _SERVICE = re.compile(
     r"(?<![^\W_])(?:belt|bellen|bel|terugbellen|terugbelt|contact|langs|komt|komen|hoort|horen|kijkt|kijken|"
     r"taxateur|collega|vrijwilliger|"
     r"(?:krijgt|ontvangt) u (?:een |de |het )?(?:brief|bericht|antwoord|mail|e-mail|reactie|uitkomst|uitslag|besluit)|"
-    r"sturen|stuurt|stuur|mailen|mail)(?![^\W_])"
+    r"(?:ik|we|wij|de gemeente)(?:\s+[^\W_]+){0,3}\s+(?:sturen|stuur|mailen|mail|versturen|verstuur))(?![^\W_])"
 )
 """When someone calls, comes by or writes back ("de taxateur belt u binnen twee weken", "voor het einde van het jaar
 hoort u de uitkomst"): a promise of service, no legal term, unless the clause names the term's own subject."""
 _OFFSET_AFTER = re.compile(
     r"\s*(?:later|eerder|geleden|erna|daarna|ervoor|"
     r"(?:voor|vóór) [^\W_]+|"
-    r"(?:na|nadat|voordat) (?!(?:[^\W_]+ ){0,3}?(?:dagtekening|datum|brief|uitspraak|beschikking|aanslag|aanmaning|"
-    r"dwangbevel|besluit|afwijzing|verzending|ontvangst|beslissing|betekening|betekend|verstuurd|gedagtekend))"
+    r"(?:na|nadat|voordat) (?!(?:[^\W_]+ ){0,5}?(?:dagtekening|datum|brief|uitspraak|beschikking|aanslag|aanmaning|"
+    r"dwangbevel|besluit|afwijzing|verzending|ontvangst|beslissing|betekening|betekend|verstuurd|versturen|verzenden|"
+    r"verzonden|gedagtekend))"
     r"[^\W_]+)(?![^\W_])"
 )
 """'een dag na uw betaling', 'twee dagen later': a distance between two events, no term."""
@@ -227,7 +246,7 @@ _SPREAD = re.compile(
 spread over time, no term (looked for in the whole sentence)."""
 _UNTIL = re.compile(r"(?<![^\W_])over\s+(?:(?:ongeveer|zo'n|pakweg|precies|nog|maar)\s+)?$")
 """'Dat is over ongeveer drie weken': the time until a day, no term."""
-_SPAN_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:altijd|netjes|steeds|lang|achter elkaar|op rij|trouw)(?![^\W_])")
+_SPAN_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:altijd|netjes|steeds|achter elkaar|op rij|trouw)(?![^\W_])")
 """'U heeft dertig jaar altijd op tijd betaald': a stretch of the past."""
 _OFFSET_LEAD = {
     "een",
@@ -417,7 +436,7 @@ class _Compiled:
     claim: ClaimType
     about: re.Pattern[str] | None
     unless: re.Pattern[str] | None
-    unless_sentence: re.Pattern[str] | None
+    unless_clause: re.Pattern[str] | None
     near: re.Pattern[str] | None
     unit: re.Pattern[str] | None
     options: list[tuple[str, list[tuple[re.Pattern[str], set[str]]]]]
@@ -480,7 +499,7 @@ class ClaimReader:
                     c,
                     _regex(c.about),
                     _regex(c.unless),
-                    _regex(c.unless_sentence),
+                    _regex(c.unless_clause),
                     _regex(c.near),
                     _regex(c.unit),
                     options,
@@ -619,17 +638,25 @@ class ClaimReader:
             off_topic: set[str] = set()
             if on_topic:  # a turn about the scenario's claims is not read for claims of other kinds of call
                 off_topic = {c.claim.id for c in self._compiled if c.claim.topic not in topics}
-            blocked = off_topic | {
-                c.claim.id
-                for c in compiled
-                if any(x is not None and x.search(subject) for x in (c.unless, c.unless_sentence))
-            }
+            blocked = off_topic | {c.claim.id for c in compiled if c.unless is not None and c.unless.search(subject)}
             found: list[Reading] = []
-            for start, end in parts:
+            for k, (start, end) in enumerate(parts):
                 clause = folded[start:end]
+                # a claim's unless_clause rules it out in this clause only ("De afschrijving gaat door, want de
+                # hondenbelasting moet u ook betalen": the first clause still says the payment goes on); a clause
+                # that leans on the ones before it ("Alleen de hondenbelasting, 58 euro, moet u wel betalen") is read
+                # with them
+                scope = clause
+                if _LEANS_BACK.match(clause):
+                    scope = " ".join(folded[a:b] for a, b in parts[max(0, k - 2) : k + 1])
+                if _SUBORDINATE.match(folded[s_start:start]):  # "Als de inschrijving is aangepast, passen wij ..."
+                    scope = folded[s_start:end]
+                here = blocked | {
+                    c.claim.id for c in compiled if c.unless_clause is not None and c.unless_clause.search(scope)
+                }
                 for comp in compiled:
                     claim = comp.claim
-                    if claim.kind in VALUE_KINDS or claim.id in blocked:
+                    if claim.kind in VALUE_KINDS or claim.id in here:
                         continue  # values are assigned below, one claim per value
                     level = self._subject(comp, subject, before, previous, expected, options=True)
                     if level is None:
@@ -639,18 +666,21 @@ class ClaimReader:
                     # an option named in a short clause without a verb gets its verb later in the sentence:
                     # "Voor de hondenbelasting, 58 euro, kan het helaas niet" denies it, as "niet voor de hond" does
                     wide = clause
-                    if claim.kind == ClaimKind.choice and _verbless(clause) and _APPOSED.match(folded, end, s_end):
-                        wide = folded[start:s_end]
+                    apposed = _APPOSED.match(folded, end, s_end) if claim.kind == ClaimKind.choice else None
+                    if apposed and _verbless(clause):
+                        # to the end of the verb's own clause: "..., kan het, niet voor de hond" denies the dog
+                        stop = _CLAUSE_BREAK.search(folded, apposed.end(), s_end)
+                        wide = folded[start : stop.start() if stop else s_end]
                     for option, m, own in self._options(comp, wide, first=asked):
                         if m.start() >= len(clause):
                             continue
                         weak = (
                             level == 2
                             and not asked
-                            and len(m.group().split()) == 1
+                            and m.group().strip().lower() in _COMMON_OPTION_WORDS
                             and not (comp.about is not None and comp.about.search(beside))
                         )
-                        odd = self._negated(wide, m, own, claim.kind == ClaimKind.yesno)
+                        odd = self._negated(wide, m, own, claim.kind == ClaimKind.yesno, claim.affirmed_by_not_paying)
                         value: str = option
                         negated = False
                         if claim.kind == ClaimKind.yesno:
@@ -686,7 +716,7 @@ class ClaimReader:
                         previous,
                         expected,
                         order,
-                        blocked,
+                        here,
                     )
                 )
             out.extend(self._prefer_expected(found, expected))
@@ -830,7 +860,7 @@ class ClaimReader:
             return []
         return [(a, b)]
 
-    def _negated(self, clause: str, m: re.Match[str], own: set[str], yesno: bool) -> bool:
+    def _negated(self, clause: str, m: re.Match[str], own: set[str], yesno: bool, affirmed: bool = False) -> bool:
         """Whether a negation turns this match round. A yes/no statement is negated by a negation anywhere in
         its clause ("schort de betaling niet op", "ozb hoeft u niet te betalen"); a choice by one close before it,
         inside it or right after it ("het gaat niet om wat uw huis nu waard is", "de gemeente beslist niet")."""
@@ -840,8 +870,10 @@ class ClaimReader:
             words = [w for w in _NEGATOR.findall(cleaned) if w not in own]
             words += ["pas"] * len(_PAS.findall(cleaned))
             return len(words) % 2 == 1
-        # "voor het afval en het riool hoeft u niks te betalen": not having to pay for an option affirms it
-        cleaned = _PAYS_NOTHING.sub(lambda x: " " * len(x.group()), cleaned)
+        # "voor het afval en het riool hoeft u niks te betalen": not having to pay for an option affirms it, for a
+        # claim about what is remitted (affirmed_by_not_paying)
+        if affirmed:
+            cleaned = _PAYS_NOTHING.sub(lambda x: " " * len(x.group()), cleaned)
         before = cleaned[: m.start()].split()[-6:]
         cut = max((i for i, w in enumerate(before) if w.strip(",.;:!?") in _BOUNDARY_WORDS), default=-1)
         before = before[cut + 1 :]  # "niet betaald dan direct beslag": the negation is before 'dan'
@@ -849,8 +881,10 @@ class ClaimReader:
         if any(w.strip(",.;:!?") in _EXCEPT for w in before):
             return True  # "behalve de hondenbelasting"
         # "Naar de rechter kan daarna niet": a fronted option is negated by the negation after its verb
+        if _THIS_CASE.search(cleaned):
+            return False  # "dus voor u komt er geen dwangbevel": about this caller's case, no denial of the rule
         lead = re.split(r"[.:;!?]\s", cleaned[: m.start()])[-1]  # "Samen 258.000. De koopprijs telt niet mee"
-        fronted = len(_LEAD_FILLERS.sub("", lead).split()) <= 2
+        fronted = len(_LEAD_FILLERS.sub("", lead).split()) <= 2 and not _SUBORDINATE.match(lead)
         after = cleaned[m.end() :].split()[:8] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "erbuiten", "daarbuiten", "uitgezonderd", "uitgesloten"} for w in after):
@@ -865,12 +899,11 @@ class ClaimReader:
         folded = fold(sentence)
         return bool(_REPORTED.search(folded) or _REPORTED_AFTER.search(folded))
 
-    def rules_out(self, claim: str, sentence: str) -> bool:
-        """Whether a sentence's words rule a claim out (its ``unless`` or ``unless_sentence``): a scenario's wrong
-        phrase for the claim is not read there either."""
+    def rules_out(self, claim: str, clause: str) -> bool:
+        """Whether a clause's words rule a claim out (its ``unless_clause``): a scenario's wrong phrase for the claim is
+        not read there either. Not the turn-wide ``unless``: a scenario about the report names its words anyway."""
         comp = next((c for c in self._compiled if c.claim.id == claim), None)
-        folded = _compared(fold(sentence))
-        return comp is not None and any(x is not None and x.search(folded) for x in (comp.unless, comp.unless_sentence))
+        return comp is not None and comp.unless_clause is not None and bool(comp.unless_clause.search(fold(clause)))
 
     def names_subject(self, claim: str, text: str) -> bool | None:
         """Whether a text names what a claim is about in its own words (its ``about`` words), or None when the claim
@@ -1020,7 +1053,7 @@ class ClaimReader:
         named = comp.about is not None and comp.about.search(clause)
         if not named and (_SERVICE.search(clause) or _SPREAD.search(sentence) or _UNTIL.search(clause[: value.start])):
             return False
-        if _SPAN_AFTER.match(after):
+        if not named and _SPAN_AFTER.match(after):
             return False
         lead = [w for w in clause[: value.start].split() if w.strip(",.;:!?") not in _OFFSET_LEAD]
         return bool(lead) or not _OFFSET_AFTER.match(after)

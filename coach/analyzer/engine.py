@@ -514,6 +514,9 @@ class Memo:
         return value
 
 
+_DEPARTMENTS = frozenset(
+    {"afdeling", "team", "klantenservice", "klantcontact", "klantcontactcentrum", "servicecentrum"}
+)
 _NAME_OF = re.compile(r"(?:^|(?<=[\s,.:;!]))([A-Z][\w'-]*)\s+van\s+(?:de\s+|het\s+)?(\w+)")
 """A capitalised word, 'van' and the word after it: 'Sanne van Belastingen'."""
 
@@ -698,6 +701,9 @@ class Analyzer:
         self.polite_words = frozenset(fold(w) for w in lx.informal.polite)
         d = lx.definition
         self.vague = re.compile(rf"\W*dat (?:is|zijn) (?:(?:{_plain(d.vague_fillers)}) )?(?:{_plain(d.vague)})\b")
+        self.vague_after = re.compile(rf"\W*(?:(?:{_plain(d.vague_fillers)}) )?(?:{_plain(d.vague)})\b")
+        """What a 'dat is' that defines nothing goes on with: 'de regels', 'vervelend' ("Het dwangbevel van 3 maart, dat
+        is vervelend voor u.")."""
         """A "dat is ..." that points back to nothing it defines ("Dat zijn de regels.")."""
         off = lx.offscript
         self.english = _words_regex(off.english)
@@ -1148,7 +1154,10 @@ class Analyzer:
         withs = [fold(m.group(1)) for m in re.finditer(r"(?<![^\W_])met\s+(?:de\s+|het\s+)?([^\W\d_]+)", span)]
         # "u spreekt met Belastingen Heggedal", "met Belastingen De Waarden": the organisation, not one's name
         only_organisation = (
-            bool(withs) and self.organisation is not None and all(self.organisation.fullmatch(w) for w in withs)
+            bool(withs)
+            and self.organisation is not None
+            and all(self.organisation.fullmatch(w) for w in withs)
+            and not re.search(r"(?<![^\W_])(?:mijn naam is|ik ben|ik heet|spreekt met [^\W\d_]+ van)(?![^\W_])", span)
         )
         if opening and opening[0] in ("met-naam", "self-identification") and not only_organisation:
             parts.add("name")
@@ -1158,9 +1167,13 @@ class Analyzer:
             head = text[: first[-1].end] if first else text
             for m in _NAME_OF.finditer(head):
                 addressed = set(fold(head[: m.start()]).split()[-2:]) & {"meneer", "mevrouw", "heer", "dhr", "mw"}
+                # not a department before 'van' ("afdeling Belastingen van de gemeente", "Team Heffingen van ...")
+                who = fold(m.group(1))
+                department = bool(self.organisation.fullmatch(who)) or who in _DEPARTMENTS
                 if (
                     not addressed
-                    and fold(m.group(1)) not in self.greetings
+                    and not department
+                    and who not in self.greetings
                     and self.organisation.match(fold(m.group(2)))
                 ):
                     parts.add("name")
@@ -1175,7 +1188,7 @@ class Analyzer:
         if not first or m.start() < first[0].end:
             return True
         before = span[max(0, m.start() - 24) : m.start()].split()[-2:]
-        return bool(set(before) & {"van", "bij", "namens", "afdeling", "team", "met"})
+        return bool(set(before) & {"van", "bij", "namens", "afdeling", "team", "met", "is", "belt", "verbonden"})
 
     def explains(self, term: str, text: str) -> bool:
         """Whether a sentence explains a jargon term that another sentence of the turn used: it holds the term's
@@ -1198,13 +1211,14 @@ class Analyzer:
         brief"), later in it ("..., dat wil zeggen ...") or right before it ("... waar u van kunt leven, dat heet de
         beslagvrije voet")."""
         m = regex.search(folded)
+        if not m:
+            return False
+        right = self.defined_right_after.match(folded, m.end()) if self.defined_right_after else None
+        if right and not self.vague_after.match(folded, right.end()):
+            return True
         return bool(
-            m
-            and (
-                (self.defined_right_after and self.defined_right_after.match(folded, m.end()))
-                or (self.defined_later and self.defined_later.search(folded, m.end()))
-                or (self.defined_before and self.defined_before.search(folded, 0, m.start()))
-            )
+            (self.defined_later and self.defined_later.search(folded, m.end()))
+            or (self.defined_before and self.defined_before.search(folded, 0, m.start()))
         )
 
     def invites(self, text: str) -> bool:

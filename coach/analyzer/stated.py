@@ -146,8 +146,11 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
                 sentences = analyzer.asserted_sentences(text, analysis)
             for chunk in sentences:
                 found = analyzer.claim_in(entry.phrases, chunk)
-                if found and entry.claim and analyzer.claim_reader.rules_out(entry.claim, chunk):
-                    found = None
+                if found and entry.claim:
+                    # the clause of the asserted parts the phrase starts in
+                    clause = chunk[: found[1].end()].rsplit(" . ", 1)[-1] + chunk[found[1].end() :].split(" . ", 1)[0]
+                    if analyzer.claim_reader.rules_out(entry.claim, clause):
+                        found = None
                 if found:
                     break
             # "12 termijnen kan niet", "en 12 termijnen? nee": the wrong words denied right after them
@@ -206,10 +209,12 @@ def _stated(analyzer: Analyzer, scenario: Scenario, text: str, previous: str, an
 
 
 _DENIED_AFTER = re.compile(
-    r"\W*(?:(?:dat|die|het|kan|mag|gaat|is|zijn|lukt|wordt|bent|was|u|je|ook|echt|zeker|helemaal)\s+){0,3}"
+    r"[^\w,;:.]*(?:(?:dat|die|het|kan|mag|gaat|is|zijn|lukt|wordt|bent|was|u|je|ook|echt|zeker|helemaal)\s+){0,3}"
     r"(?:niet|geen|nooit|nee)\b",
     re.I,
 )
+"""The wrong words denied right after them, in the same clause: "te laat bent u ook niet", "en 12 termijnen? nee";
+not across a comma ("Ik zet de incasso weer aan, u bent echt niet de enige")."""
 
 
 def _sentences_with_truth(verdicts: list[Verdict], wrong: Verdict) -> set[str]:

@@ -436,7 +436,15 @@ class CallerBrain:
             f for f in facts if f.fact.id not in self.fact_answers or self._asks_again(f, text, asked_now, analysis)
         ]
         if any(f.fact.id not in self.fact_answers for f in facts):
-            facts = [f for f in facts if f.fact.id not in self.fact_answers]
+            # asked again in a question of its own, or said to be asked again ("Wat was uw aanslagnummer ook alweer?
+            # En wat is uw adres?"), it is still answered
+            new_parts = {f.part for f in facts if f.fact.id not in self.fact_answers}
+            facts = [
+                f
+                for f in facts
+                if f.fact.id not in self.fact_answers
+                or (f.part not in new_parts and self._asked_on_its_own(f, text, asked_now, analysis))
+            ]
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
@@ -938,11 +946,17 @@ class CallerBrain:
             elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(
                 text, asked_now.parts, self.analyzer.verbs, self.words
             ):
-                answer(
-                    self._unknown_line(text, analysis),
-                    "unknown_fact",
-                    "Je weet dit niet, of snapt de vraag niet: zeg dat.",
-                )
+                slipping = self._slips_on(text, analysis)
+                if slipping is not None:
+                    # "komt het u op dit moment slecht uit, financieel?": asked about its own life in the words of
+                    # what it keeps back, it lets something slip; not "Dat weet ik niet zeker" (round-21 audit)
+                    answer(slipping, "hint", "Laat iets vallen over wat er onder je vraag zit, zonder het te zeggen.")
+                else:
+                    answer(
+                        self._unknown_line(text, analysis),
+                        "unknown_fact",
+                        "Je weet dit niet, of snapt de vraag niet: zeg dat.",
+                    )
         elif "open_question" in acts and not back:
             answer(*self._open_answer(text, analysis))
         if ignored and off is None:
@@ -1546,9 +1560,18 @@ class CallerBrain:
         )
         # a street of the dossier or of its own words with its number ("gaat het om kerkpad 12 in esdonk?" about the
         # house it sold; round-21 audit)
+        # a capitalised street with a house number of one to four digits, from the dossier and the caller's own
+        # words as written (not "februari 2026", "termijn 10")
+        written = " ".join(
+            [*(d.value for d in s.briefing.dossier), *s.opening, *(a for f in s.facts for a in f.answer)]
+        )
+        streets = {
+            (fold(word), house)
+            for word, house in re.findall(r"(?<![^\W_])([A-Z][^\W\d_]{4,})\s+(\d{1,4})[a-z]?(?![\d.,:])", written)
+            if not (len(house) == 4 and house.startswith(("19", "20"))) and fold(word) not in _MONTHS
+        }
         dossier_street = not asked & self.analyzer.wh and any(
-            street_word in asked and (not said or said == [house])
-            for street_word, house in re.findall(r"([^\W\d_]{5,})\s+(\d+)[a-z]?(?=\s*,|\s+in\s|\s*\(|\s*$)", known)
+            street_word in asked and (not said or said == [house]) for street_word, house in streets
         )
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street or dossier_street
 
@@ -2265,6 +2288,31 @@ class CallerBrain:
         shared = len(words & said)
         return len(words) >= 3 and (shared * 4 >= len(words) * 3 or (bool(numbers & said) and shared * 2 >= len(words)))
 
+    def _slips_on(self, text: str, analysis: Analysis) -> Callable[[], str] | None:
+        """A yes/no question about the caller's own life in the words of the concern it keeps back (its keywords)
+        and of a hint it has not dropped yet ("komt het u op dit moment slecht uit, financieel?"): that hint, or
+        None. Not a question with a question word ("Welke maand is uw man overleden?" asks a fact)."""
+        pending = self.pending_hidden
+        if not pending or "dismissive" in analysis.acts or self.turn_no < 2 or analysis.has("open_question"):
+            return None
+        questions = " ".join(x.text for x in analysis.sentences if "?" in x.text) or text
+        if set(_WORD.findall(fold(questions))) & (self.analyzer.wh | {"of"}):
+            return None  # nor a pick ("gaat het om de winkel of die van thuis?")
+        hidden = pending[0]
+        if not first_match(hidden.keywords, questions):
+            return None
+        asked_stems = self._stems(questions)
+        fitting = [h for h in hidden.hints[self.hints_given :] if self._stems(h) & asked_stems]
+        if not fitting:
+            return None
+
+        def hint() -> str:
+            line = fitting[0]
+            self.hints_given, self.hint_turn = self.hints_given + 1, self.turn_no
+            return line
+
+        return hint
+
     def _unknown_line(self, text: str, analysis: Analysis):
         """A question the caller has no fact for: not knowing (a number, a date), not sure (a plain yes/no question:
         "Heeft u dat zelf ook zo gezien in de app?" is clear, "Hoe bedoelt u?" would not fit), or asking what is
@@ -2307,6 +2355,23 @@ class CallerBrain:
         """Whether the caller's own question has been answered: every required key point was given."""
         required = self.scenario.required_key_info
         return bool(required) and all(k.id in self.key_info for k in required)
+
+    def _asked_on_its_own(self, f: FactAsked, text: str, asked_now: Asked, analysis: Analysis) -> bool:
+        """Whether the part that asks a fact says it asks again ("ook alweer", "niet goed genoteerd"), or asks it
+        outright in a question of its own: with a question word and the fact's own topic ("Wat was uw
+        aanslagnummer?"), not "en heeft u het juiste kenmerk gebruikt?" nor "wat wilde u weten over de termijnen?"."""
+        if f.part >= len(asked_now.parts):
+            return False
+        if _ASKED_AGAIN.search(fold(text)):
+            return True
+        a, b = asked_now.parts[f.part]
+        part = text[a:b].strip()
+        own_sentence = any(x.text.strip() == part and x.text.rstrip().endswith("?") for x in analysis.sentences)
+        topics = asked_now.topics_of[f.part] if f.part < len(asked_now.topics_of) else set()
+        wh = bool(set(_WORD.findall(fold(part))) & self.analyzer.wh)
+        # "wat wilde u precies weten over de termijnen?" asks what the call is about, not the fact
+        invites = self.analyzer.invites(part) or bool(_WANTS_TO_KNOW.search(fold(part)))
+        return own_sentence and wh and not invites and bool(set(topics) & set(f.fact.topics))
 
     def _asks_again(self, f: FactAsked, text: str, asked_now: Asked, analysis: Analysis) -> bool:
         """Whether the question part that names a fact told already asks it again: not when it asks whether the
@@ -2496,6 +2561,17 @@ _SAME_TOPIC = {"e-mail": "e-mailadres"}
 e-mail"), ask for the detail of another topic."""
 _DETAILS_ORDER = ["topic_naam-adres", "topic_telefoonnummer", "topic_e-mailadres"]
 """The order in which a caller gives its details when asked for several at once."""
+_WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
+_ASKED_AGAIN = re.compile(
+    r"(?<![^\W_])(?:ook alweer|nog een keer|nog eens|nogmaals|opnieuw|niet goed (?:genoteerd|verstaan|gehoord))"
+    r"(?![^\W_])"
+)
+_MONTHS = frozenset(
+    {
+        *("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober"),
+        *("november", "december"),
+    }
+)
 _YOURS = re.compile(r"(?<![^\W_])(?:uw|je|jouw)(?![^\W_])")
 """A detail named as the caller's own ("Zal ik uw telefoonnummer noteren?"): asked for, though in a request for
 leave."""

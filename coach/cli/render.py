@@ -230,8 +230,12 @@ def topics_table(topics: Sequence[AskTopic]) -> Table:
 
 
 def emotion_meter(value: int) -> Text:
+    """How upset the caller is, 0 (calm) to 10 (hangs up), labelled 'onrust': players of the audit read a bare bar
+    as a score that should go up, and took a calm caller's 0/10 for a bad sign (rounds 21 and 22)."""
     colour = "green" if value <= 3 else "yellow" if value <= 6 else "red"
-    return Text.assemble(("■" * value, colour), ("□" * (10 - value), "dim"), (f"\u00a0{value}/10", colour))
+    return Text.assemble(
+        ("onrust\u00a0", "dim"), ("■" * value, colour), ("□" * (10 - value), "dim"), (f"\u00a0{value}/10", colour)
+    )
 
 
 def caller_name(name: str) -> Text:

@@ -43,7 +43,9 @@ _OFFER = re.compile(
 """An offer or a request for permission ('Zal ik dat voor u aanvragen?') is closed by nature: no question to open."""
 
 
-_OPTIONS = re.compile(r",[^,?]*(?<![^\W_])of(?![^\W_])[^,?]*\??\s*$")
+_OPTIONS = re.compile(
+    r",[^,?]*(?<![^\W_])of(?![^\W_])(?!\s+(?:u|je|jij|ik|het|er|ze|zij|hij|we|wij|dat|die)(?![^\W_]))[^,?]*\??\s*$"
+)
 """'..., de aanslag of ook de WOZ-waarde?', '..., online of per post?': a question word, then the options to pick
 from: a closed question (evidence round 6)."""
 
@@ -85,11 +87,12 @@ def open_questions(call: Call, criterion: Any) -> Result:
 
 
 _NO_FOLLOW_UP = re.compile(
-    r"(?i)(?<![^\W_])(?:at|apenstaartje|punt (?:nl|com|net))(?![^\W_])|@|\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|"
-    r"(?<![^\W_])ik (?:stuur|zet|bel|regel|noteer|laat|maak|vraag|verbind|mail)(?![^\W_])"
+    r"(?i)(?<![^\W_])(?:at|apenstaartje|punt (?:nl|com|net))(?![^\W_])|@|(?<!\d)0\d[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|"
+    r"(?<![^\W_])ik (?:stuur|zet|bel|regel|noteer|laat|maak|verbind|mail)(?![^\W_])[^?]*$"
 )
-"""A mail address or phone number read back, or a step of the trainee's own ("en ik stuur u het adres"): no
-follow-up on what the caller said (evidence round 6)."""
+"""A mail address or phone number read back, or a statement with a step of the trainee's own ("en ik stuur u het
+adres"): no follow-up on what the caller said (evidence round 6). A question stays one ("Ik vraag het even: hoe krap
+is het?")."""
 
 
 @signal("doorvragen")
@@ -253,6 +256,8 @@ def summary_captures_concern(call: Call, criterion: Any) -> Result:
     return Result(score, [best_ev], detail, moment)
 
 
+_ADVICE = re.compile(r"(?i)(?<![^\W_])(?:u|je)\s+(?:kunt|kan|moet|hoeft|mag)(?![^\W_])|(?:kunt|moet|hoeft|mag)\s+u\b")
+"""'U hoeft zich geen zorgen te maken', 'u kunt kwijtschelding aanvragen': the trainee's advice, no summary."""
 _GOES_ON = re.compile(r"\W*(?:en\s+|maar\s+|ook\s+)?(?:u|uw|je|jij|jouw)\s", re.I)
 """A sentence that goes on giving the caller back: it opens with 'u', 'uw', 'en u'."""
 
@@ -267,8 +272,23 @@ def _summary_stretch(call: Call, i: int, sentence: str) -> str:
     asking = {call.sentence(i, h) for a in ("open_question", "closed_question") for h in analysis.of(a)}
     feeling = {call.sentence(i, h) for h in analysis.of("emotion_reflection")}
     parts = [sentence]
-    # the summary goes on in the caller's person ("... is uw ex vertrokken. U betaalt nu voor twee personen.")
-    while k + 1 < len(texts) and texts[k + 1] not in asking and _GOES_ON.match(texts[k + 1]):
+    # the summary goes on in the caller's person with the caller's words ("... is uw ex vertrokken. U betaalt nu voor
+    # twee personen."), not with an explanation ("U hoeft zich geen zorgen te maken, u kunt ... aanvragen")
+    heard = {w for j, t in call.caller if j < i for w in call.analyzer.content_words(t.text)}
+    checked = {call.sentence(i, h) for h in analysis.of("check_understanding")}
+
+    def goes_on(n: int) -> bool:
+        # in the caller's person, no advice; with the caller's words, or closed by "Klopt dat?"
+        x = texts[n]
+        closed = n + 1 < len(texts) and texts[n + 1] in checked
+        return (
+            x not in asking
+            and bool(_GOES_ON.match(x))
+            and not _ADVICE.search(x)
+            and (bool(call.analyzer.content_words(x) & heard) or closed)
+        )
+
+    while k + 1 < len(texts) and goes_on(k + 1):
         k += 1
         parts.append(texts[k])
     if k + 1 < len(texts) and texts[k + 1] in asking:
@@ -293,12 +313,14 @@ def hidden_concern_found(call: Call, criterion: Any) -> Result:
             # any (an explanation, a correction) is not quoted: the caller told it, the turn did not draw it out
             j, u, analysis = before[-1]
             inviting = [
-                call.sentence(j, h)
+                (a != "closed_question", analysis.text.find(sentence), sentence)
                 for a in ("open_question", "closed_question", "summary", "emotion_reflection")
                 for h in analysis.of(a)
+                if not call.is_fact_question(sentence := call.sentence(j, h)) and not _OFFER.match(sentence)
             ]
             if inviting:
-                quote = max(inviting, key=lambda x: analysis.text.find(x))
+                # an open question, a summary or a named feeling over a closed question; the latest of those
+                quote = max(inviting)[2]
                 evidence.insert(0, ev(j, u, quote, note="hierna vertelde de beller wat er echt speelt"))
         return Result(1.0, evidence, "De onderliggende zorg kwam boven water.")
     hinted = [(i, t) for i, t in call.caller if "hint" in t.meta.get("kinds", [])]
@@ -452,6 +474,14 @@ _LISTENING = {
 }
 
 
+_DETAILS_READ_BACK = re.compile(
+    r"(?i)\d{4}\.\d{2,}|\b\d{4}\s?[a-z]{2}\b|"
+    r"[^\W\d_]{2,}(?:straat|laan|weg|pad|plein|hof|kade|dijk|singel|gracht|dreef|steeg|park|veld|akker|erf|baan|ring|"
+    r"wal|hoek|markt)\s+\d{1,4}"
+)
+"""An aanslagnummer, a postcode or a street with its number: the caller's details read back."""
+
+
 @signal("clarify_before_solution")
 def clarify_before_solution(call: Call, criterion: Any) -> Result:
     # the opening turn's reassurance ("U stoort helemaal niet") is no solution yet
@@ -471,7 +501,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             if hit.rule == "fact-question" or call.is_fact_question(sentence) or _OFFER.match(sentence):
                 return False
             # "merelstraat 31, aanslag 2026.0962.214?", "gaat het om kerkpad 12?": a check of the caller's details
-            if hit.act == "closed_question" and re.search(r"\d{2,}", sentence):
+            if hit.act == "closed_question" and _DETAILS_READ_BACK.search(sentence):
                 return False
             return not (hit.act == "open_question" and i == opening_turn)
         return hit.act != "summary" or any(h is hit for _, _, h in call.summaries)
@@ -542,10 +572,23 @@ def _asked(call: Call, i: int, sentence: str) -> bool:
     return sentence.rstrip(" \"')").endswith("?") or call.asks_in(i, sentence)
 
 
+_NOT_AGREED = re.compile(
+    r"(?i)(?<![^\W_])(?:zoek|zoeken|kijk|kijken)(?:\s+\S+){0,3}\s+(?:meteen|nu|direct)(?:\s+\S+){0,3}\s+(?:op|uit|na)\b|"
+    r"(?<![^\W_])volgende (?:termijn|afschrijving)(?:\s+\S+){0,3}\s+(?:komt|is)\b|"
+    r"(?<![^\W_])(?:komt|is)(?:\s+\S+){0,2}\s+volgende (?:termijn|afschrijving)\b"
+)
+"""'Ik zoek het meteen voor u op' (looking it up during the call), 'Op 29 mei komt de volgende termijn' (a date already
+set): the caller hears the trainee act on its question, but no agreement is made (evidence round 6)."""
+
+
 @signal("next_step")
 def next_step(call: Call, criterion: Any) -> Result:
     # "Zal ik het formulier sturen?" offers a step; the agreement is the statement ("Ik stuur het vandaag")
-    hits = [(i, t, h) for i, t, h in call.hits("next_step") if not _asked(call, i, call.sentence(i, h))]
+    hits = [
+        (i, t, h)
+        for i, t, h in call.hits("next_step")
+        if not _asked(call, i, call.sentence(i, h)) and not _NOT_AGREED.search(call.sentence(i, h))
+    ]
     if hits:
         i, t, h = hits[0]
         quote = _with_next(call, i, call.sentence(i, h))
@@ -875,10 +918,17 @@ def _with_the_rest_of_the_point(call: Call, i: int, found: list[Any], descriptio
     """The stated sentences of a key point, with the statements right before and after them that say more of the
     same point (two words of its description or more): "... betalen voor 26 mei. De 9 euro blijft staan, want de mail
     is verstuurd." quotes the reason too (evidence round 6)."""
-    sentences = call.analysis(i).sentences
+    analysis = call.analysis(i)
+    sentences = analysis.sentences
     point = {w[:5] for w in call.analyzer.content_words(description)}
+    # not the caller's words given back ("U zegt dat de incasso stil zou moeten staan"), a named feeling, nor a
+    # sentence that states something wrong
+    given_back = {call.sentence(i, h) for a in ("summary", "emotion_reflection") for h in analysis.of(a)}
+    wrong = {w.sentence for w in call.stated[[x[0] for x in call.learner].index(i)].wrong} if call.scenario else set()
 
     def more(x: Any) -> bool:
+        if x.text in given_back or x.text in wrong or call.analyzer.claim_reader.reports(x.text):
+            return False
         statement = not x.text.rstrip(" \"')").endswith("?")
         shared = len({w[:5] for w in call.analyzer.content_words(x.text)} & point)
         # one word of the point is enough for a sentence that goes on from the last ("Niet voor de hond, ...")

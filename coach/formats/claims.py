@@ -73,10 +73,16 @@ class ClaimType(Model):
     unless: list[Pattern] = Field(
         default_factory=list, description="Een zinsdeel met een van deze woorden gaat niet over deze claim."
     )
-    unless_sentence: list[Pattern] = Field(
+    unless_clause: list[Pattern] = Field(
         default_factory=list,
-        description="Een zin met een van deze woorden gaat niet over deze claim; anders dan unless geldt het alleen "
-        "voor die zin ('hond*': wat over de hondenbelasting gezegd wordt, zegt niets over het uitstel voor de rest).",
+        description="Een zinsdeel met een van deze woorden gaat niet over deze claim; anders dan unless geldt het "
+        "alleen voor dat zinsdeel ('hond*': wat over de hondenbelasting gezegd wordt, zegt niets over het uitstel voor "
+        "de rest).",
+    )
+    affirmed_by_not_paying: Flag = Field(
+        False,
+        description="Bij een keuze: 'hoeft u niet te betalen' bij een optie zegt dat die optie erbij hoort (voor welke "
+        "belastingen kwijtschelding kan), geen ontkenning.",
     )
     correction: Text = Field(description="Wat klopt, in gewone woorden; de feedback toont dit.")
     source: Text = Field(description="Waar het vandaan komt: een adres of 'domeinbrief A1'.")
