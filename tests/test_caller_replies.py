@@ -4,6 +4,8 @@ own plan, no thanks for an apology about the words, and a calm caller who got ne
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coach.analyzer import get_analyzer
@@ -610,3 +612,28 @@ def test_review_a_why_not_me_is_still_a_question_to_answer() -> None:
     assert questions_to_answer("Mijn buurvrouw betaalt in tien. Waarom ik dan niet? Dat is toch oneerlijk.") == [
         "Waarom ik dan niet?"
     ]
+
+
+def _replay22(lib: Library, call: str, upto: int):
+    import yaml
+
+    from tests.helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "bench" / "data" / "audit" / "round22" / f"{call}.yaml").read_text(encoding="utf-8"))
+    turns = [t["text"] for t in data["turns"] if t["speaker"] == "learner"][:upto]
+    return play(lib.scenario(data["scenario"]), turns, data["seed"])[1]
+
+
+def test_asked_for_its_number_again_the_caller_gives_the_digits_not_the_aanslagnummer(lib: Library) -> None:
+    """Round 22: 'ik zie het nummer niet goed, kunt u het opnoemen?' right after it named the number it calls
+    from; then 'wat is uw telefoonnummer?' once more. Its mobile, in digits, the same both times."""
+    plans = _replay22(lib, "D1", 12)
+    assert re.search(r"06 \d\d \d\d \d\d \d\d", plans[9].text), plans[9].text
+    assert "2026.3041.876" not in plans[9].text
+    number = re.search(r"06 \d\d \d\d \d\d \d\d", plans[11].text)
+    assert number and number.group() in plans[9].text
+
+
+def test_asked_what_its_worry_means_it_does_not_recite_it_again(lib: Library) -> None:
+    plan = _replay22(lib, "A2", 6)[-1]
+    assert "Zoals ik al zei" not in plan.text

@@ -7,6 +7,7 @@ lines for it: the scenario's own lines first, then the shared Dutch bank (``line
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Callable
@@ -217,6 +218,10 @@ class CallerBrain:
     said_back_again: bool = False
     """The caller said its teach-back a second time ("Zoals ik zei: ..."): a third time it only says it knows."""
     mail: str = ""
+    phone_said_last: bool = False
+    """The caller's last reply named the number it calls from."""
+    phone_asked: int = 0
+    """How often the caller was asked its phone number: asked again, it gives the digits."""
     """The caller's e-mail address once it gave it: the same address every time."""
     covered: list[str] = field(default_factory=list)
     """Key points conveyed and proposals accepted ("key_info:te-laat", "proposal:taxateur-belt"), in the order they
@@ -377,6 +382,7 @@ class CallerBrain:
         """The caller's reaction to a trainee turn; ``previous`` is what the caller said just before it."""
         s = self.scenario
         self.turn_no += 1
+        phone_before, self.phone_said_last = self.phone_said_last, False  # set again when this reply names it
         acts = analysis.acts
         revealed: list[str] = []
         events: list[EmotionEvent] = []
@@ -448,6 +454,14 @@ class CallerBrain:
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
+        phone_again = False
+        # "Ik zie het nummer niet goed, kunt u het opnoemen?" right after it named the number it calls from: its phone,
+        # not the aanslagnummer it gave before (round-22 audit)
+        if phone_before and "aanslag" not in fold(text):
+            told_number = [f for f in facts if f.fact.id in self.fact_answers and "aanslagnummer" in f.fact.topics]
+            if told_number:
+                facts = [f for f in facts if f not in told_number]
+                phone_again = True
         own = (
             []
             # "naar uw adres, of naar uw mailadres?" asks for a pick; a fact asked, and a part without one asks the
@@ -463,6 +477,8 @@ class CallerBrain:
                 and not any(x in f.topics for f in s.facts)
             ]
         )
+        if phone_again and "topic_telefoonnummer" not in own:
+            own.append("topic_telefoonnummer")
         if own:  # "Mag ik uw telefoonnummer en e-mail?": asked for its details, the caller gives each one named
             named = self._details_asked(text, asked_now, apart, every=True)
             more = {_SAME_TOPIC.get(x, x) for x in named} - {x.removeprefix("topic_") for x in own}
@@ -1237,6 +1253,10 @@ class CallerBrain:
         how = self.words.how_are_you is not None and bool(self.words.how_are_you.search(fold(" ".join(questions))))
         if not why and shared < 2 and how:  # "Hoe gaat het nu met uw vrouw?"; not "Wat voor post komt er dan?"
             return self.line("concern_more")
+        if _ASKS_MEANING.search(fold(" ".join(questions))):
+            # "Wat bedoelt mevrouw Wijnands precies met geen nieuwe schuld?": what it means for the caller, in a few
+            # words of its own, not the sentence once more (round-22 audit)
+            return self.line("concern_more")
         self.concern_again_said = best
         best = re.sub(r"^\[[^\]]*\]\s*", "", best)  # "[huilt]" was then
         best = re.sub(r"^(?:En|Maar|Want|Dus)\s+(?=\w)", "", best)  # "En ik vind het moeilijk" goes on from before
@@ -1731,6 +1751,13 @@ class CallerBrain:
                 h.rule not in ("fact-question", "declarative-question") for h in analysis.of("closed_question")
             )
             return f"Ja, {line[:1].lower()}{line[1:]}" if yes_no and not analysis.has("open_question") else line
+        if kind == "topic_telefoonnummer":
+            self.phone_said_last = True
+            # asked again, or asked for the digits ("kunt u het opnoemen?"): the digits, the same all call
+            self.phone_asked += 1
+            if self.phone_asked > 1 or _DIGITS_ASKED.search(fold(text)):
+                return self.line("topic_telefoonnummer_cijfers", nummer=self._phone())
+            return self.line(kind)
         if kind != "topic_naam-adres":
             return self.line(kind)
         address = self._address()
@@ -1742,6 +1769,11 @@ class CallerBrain:
             return self.line("topic_adres_klopt", adres=address)
         name = self.scenario.caller.name if "naam" in fold(text) else ""
         return self.line(kind, adres=f"{name}, {address}" if name else address)
+
+    def _phone(self) -> str:
+        """The caller's mobile number, the same all call and for a given scenario: 06 and eight digits."""
+        digits = "".join(str(b % 10) for b in hashlib.sha256(self.scenario.id.encode()).digest()[:8])
+        return f"06 {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
 
     def _mail(self) -> str:
         """The caller's own e-mail address, the same all call: its initial and surname at a common provider."""
@@ -2561,6 +2593,14 @@ _SAME_TOPIC = {"e-mail": "e-mailadres"}
 e-mail"), ask for the detail of another topic."""
 _DETAILS_ORDER = ["topic_naam-adres", "topic_telefoonnummer", "topic_e-mailadres"]
 """The order in which a caller gives its details when asked for several at once."""
+_DIGITS_ASKED = re.compile(
+    r"(?<![^\W_])(?:opnoemen|noemen|cijfers|nummer (?:is|was) dat|welk nummer is dat|zie het nummer (?:hier )?niet)"
+    r"(?![^\W_])"
+)
+"""A request for the digits of its phone number, not just which number it is."""
+_ASKS_MEANING = re.compile(
+    r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
+)
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
 _ASKED_AGAIN = re.compile(
     r"(?<![^\W_])(?:ook alweer|nog een keer|nog eens|nogmaals|opnieuw|niet goed (?:genoteerd|verstaan|gehoord))"
