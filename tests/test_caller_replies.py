@@ -519,13 +519,14 @@ def test_the_scenarios_wrong_words_denied_right_after_are_no_wrong_information(l
 # --- audit round 21 ------------------------------------------------------------------------------------------------
 
 
-def _replay(lib: Library, call: str, upto: int):
-    """The plans of an audit round-21 call's first ``upto`` trainee turns, played on the caller of now."""
+def _replay(lib: Library, call: str, upto: int, round_: int = 21):
+    """The plans of an audit call's first ``upto`` trainee turns (round 21 unless said), played on the caller of now."""
     import yaml
 
     from tests.helpers import ROOT
 
-    data = yaml.safe_load((ROOT / "bench" / "data" / "audit" / "round21" / f"{call}.yaml").read_text(encoding="utf-8"))
+    path = ROOT / "bench" / "data" / "audit" / f"round{round_}" / f"{call}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     turns = [t["text"] for t in data["turns"] if t["speaker"] == "learner"][:upto]
     return play(lib.scenario(data["scenario"]), turns, data["seed"])[1]
 
@@ -614,20 +615,10 @@ def test_review_a_why_not_me_is_still_a_question_to_answer() -> None:
     ]
 
 
-def _replay22(lib: Library, call: str, upto: int):
-    import yaml
-
-    from tests.helpers import ROOT
-
-    data = yaml.safe_load((ROOT / "bench" / "data" / "audit" / "round22" / f"{call}.yaml").read_text(encoding="utf-8"))
-    turns = [t["text"] for t in data["turns"] if t["speaker"] == "learner"][:upto]
-    return play(lib.scenario(data["scenario"]), turns, data["seed"])[1]
-
-
 def test_asked_for_its_number_again_the_caller_gives_the_digits_not_the_aanslagnummer(lib: Library) -> None:
     """Round 22: 'ik zie het nummer niet goed, kunt u het opnoemen?' right after it named the number it calls
     from; then 'wat is uw telefoonnummer?' once more. Its mobile, in digits, the same both times."""
-    plans = _replay22(lib, "D1", 12)
+    plans = _replay(lib, "D1", 12, 22)
     assert re.search(r"06 \d\d \d\d \d\d \d\d", plans[9].text), plans[9].text
     assert "2026.3041.876" not in plans[9].text
     number = re.search(r"06 \d\d \d\d \d\d \d\d", plans[11].text)
@@ -635,5 +626,5 @@ def test_asked_for_its_number_again_the_caller_gives_the_digits_not_the_aanslagn
 
 
 def test_asked_what_its_worry_means_it_does_not_recite_it_again(lib: Library) -> None:
-    plan = _replay22(lib, "A2", 6)[-1]
+    plan = _replay(lib, "A2", 6, 22)[-1]
     assert "Zoals ik al zei" not in plan.text
