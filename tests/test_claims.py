@@ -581,3 +581,30 @@ def test_the_narrowed_rules_still_catch_what_is_wrong(scenario: str, text: str, 
 )
 def test_not_having_to_pay_denies_no_option_of_another_claim(scenario: str, text: str) -> None:
     assert _wrong_ids(scenario, text) == []
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        # evidence round 7 (tuned on it since): discretion promised, a free look by the taxateur, the buyer's share
+        ("kwijtschelding-schaamte", "Uw kinderen krijgen van ons niets te horen, dat beloof ik u."),
+        (
+            "woz-taxatieverslag-bureau",
+            "klopt het niet dan belt u ons en kijkt een taxateur er gratis naar, zonder formeel bezwaar.",
+        ),
+        (
+            "woz-eigendom-1-januari",
+            "maar meestal wordt dat bij de notaris met de koper verrekend, dus dan krijgt u een deel terug van de "
+            "koper.",
+        ),
+    ],
+)
+def test_round_seven_rejected_false_alarms_are_gone(scenario: str, text: str) -> None:
+    assert _wrong_ids(scenario, text) == []
+
+
+def test_round_seven_fixes_keep_the_real_wrong_statements() -> None:
+    assert "belofte-uitkomst" in _wrong_ids("kwijtschelding-schaamte", "U krijgt het zeker, dat beloof ik u.")
+    assert "ozb-vermindering" in _wrong_ids(
+        "woz-eigendom-1-januari", "U krijgt van de gemeente een deel van de OZB terug."
+    )
