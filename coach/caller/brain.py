@@ -28,7 +28,7 @@ from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
 from coach.patterns import first_claim, first_match, fold
-from coach.values import NUMBER_WORDS, amounts, dates, spoken
+from coach.values import MONTHS, NUMBER_WORDS, amounts, dates, spoken
 
 E = EmotionEvent
 R = ReactionKind
@@ -1588,7 +1588,7 @@ class CallerBrain:
         streets = {
             (fold(word), house)
             for word, house in re.findall(r"(?<![^\W_])([A-Z][^\W\d_]{4,})\s+(\d{1,4})[a-z]?(?![\d.,:])", written)
-            if not (len(house) == 4 and house.startswith(("19", "20"))) and fold(word) not in _MONTHS
+            if not (len(house) == 4 and house.startswith(("19", "20"))) and fold(word) not in MONTHS
         }
         dossier_street = not asked & self.analyzer.wh and any(
             street_word in asked and (not said or said == [house]) for street_word, house in streets
@@ -2605,12 +2605,6 @@ _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0
 _ASKED_AGAIN = re.compile(
     r"(?<![^\W_])(?:ook alweer|nog een keer|nog eens|nogmaals|opnieuw|niet goed (?:genoteerd|verstaan|gehoord))"
     r"(?![^\W_])"
-)
-_MONTHS = frozenset(
-    {
-        *("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober"),
-        *("november", "december"),
-    }
 )
 _YOURS = re.compile(r"(?<![^\W_])(?:uw|je|jouw)(?![^\W_])")
 """A detail named as the caller's own ("Zal ik uw telefoonnummer noteren?"): asked for, though in a request for

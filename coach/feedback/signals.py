@@ -118,11 +118,14 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         said_by_all = set.intersection(*(words_of(line) for line in opening_lines))
     else:
         said_by_all = words_of(caller_at[opening].text) if opening is not None else set()
+    earlier = iter(call.caller)  # the caller's turns in order: each one is read once, as the call goes on
+    waiting = next(earlier, None)
     for i, turn, analysis in call.learner:
         previous = call.previous_caller(i)
-        heard |= {w for j, t in caller_at.items() if j < i and j != opening for w in words_of(t.text)} - thin
-        if opening is not None and opening < i:
-            heard |= said_by_all - thin
+        while waiting is not None and waiting[0] < i:
+            j, t = waiting
+            heard |= (said_by_all if j == opening else words_of(t.text)) - thin
+            waiting = next(earlier, None)
         if i == call.learner[0][0] or previous is None:
             continue
         last = words_of(previous.text) - thin
