@@ -163,6 +163,16 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         ("dan zet ik dat vandaag voor u klaar", "dan zet u dat vandaag voor mij klaar"),
         ("en logt u in met DigiD", "en log ik in met DigiD"),
         ("mocht u ooit hulp willen, dan belt u ons", "mocht ik ooit hulp willen, dan bel ik jullie"),
+        # round-22 audit: 'u' after another subject is the object, 'Mijn <Name>' is a site, quoted speech stays
+        ("ik zet erbij dat ze u na vijf uur moeten bellen", "u zet erbij dat ze mij na vijf uur moeten bellen"),
+        ("dan belt hij u morgen", "dan belt hij mij morgen"),
+        (
+            "u logt in op Mijn Ravensloot, gaat naar Belastingen",
+            "ik log in op Mijn Ravensloot, ga naar Belastingen",
+        ),
+        ("dan vraagt u: mag ik niet betalen", "dan vraag ik: mag ik niet betalen"),
+        ("een brief die u kunt invullen", "een brief die ik kan invullen"),
+        ("ik stuur mijn collega een mail", "u stuurt uw collega een mail"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:

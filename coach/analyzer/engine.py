@@ -579,6 +579,8 @@ class Analyzer:
         self.u_subject_verbs = frozenset(fold(w) for w in back.u_subject_verbs)
         self.front_prepositions = frozenset(fold(w) for w in back.front_prepositions)
         self.determiners = frozenset(fold(w) for w in back.determiners)
+        self.object_after = frozenset(fold(w) for w in back.object_after)
+        self.speech_verbs = frozenset(fold(w) for w in back.speech_verbs)
         self.not_before_u = frozenset(fold(w) for w in g.not_before_u)
         self.negation = _words_regex(lx.negations)
         self.negated_clause = (
@@ -903,6 +905,21 @@ class Analyzer:
         clause_start = 0
         subject = ""  # the subject that changed person in this sentence ('u' or 'ik' as typed)
         for i, word in enumerate(low):
+            if word == ":" and self.speech_verbs.intersection(low[clause_start:i]):
+                # "en dan vraagt u: mag ik niet betalen": what the caller says itself stays as it is
+                out[i + 1 :] = low[i + 1 :]
+                break
+            if word == "," and subject and i + 2 < len(low):
+                follows = low[i + 1]
+                # "u logt in op de site, gaat naar Belastingen": a verb after a comma shares the subject that changed
+                if (
+                    follows.endswith("t")
+                    and self._verb_form(follows)
+                    and follows not in self.perspective
+                    and low[i + 2] not in self.own_subjects
+                    and low[i + 2] not in self.perspective
+                ):
+                    out[i + 1] = self._conjugated(follows, to_first=subject == "u")
             if word in self.shared_subject and subject and i + 1 < len(low):
                 follows = low[i + 1]
                 own_subject = i + 2 < len(low) and low[i + 2] in self.own_subjects  # "of wordt het verrekend"
@@ -920,6 +937,15 @@ class Analyzer:
                 clause_start = i + 1
                 continue
             if word not in ("ik", "u"):
+                name = (
+                    word == "mijn"
+                    and i > 0
+                    and i + 1 < len(words)
+                    and words[i][:1] == "M"
+                    and words[i + 1][:1].isupper()
+                )
+                if name:
+                    continue  # "op Mijn Ravensloot": the name of a site, said as it is
                 if word in self.perspective and word not in self.verbs and word not in self.person_verbs:
                     out[i] = self.perspective[word]  # mij, uw, ons...
                 continue
@@ -950,6 +976,16 @@ class Analyzer:
                 inverted = self._verb_form(before) and not any(
                     self._verb_form(x) for x in low[clause_start + 1 : i - 1]
                 )
+            if word == "u" and before in self.object_after:
+                inverted = False  # "dat ze u bellen", "dan belt hij u": after its subject 'u' is the object
+                position = max(position, 1)
+            elif word == "u" and not inverted and i + 1 < len(low) and low[i + 1] in self.u_subject_verbs:
+                inverted = position > 0  # "een brief die u kunt invullen": 'kunt' has 'u' as its subject
+                if inverted:
+                    out[i] = "ik"
+                    subject = word
+                    out[i + 1] = self._conjugated(low[i + 1], to_first=True)
+                    continue
             if word == "u" and not (position == 0 or inverted):
                 out[i] = "mij"  # an object: "ik stuur u", "de taxateur belt u"
                 continue

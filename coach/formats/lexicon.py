@@ -223,6 +223,15 @@ class SaidBack(Model):
         description="Lidwoorden en bezittelijke woorden: een woord op -t erna is geen werkwoord ('een "
         "bezwaarschrift').",
     )
+    object_after: list[Word] = Field(
+        default_factory=list,
+        description="Onderwerpen waarna 'u' een voorwerp is: 'dat ze u bellen' wordt 'dat ze mij bellen'.",
+    )
+    speech_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden van zeggen: na 'vraagt u:' staat wat de beller zelf zegt, dat draait niet om "
+        "('dan vraagt u: mag ik ...' wordt 'dan vraag ik: mag ik ...').",
+    )
 
 
 class Grammar(Model):
