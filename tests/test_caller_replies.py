@@ -628,3 +628,12 @@ def test_asked_for_its_number_again_the_caller_gives_the_digits_not_the_aanslagn
 def test_asked_what_its_worry_means_it_does_not_recite_it_again(lib: Library) -> None:
     plan = _replay(lib, "A2", 6, 22)[-1]
     assert "Zoals ik al zei" not in plan.text
+
+
+def test_helped_but_uneasy_the_caller_thanks_rather_than_resigns(lib: Library) -> None:
+    """Round-22 audit: after a teach-back and a warm goodbye, the caller (still at 5/10) said 'Laat maar. Ik schrijf
+    wel een brief naar de krant. Dag.'; helped, it thanks and hopes it goes well."""
+    for call, upto in (("A1", 13), ("B1", 12)):
+        plan = _replay(lib, call, upto, 22)[-1]
+        assert plan.outcome == "unsatisfied" and "dank" in plan.text.lower(), plan.text
+        assert "krant" not in plan.text and "maar gewoon" not in plan.text

@@ -1115,7 +1115,10 @@ class CallerBrain:
             outcome = "satisfied" if calm else "unsatisfied"
             reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
             self.ended = outcome
-            return self._plan([Segment(kind, self.line(kind), "Neem afscheid.")], revealed, events, outcome, reason)
+            # helped but still uneasy: it thanks and hopes it will be all right, not "Laat maar, ik schrijf de krant"
+            # after it said back what happens (round-22 audit)
+            line = self.line(kind) if calm else self._goodbye_line()
+            return self._plan([Segment(kind, line, "Neem afscheid.")], revealed, events, outcome, reason)
         if self.close_attempts >= 2:
             self.ended = "unsatisfied"
             reason = "Het gesprek werd afgesloten terwijl de beller nog niet geholpen was; ontbrak: " + "; ".join(
