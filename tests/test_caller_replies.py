@@ -637,3 +637,48 @@ def test_helped_but_uneasy_the_caller_thanks_rather_than_resigns(lib: Library) -
         plan = _replay(lib, call, upto, 22)[-1]
         assert plan.outcome == "unsatisfied" and "dank" in plan.text.lower(), plan.text
         assert "krant" not in plan.text and "maar gewoon" not in plan.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Fijn. Zullen we even checken of alles helder is? Vertelt u mij maar wat u de komende dagen gaat doen.",
+            "teach_back",
+        ),
+        (
+            "Voor dat bedrag kunt u uitstel vragen, via de website of per brief. Het scheelt wel. Wat vindt u daarvan?",
+            "likes",
+        ),
+        ("U kunt ook naar de rechter. Dat lukt bijna nooit. Hoe kijkt u daartegenaan?", "likes"),
+        ("ok. kunt u het hele bedrag vandaag betalen of lukt dat niet?", "able"),
+        ("Die offerte kunt u klaarleggen voor de taxateur. Klopt het dat dat nu duidelijk is?", None),
+        ("Zou u daar even naar willen kijken?", "task"),
+    ],
+)
+def test_the_question_itself_says_what_it_asks_back(text: str, kind: str | None) -> None:
+    """Round-22 audit: a statement before the question ('kunt u uitstel vragen') made 'Wat vindt u daarvan?' a
+    request, answered 'Ja, dat kan ik wel doen'."""
+    assert ANALYZER.asks_back(text) == kind
+
+
+def test_asked_whether_it_can_pay_today_the_caller_says_what_it_has(lib: Library) -> None:
+    """Round-22 audit: 'kunt u het hele bedrag vandaag betalen of lukt dat niet?' got 'Ja hoor, dat zal ik doen' from
+    a caller with 350 euro; asked again after it told, it says it again rather than 'Ja, dat kan wel'."""
+    plans = _replay(lib, "B2", 7, 22)
+    assert "350 euro" in plans[4].text
+    assert "350 euro" in plans[6].text and "kan wel" not in plans[6].text
+
+
+@pytest.mark.parametrize(
+    ("turn", "said"),
+    [("Heeft u DigiD? Dan kunt u alles online regelen.", "DigiD heb"), ("Welk mailadres mag ik gebruiken?", "@")],
+)
+def test_a_caller_knows_whether_it_has_digid(lib: Library, turn: str, said: str) -> None:
+    """Round-22 audit: 'Dat weet ik niet zeker, eerlijk gezegd' to 'Heeft u DigiD?'; a mail address asked is no
+    question about DigiD."""
+    scenario = lib.scenario("woz-hoger-dan-buren")
+    _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?", turn])
+    assert said in plans[1].text and "weet ik niet" not in plans[1].text, plans[1].text
+    if said == "@":
+        assert "DigiD" not in plans[1].text and "computer" not in plans[1].text

@@ -580,6 +580,8 @@ class Analyzer:
         self.front_prepositions = frozenset(fold(w) for w in back.front_prepositions)
         self.determiners = frozenset(fold(w) for w in back.determiners)
         self.object_after = frozenset(fold(w) for w in back.object_after)
+        # "U kunt het uploaden of opsturen. Hoe gaat dat voor u het makkelijkst?": the question asks for a pick
+        self.prefers = re.compile(rf"{BOUNDARY}(?:{_plain(q.prefers)})(?![^\W_])")
         self.speech_verbs = frozenset(fold(w) for w in back.speech_verbs)
         self.not_before_u = frozenset(fold(w) for w in g.not_before_u)
         self.negation = _words_regex(lx.negations)
@@ -876,6 +878,18 @@ class Analyzer:
                 continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
             if kind in ("choice", "either_or") and self.check_or_again.search(folded[start:]):
                 continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
+            if (
+                kind not in ("teach_back", "consent")
+                and "?" not in folded[start:end]
+                and "?" in folded
+                and not (kind in ("choice", "either_or") and self.prefers.search(folded))
+            ):
+                # "Voor dat bedrag kunt u uitstel vragen. ... Wat vindt u daarvan?", "heeft u digid? dan kunt u
+                # vandaag nog kijken.": the question's own sentence decides, not a statement next to it (round-22
+                # audit)
+                continue
+            if kind == "task" and self.able is not None and self.able.search(folded[start : end + 1]):
+                return "able"  # "kunt u het vandaag betalen of lukt dat niet?": whether it can, not a request
             if kind == "teach_back" and lead[:2] in self.offers:
                 continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
             if kind == "teach_back" and not self.asking.search(folded[start : _sentence_end(folded, m.end())]):

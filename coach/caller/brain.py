@@ -413,6 +413,11 @@ class CallerBrain:
         # betalen, hoeveel heeft u er staan" also asks a fact with a question word; "Weet u hoe u aan het formulier
         # komt?", "Wanneer gaat u het nieuwe rekeningnummer doorgeven?" ask no fact about the formulier or rekening
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
+        # "Kunt u het vandaag betalen?", "lukt dat bedrag vandaag?" ask what the caller has, too: a fact of its money
+        # answers, also when it told it before (round-22 audit)
+        question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
+        means = back in ("task", "able") and bool(self.words.can.search(question) and self.words.money.search(question))
+        wh_too = wh_too or (back == "task" and means)
         # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
         offer = bool(analysis.sentences) and bool(self.words.offers_something.match(fold(analysis.sentences[-1].text)))
         # "En uw telefoonnummer? En denkt u dat de therapeut het wil schrijven?": the parts that ask something else
@@ -433,13 +438,21 @@ class CallerBrain:
         if back in ("able", "has_papers", "consent", "likes", "task"):
             # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped, "En wilt u het
             # uitstel ook nog aanvragen?" after it told it asked none: about what can be done now, not that fact again
-            facts = [f for f in facts if f.fact.id not in self.fact_answers]
+            facts = [
+                f
+                for f in facts
+                if f.fact.id not in self.fact_answers or (means and self.words.means_topics & set(f.fact.topics))
+            ]
         # a fact told already is not asked again by a part that asks whether the caller can or wants to do something
         # ("lukt het u om dat online te doen, vóór 15 mei?" after "Hoe heeft u de machtiging gegeven?"), nor next to
         # a fact not told yet ("Sinds wanneer bent u daar weg, en hoe ging het met de huur?": the new one is the
         # answer, not "Zoals ik al zei" and the old one; round-21 audit)
         facts = [
-            f for f in facts if f.fact.id not in self.fact_answers or self._asks_again(f, text, asked_now, analysis)
+            f
+            for f in facts
+            if f.fact.id not in self.fact_answers
+            or self._asks_again(f, text, asked_now, analysis)
+            or (means and self.words.means_topics & set(f.fact.topics))
         ]
         if any(f.fact.id not in self.fact_answers for f in facts):
             # asked again in a question of its own, or said to be asked again ("Wat was uw aanslagnummer ook alweer?
@@ -462,6 +475,11 @@ class CallerBrain:
             if told_number:
                 facts = [f for f in facts if f not in told_number]
                 phone_again = True
+        # "Mag ik uw e-mailadres?" names the digital topic too: only a question about DigiD or a computer gets that
+        # answer, not "u logt in met DigiD. Zal ik de taxateur vragen?"
+        digital = any(
+            "?" in x.text and _DIGITAL.search(fold(x.text)) and _U_WORD.search(fold(x.text)) for x in analysis.sentences
+        )
         own = (
             []
             # "naar uw adres, of naar uw mailadres?" asks for a pick; a fact asked, and a part without one asks the
@@ -474,6 +492,7 @@ class CallerBrain:
                 for x in sorted(self._details_asked(text, asked_now, apart))
                 if f"topic_{x}" in fallback_lines()
                 and (x != "naam-adres" or self._address())
+                and (x != "digitaal" or digital)
                 and not any(x in f.topics for f in s.facts)
             ]
         )
@@ -485,7 +504,10 @@ class CallerBrain:
             own += [
                 f"topic_{x}"
                 for x in sorted(more)
-                if f"topic_{x}" in fallback_lines() and x != "naam-adres" and not any(x in f.topics for f in s.facts)
+                if f"topic_{x}" in fallback_lines()
+                and x != "naam-adres"
+                and (x != "digitaal" or digital)
+                and not any(x in f.topics for f in s.facts)
             ]
         if "dismissive" in acts or off == "insult":
             events.append(E.dismissive)
@@ -1754,6 +1776,13 @@ class CallerBrain:
                 h.rule not in ("fact-question", "declarative-question") for h in analysis.of("closed_question")
             )
             return f"Ja, {line[:1].lower()}{line[1:]}" if yes_no and not analysis.has("open_question") else line
+        if kind == "topic_digitaal":
+            # "Heeft u DigiD?": a caller knows whether it has DigiD or a computer; not "Dat weet ik niet zeker"
+            # (round-22 audit), and not yes when its story says it has none
+            digid = bool(re.search(r"\bdigi[- ]?d\b", fold(text)))
+            lacks = self._own_lacks()
+            missing = "digid" in lacks if digid else bool(lacks & {"computer", "internet"})
+            return self.line(f"{kind}{'' if digid else '_computer'}{'_geen' if missing else ''}")
         if kind == "topic_telefoonnummer":
             self.phone_said_last = True
             # asked again, or asked for the digits ("kunt u het opnoemen?"): the digits, the same all call
@@ -2513,6 +2542,9 @@ def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
+_U_WORD = re.compile(r"\bu\b")
+_DIGITAL = re.compile(r"\b(?:digi[- ]?d|computer|laptop|internet|pc|tablet|ipad)\b")
+"""A question about DigiD or a computer, which the caller can answer from its own life (lines topic_digitaal)."""
 _OWN_OFFER = re.compile(r"\b(?:ik|we|wij)\b")
 """A sentence with the trainee as the one who acts ("ik stuur u ...", "dat regel ik")."""
 _REFERS_BACK = re.compile(r"\W*(?:dat|dit|die|dan|daar)\b")

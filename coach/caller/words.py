@@ -67,6 +67,7 @@ class BrainWords:
         self.someone_elses = re.compile(_B + _alt(lx.relatives) + _E + r"[^.]{0,130}$")
         self.money = re.compile(_B + _alt(lx.money) + _E + r"|\d+\s*euro")
         self.can = re.compile(_B + _alt(lx.can) + _E)
+        self.means_topics = frozenset(lx.means_topics)
         others = rf"(?:{_plain(lx.others)}|uw\s+\w+|de\s+\w+|die\s+\w+)"
         self.someone_else = re.compile(
             rf"{_B}(?:{_alt(lx.others_can)}\s+|{_alt(lx.others_expected)}\s+u\s+dat\s+){others}{_E}"

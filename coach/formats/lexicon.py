@@ -148,6 +148,11 @@ class Questions(Model):
         default_factory=list,
         description="Zo begint een aanbod van de medewerker ('zal ik samenvatten ...?'): het vraagt de beller niets.",
     )
+    prefers: list[Word] = Field(
+        default_factory=list,
+        description="Woorden van voorkeur in een vraag na twee mogelijkheden: 'Hoe gaat dat voor u het makkelijkst?' "
+        "vraagt de beller te kiezen.",
+    )
     asking_verbs: list[Word] = Field(
         default_factory=list,
         description="Werkwoorden die van een zin een verzoek maken, ook zonder vraagteken ('wilt u zeggen ...').",
@@ -547,6 +552,11 @@ class CallerBrainWords(Model):
     worry: list[WordStem] = Field(
         default_factory=list,
         description="Woorden van zorg in een vraag ('bent u bang dat ...'): de beller vertelt wat hem dwarszit.",
+    )
+    means_topics: list[str] = Field(
+        default_factory=list,
+        description="Onderwerpen (topics.yaml) over het geld van de beller: 'kunt u het vandaag betalen?' vraagt "
+        "ernaar, ook als de beller het al zei.",
     )
     tight: list[Word] = Field(
         default_factory=list,
