@@ -239,9 +239,10 @@ def test_said_back_agreements_are_short_and_without_the_trainees_lead_in(lib: Li
 )
 def test_a_phone_number_is_no_aanslagnummer(lib: Library, scenario: str, text: str, kind: str) -> None:
     plan = reply(lib, scenario, text)
-    assert kinds(plan) == [kind], plan.text
+    # "Op welk nummer en wanneer ...?": the time asked with it may be answered too (round-23 audit)
+    assert [k for k in kinds(plan) if k != "proposal"] == [kind], plan.text
     if kind == "everyday":
-        assert "nummer waarmee ik nu bel" in plan.text, plan.text
+        assert "nummer, waarmee ik nu bel" in plan.text or "nummer waarmee ik nu bel" in plan.text, plan.text
 
 
 def test_someone_elses_number_offered_is_not_the_callers_own(lib: Library) -> None:

@@ -682,3 +682,19 @@ def test_a_caller_knows_whether_it_has_digid(lib: Library, turn: str, said: str)
     assert said in plans[1].text and "weet ik niet" not in plans[1].text, plans[1].text
     if said == "@":
         assert "DigiD" not in plans[1].text and "computer" not in plans[1].text
+
+
+def test_a_turn_that_asks_two_things_gets_two_answers(lib: Library) -> None:
+    """Round-23 audit: '..., dan maken we het binnen vijf werkdagen over. Wanneer denkt u dat u het kunt doen?' got
+    only 'Mooi.'; a reaction to the news and the answer to the question go together."""
+    plan = _replay(lib, "D4", 6, 23)[-1]
+    assert kinds(plan)[:2] == ["key_info", "when_plan"], plan.text
+
+
+def test_a_reaction_that_says_what_the_caller_does_is_its_answer(lib: Library) -> None:
+    """'Lukt het u om dat voor 26 mei te betalen?' after the date: 'Voor 26 mei. Goed, dat maak ik vandaag nog over.'
+    is the answer; no 'Ja, dat kan wel' after it."""
+    scenario = lib.scenario("invordering-aanmaning-boos")
+    turn = "Het moet uiterlijk 26 mei binnen zijn. Lukt het u om dat voor 26 mei te betalen?"
+    _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", turn])
+    assert not ("key_info" in kinds(plans[1]) and "able" in kinds(plans[1]) and " ik " in plans[1].text), plans[1].text

@@ -106,6 +106,24 @@ class _Reply:
     def beat(self, make: Callable[[], str], kind: str, note: str = "") -> None:
         self.beats.append(_Option(make, kind, note))
 
+    def _second_answer(self, chosen: list[_Option]) -> _Option | None:
+        """An answer to another part of the question next to the one chosen: after a reaction to news ("Mooi.") the
+        answer to the question asked with it, after one answer the answer to another question part of another
+        kind; never two stock lines ("Ja, dat klopt. Ja, dat is goed.") and never two of the same kind."""
+        if len(chosen) != 1:
+            return None
+        one = chosen[0]
+        if one.kind not in _ANSWERS_A_PART and one.kind != "key_info":
+            return None
+        for option in self.answers[1:]:
+            if option.kind not in _ANSWERS_A_PART or option.kind == one.kind or option in chosen:
+                continue
+            if one.stock and option.stock:
+                continue
+            if (one.kind, option.kind) in _PAIRED or (option.kind, one.kind) in _PAIRED:
+                return option
+        return None
+
     def compose(self) -> list[Segment]:
         chosen = self.answers[:1]
         facts = [a for a in self.answers if a.kind == "fact"]
@@ -135,6 +153,25 @@ class _Reply:
             # question gets its answer (round-19 audit)
             second = given[1:2] or [a for a in self.answers[1:] if a.apart][:1]
             chosen = chosen + second
+        paired = self._second_answer(chosen)
+        if paired is not None:
+            # "..., we maken het binnen vijf werkdagen over. Wanneer denkt u dat u het kunt doen?": "Mooi." alone
+            # leaves the question; "heb ik dat goed? ... DigiD of papier?": both parts get their answer (round-23
+            # audit). Yes-words first, then the rest; no beat after two answers but an upset one. A reaction that
+            # says what the caller does or has ("Goed, dat maak ik vandaag over") answers the question itself, and a
+            # fact said again ("Nog een keer dan. ...") after a yes is one answer too many.
+            pair = sorted([*chosen, paired], key=lambda o: o.kind not in _YES_FIRST)
+            first_text = pair[0].make()
+            made = [(pair[0], first_text)] if first_text else []
+            if not (pair[0].kind == "key_info" and _FIRST_PERSON_WORD.search(first_text)):
+                second_text = pair[1].make()
+                if second_text and made and pair[0].kind in _YES_FIRST:
+                    second_text = _YES_LEAD.sub("", second_text, count=1)  # "Ja, dat is goed. Ja, dat is ..."
+                    second_text = second_text[:1].upper() + second_text[1:]
+                if second_text and not (made and _SAID_AGAIN.match(second_text)):
+                    made.append((pair[1], second_text))
+            upset = [(b, t) for b in [b for b in self.beats if b.kind in _UPSET][:1] if (t := b.make())]
+            return [Segment(o.kind, t, o.note) for o, t in [*made, *upset]]
         first = chosen[0].kind if chosen else None
         beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
         if first in _COMPLAINTS:  # "Wat is beschikking?" says the caller is lost: no "Ik raak de draad kwijt" after it
@@ -2644,6 +2681,43 @@ _ASKED_AGAIN = re.compile(
 _YOURS = re.compile(r"(?<![^\W_])(?:uw|je|jouw)(?![^\W_])")
 """A detail named as the caller's own ("Zal ik uw telefoonnummer noteren?"): asked for, though in a request for
 leave."""
+_ANSWERS_A_PART = frozenset(
+    {
+        "fact",
+        "everyday",
+        "choice",
+        "consent",
+        "proposal",
+        "able",
+        "has_papers",
+        "news",
+        "when_plan",
+        "when_suits",
+        "knows_how",
+        "summary_confirmed",
+        "check_confirmed",
+    }
+)
+"""Answers to one question part of the trainee's turn: a turn that asks two things gets two of them."""
+_PAIRED = frozenset(
+    {
+        *(("key_info", x) for x in ("when_plan", "able", "has_papers", "news", "knows_how", "when_suits", "everyday")),
+        *(("summary_confirmed", x) for x in ("everyday", "choice")),
+        ("consent", "everyday"),
+        ("proposal", "everyday"),
+        *(("choice", x) for x in ("fact", "everyday")),
+        *(("able", x) for x in ("fact", "everyday")),
+        *(("news", x) for x in ("fact", "everyday")),
+        *(("has_papers", x) for x in ("everyday",)),
+    }
+)
+"""Two answers that answer two parts of one turn together ("Mooi. Ik doe het deze week nog."); not a yes to an offer
+next to the pick between the same things, nor a yes to a step the trainee only stated next to a fact."""
+_FIRST_PERSON_WORD = re.compile(r"\b(?:ik|mij|me|mijn)\b", re.I)
+_YES_LEAD = re.compile(r"^\s*(?:Ja|Ja hoor|Ja zeker),\s+(?=\w)")
+_SAID_AGAIN = re.compile(r"\s*(?:Dat zei ik net al|Nog een keer dan|Zoals ik al zei)\b")
+_YES_FIRST = frozenset({"summary_confirmed", "check_confirmed", "consent", "proposal"})
+"""Answers that say yes to what the trainee said or offered: they come before the answer to another part."""
 _AGREES = frozenset({"agree", "proposal", "able", "when_plan", "choice"})
 """Answers by which the caller agrees to a step (it will do it, it accepts it, it picked one): a step was made."""
 _PLAIN_ANSWERS = {
