@@ -698,3 +698,18 @@ def test_a_reaction_that_says_what_the_caller_does_is_its_answer(lib: Library) -
     turn = "Het moet uiterlijk 26 mei binnen zijn. Lukt het u om dat voor 26 mei te betalen?"
     _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", turn])
     assert not ("key_info" in kinds(plans[1]) and "able" in kinds(plans[1]) and " ik " in plans[1].text), plans[1].text
+
+
+@pytest.mark.parametrize(
+    ("turn", "said"),
+    [
+        ("Zal ik dat doen? Hoe laat bent u thuis vanmiddag? Hij kan bellen tot 4 uur.", "Vanmiddag"),
+        ("Ik wil alleen weten wanneer meneer Bos u het beste kan bellen, dan zet ik dat erin.", "goed"),
+    ],
+)
+def test_asked_when_it_can_be_called_the_caller_names_a_time(lib: Library, turn: str, said: str) -> None:
+    """Round-23 audit: asked three times when the bailiff could call, the caller said 'Goed, dan weet ik dat.' and
+    'Goed, afgesproken.'"""
+    scenario = lib.scenario("invordering-deurwaarder-aan-de-deur")
+    _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", turn])
+    assert "when_suits" in kinds(plans[1]) and said in plans[1].text, plans[1].text

@@ -1002,7 +1002,11 @@ class CallerBrain:
         ):  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
             # "Wanneer kunt u het betalen?" to a caller whose money is tight: not "Vandaag nog"
             plain = (
-                partial(self.line, back) if back != "when_plan" else lambda: self._cannot(analysis) or self.line(back)
+                partial(self._when_suits, text)
+                if back == "when_suits"
+                else partial(self.line, back)
+                if back != "when_plan"
+                else lambda: self._cannot(analysis) or self.line(back)
             )
             answer(plain, back, _PLAIN_ANSWERS[back])
         for option in reply.answers if (facts_apart if facts else apart and own) else ():
@@ -1839,6 +1843,14 @@ class CallerBrain:
         name = self.scenario.caller.name if "naam" in fold(text) else ""
         return self.line(kind, adres=f"{name}, {address}" if name else address)
 
+    def _when_suits(self, text: str) -> str:
+        """Asked which time suits it: the day or day part the question names ("hoe laat bent u thuis vanmiddag?":
+        "Vanmiddag ben ik gewoon thuis."), else any time, tomorrow is fine (round-23 audit)."""
+        named = _DAY_PART.search(fold(text))
+        if named:
+            return self.line("when_suits_named", x=named.group(0).capitalize())
+        return self.line("when_suits")
+
     def _phone(self) -> str:
         """The caller's mobile number, the same all call and for a given scenario: 06 and eight digits."""
         digits = "".join(str(b % 10) for b in hashlib.sha256(self.scenario.id.encode()).digest()[:8])
@@ -2579,6 +2591,11 @@ def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
+_DAY_PART = re.compile(
+    r"\b(?:vanochtend|vanmiddag|vanavond|morgenochtend|morgenmiddag|morgenavond|overmorgen|morgen|"
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:ochtend|middag|avond)?)\b"
+)
+"""A day or day part in a question which time suits the caller."""
 _U_WORD = re.compile(r"\bu\b")
 _DIGITAL = re.compile(r"\b(?:digi[- ]?d|computer|laptop|internet|pc|tablet|ipad)\b")
 """A question about DigiD or a computer, which the caller can answer from its own life (lines topic_digitaal)."""
