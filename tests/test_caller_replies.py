@@ -704,7 +704,7 @@ def test_a_reaction_that_says_what_the_caller_does_is_its_answer(lib: Library) -
     ("turn", "said"),
     [
         ("Zal ik dat doen? Hoe laat bent u thuis vanmiddag? Hij kan bellen tot 4 uur.", "Vanmiddag"),
-        ("Ik wil alleen weten wanneer meneer Bos u het beste kan bellen, dan zet ik dat erin.", "goed"),
+        ("Ik wil alleen weten wanneer meneer Bos u het beste kan bellen, dan zet ik dat erin.", "orgen"),
     ],
 )
 def test_asked_when_it_can_be_called_the_caller_names_a_time(lib: Library, turn: str, said: str) -> None:
