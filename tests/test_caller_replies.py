@@ -713,3 +713,14 @@ def test_asked_when_it_can_be_called_the_caller_names_a_time(lib: Library, turn:
     scenario = lib.scenario("invordering-deurwaarder-aan-de-deur")
     _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", turn])
     assert "when_suits" in kinds(plans[1]) and said in plans[1].text, plans[1].text
+
+
+def test_asked_about_its_own_life_without_a_fact_the_caller_lets_a_hint_slip(lib: Library) -> None:
+    """Round-23 audit: 'komt het slecht uit omdat u nu ook in bremerveld moet betalen?' got 'Eh... dat zou ik zo niet
+    weten'; a question about its own situation lets a hint slip. Small talk does not ('Heeft u al geluncht?')."""
+    plan = _replay(lib, "B4", 4, 23)[-1]
+    assert kinds(plan) == ["hint"] and "weet" not in plan.text.lower().split()[:4], plan.text
+    scenario = lib.scenario("heffing-verhuisd-afval")
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?"
+    _, plans = play(scenario, [opening, "Ik kijk even in het systeem.", "Heeft u al geluncht trouwens?"])
+    assert "hint" not in kinds(plans[2]), plans[2].text

@@ -1025,7 +1025,7 @@ class CallerBrain:
             elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(
                 text, asked_now.parts, self.analyzer.verbs, self.words
             ):
-                slipping = self._slips_on(text, analysis)
+                slipping = self._slips_on(text, analysis) or self._slips_when_asked_about_itself(text, analysis)
                 if slipping is not None:
                     # "komt het u op dit moment slecht uit, financieel?": asked about its own life in the words of
                     # what it keeps back, it lets something slip; not "Dat weet ik niet zeker" (round-21 audit)
@@ -2426,6 +2426,32 @@ class CallerBrain:
 
         return hint
 
+    def _slips_when_asked_about_itself(self, text: str, analysis: Analysis) -> Callable[[], str] | None:
+        """A yes/no question about the caller's own life that no fact answers ("deed uw partner dat soort dingen voor
+        u?", "gaat u verhuizen of verkopen?"): with a concern it keeps back and a hint not dropped yet, it lets that
+        hint slip rather than "Eh... dat zou ik zo niet weten" about its own life (round-23 audit); None otherwise."""
+        pending = self.pending_hidden
+        if not pending or "dismissive" in analysis.acts or self.turn_no < 2 or analysis.has("open_question"):
+            return None
+        questions = " ".join(x.text for x in analysis.sentences if "?" in x.text) or text
+        words = set(_WORD.findall(fold(questions)))
+        if words & self.analyzer.wh or not words & _ABOUT_ITSELF:
+            return None
+        hidden = pending[0]
+        hints = hidden.hints[self.hints_given :]
+        if not hints:
+            return None
+        # about what it keeps back or its own situation ("Is uw man overleden?"), not "Heeft u al geluncht?"
+        world = " ".join([*hidden.lines, *hidden.hints, *hidden.keywords, self.scenario.caller.situation])
+        if not self._stems(questions) & self._stems(world):
+            return None
+
+        def hint() -> str:
+            self.hints_given, self.hint_turn = self.hints_given + 1, self.turn_no
+            return hints[0]
+
+        return hint
+
     def _unknown_line(self, text: str, analysis: Analysis):
         """A question the caller has no fact for: not knowing (a number, a date), not sure (a plain yes/no question:
         "Heeft u dat zelf ook zo gezien in de app?" is clear, "Hoe bedoelt u?" would not fit), or asking what is
@@ -2596,6 +2622,8 @@ _DAY_PART = re.compile(
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:ochtend|middag|avond)?)\b"
 )
 """A day or day part in a question which time suits the caller."""
+_ABOUT_ITSELF = frozenset({"u", "uw", "uzelf", "je", "jij", "jouw"})
+"""A question with one of these is about the caller's own life."""
 _U_WORD = re.compile(r"\bu\b")
 _DIGITAL = re.compile(r"\b(?:digi[- ]?d|computer|laptop|internet|pc|tablet|ipad)\b")
 """A question about DigiD or a computer, which the caller can answer from its own life (lines topic_digitaal)."""
