@@ -724,3 +724,11 @@ def test_asked_about_its_own_life_without_a_fact_the_caller_lets_a_hint_slip(lib
     opening = "Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?"
     _, plans = play(scenario, [opening, "Ik kijk even in het systeem.", "Heeft u al geluncht trouwens?"])
     assert "hint" not in kinds(plans[2]), plans[2].text
+
+
+def test_asked_what_the_car_is_for_the_caller_does_not_name_the_car_again(lib: Library) -> None:
+    """Round-23 audit: 'Kunt u mij vertellen waar u de auto allemaal voor gebruikt?' after it said which car got
+    'Nog een keer dan. Een Toyota Yaris uit 2019'; 'Helpt dat?' got 'Dat zou ik moeten opzoeken'."""
+    plan = _replay(lib, "A3", 2, 23)[-1]
+    assert "fact" not in kinds(plan) and "Nog een keer" not in plan.text, plan.text
+    assert "check_understanding" in ANALYZER.analyze("Neemt u die brief mee naar de notaris. Helpt dat?").acts

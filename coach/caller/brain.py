@@ -501,6 +501,10 @@ class CallerBrain:
                 if f.fact.id not in self.fact_answers
                 or (f.part not in new_parts and self._asked_on_its_own(f, text, asked_now, analysis))
             ]
+        if any(_WHY_SPLIT.search(fold(x.text)) for x in analysis.sentences if "?" in x.text):
+            # "Kunt u vertellen waar u de auto allemaal voor gebruikt?" after it told which car: why, not the car
+            # again ("Nog een keer dan. Een Toyota Yaris", round-23 audit)
+            facts = [f for f in facts if f.fact.id not in self.fact_answers]
         age_asked = not facts and "leeftijd" in asked_now.topics and s.caller.age is not None
         # a topic the caller has no fact for but an everyday answer to (its phone number: "dit nummer"), lines_nl.yaml
         # topic_<id>; not "Dat weet ik niet precies" about its own phone
@@ -765,7 +769,11 @@ class CallerBrain:
         if more_asked:
             hidden = pending_now[0]
         # "Waarvoor heeft u de auto nodig?" asks why, not which car: the worry behind it answers, not the fact
-        why = any(self.words.why.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
+        why = any(
+            self.words.why.search(fold(x.text)) or _WHY_SPLIT.search(fold(x.text))
+            for x in analysis.sentences
+            if "?" in x.text
+        )
         told = [h for h in s.concerns.hidden if h.id in self.revealed_hidden][-1:]
         again = (
             hidden is None
@@ -2622,6 +2630,8 @@ _DAY_PART = re.compile(
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:ochtend|middag|avond)?)\b"
 )
 """A day or day part in a question which time suits the caller."""
+_WHY_SPLIT = re.compile(r"\bwaar\b[^.?!]{0,50}\bvoor\s+(?:gebruikt|gebruiken|nodig|heeft|hebt|dient)\b")
+"""'waarvoor' split ("waar u de auto allemaal voor gebruikt?"): it asks why, not which car (round-23 audit)."""
 _ABOUT_ITSELF = frozenset({"u", "uw", "uzelf", "je", "jij", "jouw"})
 """A question with one of these is about the caller's own life."""
 _U_WORD = re.compile(r"\bu\b")
