@@ -1220,7 +1220,8 @@ def test_a_question_without_a_question_mark_is_a_verb_and_a_subject_not_a_condit
     lib: Library, text: str, unknown: bool
 ) -> None:
     plan = reply(lib, "woz-termijn-gemist", text)
-    assert ("unknown_fact" in kinds(plan)) is unknown, plan.text
+    # asked about its own life, the caller may let slip a hint of what it keeps back instead (round-23 audit)
+    assert bool({"unknown_fact", "hint"} & set(kinds(plan))) is unknown, plan.text
 
 
 def test_a_fronted_list_is_asked_whole_a_fronted_statement_is_not(lib: Library) -> None:

@@ -2449,8 +2449,9 @@ class CallerBrain:
         hints = hidden.hints[self.hints_given :]
         if not hints:
             return None
-        # about what it keeps back or its own situation ("Is uw man overleden?"), not "Heeft u al geluncht?"
-        world = " ".join([*hidden.lines, *hidden.hints, *hidden.keywords, self.scenario.caller.situation])
+        # about what it keeps back ("Is uw man overleden?"), not "Heeft u al geluncht?" or "Is uw vrouw ook eigenaar
+        # van het huis?"
+        world = " ".join([*hidden.lines, *hidden.hints, *hidden.keywords])
         if not self._stems(questions) & self._stems(world):
             return None
 
