@@ -332,3 +332,40 @@ def test_feeling_words_ignore_negations_and_neutral_turns() -> None:
     assert shows_feeling("Ik maak me grote zorgen over de betaling.")
     assert shows_feeling("Ik ben niet boos, hoor.") is None
     assert shows_feeling("Ik heb een vraag over mijn aanslag.") is None
+
+
+def test_a_phrase_given_back_to_ask_on_is_a_follow_up_not_a_summary(lib: Library) -> None:
+    """Evidence round 8: 'u zei net dat u thuis de wind van voren krijgt, hoe bedoelt u dat?' was shown as a summary;
+    it gives one phrase back to ask on. 'Als ik u goed begrijp, bent u bang dat ...?' still sums up."""
+    caller = ("c", "Ik ben er kapot van. En thuis krijg ik ook al de wind van voren, mijn vrouw had het gezegd.")
+    probe = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        caller,
+        ("l", "U zei net dat u thuis de wind van voren krijgt, hoe bedoelt u dat?"),
+    )
+    assert not probe.evidence or "wind van voren" not in probe.evidence[0].text
+    summary = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        caller,
+        ("l", "Als ik u goed begrijp, krijgt u thuis de wind van voren omdat uw vrouw het had gezegd?"),
+    )
+    assert summary.evidence and "wind van voren" in summary.evidence[0].text
+
+
+def test_a_summary_of_the_trainees_own_explanation_is_no_follow_up(lib: Library) -> None:
+    """Evidence round 8: 'Dan vat ik het even samen: er zit 744 euro vast, ...' after the trainee's explanation was
+    shown as picking up what the caller just said."""
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Er staat 744 euro vast op mijn rekening. Ik kan geen boodschappen doen."),
+        ("l", "Die 744 euro zit vast, maar geld dat nu binnenkomt kunt u gewoon gebruiken."),
+        ("c", "Kan het Geldloket me dan helpen?"),
+        ("l", "Ja, dat kunnen ze. Dan vat ik het even samen: er zit 744 euro vast, nieuw geld kunt u gebruiken."),
+    )
+    assert not any("vat ik het even samen" in e.text for e in result.evidence), result.evidence

@@ -58,6 +58,14 @@ def _shared_reactions() -> frozenset[str]:
     return frozenset(fold(line) for kind, lines in fallback_lines().items() if kind in REACTIONS for line in lines)
 
 
+_PROBING_TAIL = re.compile(
+    r"(?i),\s*(?:(?:en|maar)\s+)?(?:hoe|wat|waarom|welke|wanneer|waar|wie|hoezo)\b[^,]*\?\s*$"
+    r"|,\s*(?:gaat|is)\s+(?:het|alles)\s+(?:wel\s+)?(?:goed|oké|oke)\b[^,]*\?\s*$"
+)
+"""A summary sentence that ends in a question of its own after a comma ("u zegt dat het krap is, hoe bedoelt u
+dat?"): it gives a phrase back to ask on."""
+
+
 @dataclass
 class Result:
     value: float | None
@@ -209,7 +217,9 @@ class Call:
                 else:
                     trainee_words |= words
             # "Dus de hond, wat is daarmee?" asks; "Als ik u goed begrijp, bent u bang dat ...?" gives back, rising
-            question = self.asks_in(i, sentence)
+            # "u zei net dat u thuis de wind van voren krijgt, hoe bedoelt u dat?" gives one phrase back to ask on: a
+            # follow-up question, no summary (evidence round 8)
+            question = self.asks_in(i, sentence) or bool(_PROBING_TAIL.search(sentence))
             recap = h.rule in self.analyzer.recaps
             if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
                 continue

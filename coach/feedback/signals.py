@@ -153,7 +153,9 @@ def doorvragen(call: Call, criterion: Any) -> Result:
                     if given or len(echoed) >= 2:
                         shared |= given | echoed
                         first = j
-            elif (i, x.text) in summarised:
+            elif (i, x.text) in summarised and words_of(x.text) & last:
+                # a summary picks up what the caller just said; "Ik vat het even samen: er zit 744 euro vast, ..."
+                # after the trainee's own explanation sums that up (evidence round 8)
                 shared, first = words_of(x.text) & heard, k
             else:
                 continue
