@@ -369,3 +369,42 @@ def test_a_summary_of_the_trainees_own_explanation_is_no_follow_up(lib: Library)
         ("l", "Ja, dat kunnen ze. Dan vat ik het even samen: er zit 744 euro vast, nieuw geld kunt u gebruiken."),
     )
     assert not any("vat ik het even samen" in e.text for e in result.evidence), result.evidence
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Ik zie hier dat het dwangbevel vanochtend is betekend, u heeft het exploot gekregen toch?",
+        "Nee wacht, sorry ik zeg het verkeerd.",
+    ],
+)
+def test_a_confirmation_tag_or_a_self_correction_is_no_listening_first(lib: Library, turn: str) -> None:
+    """Evidence round 8: the trainee's own statement with 'toch?' and 'sorry ik zeg het verkeerd' were shown as
+    'eerst geluisterd'."""
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Er stond vanochtend een deurwaarder aan de deur. Hoe kan dat nou?"),
+        ("l", turn),
+        ("c", "Ja."),
+        ("l", "De deurwaarder komt omdat de aanslag niet betaald is. U moet het binnen twee dagen betalen."),
+    )
+    assert result.value < 1.0 and not any(turn[:20] in e.text for e in result.evidence), result
+
+
+def test_a_read_back_of_details_or_a_courtesy_is_no_answer_yet(lib: Library) -> None:
+    """Evidence round 8: 'lijsterstraat 8, ik heb u. verhuisd op 22 mei naar bremerveld klopt dat?' and 'nee hoor,
+    u stoort helemaal niet' were shown as answering straight away."""
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Ik ben verhuisd en ik betaal nog steeds afvalstoffenheffing. Klopt dat wel?"),
+        ("l", "Nee hoor, u stoort helemaal niet. Lijsterstraat 8, ik heb u. Verhuisd op 22 mei, klopt dat?"),
+        ("c", "Ja, dat klopt."),
+        ("l", "Wat wilt u precies weten over de heffing?"),
+        ("c", "Of ik dubbel betaal."),
+        ("l", "U betaalt hier tot en met mei, daarna niet meer."),
+    )
+    assert result.value == 1.0, result

@@ -479,6 +479,22 @@ _LISTENING = {
 }
 
 
+_COURTESY = re.compile(
+    r"(?i)(?<![^\W_])(?:u\s+)?stoort\s+(?:helemaal\s+|echt\s+|zeker\s+)?niet\b|"
+    r"(?<![^\W_])(?:excuses|sorry|het spijt me)\W*$|fout van ons\b"
+)
+"""A courtesy or an apology ('u stoort helemaal niet', '... is echt fout van ons, excuses.'): no answer yet."""
+_CONFIRM_TAG = re.compile(
+    r"(?i)(?<![^\W_])(?:ik\s+zie|ik\s+heb\s+hier|staat\s+hier|in\s+(?:het|ons|mijn)\s+(?:systeem|scherm|dossier))\b"
+    r"[^?]*(?:\btoch|,\s*(?:he|hè|niet|klopt dat|klopt het|of niet))\s*\?\s*$"
+)
+"""What the trainee sees in the file, with a tag that asks the caller to confirm it ('ik zie hier dat het dwangbevel is
+betekend, u heeft het exploot gekregen toch?'): no question about what the caller needs."""
+_SELF_CORRECTION = re.compile(
+    r"(?i)(?<![^\W_])(?:ik\s+(?:zeg|zei)\s+het\s+(?:verkeerd|fout|niet\s+goed|verkeerd\s+om)|"
+    r"ik\s+(?:vergis|vergiste)\s+me|dat\s+(?:klopt|was)\s+niet\s+wat\s+ik\s+zei)"
+)
+"""The trainee setting its own words right ('sorry, ik zeg het verkeerd'): no feeling of the caller's named."""
 _DETAILS_READ_BACK = re.compile(
     r"(?i)\d{4}\.\d{2,}|\b\d{4}\s?[a-z]{2}\b|"
     r"[^\W\d_]{2,}(?:straat|laan|weg|pad|plein|hof|kade|dijk|singel|gracht|dreef|steeg|park|veld|akker|erf|baan|ring|"
@@ -491,8 +507,23 @@ _DETAILS_READ_BACK = re.compile(
 def clarify_before_solution(call: Call, criterion: Any) -> Result:
     # the opening turn's reassurance ("U stoort helemaal niet") is no solution yet
     opening_turn = call.learner[0][0] if call.learner and call.learner[0][2].has("opening") else None
+
+    def solves(i: int, hit: Any) -> bool:
+        # an explanation or a step, not a question that reads the caller's details back ("lijsterstraat 8, ik heb
+        # u. verhuisd op 22 mei naar bremerveld klopt dat?"), nor a courtesy ("u stoort helemaal niet") or an
+        # apology (evidence round 8)
+        sentence = call.sentence(i, hit)
+        if _DETAILS_READ_BACK.search(sentence) and (_asked(call, i, sentence) or len(sentence.split()) <= 8):
+            return False
+        return not _COURTESY.search(sentence)
+
     solution = next(
-        (x for x in call.learner if x[2].acts & {"explanation", "next_step"} and x[0] != opening_turn), None
+        (
+            x
+            for x in call.learner
+            if x[0] != opening_turn and any(solves(x[0], h) for a in ("explanation", "next_step") for h in x[2].of(a))
+        ),
+        None,
     )
     if solution is None:
         return skipped("u gaf geen uitleg of oplossing, dus er is niets om op volgorde te beoordelen")
@@ -508,7 +539,13 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             # "merelstraat 31, aanslag 2026.0962.214?", "gaat het om kerkpad 12?": a check of the caller's details
             if hit.act == "closed_question" and _DETAILS_READ_BACK.search(sentence):
                 return False
+            # "ik zie hier dat het dwangbevel is betekend, u heeft het exploot gekregen toch?": the trainee's own
+            # statement with a tag to confirm it, no question about what the caller needs (evidence round 8)
+            if hit.act == "closed_question" and _CONFIRM_TAG.search(sentence):
+                return False
             return not (hit.act == "open_question" and i == opening_turn)
+        if hit.act == "emotion_reflection" and _SELF_CORRECTION.search(call.sentence(i, hit)):
+            return False  # "nee wacht, sorry ik zeg het verkeerd": the trainee's own words, not the caller's feeling
         return hit.act != "summary" or any(h is hit for _, _, h in call.summaries)
 
     listened = [
