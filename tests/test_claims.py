@@ -608,3 +608,30 @@ def test_round_seven_fixes_keep_the_real_wrong_statements() -> None:
     assert "ozb-vermindering" in _wrong_ids(
         "woz-eigendom-1-januari", "U krijgt van de gemeente een deel van de OZB terug."
     )
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        # a filler splits no clause: the dog tax is still said to be paid, and paying it is right
+        ("kwijtschelding-schaamte", "Zolang de aanvraag loopt krijgt u uitstel voor afval en riool. De "
+         "hondenbelasting, 58 euro, eh, die moet u wel gewoon betalen."),
+        # a clause joined on with its own subject: the call-back time is no term of the beroep
+        ("woz-termijn-gemist", "Dus de taxateur belt u binnen 2 weken en het beroep kan tot 22 juni."),
+    ],
+)  # fmt: skip
+def test_evidence_round_8_right_statements_are_not_called_wrong(scenario: str, text: str) -> None:
+    from coach.analyzer import get_analyzer
+    from coach.analyzer.stated import stated
+    from coach.library import Library
+
+    assert stated(get_analyzer(), Library.open().scenario(scenario), text).wrong == ()
+
+
+def test_a_term_named_in_its_own_clause_is_still_read() -> None:
+    from coach.analyzer import get_analyzer
+    from coach.analyzer.stated import stated
+    from coach.library import Library
+
+    found = stated(get_analyzer(), Library.open().scenario("woz-termijn-gemist"), "Het beroep kan binnen 2 weken.")
+    assert found.wrong

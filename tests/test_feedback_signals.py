@@ -408,3 +408,17 @@ def test_a_read_back_of_details_or_a_courtesy_is_no_answer_yet(lib: Library) -> 
         ("l", "U betaalt hier tot en met mei, daarna niet meer."),
     )
     assert result.value == 1.0, result
+
+
+@pytest.mark.parametrize(
+    ("text", "dismissive"),
+    [
+        ("Eh, ja, maar zou u het even willen herhalen?", False),
+        ("Ik zie hier dat het dwangbevel is betekend, u heeft het exploot gekregen toch?", False),
+        ("Dat is gewoon de regel na een overlijden, het zegt niks over u of over Kees.", False),
+        ("U heeft toch die brief gekregen?", True),
+        ("Ja, maar dat is nu eenmaal zo.", True),
+    ],
+)
+def test_evidence_round_8_requests_checks_and_reassurance_are_no_brush_off(text: str, dismissive: bool) -> None:
+    assert bool(get_analyzer().analyze(text).of("dismissive")) is dismissive

@@ -221,6 +221,8 @@ _WHETHER = re.compile(r"\W*(?:en\s+)?of\s+(?:u|je|jij|het|er|ze|zij|hij|dat|die|
 _DIGIT_OR_COUNT = re.compile(r"\d|(?<![^\W_])(?:keer|maal|keren|termijnen)(?![^\W_])")
 _NO_DEADLINE = re.compile(r"(?<![^\W_])(?:grens|limiet|leeftijd|jonger|ouder|bouwjaar)(?![^\W_])")
 _AGE = re.compile(r"(?:jonger|ouder|oud|leeftijd)\s+(?:dan\s+|als\s+|van\s+)?$")
+_JOINED_CLAUSE = re.compile(r"\s(?:en|maar|of)\s+(?=(?:het|de|u|ik|we|wij|dat|dan|die|uw)\s)")
+"""'... en het beroep kan tot 22 juni': a clause joined on with its own subject."""
 _SERVICE = re.compile(
     r"(?<![^\W_])(?:belt|bellen|bel|terugbellen|terugbelt|contact|langs|komt|komen|hoort|horen|kijkt|kijken|"
     r"taxateur|collega|vrijwilliger|"
@@ -1050,7 +1052,10 @@ class ClaimReader:
         day ('dat is over drie weken'), unless the clause names the term's subject; not the distance between two
         events ('een dag na uw betaling', ``after``: the sentence after the value) and not a stretch of the past
         ('dertig jaar altijd op tijd betaald')."""
-        named = comp.about is not None and comp.about.search(clause)
+        # "de taxateur belt u binnen 2 weken en het beroep kan tot 22 juni": a clause joined on after the value names
+        # its own subject, not this term's (evidence round 8)
+        own = clause[: value.end] + _JOINED_CLAUSE.split(clause[value.end :], maxsplit=1)[0]
+        named = comp.about is not None and comp.about.search(own)
         if not named and (_SERVICE.search(clause) or _SPREAD.search(sentence) or _UNTIL.search(clause[: value.start])):
             return False
         if not named and _SPAN_AFTER.match(after):
