@@ -173,6 +173,14 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         ("dan vraagt u: mag ik niet betalen", "dan vraag ik: mag ik niet betalen"),
         ("een brief die u kunt invullen", "een brief die ik kan invullen"),
         ("ik stuur mijn collega een mail", "u stuurt uw collega een mail"),
+        # review: a clause with its own subject after the comma, 'hoort' with 'de rechter', 'ik zeg het zo:'
+        (
+            "als u het formulier opstuurt, krijgt de afdeling het binnen een week",
+            "als ik het formulier opstuur, krijgt de afdeling het binnen een week",
+        ),
+        ("zodra u betaald heeft, gaat de deurwaarder weg", "zodra ik betaald heb, gaat de deurwaarder weg"),
+        ("het kan zijn dat de rechter u hoort", "het kan zijn dat de rechter mij hoort"),
+        ("ik zeg het zo: u betaalt 50 euro per maand", "u zegt het zo: ik betaal 50 euro per maand"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:
@@ -1220,8 +1228,7 @@ def test_a_question_without_a_question_mark_is_a_verb_and_a_subject_not_a_condit
     lib: Library, text: str, unknown: bool
 ) -> None:
     plan = reply(lib, "woz-termijn-gemist", text)
-    # asked about its own life, the caller may let slip a hint of what it keeps back instead (round-23 audit)
-    assert bool({"unknown_fact", "hint"} & set(kinds(plan))) is unknown, plan.text
+    assert ("unknown_fact" in kinds(plan)) is unknown, plan.text
 
 
 def test_a_fronted_list_is_asked_whole_a_fronted_statement_is_not(lib: Library) -> None:

@@ -693,11 +693,17 @@ def test_a_turn_that_asks_two_things_gets_two_answers(lib: Library) -> None:
 
 def test_a_reaction_that_says_what_the_caller_does_is_its_answer(lib: Library) -> None:
     """'Lukt het u om dat voor 26 mei te betalen?' after the date: 'Voor 26 mei. Goed, dat maak ik vandaag nog over.'
-    is the answer; no 'Ja, dat kan wel' after it."""
-    scenario = lib.scenario("invordering-aanmaning-boos")
-    turn = "Het moet uiterlijk 26 mei binnen zijn. Lukt het u om dat voor 26 mei te betalen?"
+    is the answer, no 'Ja, dat kan wel' after it; 'Daar had ik niet aan gedacht' says nothing of when, and the answer
+    to 'Wanneer denkt u ...?' follows it."""
+    plan = _replay(lib, "A2", 6, 13)[-1]
+    assert kinds(plan) == ["key_info"] and "maak ik" in plan.text, plan.text
+    scenario = lib.scenario("heffing-teruggave-niet-ontvangen")
+    turn = (
+        "Het geld is teruggekomen, uw oude rekening op 4471 is opgeheven. Wanneer denkt u dat u het nieuwe nummer "
+        "kunt doorgeven?"
+    )
     _, plans = play(scenario, ["Goedemorgen, u spreekt met Sam van Belastingen. Vertelt u eens?", turn])
-    assert not ("key_info" in kinds(plans[1]) and "able" in kinds(plans[1]) and " ik " in plans[1].text), plans[1].text
+    assert kinds(plans[1]) == ["key_info", "when_plan"], plans[1].text
 
 
 @pytest.mark.parametrize(
@@ -732,3 +738,15 @@ def test_asked_what_the_car_is_for_the_caller_does_not_name_the_car_again(lib: L
     plan = _replay(lib, "A3", 2, 23)[-1]
     assert "fact" not in kinds(plan) and "Nog een keer" not in plan.text, plan.text
     assert "check_understanding" in ANALYZER.analyze("Neemt u die brief mee naar de notaris. Helpt dat?").acts
+
+
+def test_review_the_question_sentence_decides_time_digid_and_teach_back(lib: Library) -> None:
+    """A day named in a statement is no day asked ('De deurwaarder is vanochtend bij u geweest. Welk tijdstip past
+    u?'); DigiD named in a statement is no DigiD asked; 'Ik vertel u zo wat u moet doen' asks no teach-back."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    turn = "De deurwaarder is vanochtend bij u geweest, dat zie ik. Welk tijdstip past u voor een belletje van hem?"
+    _, plans = play(lib.scenario("invordering-deurwaarder-aan-de-deur"), [opening, turn])
+    assert "when_suits" in kinds(plans[1]) and "anochtend" not in plans[1].text, plans[1].text
+    _, plans = play(lib.scenario("woz-hoger-dan-buren"), [opening, "U kunt het met DigiD doen. Heeft u een computer?"])
+    assert "everyday" in kinds(plans[1]) and "DigiD" not in plans[1].text, plans[1].text
+    assert ANALYZER.asks_back("Dat snap ik. Ik vertel u zo wat u moet doen. Eerst uw naam en adres?") != "teach_back"

@@ -422,3 +422,19 @@ def test_a_read_back_of_details_or_a_courtesy_is_no_answer_yet(lib: Library) -> 
 )
 def test_evidence_round_8_requests_checks_and_reassurance_are_no_brush_off(text: str, dismissive: bool) -> None:
     assert bool(get_analyzer().analyze(text).of("dismissive")) is dismissive
+
+
+def test_a_summary_with_a_long_question_after_its_comma_is_still_a_summary(lib: Library) -> None:
+    """Review: 'Als ik u goed begrijp, wat u vooral dwarszit is dat de deurwaarder terugkomt ...?' sums up."""
+    result = measure(
+        lib,
+        "summary_captures_concern",
+        ("l", OPENING),
+        ("c", "De deurwaarder stond aan de deur en er staat 744 euro vast. Ik ben bang dat hij terugkomt."),
+        (
+            "l",
+            "Als ik u goed begrijp, wat u vooral dwarszit is dat de deurwaarder terugkomt en dat er 744 euro "
+            "vaststaat?",
+        ),
+    )
+    assert result.evidence and "dwarszit" in result.evidence[0].text, result

@@ -157,6 +157,10 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+_ONLY_U_FORMS = frozenset({"kunt", "hoeft", "wilt", "bent", "hebt", "zult"})
+"""Verb forms that only 'u' takes: "een brief die u kunt invullen" ('krijgt', 'hoort' also go with 'hij')."""
+
+
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence that runs at ``at`` ends (after its mark), or the end of the text."""
     m = re.compile(r"[.!?]").search(text, at)
@@ -919,11 +923,12 @@ class Analyzer:
         clause_start = 0
         subject = ""  # the subject that changed person in this sentence ('u' or 'ik' as typed)
         for i, word in enumerate(low):
-            if word == ":" and self.speech_verbs.intersection(low[clause_start:i]):
+            before_colon = low[max(clause_start, i - 2) : i]
+            if word == ":" and self.speech_verbs.intersection(before_colon) and "u" in before_colon:
                 # "en dan vraagt u: mag ik niet betalen": what the caller says itself stays as it is
                 out[i + 1 :] = low[i + 1 :]
                 break
-            if word == "," and subject and i + 2 < len(low):
+            if word == "," and subject and i + 2 < len(low) and low[clause_start] not in self.said_back_subordinators:
                 follows = low[i + 1]
                 # "u logt in op de site, gaat naar Belastingen": a verb after a comma shares the subject that changed
                 if (
@@ -932,6 +937,7 @@ class Analyzer:
                     and follows not in self.perspective
                     and low[i + 2] not in self.own_subjects
                     and low[i + 2] not in self.perspective
+                    and low[i + 2] not in self.determiners  # "..., krijgt de afdeling het": its own subject
                 ):
                     out[i + 1] = self._conjugated(follows, to_first=subject == "u")
             if word in self.shared_subject and subject and i + 1 < len(low):
@@ -951,13 +957,7 @@ class Analyzer:
                 clause_start = i + 1
                 continue
             if word not in ("ik", "u"):
-                name = (
-                    word == "mijn"
-                    and i > 0
-                    and i + 1 < len(words)
-                    and words[i][:1] == "M"
-                    and words[i + 1][:1].isupper()
-                )
+                name = word == "mijn" and i + 1 < len(words) and words[i][:1] == "M" and words[i + 1][:1].isupper()
                 if name:
                     continue  # "op Mijn Ravensloot": the name of a site, said as it is
                 if word in self.perspective and word not in self.verbs and word not in self.person_verbs:
@@ -993,7 +993,7 @@ class Analyzer:
             if word == "u" and before in self.object_after:
                 inverted = False  # "dat ze u bellen", "dan belt hij u": after its subject 'u' is the object
                 position = max(position, 1)
-            elif word == "u" and not inverted and i + 1 < len(low) and low[i + 1] in self.u_subject_verbs:
+            elif word == "u" and not inverted and i + 1 < len(low) and low[i + 1] in _ONLY_U_FORMS:
                 inverted = position > 0  # "een brief die u kunt invullen": 'kunt' has 'u' as its subject
                 if inverted:
                     out[i] = "ik"

@@ -163,7 +163,10 @@ class _Reply:
             pair = sorted([*chosen, paired], key=lambda o: o.kind not in _YES_FIRST)
             first_text = pair[0].make()
             made = [(pair[0], first_text)] if first_text else []
-            if not (pair[0].kind == "key_info" and _FIRST_PERSON_WORD.search(first_text)):
+            says_itself = _FIRST_PERSON_WORD.search(first_text) or (
+                pair[1].kind in ("able", "has_papers", "knows_how") and _ANY_FIRST_PERSON.search(first_text)
+            )  # "Dat rapport heb ik. Dat kan ik vanavond mailen." needs no "Ja, dat lukt wel" after it
+            if not (pair[0].kind == "key_info" and says_itself):
                 second_text = pair[1].make()
                 if second_text and made and pair[0].kind in _YES_FIRST:
                     second_text = _YES_LEAD.sub("", second_text, count=1)  # "Ja, dat is goed. Ja, dat is ..."
@@ -452,7 +455,8 @@ class CallerBrain:
         wh_too = back == "task" and any(w in self.analyzer.wh for w in _WORD.findall(fold(text)))
         # "Kunt u het vandaag betalen?", "lukt dat bedrag vandaag?" ask what the caller has, too: a fact of its money
         # answers, also when it told it before (round-22 audit)
-        question = fold(analysis.sentences[-1].text) if analysis.sentences else ""
+        asked_sentences = [x.text for x in analysis.sentences if "?" in x.text] or [x.text for x in analysis.sentences]
+        question = fold(asked_sentences[-1]) if asked_sentences else ""
         means = back in ("task", "able") and bool(self.words.can.search(question) and self.words.money.search(question))
         wh_too = wh_too or (back == "task" and means)
         # "Zal ik u het nummer van het Geldloket geven?" offers something: it asks the caller for nothing
@@ -519,7 +523,11 @@ class CallerBrain:
         # "Mag ik uw e-mailadres?" names the digital topic too: only a question about DigiD or a computer gets that
         # answer, not "u logt in met DigiD. Zal ik de taxateur vragen?"
         digital = any(
-            "?" in x.text and _DIGITAL.search(fold(x.text)) and _U_WORD.search(fold(x.text)) for x in analysis.sentences
+            # "heeft u digid" without its mark asks too
+            ("?" in x.text or (self.analyzer.asks_by_word_order(x.text) and len(x.text.split()) <= 6))
+            and _DIGITAL.search(fold(x.text))
+            and _U_WORD.search(fold(x.text))
+            for x in analysis.sentences
         )
         own = (
             []
@@ -1828,7 +1836,8 @@ class CallerBrain:
         if kind == "topic_digitaal":
             # "Heeft u DigiD?": a caller knows whether it has DigiD or a computer; not "Dat weet ik niet zeker"
             # (round-22 audit), and not yes when its story says it has none
-            digid = bool(re.search(r"\bdigi[- ]?d\b", fold(text)))
+            asked = " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
+            digid = bool(re.search(r"\bdigi[- ]?d\b", fold(asked)))  # "U kunt het met DigiD. Heeft u een computer?"
             lacks = self._own_lacks()
             missing = "digid" in lacks if digid else bool(lacks & {"computer", "internet"})
             return self.line(f"{kind}{'' if digid else '_computer'}{'_geen' if missing else ''}")
@@ -1852,6 +1861,7 @@ class CallerBrain:
         return self.line(kind, adres=f"{name}, {address}" if name else address)
 
     def _when_suits(self, text: str) -> str:
+        text = " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
         """Asked which time suits it: the day or day part the question names ("hoe laat bent u thuis vanmiddag?":
         "Vanmiddag ben ik gewoon thuis."), else any time, tomorrow is fine (round-23 audit)."""
         named = _DAY_PART.search(fold(text))
@@ -2449,15 +2459,18 @@ class CallerBrain:
         hints = hidden.hints[self.hints_given :]
         if not hints:
             return None
-        # about what it keeps back ("Is uw man overleden?"), not "Heeft u al geluncht?" or "Is uw vrouw ook eigenaar
-        # van het huis?"
-        world = " ".join([*hidden.lines, *hidden.hints, *hidden.keywords])
-        if not self._stems(questions) & self._stems(world):
+        # about what it keeps back: a hint in the question's words first ("dat soort dingen" - "Normaal regelt mijn
+        # vrouw dit soort dingen"), else the next hint when the question shares two words with what it would tell;
+        # not "Heeft u al geluncht?" or "Is uw vrouw ook eigenaar van het huis?" (one word, 'vrouw', in passing)
+        asked_stems = self._stems(questions)
+        fitting = [h for h in hints if self._stems(h) & asked_stems]
+        if not fitting and len(asked_stems & self._stems(" ".join(hidden.lines))) < 2:
             return None
+        line = (fitting or hints)[0]
 
         def hint() -> str:
             self.hints_given, self.hint_turn = self.hints_given + 1, self.turn_no
-            return hints[0]
+            return line
 
         return hint
 
@@ -2769,7 +2782,12 @@ _PAIRED = frozenset(
 )
 """Two answers that answer two parts of one turn together ("Mooi. Ik doe het deze week nog."); not a yes to an offer
 next to the pick between the same things, nor a yes to a step the trainee only stated next to a fact."""
-_FIRST_PERSON_WORD = re.compile(r"\b(?:ik|mij|me|mijn)\b", re.I)
+_ANY_FIRST_PERSON = re.compile(r"(?i)\b(?:ik|mij|me|mijn)\b")
+_FIRST_PERSON_WORD = re.compile(
+    r"(?i)\bik\s+(?:\w+\s+){0,2}?(?:doe|maak|stuur|betaal|bel|ga|regel|geef|zoek|kijk|meld|vul|breng|leg|neem)\b|"
+    r"\b(?:doe|maak|stuur|betaal|bel|ga|regel|geef|zoek|kijk|meld|vul|breng|leg|neem)\s+ik\b"
+)
+"""A reaction that says what the caller will do ('Goed, dat maak ik vandaag nog over'): it answers the question."""
 _YES_LEAD = re.compile(r"^\s*(?:Ja|Ja hoor|Ja zeker),\s+(?=\w)")
 _SAID_AGAIN = re.compile(r"\s*(?:Dat zei ik net al|Nog een keer dan|Zoals ik al zei)\b")
 _YES_FIRST = frozenset({"summary_confirmed", "check_confirmed", "consent", "proposal"})

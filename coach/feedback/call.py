@@ -59,7 +59,7 @@ def _shared_reactions() -> frozenset[str]:
 
 
 _PROBING_TAIL = re.compile(
-    r"(?i),\s*(?:(?:en|maar)\s+)?(?:hoe|wat|waarom|welke|wanneer|waar|wie|hoezo)\b[^,]*\?\s*$"
+    r"(?i),\s*(?:(?:en|maar)\s+)?(?:hoe|wat|waarom|welke|wanneer|waar|wie|hoezo)(?:\s+[^\s,?]+){0,5}\s*\?\s*$"
     r"|,\s*(?:gaat|is)\s+(?:het|alles)\s+(?:wel\s+)?(?:goed|oké|oke)\b[^,]*\?\s*$"
 )
 """A summary sentence that ends in a question of its own after a comma ("u zegt dat het krap is, hoe bedoelt u

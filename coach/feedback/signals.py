@@ -129,6 +129,8 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         if i == call.learner[0][0] or previous is None:
             continue
         last = words_of(previous.text) - thin
+        trainee_before = [t for j, t, _ in call.learner if j < i][-1:]
+        explained = words_of(trainee_before[0].text) if trainee_before else set()
         sentences = analysis.sentences
         asking = {
             sentence
@@ -153,10 +155,11 @@ def doorvragen(call: Call, criterion: Any) -> Result:
                     if given or len(echoed) >= 2:
                         shared |= given | echoed
                         first = j
-            elif (i, x.text) in summarised and words_of(x.text) & last:
-                # a summary picks up what the caller just said; "Ik vat het even samen: er zit 744 euro vast, ..."
-                # after the trainee's own explanation sums that up (evidence round 8)
-                shared, first = words_of(x.text) & heard, k
+            elif (i, x.text) in summarised:
+                # a summary counts by the caller's words it gives back, not by those the trainee explained in its
+                # turn before ("Die 744 euro zit vast, ..." then "Ik vat het even samen: er zit 744 euro vast, ..."
+                # sums up the explanation; evidence round 8)
+                shared, first = (words_of(x.text) & heard) - explained, k
             else:
                 continue
             # the most words picked up; of two alike, the longer stretch (the giving back with its question)
@@ -481,9 +484,14 @@ _LISTENING = {
 
 _COURTESY = re.compile(
     r"(?i)(?<![^\W_])(?:u\s+)?stoort\s+(?:helemaal\s+|echt\s+|zeker\s+)?niet\b|"
-    r"(?<![^\W_])(?:excuses|sorry|het spijt me)\W*$|fout van ons\b"
+    r"(?<![^\W_])(?:excuses|sorry|het spijt me)\W*$|fout van ons\W*(?:excuses|sorry)?\W*$"
 )
 """A courtesy or an apology ('u stoort helemaal niet', '... is echt fout van ons, excuses.'): no answer yet."""
+_STREET_READ_BACK = re.compile(
+    r"(?i)\W*[^\W\d_]{2,}(?:straat|laan|weg|pad|plein|hof|kade|dijk|singel|gracht|dreef|steeg|park)\s+\d{1,4}\w?\b"
+    r"(?:\W+\w+){0,5}\W*$"
+)
+"""A short statement that reads the caller's street back ('Lijsterstraat 8, ik heb u.')."""
 _CONFIRM_TAG = re.compile(
     r"(?i)(?<![^\W_])(?:ik\s+zie|ik\s+heb\s+hier|staat\s+hier|in\s+(?:het|ons|mijn)\s+(?:systeem|scherm|dossier))\b"
     r"[^?]*(?:\btoch|,\s*(?:he|hè|niet|klopt dat|klopt het|of niet))\s*\?\s*$"
@@ -513,7 +521,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         # u. verhuisd op 22 mei naar bremerveld klopt dat?"), nor a courtesy ("u stoort helemaal niet") or an
         # apology (evidence round 8)
         sentence = call.sentence(i, hit)
-        if _DETAILS_READ_BACK.search(sentence) and (_asked(call, i, sentence) or len(sentence.split()) <= 8):
+        if _DETAILS_READ_BACK.search(sentence) and (_asked(call, i, sentence) or _STREET_READ_BACK.match(sentence)):
             return False
         return not _COURTESY.search(sentence)
 
@@ -544,7 +552,11 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             if hit.act == "closed_question" and _CONFIRM_TAG.search(sentence):
                 return False
             return not (hit.act == "open_question" and i == opening_turn)
-        if hit.act == "emotion_reflection" and _SELF_CORRECTION.search(call.sentence(i, hit)):
+        if (
+            hit.act == "emotion_reflection"
+            and _SELF_CORRECTION.search(sentence := call.sentence(i, hit))
+            and not (call.analyzer.feeling_words and call.analyzer.feeling_words.search(fold(sentence)))
+        ):
             return False  # "nee wacht, sorry ik zeg het verkeerd": the trainee's own words, not the caller's feeling
         return hit.act != "summary" or any(h is hit for _, _, h in call.summaries)
 
