@@ -1041,7 +1041,7 @@ class CallerBrain:
             elif not acts & {"check_understanding", "summary", "closing"} and _asks_plainly(
                 text, asked_now.parts, self.analyzer.verbs, self.words
             ):
-                slipping = self._slips_on(text, analysis) or self._slips_when_asked_about_itself(text, analysis)
+                slipping = self._slips_on(text, analysis)
                 if slipping is not None:
                     # "komt het u op dit moment slecht uit, financieel?": asked about its own life in the words of
                     # what it keeps back, it lets something slip; not "Dat weet ik niet zeker" (round-21 audit)
@@ -1836,7 +1836,7 @@ class CallerBrain:
         if kind == "topic_digitaal":
             # "Heeft u DigiD?": a caller knows whether it has DigiD or a computer; not "Dat weet ik niet zeker"
             # (round-22 audit), and not yes when its story says it has none
-            asked = " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
+            asked = _question_sentences(text)
             digid = bool(re.search(r"\bdigi[- ]?d\b", fold(asked)))  # "U kunt het met DigiD. Heeft u een computer?"
             lacks = self._own_lacks()
             missing = "digid" in lacks if digid else bool(lacks & {"computer", "internet"})
@@ -1861,7 +1861,7 @@ class CallerBrain:
         return self.line(kind, adres=f"{name}, {address}" if name else address)
 
     def _when_suits(self, text: str) -> str:
-        text = " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
+        text = _question_sentences(text)
         """Asked which time suits it: the day or day part the question names ("hoe laat bent u thuis vanmiddag?":
         "Vanmiddag ben ik gewoon thuis."), else any time, tomorrow is fine (round-23 audit)."""
         named = _DAY_PART.search(fold(text))
@@ -2420,53 +2420,33 @@ class CallerBrain:
         return len(words) >= 3 and (shared * 4 >= len(words) * 3 or (bool(numbers & said) and shared * 2 >= len(words)))
 
     def _slips_on(self, text: str, analysis: Analysis) -> Callable[[], str] | None:
-        """A yes/no question about the caller's own life in the words of the concern it keeps back (its keywords)
-        and of a hint it has not dropped yet ("komt het u op dit moment slecht uit, financieel?"): that hint, or
-        None. Not a question with a question word ("Welke maand is uw man overleden?" asks a fact)."""
-        pending = self.pending_hidden
-        if not pending or "dismissive" in analysis.acts or self.turn_no < 2 or analysis.has("open_question"):
-            return None
-        questions = " ".join(x.text for x in analysis.sentences if "?" in x.text) or text
-        if set(_WORD.findall(fold(questions))) & (self.analyzer.wh | {"of"}):
-            return None  # nor a pick ("gaat het om de winkel of die van thuis?")
-        hidden = pending[0]
-        if not first_match(hidden.keywords, questions):
-            return None
-        asked_stems = self._stems(questions)
-        fitting = [h for h in hidden.hints[self.hints_given :] if self._stems(h) & asked_stems]
-        if not fitting:
-            return None
-
-        def hint() -> str:
-            line = fitting[0]
-            self.hints_given, self.hint_turn = self.hints_given + 1, self.turn_no
-            return line
-
-        return hint
-
-    def _slips_when_asked_about_itself(self, text: str, analysis: Analysis) -> Callable[[], str] | None:
-        """A yes/no question about the caller's own life that no fact answers ("deed uw partner dat soort dingen voor
-        u?", "gaat u verhuizen of verkopen?"): with a concern it keeps back and a hint not dropped yet, it lets that
-        hint slip rather than "Eh... dat zou ik zo niet weten" about its own life (round-23 audit); None otherwise."""
+        """A yes/no question about the caller's own life that lets slip a hint of the concern it keeps back, not
+        dropped yet, or None. Not a question with a question word ("Welke maand is uw man overleden?" asks a fact).
+        In the words of that concern (its keywords) and of the hint ("komt het u op dit moment slecht uit,
+        financieel?"), not a pick ("gaat het om de winkel of die van thuis?"); or about the caller itself with no fact
+        to answer it ("deed uw partner dat soort dingen voor u?", "gaat u verhuizen of verkopen?"): a hint in the
+        question's words, else the next hint when the question shares two words with what it would tell, rather than
+        "Eh... dat zou ik zo niet weten" (round-23 audit); not "Heeft u al geluncht?" or "Is uw vrouw ook eigenaar
+        van het huis?" (one word, 'vrouw', in passing)."""
         pending = self.pending_hidden
         if not pending or "dismissive" in analysis.acts or self.turn_no < 2 or analysis.has("open_question"):
             return None
         questions = " ".join(x.text for x in analysis.sentences if "?" in x.text) or text
         words = set(_WORD.findall(fold(questions)))
-        if words & self.analyzer.wh or not words & _ABOUT_ITSELF:
+        if words & self.analyzer.wh:
             return None
         hidden = pending[0]
         hints = hidden.hints[self.hints_given :]
-        if not hints:
-            return None
-        # about what it keeps back: a hint in the question's words first ("dat soort dingen" - "Normaal regelt mijn
-        # vrouw dit soort dingen"), else the next hint when the question shares two words with what it would tell;
-        # not "Heeft u al geluncht?" or "Is uw vrouw ook eigenaar van het huis?" (one word, 'vrouw', in passing)
         asked_stems = self._stems(questions)
         fitting = [h for h in hints if self._stems(h) & asked_stems]
-        if not fitting and len(asked_stems & self._stems(" ".join(hidden.lines))) < 2:
+        if "of" not in words and fitting and first_match(hidden.keywords, questions):
+            line = fitting[0]
+        elif (
+            words & _ABOUT_ITSELF and hints and (fitting or len(asked_stems & self._stems(" ".join(hidden.lines))) >= 2)
+        ):
+            line = (fitting or hints)[0]
+        else:
             return None
-        line = (fitting or hints)[0]
 
         def hint() -> str:
             self.hints_given, self.hint_turn = self.hints_given + 1, self.turn_no
@@ -2637,6 +2617,11 @@ def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     smaller = min(len(words[0]), len(words[1]))
     # "u maakt een afspraak voor mij" and "ik krijg een afspraak aan de balie": a short clause, one word is half
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
+
+
+def _question_sentences(text: str) -> str:
+    """The sentences of a turn that end in a question mark, or the whole turn when none does."""
+    return " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
 
 
 _DAY_PART = re.compile(
