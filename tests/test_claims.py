@@ -480,6 +480,15 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
         ("kwijtschelding-schaamte", "Dat is geen enkel probleem.", ""),
         ("overig-digid-machtigen", "Kijk, zonder machtiging mag ik niks zeggen over haar aanslag.", ""),
         ("invordering-beslag-bankrekening", "Ik mag daar zelf niks over beloven, sorry.", ""),
+        # evidence round 8: a filler splits no clause (the dog tax is said to be paid, rightly); a clause joined on
+        # with its own subject makes no beroep term of the call-back
+        (
+            "kwijtschelding-schaamte",
+            "Zolang de aanvraag loopt krijgt u uitstel voor afval en riool. De hondenbelasting, 58 euro, eh, die moet "
+            "u wel gewoon betalen.",
+            "",
+        ),
+        ("woz-termijn-gemist", "Dus de taxateur belt u binnen 2 weken en het beroep kan tot 22 juni.", ""),
         # the trainee giving back the caller's own question
         (
             "heffing-rioolheffing-eigenaar-gebruiker",
@@ -501,6 +510,7 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("kwijtschelding-schaamte", "Met AOW krijgt u het sowieso wel.", "zeker-kwijtschelding"),
         ("woz-termijn-gemist", "Naar de rechter kan hierbij niet.", "beroep-rechter"),
         ("woz-termijn-gemist", "U kunt in beroep tot twee weken na de uitspraak.", "beroepstermijn"),
+        ("woz-termijn-gemist", "Het beroep kan binnen 2 weken.", "beroepstermijn"),
         ("invordering-aanmaning-boos", "Na de aanmaning heeft u een week om te betalen.", "aanmaning-termijn"),
         ("woz-bezwaar-toch-betalen", "Zolang het bezwaar loopt hoeft u niet te betalen hoor.", "bezwaar-betalen"),
     ],
@@ -608,30 +618,3 @@ def test_round_seven_fixes_keep_the_real_wrong_statements() -> None:
     assert "ozb-vermindering" in _wrong_ids(
         "woz-eigendom-1-januari", "U krijgt van de gemeente een deel van de OZB terug."
     )
-
-
-@pytest.mark.parametrize(
-    ("scenario", "text"),
-    [
-        # a filler splits no clause: the dog tax is still said to be paid, and paying it is right
-        ("kwijtschelding-schaamte", "Zolang de aanvraag loopt krijgt u uitstel voor afval en riool. De "
-         "hondenbelasting, 58 euro, eh, die moet u wel gewoon betalen."),
-        # a clause joined on with its own subject: the call-back time is no term of the beroep
-        ("woz-termijn-gemist", "Dus de taxateur belt u binnen 2 weken en het beroep kan tot 22 juni."),
-    ],
-)  # fmt: skip
-def test_evidence_round_8_right_statements_are_not_called_wrong(scenario: str, text: str) -> None:
-    from coach.analyzer import get_analyzer
-    from coach.analyzer.stated import stated
-    from coach.library import Library
-
-    assert stated(get_analyzer(), Library.open().scenario(scenario), text).wrong == ()
-
-
-def test_a_term_named_in_its_own_clause_is_still_read() -> None:
-    from coach.analyzer import get_analyzer
-    from coach.analyzer.stated import stated
-    from coach.library import Library
-
-    found = stated(get_analyzer(), Library.open().scenario("woz-termijn-gemist"), "Het beroep kan binnen 2 weken.")
-    assert found.wrong
