@@ -750,3 +750,107 @@ def test_review_the_question_sentence_decides_time_digid_and_teach_back(lib: Lib
     _, plans = play(lib.scenario("woz-hoger-dan-buren"), [opening, "U kunt het met DigiD doen. Heeft u een computer?"])
     assert "everyday" in kinds(plans[1]) and "DigiD" not in plans[1].text, plans[1].text
     assert ANALYZER.asks_back("Dat snap ik. Ik vertel u zo wat u moet doen. Eerst uw naam en adres?") != "teach_back"
+
+
+@pytest.mark.parametrize(
+    ("turn", "said"),
+    [
+        ("Dat kan op twee manieren. Doet u het liever online of per post?", "nline"),
+        ("Daar gaat de deurwaarder over. Zal ik u nu doorverbinden of wilt u dat hij u terugbelt?", "oorverbinden"),
+        ("Wilt u liever eerst de machtiging, of dat uw moeder zelf de brief tekent?", "erst de machtiging"),
+    ],
+)
+def test_a_choice_is_picked_in_the_options_own_short_words(lib: Library, turn: str, said: str) -> None:
+    """Round-24 audit: 'doet u het liever online of per post?' got 'Het eerste lijkt me het makkelijkst', written-text
+    phrasing nobody uses on the phone; the caller names the option ('Online maar, denk ik')."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), [opening, turn])
+    assert "choice" in kinds(plans[1]) and said in plans[1].text and "eerste" not in plans[1].text, plans[1].text
+
+
+def test_an_option_with_its_own_object_is_not_cut_to_its_verb(lib: Library) -> None:
+    """'zal ik het nummer geven of zoekt u het zelf op?' is not 'Doe maar geven.'"""
+    brain = CallerBrain(lib.scenario("invordering-beslag-bankrekening"), ANALYZER, 0)
+    assert brain._short_pick("zal ik het nummer geven") == ""
+    assert brain._short_pick("wilt u dat ik nu al een taxateur laat bellen") == ""
+    assert brain._short_pick("wilt u het zelf invullen") == "zelf invullen"
+    assert brain._short_pick("Wilt u liever het uitstel") == "het uitstel"
+
+
+def test_asked_whether_it_has_the_letter_at_hand_the_caller_says_it_has(lib: Library) -> None:
+    """Round-24 audit: 'Heeft u de brief bij u?' got 'Dat weet ik niet zeker, eerlijk gezegd'."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(lib.scenario("kwijtschelding-in-behandeling"), [opening, "Ik leg het uit. Heeft u de brief bij u?"])
+    assert "has_papers" in kinds(plans[1]) and "hier" in plans[1].text, plans[1].text
+
+
+def test_asked_whether_it_knows_a_word_the_caller_says_no_unless_its_story_answers(lib: Library) -> None:
+    """Round-24 audit: 'weet u wat bezwaar is?' got 'Dat weet ik niet zeker, eerlijk gezegd'; a scenario fact about
+    the word still answers first ('weet u wat het taxatieverslag is?' - 'Nee, alleen die brief ...')."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(lib.scenario("woz-termijn-gemist"), [opening, "Ik kijk even mee. Weet u wat bezwaar is?"])
+    assert kinds(plans[1])[0] == "knows_how" and "zeker" not in plans[1].text, plans[1].text
+    _, plans = play(lib.scenario("woz-nieuwbouw-eerste-waarde"), [opening, "weet u wat het taxatieverslag is?"])
+    assert "fact" in kinds(plans[1]) and "knows_how" not in kinds(plans[1]), plans[1].text
+
+
+def test_a_bare_invitation_to_go_on_is_an_open_question() -> None:
+    """Round-24 audit: 'ok vertel' after 'Wacht even, ik was nog niet klaar' got 'Ja?'; the caller tells its story."""
+    for text in ("ok vertel", "ga uw gang", "oké, gaat u verder"):
+        assert "open_question" in ANALYZER.analyze(text, "Wacht even, ik was nog niet klaar.").acts, text
+    assert "open_question" not in ANALYZER.analyze("Ik vertel u zo wat u moet doen.", "").acts
+
+
+def test_a_term_explained_in_its_own_sentence_is_no_jargon() -> None:
+    """Round-24 audit (and evidence round 9): 'dan dient u een administratief beroep in, dat is eigenlijk gewoon
+    bezwaar maken tegen de afwijzing' got 'Sorry, wat is administratief beroep?' and was shown as jargon."""
+    text = "dan dient u een administratief beroep in, dat is eigenlijk gewoon bezwaar maken tegen de afwijzing bij ons."
+    assert "jargon" not in ANALYZER.analyze(text, "").acts
+    assert "jargon" in ANALYZER.analyze("dan dient u een administratief beroep in bij ons.", "").acts
+
+
+def test_a_caller_that_just_agreed_does_not_leave_saying_it_still_does_not_know(lib: Library) -> None:
+    """Round-24 audit: 'Ja, dat lijkt me goed.' to the transfer, then at the goodbye 'Ik weet het nog steeds niet. Ik
+    ga wel naar de bank. Dag.'"""
+    plan = _replay(lib, "B3", 12, 24)[-1]
+    assert "nog steeds" not in plan.text and "Dag" in plan.text, plan.text
+
+
+def test_a_counter_offer_about_another_day_is_not_made(lib: Library) -> None:
+    """Round-24 audit: 'De afspraak is al gemaakt: morgen om 10 uur' (a Wednesday) got 'Donderdagochtend werk ik.
+    Kan het in de middag?'. Offered on Thursday morning, the caller still counters."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    offer = "Ik maak een afspraak aan de balie, {}, dan helpt een collega u met de papieren. Is dat goed?"
+    scenario = lib.scenario("kwijtschelding-in-behandeling")
+    _, plans = play(scenario, [opening, offer.format("morgen, woensdag, om 10 uur")])
+    assert "Donderdag" not in plans[1].text, plans[1].text
+    _, plans = play(scenario, [opening, offer.format("donderdag om 9 uur")])
+    assert "Donderdag" in plans[1].text, plans[1].text
+    _, plans = play(scenario, [opening, offer.format("donderdag om 14 uur")])
+    assert "Donderdag" not in plans[1].text, plans[1].text
+
+
+def test_an_ok_is_heard_and_silence_is_not(lib: Library) -> None:
+    """Round-24 audit: 'ok' got 'Hallo? Bent u er nog?'; that fits a turn without a word."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    scenario = lib.scenario("heffing-incasso-dubbel-afgeschreven")
+    for seed in range(4):
+        _, plans = play(scenario, [opening, "ok"], seed)
+        assert "Hallo" not in plans[1].text, plans[1].text
+        _, plans = play(scenario, [opening, "eh..."], seed)
+        assert "Hallo" in plans[1].text, plans[1].text
+
+
+def test_a_detail_noted_before_a_teach_back_request_gets_no_yes(lib: Library) -> None:
+    """Round-24 audit: 'a.stolk@outlook.com, genoteerd. eh, zou u nog even kunnen herhalen wat we nu afspreken?' got
+    'Ja, klopt. Oké. Dus ...': no yes/no was asked."""
+    plan = _replay(lib, "D3", 11, 24)[-1]
+    assert "check_confirmed" not in kinds(plan) and not plan.text.startswith("Ja"), plan.text
+
+
+def test_a_caller_with_plain_dutch_says_back_plainly(lib: Library) -> None:
+    """Round-24 audit: a B1 caller who found a sentence 'te snel' said it back whole after 'Dus als ik het goed
+    begrijp:'. It says back shorter steps in a plain frame."""
+    plan = _replay(lib, "A4", 10, 24)[-1]
+    assert "als ik het goed begrijp" not in plan.text and "of met de post" not in plan.text, plan.text
+    assert "uploaden" in plan.text, plan.text

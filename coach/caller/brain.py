@@ -239,6 +239,7 @@ class CallerBrain:
     close_attempts: int = 0
     informal_warned: bool = False
     ready_said: bool = False
+    agreed_turn: int | None = None  # the turn in which the caller last agreed to something (a choice, a proposal)
     not_understood_said: int = 0
     hint_turn: int = -9
     """The turn the last hint was dropped in."""
@@ -294,7 +295,10 @@ class CallerBrain:
         bank = fallback_lines().get(kind, [])
         if self.soft and f"{kind}_zacht" in fallback_lines():  # a scared or ashamed caller is no gruff one
             bank = fallback_lines()[f"{kind}_zacht"]
-        if self.scenario.caller.dutch_level == "A2" and f"{kind}_eenvoudig" in fallback_lines():
+        if kind == "said_back" and self.scenario.caller.dutch_level in ("A2", "B1"):
+            bank = fallback_lines()["said_back_eenvoudig"]
+            values = {**values, "x": _plainly(values.get("x", ""))}
+        elif self.scenario.caller.dutch_level == "A2" and f"{kind}_eenvoudig" in fallback_lines():
             # a caller with little Dutch says it in few, plain words: not "Dat is in elk geval helder" (round-16)
             bank = fallback_lines()[f"{kind}_eenvoudig"]
         for pool in (scenario_lines, bank):
@@ -443,6 +447,10 @@ class CallerBrain:
             back = None if self._facts_asked(asked_now, analysis) or known_option else self._pick_or_none(analysis)
         if back is None and off is None and not self._facts_asked(asked_now, analysis) and self._names_two(analysis):
             back = "choice"  # "morgen ochtend of middag?", "online of balie?": a pick without a verb of choosing
+        if back == "knows_how" and _TERM_KNOWN.search(fold(_question_sentences(text))):
+            # "weet u wat het taxatieverslag is?": the scenario's own fact about it answers ("Nee, alleen die brief"),
+            # else the caller does not really know the word (round-24 audit)
+            back = None if self._facts_asked(asked_now, analysis) else back
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
@@ -895,7 +903,9 @@ class CallerBrain:
             # "Dat bedoel ik" only to the caller's own words given back; to a fact from the dossier, a plain yes
             kind = "summary_confirmed" if self._restates(analysis) else "check_confirmed"
             answer(partial(self.line, kind), kind, "Bevestig wat de medewerker zegt.", stock=True)
-        if detail_back:
+        # "a.stolk@outlook.com, genoteerd. Zou u nog even kunnen herhalen wat we afspreken?": the question is what it
+        # answers, not "Ja, klopt." to a detail noted (round-24 audit)
+        if detail_back and not back:
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
         if detail_fix:
             answer(
@@ -923,7 +933,9 @@ class CallerBrain:
         offers_now = self._proposals(offered, offering)
         for proposal in offers_now:
             state = self.proposals.get(proposal.id)
-            if proposal.negotiate and state is None:  # negotiated only once the caller says so
+            # negotiated only once the caller says so, and not over a day the offer does not name ("Donderdagochtend
+            # werk ik" to "morgen, woensdag, om 10 uur"; round-24 audit)
+            if proposal.negotiate and state is None and _clashes(proposal.negotiate[0], text):
                 answer(partial(self._negotiate, proposal), "proposal", "Onderhandel over het voorstel.")
             else:
                 # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
@@ -1012,7 +1024,13 @@ class CallerBrain:
                 "Zeg of je dat goed vindt.",
             )
         elif back == "has_papers" and (not facts or facts_apart):  # "Heeft u die afschriften?"
-            answer(lambda: self.line("has_papers"), "has_papers", "Zeg dat je het denkt te hebben en gaat zoeken.")
+            # "Heeft u de brief bij u?": the letter the call is about lies in front of it
+            letter = set(_WORD.findall(fold(_question_sentences(text)))) & self.words.letters
+            answer(
+                lambda: self.line("has_letter" if letter else "has_papers"),
+                "has_papers",
+                "Zeg dat je het denkt te hebben en gaat zoeken.",
+            )
         elif back in _PLAIN_ANSWERS and (
             not facts or apart
         ):  # "Weet u hoe u aan het formulier komt?", "Welke dag past u?"
@@ -1146,7 +1164,8 @@ class CallerBrain:
             self.emotion.value = s.caller.emotion.satisfied_at + 1
         if not segments:
             kind = "offscript" if off == "minimal" else "filler"
-            line = self.line("offscript_minimal" if off == "minimal" else "filler")
+            heard = bool(set(_WORD.findall(fold(text))) - _SOUNDS)  # "ok" was heard; "eh", "..." not
+            line = self.line(("offscript_minimal" if heard else "offscript_silent") if off == "minimal" else "filler")
             segments = [Segment(kind, line, "Reageer kort en wacht af.")]
         text_out = " ".join(x.text for x in segments)
         if text_out.rstrip().endswith("?") and self.pending_question is None:
@@ -1175,13 +1194,23 @@ class CallerBrain:
     ) -> Plan:
         """The plan of this turn, with the emotion as it now stands."""
         self.last_kinds = {x.kind for x in segments}
+        if self.last_kinds & (_AGREES | {"consent", "summary_confirmed"}):
+            self.agreed_turn = self.turn_no
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _goodbye_line(self) -> str:
         """An unsatisfied goodbye that fits the caller: one that is calm, or said it understands or knows where it
         stands, thanks and hopes it will be all right (``goodbye_unsure``), not resigned or angry; an upset one says
         it is not satisfied."""
-        if self.emotion.value <= self.scenario.caller.emotion.satisfied_at or self.understood_said or self.ready_said:
+        # ... nor one that agreed to the plan a turn or two ago ("Ja, dat lijkt me goed" - "Ik weet het nog steeds
+        # niet. Ik ga wel naar de bank."; round-24 audit)
+        agreed = self.agreed_turn is not None and self.turn_no - self.agreed_turn <= 2
+        if (
+            self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+            or self.understood_said
+            or self.ready_said
+            or agreed
+        ):
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
 
@@ -1577,6 +1606,9 @@ class CallerBrain:
             can = spread or can
         pick = (can or list(options))[0]
         phrase = self._phrase(pick)
+        short = "" if phrase else self._short_pick(pick)
+        if short:
+            return self.line("choice_short", x=short)
         if not phrase:
             # "U kunt het formulier ophalen aan de balie": the option said back whole when it is short
             whole = self.words.filler.sub("", self.analyzer.said_back(pick)).strip(" ,.")
@@ -1591,6 +1623,55 @@ class CallerBrain:
                 return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
             return self.line("choice" if pick == options[0] else "choice_second")
         return f"{phrase[:1].upper()}{phrase[1:]}, graag."
+
+    def _short_pick(self, option: str) -> str:
+        """An option that offers or asks a wish ("doet u het liever online", "zal ik u nu doorverbinden") said short,
+        as on the phone: the one to three words right after its verb or 'liever' ("online", "het uitstel", "eerst
+        de machtiging"), else the infinitive it ends in, right after its subject, 'liever' or a pronoun, with the
+        adverbs before it ("nu doorverbinden", "zelf invullen"); else nothing ("zal ik het nummer geven")."""
+        words = [w.strip(",.:;?!") for w in option.split()]
+        words = [w for w in words if w]
+        folded = [fold(w) for w in words]
+        while folded and folded[0] in self.words.plain_lead:
+            words, folded = words[1:], folded[1:]
+        if len(words) < 3 or folded[0] not in self.words.pick_openers:
+            return ""
+
+        def verb(w: str) -> bool:
+            return self.analyzer._verb_form(w) or w in self.words.infinitives
+
+        def said(phrase: list[str]) -> str:
+            first = phrase[0]
+            return " ".join([first[:1].lower() + first[1:] if first[1:].islower() else first, *phrase[1:]])
+
+        start = len(words)
+        while start > 1 and not (
+            folded[start - 1] in self.words.echo_pronouns
+            or folded[start - 1] in self.words.option_stop
+            or folded[start - 1] in self.words.prefers
+            or verb(folded[start - 1])
+        ):
+            start -= 1
+        if folded[start - 1] == "het" and (folded[start - 2] in self.words.prefers or verb(folded[start - 2])):
+            start -= 1  # "wilt u liever het uitstel": the article goes with it
+        tail = words[start:]
+        after = folded[start - 1] if start < len(words) else ""
+        if 1 <= len(tail) <= 3 and (after in self.words.prefers or verb(after) or fold(tail[0]) == "het"):
+            infinitive = verb(after) and fold(tail[-1]).endswith("en")  # "laat meekijken": the action, no option
+            content = any(len(w) > 3 for w in tail) and fold(tail[0]) not in self.words.option_prepositions
+            if content and not infinitive and not any(fold(w) in self.analyzer.wh for w in tail):
+                return said(tail)
+            return ""
+        last = folded[-1]
+        if not (last in self.words.infinitives or (last.endswith("en") and len(last) > 6)):
+            return ""  # "doorverbinden", "terugbellen"; not "hebben", "kunnen"
+        start = len(words) - 1
+        while start > 1 and folded[start - 1] in self.words.pick_adverbs:
+            start -= 1
+        before = folded[start - 1]
+        if before in ("u", "ik", "het", "dat", "die") or before in self.words.prefers:
+            return said(words[start:])
+        return ""
 
     def _phrase(self, option: str) -> str:
         """The short phrase that names an option: its first prepositional phrase, without the verb after it."""
@@ -2619,11 +2700,48 @@ def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
+_SOUNDS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "hmm", "mm"})
+"""Sounds that are no word the caller hears as an answer."""
+_DAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|overmorgen|morgen|vandaag)")
+_HOUR = re.compile(r"\b(?:om|rond|vanaf|na)\s+(?:half\s+)?(\d{1,2})(?:[.:]\d\d)?\b")
+
+
+def _plainly(steps: str) -> str:
+    """Steps said back in plain words: each cut at its first comma once it runs past eight words ("ik kan ze
+    uploaden met DigiD, of met de post sturen, of ..." is "ik kan ze uploaden met DigiD"), two steps at most."""
+    items = re.split(r",? en (?=(?:ik|u|jullie|we|dan)\b)", steps)
+    short = []
+    for item in items[:2]:
+        words = item.split()
+        if len(words) > 8 and "," in item:
+            item = item.split(",", 1)[0]
+        short.append(item.strip(" ,"))
+    return " en ".join(x for x in short if x)
+
+
+def _clashes(negotiation: str, text: str) -> bool:
+    """Whether an offer can clash with the day the caller's counter names ("Donderdagochtend werk ik. Kan het in de
+    middag?"): the offer names that day or no day at all, and no afternoon hour when the counter is about a
+    morning. A counter that names no day always can."""
+    first = fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0])
+    day = _DAY.search(first)
+    if not day:
+        return True
+    folded = fold(text)
+    named = {m.group(1) for m in _DAY.finditer(folded)}
+    if named and day.group(1) not in named:
+        return False
+    hours = [int(h) for h in _HOUR.findall(folded)]
+    return not ("ochtend" in first and hours and all(12 <= h <= 18 for h in hours))
+
+
 def _question_sentences(text: str) -> str:
     """The sentences of a turn that end in a question mark, or the whole turn when none does."""
     return " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
 
 
+_TERM_KNOWN = re.compile(r"\b(?:weet|kent)\s+u\s+(?:\w+\s+)?wat\b")
+"""A question whether the caller knows what a word means ("weet u wat bezwaar is?")."""
 _DAY_PART = re.compile(
     r"\b(?:vanochtend|vanmiddag|vanavond|morgenochtend|morgenmiddag|morgenavond|overmorgen|morgen|"
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:ochtend|middag|avond)?)\b"

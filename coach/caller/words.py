@@ -59,6 +59,9 @@ class BrainWords:
         self.infinitives = _words(lx.infinitives)
         self.option_prepositions = _words(lx.option_prepositions)
         self.option_stop = _words(lx.option_stop)
+        self.pick_openers = _words(lx.pick_openers)
+        self.pick_adverbs = _words(lx.pick_adverbs)
+        self.letters = _words(lx.letters)
         self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")
         self.lack_names = {fold(k): v for k, v in lx.lack_names.items()}
         self.rules_out = {fold(k): tuple(fold(w) for w in v) for k, v in lx.rules_out.items()}

@@ -453,6 +453,20 @@ class CallerBrainWords(Model):
     option_stop: list[Word] = Field(
         default_factory=list, description="Hier houdt de naam van een keuze op: 'per post, zodat ...'."
     )
+    pick_openers: list[Word] = Field(
+        default_factory=list,
+        description="Een keuze die hiermee begint ('wilt u ...', 'zal ik ...') noemt de beller kort: 'doet u het "
+        "liever online' wordt 'Online'.",
+    )
+    pick_adverbs: list[Word] = Field(
+        default_factory=list,
+        description="Woorden die de beller meeneemt voor het hele werkwoord van zijn keuze: 'zelf invullen'.",
+    )
+    letters: list[Word] = Field(
+        default_factory=list,
+        description="De brief waar het gesprek over gaat: 'Heeft u de brief bij u?' beantwoordt de beller met 'Ja, "
+        "die heb ik hier'.",
+    )
     lacks: list[Word] = Field(
         default_factory=list, description="Wat een beller kan missen, na 'geen' in zijn verhaal: 'geen DigiD'."
     )
