@@ -489,6 +489,24 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
             "",
         ),
         ("woz-termijn-gemist", "Dus de taxateur belt u binnen 2 weken en het beroep kan tot 22 juni.", ""),
+        # evidence round 9: ownership on 1 January, the buyer's share through the notary, advice to keep on time, a
+        # call-back beside the court's date, 'nothing else to arrange', the date of a rule, a subject clause denied
+        ("woz-bezwaar-status", "Uw bezwaar gaat over 2026, en u was op 1 januari 2026 de eigenaar.", ""),
+        ("heffing-verhuisd-afval", "Dat is wat u op de afrekening zag: de koper betaalt u zijn deel terug.", ""),
+        ("woz-termijn-gemist", "Kijk in de berichtenbox. Dan zit u wel goed.", ""),
+        ("woz-termijn-gemist", "dus taxateur belt binnen 2 weken op uw mobiel en beroep uiterlijk 22 juni.", ""),
+        (
+            "woz-termijn-gemist",
+            "nee verder niks.",
+            "Eh, voordat u ophangt... weet u zeker dat er verder niks meer geregeld hoeft te worden?",
+        ),
+        (
+            "woz-taxatieverslag-bureau",
+            "Zo'n bureau verdient aan de proceskostenvergoeding als een bezwaar slaagt. Sinds 1 januari 2024 is die "
+            "vergoeding wel een stuk lager.",
+            "",
+        ),
+        ("woz-bezwaar-status", "Wat het nu waard is of waarvoor u het verkocht hebt, telt niet mee.", ""),
         # the trainee giving back the caller's own question
         (
             "heffing-rioolheffing-eigenaar-gebruiker",
@@ -513,6 +531,11 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("woz-termijn-gemist", "Het beroep kan binnen 2 weken.", "beroepstermijn"),
         ("invordering-aanmaning-boos", "Na de aanmaning heeft u een week om te betalen.", "aanmaning-termijn"),
         ("woz-bezwaar-toch-betalen", "Zolang het bezwaar loopt hoeft u niet te betalen hoor.", "bezwaar-betalen"),
+        ("woz-bezwaar-status", "Wat het nu waard is, telt mee.", "waardepeildatum"),
+        ("woz-bezwaar-status", "De waarde is die van 1 januari 2026.", "waardepeildatum"),
+        ("heffing-verhuisd-afval", "U krijgt van ons ook een deel van de OZB terug.", "ozb-terug"),
+        ("woz-termijn-gemist", "Ik zeg het eerlijk: u zit goed, de waarde gaat zeker omlaag.", "belofte-verlaging"),
+        ("woz-termijn-gemist", "Daarna is het klaar, nee verder niks.", "beroep-rechter"),
     ],
 )
 def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:

@@ -438,3 +438,83 @@ def test_a_summary_with_a_long_question_after_its_comma_is_still_a_summary(lib: 
         ),
     )
     assert result.evidence and "dwarszit" in result.evidence[0].text, result
+
+
+# --- evidence round 9 ------------------------------------------------------------------------------------------------
+
+
+def test_a_detail_read_back_is_no_summary_and_no_follow_up(lib: Library) -> None:
+    """Evidence round 9: 'dank u, Esdoornhof 5 in Veldhem, ja ik zie het.' and 'r.veenstra@ziggo.nl, genoteerd.'
+    were shown as summaries and follow-ups; a read-back of the caller's details checks them, it sums up nothing."""
+    turns = (
+        ("l", OPENING + " Wat is uw adres?"),
+        ("c", "Dat is 4402-2026-0581. Op de Esdoornhof 5 in Veldhem, bij mijn partner. Sinds september."),
+        ("l", "dank u, Esdoornhof 5 in Veldhem, ja ik zie het. Ik leg het uit."),
+    )
+    assert Call(transcript(*turns), None, get_analyzer()).summaries == []
+    assert measure(lib, "doorvragen", *turns).value == 0
+    told = (
+        ("l", OPENING),
+        ("c", "Ik woon aan de Esdoornhof, en mijn huurder zegt dat hij dubbel betaalt voor het riool."),
+        ("l", "Dus uw huurder zegt dat hij dubbel betaalt voor het riool aan de Esdoornhof, klopt dat?"),
+    )
+    assert measure(lib, "doorvragen", *told).value == 1
+
+
+def test_a_recap_of_the_outcome_is_no_summary_of_the_caller(lib: Library) -> None:
+    """Evidence round 9: 'Even samengevat: uw betaling kwam vóór de aanmaning binnen, de kosten vervallen, en u
+    krijgt dat per post bevestigd.' sums up the trainee's answer (as many words of its own as of the caller's)."""
+    turns = (
+        ("l", OPENING),
+        ("c", "Ik heb een aanmaning gekregen met kosten, terwijl ik al betaald had. Ik wil het op papier."),
+        ("l", "Uw betaling kwam binnen voor de aanmaning. De kosten vervallen, u krijgt een bevestiging per post."),
+        ("c", "Hm. Dan hoef ik er niet meer aan te denken."),
+        (
+            "l",
+            "Even samengevat: uw betaling kwam vóór de aanmaning binnen, de kosten vervallen, en u krijgt dat per "
+            "post bevestigd.",
+        ),
+    )
+    assert Call(transcript(*turns), None, get_analyzer()).summaries == []
+
+
+def test_a_term_defined_past_a_short_aside_is_explained(lib: Library) -> None:
+    """Evidence round 9: 'eh, een dwangbevel is... even kijken hoe ik dat zeg. dat is de laatste brief, een soort
+    officieel bevel om te betalen.' and 'een lediging is gewoon 1 keer dat ...' were shown as jargon."""
+    for text in (
+        "eh, een dwangbevel is... even kijken hoe ik dat zeg. dat is de laatste brief, een soort officieel bevel.",
+        "sorry, een lediging is gewoon 1 keer dat de vuilniswagen uw grijze bak leegt.",
+    ):
+        assert measure(lib, "jargon", ("l", OPENING), ("c", "Wat is dat nou weer?"), ("l", text)).value == 0, text
+    assert measure(lib, "jargon", ("l", OPENING), ("c", "Hoe zit het?"), ("l", "Er komt een dwangbevel.")).value == 1
+
+
+def test_a_yes_but_is_no_acknowledgement_and_a_maybe_is_no_agreement() -> None:
+    """Evidence round 9: 'ik begrijp dat dit vervelend is maar het klopt.' took the feeling back; 'En als de waarde
+    omlaag gaat, krijgt u het geld terug' and 'ik weet niet zeker of ze dan nog werken, ik vraag of ...' agree
+    nothing; 'als het formulier binnen is kunt u bellen en dan kan ik alles vertellen' asks nothing."""
+    a = get_analyzer()
+    assert "emotion_reflection" not in a.analyze("ik begrijp dat dit vervelend is maar het klopt.", "").acts
+    assert "emotion_reflection" in a.analyze("Ik begrijp dat dit vervelend is, maar we lossen het op.", "").acts
+    text = "En als de waarde omlaag gaat, krijgt u het te veel betaalde geld terug op uw rekening."
+    assert "next_step" not in a.analyze(text, "").acts
+    text = "na zessen, ik weet niet zeker of ze dan nog werken, ik vraag of het morgen rond half zes kan."
+    assert "next_step" not in a.analyze(text, "").acts
+    text = "ik weet niet zeker of mijn collega na vijven belt, maar ik zet in de notitie dat het na vijven moet."
+    assert "next_step" in a.analyze(text, "").acts
+    text = "als het formulier binnen is kunt u bellen en dan kan ik alles vertellen"
+    assert "open_question" not in a.analyze(text, "").acts
+    assert "open_question" in a.analyze("Kunt u mij vertellen wat er gebeurd is?", "").acts
+
+
+def test_the_callers_own_words_given_back_are_no_negative_wording(lib: Library) -> None:
+    """Evidence round 9: 'ah, thuiszorg, om tien uur in Oosterend, en met de bus lukt dat niet.' gives the caller's
+    words back; it was shown as saying what cannot be done."""
+    result = measure(
+        lib,
+        "positive_wording",
+        ("l", OPENING),
+        ("c", "Ik werk in de thuiszorg. Om tien uur moet ik in Oosterend zijn. Met de bus lukt dat niet."),
+        ("l", "ah, thuiszorg, om tien uur in Oosterend, en met de bus lukt dat niet. Ik kijk wat wel kan."),
+    )
+    assert not result.evidence, result.evidence

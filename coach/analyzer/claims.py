@@ -120,6 +120,10 @@ _APPOSED = re.compile(
 """An amount put between commas, then the verb: "voor de hondenbelasting, 58 euro, kan het helaas niet"."""
 
 
+_HEADLESS = re.compile(r"\W*(?:wat|waarvoor|hoeveel)(?![^\W_])")
+"""A clause opened by one of these can be the subject of the next one ("Wat het nu waard is, telt niet mee")."""
+
+
 def _verbless(clause: str) -> bool:
     """A clause of a few words without a verb ("voor de hondenbelasting", "alleen de hond"): a noun put first."""
     words = [w.strip(",.;:!?") for w in clause.split()]
@@ -673,6 +677,14 @@ class ClaimReader:
                         # to the end of the verb's own clause: "..., kan het, niet voor de hond" denies the dog
                         stop = _CLAUSE_BREAK.search(folded, apposed.end(), s_end)
                         wide = folded[start : stop.start() if stop else s_end]
+                    elif k + 1 < len(parts) and _HEADLESS.match(clause):
+                        # "Wat het nu waard is, telt niet mee": the clause is the subject of the verb after the
+                        # comma, and its negation denies it (evidence round 9)
+                        for a, b in parts[k + 1 : k + 3]:  # "Wat het nu waard is of waarvoor u ..., telt niet mee"
+                            after = folded[a:b].split()
+                            if after and after[0] in _FINITE:
+                                wide = folded[start:b]
+                                break
                     for option, m, own in self._options(comp, wide, first=asked):
                         if m.start() >= len(clause):
                             continue
@@ -887,7 +899,8 @@ class ClaimReader:
             return False  # "dus voor u komt er geen dwangbevel": about this caller's case, no denial of the rule
         lead = re.split(r"[.:;!?]\s", cleaned[: m.start()])[-1]  # "Samen 258.000. De koopprijs telt niet mee"
         fronted = len(_LEAD_FILLERS.sub("", lead).split()) <= 2 and not _SUBORDINATE.match(lead)
-        after = cleaned[m.end() :].split()[:8] if fronted else []
+        # a subject clause ("wat het nu waard is of waarvoor u het verkocht hebt, telt niet mee") is longer
+        after = cleaned[m.end() :].split()[: 12 if _HEADLESS.match(lead) else 8] if fronted else []
         inside = [w for w in _NEGATOR.findall(m.group()) if w not in own]
         if any(w.strip(",.;:!?") in {"buiten", "erbuiten", "daarbuiten", "uitgezonderd", "uitgesloten"} for w in after):
             return True  # "de hondenbelasting valt er helaas buiten"

@@ -351,6 +351,14 @@ def _factored(bounded: list[str], raw: list[str]) -> list[str]:
     return ([BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []) + raw
 
 
+_NOT_SETTLED = re.compile(
+    r"(?<![^\W_])ik weet (?:het )?niet (?:zeker|precies) of(?![^\W_])(?!.*(?<![^\W_])maar(?![^\W_]))"
+)
+"""A step the trainee is not sure of yet is no agreement; "..., maar ik zet in de notitie dat ..." still is one."""
+_UNITS = frozenset({"euro", "cent", "procent", "eur"})
+"""Units of an amount: no word the trainee brings in."""
+
+
 def _clauses(s: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, split at commas, semicolons and colons."""
     out, pos = [], 0
@@ -1175,13 +1183,14 @@ class Analyzer:
     def gives_back(self, sentence: str, caller_words: set[str], trainee_words: set[str]) -> bool:
         """Whether a recap ("Kort gezegd: ...", "Dus ...") gives back the caller rather than the trainee's own
         explanation or agreements: at least two of its words come from the caller (``caller_words``, not first
-        brought in by the trainee), and no fewer than the words the trainee brought in (``trainee_words``):
+        brought in by the trainee), and more than the words the trainee brought in (``trainee_words``):
         "Samengevat: de kosten vervallen en u krijgt een bevestiging per post" recaps the outcome, not what the
         caller said. The feedback and the caller read recaps with it."""
         words = self.content_words(sentence)
         given_back = words & caller_words
-        own = (words & trainee_words) - caller_words
-        return len(given_back) >= 2 and len(given_back) >= len(own)
+        # an amount's unit is nobody's word: "dus een aannemer is u nog 3.800 euro schuldig" gives the caller back
+        own = (words & trainee_words) - caller_words - _UNITS
+        return len(given_back) >= 2 and len(given_back) > len(own)
 
     def opening_parts(self, text: str) -> set[str]:
         """Which parts of a good opening a turn has: 'greeting', 'organisation', 'name'."""
@@ -1303,6 +1312,9 @@ class Analyzer:
             return True  # "Een lediging is elke keer dat ...", "het papier dat u kreeg heet een exploot"
         before = sentences[at - 1 : at] if at > 0 else []
         after = sentences[at + 1 : at + 2]
+        if after and len(_TOKEN.findall(after[0].text)) <= 6:
+            # "een dwangbevel is... even kijken hoe ik dat zeg. dat is de laatste brief": past a short aside
+            after = sentences[at + 1 : at + 3]
         mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and self.mentions(hit.term, x.text)]
         jargon = analysis.of("jargon")
 
@@ -1757,7 +1769,7 @@ class Analyzer:
         out: list[tuple[str, tuple[str, int, int]]] = []
         for act in ("open_question", "closed_question"):
             match = self.acts[act].find(s, starts, question=terminal == "?", words=words)
-            if match:
+            if match and not (act in self.blockers and self.blockers[act].search(s, starts, words)):
                 out.append((act, match))
         ruled = [(m[1], m[2]) for _, m in out]
         if self.not_questions.search(s, starts, words):
@@ -1870,13 +1882,16 @@ class Analyzer:
         if not rules.possible(words) and not timed.possible(words):
             return None
         has_time = bool(self.time and self.time.search(s))
+        if _NOT_SETTLED.search(s):  # "ik weet niet zeker of ze dan nog werken, ik vraag of ..." (evidence round 9)
+            return None
         conditional = False
         for a, b in _clauses(s):
             clause = s[a:b]
             if conditional:  # "Als er iets moet, hoort u van ons": a promise on a condition is no agreement
                 conditional = False
                 continue
-            first_word = clause.split()[0] if clause.split() else ""
+            lead_words = [w for w in clause.split() if w not in ("en", "maar", "dus", "o", "oh")]
+            first_word = lead_words[0] if lead_words else ""  # "En als de waarde omlaag gaat, krijgt u ..."
             conditional = first_word in self.conditionals
             lead = len(clause) - len(clause.lstrip())
             local_starts = [lead]

@@ -753,7 +753,18 @@ class CallerBrain:
         )
         # a turn that asks for a fact goes on, and so does one that asks to say back what was agreed ("Dank u wel.
         # Zou u even willen herhalen wat we hebben afgesproken?": the caller says it back first; round-21 audit)
-        if "closing" in acts and not facts and not more_asked and back != "teach_back":
+        # ... and so does one that asks an open question in a sentence of its own ("wat is er toen gebeurd? ... was
+        # dat het?": the question is what it answers; evidence round 9 replay)
+        closing_at = [
+            (x.start, x.end)
+            for x in analysis.sentences
+            if any(x.start <= h.start < x.end for h in analysis.of("closing"))
+        ]
+        asks_open = any(
+            h.rule in ("wh-question", "hoe-bedoelt-u") and not any(a <= h.start < b for a, b in closing_at)
+            for h in analysis.of("open_question")
+        )
+        if "closing" in acts and not facts and not more_asked and back != "teach_back" and not asks_open:
             # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
             ending = self._closing(events, revealed, arranged="next_step" in acts and not premature)
             if ending is not None:

@@ -66,6 +66,10 @@ _PROBING_TAIL = re.compile(
 dat?"): it gives a phrase back to ask on."""
 
 
+_DETAIL = re.compile(r"@|\d")
+"""A mail address, a house number or a phone number: read back, it checks a detail, it sums up nothing."""
+
+
 @dataclass
 class Result:
     value: float | None
@@ -223,6 +227,8 @@ class Call:
             recap = h.rule in self.analyzer.recaps
             if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
                 continue
+            if h.rule == "echo" and _DETAIL.search(sentence) and len(self.analyzer.content_words(sentence)) <= 3:
+                continue  # "dank u, Esdoornhof 5 in Veldhem, ja ik zie het.": a detail read back (evidence round 9)
             if recap and not self.analyzer.gives_back(sentence, caller_words, trainee_words):
                 self._recaps.append((i, t, h))
             else:

@@ -141,6 +141,9 @@ def doorvragen(call: Call, criterion: Any) -> Result:
             and not _OFFER.match(sentence)
         }
         giving_back = {call.sentence(i, h) for a in ("summary", "emotion_reflection") for h in analysis.of(a)}
+        # a recap of the trainee's own explanation gives nothing of the caller's back ("dus kort: het huis betaalt
+        # elshof. ... klopt dat zo voor u?"; evidence round 9)
+        giving_back -= {call.sentence(j, h) for j, _, h in call.recaps if j == i}
         giving_back |= {x.text for x in sentences if call.analyzer.claim_reader.reports(x.text)}
         best: tuple[set[str], int, int] | None = None
         for k, x in enumerate(sentences):
@@ -891,10 +894,14 @@ def positive_wording(call: Call, criterion: Any) -> Result:
     for i, turn, analysis in call.learner:
         if not analysis.acts & {"explanation", "next_step", "dismissive"}:
             continue
-        p, n = call.analyzer.wording(turn.text)
-        pos, neg = pos + p, neg + n
+        previous = call.previous_caller(i)
+        heard = call.analyzer.content_words(previous.text) if previous else set()
         for sentence in analysis.sentences:  # the moment: a sentence that says only what cannot be done
+            words = call.analyzer.content_words(sentence.text)
+            if len(words & heard) >= 2 and len(words & heard) * 2 >= len(words):
+                continue  # "ah, thuiszorg, ..., en met de bus lukt dat niet": the caller's words given back
             sp, sn = call.analyzer.wording(sentence.text)
+            pos, neg = pos + sp, neg + sn
             if sn and not sp and (worst is None or sn > worst[3]):
                 worst = (i, turn, sentence.text, sn)
     if pos + neg == 0:
