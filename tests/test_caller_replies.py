@@ -854,3 +854,51 @@ def test_a_caller_with_plain_dutch_says_back_plainly(lib: Library) -> None:
     plan = _replay(lib, "A4", 10, 24)[-1]
     assert "als ik het goed begrijp" not in plan.text and "of met de post" not in plan.text, plan.text
     assert "uploaden" in plan.text, plan.text
+
+
+def test_a_question_of_its_own_next_to_thanks_is_answered_not_closed_on(lib: Library) -> None:
+    """Round-24 audit: 'Dank u wel, ik heb het voor me. ... Klopt het dat u die rekening niet meer hebt?' got 'Oké,
+    maar wanneer krijg ik het dan?' as if the trainee were hanging up; the caller answers the question."""
+    plan = _replay(lib, "A2", 2, 24)[-1]
+    assert "close_too_early" not in kinds(plan) and "wanneer" not in plan.text, plan.text
+    assert "closing" in ANALYZER.analyze("Of was dat het al?", "").acts
+    assert "closing" not in ANALYZER.analyze("een aanmaning die niet klopte? was dat het?", "").acts
+
+
+def test_the_hint_given_back_and_asked_on_is_told(lib: Library) -> None:
+    """Round-24 audit: 'U zegt met alles wat er speelt. Wat speelt er bij u, als ik vragen mag?' got 'Nee, het gaat
+    erom dat ik al sinds maart wacht' as if brushed off; the hint given back and asked on, the caller tells."""
+    plan = _replay(lib, "A3", 3, 24)[-1]
+    assert "hidden" in kinds(plan), plan.text
+
+
+def test_review_choice_letter_goodbye_and_days(lib: Library) -> None:
+    """Review of the round-24 work: 'online doen' is said as 'online' and 'het voor u doen' names nothing; a letter
+    the caller's story says it never got is not at hand, and papers a letter asks for are no letter; a confirmed
+    summary is no agreement that softens an unhelped goodbye; 'overmorgen' on a Tuesday is the Thursday the caller
+    works."""
+    brain = CallerBrain(lib.scenario("invordering-beslag-bankrekening"), ANALYZER, 0)
+    assert brain._short_pick("Wilt u het liever online doen") == "online"
+    assert brain._short_pick("Zal ik het voor u doen") == ""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(lib.scenario("invordering-berichtenbox-aanmaning"), [opening, "Heeft u de aanslag bij de hand?"])
+    assert "hier" not in plans[1].text, plans[1].text
+    turn = "Ik leg het uit. Heeft u de bankafschriften die in de brief gevraagd worden?"
+    _, plans = play(lib.scenario("kwijtschelding-in-behandeling"), [opening, turn])
+    assert "ligt hier" not in plans[1].text and "heb ik hier" not in plans[1].text, plans[1].text
+    offer = "Ik maak een afspraak aan de balie, overmorgen om 10 uur, dan helpt een collega u met de papieren. Goed?"
+    _, plans = play(lib.scenario("kwijtschelding-in-behandeling"), [opening, offer])
+    assert "Donderdag" in plans[1].text, plans[1].text
+
+
+def test_review_plain_said_back_keeps_every_step_and_its_date() -> None:
+    """Review: the plain said-back dropped 'uiterlijk voor 1 mei' and a whole step; only alternatives go."""
+    from coach.caller.brain import _plainly
+
+    steps = (
+        "ik stuur de afschriften van de bank en het huurcontract op, uiterlijk voor 1 mei. En ik hoef niets te betalen"
+    )
+    assert _plainly(steps) == steps
+    assert _plainly("ik kan ze uploaden met DigiD, of met de post sturen, of langsbrengen, en ik kom morgen") == (
+        "ik kan ze uploaden met DigiD, en ik kom morgen"
+    )

@@ -536,6 +536,19 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("heffing-verhuisd-afval", "U krijgt van ons ook een deel van de OZB terug.", "ozb-terug"),
         ("woz-termijn-gemist", "Ik zeg het eerlijk: u zit goed, de waarde gaat zeker omlaag.", "belofte-verlaging"),
         ("woz-termijn-gemist", "Daarna is het klaar, nee verder niks.", "beroep-rechter"),
+        # review: the narrowed exceptions still catch these
+        (
+            "kwijtschelding-in-behandeling",
+            "Stuur de papieren op, dan zit u wel goed met de kwijtschelding.",
+            "belofte-kwijtschelding",
+        ),
+        ("woz-bezwaar-status", "Als eigenaar betaalt u over wat het huis nu waard is.", "waardepeildatum"),
+        (
+            "woz-taxatieverslag-bureau",
+            "Voor de proceskostenvergoeding moet het bezwaar binnen zes weken na ontvangst van de brief binnen zijn.",
+            "termijn-na-ontvangst",
+        ),
+        ("heffing-verhuisd-afval", "De gemeente geeft u de OZB terug en de koper betaalt voortaan.", "ozb-terug"),
     ],
 )
 def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:

@@ -518,3 +518,44 @@ def test_the_callers_own_words_given_back_are_no_negative_wording(lib: Library) 
         ("l", "ah, thuiszorg, om tien uur in Oosterend, en met de bus lukt dat niet. Ik kijk wat wel kan."),
     )
     assert not result.evidence, result.evidence
+
+
+def test_review_of_evidence_round_9_rules() -> None:
+    """Review: the narrowed rules of evidence round 9 keep what they should (an invitation with 'dan kan ik het
+    uitleggen', jargon that is not defined, an acknowledgement before 'maar dat klopt niet', a step that names what
+    is on the letter, a sure step after 'ik weet niet zeker', leave to go on is no open question)."""
+    a = get_analyzer()
+    assert "open_question" in a.analyze("Kunt u me vertellen wat er gebeurd is, dan kan ik het uitleggen?", "").acts
+    for text in (
+        "Het gevolg van een dwangbevel is dat de kosten hoger worden.",
+        "U krijgt dan een dwangbevel. Dat is vervelend, ja. Dat is ook de regel.",
+        "Als u niet betaalt, krijgt u een dwangbevel van de gemeente, dat is dus eigenlijk heel duur.",
+        "U kunt in administratief beroep. Bezwaar maken tegen de afwijzing kan niet.",
+    ):
+        analysis = a.analyze(text, "")
+        assert any(not a.explained_nearby(analysis, h) for h in analysis.of("jargon")), text
+    text = "Ik begrijp dat u schrikt, maar dat klopt niet, u hoeft niets te betalen."
+    assert "emotion_reflection" in a.analyze(text, "").acts
+    assert "next_step" in a.analyze("U maakt het bedrag over dat op de brief staat, uiterlijk 30 april.", "").acts
+    text = "Ik weet niet zeker of het formulier al binnen is, dus ik stuur u vandaag een nieuw formulier per post."
+    assert "next_step" in a.analyze(text, "").acts
+    assert "open_question" not in a.analyze("Ja, ga uw gang.", "Mag ik even de brief erbij pakken?").acts
+
+
+def test_review_an_answer_is_no_echo_and_a_count_no_detail(lib: Library) -> None:
+    """Review: 'Nee, in termijnen betalen kan niet.' answers the caller's question and still says what cannot be
+    done; 'Al 3 keer gebeld en niemand belt terug.' gives the caller back (a number is no address)."""
+    refusal = measure(
+        lib,
+        "positive_wording",
+        ("l", OPENING),
+        ("c", "Kan ik het in termijnen betalen?"),
+        ("l", "Nee, in termijnen betalen kan niet."),
+    )
+    assert refusal.value == 0.0
+    told = (
+        ("l", OPENING),
+        ("c", "Ik heb al 3 keer gebeld en niemand belt terug."),
+        ("l", "Al 3 keer gebeld en niemand belt terug. Wat vervelend."),
+    )
+    assert Call(transcript(*told), None, get_analyzer()).summaries

@@ -352,9 +352,14 @@ def _factored(bounded: list[str], raw: list[str]) -> list[str]:
 
 
 _NOT_SETTLED = re.compile(
-    r"(?<![^\W_])ik weet (?:het )?niet (?:zeker|precies) of(?![^\W_])(?!.*(?<![^\W_])maar(?![^\W_]))"
+    r"(?<![^\W_])ik weet (?:het )?niet (?:zeker|precies) of(?![^\W_]).*?(?<![^\W_])ik (?:vraag|kijk|check|informeer)"
+    r"(?: even)?(?: na)? of(?![^\W_])"
 )
-"""A step the trainee is not sure of yet is no agreement; "..., maar ik zet in de notitie dat ..." still is one."""
+"""Not sure yet and asking whether ("ik weet niet zeker of ze dan nog werken, ik vraag of het kan"): no agreement."""
+_GO_ON = re.compile(
+    r"\W*(?:(?:ok|oke|ja|sorry|prima|natuurlijk|goed|hoor)\W+)*ga\s+(?:uw|je|jouw)\s+gang\W*(?:hoor\W*)?$"
+)
+"""A bare 'ga uw gang': after something the caller was saying, it gives the floor back."""
 _UNITS = frozenset({"euro", "cent", "procent", "eur"})
 """Units of an amount: no word the trainee brings in."""
 
@@ -1312,7 +1317,8 @@ class Analyzer:
             return True  # "Een lediging is elke keer dat ...", "het papier dat u kreeg heet een exploot"
         before = sentences[at - 1 : at] if at > 0 else []
         after = sentences[at + 1 : at + 2]
-        if after and len(_TOKEN.findall(after[0].text)) <= 6:
+        unfinished = re.search(r"(?:\bis|\bzijn|\.\.\.|…)\W*$", sentences[at].text.rstrip())
+        if after and unfinished and len(_TOKEN.findall(after[0].text)) <= 6:
             # "een dwangbevel is... even kijken hoe ik dat zeg. dat is de laatste brief": past a short aside
             after = sentences[at + 1 : at + 3]
         mentions = [x for n, x in enumerate(sentences) if n != at and hit.term and self.mentions(hit.term, x.text)]
@@ -1592,6 +1598,19 @@ class Analyzer:
             if unknown and any(self._typo(w) for w in unknown):
                 reading = self._corrected(text, folded_all, previous)
         reading = reading or self._analyze(text, folded_all, previous)
+        if _GO_ON.match(folded_all) and not previous.rstrip().endswith("?"):
+            # "ga uw gang" after "Wacht even, ik was nog niet klaar": the floor back, an open invitation; after
+            # "Mag ik even de brief pakken?" it is leave, no question (round-24 audit, review)
+            text_end = len(reading.text.rstrip())
+            keep = tuple(h for h in reading.hits if h.act not in _QUESTION_ACTS)
+            hit = ActHit(
+                "open_question",
+                reading.text.strip(),
+                len(reading.text) - len(reading.text.lstrip()),
+                text_end,
+                "ga-uw-gang",
+            )
+            reading = Analysis(reading.text, (*keep, hit), reading.sentences)
         return self._outside_the_call(reading, folded_all)
 
     def _outside_the_call(self, reading: Analysis, folded: str) -> Analysis:

@@ -760,9 +760,17 @@ class CallerBrain:
             for x in analysis.sentences
             if any(x.start <= h.start < x.end for h in analysis.of("closing"))
         ]
-        asks_open = any(
-            h.rule in ("wh-question", "hoe-bedoelt-u") and not any(a <= h.start < b for a, b in closing_at)
-            for h in analysis.of("open_question")
+        # ("Dank u wel, ik heb het voor me. ... Klopt het dat u die rekening niet meer hebt?"; round-24 audit)
+        # not when the close asks whether there is anything else ("..., toch? Was er verder nog iets?"): that part
+        # is what it reacts to
+        asks_open = "ask" not in self.analyzer.closing_parts_of(analysis) and any(
+            (h.act == "closed_question" or h.rule in ("wh-question", "hoe-bedoelt-u"))
+            and not any(a <= h.start < b for a, b in closing_at)
+            and any(
+                x.start <= h.start < x.end and x.text.rstrip().endswith("?") and len(x.text.split()) >= 5
+                for x in analysis.sentences
+            )
+            for h in [*analysis.of("open_question"), *analysis.of("closed_question")]
         )
         if "closing" in acts and not facts and not more_asked and back != "teach_back" and not asks_open:
             # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
@@ -946,7 +954,13 @@ class CallerBrain:
             state = self.proposals.get(proposal.id)
             # negotiated only once the caller says so, and not over a day the offer does not name ("Donderdagochtend
             # werk ik" to "morgen, woensdag, om 10 uur"; round-24 audit)
-            if proposal.negotiate and state is None and _clashes(proposal.negotiate[0], text):
+            if (
+                proposal.negotiate
+                and state is None
+                and _clashes(
+                    proposal.negotiate[0], text, " ".join([self.scenario.briefing.summary, *self.said_by_trainee])
+                )
+            ):
                 answer(partial(self._negotiate, proposal), "proposal", "Onderhandel over het voorstel.")
             else:
                 # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
@@ -1036,9 +1050,25 @@ class CallerBrain:
             )
         elif back == "has_papers" and (not facts or facts_apart):  # "Heeft u die afschriften?"
             # "Heeft u de brief bij u?": the letter the call is about lies in front of it
-            letter = set(_WORD.findall(fold(_question_sentences(text)))) & self.words.letters
+            # (the letter itself asked for, not papers a letter asks for); one its story says it never got, it has not
+            letter = next(
+                (
+                    m.group(1)
+                    for m in _HAS_THE.finditer(fold(_question_sentences(text)))
+                    if m.group(1) in self.words.letters
+                ),
+                None,
+            )
+            never = letter is not None and bool(
+                re.search(
+                    rf"\b(?:nooit|niet|geen)\b[^.!?]{{0,40}}\b{letter}\w*\b[^.!?]{{0,30}}\b(?:gekregen|ontvangen|gezien)\b"
+                    rf"|\b{letter}\w*\b[^.!?]{{0,30}}\b(?:nooit|niet)\b[^.!?]{{0,20}}\b(?:gekregen|ontvangen|gezien)\b"
+                    rf"|\bnooit\s+(?:een\s+)?{letter}",
+                    fold(self._own_text()),
+                )
+            )
             answer(
-                lambda: self.line("has_letter" if letter else "has_papers"),
+                lambda: self.line("has_letter_not" if never else "has_letter" if letter else "has_papers"),
                 "has_papers",
                 "Zeg dat je het denkt te hebben en gaat zoeken.",
             )
@@ -1205,7 +1235,7 @@ class CallerBrain:
     ) -> Plan:
         """The plan of this turn, with the emotion as it now stands."""
         self.last_kinds = {x.kind for x in segments}
-        if self.last_kinds & (_AGREES | {"consent", "summary_confirmed"}):
+        if self.last_kinds & (_AGREES | {"consent"}):
             self.agreed_turn = self.turn_no
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
@@ -1458,7 +1488,15 @@ class CallerBrain:
         shared -= {w[:5] for w in self.words.common}
         # one word is enough in a short question, if it is not a word of the caller's own question
         short = len(_WORD.findall(asked_text)) <= 6 and any(len(w) >= 5 for w in shared - self._surface_stems)
-        return len(shared) >= 2 or short
+        # "niet alleen om onze aanslagen, zegt u. wat bedoelt u daarmee?": the hint just dropped, given back in a
+        # summary and asked on (round-24 audit)
+        given_back = (
+            self.turn_no - self.hint_turn == 1
+            and analysis.has("summary")
+            and analysis.has("open_question")
+            and any(len(w) >= 5 for w in shared)
+        )
+        return len(shared) >= 2 or short or given_back
 
     @property
     def _surface_stems(self) -> set[str]:
@@ -1681,7 +1719,10 @@ class CallerBrain:
             start -= 1
         before = folded[start - 1]
         if before in ("u", "ik", "het", "dat", "die") or before in self.words.prefers:
-            return said(words[start:])
+            picked = words[start:]
+            if fold(picked[-1]) == "doen":  # "online doen" is "online"; "het voor u doen" names nothing
+                picked = picked[:-1]
+            return said(picked) if picked else ""
         return ""
 
     def _phrase(self, option: str) -> str:
@@ -2711,6 +2752,10 @@ def _same_point(a: str, b: str, common: frozenset[str]) -> bool:
     return shared >= (1 if smaller <= 2 else 2) and shared * 2 >= smaller
 
 
+_HAS_THE = re.compile(
+    r"\b(?:heeft|hebt)\s+u\s+(?:die|de|deze|uw|het)\s+(?:\w+\s+){0,2}?(\w+)\s+(?:ook\s+|nu\s+|even\s+|toevallig\s+)?(?:bij|voor|erbij|in\s+de\s+buurt|liggen|nog|\?)"
+)
+"""'Heeft u de brief bij u?': the paper asked for is the word right before where it is."""
 _SOUNDS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "hmm", "mm"})
 """Sounds that are no word the caller hears as an answer."""
 _DAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|overmorgen|morgen|vandaag)")
@@ -2718,29 +2763,43 @@ _HOUR = re.compile(r"\b(?:om|rond|vanaf|na)\s+(?:half\s+)?(\d{1,2})(?:[.:]\d\d)?
 
 
 def _plainly(steps: str) -> str:
-    """Steps said back in plain words: each cut at its first comma once it runs past eight words ("ik kan ze
-    uploaden met DigiD, of met de post sturen, of ..." is "ik kan ze uploaden met DigiD"), two steps at most."""
-    items = re.split(r",? en (?=(?:ik|u|jullie|we|dan)\b)", steps)
-    short = []
-    for item in items[:2]:
-        words = item.split()
-        if len(words) > 8 and "," in item:
-            item = item.split(",", 1)[0]
-        short.append(item.strip(" ,"))
-    return " en ".join(x for x in short if x)
+    """Steps said back in plain words: the alternatives after a step left out ("ik kan ze uploaden met DigiD, of met
+    de post sturen, of naar het gemeentehuis brengen" is "ik kan ze uploaden met DigiD"); every step and its date
+    kept."""
+    return re.sub(r",\s+of\s+[^,.;]*(?:,\s+of\s+[^,.;]*)*", "", steps)
 
 
-def _clashes(negotiation: str, text: str) -> bool:
+_WEEK = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
+
+
+def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     """Whether an offer can clash with the day the caller's counter names ("Donderdagochtend werk ik. Kan het in de
     middag?"): the offer names that day or no day at all, and no afternoon hour when the counter is about a
-    morning. A counter that names no day always can."""
+    morning. A counter that names no day always can. 'morgen' and 'overmorgen' are the weekday they are when
+    ``context`` (the briefing, the trainee's turns) says which day it is today or names the weekday with them
+    ("morgen, woensdag"); else they may be that day."""
     first = fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0])
     day = _DAY.search(first)
     if not day:
         return True
     folded = fold(text)
-    named = {m.group(1) for m in _DAY.finditer(folded)}
-    if named and day.group(1) not in named:
+    said = fold(context)
+    today = re.search(r"\bvandaag is het (" + "|".join(_WEEK) + r")\b", said)
+    named: set[str] = set()
+    for m in _DAY.finditer(folded):
+        word = m.group(1)
+        if word not in _RELATIVE:
+            named.add(word)
+            continue
+        beside = re.search(rf"\b{word}\W+(?:\w+\W+)?({'|'.join(_WEEK)})\b", said + " " + folded)
+        if today:
+            named.add(_WEEK[(_WEEK.index(today.group(1)) + _RELATIVE[word]) % 7])
+        elif beside:
+            named.add(beside.group(1))
+        else:
+            return True  # "overmorgen" on an unknown day may be that day
+    if named and day.group(1) not in named and not any(day.group(1).startswith(n) for n in named):
         return False
     hours = [int(h) for h in _HOUR.findall(folded)]
     return not ("ochtend" in first and hours and all(12 <= h <= 18 for h in hours))

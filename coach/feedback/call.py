@@ -66,7 +66,7 @@ _PROBING_TAIL = re.compile(
 dat?"): it gives a phrase back to ask on."""
 
 
-_DETAIL = re.compile(r"@|\d")
+_DETAIL = re.compile(r"@|\bpunt (?:nl|com)\b|\b\d{4}[.-]\d{4}|\b0\d[\d -]{7,}|(?<=\s)[A-Z][a-z]{3,}\s+\d+[a-z]?\b")
 """A mail address, a house number or a phone number: read back, it checks a detail, it sums up nothing."""
 
 

@@ -895,7 +895,10 @@ def positive_wording(call: Call, criterion: Any) -> Result:
         if not analysis.acts & {"explanation", "next_step", "dismissive"}:
             continue
         previous = call.previous_caller(i)
-        heard = call.analyzer.content_words(previous.text) if previous else set()
+        # the caller's words given back, not an answer to its question ("Kan ik in termijnen betalen?" - "Nee, in
+        # termijnen betalen kan niet." still says what cannot be done)
+        asked = previous is not None and "?" in previous.text
+        heard = call.analyzer.content_words(previous.text) if previous and not asked else set()
         for sentence in analysis.sentences:  # the moment: a sentence that says only what cannot be done
             words = call.analyzer.content_words(sentence.text)
             if len(words & heard) >= 2 and len(words & heard) * 2 >= len(words):
