@@ -250,7 +250,9 @@ def test_a_phone_number_is_no_aanslagnummer(lib: Library, scenario: str, text: s
     # "Op welk nummer en wanneer ...?": the time asked with it may be answered too (round-23 audit)
     assert [k for k in kinds(plan) if k != "proposal"] == [kind], plan.text
     if kind == "everyday":
-        assert "nummer, waarmee ik nu bel" in plan.text or "nummer waarmee ik nu bel" in plan.text, plan.text
+        # its own phone ("Gewoon dit nummer, ...", "Dit nummer is goed, ..."), not the aanslagnummer
+        assert "dit nummer" in plan.text.lower() or "nummer waarmee ik nu bel" in plan.text, plan.text
+        assert not any(ch.isdigit() for ch in plan.text), plan.text
 
 
 def test_someone_elses_number_offered_is_not_the_callers_own(lib: Library) -> None:

@@ -902,3 +902,36 @@ def test_review_plain_said_back_keeps_every_step_and_its_date() -> None:
     assert _plainly("ik kan ze uploaden met DigiD, of met de post sturen, of langsbrengen, en ik kom morgen") == (
         "ik kan ze uploaden met DigiD, en ik kom morgen"
     )
+
+
+def test_round_25_caller_fixes(lib: Library) -> None:
+    """Round-25 audit: 'heeft u zelf wel digid?' to a daughter got 'Nee, mijn moeder heeft geen DigiD ...'; 'Dat
+    had ik dus gemist. Dat weet ik ook wel.' got 'Nee, dat wist ik niet.' after it; a caller that said its own step
+    back was asked 'Maar wat is dan de volgende stap?'; 'Wanneer komt het u het beste uit, met de zorg voor uw vrouw
+    erbij?' got the worry again ('Zoals ik al zei: ik zorg voor haar, alleen.')."""
+    opening = "Goedemorgen, u spreekt met Sam van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(
+        lib.scenario("overig-digid-machtigen"), [opening, "Dat kan met een machtiging. Heeft u zelf wel DigiD?"]
+    )
+    assert plans[1].text.startswith("Ja"), plans[1].text
+    plan = _replay(lib, "D4", 3, 25)[-1]
+    assert "wist ik niet" not in plan.text, plan.text
+    plan = _replay(lib, "B2", 8, 25)[-1]
+    assert "volgende stap" not in plan.text, plan.text
+    plan = _replay(lib, "A2", 11, 25)[-1]
+    assert "Zoals ik al zei" not in plan.text and "nummer" in plan.text, plan.text
+    assert ANALYZER.asks_back("Wanneer past het u?") == "when_suits"
+
+
+def test_a_bare_no_after_a_verbless_option_denies_it() -> None:
+    """Round-25 audit: 'Voor de hondenbelasting van Pip, eh, helaas niet.' was read as remitting the dog tax, and
+    the caller said 'O, dan hoef ik voor de hond ook niks meer te betalen'."""
+    from coach.analyzer.stated import stated
+
+    scenario = Library.open().scenario("kwijtschelding-schaamte")
+    for text in (
+        "Kwijtschelding kan voor afval en riool. Voor de hondenbelasting van Pip, eh, helaas niet.",
+        "En de hondenbelasting gewoon betalen, dat is de hele aanslag in twee termijnen, 30 april en 30 juni.",
+    ):
+        assert not stated(ANALYZER, scenario, text).wrong, text
+    assert stated(ANALYZER, scenario, "De kwijtschelding geldt ook voor de hondenbelasting.").wrong

@@ -120,6 +120,8 @@ _APPOSED = re.compile(
 """An amount put between commas, then the verb: "voor de hondenbelasting, 58 euro, kan het helaas niet"."""
 
 
+_BARE_NO = re.compile(r"\W*(?:(?:helaas|jammer genoeg|dus|ook|eh|maar)\s+)*(?:niet|nee|geen)\W*$")
+"""A clause that is only a no ("helaas niet"): it denies the verbless clause before it."""
 _HEADLESS = re.compile(r"\W*(?:wat|waarvoor|hoeveel)(?![^\W_])")
 """A clause opened by one of these can be the subject of the next one ("Wat het nu waard is, telt niet mee")."""
 
@@ -677,6 +679,10 @@ class ClaimReader:
                         # to the end of the verb's own clause: "..., kan het, niet voor de hond" denies the dog
                         stop = _CLAUSE_BREAK.search(folded, apposed.end(), s_end)
                         wide = folded[start : stop.start() if stop else s_end]
+                    elif k + 1 < len(parts) and _verbless(clause) and _BARE_NO.match(folded, *parts[k + 1]):
+                        # "Voor de hondenbelasting van Pip, eh, helaas niet.": the option, then a bare no (round-25
+                        # audit)
+                        wide = folded[start : parts[k + 1][1]]
                     elif k + 1 < len(parts) and _HEADLESS.match(clause):
                         # "Wat het nu waard is, telt niet mee": the clause is the subject of the verb after the
                         # comma, and its negation denies it (evidence round 9)

@@ -166,7 +166,10 @@ class _Reply:
             says_itself = _FIRST_PERSON_WORD.search(first_text) or (
                 pair[1].kind in ("able", "has_papers", "knows_how") and _ANY_FIRST_PERSON.search(first_text)
             )  # "Dat rapport heb ik. Dat kan ik vanavond mailen." needs no "Ja, dat lukt wel" after it
-            if not (pair[0].kind == "key_info" and says_itself):
+            # "Wist u dat?" answered in the reaction itself ("Dat had ik dus gemist. Dat weet ik ook wel.") needs no
+            # "Nee, dat wist ik niet." after it (round-25 audit)
+            knew = pair[1].kind == "news" and bool(_KNEW.search(first_text))
+            if not (pair[0].kind == "key_info" and (says_itself or knew)):
                 second_text = pair[1].make()
                 if second_text and made and pair[0].kind in _YES_FIRST:
                     second_text = _YES_LEAD.sub("", second_text, count=1)  # "Ja, dat is goed. Ja, dat is ..."
@@ -824,6 +827,9 @@ class CallerBrain:
                 and any(k.reaction for k in conveyed)
             )
             and bool(told)
+            # "Wanneer komt het u het beste uit, met de zorg voor uw vrouw erbij?" asks a time, not the worry
+            # again (round-25 audit)
+            and not any(self.analyzer.asks_back(x.text) in _PLAIN_ANSWERS for x in analysis.sentences if "?" in x.text)
             and self._about_told(analysis, told[0], facts, why=why)
         )
         about_hint = hidden is not None and self._echoes_hint(analysis, hidden)
@@ -1280,7 +1286,10 @@ class CallerBrain:
                 "unsatisfied",
                 reason,
             )
-        if self._question_answered and self.scenario.end.requires_next_step and not self.next_step_made:
+        # a caller that said its own step back ("Dus ik betaal de aanslag gewoon, ...") knows the next step: not "Maar
+        # wat is dan de volgende stap?" (round-25 audit)
+        knows_step = self.next_step_made or bool(self.own_steps) or self.understood_said
+        if self._question_answered and self.scenario.end.requires_next_step and not knows_step:
             line = self.line("close_too_early_step")  # told everything, but what happens now?
         elif self._question_answered and self.pending_hidden and self.scenario.end.requires_hidden:
             hints = self.pending_hidden[0].hints[self.hints_given :]  # a hint not dropped yet, never one twice
@@ -1404,6 +1413,10 @@ class CallerBrain:
         )
         how = self.words.how_are_you is not None and bool(self.words.how_are_you.search(fold(" ".join(questions))))
         if not why and shared < 2 and how:  # "Hoe gaat het nu met uw vrouw?"; not "Wat voor post komt er dan?"
+            return self.line("concern_more")
+        if not why and shared < 2 and self.words.worry.search(fold(" ".join(questions))):
+            # "Waar maakt u zich het meest zorgen over: ...?" with little of its words: how it weighs, not "Zoals ik
+            # al zei: ..." once more (round-25 audit)
             return self.line("concern_more")
         if _ASKS_MEANING.search(fold(" ".join(questions))):
             # "Wat bedoelt mevrouw Wijnands precies met geen nieuwe schuld?": what it means for the caller, in a few
@@ -2961,6 +2974,8 @@ _FIRST_PERSON_WORD = re.compile(
     r"\b(?:doe|maak|stuur|betaal|bel|ga|regel|geef|zoek|kijk|meld|vul|breng|leg|neem)\s+ik\b"
 )
 """A reaction that says what the caller will do ('Goed, dat maak ik vandaag nog over'): it answers the question."""
+_KNEW = re.compile(r"(?i)\b(?:wist|weet|gemist|wisten|geweten|nieuw voor mij)\b")
+"""A reaction that says whether the caller knew it."""
 _YES_LEAD = re.compile(r"^\s*(?:Ja|Ja hoor|Ja zeker),\s+(?=\w)")
 _SAID_AGAIN = re.compile(r"\s*(?:Dat zei ik net al|Nog een keer dan|Zoals ik al zei)\b")
 _YES_FIRST = frozenset({"summary_confirmed", "check_confirmed", "consent", "proposal"})
