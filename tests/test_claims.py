@@ -507,6 +507,13 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
             "",
         ),
         ("woz-bezwaar-status", "Wat het nu waard is of waarvoor u het verkocht hebt, telt niet mee.", ""),
+        # evidence round 10: a call-back set up ('zet ik het verzoek op'), the buyer's share 'naar rato'
+        (
+            "invordering-deurwaarder-aan-de-deur",
+            "Dan zet ik het verzoek op vanmiddag tussen 13.00 en 16.00 uur, dan belt meneer Bos u.",
+            "",
+        ),
+        ("woz-eigendom-1-januari", "die heeft de koper dan naar rato aan u betaald", ""),
         # the trainee giving back the caller's own question
         (
             "heffing-rioolheffing-eigenaar-gebruiker",
@@ -549,6 +556,8 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
             "termijn-na-ontvangst",
         ),
         ("heffing-verhuisd-afval", "De gemeente geeft u de OZB terug en de koper betaalt voortaan.", "ozb-terug"),
+        ("woz-bezwaar-toch-betalen", "Als u bezwaar maakt, zetten we het even stil.", "niet-betalen-bij-bezwaar"),
+        ("woz-eigendom-1-januari", "U krijgt de OZB naar rato terug van de gemeente.", "ozb-naar-rato"),
     ],
 )
 def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:

@@ -559,3 +559,33 @@ def test_review_an_answer_is_no_echo_and_a_count_no_detail(lib: Library) -> None
         ("l", "Al 3 keer gebeld en niemand belt terug. Wat vervelend."),
     )
     assert Call(transcript(*told), None, get_analyzer()).summaries
+
+
+def test_evidence_round_10_rules(lib: Library) -> None:
+    """Evidence round 10: 'dus kastanjehof 7 heggedal, mevrouw hazenberg.' and 'Dahliastraat 12, aanslag
+    2026.5521.087, klopt dat?' read details back, no summary or follow-up; 'dus u regelt de nieuwe rekening voor 15
+    mei via digid, duidelijk?' states a step; 'Hij kan vandaag bellen tot 16.00 uur.' and 'Binnen een week of acht
+    hoort u wat.' agree nothing; 'ja maar welke datum?' presses for a detail, no brush-off."""
+    read_back = (
+        ("l", OPENING + " Voor wie belt u?"),
+        ("c", "Ik ben Yvonne Bakels. Mijn moeder is Riek Hazenberg, Kastanjehof 7 hier in Heggedal."),
+        ("l", "dus kastanjehof 7 heggedal, mevrouw hazenberg. Ik kijk even."),
+    )
+    assert Call(transcript(*read_back), None, get_analyzer()).summaries == []
+    checked = (
+        ("l", OPENING + " Wat is uw aanslagnummer?"),
+        ("c", "Wacht even, mijn bril... 2026.5521.087. Wilma Brouwer. Dahliastraat 12, in Eikenmonde."),
+        ("l", "Dus, eh, even checken: Dahliastraat 12, aanslag 2026.5521.087, klopt dat?"),
+    )
+    assert measure(lib, "doorvragen", *checked).value == 0
+    step = (
+        ("l", OPENING),
+        ("c", "We hebben een nieuwe rekening, en ik wil de incasso daarvan laten lopen."),
+        ("l", "Dat kan. Dus u regelt de nieuwe rekening voor 15 mei via DigiD, duidelijk?"),
+    )
+    assert Call(transcript(*step), None, get_analyzer()).summaries == []
+    a = get_analyzer()
+    for text in ("Hij kan vandaag bellen tot 16.00 uur.", "Binnen een week of acht hoort u wat."):
+        assert "next_step" not in a.analyze(text, "").acts, text
+    assert "next_step" in a.analyze("U hoort binnen acht weken van ons.", "").acts
+    assert "dismissive" not in a.analyze("ja maar welke datum?", "Ja, dat is het. Klopt.").acts

@@ -66,8 +66,38 @@ _PROBING_TAIL = re.compile(
 dat?"): it gives a phrase back to ask on."""
 
 
-_DETAIL = re.compile(r"@|\bpunt (?:nl|com)\b|\b\d{4}[.-]\d{4}|\b0\d[\d -]{7,}|(?<=\s)[A-Z][a-z]{3,}\s+\d+[a-z]?\b")
-"""A mail address, a house number or a phone number: read back, it checks a detail, it sums up nothing."""
+_DETAIL_GIVEN = re.compile(r"@|\d")
+"""A caller's turn with a number or a mail address in it: details it gave."""
+_DETAIL_TALK = frozenset(
+    {
+        "aanslag",
+        "aanslagnummer",
+        "adres",
+        "nummer",
+        "mevrouw",
+        "meneer",
+        "klopt",
+        "checken",
+        "check",
+        "genoteerd",
+        "noteer",
+        "stuur",
+        "vandaag",
+        "mail",
+        "mailadres",
+        "telefoonnummer",
+        "zie",
+        "hier",
+        "punt",
+        "com",
+    }
+)
+"""Words around a read-back of details that add nothing of the caller's story."""
+_DEADLINE = re.compile(
+    r"(?i)\b(?:voor|vóór|uiterlijk|tot en met|t/m)\s+\d{1,2}\s+"
+    r"(?:jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)"
+)
+"""A date by which something must be done: a sentence with it states a step, it sums up no story."""
 
 
 @dataclass
@@ -227,13 +257,31 @@ class Call:
             recap = h.rule in self.analyzer.recaps
             if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
                 continue
-            if h.rule == "echo" and _DETAIL.search(sentence) and len(self.analyzer.content_words(sentence)) <= 3:
-                continue  # "dank u, Esdoornhof 5 in Veldhem, ja ik zie het.": a detail read back (evidence round 9)
+            if self.reads_back_details(i, sentence):
+                continue  # "dank u, Esdoornhof 5 in Veldhem, ja ik zie het.": a detail read back (evidence rounds 9-10)
+            if recap and _DEADLINE.search(sentence):
+                self._recaps.append((i, t, h))  # "dus u regelt de nieuwe rekening voor 15 mei via digid": a step
+                continue
             if recap and not self.analyzer.gives_back(sentence, caller_words, trainee_words):
                 self._recaps.append((i, t, h))
             else:
                 out.append((i, t, h))
         return out
+
+    def reads_back_details(self, index: int, sentence: str) -> bool:
+        """Whether a sentence reads the caller's details back to check them ("dus kastanjehof 7 heggedal, mevrouw
+        hazenberg.", "r.veenstra@ziggo.nl, genoteerd.", "Dahliastraat 12, aanslag 2026.5521.087, klopt dat?"): it
+        takes names, numbers or a mail address from the caller's turn before and says nothing else of substance."""
+        previous = self.previous_caller(index)
+        if previous is None or not _DETAIL_GIVEN.search(previous.text):
+            return False
+        given = {
+            fold(w) for w in re.findall(r"[\w.@-]+", previous.text) if w[:1].isupper() or any(c.isdigit() for c in w)
+        }
+        given |= {p for w in re.findall(r"\S+@\S+", previous.text) for p in re.split(r"[@.]", fold(w)) if p}
+        words = self.analyzer.content_words(sentence)
+        taken = {w for w in words if w in given or any(w in g.split(".") for g in given)}
+        return bool(taken) and not (words - taken - _DETAIL_TALK)
 
     @property
     def recaps(self) -> list[tuple[int, Turn, Any]]:

@@ -147,7 +147,11 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         giving_back |= {x.text for x in sentences if call.analyzer.claim_reader.reports(x.text)}
         best: tuple[set[str], int, int] | None = None
         for k, x in enumerate(sentences):
-            if _NO_FOLLOW_UP.search(x.text) or call.analyzer.asks_back(x.text) == "teach_back":
+            if (
+                _NO_FOLLOW_UP.search(x.text)
+                or call.analyzer.asks_back(x.text) == "teach_back"
+                or call.reads_back_details(i, x.text)
+            ):
                 continue  # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step
             if x.text in asking:
                 shared, first = words_of(x.text) & last, k
