@@ -2771,7 +2771,6 @@ _HAS_THE = re.compile(
 """'Heeft u de brief bij u?': the paper asked for is the word right before where it is."""
 _SOUNDS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "hmm", "mm"})
 """Sounds that are no word the caller hears as an answer."""
-_DAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|overmorgen|morgen|vandaag)")
 _HOUR = re.compile(r"\b(?:om|rond|vanaf|na)\s+(?:half\s+)?(\d{1,2})(?:[.:]\d\d)?\b")
 
 
@@ -2784,6 +2783,7 @@ def _plainly(steps: str) -> str:
 
 _WEEK = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
+_DAY = re.compile(r"\b(" + "|".join((*_WEEK, "overmorgen", "morgen", "vandaag")) + ")")
 
 
 def _clashes(negotiation: str, text: str, context: str = "") -> bool:
