@@ -1677,14 +1677,15 @@ class CallerBrain:
             whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
             rest = [fold(w) for w in whole.split()[2:]]
-            acts = any(
-                self.analyzer._verb_form(w) or w in self.words.infinitives or (len(w) > 4 and w.endswith("en"))
-                for w in rest
-            )
+            acts = any(self._verbal(w) or (len(w) > 4 and w.endswith("en")) for w in rest)
             if statement and (acts or len(rest) == 0) and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
                 return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
             return self.line("choice" if pick == options[0] else "choice_second")
         return f"{phrase[:1].upper()}{phrase[1:]}, graag."
+
+    def _verbal(self, word: str) -> bool:
+        """A verb form or one of the infinitives that name the action of an option ("sturen", "doorgeven")."""
+        return self.analyzer._verb_form(word) or word in self.words.infinitives
 
     def _short_pick(self, option: str) -> str:
         """An option that offers or asks a wish ("doet u het liever online", "zal ik u nu doorverbinden") said short,
@@ -1699,8 +1700,7 @@ class CallerBrain:
         if len(words) < 3 or folded[0] not in self.words.pick_openers:
             return ""
 
-        def verb(w: str) -> bool:
-            return self.analyzer._verb_form(w) or w in self.words.infinitives
+        verb = self._verbal
 
         def said(phrase: list[str]) -> str:
             first = phrase[0]
@@ -1746,9 +1746,7 @@ class CallerBrain:
         folded = [fold(w) for w in words]
         start = next((i for i, w in enumerate(folded) if w in self.words.option_prepositions), None)
         # a verb between the question's opening ("wilt u", "zal ik") and the phrase: the phrase names no option
-        verbs_before = any(
-            self.analyzer._verb_form(w) or w in self.words.infinitives for w in folded[2 : start or len(folded)]
-        )
+        verbs_before = any(self._verbal(w) for w in folded[2 : start or len(folded)])
         if start is not None and verbs_before and start > 1:
             return ""  # "dat ik wat info stuur over hulp bij geldzaken": the phrase is not the option
         if start is None:  # "Eén keer 446 euro": a short option without a verb is its own phrase
