@@ -935,3 +935,56 @@ def test_a_bare_no_after_a_verbless_option_denies_it() -> None:
     ):
         assert not stated(ANALYZER, scenario, text).wrong, text
     assert stated(ANALYZER, scenario, "De kwijtschelding geldt ook voor de hondenbelasting.").wrong
+
+
+def test_a_detail_checked_next_to_a_question_gets_its_yes(lib: Library) -> None:
+    """Round-25 audit: 'gaat het om kerkpad 12? en wanneer was de overdracht precies?' got only the date; 'heeft u een
+    telefoonnummer voor als ik moet terugbellen?' was taken as an offer to call back ('Dat zou fijn zijn')."""
+    _, plans = play(
+        lib.scenario("woz-eigendom-1-januari"),
+        ["Goedemiddag, met Rik van Belastingen. Het gaat om Kerkpad 12, toch? En op welke datum ging het huis over?"],
+    )
+    assert kinds(plans[0])[:2] == ["check_confirmed", "fact"], plans[0].text
+    assert "8 januari" in plans[0].text, plans[0].text
+    _, plans = play(
+        lib.scenario("woz-eigendom-1-januari"),
+        ["Goedemiddag, met Rik van Belastingen. Wanneer ging het huis over naar de koper?"],
+    )
+    assert kinds(plans[0])[0] == "fact", plans[0].text  # no check asked: no yes
+    brain, plans = play(
+        lib.scenario("heffing-overlijden-erven"),
+        [
+            "Goedemorgen, met Eva van Belastingen. Waar kan ik u mee helpen?",
+            "Dat zoek ik voor u uit. Mag ik uw telefoonnummer, voor het geval ik u moet terugbellen?",
+        ],
+    )
+    assert "proposal" not in kinds(plans[1]), plans[1].text
+    assert brain.proposals.get("terugbellen") != "accepted"
+    _, plans = play(
+        lib.scenario("heffing-overlijden-erven"),
+        [
+            "Goedemorgen, met Eva van Belastingen. Waar kan ik u mee helpen?",
+            "Zal ik u terugbellen als de brieven er zijn? Dan lopen we ze samen door.",
+        ],
+    )
+    assert "proposal" in kinds(plans[1]), plans[1].text
+
+
+def test_a_weekday_counter_waits_for_a_time_set(lib: Library) -> None:
+    """Round-25 audit: 'of wilt u hulp aan de balie?' got 'Donderdagochtend werk ik. Kan het in de middag?', a day
+    nobody named. The counter comes when a day is set, also after a yes to the help itself, and not to an
+    afternoon already offered."""
+    scenario = lib.scenario("kwijtschelding-in-behandeling")
+    opening = "Goedemiddag, met Joris van Belastingen. Waar kan ik u mee helpen?"
+    offer = "Een collega aan de balie in het gemeentehuis kan u helpen met de papieren. Wilt u dat?"
+    _, plans = play(scenario, [opening, offer])
+    assert "Donderdag" not in plans[1].text and kinds(plans[1])[0] == "proposal", plans[1].text
+    brain, plans = play(scenario, [opening, offer, "Dan maak ik een afspraak aan de balie. Kan het donderdag?"])
+    assert plans[2].text.startswith("Donderdagochtend"), plans[2].text
+    assert brain.proposals["afspraak-balie"] == "negotiated"
+    _, plans = play(
+        scenario, [opening, offer, "Dan maak ik een afspraak aan de balie, donderdag om twee uur 's middags. Goed?"]
+    )
+    assert "Donderdagochtend" not in plans[2].text, plans[2].text
+    _, plans = play(scenario, [opening, "Ik maak een afspraak voor u aan de balie, donderdag. Is dat goed?"])
+    assert plans[1].text.startswith("Donderdagochtend"), plans[1].text

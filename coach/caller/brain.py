@@ -152,7 +152,8 @@ class _Reply:
             # "Wat is uw telefoonnummer en e-mailadres?", "Is dat nog goed zo? En heeft u een e-mailadres?": each
             # question gets its answer (round-19 audit)
             second = given[1:2] or [a for a in self.answers[1:] if a.apart][:1]
-            chosen = chosen + second
+            # a yes to a detail checked before the question comes first ("Ja, klopt. Op 8 januari.")
+            chosen = sorted(chosen + second, key=lambda o: o.kind != "check_confirmed")
         paired = self._second_answer(chosen)
         if paired is not None:
             # "..., we maken het binnen vijf werkdagen over. Wanneer denkt u dat u het kunt doen?": "Mooi." alone
@@ -193,6 +194,10 @@ class _Reply:
         out = []
         for option in chosen:
             text = option.make()
+            if text and out and out[-1].kind == "check_confirmed" and (again := _SAID_AGAIN.match(text)):
+                # "Ja, klopt. Zoals ik al zei. Geen idee.": after the yes, the answer without the reproach
+                text = re.sub(r"^[\s.:,]+", "", text[again.end() :])
+                text = text[:1].upper() + text[1:]
             if text:
                 out.append(Segment(option.kind, text, option.note))
         return out
@@ -267,6 +272,9 @@ class CallerBrain:
     phone_asked: int = 0
     """How often the caller was asked its phone number: asked again, it gives the digits."""
     """The caller's e-mail address once it gave it: the same address every time."""
+    haggle_due: set[str] = field(default_factory=set)
+    """Offers taken before they set a time, whose counter names a weekday ("Donderdagochtend werk ik."): the caller
+    still says so when the day is set."""
     covered: list[str] = field(default_factory=list)
     """Key points conveyed and proposals accepted ("key_info:te-laat", "proposal:taxateur-belt"), in the order they
     came, to say back in the scenario's own ``recap`` words."""
@@ -901,12 +909,24 @@ class CallerBrain:
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
         preference = back == "choice" and not self.words.has_or_can.match(fold(analysis.sentences[-1].text))
+        context = " ".join([self.scenario.briefing.summary, *self.said_by_trainee])
+        # "Kunt u deze week komen, bijvoorbeeld donderdag?" after a yes to help at the desk: "Donderdagochtend werk
+        # ik." now (round-7 audit)
+        haggles = [
+            p
+            for p in s.proposals
+            if p.id in self.haggle_due
+            and offering
+            and first_match(p.phrases, offered)  # not "Waar gaat u donderdag naartoe, en hoe laat?"
+            and _clashes(p.negotiate[0], offered, context)
+        ]
         if preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif (
             back == "consent"
             and not hidden
             and not self._proposals(offered, offering)
+            and not haggles
             and not any(k.reaction for k in conveyed)  # what it hears about its own case comes first
         ):  # "Ik leg het kort uit. Is dat goed?"
             answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
@@ -956,17 +976,13 @@ class CallerBrain:
                 "Zeg in je eigen woorden wat er nu gebeurt en wat jij gaat doen.",
             )
         offers_now = self._proposals(offered, offering)
+        for proposal in haggles:
+            answer(partial(self._negotiate, proposal), "proposal", "Onderhandel over het voorstel.")
         for proposal in offers_now:
             state = self.proposals.get(proposal.id)
             # negotiated only once the caller says so, and not over a day the offer does not name ("Donderdagochtend
             # werk ik" to "morgen, woensdag, om 10 uur"; round-24 audit)
-            if (
-                proposal.negotiate
-                and state is None
-                and _clashes(
-                    proposal.negotiate[0], text, " ".join([self.scenario.briefing.summary, *self.said_by_trainee])
-                )
-            ):
+            if proposal.negotiate and state is None and _clashes(proposal.negotiate[0], text, context):
                 answer(partial(self._negotiate, proposal), "proposal", "Onderhandel over het voorstel.")
             else:
                 # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
@@ -1032,6 +1048,15 @@ class CallerBrain:
                 "Laat merken dat je alleen ja/nee mag zeggen.",
             )
         facts_apart = bool(apart) and all(f.part in apart for f in facts)
+        if (
+            facts
+            and not acts & {"check_understanding", "summary", "closing"}
+            and self._checks_apart(analysis, facts, asked_now)
+        ):
+            # "gaat het om kerkpad 12? en wanneer was de overdracht precies?": yes to the detail, then the answer
+            # (round-25 audit)
+            answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
+            reply.answers[-1].apart = True
         if back == "choice" and not preference:
             answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
@@ -1776,11 +1801,13 @@ class CallerBrain:
         phrase = self.analyzer.said_back(" ".join(out))
         return "" if {"u", "ik", "mij", "me"} & set(_WORD.findall(fold(phrase))) else phrase
 
-    def _dossier_check(self, analysis: Analysis) -> bool:
-        """Whether a yes/no question checks a detail of the caller's own that the trainee reads from the dossier: a
-        name (a capitalised word of five letters or more) or a number of three digits or more that the dossier or
-        the caller's own words hold."""
+    def _dossier_check(self, analysis: Analysis, question: str | None = None) -> bool:
+        """Whether a yes/no question (the turn's last, or ``question``) checks a detail of the caller's own that the
+        trainee reads from the dossier: a name (a capitalised word of five letters or more) or a number of three
+        digits or more that the dossier or the caller's own words hold."""
         questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        if question is not None:
+            questions = [question]
         if not questions:
             return False
         s = self.scenario
@@ -1820,6 +1847,15 @@ class CallerBrain:
             street_word in asked and (not said or said == [house]) for street_word, house in streets
         )
         return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street or dossier_street
+
+    def _checks_apart(self, analysis: Analysis, facts: list[FactAsked], asked_now: Asked) -> bool:
+        """Whether a question of its own before the one that asks a fact checks a detail from the dossier."""
+        spans = [asked_now.parts[f.part] for f in facts if f.part < len(asked_now.parts)]
+        questions = [x for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        return any(
+            not any(x.start <= a < x.end for a, _ in spans) and self._dossier_check(analysis, x.text)
+            for x in questions[:-1]
+        )
 
     def _quizzes(self, analysis: Analysis) -> bool:
         """Whether the turn's last sentence asks with a question word what will happen, in the words of an agreement
@@ -2359,10 +2395,15 @@ class CallerBrain:
     def _negotiate(self, proposal: Proposal) -> str:
         """The caller answers an offer with its own wish ("Kan het na vijven?"): agreed only when offered again."""
         self.proposals[proposal.id] = "negotiated"
+        self.haggle_due.discard(proposal.id)
         return self.pick(proposal.negotiate)
 
     def _accept(self, proposal: Proposal, revealed: list[str]) -> str:
         """The caller says yes to a proposal: from now on it is what was agreed, to say back."""
+        if proposal.negotiate and self.proposals.get(proposal.id) is None:
+            day = _DAY.search(fold(re.split(r"(?<=[.!?])\s+", proposal.negotiate[0].strip())[0]))
+            if day and day.group(1) in _WEEK:
+                self.haggle_due.add(proposal.id)
         self.proposals[proposal.id] = "accepted"
         revealed.append(f"proposal:{proposal.id}")
         ref = f"proposal:{proposal.id}"
@@ -2716,6 +2757,8 @@ class CallerBrain:
         that the callback promised in September never came."""
         if not offering:
             return []
+        if self.words.in_case is not None:
+            text = self.words.in_case.sub(" ", fold(text))
         return [
             p
             for p in self.scenario.proposals
@@ -2779,6 +2822,11 @@ def _plainly(steps: str) -> str:
     return re.sub(r",\s+of\s+[^,.;]*(?:,\s+of\s+[^,.;]*)*", "", steps)
 
 
+_WHEN_SET = re.compile(
+    r"\b(?:afspraak|\w*ochtend|\w*middag|\w*avond|week|uur|tijd|wanneer)\b|"
+    rf"(?<!voor )(?<!uiterlijk )\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b"
+)
+"""An offer that sets a time: an appointment, a part of the day, an hour, a date (not a deadline 'voor 1 mei')."""
 _WEEK = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
 _DAY = re.compile(r"\b(" + "|".join((*_WEEK, "overmorgen", "morgen", "vandaag")) + ")")
@@ -2786,8 +2834,9 @@ _DAY = re.compile(r"\b(" + "|".join((*_WEEK, "overmorgen", "morgen", "vandaag"))
 
 def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     """Whether an offer can clash with the day the caller's counter names ("Donderdagochtend werk ik. Kan het in de
-    middag?"): the offer names that day or no day at all, and no afternoon hour when the counter is about a
-    morning. A counter that names no day always can. 'morgen' and 'overmorgen' are the weekday they are when
+    middag?"): the offer names that day or no day at all (and, for a weekday, some time: an appointment, a part of
+    the day, a date), and no afternoon hour when the counter is about a morning. A counter that names no day always
+    can. 'morgen' and 'overmorgen' are the weekday they are when
     ``context`` (the briefing, the trainee's turns) says which day it is today or names the weekday with them
     ("morgen, woensdag"); else they may be that day."""
     first = fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0])
@@ -2795,6 +2844,10 @@ def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     if not day:
         return True
     folded = fold(text)
+    if day.group(1) in _WEEK and not (_DAY.search(folded) or _HOUR.search(folded) or _WHEN_SET.search(folded)):
+        # "Donderdagochtend werk ik." to "of wilt u hulp aan de balie?", which sets no time: nothing to clash with
+        # (round-25 audit); "Morgen overdag sta ik op een steiger" may answer any callback, which comes soon
+        return False
     said = fold(context)
     today = re.search(r"\bvandaag is het (" + "|".join(_WEEK) + r")\b", said)
     named: set[str] = set()
@@ -2813,6 +2866,8 @@ def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     if named and day.group(1) not in named and not any(day.group(1).startswith(n) for n in named):
         return False
     hours = [int(h) for h in _HOUR.findall(folded)]
+    if "ochtend" in first and re.search(r"\b(?:s\s+)?(?:\w*middags?|middag)\b", folded) and "ochtend" not in folded:
+        return False  # "om twee uur 's middags", "donderdagmiddag"
     return not ("ochtend" in first and hours and all(12 <= h <= 18 for h in hours))
 
 

@@ -62,6 +62,8 @@ class BrainWords:
         self.pick_openers = _words(lx.pick_openers)
         self.pick_adverbs = _words(lx.pick_adverbs)
         self.letters = _words(lx.letters)
+        self.in_case = re.compile(_B + _alt(lx.in_case) + r"\b[^.?!,;]*") if lx.in_case else None
+        """A clause of what may be needed ("voor als ik moet terugbellen"): it offers nothing."""
         self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")
         self.lack_names = {fold(k): v for k, v in lx.lack_names.items()}
         self.rules_out = {fold(k): tuple(fold(w) for w in v) for k, v in lx.rules_out.items()}

@@ -462,6 +462,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Woorden die de beller meeneemt voor het hele werkwoord van zijn keuze: 'zelf invullen'.",
     )
+    in_case: list[Word] = Field(
+        default_factory=list,
+        description="Woorden waarmee een bijzin zegt wanneer iets misschien nodig is: 'heeft u een nummer voor als ik "
+        "moet terugbellen?' biedt geen terugbelafspraak aan.",
+    )
     letters: list[Word] = Field(
         default_factory=list,
         description="De brief waar het gesprek over gaat: 'Heeft u de brief bij u?' beantwoordt de beller met 'Ja, "
