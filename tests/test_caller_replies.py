@@ -988,3 +988,20 @@ def test_a_weekday_counter_waits_for_a_time_set(lib: Library) -> None:
     assert "Donderdagochtend" not in plans[2].text, plans[2].text
     _, plans = play(scenario, [opening, "Ik maak een afspraak voor u aan de balie, donderdag. Is dat goed?"])
     assert plans[1].text.startswith("Donderdagochtend"), plans[1].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Zal ik vragen of hij u terugbelt? En op welk nummer dan?",
+        "Hij belt u vandaag nog. Bellen we het nummer dat bij ons bekend is, of een ander nummer?",
+    ],
+)
+def test_a_number_to_ring_is_the_phone_not_the_letter(lib: Library, question: str) -> None:
+    """Round-26 audit: 'Zal ik u doorverbinden, of wilt u liever dat hij u terugbelt? En op welk nummer dan?' got
+    the number of the letter again ('Zoals ik al zei. Wacht... 2026.7731.406.')."""
+    opening = "Goedemorgen, met Tim van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), [opening, question])
+    assert "2026.7731.406" not in plans[1].text and "everyday" in kinds(plans[1]), plans[1].text
+    _, plans = play(lib.scenario("invordering-beslag-bankrekening"), [opening, "Welk nummer staat er op de brief?"])
+    assert "2026.7731.406" in plans[1].text, plans[1].text
