@@ -181,6 +181,10 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         ("zodra u betaald heeft, gaat de deurwaarder weg", "zodra ik betaald heb, gaat de deurwaarder weg"),
         ("het kan zijn dat de rechter u hoort", "het kan zijn dat de rechter mij hoort"),
         ("ik zeg het zo: u betaalt 50 euro per maand", "u zegt het zo: ik betaal 50 euro per maand"),
+        # round-26 audit: 'ik maakte zich ook zorgen'
+        ("u maakte zich zorgen over uw loon", "ik maakte me zorgen over mijn loon"),
+        ("dan meldt u zich bij de balie", "dan meld ik me bij de balie"),
+        ("u belt de deurwaarder en die meldt zich", "ik bel de deurwaarder en die meldt zich"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:

@@ -1005,3 +1005,48 @@ def test_a_number_to_ring_is_the_phone_not_the_letter(lib: Library, question: st
     assert "2026.7731.406" not in plans[1].text and "everyday" in kinds(plans[1]), plans[1].text
     _, plans = play(lib.scenario("invordering-beslag-bankrekening"), [opening, "Welk nummer staat er op de brief?"])
     assert "2026.7731.406" in plans[1].text, plans[1].text
+
+
+def test_round_26_questions_get_their_own_answer(lib: Library) -> None:
+    """Round-26 audit: 'zal ik het formulier naar u sturen of naar mevrouw Wijnands?' got 'Sturen maar, denk ik.';
+    'de afschriften van januari, heeft u die nog?' got the worry again; 'dus het nummer dat bij ons bekend is,
+    klopt?' got 'Nee, dat is het niet helemaal.'; 'welk nummer, het 06 nummer dat we hebben of een ander?' got no
+    number; 'heeft u iemand die helpt met die stapel post?' got 'Zoals ik al zei: er ligt hier een hele stapel post.'"""
+    opening = "Goedemiddag, met Noor van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(
+        lib.scenario("invordering-regeling-incasso-mislukt"),
+        [opening, "Zal ik het formulier naar u opsturen of naar mevrouw Wijnands van Geldzorg?"],
+    )
+    assert plans[1].text.startswith("Naar mij"), plans[1].text
+    assert ANALYZER.asks_back("De bankafschriften van januari, heeft u die nog?") == "has_papers"
+    assert ANALYZER.asks_back("Die loonstroken, bewaart u die allemaal?") == "has_papers"
+    scenario = lib.scenario("woz-bezwaar-toch-betalen")
+    for check in ("Dus het nummer dat bij ons bekend is, klopt?", "Dus uw telefoonnummer is nog hetzelfde, klopt dat?"):
+        _, plans = play(scenario, [opening, check])
+        assert plans[1].text.startswith("Ja"), plans[1].text
+    _, plans = play(scenario, [opening, "Welk nummer mag ik noteren, het 06 nummer dat we hebben of een ander?"])
+    assert "everyday" in kinds(plans[1]) and "nummer" in plans[1].text, plans[1].text
+    _, plans = play(
+        lib.scenario("heffing-overlijden-erven"),
+        [
+            "Goedemorgen, met Noor van Belastingen. Gecondoleerd met uw man. Wat kan ik voor u doen?",
+            "Dat is veel tegelijk. Is er iemand die u helpt met al die post, familie misschien?",
+        ],
+    )
+    assert "dochter" in plans[1].text and "Zoals ik al zei" not in plans[1].text, plans[1].text
+
+
+def test_a_call_with_nothing_to_say_back_never_gets_an_empty_said_back(lib: Library) -> None:
+    """Round-26 audit: 'Dus als ik het goed begrijp: .' after an agreement that says nothing ('Goed, dat regel ik
+    zo.'), and 'U maakte zich ook zorgen over uw loon' said back as a step of the caller's."""
+    turns = [
+        "Goedemorgen, met Sanne van Belastingen. Wat is er gebeurd?",
+        "U maakte zich ook zorgen over uw loon. Goed, dat regel ik zo.",
+        "Wilt u in uw eigen woorden zeggen wat u nu gaat doen?",
+        "Maar wat gaat u nu concreet doen?",
+        "En wat doet u nu dan?",
+    ]
+    _, plans = play(lib.scenario("invordering-dwangbevel-wielklem"), turns)
+    for plan in plans[2:]:
+        assert not re.search(r":\s*\.?\s*$", plan.text) and ": ." not in plan.text, plan.text
+        assert "maakte" not in plan.text, plan.text

@@ -514,6 +514,8 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
             "",
         ),
         ("woz-eigendom-1-januari", "die heeft de koper dan naar rato aan u betaald", ""),
+        # round-26 audit: a bare no after an aside without a verb
+        ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, helaas niet.", ""),
         # the trainee giving back the caller's own question
         (
             "heffing-rioolheffing-eigenaar-gebruiker",
@@ -558,6 +560,7 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("heffing-verhuisd-afval", "De gemeente geeft u de OZB terug en de koper betaalt voortaan.", "ozb-terug"),
         ("woz-bezwaar-toch-betalen", "Als u bezwaar maakt, zetten we het even stil.", "niet-betalen-bij-bezwaar"),
         ("woz-eigendom-1-januari", "U krijgt de OZB naar rato terug van de gemeente.", "ozb-naar-rato"),
+        ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, kan het ook.", "hond-ook"),
     ],
 )
 def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:

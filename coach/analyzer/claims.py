@@ -120,6 +120,19 @@ _APPOSED = re.compile(
 """An amount put between commas, then the verb: "voor de hondenbelasting, 58 euro, kan het helaas niet"."""
 
 
+def _bare_no_after(folded: str, parts: list[tuple[int, int]], k: int) -> int | None:
+    """The end of a bare no ("helaas niet") in the part after part ``k``, or in the part after that when the one
+    between is an aside without a verb ("die 58 euro")."""
+    for n in (k + 1, k + 2):
+        if n >= len(parts):
+            return None
+        if _BARE_NO.match(folded, *parts[n]):
+            return parts[n][1]
+        if not _verbless(folded[parts[n][0] : parts[n][1]]):
+            return None
+    return None
+
+
 _BARE_NO = re.compile(r"\W*(?:(?:helaas|jammer genoeg|dus|ook|eh|maar)\s+)*(?:niet|nee|geen)\W*$")
 """A clause that is only a no ("helaas niet"): it denies the verbless clause before it."""
 _HEADLESS = re.compile(r"\W*(?:wat|waarvoor|hoeveel)(?![^\W_])")
@@ -679,10 +692,10 @@ class ClaimReader:
                         # to the end of the verb's own clause: "..., kan het, niet voor de hond" denies the dog
                         stop = _CLAUSE_BREAK.search(folded, apposed.end(), s_end)
                         wide = folded[start : stop.start() if stop else s_end]
-                    elif k + 1 < len(parts) and _verbless(clause) and _BARE_NO.match(folded, *parts[k + 1]):
+                    elif _verbless(clause) and (no := _bare_no_after(folded, parts, k)) is not None:
                         # "Voor de hondenbelasting van Pip, eh, helaas niet.": the option, then a bare no (round-25
-                        # audit)
-                        wide = folded[start : parts[k + 1][1]]
+                        # audit), also after an aside without a verb ("Voor de hond, die 58 euro, helaas niet.")
+                        wide = folded[start:no]
                     elif k + 1 < len(parts) and _HEADLESS.match(clause):
                         # "Wat het nu waard is, telt niet mee": the clause is the subject of the verb after the
                         # comma, and its negation denies it (evidence round 9)

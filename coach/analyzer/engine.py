@@ -969,6 +969,9 @@ class Analyzer:
             if not word[:1].isalnum() or word in self.said_back_clause_words:
                 clause_start = i + 1
                 continue
+            if word == "zich" and subject == "u" and "u" in low[max(i - 3, 0) : i]:
+                out[i] = "me"  # "u maakte zich zorgen": "ik maakte me zorgen"; not "en die meldt zich"
+                continue
             if word not in ("ik", "u"):
                 name = word == "mijn" and i + 1 < len(words) and words[i][:1] == "M" and words[i + 1][:1].isupper()
                 if name:

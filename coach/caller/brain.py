@@ -682,7 +682,7 @@ class CallerBrain:
                 events.append(E.summary_confirmed)
             elif acts & {"explanation", "next_step"}:
                 recap, summary_ok = True, None
-            elif self._gives_back_detail(analysis, previous):
+            elif self._gives_back_detail(analysis, previous) or self._checks_contact(analysis):
                 # "8 januari zei u?": a detail of its own given back to check, right as far as it goes: yes
                 summary_ok, detail_back = None, True
             elif weak and (
@@ -921,7 +921,7 @@ class CallerBrain:
             and _clashes(p.negotiate[0], offered, context)
         ]
         if preference:
-            answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
+            answer(partial(self._choice, analysis, revealed), "choice", "Kies een van de twee mogelijkheden.")
         elif (
             back == "consent"
             and not hidden
@@ -1058,7 +1058,7 @@ class CallerBrain:
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             reply.answers[-1].apart = True
         if back == "choice" and not preference:
-            answer(partial(self._choice, analysis), "choice", "Kies een van de twee mogelijkheden.")
+            answer(partial(self._choice, analysis, revealed), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
             cannot = self._cannot(analysis)  # "Kunt u het online invullen?" without DigiD: no
             if cannot:
@@ -1409,6 +1409,17 @@ class CallerBrain:
         # "Maakt u zich zorgen over de huur?", "Wat is er met de huur?": about the worry, one word is enough when
         # the question names a feeling or asks openly and the fact has no more of it
         leaning = bool(self.words.worry.search(fold(questions[-1]))) or not self.analyzer.wh.isdisjoint(last[:2])
+        main = re.split(r"\b(?:die|met)\b", fold(questions[-1]), maxsplit=1)
+        if (
+            facts
+            and not leaning
+            and told < 3
+            and len(main) > 1
+            and not self._stems(main[0]) & self._stems(" ".join(concern.lines))
+        ):
+            # "heeft u iemand die helpt met die stapel post?" asks who helps, a fact: the worry's words only say
+            # with what (round-26 audit)
+            return False
         return (told >= 2 and told > fact) or (leaning and told >= 1 and told >= fact)
 
     def _concern_again(self, concern: HiddenConcern, text: str, *, why: bool = True) -> str:
@@ -1666,9 +1677,10 @@ class CallerBrain:
             and all(set(_WORD.findall(fold(o))) & self.words.pick_words for o in options)
         )
 
-    def _choice(self, analysis: Analysis) -> str:
+    def _choice(self, analysis: Analysis, revealed: list[str]) -> str:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
-        post, graag."): the one the caller can do (no DigiD, no online), else the first."""
+        post, graag."): the one the caller can do (no DigiD, no online), else the first. An offer of the scenario
+        the pick names is agreed, to say back ("zal ik u nu doorverbinden, of ...?" - "Nu doorverbinden, graag.")."""
         options = _options(analysis, self.words.whether_verbs)
         if options is None:
             # "Wilt u liever een formulier op papier?": one thing, yes; "Heeft u een voorkeur?": it does not mind
@@ -1692,6 +1704,15 @@ class CallerBrain:
             ]
             can = spread or can
         pick = (can or list(options))[0]
+        for p in self.scenario.proposals:
+            state = self.proposals.get(p.id)
+            # an offer with a wish of the caller's own waits for it ("Kan het na vijven?")
+            if state != "accepted" and (state or not p.negotiate) and first_match(p.phrases, pick):
+                self.proposals[p.id] = "accepted"
+                revealed.append(f"proposal:{p.id}")
+                if f"proposal:{p.id}" not in self.covered:
+                    self.covered.append(f"proposal:{p.id}")
+                break
         phrase = self._phrase(pick)
         short = "" if phrase else self._short_pick(pick)
         if short:
@@ -1756,6 +1777,8 @@ class CallerBrain:
         while start > 1 and folded[start - 1] in self.words.pick_adverbs:
             start -= 1
         before = folded[start - 1]
+        if before == "u" and start > 2 and folded[start - 2] in self.words.option_prepositions:
+            return f"{folded[start - 2]} mij"  # "zal ik het formulier naar u sturen": "Naar mij, graag" (round-26)
         if before in ("u", "ik", "het", "dat", "die") or before in self.words.prefers:
             picked = words[start:]
             if fold(picked[-1]) == "doen":  # "online doen" is "online"; "het voor u doen" names nothing
@@ -1918,6 +1941,18 @@ class CallerBrain:
                 continue  # "Dus 18 januari zei u?" when it said 8 januari: no
             stems = self._stems(sentence)
             if stems & said and len(_WORD.findall(sentence)) <= 10 and len(stems - said) <= 1:
+                return True
+        return False
+
+    def _checks_contact(self, analysis: Analysis) -> bool:
+        """Whether a short summing-up sentence checks the caller's contact details and no more ("dus het nummer dat
+        bij ons bekend is, klopt?"): a word for a number or an address, none of the caller's story (round-26
+        audit)."""
+        said = self._said_stems()
+        for hit in analysis.of("summary"):
+            sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
+            words = _WORD.findall(fold(sentence))
+            if len(words) <= 12 and set(words) & self.words.contact_words and not (self._stems(sentence) & said):
                 return True
         return False
 
@@ -2210,6 +2245,8 @@ class CallerBrain:
                 fronted = step and step.group(3)
                 if fronted and fronted not in self.words.step_fronted:
                     verb = None  # "vervelend dat ik ...": only "dan", "eerst", "daarna" ... stand before the verb
+                if verb and len(verb) > 4 and verb.endswith(("te", "de")):
+                    verb = None  # "U maakte zich zorgen over uw loon": what was, no step (round-26 audit)
                 doing = (
                     verb
                     and verb not in self.words.happens_to_me
@@ -2314,10 +2351,11 @@ class CallerBrain:
             if self.requirements_met:
                 self.ready_said = True
             content = ", en ".join(x for x in said if x)
-            if content == self.said_back_last:  # said back already: once is enough
+            if content and content == self.said_back_last:  # said back already: once is enough
                 return self.line("understood")
-            self.said_back_last = content
-            return self.line("said_back", x=content)
+            if content:  # "Goed, dat regel ik zo." says nothing to say back: never "Dus als ik het goed begrijp: ."
+                self.said_back_last = content
+                return self.line("said_back", x=content)
         own_words = bool(self.scenario.reactions.get(R.ready) or self.scenario.reactions.get(R.understood))
         if asked and not own_words and not self.requirements_met:
             # asked to say in its own words what happens, with no step to say back and no words of its own for what

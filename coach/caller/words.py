@@ -62,6 +62,7 @@ class BrainWords:
         self.pick_openers = _words(lx.pick_openers)
         self.pick_adverbs = _words(lx.pick_adverbs)
         self.letters = _words(lx.letters)
+        self.contact_words = _words(lx.contact_words)
         self.in_case = re.compile(_B + _alt(lx.in_case) + r"\b[^.?!,;]*") if lx.in_case else None
         """A clause of what may be needed ("voor als ik moet terugbellen"): it offers nothing."""
         self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")

@@ -462,6 +462,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Woorden die de beller meeneemt voor het hele werkwoord van zijn keuze: 'zelf invullen'.",
     )
+    contact_words: list[Word] = Field(
+        default_factory=list,
+        description="Woorden voor de contactgegevens van de beller: 'dus het nummer dat bij ons bekend is, klopt?' "
+        "vraagt om een ja, niet om een verbetering van het verhaal.",
+    )
     in_case: list[Word] = Field(
         default_factory=list,
         description="Woorden waarmee een bijzin zegt wanneer iets misschien nodig is: 'heeft u een nummer voor als ik "
