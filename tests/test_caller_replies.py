@@ -1050,3 +1050,43 @@ def test_a_call_with_nothing_to_say_back_never_gets_an_empty_said_back(lib: Libr
     for plan in plans[2:]:
         assert not re.search(r":\s*\.?\s*$", plan.text) and ": ." not in plan.text, plan.text
         assert "maakte" not in plan.text, plan.text
+
+
+def test_an_offer_taken_back_right_after_the_yes_lets_the_caller_down(lib: Library) -> None:
+    """Round-26 audit: 'Oh nee sorry, dat kan ik eigenlijk niet.' right after the caller said yes to a payment plan
+    got 'Oké, dat begrijp ik.'; the offer is off again. Not after the caller's own counter, and not a plain no to
+    its question."""
+    scenario = lib.scenario("heffing-overlijden-erven")
+    opening = "Goedemorgen, met Eva van Belastingen. Waar kan ik u mee helpen?"
+    offer = "Ik stuur u de uitleg nog eens op papier, in gewone woorden. Is dat goed?"
+    brain, plans = play(scenario, [opening, offer, "O nee sorry, dat mag ik eigenlijk niet doen."])
+    assert kinds(plans[1])[0] == "proposal", plans[1].text
+    assert kinds(plans[2])[0] == "withdrawn", plans[2].text
+    assert brain.proposals.get("uitleg-op-papier") != "accepted" and "proposal:uitleg-op-papier" not in brain.covered
+    _, plans = play(scenario, [opening, "Het kan niet zomaar, sorry. Wat is uw aanslagnummer?"])
+    assert "withdrawn" not in kinds(plans[1]), plans[1].text
+    _, plans = play(
+        lib.scenario("woz-bezwaar-toch-betalen"),
+        [
+            opening,
+            "Een collega van Invordering kan u terugbellen over een regeling. Zal ik dat doen?",
+            "Nee, dat kan niet, we bellen alleen overdag.",
+        ],
+    )
+    assert "withdrawn" not in kinds(plans[2]), plans[2].text
+
+
+def test_round_26_misinformation_and_a_number_still_the_same(lib: Library) -> None:
+    """Round-26 audit: 'als het huis verkocht is dan gaat het bezwaar naar de nieuwe eigenaar denk ik' got 'Ja, zo
+    is het.'; 'Is uw nummer nog hetzelfde?' got 'Prima, doet u dat maar.'"""
+    from coach.analyzer.stated import stated
+
+    scenario = lib.scenario("woz-bezwaar-status")
+    for text in (
+        "Als het huis verkocht is, gaat het bezwaar naar de nieuwe eigenaar.",
+        "Dan krijgt de koper uw bezwaar.",
+    ):
+        assert [w.id for w in stated(ANALYZER, scenario, text).wrong] == ["bezwaar-vervalt"], text
+    assert not stated(ANALYZER, scenario, "Nee hoor, het bezwaar gaat niet naar de nieuwe eigenaar.").wrong
+    _, plans = play(scenario, ["Goedemiddag, met Eva van Belastingen. Is uw telefoonnummer nog hetzelfde?"])
+    assert re.search(r"\d\d \d\d", plans[0].text), plans[0].text

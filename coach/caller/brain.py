@@ -272,6 +272,8 @@ class CallerBrain:
     phone_asked: int = 0
     """How often the caller was asked its phone number: asked again, it gives the digits."""
     """The caller's e-mail address once it gave it: the same address every time."""
+    accepted_at: dict[str, int] = field(default_factory=dict)
+    """The turn each offer was last said yes to: taken back the turn after, it is off again."""
     haggle_due: set[str] = field(default_factory=set)
     """Offers taken before they set a time, whose counter names a weekday ("Donderdagochtend werk ik."): the caller
     still says so when the day is set."""
@@ -811,7 +813,12 @@ class CallerBrain:
         if repeat:  # "Kunt u die twee datums even voor mij herhalen?": the dates just given (round-19 audit)
             answer(lambda: self.line("repeat_values", x=repeat), "repeat_values", "Herhaal de datums of bedragen.")
         # an 'ok' lets a calm caller go on by itself, but no off-script turn draws the worry out
-        hidden = self._reveal(text, analysis, calm_only=off == "minimal") if off in (None, "minimal") else None
+        withdrawn = self._withdraws(analysis)  # "Oh nee sorry, dat kan ik eigenlijk niet.": no moment to open up
+        hidden = (
+            self._reveal(text, analysis, calm_only=off == "minimal")
+            if off in (None, "minimal") and not withdrawn
+            else None
+        )
         if more_asked:
             hidden = pending_now[0]
         # "Waarvoor heeft u de auto nodig?" asks why, not which car: the worry behind it answers, not the fact
@@ -906,6 +913,13 @@ class CallerBrain:
             # the trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard
             kind = "corrected" if self.analyzer.takes_back(text) else "corrected_mishear"
             answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
+        elif withdrawn:
+            # "Ja, dat is goed." - "Oh nee sorry, dat kan ik eigenlijk niet.": let down, and what it said yes to is off
+            for pid in [p for p, turn in self.accepted_at.items() if turn == self.turn_no - 1]:
+                self.proposals.pop(pid, None)
+                if f"proposal:{pid}" in self.covered:
+                    self.covered.remove(f"proposal:{pid}")
+            answer(lambda: self.line("withdrawn"), "withdrawn", "Je bent teleurgesteld: net kon het nog wel.")
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
         preference = back == "choice" and not self.words.has_or_can.match(fold(analysis.sentences[-1].text))
@@ -1944,6 +1958,17 @@ class CallerBrain:
                 return True
         return False
 
+    def _withdraws(self, analysis: Analysis) -> bool:
+        """Whether the turn opens by taking back what the caller agreed to in its last reply ("Oh nee sorry, dat kan
+        ik eigenlijk niet."; lexicon ``caller_brain.withdraws``)."""
+        said_yes = self.turn_no - 1 in self.accepted_at.values() or bool(
+            self.last_kinds & {"consent", "agree", "choice"}
+        )
+        if self.words.withdraws is None or self.agreed_turn != self.turn_no - 1 or not said_yes:
+            return False  # not after its own counter ("Kan het na vijven?" - "Nee, dat kan niet")
+        opening = " ".join(x.text for x in analysis.sentences[:2])
+        return bool(self.words.withdraws.search(fold(opening)))
+
     def _checks_contact(self, analysis: Analysis) -> bool:
         """Whether a short summing-up sentence checks the caller's contact details and no more ("dus het nummer dat
         bij ons bekend is, klopt?"): a word for a number or an address, none of the caller's story (round-26
@@ -2443,6 +2468,7 @@ class CallerBrain:
             if day and day.group(1) in _WEEK:
                 self.haggle_due.add(proposal.id)
         self.proposals[proposal.id] = "accepted"
+        self.accepted_at[proposal.id] = self.turn_no
         revealed.append(f"proposal:{proposal.id}")
         ref = f"proposal:{proposal.id}"
         if ref not in self.covered:

@@ -51,6 +51,7 @@ class BrainWords:
         self.which = _words(lx.which)
         self.attributed = _patterns(lx.attributed)
         self.how_are_you = _patterns(lx.how_are_you)
+        self.withdraws = _patterns(lx.withdraws)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)
         self.why = re.compile(_B + _alt(lx.why) + _E)
         self.has_or_can = re.compile(r"^\W*(?:en\W+)?" + _alt(lx.has_or_can) + r"\s+(?:u|je|jij)\b")

@@ -558,6 +558,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Zo vraagt een medewerker hoe het gaat ('hoe gaat het nu met uw vrouw?'). Patronen.",
     )
+    withdraws: list[str] = Field(
+        default_factory=list,
+        description="Zo trekt een medewerker in wat de beller net aannam ('o nee sorry, dat kan ik eigenlijk niet'): "
+        "de beller reageert teleurgesteld. Patronen, gezocht aan het begin van de beurt.",
+    )
     which: list[Word] = Field(
         default_factory=list,
         description="Vraagwoorden waarmee een medewerker laat kiezen ('welk tijdstip, ochtend of middag?').",
@@ -857,7 +862,7 @@ class Lexicon(Model):
             yield from check(("explanation", "taken_back", i), pattern)
         for i, pattern in enumerate(self.explanation.restated):
             yield from check(("explanation", "restated", i), pattern)
-        for name in ("attributed", "how_are_you"):
+        for name in ("attributed", "how_are_you", "withdraws"):
             for i, pattern in enumerate(getattr(self.caller_brain, name)):
                 yield from check(("caller_brain", name, i), pattern)
         for i, item in enumerate(self.advice):
