@@ -514,6 +514,14 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
             "",
         ),
         ("woz-eigendom-1-januari", "die heeft de koper dan naar rato aan u betaald", ""),
+        # evidence round 11: recurring costs, the owner's rule, the settlement through the notary
+        ("heffing-aanslag-hoger", "Het kwam door de extra keren legen. Dat komt niet vanzelf elk jaar terug.", ""),
+        (
+            "heffing-verhuisd-afval",
+            "En de OZB betaalt degene die op 1 januari eigenaar was, dus u, voor het hele jaar.",
+            "Ik heb net borg betaald voor mijn huurhuis.",
+        ),
+        ("heffing-verhuisd-afval", "En de koper heeft u via de notaris een deel terugbetaald.", ""),
         # round-26 audit: a bare no after an aside without a verb
         ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, helaas niet.", ""),
         # the trainee giving back the caller's own question

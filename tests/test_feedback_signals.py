@@ -589,3 +589,70 @@ def test_evidence_round_10_rules(lib: Library) -> None:
         assert "next_step" not in a.analyze(text, "").acts, text
     assert "next_step" in a.analyze("U hoort binnen acht weken van ons.", "").acts
     assert "dismissive" not in a.analyze("ja maar welke datum?", "Ja, dat is het. Klopt.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "dismissive"),
+    [
+        ("Ja, maar het kost u niks extra: het totaal blijft gelijk.", False),
+        ("Eh ja, maar even voor de zekerheid: ziet u die twee afschrijvingen?", False),
+        ("ja maar naar wie, naar u of naar geldzorg?", False),
+        ("Lekker weer trouwens vandaag he, eindelijk zon.", False),
+        ("Maar de 58 euro voor de hond moet u wel betalen.", False),
+        ("Het is maar 58 euro hoor.", True),
+        ("Ja maar u had gewoon op tijd moeten betalen.", True),
+        ("Eindelijk belt u eens terug.", True),
+    ],
+)
+def test_evidence_round_11_reassurance_checks_and_small_talk_are_no_brush_off(text: str, dismissive: bool) -> None:
+    assert bool(get_analyzer().analyze(text).of("dismissive")) is dismissive
+
+
+def test_evidence_round_11_read_backs_wrong_answers_and_checks_are_no_listening(lib: Library) -> None:
+    """Evidence round 11: 'Dus Kerkpad 12, en u woont nu Vinkenlaan 5 in Amersfoort.' and a wrong answer in the
+    caller's words ('als het huis verkocht is dan gaat het bezwaar naar de nieuwe eigenaar') were summaries; '...,
+    o nee, 8 januari. Klopt dat?' a follow-up; an apology before a condolence was the feeling quoted."""
+    turns = (
+        ("l", OPENING),
+        ("c", "Petra Lammers. Het gaat om Kerkpad 12 in Esdonk. Zelf woon ik nu op de Vinkenlaan 5 in Amersfoort."),
+        ("l", "Dank u. Dus Kerkpad 12, en u woont nu Vinkenlaan 5 in Amersfoort. Wat kan ik voor u doen?"),
+    )
+    call = Call(transcript(*turns), lib.scenario("woz-eigendom-1-januari"), get_analyzer())
+    assert not call.summaries
+    turns = (
+        ("l", OPENING),
+        (
+            "c",
+            "Ik heb het huis verkocht en ik ben bang dat mijn bezwaar vervalt, of dat het geld naar de kopers gaat.",
+        ),
+        ("l", "Als het huis verkocht is, gaat het bezwaar naar de nieuwe eigenaar, denk ik."),
+    )
+    call = Call(transcript(*turns), lib.scenario("woz-bezwaar-status"), get_analyzer())
+    assert not call.summaries and call.wrong_info
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Petra Lammers. Het gaat om Kerkpad 12 in Esdonk. Zelf woon ik nu op de Vinkenlaan 5 in Amersfoort."),
+        ("l", "Dus Kerkpad 12, en u woont nu op de Vinkenlaan 5 in Amersfoort. Klopt dat?"),
+    )
+    assert not result.evidence, result
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Op 8 januari hebben we bij de notaris getekend. Ik was er best zenuwachtig voor."),
+        ("l", "U was zenuwachtig bij de notaris? Hoe kwam dat?"),
+    )
+    assert result.evidence, result
+    result = measure(
+        lib,
+        "emotion_acknowledged",
+        ("l", OPENING),
+        ("c", "Mijn hond is overleden. Ik ben er kapot van.", 7),
+        ("l", "Oh sorry, ik begin meteen over regels. Wat naar dat uw hond is overleden. Hoe heette hij?"),
+    )
+    assert result.evidence and "Wat naar" in result.evidence[0].text, result
+    analyzer = get_analyzer()
+    assert analyzer.only_apology(analyzer.analyze("Sorry, gaat uw gang.", "Wacht even, laat me uitpraten."))
+    assert not analyzer.only_apology(analyzer.analyze("Sorry, gecondoleerd.", "Mijn man is overleden."))

@@ -360,6 +360,8 @@ _GO_ON = re.compile(
     r"\W*(?:(?:ok|oke|ja|sorry|prima|natuurlijk|goed|hoor)\W+)*ga\s+(?:uw|je|jouw)\s+gang\W*(?:hoor\W*)?$"
 )
 """A bare 'ga uw gang': after something the caller was saying, it gives the floor back."""
+_FLOOR_BACK = re.compile(r"\bga(?:at)?\s+(?:u\s+)?(?:uw|je|jouw)\s+gang\b|\bgaat\s+u\s+(?:maar\s+)?(?:verder|door)\b")
+"""The floor given back after interrupting ("gaat uw gang", "gaat u verder"): a sorry next to it is for that."""
 _UNITS = frozenset({"euro", "cent", "procent", "eur"})
 """Units of an amount: no word the trainee brings in."""
 
@@ -1428,8 +1430,11 @@ class Analyzer:
         """Whether the turn's only reflection is an apology for the words or a mistake ("Sorry, ik zeg het korter.
         ...", "o nee, sorry, dat klopt niet"), next to something else it does: the caller reacts to what follows, and
         the scorer counts no acknowledged feeling ("Sorry, gecondoleerd" alone still consoles)."""
-        return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and bool(
-            analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
+        return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and (
+            bool(
+                analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
+            )
+            or bool(_FLOOR_BACK.search(fold(analysis.text)))  # "Sorry, gaat uw gang.": sorry for interrupting
         )
 
     def checks_themselves(self, hit: ActHit) -> bool:

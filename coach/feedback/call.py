@@ -90,6 +90,10 @@ _DETAIL_TALK = frozenset(
         "hier",
         "punt",
         "com",
+        "momentje",
+        "zoek",
+        "kijken",
+        "aanslagen",
     }
 )
 """Words around a read-back of details that add nothing of the caller's story."""
@@ -199,6 +203,14 @@ class Call:
                     found.append(WrongSaid(i, t, w))
         return found
 
+    @cached_property
+    def wrong_sentences(self) -> set[tuple[int, str]]:
+        """The trainee's sentences that state something wrong (turn index, sentence): an answer, never a summary of
+        the caller ("Nou u bent verhuisd dus dan krijgt u de hele aanslag terug, ook de OZB"; evidence round 11)."""
+        if self.scenario is None:
+            return set()
+        return {(i, w.sentence) for (i, _, _), said in zip(self.learner, self.stated, strict=True) for w in said.wrong}
+
     def _shown_wrong(self, index: int, w: Wrong) -> bool:
         """Whether a wrong statement stands in its own sentence: a wrong value (a term, an amount, a date) of a
         catalogue claim the scenario does not name is read only when its sentence names what it is about. A value
@@ -257,7 +269,9 @@ class Call:
             recap = h.rule in self.analyzer.recaps
             if question or (recap and len(self.analyzer.content_words(sentence) & caller_words) < 2):
                 continue
-            if self.reads_back_details(i, sentence):
+            if self.reads_back_details(i, sentence) or any(
+                j == i and (w in sentence or sentence in w) for j, w in self.wrong_sentences
+            ):
                 continue  # "dank u, Esdoornhof 5 in Veldhem, ja ik zie het.": a detail read back (evidence rounds 9-10)
             if recap and _DEADLINE.search(sentence):
                 self._recaps.append((i, t, h))  # "dus u regelt de nieuwe rekening voor 15 mei via digid": a step
@@ -281,7 +295,11 @@ class Call:
         given |= {p for w in re.findall(r"\S+@\S+", previous.text) for p in re.split(r"[@.]", fold(w)) if p}
         words = self.analyzer.content_words(sentence)
         taken = {w for w in words if w in given or any(w in g.split(".") for g in given)}
-        return bool(taken) and not (words - taken - _DETAIL_TALK)
+        # with two or more details read back, the caller's other words around them are read back too ("Dus Kerkpad
+        # 12, en u woont nu Vinkenlaan 5 in Amersfoort."; evidence round 11)
+        said = {w[:4] for w in self.analyzer.content_words(previous.text)} if len(taken) >= 2 else set()
+        loose = {w for w in words - taken if w[:4] in said}
+        return bool(taken) and not (words - taken - loose - _DETAIL_TALK)
 
     @property
     def recaps(self) -> list[tuple[int, Turn, Any]]:

@@ -86,6 +86,11 @@ def open_questions(call: Call, criterion: Any) -> Result:
     return Result(len(opens) / total, evidence, detail, moment)
 
 
+_BARE_CHECK = re.compile(
+    r"(?i)\W*(?:(?:en|eh|oké|oke|ja)\W+)*(?:klopt (?:dat|het)|klopt|toch|is dat (?:zo|juist|goed)|heb ik dat goed)"
+    r"(?:\s+(?:zo|ook|wel|nog|eigenlijk))?(?:\s+met\s+[^?]{0,40})?\W*\?\W*$"
+)
+"""A check that asks only whether what came before is right ("Klopt dat?", "Klopt dat met wat u ziet?")."""
 _NO_FOLLOW_UP = re.compile(
     r"(?i)(?<![^\W_])(?:at|apenstaartje|punt (?:nl|com|net))(?![^\W_])|@|(?<!\d)0\d[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|"
     r"(?<![^\W_])ik (?:stuur|zet|bel|regel|noteer|laat|maak|verbind|mail)(?![^\W_])[^?]*$"
@@ -145,6 +150,7 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         # elshof. ... klopt dat zo voor u?"; evidence round 9)
         giving_back -= {call.sentence(j, h) for j, _, h in call.recaps if j == i}
         giving_back |= {x.text for x in sentences if call.analyzer.claim_reader.reports(x.text)}
+        giving_back -= {w for j, w in call.wrong_sentences if j == i}  # a wrong answer gives nothing back
         best: tuple[set[str], int, int] | None = None
         for k, x in enumerate(sentences):
             if (
@@ -155,9 +161,14 @@ def doorvragen(call: Call, criterion: Any) -> Result:
                 continue  # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step
             if x.text in asking:
                 shared, first = words_of(x.text) & last, k
+                # "..., o nee, 8 januari. Klopt dat?" checks a detail: only a sentence that gives the caller back
+                # makes it a follow-up, not one that repeats its facts (evidence round 11)
+                check = bool(_BARE_CHECK.match(x.text))
                 for j in range(k - 1, -1, -1):
+                    if call.reads_back_details(i, sentences[j].text):
+                        continue  # "Dus Kerkpad 12, en u woont nu Vinkenlaan 5": details read back
                     words = words_of(sentences[j].text)
-                    echoed = words & last
+                    echoed = words & last if not check else set()
                     given = words & heard if sentences[j].text in giving_back else set()
                     if given or len(echoed) >= 2:
                         shared |= given | echoed
@@ -368,7 +379,10 @@ def _named_feeling(call: Call, i: int, analysis: Analysis) -> Any:
     """The reflection of a turn to quote: the first that names a feeling ("Ik hoor dat u echt geschrokken bent")
     rather than an apology before it ("Sorry mevrouw, excuses."); else the first."""
     hits = analysis.of("emotion_reflection")
-    return next((h for h in hits if call.analyzer.feeling(call.sentence(i, h))), hits[0])
+    # "Oh sorry, ik begin meteen over regels. Wat naar dat uw hond is overleden.": the condolence, not the apology
+    # (evidence round 11)
+    own = [h for h in hits if h.rule != "excuses"] or hits
+    return next((h for h in own if call.analyzer.feeling(call.sentence(i, h))), own[0])
 
 
 @signal("emotion_reflection_latency")
