@@ -185,6 +185,9 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         ("u maakte zich zorgen over uw loon", "ik maakte me zorgen over mijn loon"),
         ("dan meldt u zich bij de balie", "dan meld ik me bij de balie"),
         ("u belt de deurwaarder en die meldt zich", "ik bel de deurwaarder en die meldt zich"),
+        # round-26 audit: 'Het formulier voor kwijtschelding stuur u naart Klaverweg 5'
+        ("het formulier stuur ik naar uw adres", "het formulier stuurt u naar mijn adres"),
+        ("de brief stuur ik vandaag op", "de brief stuurt u vandaag op"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:

@@ -1090,3 +1090,23 @@ def test_round_26_misinformation_and_a_number_still_the_same(lib: Library) -> No
     assert not stated(ANALYZER, scenario, "Nee hoor, het bezwaar gaat niet naar de nieuwe eigenaar.").wrong
     _, plans = play(scenario, ["Goedemiddag, met Eva van Belastingen. Is uw telefoonnummer nog hetzelfde?"])
     assert re.search(r"\d\d \d\d", plans[0].text), plans[0].text
+
+
+def test_a_line_that_opens_with_the_trainees_words_starts_with_a_capital(lib: Library) -> None:
+    """Round-26 audit: 'zes maanden, dan heb ik nog alle tijd om het uit te zoeken.' started in lower case; and
+    'met uw eigen DigiD kunt u haar aanslag niet zomaar zien' is no explanation of DigiD Machtigen."""
+    opening = "Goedemiddag, met Rik van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(
+        lib.scenario("kwijtschelding-auto-afgewezen"),
+        [opening, "Tegen de afwijzing kunt u binnen zes maanden in beroep."],
+    )
+    assert "misinformation" in kinds(plans[1]) and plans[1].text[:1].isupper(), plans[1].text
+    _, plans = play(
+        lib.scenario("overig-digid-machtigen"),
+        [
+            opening,
+            "Zonder machtiging mag ik u de bedragen niet vertellen, ook niet als dochter, sorry. En met uw eigen DigiD "
+            "kunt u haar aanslag ook niet zomaar zien. Waarvoor wilde u het bekijken?",
+        ],
+    )
+    assert "code" not in plans[1].text, plans[1].text

@@ -522,6 +522,13 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
             "Ik heb net borg betaald voor mijn huurhuis.",
         ),
         ("heffing-verhuisd-afval", "En de koper heeft u via de notaris een deel terugbetaald.", ""),
+        # round-26 audit: the length of a payment plan, set down by phone, is no appeal against a refusal
+        (
+            "kwijtschelding-ondernemer",
+            "Voor de zaak kan geen kwijtschelding. Wel kan een betalingsregeling, in maximaal zes maanden. Dat kan ik "
+            "nu telefonisch voor u vastleggen.",
+            "",
+        ),
         # round-26 audit: a bare no after an aside without a verb
         ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, helaas niet.", ""),
         # the trainee giving back the caller's own question
@@ -569,6 +576,11 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("woz-bezwaar-toch-betalen", "Als u bezwaar maakt, zetten we het even stil.", "niet-betalen-bij-bezwaar"),
         ("woz-eigendom-1-januari", "U krijgt de OZB naar rato terug van de gemeente.", "ozb-naar-rato"),
         ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, kan het ook.", "hond-ook"),
+        (
+            "kwijtschelding-auto-afgewezen",
+            "Tegen de afwijzing kunt u binnen zes maanden in beroep.",
+            "kwijtschelding-beroepstermijn",
+        ),
     ],
 )
 def test_wrong_information_is_still_caught(scenario: str, text: str, wrong: str) -> None:

@@ -999,6 +999,8 @@ class Analyzer:
                 and before not in self.prepositions  # "vandaag voor u": 'u' after a preposition is its object
             )
             inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
+            if not inverted and word == "ik" and position > 2 and self._verb_form(before):
+                inverted = True  # "Het formulier stuur ik naar ...": 'ik' right after its verb is its subject
             if not inverted and word == "u" and position > 1 and before in self.u_subject_verbs:
                 inverted = True  # "het geld krijgt u apart terug": with these forms 'u' is the subject
             if inverted and word == "u" and before + "t" in self.verbs and before not in self.person_verbs:

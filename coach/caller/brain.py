@@ -903,7 +903,7 @@ class CallerBrain:
                 )
             elif w.believe:
                 answer(
-                    lambda w=w: self.pick(list(w.believe)).format(said=w.spoken),
+                    lambda w=w: _capital(self.pick(list(w.believe)).format(said=w.spoken)),
                     "misinformation",
                     "Je gelooft het en zegt wat je nu gaat doen.",
                 )
@@ -2877,6 +2877,11 @@ _HAS_THE = re.compile(
 _SOUNDS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "hmm", "mm"})
 """Sounds that are no word the caller hears as an answer."""
 _HOUR = re.compile(r"\b(?:om|rond|vanaf|na)\s+(?:half\s+)?(\d{1,2})(?:[.:]\d\d)?\b")
+
+
+def _capital(line: str) -> str:
+    """A line that opens with the trainee's words ("{said}, dan heb ik nog alle tijd") starts with a capital."""
+    return line[:1].upper() + line[1:]
 
 
 def _plainly(steps: str) -> str:
