@@ -188,6 +188,7 @@ def test_a_question_typed_without_a_mark_still_asks(lib: Library) -> None:
         # round-26 audit: 'Het formulier voor kwijtschelding stuur u naart Klaverweg 5'
         ("het formulier stuur ik naar uw adres", "het formulier stuurt u naar mijn adres"),
         ("de brief stuur ik vandaag op", "de brief stuurt u vandaag op"),
+        ("het bedrag klopt ik zie het hier staan", "het bedrag klopt u ziet het hier staan"),
     ],
 )
 def test_said_back_keeps_the_grammar(sentence: str, said: str) -> None:

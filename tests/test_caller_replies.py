@@ -1110,3 +1110,68 @@ def test_a_line_that_opens_with_the_trainees_words_starts_with_a_capital(lib: Li
         ],
     )
     assert "code" not in plans[1].text, plans[1].text
+
+
+def test_review_of_round_26_fixes(lib: Library) -> None:
+    """A review of the round-26 fixes: a sentence that takes nothing back is no withdrawal; a summary that says where
+    the caller lives is no contact check; a number asked for a payment is not the phone; 'voor als ...' strips only
+    its own clause; a why-question with a dossier name gets no 'Ja, klopt.'; an offer that named an afternoon has no
+    Thursday-morning counter, a time put to the caller later does; 'samen met u invullen' is no 'Met mij'; an offer
+    picked and taken back is off."""
+    opening = "Goedemorgen, met Eva van Belastingen. Waar kan ik u mee helpen?"
+    _, plans = play(
+        lib.scenario("heffing-hondenbelasting"),
+        [opening, "Zal ik hem voor u afmelden?", "Nee, het kan niet meer misgaan hoor, de afmelding staat erin."],
+    )
+    assert "withdrawn" not in kinds(plans[2]), plans[2].text
+    _, plans = play(
+        lib.scenario("heffing-verhuisd-afval"), [opening, "Dus u woont nu op een adres in Amsterdam, klopt dat?"]
+    )
+    assert not plans[1].text.startswith("Ja"), plans[1].text
+    _, plans = play(
+        lib.scenario("invordering-aanmaning-boos"), [opening, "Op welk nummer heeft u het bedrag overgemaakt?"]
+    )
+    assert "2026" in plans[1].text, plans[1].text
+    brain, plans = play(
+        lib.scenario("heffing-overlijden-erven"),
+        [opening, "Ik noteer het voor als u nog eens belt, en ik bel u morgen terug om de brief samen door te lopen."],
+    )
+    assert brain.proposals.get("terugbellen") == "accepted", plans[1].text
+    _, plans = play(
+        lib.scenario("heffing-verhuisd-afval"),
+        [opening, "Waarom bent u naar Bremerveld verhuisd? En wat is uw aanslagnummer?"],
+    )
+    assert not plans[1].text.startswith("Ja"), plans[1].text
+    scenario = lib.scenario("kwijtschelding-in-behandeling")
+    _, plans = play(
+        scenario,
+        [
+            opening,
+            "Wilt u donderdagmiddag een afspraak aan de balie? Dan helpt een collega u.",
+            "Mooi. Dan is de afspraak aan de balie donderdag. Is dat goed?",
+        ],
+    )
+    assert "Donderdagochtend" not in plans[2].text, plans[2].text
+    _, plans = play(
+        scenario,
+        [
+            opening,
+            "Wilt u hulp van een collega aan de balie met de papieren?",
+            "Kunt u donderdag om tien uur naar de balie komen?",
+        ],
+    )
+    assert plans[2].text.startswith("Donderdagochtend"), plans[2].text
+    _, plans = play(
+        lib.scenario("kwijtschelding-schaamte"),
+        [opening, "Zal ik het formulier nu samen met u invullen, of wilt u het liever zelf doen?"],
+    )
+    assert not plans[1].text.startswith("Met mij"), plans[1].text
+    brain, plans = play(
+        lib.scenario("heffing-hondenbelasting"),
+        [
+            opening,
+            "Zal ik hem nu voor u afmelden, of wilt u dat zelf online doen?",
+            "Oh nee sorry, dat kan ik eigenlijk niet, dat moet u zelf doen.",
+        ],
+    )
+    assert kinds(plans[2])[0] == "withdrawn" and brain.proposals.get("nu-afmelden") != "accepted", plans[2].text

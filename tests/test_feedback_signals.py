@@ -602,6 +602,12 @@ def test_evidence_round_10_rules(lib: Library) -> None:
         ("Het is maar 58 euro hoor.", True),
         ("Ja maar u had gewoon op tijd moeten betalen.", True),
         ("Eindelijk belt u eens terug.", True),
+        # review: the blockers leave real brush-offs
+        ("Ja maar waar maakt u zich nou druk om, het is maar 40 euro?", True),
+        ("Ja maar hoeveel keer moet ik het nou nog zeggen?", True),
+        ("Ja maar even voor de zekerheid, dat had u zelf ook kunnen lezen hè.", True),
+        ("Lekker weer hè, en dan zeuren over een paar euro.", True),
+        ("Ja, maar wie is de therapeut van uw zoon?", False),
     ],
 )
 def test_evidence_round_11_reassurance_checks_and_small_talk_are_no_brush_off(text: str, dismissive: bool) -> None:
@@ -656,3 +662,18 @@ def test_evidence_round_11_read_backs_wrong_answers_and_checks_are_no_listening(
     analyzer = get_analyzer()
     assert analyzer.only_apology(analyzer.analyze("Sorry, gaat uw gang.", "Wacht even, laat me uitpraten."))
     assert not analyzer.only_apology(analyzer.analyze("Sorry, gecondoleerd.", "Mijn man is overleden."))
+    # review: an apology for what happened, next to the floor given back, still acknowledges
+    assert not analyzer.only_apology(
+        analyzer.analyze("Sorry dat het bij ons fout is gegaan. Gaat u maar door, ik luister.", "Ik ben boos.")
+    )
+    # review: a summary of the caller's story with names in it is a summary, not a read-back of details
+    turns = (
+        ("l", OPENING),
+        ("c", "Ik heb mijn huis aan het Kerkpad in Esdonk verkocht en nu krijg ik een aanslag voor het hele jaar."),
+        (
+            "l",
+            "Dus u heeft uw huis aan het Kerkpad in Esdonk verkocht, en nu krijgt u een aanslag voor het hele jaar.",
+        ),
+    )
+    call = Call(transcript(*turns), lib.scenario("woz-eigendom-1-januari"), analyzer)
+    assert call.summaries

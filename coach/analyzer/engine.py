@@ -999,7 +999,7 @@ class Analyzer:
                 and before not in self.prepositions  # "vandaag voor u": 'u' after a preposition is its object
             )
             inverted = position in (1, 2) and (self._verb_form(before) or time_verb) and opener
-            if not inverted and word == "ik" and position > 2 and self._verb_form(before):
+            if not inverted and word == "ik" and position > 2 and self._verb_form(before) and not before.endswith("t"):
                 inverted = True  # "Het formulier stuur ik naar ...": 'ik' right after its verb is its subject
             if not inverted and word == "u" and position > 1 and before in self.u_subject_verbs:
                 inverted = True  # "het geld krijgt u apart terug": with these forms 'u' is the subject
@@ -1436,7 +1436,13 @@ class Analyzer:
             bool(
                 analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
             )
-            or bool(_FLOOR_BACK.search(fold(analysis.text)))  # "Sorry, gaat uw gang.": sorry for interrupting
+            # "Sorry, gaat uw gang.": sorry for interrupting, said in one short sentence with the floor given back (not
+            # "Sorry dat het fout ging. Gaat u maar door, ik luister.", nor "Sorry voor het wachten. Ga uw gang.")
+            or any(
+                _FLOOR_BACK.search(fold(x.text)) and len(_TOKEN.findall(x.text)) <= 6
+                for x in analysis.sentences
+                if any(x.start <= h.start < x.end for h in analysis.of("emotion_reflection"))
+            )
         )
 
     def checks_themselves(self, hit: ActHit) -> bool:

@@ -931,7 +931,13 @@ class CallerBrain:
             for p in s.proposals
             if p.id in self.haggle_due
             and offering
-            and first_match(p.phrases, offered)  # not "Waar gaat u donderdag naartoe, en hoe laat?"
+            # the offer again, or a day or hour put to the caller ("Kunt u donderdag om tien uur komen?"); not
+            # "Waar gaat u donderdag naartoe, en hoe laat?", which quizzes it
+            and (
+                first_match(p.phrases, offered)
+                or ((_DAY.search(fold(offered)) or _HOUR.search(fold(offered))) and not asked_now.open)
+            )
+            and not self._quizzes(analysis)
             and _clashes(p.negotiate[0], offered, context)
         ]
         if preference:
@@ -1001,7 +1007,7 @@ class CallerBrain:
             else:
                 # accepted, and said back later, only once the caller says yes to it: an offer the reply passes over
                 # can be made again
-                answer(partial(self._accept, proposal, revealed), "proposal", "Neem het voorstel aan.")
+                answer(partial(self._accept, proposal, revealed, offered), "proposal", "Neem het voorstel aan.")
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
         for p in s.proposals:  # "Ik stuur dus geen formulier": the offer's own words negated, it is off again
@@ -1722,10 +1728,7 @@ class CallerBrain:
             state = self.proposals.get(p.id)
             # an offer with a wish of the caller's own waits for it ("Kan het na vijven?")
             if state != "accepted" and (state or not p.negotiate) and first_match(p.phrases, pick):
-                self.proposals[p.id] = "accepted"
-                revealed.append(f"proposal:{p.id}")
-                if f"proposal:{p.id}" not in self.covered:
-                    self.covered.append(f"proposal:{p.id}")
+                self._agree(p, revealed, pick)
                 break
         phrase = self._phrase(pick)
         short = "" if phrase else self._short_pick(pick)
@@ -1791,7 +1794,7 @@ class CallerBrain:
         while start > 1 and folded[start - 1] in self.words.pick_adverbs:
             start -= 1
         before = folded[start - 1]
-        if before == "u" and start > 2 and folded[start - 2] in self.words.option_prepositions:
+        if before == "u" and start > 2 and folded[start - 2] in ("naar", "aan") and last in self.words.send_verbs:
             return f"{folded[start - 2]} mij"  # "zal ik het formulier naar u sturen": "Naar mij, graag" (round-26)
         if before in ("u", "ik", "het", "dat", "die") or before in self.words.prefers:
             picked = words[start:]
@@ -1890,7 +1893,10 @@ class CallerBrain:
         spans = [asked_now.parts[f.part] for f in facts if f.part < len(asked_now.parts)]
         questions = [x for x in analysis.sentences if x.text.rstrip().endswith("?")]
         return any(
-            not any(x.start <= a < x.end for a, _ in spans) and self._dossier_check(analysis, x.text)
+            not any(x.start <= a < x.end for a, _ in spans)
+            # not "Waarom bent u naar Bremerveld verhuisd?" ("klopt dat met wat u ziet?" still checks)
+            and not set(_WORD.findall(fold(x.text))[:2]) & self.analyzer.wh
+            and self._dossier_check(analysis, x.text)
             for x in questions[:-1]
         )
 
@@ -1961,9 +1967,7 @@ class CallerBrain:
     def _withdraws(self, analysis: Analysis) -> bool:
         """Whether the turn opens by taking back what the caller agreed to in its last reply ("Oh nee sorry, dat kan
         ik eigenlijk niet."; lexicon ``caller_brain.withdraws``)."""
-        said_yes = self.turn_no - 1 in self.accepted_at.values() or bool(
-            self.last_kinds & {"consent", "agree", "choice"}
-        )
+        said_yes = self.turn_no - 1 in self.accepted_at.values() or bool(self.last_kinds & {"consent", "choice"})
         if self.words.withdraws is None or self.agreed_turn != self.turn_no - 1 or not said_yes:
             return False  # not after its own counter ("Kan het na vijven?" - "Nee, dat kan niet")
         opening = " ".join(x.text for x in analysis.sentences[:2])
@@ -1977,7 +1981,16 @@ class CallerBrain:
         for hit in analysis.of("summary"):
             sentence = next((x.text for x in analysis.sentences if x.start <= hit.start < x.end), hit.text)
             words = _WORD.findall(fold(sentence))
-            if len(words) <= 12 and set(words) & self.words.contact_words and not (self._stems(sentence) & said):
+            content = self.analyzer.content_words(sentence)
+            # nothing but words for contact details and the talk around them: not "Dus u woont nu op een adres in
+            # Amsterdam, klopt dat?", which says something of its story (review)
+            rest = content - self.words.contact_words - self.words.contact_talk
+            if (
+                len(words) <= 12
+                and set(words) & self.words.contact_words
+                and not (self._stems(sentence) & said)
+                and not {w for w in rest if not any(c.isdigit() or c == "@" for c in w)}
+            ):
                 return True
         return False
 
@@ -2461,19 +2474,25 @@ class CallerBrain:
         self.haggle_due.discard(proposal.id)
         return self.pick(proposal.negotiate)
 
-    def _accept(self, proposal: Proposal, revealed: list[str]) -> str:
+    def _accept(self, proposal: Proposal, revealed: list[str], offered: str = "") -> str:
         """The caller says yes to a proposal: from now on it is what was agreed, to say back."""
+        self._agree(proposal, revealed, offered)
+        return self.pick(proposal.accept)
+
+    def _agree(self, proposal: Proposal, revealed: list[str], offered: str) -> None:
+        """A proposal agreed (said yes to, or picked): what was agreed, to say back; taken back the turn after, it is
+        off again. Agreed before the offer set a time, a counter that names a weekday is still due."""
         if proposal.negotiate and self.proposals.get(proposal.id) is None:
             day = _DAY.search(fold(re.split(r"(?<=[.!?])\s+", proposal.negotiate[0].strip())[0]))
-            if day and day.group(1) in _WEEK:
+            folded = fold(offered)
+            timed = _DAY.search(folded) or _HOUR.search(folded) or _WHEN_SET.search(folded)
+            if day and day.group(1) in _WEEK and not timed:
                 self.haggle_due.add(proposal.id)
         self.proposals[proposal.id] = "accepted"
         self.accepted_at[proposal.id] = self.turn_no
         revealed.append(f"proposal:{proposal.id}")
-        ref = f"proposal:{proposal.id}"
-        if ref not in self.covered:
-            self.covered.append(ref)
-        return self.pick(proposal.accept)
+        if f"proposal:{proposal.id}" not in self.covered:
+            self.covered.append(f"proposal:{proposal.id}")
 
     def _inside_teach_back(self, part: str, fact: FactAsked) -> bool:
         """Whether a fact is asked only as part of a teach-back question ("wat u gaat doen, en voor welke datum?"),

@@ -64,7 +64,13 @@ class BrainWords:
         self.pick_adverbs = _words(lx.pick_adverbs)
         self.letters = _words(lx.letters)
         self.contact_words = _words(lx.contact_words)
-        self.in_case = re.compile(_B + _alt(lx.in_case) + r"\b[^.?!,;]*") if lx.in_case else None
+        self.contact_talk = _words(lx.contact_talk)
+        self.send_verbs = _words(lx.send_verbs)
+        # the clause up to its end or the next clause it is joined to ("voor als u nog eens belt en ik bel u morgen
+        # terug": the offer after 'en' stays)
+        self.in_case = (
+            re.compile(_B + _alt(lx.in_case) + r"\b(?:(?!\b(?:en|dan|maar|want)\b)[^.?!,;])*") if lx.in_case else None
+        )
         """A clause of what may be needed ("voor als ik moet terugbellen"): it offers nothing."""
         self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")
         self.lack_names = {fold(k): v for k, v in lx.lack_names.items()}

@@ -298,7 +298,9 @@ class Call:
         # with two or more details read back, the caller's other words around them are read back too ("Dus Kerkpad
         # 12, en u woont nu Vinkenlaan 5 in Amersfoort."; evidence round 11)
         said = {w[:4] for w in self.analyzer.content_words(previous.text)} if len(taken) >= 2 else set()
-        loose = {w for w in words - taken if w[:4] in said}
+        loose = {w for w in words - taken - _DETAIL_TALK if w[:4] in said}
+        if len(loose) > 2 or (loose and self.analyzer.feeling(sentence)):
+            loose = set()  # "Dus u heeft uw huis aan het Kerkpad verkocht, ... dat vindt u niet eerlijk": a summary
         return bool(taken) and not (words - taken - loose - _DETAIL_TALK)
 
     @property

@@ -467,6 +467,16 @@ class CallerBrainWords(Model):
         description="Woorden voor de contactgegevens van de beller: 'dus het nummer dat bij ons bekend is, klopt?' "
         "vraagt om een ja, niet om een verbetering van het verhaal.",
     )
+    contact_talk: list[Word] = Field(
+        default_factory=list,
+        description="Woorden rond een controle van contactgegevens die niets van het verhaal zeggen ('bekend', "
+        "'hetzelfde', 'genoteerd').",
+    )
+    send_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden van opsturen: 'zal ik het naar u sturen, of naar ...?' kiest de beller met 'Naar "
+        "mij'.",
+    )
     in_case: list[Word] = Field(
         default_factory=list,
         description="Woorden waarmee een bijzin zegt wanneer iets misschien nodig is: 'heeft u een nummer voor als ik "
