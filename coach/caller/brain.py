@@ -903,7 +903,7 @@ class CallerBrain:
                 )
             elif w.believe:
                 answer(
-                    lambda w=w: _capital(self.pick(list(w.believe)).format(said=w.spoken)),
+                    lambda w=w: _fill(self.pick(list(w.believe)), {"said": w.spoken}),
                     "misinformation",
                     "Je gelooft het en zegt wat je nu gaat doen.",
                 )
@@ -916,9 +916,7 @@ class CallerBrain:
         elif withdrawn:
             # "Ja, dat is goed." - "Oh nee sorry, dat kan ik eigenlijk niet.": let down, and what it said yes to is off
             for pid in [p for p, turn in self.accepted_at.items() if turn == self.turn_no - 1]:
-                self.proposals.pop(pid, None)
-                if f"proposal:{pid}" in self.covered:
-                    self.covered.remove(f"proposal:{pid}")
+                self._drop_offer(pid)
             answer(lambda: self.line("withdrawn"), "withdrawn", "Je bent teleurgesteld: net kon het nog wel.")
         # "Wilt u het online doen, of met een papieren formulier?": a pick, before any 'agreed'; "Kunt u foto's
         # klaarleggen, of heeft u offertes?" asks what the caller has, and the scenario's own answer may fit better
@@ -1011,10 +1009,8 @@ class CallerBrain:
         steps = self._agreements(analysis)
         self.agreements = [x for x in self.agreements if x not in steps] + steps
         for p in s.proposals:  # "Ik stuur dus geen formulier": the offer's own words negated, it is off again
-            ref = f"proposal:{p.id}"
-            if ref in self.covered and any(self._negates(p.phrases, x.text) for x in analysis.sentences):
-                self.covered.remove(ref)
-                self.proposals.pop(p.id, None)
+            if f"proposal:{p.id}" in self.covered and any(self._negates(p.phrases, x.text) for x in analysis.sentences):
+                self._drop_offer(p.id)
         for p in s.proposals:  # a step the trainee stated ("dan meld ik Sjors af") is agreed too, to say back
             ref = f"proposal:{p.id}"
             if (
@@ -2479,6 +2475,12 @@ class CallerBrain:
         self._agree(proposal, revealed, offered)
         return self.pick(proposal.accept)
 
+    def _drop_offer(self, pid: str) -> None:
+        """An offer off again (its words negated, or taken back after the yes): nothing agreed, nothing to say back."""
+        self.proposals.pop(pid, None)
+        if f"proposal:{pid}" in self.covered:
+            self.covered.remove(f"proposal:{pid}")
+
     def _agree(self, proposal: Proposal, revealed: list[str], offered: str) -> None:
         """A proposal agreed (said yes to, or picked): what was agreed, to say back; taken back the turn after, it is
         off again. Agreed before the offer set a time, a counter that names a weekday is still due."""
@@ -2896,11 +2898,6 @@ _HAS_THE = re.compile(
 _SOUNDS = frozenset({"eh", "ehm", "uh", "uhm", "hm", "hmm", "mm"})
 """Sounds that are no word the caller hears as an answer."""
 _HOUR = re.compile(r"\b(?:om|rond|vanaf|na)\s+(?:half\s+)?(\d{1,2})(?:[.:]\d\d)?\b")
-
-
-def _capital(line: str) -> str:
-    """A line that opens with the trainee's words ("{said}, dan heb ik nog alle tijd") starts with a capital."""
-    return line[:1].upper() + line[1:]
 
 
 def _plainly(steps: str) -> str:
