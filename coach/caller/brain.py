@@ -2485,10 +2485,8 @@ class CallerBrain:
         """A proposal agreed (said yes to, or picked): what was agreed, to say back; taken back the turn after, it is
         off again. Agreed before the offer set a time, a counter that names a weekday is still due."""
         if proposal.negotiate and self.proposals.get(proposal.id) is None:
-            day = _DAY.search(fold(re.split(r"(?<=[.!?])\s+", proposal.negotiate[0].strip())[0]))
-            folded = fold(offered)
-            timed = _DAY.search(folded) or _HOUR.search(folded) or _WHEN_SET.search(folded)
-            if day and day.group(1) in _WEEK and not timed:
+            day = _counter_day(proposal.negotiate[0])
+            if day and day.group(1) in _WEEK and not _sets_time(fold(offered)):
                 self.haggle_due.add(proposal.id)
         self.proposals[proposal.id] = "accepted"
         self.accepted_at[proposal.id] = self.turn_no
@@ -2917,6 +2915,16 @@ _RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
 _DAY = re.compile(r"\b(" + "|".join((*_WEEK, "overmorgen", "morgen", "vandaag")) + ")")
 
 
+def _counter_day(negotiation: str) -> re.Match[str] | None:
+    """The day a counter-offer's first sentence names ("Donderdagochtend werk ik."), read in folded text."""
+    return _DAY.search(fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0]))
+
+
+def _sets_time(folded: str) -> bool:
+    """Whether an offer sets a time: a day, an hour, an appointment, a part of the day or a date."""
+    return bool(_DAY.search(folded) or _HOUR.search(folded) or _WHEN_SET.search(folded))
+
+
 def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     """Whether an offer can clash with the day the caller's counter names ("Donderdagochtend werk ik. Kan het in de
     middag?"): the offer names that day or no day at all (and, for a weekday, some time: an appointment, a part of
@@ -2924,12 +2932,12 @@ def _clashes(negotiation: str, text: str, context: str = "") -> bool:
     can. 'morgen' and 'overmorgen' are the weekday they are when
     ``context`` (the briefing, the trainee's turns) says which day it is today or names the weekday with them
     ("morgen, woensdag"); else they may be that day."""
-    first = fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0])
-    day = _DAY.search(first)
+    day = _counter_day(negotiation)
     if not day:
         return True
+    first = day.string
     folded = fold(text)
-    if day.group(1) in _WEEK and not (_DAY.search(folded) or _HOUR.search(folded) or _WHEN_SET.search(folded)):
+    if day.group(1) in _WEEK and not _sets_time(folded):
         # "Donderdagochtend werk ik." to "of wilt u hulp aan de balie?", which sets no time: nothing to clash with
         # (round-25 audit); "Morgen overdag sta ik op een steiger" may answer any callback, which comes soon
         return False
