@@ -1175,3 +1175,30 @@ def test_review_of_round_26_fixes(lib: Library) -> None:
         ],
     )
     assert kinds(plans[2])[0] == "withdrawn" and brain.proposals.get("nu-afmelden") != "accepted", plans[2].text
+
+
+def test_round27_a_callback_in_a_subclause_is_an_offer_and_both_options_can_be_taken(lib: Library) -> None:
+    """Round-26 audit (B2.8, B2.9): "wilt u dat iemand van invordering u terugbelt?" offers the scenario's callback
+    (the phrase 'terugbel*' holds the verb in a subclause); "uitstel ... of terugbellen ..., of allebei?" is a pick,
+    not a summary to correct, and the caller takes both; "dus per mail of per post?" is a pick too."""
+    opening = "Goedemiddag, met Daan van Belastingen. Wat kan ik voor u doen?"
+    scenario = lib.scenario("woz-bezwaar-toch-betalen")
+    _, plans = play(
+        scenario,
+        [
+            opening,
+            "Ik kan uitstel geven voor het deel waar u bezwaar tegen maakt. Of wilt u dat iemand van invordering u "
+            "terugbelt?",
+        ],
+    )
+    assert kinds(plans[1]) == ["proposal"] and "vijven" in plans[1].text, plans[1].text
+    _, plans = play(
+        scenario,
+        [opening, "Ik leg het even uit.", "dus: uitstel voor 29,90 of terugbellen door invordering, of allebei?"],
+    )
+    assert kinds(plans[2]) == ["choice"] and "allebei" in plans[2].text.lower(), plans[2].text
+    _, plans = play(scenario, [opening, "Ik stuur u het formulier voor uitstel. dus per mail of per post?"])
+    assert kinds(plans[1])[-1] == "choice" and plans[1].text.startswith(("Per mail", "Per post")), plans[1].text
+    # a choice without 'of allebei' still takes one
+    _, plans = play(scenario, [opening, "Ik leg het even uit.", "wilt u uitstel of dat een collega u terugbelt?"])
+    assert "allebei" not in plans[2].text.lower(), plans[2].text

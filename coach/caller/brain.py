@@ -1640,7 +1640,7 @@ class CallerBrain:
     def _known_option(self, analysis: Analysis) -> str:
         """Of the two options of an either/or, the one the caller's own story or facts hold and the other not
         ("twaalf of veertien?" when it said "Veertien jaar is hij geworden"), as the trainee said it; "" if none."""
-        options = _options(analysis, self.words.whether_verbs)
+        options = _options(analysis, self.words)
         if options is None:
             return ""
         own = set(_WORD.findall(self._own_text()))
@@ -1655,7 +1655,7 @@ class CallerBrain:
         """An either/or without a fact is a pick when it offers a way ("per mail of per post?") or asks which
         (lexicon ``caller_brain.which``: "welk tijdstip, ochtend of middag?"); else the caller does not know for sure
         ("Hoe oud was hij, 12 of 14?" is no preference)."""
-        options = _options(analysis, self.words.whether_verbs)
+        options = _options(analysis, self.words)
         if options is None:
             return None
         firsts = {(_WORD.findall(fold(o.rsplit(",", 1)[-1])) or [""])[0] for o in options}
@@ -1667,7 +1667,7 @@ class CallerBrain:
         """Whether a question of the turn offers two moments or two ways (lexicon ``caller_brain.pick_words``):
         "morgen ochtend of middag?", "online of balie? en uw telefoonnummer?" (round-19 audit); not with a question
         word, which asks what was ("Wanneer las u het, ochtend of avond?")."""
-        options = _options(analysis, self.words.whether_verbs)
+        options = _options(analysis, self.words)
         if options is None:
             return False
         questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
@@ -1697,7 +1697,7 @@ class CallerBrain:
         """A pick between the two options of a choice, in the option's own words where it has a short phrase ("Per
         post, graag."): the one the caller can do (no DigiD, no online), else the first. An offer of the scenario
         the pick names is agreed, to say back ("zal ik u nu doorverbinden, of ...?" - "Nu doorverbinden, graag.")."""
-        options = _options(analysis, self.words.whether_verbs)
+        options = _options(analysis, self.words)
         if options is None:
             # "Wilt u liever een formulier op papier?": one thing, yes; "Heeft u een voorkeur?": it does not mind
             asked = set(_WORD.findall(fold(" ".join(x.text for x in analysis.sentences if "?" in x.text))))
@@ -1711,6 +1711,14 @@ class CallerBrain:
             for o in options
             if not any(word in fold(o) for word in lacks for word in self.words.rules_out.get(word, (word,)))
         ]
+        if _offers_both(analysis, self.words) and len(can) == len(options):
+            # "uitstel voor 29,90 of terugbellen, of allebei?": both help, and the caller can do both (round-26 audit)
+            for option in options:
+                for p in self.scenario.proposals:
+                    state = self.proposals.get(p.id)
+                    if state != "accepted" and (state or not p.negotiate) and first_match(p.phrases, option):
+                        self._agree(p, revealed, option)
+            return self.line("choice_both")
         told = self._told_text()
         if self.words.tight.search(told):  # "Ik weet niet hoe ik alles moet betalen": in ten goes, not at once
             spread = [
@@ -3180,13 +3188,15 @@ def _thanked(line: str, thanks: re.Pattern[str]) -> str:
     return f"Dank u. {line}"
 
 
-def _options(analysis: Analysis, whether: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:
     """The two options of a choice question: the words before and after its last 'of' ("Wilt u het online doen met
     DigiD, of met een papieren formulier?"; "Eén keer 446 euro. Of tien keer. Wat wilt u?"); an 'of' after one of
-    ``whether`` ("zodat ik weet of ...") means whether and is passed over."""
+    the lexicon's ``whether_verbs`` ("zodat ik weet of ...") means whether and is passed over, and so is a last 'of'
+    that offers both ("uitstel of terugbellen, of allebei?", lexicon ``both``)."""
+    whether = words.whether_verbs
     sentences = [x.text for x in analysis.sentences]
     for i in range(len(sentences) - 1, -1, -1):
-        text = sentences[i]
+        text = _without_both(sentences[i], words)
         found = [
             m
             for m in re.finditer(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
@@ -3206,6 +3216,20 @@ def _options(analysis: Analysis, whether: frozenset[str] = frozenset()) -> tuple
         if before.strip() and after.strip():
             return before.strip(), after.strip()
     return None
+
+
+def _without_both(text: str, words: BrainWords) -> str:
+    """A question without its tail that offers both options: "uitstel of terugbellen, of allebei?" becomes
+    "uitstel of terugbellen?"."""
+    head, mark, rest = text.partition("?")
+    m = words.both.search(fold(head))
+    return f"{head[: m.start()]}{mark}{rest}" if m else text
+
+
+def _offers_both(analysis: Analysis, words: BrainWords) -> bool:
+    """Whether the turn's last question offers both options of its choice ("..., of allebei?")."""
+    questions = [x.text for x in analysis.sentences if "?" in x.text]
+    return bool(questions) and bool(words.both.search(fold(questions[-1].partition("?")[0])))
 
 
 def _number(word: str) -> float | None:

@@ -581,6 +581,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
     )
+    both: list[str] = Field(
+        default_factory=list,
+        description="Zo biedt een keuzevraag beide mogelijkheden samen aan ('uitstel of terugbellen, of allebei?'): "
+        "de beller kan allebei kiezen. Woorden na het laatste 'of'.",
+    )
     refuses: list[Word] = Field(
         default_factory=list,
         description="Zo begint een antwoord van de beller dat nee zegt: geen afgesproken stap. Zoals getypt.",
