@@ -547,3 +547,18 @@ def test_cli_reads_against_the_callers_line(invoke) -> None:
     assert "summary" in {a["act"] for a in json.loads(result.stdout)["acts"]}
     plain = invoke("analyze", "--json", "U huurt het huis.")
     assert "summary" not in {a["act"] for a in json.loads(plain.stdout)["acts"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mooi zo. Veel plezier in jullie nieuwe huis, meneer Mulder, en een fijne middag nog!",
+        "Ik stuur het formulier naar uw moeder, jullie vullen het zaterdag samen in en sturen het terug.",
+        "oke. als er onenigheid komt over huur of servicekosten dan kunnen jullie naar de huurcommissie",
+    ],
+)
+def test_jullie_speaks_to_more_than_one_and_is_no_informal_address(text: str) -> None:
+    """Evidence rounds 7, 10 and 11: 'jullie' is plural (the caller and the household), no je/jij to the caller."""
+    analysis = get_analyzer().analyze(text)
+    assert not analysis.has("informal_address"), analysis.of("informal_address")
+    assert get_analyzer().analyze("Hebben jullie je DigiD al?").has("informal_address")
