@@ -11,6 +11,7 @@ import pytest
 from coach.analyzer import get_analyzer
 from coach.caller import CallerBrain
 from coach.library import Library
+from coach.patterns import fold
 
 ANALYZER = get_analyzer()
 
@@ -1202,3 +1203,38 @@ def test_round27_a_callback_in_a_subclause_is_an_offer_and_both_options_can_be_t
     # a choice without 'of allebei' still takes one
     _, plans = play(scenario, [opening, "Ik leg het even uit.", "wilt u uitstel of dat een collega u terugbelt?"])
     assert "allebei" not in plans[2].text.lower(), plans[2].text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "solution"),
+    [
+        (
+            "kwijtschelding-auto-afgewezen",
+            "ik zie het. de afwijzing is omdat uw auto jonger is dan 9 jaar, bouwjaar 2019. die telt dan als vermogen",
+        ),
+        ("woz-hoger-dan-buren", "ik zie het in het systeem. u kunt het beste het formulier invullen en opsturen."),
+        ("woz-termijn-gemist", "ik zie het in het systeem. u kunt het beste het formulier invullen en opsturen."),
+    ],
+)
+def test_round27_a_caller_that_only_gave_its_number_was_not_cut_off(lib: Library, scenario: str, solution: str) -> None:
+    """Round-27 audit (B2.2): after the caller only answered the trainee's question (its aanslagnummer), a jump to a
+    solution is still stopped, but not with "Ho, ik was nog niet klaar met vertellen" (lexicon
+    caller_brain.cut_off); right after the opening story it still may say so."""
+    asked = "goedemiddag met daan van belastingen. wat is uw aanslagnummer?"
+    brain, plans = play(lib.scenario(scenario), [asked, solution])
+    assert "premature_solution" in kinds(plans[1]), plans[1].text
+    assert not brain.words.cut_off.search(fold(plans[1].text)), plans[1].text
+
+
+def test_round27_a_way_to_send_put_as_either_or_is_a_pick(lib: Library) -> None:
+    """Round-27 audit (B2.8): "stuurt u het per post of via het online formulier?" gets a pick, not "Goed,
+    afgesproken." to an agreement nobody made."""
+    _, plans = play(
+        lib.scenario("kwijtschelding-auto-afgewezen"),
+        [
+            "Goedemiddag, met Daan van Belastingen. Wat kan ik voor u doen?",
+            "ja. stuurt u het per post of via het online formulier? als de verklaring er nog niet is kunt u het beroep "
+            "alvast indienen en de verklaring nasturen",
+        ],
+    )
+    assert kinds(plans[1])[0] == "choice" and plans[1].text.startswith(("Per post", "Via het")), plans[1].text

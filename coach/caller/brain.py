@@ -1052,8 +1052,11 @@ class CallerBrain:
         ):
             answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:
+            # after a reply that only answered the trainee's question (the aanslagnummer), the caller was not
+            # telling anything: no "Ho, ik was nog niet klaar met vertellen" (round-27 audit)
+            answered_only = bool(self.last_kinds & _ANSWERED_ONLY) and not self.last_kinds & {"opening", "story"}
             answer(
-                lambda: self.line("premature_solution"),
+                lambda: self._premature_line(answered_only),
                 "premature_solution",
                 "Zeg dat je je verhaal nog niet kwijt kon.",
             )
@@ -1285,6 +1288,19 @@ class CallerBrain:
         if self.last_kinds & (_AGREES | {"consent"}):
             self.agreed_turn = self.turn_no
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+
+    def _premature_line(self, answered_only: bool) -> str:
+        """The caller stops a trainee who jumps to a solution; after a reply that only answered a question, with a
+        line of the scenario's that does not say it was cut off (lexicon ``caller_brain.cut_off``), else one of the
+        bank's ``premature_asked``."""
+        if not answered_only:
+            return self.line("premature_solution")
+        own = [
+            x for x in self.scenario.reactions.get(R.premature_solution, []) if not self.words.cut_off.search(fold(x))
+        ]
+        if own and any(x not in self.said_at for x in own):
+            return self.pick(own)
+        return self.line("premature_asked")
 
     def _goodbye_line(self) -> str:
         """An unsatisfied goodbye that fits the caller: one that is calm, or said it understands or knows where it
@@ -3152,6 +3168,8 @@ _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "
 """Answers in which the caller may take on a step of its own."""
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
+_ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
+"""Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
 """Segments in the caller's own words (its facts and story), never an echo of the trainee's."""
 _ECHO = re.compile(r"^\s*(?P<echo>[^.?!…]{1,40}?)(?P<end>\?|\.\.\.|…|\.)\s+(?=\S)")

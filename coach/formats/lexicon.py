@@ -581,6 +581,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
     )
+    cut_off: list[str] = Field(
+        default_factory=list,
+        description="Zo zegt een beller dat hij werd onderbroken ('ik was nog niet uitgepraat'): zo'n regel past niet "
+        "als de beller alleen een vraag beantwoordde (naam, nummer).",
+    )
     both: list[str] = Field(
         default_factory=list,
         description="Zo biedt een keuzevraag beide mogelijkheden samen aan ('uitstel of terugbellen, of allebei?'): "
