@@ -1238,3 +1238,20 @@ def test_round27_a_way_to_send_put_as_either_or_is_a_pick(lib: Library) -> None:
         ],
     )
     assert kinds(plans[1])[0] == "choice" and plans[1].text.startswith(("Per post", "Via het")), plans[1].text
+
+
+def test_round27_an_offer_is_not_answered_with_a_fact_its_words_touch(lib: Library) -> None:
+    """Round-27 audit (C2.8): "wilt u de post van ons voortaan gewoon op papier?" offers something; the caller's fact
+    that it never got an assessment (which 'post' touches) is no answer to it. A fact the offer names in the fact's
+    own wordings still answers ("wilt u automatische incasso?" - "Geen incasso, nee. ...")."""
+    opening = "Goedemiddag, met Daan van Belastingen. Wat kan ik voor u doen?"
+    _, plans = play(
+        lib.scenario("invordering-berichtenbox-aanmaning"),
+        [opening, "wilt u de post van ons voortaan gewoon op papier? dat kan ik hier voor u noteren"],
+    )
+    assert "fact" not in kinds(plans[1]) and "Nooit" not in plans[1].text, plans[1].text
+    _, plans = play(
+        lib.scenario("invordering-aanmaning-boos"),
+        [opening, "Ik zie het. Wilt u misschien automatische incasso, dan gaat het volgend jaar vanzelf?"],
+    )
+    assert "Geen incasso" in plans[1].text, plans[1].text

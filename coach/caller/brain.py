@@ -497,6 +497,11 @@ class CallerBrain:
             # says back, no fact; a fact asked in a sentence of its own ("En mag ik uw telefoonnummer?") is
             # answered too (round-16 audit)
             facts = [f for f in facts if not self._inside_teach_back(text[slice(*asked_now.parts[f.part])], f)]
+        if back == "consent":
+            # "wilt u de post van ons voortaan gewoon op papier?" offers something: a fact its words touch ('post')
+            # is not asked by it, only by a question part of its own ("Heeft u de aanslag gekregen? Is dat goed?";
+            # round-27 audit)
+            facts = [f for f in facts if self._part_asks_fact(f, text[slice(*asked_now.parts[f.part])])]
         if back in ("able", "has_papers", "consent", "likes", "task"):
             # "Kan die vrijwilliger u weer helpen?" after the caller told when the volunteer helped, "En wilt u het
             # uitstel ook nog aanvragen?" after it told it asked none: about what can be done now, not that fact again
@@ -1288,6 +1293,16 @@ class CallerBrain:
         if self.last_kinds & (_AGREES | {"consent"}):
             self.agreed_turn = self.turn_no
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+
+    def _part_asks_fact(self, asked_fact: FactAsked, part: str) -> bool:
+        """Whether a question part asks a fact rather than agreement to an offer: it has a question word, it is no
+        consent question itself, or the fact's own wordings (``ask``) are in it ("wilt u automatische incasso?" asks
+        what the caller wants of it); a topic word alone ('post') is not enough."""
+        return (
+            bool(set(_WORD.findall(fold(part))) & self.analyzer.wh)
+            or self.analyzer.asks_back(part) != "consent"
+            or bool(self.analyzer.phrase_score(asked_fact.fact.ask, part, self.analyzer.topic_text(part)))
+        )
 
     def _premature_line(self, answered_only: bool) -> str:
         """The caller stops a trainee who jumps to a solution; after a reply that only answered a question, with a
