@@ -1255,3 +1255,16 @@ def test_round27_an_offer_is_not_answered_with_a_fact_its_words_touch(lib: Libra
         [opening, "Ik zie het. Wilt u misschien automatische incasso, dan gaat het volgend jaar vanzelf?"],
     )
     assert "Geen incasso" in plans[1].text, plans[1].text
+
+
+def test_round27_a_number_asked_about_the_worry_it_told_is_not_known_unless_a_sentence_holds_it(lib: Library) -> None:
+    """Round-27 audit (A1.4, A1.6): "Hoeveel gaat de huur omhoog?", "hoeveel euro is dat per maand?" after the caller
+    told its worry about the rent: it does not know, not "Zoals ik al zei: nu ook nog 446 euro." (a sentence of the
+    worry with only 'euro' in common). Round-17 replay (D5.7): a question for its phone number next to an offer gets
+    the number, not the worry again."""
+    plans = _replay(lib, "A1", 6, 27)
+    for plan in (plans[3], plans[5]):
+        assert "Zoals ik al zei" not in plan.text and kinds(plan)[0] == "concern_again", plan.text
+        assert "446" not in plan.text and "juli" not in plan.text and "weet" in plan.text.lower(), plan.text
+    plan = _replay(lib, "D5", 7, 17)[-1]
+    assert "Zoals ik al zei" not in plan.text and any(k.startswith("topic_") or k == "everyday" for k in kinds(plan))

@@ -840,6 +840,9 @@ class CallerBrain:
             not in ("choice", "consent", "task", "able", "has_papers", "news", "likes", "teach_back", *_PLAIN_ANSWERS)
             and not (analysis.sentences and self.words.offer.search(fold(analysis.sentences[-1].text)))
             and not summary_ok  # "Begrijp ik goed dat u bang bent ...?" said right: yes, not the worry again
+            # "zal ik een taxateur vragen om naar uw waarde te kijken? Op welk nummer kan dat?" asks its details, not
+            # the worry again (round-27 replay)
+            and not own
             # "..., u bent bang dat het bezwaar vervalt? Dat hoeft niet: ..." gives the worry back and answers it: the
             # caller reacts to the answer, not with the worry again (round-19 audit)
             and not (
@@ -1501,6 +1504,23 @@ class CallerBrain:
             # "Waar maakt u zich het meest zorgen over: ...?" with little of its words: how it weighs, not "Zoals ik
             # al zei: ..." once more (round-25 audit)
             return self.line("concern_more")
+        if self.analyzer.asks_fact(" ".join(questions)):
+            # "Wanneer gaat uw zoon naar therapie?": the sentence of the worry with a number or a moment in it and a
+            # word of the question; "Hoeveel gaat de huur omhoog?", "hoeveel euro is dat per maand?" when it holds
+            # none: it does not know, not "Zoals ik al zei: nu ook nog 446 euro." (round-27 audit)
+            # a word of time or amount in common ('euro', 'maand', 'december') is no word of the question's subject
+            units = {w[:5] for w in (*self.words.value_words, *MONTHS)}
+            # "hoeveel ...?" wants a number: a month or "vorige week" in the sentence is no answer to it
+            amount = bool(set(_WORD.findall(fold(" ".join(questions)))) & self.words.asks_amount)
+            valued = [
+                (n, i, x)
+                for i, x in enumerate(sentences)
+                if (self._holds_number(x) if amount else self._holds_value(x))
+                and (n := len({w[:5] for w in self.analyzer.content_words(x)} & asked_stems - units)) >= 1
+            ]
+            if not valued:
+                return self.line("unknown_fact")
+            shared, _, best = max(valued)
         if _ASKS_MEANING.search(fold(" ".join(questions))):
             # "Wat bedoelt mevrouw Wijnands precies met geen nieuwe schuld?": what it means for the caller, in a few
             # words of its own, not the sentence once more (round-22 audit)
@@ -1513,6 +1533,18 @@ class CallerBrain:
         if first and not re.search(rf"(?<=[\w,] ){re.escape(first[0])}\b", self._scenario_text()):
             best = best[:1].lower() + best[1:]
         return f"Zoals ik al zei: {best}"
+
+    def _holds_number(self, sentence: str) -> bool:
+        """Whether a sentence holds a number (a digit or a number word other than the article 'een')."""
+        return any(c.isdigit() for c in sentence) or bool(
+            set(_WORD.findall(fold(sentence))) & (set(NUMBER_WORDS) - {"een"})
+        )
+
+    def _holds_value(self, sentence: str) -> bool:
+        """Whether a sentence holds a number, an amount or a moment (a digit, a number word, a month, or a word of
+        time or amount of the lexicon's ``caller_brain.value_words``: "twee maanden geleden")."""
+        words = set(_WORD.findall(fold(sentence)))
+        return self._holds_number(sentence) or bool(words & (set(MONTHS) | self.words.value_words))
 
     def _asks_about(self, text: str, analysis: Analysis, concerns: list[HiddenConcern], *, hints: bool) -> bool:
         """Whether the turn asks about a concern through what the caller said of it: a hint it let slip (hints) or

@@ -581,6 +581,16 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
     )
+    asks_amount: list[Word] = Field(
+        default_factory=list,
+        description="Vraagwoorden naar een getal of bedrag ('hoeveel'): het antwoord heeft een getal, geen maand.",
+    )
+    value_words: list[Word] = Field(
+        default_factory=list,
+        description="Woorden van tijd of bedrag ('geleden', 'week', 'euro'): een zin met zo'n woord kan zeggen wanneer "
+        "of hoeveel, als antwoord op 'wanneer ...?' of 'hoeveel ...?'; gedeeld met de vraag zeggen ze niet "
+        "waarover die gaat.",
+    )
     cut_off: list[str] = Field(
         default_factory=list,
         description="Zo zegt een beller dat hij werd onderbroken ('ik was nog niet uitgepraat'): zo'n regel past niet "
