@@ -531,6 +531,22 @@ def _wrong_ids(scenario: str, text: str, previous: str = "") -> list[str]:
         ),
         # round-26 audit: a bare no after an aside without a verb
         ("kwijtschelding-schaamte", "Voor de hond, die 58 euro, helaas niet.", ""),
+        # evidence round 12: someone else pays the OZB, by name; the dog tax's clause; the cost award the gemeente
+        # pays; hearing nothing back
+        ("heffing-huurder-ozb", "Heel goed. En de OZB betaalt Elshof, niet u. Het formulier komt deze week.", ""),
+        (
+            "kwijtschelding-schaamte",
+            "nee wacht, dat zei ik fout. de hondenbelasting valt er niet onder, die 58 euro moet u wel betalen. "
+            "alleen afval en riool",
+            "",
+        ),
+        (
+            "woz-taxatieverslag-bureau",
+            "Ja sorry, eh, dat is een vergoeding die de gemeente betaalt als iemand gelijk krijgt in een bezwaar, voor "
+            "de kosten van dat bezwaar.",
+            "",
+        ),
+        ("woz-bezwaar-status", "Sorry dat u daarna niks meer heeft gehoord.", ""),
         # the trainee giving back the caller's own question
         (
             "heffing-rioolheffing-eigenaar-gebruiker",
@@ -551,6 +567,9 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("kwijtschelding-schaamte", "Dat geldt voor de hele aanslag, ook de hondenbelasting.", "hond-ook"),
         ("kwijtschelding-schaamte", "Met AOW krijgt u het sowieso wel.", "zeker-kwijtschelding"),
         ("woz-termijn-gemist", "Naar de rechter kan hierbij niet.", "beroep-rechter"),
+        ("woz-bezwaar-status", "Na de uitspraak kunt u daarna niks meer doen.", "beroep-rechter"),
+        ("heffing-huurder-ozb", "De OZB betaalt u gewoon zelf.", "huurder-betaalt-ozb"),
+        ("woz-taxatieverslag-bureau", "Bezwaar maken kost 50 euro.", "bezwaar-kost-geld"),
         ("woz-termijn-gemist", "U kunt in beroep tot twee weken na de uitspraak.", "beroepstermijn"),
         ("woz-termijn-gemist", "Het beroep kan binnen 2 weken.", "beroepstermijn"),
         ("invordering-aanmaning-boos", "Na de aanmaning heeft u een week om te betalen.", "aanmaning-termijn"),
