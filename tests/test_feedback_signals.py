@@ -677,3 +677,48 @@ def test_evidence_round_11_read_backs_wrong_answers_and_checks_are_no_listening(
     )
     call = Call(transcript(*turns), lib.scenario("woz-eigendom-1-januari"), analyzer)
     assert call.summaries
+
+
+def test_an_option_or_an_offer_not_taken_is_no_agreement(lib: Library) -> None:
+    """Evidence round 12: "Dat kan met DigiD, of ik stuur het u per brief." offers ways, and "Ik kan Sjors nu meteen
+    voor u afmelden. Zal ik dat doen?" waits for a yes the caller did not give: neither is quoted as an agreement.
+    The same offer taken ("Ja, graag.") is one, and so is a step stated and checked ("ik vraag de taxateur u te
+    bellen, uiterlijk donderdag. goed?")."""
+    opening = ("l", OPENING)
+    option = measure(
+        lib,
+        "next_step",
+        opening,
+        ("c", "Ik wil weten hoe vaak de bak geleegd is."),
+        ("l", "Dat kan in Mijn Heidewolde met DigiD, of ik stuur het u per brief. Wat heeft u liever?"),
+        ("c", "Nou, ik weet het niet."),
+    )
+    assert option.value == 0.0 and not option.evidence, option.evidence
+    offer = "Ik kan Sjors nu meteen voor u afmelden, telefonisch. Zal ik dat doen?"
+    untaken = measure(
+        lib,
+        "next_step",
+        opening,
+        ("c", "Moet ik dat nou nog betalen? Ik heb hem nooit afgemeld."),
+        ("l", offer),
+        ("c", "[zucht] Ik kon het gewoon niet. Afmelden voelde alsof ik hem nog een keer kwijtraakte."),
+    )
+    assert untaken.value == 0.0, untaken.evidence
+    taken = measure(
+        lib,
+        "next_step",
+        opening,
+        ("c", "Moet ik dat nou nog betalen? Ik heb hem nooit afgemeld."),
+        ("l", offer),
+        ("c", "Ja, graag. Dat scheelt."),
+    )
+    assert taken.value > 0 and "afmelden" in taken.evidence[0].text, taken.evidence
+    stated = measure(
+        lib,
+        "next_step",
+        opening,
+        ("c", "Ik hoor maar niks over mijn bezwaar."),
+        ("l", "ik vraag de taxateur, dhr koster, om u binnen twee werkdagen terug te bellen. goed?"),
+        ("c", "Overdag werk ik. Kan het tussen twaalf en één?"),
+    )
+    assert stated.value > 0, stated.evidence

@@ -686,6 +686,7 @@ class Analyzer:
         }
         self.feelings = tuple(lx.caller.feelings)
         self.caller_asks = _words_regex(lx.caller.asks)
+        self.caller_accepts = _words_regex(lx.caller.accepts)
         right = "|".join(f"(?:{pattern_regex(p, v)})" for p in lx.definition.right_after)
         self.defined_right_after = re.compile(rf"[\W_]*(?:{right})") if right else None
         self.defined_later = _words_regex(lx.definition.later, v)
@@ -1505,6 +1506,10 @@ class Analyzer:
                 if not (self.negated_clause and self.negated_clause.search(clause)):
                     return mood
         return None
+
+    def accepts(self, text: str) -> bool:
+        """Whether a caller turn opens by taking an offer ("Ja, graag.", "Doe maar.")."""
+        return bool(self.caller_accepts and self.caller_accepts.search(fold(text)))
 
     def asks_explanation(self, text: str) -> bool:
         """Whether a caller turn asks for an explanation, with or without a question mark ("wat betekent dat")."""

@@ -656,13 +656,43 @@ _NOT_AGREED = re.compile(
 set): the caller hears the trainee act on its question, but no agreement is made (evidence round 6)."""
 
 
+_ALTERNATIVE = re.compile(
+    r"(?i)(?:^\W*|,\s*|\s)of\s+(?:ik|we|wij)\s+(?:stuur|sturen|mail|mailen|bel|bellen|doe|doen|regel|regelen|zet|"
+    r"zetten|maak|maken|meld|melden)\b"
+)
+"""'Of ik stuur het u per post.', 'Dat kan met DigiD, of ik stuur het u per brief.': one of the ways offered, no
+agreement yet (evidence round 12); not 'binnen acht weken hoort u van ons, of we vragen nog om stukken'."""
+
+
+_CAN_OFFER = re.compile(r"(?i)(?<![^\W_])(?:(?:ik|we|wij)\s+(?:kan|kunnen)|(?:kan|kunnen)\s+(?:ik|we|wij))(?![^\W_])")
+"""'Ik kan Sjors nu afmelden': what the trainee can do, an offer; 'ik vraag de taxateur u te bellen. goed?' states
+the step and checks it."""
+
+
+def _awaits_yes(call: Call, i: int, sentence: str) -> bool:
+    """An offer the turn puts to the caller right after it ("Ik kan Sjors nu afmelden. Zal ik dat doen?") that the
+    caller's next turn does not take (evidence round 12)."""
+    if not _CAN_OFFER.search(sentence):
+        return False
+    texts = [x.text for x in call.analysis(i).sentences]
+    if sentence not in texts or texts.index(sentence) + 1 >= len(texts):
+        return False
+    if call.analyzer.asks_back(texts[texts.index(sentence) + 1]) != "consent":
+        return False
+    after = next((t for j, t in call.caller if j > i), None)
+    return after is None or not call.analyzer.accepts(after.text)
+
+
 @signal("next_step")
 def next_step(call: Call, criterion: Any) -> Result:
     # "Zal ik het formulier sturen?" offers a step; the agreement is the statement ("Ik stuur het vandaag")
     hits = [
         (i, t, h)
         for i, t, h in call.hits("next_step")
-        if not _asked(call, i, call.sentence(i, h)) and not _NOT_AGREED.search(call.sentence(i, h))
+        if not _asked(call, i, call.sentence(i, h))
+        and not _NOT_AGREED.search(call.sentence(i, h))
+        and not _ALTERNATIVE.search(call.sentence(i, h))
+        and not _awaits_yes(call, i, call.sentence(i, h))
     ]
     if hits:
         i, t, h = hits[0]

@@ -392,6 +392,11 @@ class CallerWords(Model):
         description="Woorden waarmee een beller een sterk gevoel laat zien (zonder emotiewaarden).",
     )
     asks: list[str] = Field(default_factory=list, description="Zo vraagt een beller om uitleg, ook zonder vraagteken.")
+    accepts: list[str] = Field(
+        default_factory=list,
+        description="Zo begint een beller die een aanbod aanneemt ('Ja, graag', 'Doe maar'): pas dan is een aanbod "
+        "van de medewerker dat op een ja wacht een afspraak.",
+    )
 
 
 class TalkPhrase(Model):
