@@ -1268,3 +1268,24 @@ def test_round27_a_number_asked_about_the_worry_it_told_is_not_known_unless_a_se
         assert "446" not in plan.text and "juli" not in plan.text and "weet" in plan.text.lower(), plan.text
     plan = _replay(lib, "D5", 7, 17)[-1]
     assert "Zoals ik al zei" not in plan.text and any(k.startswith("topic_") or k == "everyday" for k in kinds(plan))
+
+
+def test_round27_the_file_read_out_and_a_question_is_no_jump_to_a_solution(lib: Library) -> None:
+    """Round-27 audit (D4.2): "Ik zie uw bezwaar van 16 maart, ... Bent u toen teruggebeld?" reads the file and asks
+    the caller: not "laat me eerst uitpraten", and the caller's fact about the callback answers ("Nooit iets
+    gehoord")."""
+    plan = _replay(lib, "D4", 2, 27)[-1]
+    assert "premature_solution" not in kinds(plan) and "Nooit iets gehoord" in plan.text, plan.text
+
+
+def test_round27_a_teach_back_that_asks_when_is_said_back(lib: Library) -> None:
+    """Round-27 audit (A4.10): "Ik wil zeker weten dat ik het goed heb gezegd. ... Wanneer gaat u en wat neemt u
+    mee?" after the appointment was made is a teach-back, not "Vandaag nog, denk ik."; "Nog één vraag: welke
+    papieren neemt u mee?" is the trainee's question, no "anything else?" before a goodbye."""
+    plan = _replay(lib, "A4", 10, 27)[-1]
+    assert kinds(plan)[0] == "teach_back" and "Vandaag" not in plan.text, plan.text
+    analysis = ANALYZER.analyze("Goed. Nog één vraag: welke papieren neemt u donderdag mee naar de collega?")
+    assert not analysis.has("closing") and analysis.has("open_question")
+    assert ANALYZER.analyze("Heeft u nog een vraag?").has("closing")
+    assert "brief-ontvangen" not in ANALYZER.topic_matches("welke papieren neemt u donderdag mee?")
+    assert "brief-ontvangen" in ANALYZER.topic_matches("welke papieren heeft u gekregen?")

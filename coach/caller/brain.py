@@ -466,6 +466,13 @@ class CallerBrain:
             back = None if self._facts_asked(asked_now, analysis) else back
         if back is None and off is None and self.agreements and self._quizzes(analysis):
             back = "teach_back"  # "Welke twee brieven komen er de komende weken?": what was agreed, said back
+        agreed_any = bool(self.agreements) or any(v in ("accepted", "negotiated") for v in self.proposals.values())
+        if back is None and off is None and agreed_any and self._quizzes_step(analysis, asked_now):
+            back = "teach_back"  # "welke papieren neemt u donderdag mee?" after the appointment (round-27 audit)
+        if back == "when_plan" and agreed_any and "check_understanding" in acts:
+            # "Ik wil zeker weten dat ik het goed heb gezegd. ... Wanneer gaat u en wat neemt u mee?" after an
+            # appointment was made: what was agreed, said back, not "Vandaag nog, denk ik." (round-27 audit)
+            back = "teach_back"
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
         # nummer staat op hun brief. ... Is dat duidelijk zo?" offers no overview by post; round-16 audit)
@@ -637,6 +644,9 @@ class CallerBrain:
             # "Sorry, dat is te snel voor mij. Kunt u het kort zeggen?", "Wacht even. Ik wil eerst weten hoe dit
             # heeft kunnen gebeuren.": the caller asked to be told; telling it is no jumping ahead (round-19 audit)
             and not self._asked_to_be_told(previous)
+            # "Ik zie uw bezwaar van 16 maart ... Bent u toen teruggebeld?": the file read out, then a question to the
+            # caller; nothing is solved yet (round-27 audit)
+            and not self._reads_file_and_asks(analysis)
         )
         if premature:
             events.append(E.premature_solution)
@@ -1296,6 +1306,31 @@ class CallerBrain:
         if self.last_kinds & (_AGREES | {"consent"}):
             self.agreed_turn = self.turn_no
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
+
+    def _quizzes_step(self, analysis: Analysis, asked_now: Asked) -> bool:
+        """Whether the turn's last question asks with a question word what the caller will do in its step, with a
+        verb of the lexicon's ``caller_brain.quiz_verbs`` ("welke papieren neemt u donderdag mee?"), and no fact."""
+        questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
+        if not questions or asked_now.facts:
+            return False
+        words = _WORD.findall(fold(questions[-1].rsplit(":", 1)[-1]))
+        return (
+            bool(words)
+            and words[0] in self.analyzer.wh
+            and bool(set(words) & _YOU)
+            and bool(set(words) & self.words.quiz_verbs)
+        )
+
+    def _reads_file_and_asks(self, analysis: Analysis) -> bool:
+        """Whether a turn's statements only read out the file (lexicon ``caller_brain.reads_file``: "ik zie ...") or
+        are a few words ("Dank u, momentje."), and it asks the caller something."""
+        statements = [x.text for x in analysis.sentences if not x.text.rstrip().endswith("?")]
+        return (
+            bool(analysis.sentences)
+            and any(x.text.rstrip().endswith("?") for x in analysis.sentences)
+            and bool(statements)
+            and all(self.words.reads_file.search(fold(x)) or len(_WORD.findall(x)) <= 4 for x in statements)
+        )
 
     def _part_asks_fact(self, asked_fact: FactAsked, part: str) -> bool:
         """Whether a question part asks a fact rather than agreement to an offer: it has a question word, it is no

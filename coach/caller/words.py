@@ -51,6 +51,8 @@ class BrainWords:
         self.which = _words(lx.which)
         self.value_words = _words(lx.value_words)
         self.asks_amount = _words(lx.asks_amount)
+        self.quiz_verbs = _words(lx.quiz_verbs)
+        self.reads_file = re.compile(_B + _alt(lx.reads_file) + _E)
         self.cut_off = re.compile(_B + _alt(lx.cut_off) + _E)
         """A caller's line that says it was cut off ("ik was nog niet uitgepraat")."""
         self.both = re.compile(r",?\s*\bof\s+" + _alt(lx.both) + r"\W*$")

@@ -586,6 +586,16 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
     )
+    reads_file: list[str] = Field(
+        default_factory=list,
+        description="Zo leest een medewerker het dossier voor ('ik zie', 'staat hier'): een beurt die alleen dat doet "
+        "en de beller iets vraagt, springt nog niet naar een oplossing.",
+    )
+    quiz_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden van de stap van de beller ('meenemen', 'opsturen'): 'welke papieren neemt u mee?' "
+        "na een afspraak overhoort wat er is afgesproken, zoals een terugvraag.",
+    )
     asks_amount: list[Word] = Field(
         default_factory=list,
         description="Vraagwoorden naar een getal of bedrag ('hoeveel'): het antwoord heeft een getal, geen maand.",
