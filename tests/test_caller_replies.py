@@ -10,6 +10,7 @@ import pytest
 
 from coach.analyzer import get_analyzer
 from coach.caller import CallerBrain
+from coach.caller.brain import fallback_lines
 from coach.library import Library
 from coach.patterns import fold
 
@@ -1289,3 +1290,10 @@ def test_round27_a_teach_back_that_asks_when_is_said_back(lib: Library) -> None:
     assert ANALYZER.analyze("Heeft u nog een vraag?").has("closing")
     assert "brief-ontvangen" not in ANALYZER.topic_matches("welke papieren neemt u donderdag mee?")
     assert "brief-ontvangen" in ANALYZER.topic_matches("welke papieren heeft u gekregen?")
+
+
+def test_round27_an_upset_caller_does_not_praise_a_correction(lib: Library) -> None:
+    """Round-27 audit (C1.5): at unrest 6, "nee wacht, dat klopt niet wat ik zei" (the easy fix is off) gets no
+    "Goed dat u het rechtzet": the caller wants to know what holds now."""
+    plan = _replay(lib, "C1", 5, 27)[-1]
+    assert kinds(plan)[0] == "corrected" and plan.text in fallback_lines()["corrected_upset"], plan.text

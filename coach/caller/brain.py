@@ -439,6 +439,7 @@ class CallerBrain:
         """The caller's reaction to a trainee turn; ``previous`` is what the caller said just before it."""
         s = self.scenario
         self.turn_no += 1
+        unrest_before = self.emotion.value  # how the caller felt when the turn came in
         phone_before, self.phone_said_last = self.phone_said_last, False  # set again when this reply names it
         acts = analysis.acts
         revealed: list[str] = []
@@ -930,6 +931,10 @@ class CallerBrain:
         if fixed:
             # the trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard
             kind = "corrected" if self.analyzer.takes_back(text) else "corrected_mishear"
+            if kind == "corrected" and not self.soft and unrest_before >= _UPSET_AT:
+                # an upset caller does not praise the trainee for changing its word ("Goed dat u het rechtzet" at
+                # unrest 6; round-27 audit): it wants to know what holds now
+                kind = "corrected_upset"
             answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
         elif withdrawn:
             # "Ja, dat is goed." - "Oh nee sorry, dat kan ik eigenlijk niet.": let down, and what it said yes to is off
@@ -3254,6 +3259,8 @@ _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "
 """Answers in which the caller may take on a step of its own."""
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
+_UPSET_AT = 5
+"""From this unrest (0-10) a caller is too upset to thank the trainee for a correction."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
 """Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
