@@ -1297,3 +1297,122 @@ def test_round27_an_upset_caller_does_not_praise_a_correction(lib: Library) -> N
     "Goed dat u het rechtzet": the caller wants to know what holds now."""
     plan = _replay(lib, "C1", 5, 27)[-1]
     assert kinds(plan)[0] == "corrected" and plan.text in fallback_lines()["corrected_upset"], plan.text
+
+
+_OPEN = "Goedemiddag, met Daan van Belastingen. Wat kan ik voor u doen?"
+_NUMBER_ASKED = "goedemiddag met daan van belastingen. wat is uw aanslagnummer?"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "turns", "check"),
+    [
+        # a request to read out a fact asks for it, though put as "wilt u ...?"
+        (
+            "woz-hoger-dan-buren",
+            [_OPEN, "Dat begrijp ik. Ik zoek het even op. Wilt u het aanslagnummer even voorlezen?"],
+            lambda p: any(c.isdigit() for c in p.text),
+        ),
+        (
+            "heffing-hondenbelasting",
+            [_OPEN, "Wat naar voor u. Wilt u de datum van overlijden even opnoemen?"],
+            lambda p: "januari" in p.text,
+        ),
+        # what happened, asked as per X or via Y, is no pick
+        (
+            "woz-hoger-dan-buren",
+            [_OPEN, "Heeft u het per brief of via de mail gestuurd?"],
+            lambda p: "choice" not in kinds(p),
+        ),
+        (
+            "kwijtschelding-schaamte",
+            [_OPEN, "Betaalt u het via incasso of via een overschrijving?"],
+            lambda p: "choice" not in kinds(p),
+        ),
+        # a callback request of the past, or someone else's, is no offer
+        (
+            "woz-bezwaar-status",
+            [_OPEN, "Ik zie dat er in september een terugbelverzoek voor u is gemaakt. Klopt dat?"],
+            lambda p: "proposal" not in kinds(p),
+        ),
+        (
+            "woz-bezwaar-toch-betalen",
+            [_OPEN, "Heeft u al eerder een terugbelverzoek gedaan?"],
+            lambda p: "proposal" not in kinds(p),
+        ),
+        (
+            "heffing-overlijden-erven",
+            [_OPEN, "Gecondoleerd. Heeft de notaris u al teruggebeld, of wacht u nog tot hij terugbelt?"],
+            lambda p: "proposal" not in kinds(p),
+        ),
+        # a question about a fact with "of allebei" gets the fact, not "Doe maar allebei"
+        (
+            "invordering-berichtenbox-aanmaning",
+            [_OPEN, "Heeft u de aanslag of de aanmaning gekregen, of allebei?"],
+            lambda p: "allebei" not in p.text.lower(),
+        ),
+        (
+            "kwijtschelding-schaamte",
+            [_OPEN, "Gaat het om de hondenbelasting of om de afvalstoffenheffing, of allebei?"],
+            lambda p: "allebei" not in p.text.lower(),
+        ),
+        # a verdict is a jump to a solution, even with "ik zie" or in few words
+        (
+            "woz-hoger-dan-buren",
+            [_NUMBER_ASKED, "Ik zie dat de waarde gewoon klopt, dus bezwaar maken heeft geen zin. Snapt u dat?"],
+            lambda p: "premature_solution" in kinds(p),
+        ),
+        (
+            "woz-hoger-dan-buren",
+            [_NUMBER_ASKED, "Dank u. Bezwaar heeft geen zin. Begrijpt u dat?"],
+            lambda p: "premature_solution" in kinds(p),
+        ),
+        # the scenario's point is kept without the words that say the caller was cut off
+        (
+            "woz-hoger-dan-buren",
+            [_NUMBER_ASKED, "ik zie het in het systeem. u kunt het beste het formulier invullen en opsturen."],
+            lambda p: "buren" in p.text and "uitgepraat" not in p.text,
+        ),
+        # an amount it told per the same unit is what it answers
+        (
+            "heffing-aanslag-hoger",
+            [_OPEN, "Dat begrijp ik, vervelend. Ik kijk even mee.", "Hoeveel hoger is het per maand voor u?"],
+            lambda p: "vijftien" in p.text.lower(),
+        ),
+        # a plain when- or how-question after an agreement is no teach-back
+        (
+            "kwijtschelding-auto-afgewezen",
+            [
+                _OPEN,
+                "Dat begrijp ik. U kunt in beroep gaan tegen de afwijzing. Ik stuur u het formulier voor het beroep "
+                "per mail. Is dat goed?",
+                "Is dat zo duidelijk? Wanneer denkt u het formulier op te sturen?",
+            ],
+            lambda p: "teach_back" not in kinds(p),
+        ),
+        (
+            "kwijtschelding-auto-afgewezen",
+            [
+                _OPEN,
+                "Dat begrijp ik. U kunt in beroep gaan tegen de afwijzing. Ik stuur u het formulier voor het beroep "
+                "per mail. Is dat goed?",
+                "Hoeveel tijd neemt de rit naar de therapie in beslag voor u?",
+            ],
+            lambda p: "teach_back" not in kinds(p),
+        ),
+        # a calm caller (unrest 5 at the start) still thanks for a correction
+        (
+            "woz-bezwaar-status",
+            [
+                _OPEN,
+                "U heeft zes weken na ontvangst van de brief om bezwaar te maken.",
+                "Sorry, dat zei ik verkeerd. De zes weken tellen vanaf de datum op de brief, de dagtekening. Uw "
+                "bezwaar was op tijd.",
+            ],
+            lambda p: p.text not in fallback_lines()["corrected_upset"],
+        ),
+    ],
+)
+def test_review_of_the_round27_fixes(lib: Library, scenario: str, turns: list[str], check) -> None:
+    """A review session reproduced these against the round-27 fixes; each is held here."""
+    _, plans = play(lib.scenario(scenario), turns)
+    assert check(plans[-1]), (kinds(plans[-1]), plans[-1].text)

@@ -568,6 +568,29 @@ def test_what_real_trainees_said_rightly_is_no_wrong_information(scenario: str, 
         ("kwijtschelding-schaamte", "Met AOW krijgt u het sowieso wel.", "zeker-kwijtschelding"),
         ("woz-termijn-gemist", "Naar de rechter kan hierbij niet.", "beroep-rechter"),
         ("woz-bezwaar-status", "Na de uitspraak kunt u daarna niks meer doen.", "beroep-rechter"),
+        # review: an exception for one sentence hides nothing in the next
+        (
+            "woz-bezwaar-status",
+            "Vervelend dat u niets gehoord heeft. Als u het niet eens bent met de uitspraak, kunt u daarna niks meer "
+            "doen.",
+            "beroep-rechter",
+        ),
+        (
+            "kwijtschelding-schaamte",
+            "De hondenbelasting valt niet onder de kwijtschelding. Tot het besluit er is moet u de termijnen gewoon "
+            "blijven betalen.",
+            "kwijtschelding-betalen",
+        ),
+        (
+            "kwijtschelding-in-behandeling",
+            "Uw hond valt er niet onder. Zolang de aanvraag loopt moet u gewoon doorbetalen.",
+            "moet-toch-betalen",
+        ),
+        (
+            "woz-taxatieverslag-bureau",
+            "Zelf bezwaar maken kost 50 euro. Als u gelijk krijgt, is er wel een vergoeding die de gemeente betaalt.",
+            "bezwaar-kost-geld",
+        ),
         ("heffing-huurder-ozb", "De OZB betaalt u gewoon zelf.", "huurder-betaalt-ozb"),
         ("woz-taxatieverslag-bureau", "Bezwaar maken kost 50 euro.", "bezwaar-kost-geld"),
         ("woz-termijn-gemist", "U kunt in beroep tot twee weken na de uitspraak.", "beroepstermijn"),

@@ -722,3 +722,54 @@ def test_an_option_or_an_offer_not_taken_is_no_agreement(lib: Library) -> None:
         ("c", "Overdag werk ik. Kan het tussen twaalf en één?"),
     )
     assert stated.value > 0, stated.evidence
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Jazeker.",
+        "O, graag. Dat scheelt.",
+        "Oh ja, graag!",
+        "Zeker, graag.",
+        "Als dat kan, graag.",
+        "Dat zou mooi zijn.",
+        "Ehm, ja, doet u maar.",
+        "[zucht] Ja. Doet u dat maar.",
+        "Na zessen, ja, dat kan.",
+    ],
+)
+def test_an_offer_the_caller_takes_in_its_own_words_is_an_agreement(lib: Library, reply: str) -> None:
+    """Review: a yes in the caller's own words (after a sigh, 'o', 'ehm', or a time) takes the offer."""
+    result = measure(
+        lib,
+        "next_step",
+        ("l", OPENING),
+        ("c", "Moet ik dat nou nog betalen? Ik heb hem nooit afgemeld."),
+        ("l", "Ik kan Sjors nu meteen voor u afmelden, telefonisch. Zal ik dat doen?"),
+        ("c", reply),
+        ("l", "Goed, dat is gebeurd. Fijne dag nog."),
+        scenario="heffing-hondenbelasting",
+    )
+    assert result.value > 0, result.evidence
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Ik bel u morgen voor twaalf uur terug, of ik stuur u een mail als ik u niet bereik.",
+        "Ik zet het bezwaar vandaag nog door naar de taxateur, of ik bel u morgen als er iets ontbreekt.",
+        "De taxateur belt u donderdag, of ik bel u zelf als hij niet kan.",
+    ],
+)
+def test_a_step_with_a_fallback_is_still_an_agreement(lib: Library, step: str) -> None:
+    """Review: "..., of ik stuur u een mail als ik u niet bereik" is a fallback, not one of two ways offered."""
+    result = measure(
+        lib,
+        "next_step",
+        ("l", OPENING),
+        ("c", "Ik hoor maar niks over mijn bezwaar."),
+        ("l", step),
+        ("c", "Goed, dank u."),
+        ("l", "Graag gedaan. Fijne dag."),
+    )
+    assert result.value > 0 and result.evidence, result

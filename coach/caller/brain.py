@@ -470,9 +470,15 @@ class CallerBrain:
         agreed_any = bool(self.agreements) or any(v in ("accepted", "negotiated") for v in self.proposals.values())
         if back is None and off is None and agreed_any and self._quizzes_step(analysis, asked_now):
             back = "teach_back"  # "welke papieren neemt u donderdag mee?" after the appointment (round-27 audit)
-        if back == "when_plan" and agreed_any and "check_understanding" in acts:
-            # "Ik wil zeker weten dat ik het goed heb gezegd. ... Wanneer gaat u en wat neemt u mee?" after an
-            # appointment was made: what was agreed, said back, not "Vandaag nog, denk ik." (round-27 audit)
+        if (
+            back == "when_plan"
+            and agreed_any
+            and self.words.retell is not None
+            and self.words.retell.search(fold(text))
+        ):
+            # "Kunt u het mij nog eens vertellen? Wanneer gaat u en wat neemt u mee?" after an appointment was made:
+            # what was agreed, said back, not "Vandaag nog, denk ik." (round-27 audit); not a plain when-question
+            # next to "Is dat zo duidelijk?" (review; lexicon caller_brain.retell)
             back = "teach_back"
         offering = bool(acts & {"next_step", "closed_question", "open_question"}) or bool(back) or "?" in text
         # the sentences that can make an offer: a question or an agreement, not the explanation around them ("het
@@ -1313,28 +1319,41 @@ class CallerBrain:
         return Plan(segments, self.emotion.value, revealed, [e.value for e in events], outcome, reason)
 
     def _quizzes_step(self, analysis: Analysis, asked_now: Asked) -> bool:
-        """Whether the turn's last question asks with a question word what the caller will do in its step, with a
-        verb of the lexicon's ``caller_brain.quiz_verbs`` ("welke papieren neemt u donderdag mee?"), and no fact."""
+        """Whether the turn's last question asks what the caller brings or sends in its step ("welke papieren neemt u
+        donderdag mee?"; lexicon ``caller_brain.which_things`` and ``quiz_steps``), and no fact; not "Hoe neemt u
+        contact op?" nor "Wanneer neemt u contact op?"."""
         questions = [x.text for x in analysis.sentences if x.text.rstrip().endswith("?")]
         if not questions or asked_now.facts:
             return False
-        words = _WORD.findall(fold(questions[-1].rsplit(":", 1)[-1]))
+        last = fold(questions[-1].rsplit(":", 1)[-1])
+        words = _WORD.findall(last)
         return (
             bool(words)
-            and words[0] in self.analyzer.wh
+            and words[0] in self.words.which_things
             and bool(set(words) & _YOU)
-            and bool(set(words) & self.words.quiz_verbs)
+            and self.words.quiz_steps is not None
+            and bool(self.words.quiz_steps.search(last))
         )
 
     def _reads_file_and_asks(self, analysis: Analysis) -> bool:
         """Whether a turn's statements only read out the file (lexicon ``caller_brain.reads_file``: "ik zie ...") or
         are a few words ("Dank u, momentje."), and it asks the caller something."""
         statements = [x.text for x in analysis.sentences if not x.text.rstrip().endswith("?")]
+
+        def reads(sentence: str) -> bool:
+            words = _WORD.findall(fold(sentence))
+            if set(words) & self.words.verdict_words:
+                return False  # "Ik zie dat de waarde gewoon klopt, dus ...": a verdict, read from the file or not
+            if self.words.reads_file.search(fold(sentence)):
+                return True
+            # "Dank u, momentje...", "ja, Populierenhof 9.": a few words without a verb
+            return len(words) <= 4 and not any(w in self.analyzer.verbs or self.analyzer._verb_form(w) for w in words)
+
         return (
             bool(analysis.sentences)
             and any(x.text.rstrip().endswith("?") for x in analysis.sentences)
             and bool(statements)
-            and all(self.words.reads_file.search(fold(x)) or len(_WORD.findall(x)) <= 4 for x in statements)
+            and all(reads(x) for x in statements)
         )
 
     def _part_asks_fact(self, asked_fact: FactAsked, part: str) -> bool:
@@ -1347,6 +1366,8 @@ class CallerBrain:
             or bool(self.analyzer.phrase_score(asked_fact.fact.ask, part, self.analyzer.topic_text(part)))
             # "Wilt u de bevestiging per e-mail ontvangen?": an offer by mail asks for the address too
             or bool(set(asked_fact.fact.topics) & _CONTACT_TOPICS)
+            # "Wilt u het aanslagnummer even voorlezen?" asks for it (review)
+            or bool(set(_WORD.findall(fold(part))) & self.words.tell_verbs)
         )
 
     def _premature_line(self, answered_only: bool) -> str:
@@ -1355,12 +1376,24 @@ class CallerBrain:
         bank's ``premature_asked``."""
         if not answered_only:
             return self.line("premature_solution")
-        own = [
-            x for x in self.scenario.reactions.get(R.premature_solution, []) if not self.words.cut_off.search(fold(x))
-        ]
+        own = [self._without_cut_off(x) for x in self.scenario.reactions.get(R.premature_solution, [])]
+        own = [x for x in own if x]
         if own and any(x not in self.said_at for x in own):
             return self.pick(own)
         return self.line("premature_asked")
+
+    def _without_cut_off(self, line: str) -> str:
+        """A scenario's line without its sentence that says the caller was cut off, kept with the point it makes:
+        "Wacht even, ik ben nog niet uitgepraat. Het gaat om de buren." becomes "Wacht even. Het gaat om de
+        buren."; "" when nothing else is left."""
+        sentences = re.split(r"(?<=[.!?])\s+", line.strip())
+        kept = [x for x in sentences if not self.words.cut_off.search(fold(x))]
+        if len(kept) == len(sentences):
+            return line
+        rest = " ".join(kept)
+        if not set(_WORD.findall(fold(rest))) - self.words.cut_off_bare:
+            return ""  # "Ho, wacht even." alone says nothing more than the bank's line
+        return rest if "wacht" in fold(rest) else f"Wacht even. {rest}"
 
     def _goodbye_line(self) -> str:
         """An unsatisfied goodbye that fits the caller: one that is calm, or said it understands or knows where it
@@ -1554,11 +1587,18 @@ class CallerBrain:
             units = {w[:5] for w in (*self.words.value_words, *MONTHS)}
             # "hoeveel ...?" wants a number: a month or "vorige week" in the sentence is no answer to it
             amount = bool(set(_WORD.findall(fold(" ".join(questions)))) & self.words.asks_amount)
+            # ... unless both say it per the same unit ("hoeveel hoger is het per maand?" - "vijftien euro per maand
+            # meer"; review)
+            per_asked = set(_PER.findall(fold(" ".join(questions))))
             valued = [
                 (n, i, x)
                 for i, x in enumerate(sentences)
                 if (self._holds_number(x) if amount else self._holds_value(x))
-                and (n := len({w[:5] for w in self.analyzer.content_words(x)} & asked_stems - units)) >= 1
+                and (
+                    n := len({w[:5] for w in self.analyzer.content_words(x)} & asked_stems - units)
+                    + bool(per_asked & set(_PER.findall(fold(x))))
+                )
+                >= 1
             ]
             if not valued:
                 return self.line("unknown_fact")
@@ -1766,7 +1806,10 @@ class CallerBrain:
         firsts = {(_WORD.findall(fold(o.rsplit(",", 1)[-1])) or [""])[0] for o in options}
         asked = " ".join(x.text for x in analysis.sentences if "?" in x.text)
         which = bool(set(_WORD.findall(fold(asked))) & self.words.which)
-        return "choice" if firsts & self.words.option_prepositions or which or self._names_two(analysis) else None
+        both = _offers_both(analysis, self.words)  # "uitstel voor 29,90 of terugbellen, of allebei?"
+        return (
+            "choice" if firsts & self.words.option_prepositions or which or both or self._names_two(analysis) else None
+        )
 
     def _names_two(self, analysis: Analysis) -> bool:
         """Whether a question of the turn offers two moments or two ways (lexicon ``caller_brain.pick_words``):
@@ -3259,8 +3302,11 @@ _SAYS_OWN_STEP = frozenset({"key_info", "proposal", "choice", "agree", "able", "
 """Answers in which the caller may take on a step of its own."""
 _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 """Summary rules that read a 'dus' sentence: a summary of the caller only when no explanation comes with it."""
-_UPSET_AT = 5
-"""From this unrest (0-10) a caller is too upset to thank the trainee for a correction."""
+_PER = re.compile(r"(?<![^\W_])per\s+(\w+)")
+"""'per maand', 'per termijn': the unit an amount is said in."""
+_UPSET_AT = 6
+"""From this unrest (0-10) a caller is too upset to thank the trainee for a correction (5 is where several calm
+callers start; review)."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
 """Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})

@@ -51,9 +51,14 @@ class BrainWords:
         self.which = _words(lx.which)
         self.value_words = _words(lx.value_words)
         self.asks_amount = _words(lx.asks_amount)
-        self.quiz_verbs = _words(lx.quiz_verbs)
+        self.quiz_steps = _patterns(lx.quiz_steps)
+        self.which_things = _words(lx.which_things)
+        self.retell = _patterns(lx.retell)
+        self.verdict_words = _words(lx.verdict_words)
+        self.tell_verbs = _words(lx.tell_verbs)
         self.reads_file = re.compile(_B + _alt(lx.reads_file) + _E)
         self.cut_off = re.compile(_B + _alt(lx.cut_off) + _E)
+        self.cut_off_bare = _words(lx.cut_off_bare)
         """A caller's line that says it was cut off ("ik was nog niet uitgepraat")."""
         self.both = re.compile(r",?\s*\bof\s+" + _alt(lx.both) + r"\W*$")
         """The tail of a choice that offers both options ("..., of allebei"), searched in folded text."""

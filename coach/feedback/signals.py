@@ -658,10 +658,11 @@ set): the caller hears the trainee act on its question, but no agreement is made
 
 _ALTERNATIVE = re.compile(
     r"(?i)(?:^\W*|,\s*|\s)of\s+(?:ik|we|wij)\s+(?:stuur|sturen|mail|mailen|bel|bellen|doe|doen|regel|regelen|zet|"
-    r"zetten|maak|maken|meld|melden)\b"
+    r"zetten|maak|maken|meld|melden)\b(?![^.?!]*(?<![^\W_])(?:als|wanneer|indien|mocht|mochten)(?![^\W_]))"
 )
 """'Of ik stuur het u per post.', 'Dat kan met DigiD, of ik stuur het u per brief.': one of the ways offered, no
-agreement yet (evidence round 12); not 'binnen acht weken hoort u van ons, of we vragen nog om stukken'."""
+agreement yet (evidence round 12); not 'binnen acht weken hoort u van ons, of we vragen nog om stukken', nor a fallback
+('Ik bel u morgen terug, of ik stuur u een mail als ik u niet bereik'; review)."""
 
 
 _CAN_OFFER = re.compile(r"(?i)(?<![^\W_])(?:(?:ik|we|wij)\s+(?:kan|kunnen)|(?:kan|kunnen)\s+(?:ik|we|wij))(?![^\W_])")

@@ -591,10 +591,28 @@ class CallerBrainWords(Model):
         description="Zo leest een medewerker het dossier voor ('ik zie', 'staat hier'): een beurt die alleen dat doet "
         "en de beller iets vraagt, springt nog niet naar een oplossing.",
     )
-    quiz_verbs: list[Word] = Field(
+    quiz_steps: list[str] = Field(
         default_factory=list,
-        description="Werkwoorden van de stap van de beller ('meenemen', 'opsturen'): 'welke papieren neemt u mee?' "
-        "na een afspraak overhoort wat er is afgesproken, zoals een terugvraag.",
+        description="Patronen voor wat de beller meeneemt of opstuurt ('neemt u ... mee'): 'welke papieren neemt u "
+        "mee?' na een afspraak overhoort wat er is afgesproken, zoals een terugvraag.",
+    )
+    which_things: list[Word] = Field(
+        default_factory=list, description="Vraagwoorden naar dingen ('wat', 'welke'), niet naar wanneer of hoe."
+    )
+    retell: list[str] = Field(
+        default_factory=list,
+        description="Patronen waarmee een medewerker vraagt het nog eens te vertellen ('kunt u het nog eens "
+        "vertellen?'): een wanneer-vraag erbij hoort dan bij de terugvraag.",
+    )
+    verdict_words: list[Word] = Field(
+        default_factory=list,
+        description="Woorden van een oordeel of opdracht ('moet', 'dus', 'klopt'): een zin met zo'n woord leest niet "
+        "alleen het dossier voor.",
+    )
+    tell_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden van noemen ('voorlezen', 'opnoemen'): 'wilt u het aanslagnummer even voorlezen?' "
+        "vraagt het gegeven, ook als verzoek.",
     )
     asks_amount: list[Word] = Field(
         default_factory=list,
@@ -610,6 +628,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Zo zegt een beller dat hij werd onderbroken ('ik was nog niet uitgepraat'): zo'n regel past niet "
         "als de beller alleen een vraag beantwoordde (naam, nummer).",
+    )
+    cut_off_bare: list[Word] = Field(
+        default_factory=list,
+        description="Tussenwerpsels van een beller die onderbreekt ('ho', 'wacht', 'even'): wat na het weglaten van "
+        "'ik was nog niet uitgepraat' alleen daaruit bestaat, zegt niets meer.",
     )
     both: list[str] = Field(
         default_factory=list,
