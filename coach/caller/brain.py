@@ -1360,14 +1360,15 @@ class CallerBrain:
         """Whether a question part asks a fact rather than agreement to an offer: it has a question word, it is no
         consent question itself, or the fact's own wordings (``ask``) are in it ("wilt u automatische incasso?" asks
         what the caller wants of it); a topic word alone ('post') is not enough."""
+        words = set(_WORD.findall(fold(part)))
         return (
-            bool(set(_WORD.findall(fold(part))) & self.analyzer.wh)
+            bool(words & self.analyzer.wh)
             or self.analyzer.asks_back(part) != "consent"
             or bool(self.analyzer.phrase_score(asked_fact.fact.ask, part, self.analyzer.topic_text(part)))
             # "Wilt u de bevestiging per e-mail ontvangen?": an offer by mail asks for the address too
             or bool(set(asked_fact.fact.topics) & _CONTACT_TOPICS)
             # "Wilt u het aanslagnummer even voorlezen?" asks for it (review)
-            or bool(set(_WORD.findall(fold(part))) & self.words.tell_verbs)
+            or bool(words & self.words.tell_verbs)
         )
 
     def _premature_line(self, answered_only: bool) -> str:
@@ -3221,9 +3222,9 @@ _SAME_TOPIC = {"e-mail": "e-mailadres"}
 """Topics (lexicon topics.yaml) that, named next to another detail of the caller's own ("uw telefoonnummer en
 e-mail"), ask for the detail of another topic."""
 _DETAILS_ORDER = ["topic_naam-adres", "topic_telefoonnummer", "topic_e-mailadres"]
+"""The order in which a caller gives its details when asked for several at once."""
 _CONTACT_TOPICS = frozenset({"naam-adres", "telefoonnummer", "e-mailadres", "e-mail"})
 """Topics of the caller's contact details: an offer by mail or phone asks for them too."""
-"""The order in which a caller gives its details when asked for several at once."""
 _DIGITS_ASKED = re.compile(
     r"(?<![^\W_])(?:opnoemen|noemen|cijfers|nummer (?:is|was) dat|welk nummer is dat|zie het nummer (?:hier )?niet)"
     r"(?![^\W_])"
