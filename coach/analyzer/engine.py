@@ -1508,7 +1508,8 @@ class Analyzer:
         return None
 
     def accepts(self, text: str) -> bool:
-        """Whether a caller turn opens by taking an offer ("Ja, graag.", "Doe maar.")."""
+        """Whether a caller turn takes an offer in its first sentence ("Ja, graag.", "[zucht] Ja. Doet u dat maar.", "Na
+        zessen, ja, dat kan."; lexicon ``caller.accepts``)."""
         return bool(self.caller_accepts and self.caller_accepts.search(fold(text)))
 
     def asks_explanation(self, text: str) -> bool:

@@ -58,8 +58,8 @@ class BrainWords:
         self.tell_verbs = _words(lx.tell_verbs)
         self.reads_file = re.compile(_B + _alt(lx.reads_file) + _E)
         self.cut_off = re.compile(_B + _alt(lx.cut_off) + _E)
-        self.cut_off_bare = _words(lx.cut_off_bare)
         """A caller's line that says it was cut off ("ik was nog niet uitgepraat")."""
+        self.cut_off_bare = _words(lx.cut_off_bare)
         self.both = re.compile(r",?\s*\bof\s+" + _alt(lx.both) + r"\W*$")
         """The tail of a choice that offers both options ("..., of allebei"), searched in folded text."""
         self.attributed = _patterns(lx.attributed)

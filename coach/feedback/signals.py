@@ -675,10 +675,8 @@ def _awaits_yes(call: Call, i: int, sentence: str) -> bool:
     caller's next turn does not take (evidence round 12)."""
     if not _CAN_OFFER.search(sentence):
         return False
-    texts = [x.text for x in call.analysis(i).sentences]
-    if sentence not in texts or texts.index(sentence) + 1 >= len(texts):
-        return False
-    if call.analyzer.asks_back(texts[texts.index(sentence) + 1]) != "consent":
+    question = _next_sentence(call, i, sentence)
+    if question is None or call.analyzer.asks_back(question) != "consent":
         return False
     after = next((t for j, t in call.caller if j > i), None)
     return after is None or not call.analyzer.accepts(after.text)
@@ -690,10 +688,10 @@ def next_step(call: Call, criterion: Any) -> Result:
     hits = [
         (i, t, h)
         for i, t, h in call.hits("next_step")
-        if not _asked(call, i, call.sentence(i, h))
-        and not _NOT_AGREED.search(call.sentence(i, h))
-        and not _ALTERNATIVE.search(call.sentence(i, h))
-        and not _awaits_yes(call, i, call.sentence(i, h))
+        if not _asked(call, i, sentence := call.sentence(i, h))
+        and not _NOT_AGREED.search(sentence)
+        and not _ALTERNATIVE.search(sentence)
+        and not _awaits_yes(call, i, sentence)
     ]
     if hits:
         i, t, h = hits[0]
@@ -716,10 +714,16 @@ def _with_next(call: Call, i: int, sentence: str) -> str:
     """A sentence and, when it is short ('Dat regel ik.'), the one after it in the same turn."""
     if len(_WORD.findall(sentence)) >= 6:
         return sentence
+    after = _next_sentence(call, i, sentence)
+    return sentence if after is None else f"{sentence} {after}"
+
+
+def _next_sentence(call: Call, i: int, sentence: str) -> str | None:
+    """The sentence after one of a trainee turn's sentences, in the same turn; None after its last."""
     sentences = [x.text for x in call.analysis(i).sentences]
     if sentence in sentences and sentences.index(sentence) + 1 < len(sentences):
-        return sentence + " " + sentences[sentences.index(sentence) + 1]
-    return sentence
+        return sentences[sentences.index(sentence) + 1]
+    return None
 
 
 @signal("check_understanding")
