@@ -247,6 +247,30 @@ def test_small_terminal_pages_the_briefing_and_dossier_shows_it_again(tmp_path: 
     child.expect(pexpect.EOF)
 
 
+def test_text_typed_at_the_briefing_pager_becomes_the_first_turn(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "heffing-hondenbelasting", "--seed", "3", size=(24, 80))
+    child.expect_exact("-- meer: Enter --")
+    child.sendline("Goedemorgen, u spreekt met Sanne van Belastingen.")  # typed as if the call had begun
+    child.expect_exact("Bewaard als uw volgende beurt")
+    child.expect("Mevrouw De Graaf: ")  # the caller's opening first, then the kept turn, answered
+    child.expect_exact("U: Goedemorgen, u spreekt met Sanne van Belastingen.")
+    child.expect("Mevrouw De Graaf: ")
+    child.expect("U: ")
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    (row,) = history(tmp_path)
+    turns = subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"]],
+        env={**os.environ, "COACH_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "text: Goedemorgen, u spreekt met Sanne van Belastingen.\n" in turns
+
+
 def test_the_call_ends_with_a_goodbye_and_nothing_typed_reaches_the_shell(tmp_path: Path) -> None:
     script = Path(__file__).parent.parent / "scripts" / "woz-hoger-dan-buren" / "good.txt"
     lines = [line for line in script.read_text(encoding="utf-8").splitlines() if line.strip()]

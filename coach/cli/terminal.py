@@ -126,6 +126,8 @@ class Terminal:
         self._space = False
         self.hooks = Hooks(on_text=self._stream, notify=self.warn)
         """How the caller's voice reaches this terminal while it speaks."""
+        self.typed: str | None = None
+        """What the trainee typed at a prompt of the pager instead of Enter: the next turn, not lost."""
 
     def warn(self, message: str) -> None:
         self._break_stream("(afgebroken)")  # a notice in the middle of a streamed line: that line did not finish
@@ -209,12 +211,24 @@ class Terminal:
         for start in range(0, len(lines), screen):
             if start:
                 try:
-                    self.read("-- meer: Enter -- ")
+                    typed = self.read("-- meer: Enter -- ")
                 except KeyboardInterrupt:
                     self.console.print()
                     return  # Ctrl-C while reading the briefing: enough of it, back to the call
+                if self._keep_typed(typed):
+                    return
             self.console.file.write("\n".join(lines[start : start + screen]) + "\n")
             self.console.file.flush()
+
+    def _keep_typed(self, typed: str) -> bool:
+        """Text typed at a pager prompt instead of Enter is kept as the trainee's next turn (said after the caller's
+        opening line when the call has not begun); True when there was some, so the pager stops."""
+        line = clean_typed(typed)
+        if not line:
+            return False
+        self.typed = line
+        self.console.print(f"[dim]Bewaard als uw volgende beurt: “{render.escape(line)}”. De briefing: /dossier.[/dim]")
+        return True
 
     def _practice(self, live: LiveCall | None) -> int:
         setup = self.setup
@@ -223,9 +237,9 @@ class Terminal:
             self._page(render.Group(*heading, render.briefing(setup.scenario), render.practice_help(self.commands)))
         except EOFError:
             return self._cut(live, 0)
-        if self.console.is_terminal and self.console.height < SMALL_TERMINAL:
+        if self.console.is_terminal and self.console.height < SMALL_TERMINAL and self.typed is None:
             try:
-                self.read("Druk op Enter om te beginnen. ")
+                self._keep_typed(self.read("Druk op Enter om te beginnen. "))
             except EOFError:
                 return self._cut(live, 0)
         while True:
@@ -289,7 +303,11 @@ class Terminal:
                 self._show(live.answer_pending())
         while not session.ended:
             try:
-                line = clean_typed(self.read("U: "))
+                if self.typed is not None:
+                    line, self.typed = self.typed, None
+                    self.console.print(f"U: {render.escape(line)}")
+                else:
+                    line = clean_typed(self.read("U: "))
             except KeyboardInterrupt:
                 session.end("stopped", STOPPED_CTRL_C)
                 self.console.print("\n[dim]Gesprek gestopt (Ctrl-C).[/dim]")
