@@ -1416,3 +1416,89 @@ def test_review_of_the_round27_fixes(lib: Library, scenario: str, turns: list[st
     """A review session reproduced these against the round-27 fixes; each is held here."""
     _, plans = play(lib.scenario(scenario), turns)
     assert check(plans[-1]), (kinds(plans[-1]), plans[-1].text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("En volgend jaar komt de brief eind februari, misschien toch de buurvrouw vragen?", "task"),
+        ("Dus misschien even de bank bellen?", "task"),
+        ("misschien kan ik het voor u aanvragen?", "consent"),  # an offer, no task of the caller's
+        ("Moeten we misschien een regeling aanvragen?", None),  # asks what to do, suggests nothing
+        ("Misschien heeft u het verkeerd ingevuld?", None),
+    ],
+)
+def test_a_suggestion_without_its_verb_is_a_task(text: str, kind: str | None) -> None:
+    """'misschien toch de buurvrouw vragen?' proposes a step the caller takes: 'Goed, dat doe ik.'"""
+    assert ANALYZER.asks_back(text) == kind
+
+
+def test_a_question_before_a_goodbye_is_answered_and_the_goodbye_said_back(lib: Library) -> None:
+    """'..., misschien toch de buurvrouw vragen? Sterkte met het dak, ... Fijne dag nog!' at the end of a call that
+    could end: a yes to the step and a goodbye in one reply, not the worry again and no 'fijn dat iemand dat eens zegt'
+    for the parting wish (round-27 audit A2.14)."""
+    plan = _replay(lib, "A2", 14, 27)[-1]
+    assert kinds(plan)[0] == "agree" and kinds(plan)[-1] in ("satisfied", "unsatisfied_goodbye")
+    assert plan.outcome in ("satisfied", "unsatisfied") and "Zoals ik al zei" not in plan.text
+    assert not plan.text.startswith("Goed, dat doe ik. Goed.")  # the goodbye's own 'Goed.' is not said twice
+
+
+def test_a_question_before_a_goodbye_early_in_the_call_keeps_the_caller_on_the_line(lib: Library) -> None:
+    """The same kind of turn before the caller was helped: the question is answered, the call does not end."""
+    scenario = lib.scenario("heffing-hondenbelasting")
+    _, plans = play(scenario, ["Goedemorgen. Misschien toch even de buurvrouw vragen? Fijne dag nog!"], 3)
+    assert plans[-1].outcome is None and not {"satisfied", "unsatisfied_goodbye"} & set(kinds(plans[-1]))
+
+
+def test_a_detail_asked_two_ways_is_given(lib: Library) -> None:
+    """'kunt u uw aanslagnummer geven of postcode en huisnr?' asks a detail of the caller's: the number, not 'Het
+    eerste lijkt me het makkelijkst' (round-28 audit B1.1)."""
+    plan = _replay(lib, "B1", 1, 28)[-1]
+    assert kinds(plan) == ["fact"] and "2026.1187.042" in plan.text
+
+
+def test_a_pick_of_what_the_caller_does_is_said_in_its_words(lib: Library) -> None:
+    """'belt u uw moeder eerst of zal ik meteen doorverbinden?': 'Ik bel mijn moeder eerst', not a stock 'het eerste'
+    (round-28 audit B2.7); 'denkt u, of zoekt u een regeling?' is no step to say back whole."""
+    plan = _replay(lib, "B2", 7, 28)[-1]
+    assert kinds(plan)[0] == "choice" and plan.text.startswith("Ik bel mijn moeder eerst")
+    plan = _replay(lib, "A4", 6, 9)[-1]
+    assert not plan.text.startswith("Ik denk")
+
+
+@pytest.mark.parametrize(
+    ("call", "n", "lines"),
+    [
+        ("A1", 8, ("feels_better", "feels_not_yet")),  # "Voelt dat als een opluchting?"
+        ("D5", 7, ("how_are_you",)),  # "gaat het een beetje met haar?"
+        ("B3", 10, ("check_confirmed",)),  # "u betaalt de aanslag, checkt de nota. klopt zo?"
+    ],
+)
+def test_questions_about_the_caller_itself_get_no_dont_know(lib: Library, call: str, n: int, lines) -> None:
+    """How the news lands, how someone close is doing and 'klopt zo?' are no facts the caller lacks: not 'Dat weet ik
+    niet zeker, eerlijk gezegd' (round-28 audit)."""
+    plan = _replay(lib, call, n, 28)[-1]
+    said = {x for kind in lines for x in fallback_lines()[kind]}
+    assert plan.text in said, plan.text
+
+
+def test_a_feeling_or_a_remark_is_not_said_back_as_a_step(lib: Library) -> None:
+    """'Maar ik maak me ook zorgen om u' is no agreement, and 'U klinkt nog niet helemaal overtuigd' no step of the
+    caller's: neither comes back in a teach-back (round-28 audit A3.10, A5.8)."""
+    assert "next_step" not in ANALYZER.analyze("Maar ik maak me ook een beetje zorgen om u, met de huur erbij.").acts
+    said = _replay(lib, "A3", 10, 28)[-1].text
+    assert "zorgen om mij" not in said and "betalingsregeling" in said
+    said = _replay(lib, "A5", 8, 28)[-1].text
+    assert "overtuigd" not in said and said.startswith(("Dus als ik het goed begrijp", "Even kijken", "Oké. Dus"))
+
+
+def test_no_ready_after_a_counter_question(lib: Library) -> None:
+    """'Zes? ... Kan het niet in acht of tien?' asks for more: no 'Goed, dan weet ik wat er gebeurt' after it."""
+    plan = _replay(lib, "A3", 8, 28)[-1]
+    assert plan.text.rstrip().endswith("?") and "ready" not in kinds(plan)
+
+
+def test_online_or_by_letter_is_a_pick() -> None:
+    """'doet u het online met het formulier of per brief?' is a pick of the caller's (round-21 audit B5.6)."""
+    assert ANALYZER.asks_back("ja. doet u het online met het formulier of per brief?") == "either_or"
+    assert ANALYZER.asks_back("heeft u het per brief of via de mail gestuurd?") is None

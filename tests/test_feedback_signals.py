@@ -773,3 +773,85 @@ def test_a_step_with_a_fallback_is_still_an_agreement(lib: Library, step: str) -
         ("l", "Graag gedaan. Fijne dag."),
     )
     assert result.value > 0 and result.evidence, result
+
+
+# --- evidence round 13 ------------------------------------------------------------------------------------------------
+
+
+def test_a_pick_a_guess_or_is_er_iets_is_no_open_question(lib: Library) -> None:
+    """'wat wilt u?' after two options, 'hoe, via de bank?' and 'Is er iets gebeurd?' are closed; 'Wat is er gebeurd?'
+    stays open (evidence round 13)."""
+    result = measure(
+        lib,
+        "open_questions",
+        ("l", OPENING),
+        ("c", "Ik heb een brief gekregen."),
+        ("l", "Is er iets gebeurd? En eh, hoe, via de bank?"),
+        ("c", "Ja."),
+        ("l", "Het staat in Mijn Heidewolde, of ik stuur het per brief. Wat wilt u?"),
+        ("c", "Per brief."),
+        ("l", "Wat is er toen gebeurd?"),
+    )
+    assert [e.text for e in result.evidence] == ["Wat is er toen gebeurd?"]
+
+
+def test_a_term_defined_with_a_plain_word_is_no_jargon(lib: Library) -> None:
+    """'Een dwangbevel is eigenlijk de laatste officiële betaalopdracht.', 'dat exploot, is het bewijs dat ...'."""
+    result = measure(
+        lib,
+        "jargon",
+        ("l", OPENING),
+        ("c", "Er stond een man aan de deur."),
+        ("l", "Het papier van vanochtend, dat exploot, is het bewijs dat u het kreeg. Een dwangbevel is eigenlijk de "
+         "laatste officiële betaalopdracht."),
+    )  # fmt: skip
+    assert result.value == 0
+
+
+def test_options_and_where_a_form_is_are_no_agreement(lib: Library) -> None:
+    """'dinsdagochtend kan wel, of de vrijwilliger komt thuis', 'wilt u liever een formulier, dan sturen we het op'
+    and 'het formulier staat op de website' agree nothing yet (evidence round 13)."""
+    for said in (
+        "Dinsdagochtend kan wel, of de vrijwilliger komt thuis op een dag die u past.",
+        "Of eh, wilt u liever een papieren formulier, dan sturen we het op.",
+        "Het online formulier staat op de website van de gemeente.",
+    ):
+        result = measure(lib, "next_step", ("l", OPENING), ("c", "Hoe moet ik dat doen?"), ("l", said))
+        assert result.value == 0, said
+
+
+def test_an_offer_to_sum_up_or_a_parting_wish_is_no_summary_or_feeling(lib: Library) -> None:
+    """'Zal ik het nog even kort samenvatten?' sums up nothing; 'Dan wens ik u veel sterkte met het dak, fijne dag'
+    names no feeling (evidence round 13)."""
+    assert "summary" not in get_analyzer().analyze("Zal ik het nog even kort samenvatten?").acts
+    acts = get_analyzer().analyze("Dan wens ik u veel sterkte met het dak, fijne dag nog meneer Van der Veen.").acts
+    assert "emotion_reflection" not in acts and "closing" in acts
+    assert "emotion_reflection" in get_analyzer().analyze("Gecondoleerd. Ik wens u veel sterkte.").acts
+    assert "dismissive" not in get_analyzer().analyze("Wat vervelend dat het zo slecht gaat met uw zaak.").acts
+    assert "dismissive" in get_analyzer().analyze("Dat is uw zaak.").acts
+
+
+def test_a_turn_that_still_asks_or_explains_a_word_asked_is_no_early_solution(lib: Library) -> None:
+    """'Dat heeft te maken met de datum. Mag ik eerst vragen: wanneer heeft u die aangevraagd?' still finds out; a
+    word the caller asked about is explained right away, as it should be (evidence round 13)."""
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Waarom heeft mijn buurvrouw het anders dan ik?"),
+        (
+            "l",
+            "Dat heeft te maken met de datum van uw machtiging. Mag ik eerst vragen: wanneer heeft u die aangevraagd?",
+        ),
+        ("c", "In mei."),
+        ("l", "Dan is hij na de eerste termijn binnengekomen, dus die betaalt u zelf."),
+    )
+    assert result.value == 1.0
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Niet-ontvankelijk? Praat gewoon Nederlands tegen me."),
+        ("l", "Sorry. Het betekent dat we er niet naar kijken, omdat het te laat binnen was."),
+    )
+    assert result.value is None and result.skipped  # no early solution to fault

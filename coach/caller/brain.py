@@ -193,6 +193,9 @@ class _Reply:
             chosen.append(beats[0])
         out = []
         for option in chosen:
+            if option.kind == "ready" and out and out[-1].text.rstrip().endswith("?"):
+                # "Kan het niet in acht of tien?" asks for more: no "Goed, dan weet ik wat er gebeurt" after it
+                continue
             text = option.make()
             if text and out and out[-1].kind == "check_confirmed" and (again := _SAID_AGAIN.match(text)):
                 # "Ja, klopt. Zoals ik al zei. Geen idee.": after the yes, the answer without the reproach
@@ -506,6 +509,10 @@ class CallerBrain:
             if not offer
             else []
         )
+        if back == "choice" and not offer and set(_WORD.findall(question)) & self.words.tell_verbs:
+            # "kunt u uw aanslagnummer geven of postcode en huisnr?": a detail of its own asked two ways, the caller
+            # gives the first it has, not "Het eerste lijkt me het makkelijkst" (round-28 audit B1.1)
+            facts = facts or self._facts_asked(asked_now, analysis)[:1]
         if back == "teach_back" and self.analyzer.teach_back is not None:
             # "Kunt u in uw eigen woorden zeggen wat u gaat doen, en voor welke datum?": the date is part of what it
             # says back, no fact; a fact asked in a sentence of its own ("En mag ik uw telefoonnummer?") is
@@ -807,6 +814,13 @@ class CallerBrain:
             )
             for h in [*analysis.of("open_question"), *analysis.of("closed_question")]
         )
+        # "..., misschien toch de buurvrouw vragen? Sterkte met het dak. Fijne dag nog!": a question, then a goodbye
+        parting = self.analyzer.closing_parts_of(analysis) if asks_open and "closing" in acts else {}
+        if "ask" in parting or "goodbye" not in parting or parting["goodbye"] != analysis.sentences[-1].text:
+            parting = {}
+        last_question = max((x.end for x in analysis.sentences if x.text.rstrip().endswith("?")), default=0)
+        # ... whose "Sterkte" is part of the goodbye, no feeling to thank for
+        wishes = bool(parting) and all(h.start >= last_question for h in analysis.of("emotion_reflection"))
         if "closing" in acts and not facts and not more_asked and back != "teach_back" and not asks_open:
             # "Uw moeder ondertekent het en stuurt het terug. Heeft u verder nog vragen?": the steps come with the close
             ending = self._closing(events, revealed, arranged="next_step" in acts and not premature)
@@ -1078,6 +1092,7 @@ class CallerBrain:
             and "dismissive" not in acts
             and off is None
             and not self.analyzer.only_apology(analysis)
+            and not wishes
         ):
             answer(lambda: self.line("empathy"), "empathy", "Reageer opgelucht dat je gevoel gezien wordt.")
         if premature:
@@ -1105,7 +1120,7 @@ class CallerBrain:
             # (round-25 audit)
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             reply.answers[-1].apart = True
-        if back == "choice" and not preference:
+        if back == "choice" and not preference and not (facts and set(_WORD.findall(question)) & self.words.tell_verbs):
             answer(partial(self._choice, analysis, revealed), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
             cannot = self._cannot(analysis)  # "Kunt u het online invullen?" without DigiD: no
@@ -1292,7 +1307,29 @@ class CallerBrain:
             self.pending_question = text_out
 
         outcome, reason = None, ""
-        if self.turn_no >= s.end.max_turns:
+        # "..., misschien toch de buurvrouw vragen? Sterkte met het dak. Fijne dag nog!": the question answered and
+        # the goodbye said back, when the call could end now; before, the caller answered and stayed on the line
+        # (round-27 audit A2.14)
+        if (
+            parting
+            and off is None
+            and "dismissive" not in acts
+            and not text_out.rstrip().endswith("?")
+            and all(x.kind in _DONE_WITH for x in segments)
+            and (self.requirements_met or self._enough_to_close(arranged="next_step" in acts and not premature))
+        ):
+            goodbye, outcome, reason = self._goodbye()
+            # "Goed, dat doe ik." then "Goed. Dan kan ik ...": the goodbye's short first word is not said twice
+            lead, _, rest = goodbye.text.partition(" ")
+            if (
+                rest
+                and fold(lead.strip(".,!")) in _WORD.findall(fold(text_out))
+                and len(lead) <= 6
+                and lead[-1] in ".,!"
+            ):
+                goodbye = Segment(goodbye.kind, rest[:1].upper() + rest[1:], goodbye.note)
+            segments = [*segments, goodbye]
+        elif self.turn_no >= s.end.max_turns:
             outcome = "max_turns"
             reason = f"Het gesprek duurde te lang ({s.end.max_turns} beurten) zonder goed einde."
             # a calm caller out of time says so; "Ik zie wel hoe het loopt" would sound resigned after good help
@@ -1412,19 +1449,23 @@ class CallerBrain:
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
 
+    def _goodbye(self) -> tuple[Segment, str, str]:
+        """The caller's goodbye when the call may end: thanks when calm, else an uneasy one; the outcome and why."""
+        calm = self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+        kind = "satisfied" if calm else "unsatisfied_goodbye"
+        outcome = "satisfied" if calm else "unsatisfied"
+        reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
+        self.ended = outcome
+        # helped but still uneasy: it thanks and hopes it will be all right, not "Laat maar, ik schrijf de krant"
+        # after it said back what happens (round-22 audit)
+        line = self.line(kind) if calm else self._goodbye_line()
+        return Segment(kind, line, "Neem afscheid."), outcome, reason
+
     def _closing(self, events: list[EmotionEvent], revealed: list[str], *, arranged: bool = False) -> Plan | None:
-        s = self.scenario
         self.close_attempts += 1
         if self.requirements_met or self._enough_to_close(arranged=arranged):
-            calm = self.emotion.value <= s.caller.emotion.satisfied_at
-            kind = "satisfied" if calm else "unsatisfied_goodbye"
-            outcome = "satisfied" if calm else "unsatisfied"
-            reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
-            self.ended = outcome
-            # helped but still uneasy: it thanks and hopes it will be all right, not "Laat maar, ik schrijf de krant"
-            # after it said back what happens (round-22 audit)
-            line = self.line(kind) if calm else self._goodbye_line()
-            return self._plan([Segment(kind, line, "Neem afscheid.")], revealed, events, outcome, reason)
+            goodbye, outcome, reason = self._goodbye()
+            return self._plan([goodbye], revealed, events, outcome, reason)
         if self.close_attempts >= 2:
             self.ended = "unsatisfied"
             reason = "Het gesprek werd afgesloten terwijl de beller nog niet geholpen was; ontbrak: " + "; ".join(
@@ -1891,10 +1932,29 @@ class CallerBrain:
             # "U kunt het formulier ophalen aan de balie": the option said back whole when it is short
             whole = self.words.filler.sub("", self.analyzer.said_back(pick)).strip(" ,.")
             whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
+            # "belt u uw moeder eerst" asks what the caller does: said back "ik bel mijn moeder eerst", its verb the
+            # step itself unless it only happens to it or says nothing ("bel" yes; "krijg", "heb", "wil" no)
+            inverted = re.match(r"(\w+)\s+ik\b", whole, re.IGNORECASE)
+            if inverted and (len(whole.split()) < 3 or "," in whole or re.search(r"\bik\s+ik\b", whole, re.I)):
+                inverted = None  # "denkt u", "doet u liever, eh, een formulier": no step said back whole
+            if inverted:
+                whole = f"ik {inverted.group(1).lower()}{whole[inverted.end() :]}"
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
             rest = [fold(w) for w in whole.split()[2:]]
             acts = any(self._verbal(w) or (len(w) > 4 and w.endswith("en")) for w in rest)
-            if statement and (acts or len(rest) == 0) and 2 <= len(whole.split()) <= 10 and not whole.endswith("?"):
+            verb = fold(whole.split()[1]) if inverted and len(whole.split()) > 1 else ""
+            acts = acts or bool(
+                verb
+                and verb not in self.words.happens_to_me
+                and verb not in self.words.not_steps
+                and verb not in self.words.modals
+            )
+            if (
+                statement
+                and (acts or (len(rest) == 0 and not inverted))
+                and 2 <= len(whole.split()) <= 10
+                and not whole.endswith("?")
+            ):
                 return self.line("choice_said", x=f"{whole[:1].upper()}{whole[1:]}")
             return self.line("choice" if pick == options[0] else "choice_second")
         return f"{phrase[:1].upper()}{phrase[1:]}, graag."
@@ -2883,6 +2943,15 @@ class CallerBrain:
         """A question the caller has no fact for: not knowing (a number, a date), not sure (a plain yes/no question:
         "Heeft u dat zelf ook zo gezien in de app?" is clear, "Hoe bedoelt u?" would not fit), or asking what is
         meant."""
+        questions = fold(" ".join(x.text for x in analysis.sentences if "?" in x.text))
+        if self.words.feels_asked is not None and self.words.feels_asked.search(questions):
+            # "Voelt dat als een opluchting?": how it feels now, by its mood (round-28 audit A1.8)
+            calm = self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+            return lambda: self.line("feels_better" if calm else "feels_not_yet")
+        if self.words.how_are_you is not None and self.words.how_are_you.search(questions):
+            return lambda: self.line("how_are_you")  # "gaat het een beetje met haar?" (round-28 audit D5.7)
+        if _KLOPT_ZO.search(questions):  # "u betaalt de aanslag, checkt de nota. klopt zo?" (round-28 audit B3.10)
+            return lambda: self.line("check_confirmed")
         if self.analyzer.asks_fact(text):
             kind = "unknown_fact"
         elif analysis.has("closed_question") and not analysis.has("open_question"):
@@ -3310,6 +3379,17 @@ _UPSET_AT = 6
 callers start; review)."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
 """Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
+_KLOPT_ZO = re.compile(r"(?<![^\W_])klopt\s+(?:(?:dat|het|dit)\s+)?zo\b")
+"""'Klopt (dat) zo?': a check of what was just said, searched in the folded questions of a turn."""
+_DONE_WITH = frozenset(
+    {
+        *("fact", "key_info", "proposal", "explanation_ok", "teach_back", "choice", "consent", "ready", "everyday"),
+        *("understood", "summary_confirmed", "check_confirmed", "able", "noted", "agree", "has_papers", "means"),
+        *("when_plan", "when_suits", "knows_how", "unknown_fact", "opinion", "news"),
+    }
+)
+"""Answers after which a caller can say goodbye in the same turn, when the trainee's turn ended with one: nothing in
+them still needs the trainee (no worry told, no word asked about, no protest)."""
 _OWN_WORDS = frozenset({"fact", "everyday", "story", "hidden", "jargon", "opening", "offscript"})
 """Segments in the caller's own words (its facts and story), never an echo of the trainee's."""
 _ECHO = re.compile(r"^\s*(?P<echo>[^.?!…]{1,40}?)(?P<end>\?|\.\.\.|…|\.)\s+(?=\S)")

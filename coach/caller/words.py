@@ -43,6 +43,7 @@ class BrainWords:
         """An agreement the caller carries out: "U stuurt de rekening op", "Dan belt u morgen even"."""
         self.happens_to_me = _words(lx.happens_to_me)
         self.not_steps = _words(lx.not_steps)
+        self.modals = _words(lx.modals)
         self.step_times = _words(lx.step_times)
         self.step_fronted = _words(lx.step_fronted)
         self.months = _words(lx.months)
@@ -64,6 +65,7 @@ class BrainWords:
         """The tail of a choice that offers both options ("..., of allebei"), searched in folded text."""
         self.attributed = _patterns(lx.attributed)
         self.how_are_you = _patterns(lx.how_are_you)
+        self.feels_asked = _patterns(lx.feels_asked)
         self.withdraws = _patterns(lx.withdraws)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)
         self.why = re.compile(_B + _alt(lx.why) + _E)

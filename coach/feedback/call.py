@@ -422,6 +422,14 @@ class Call:
         at = bisect.bisect_right(self._starts[index], hit.start) - 1
         return sentences[at].text if at >= 0 and hit.start < sentences[at].end else hit.text
 
+    def sentence_before(self, index: int, hit: Any) -> str:
+        """The sentence of the trainee's turn before the one that holds a hit ("" when it is the first)."""
+        analysis = self._analysis.get(index)
+        if analysis is None:
+            return ""
+        at = bisect.bisect_right(self._starts[index], hit.start) - 1
+        return analysis.sentences[at - 1].text if at >= 1 else ""
+
     def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
         return ev(index, turn, self.sentence(index, hit), note)
 

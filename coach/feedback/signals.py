@@ -50,10 +50,29 @@ _OPTIONS = re.compile(
 from: a closed question (evidence round 6)."""
 
 
+_PICK = re.compile(r"(?i)\W*(?:(?:en|eh|dus|dan|ok|oké|oke)\W+)*(?:wat|welke?|waar)\b[^?]{0,20}\?\W*$")
+"""'wat wilt u?', 'welke?', 'wat past beter?': a short question after the options are given ("..., of ik stuur het per
+brief. wat wilt u?"): a pick, closed (evidence round 13)."""
+_GUESSED = re.compile(r"(?i)\W*(?:(?:en|eh|dus|dan)\W+)*(?:hoe|wat|waar|wanneer|welke?)\W*,\s*[^?,]{2,40}\?\W*$")
+"""'En eh, hoe, via de bank?': a question word with the answer guessed after it: yes or no (evidence round 13)."""
+_CLOSED_IN_FORM = frozenset({"was-er-iets"})
+"""Open-question rules that read a yes/no question inviting a story ("Is er iets gebeurd?"): the caller tells, but
+the report does not call it an open question (evidence rounds 12-13: labelled closed each time)."""
+
+
+def _offers_choice(call: Call, i: int, h: Any) -> bool:
+    """Whether an open-question hit is a pick between options or a guessed answer, not an open question."""
+    sentence = call.sentence(i, h)
+    if _OPTIONS.search(sentence) or _GUESSED.match(sentence) or h.rule in _CLOSED_IN_FORM:
+        return True
+    before = call.sentence_before(i, h)
+    return bool(_PICK.match(sentence)) and bool(re.search(r"(?i)(?<![^\W_])of(?![^\W_])", before))
+
+
 @signal("open_questions")
 def open_questions(call: Call, criterion: Any) -> Result:
     all_open = call.hits("open_question")
-    offers = [(i, t, h) for i, t, h in all_open if _OPTIONS.search(call.sentence(i, h))]
+    offers = [(i, t, h) for i, t, h in all_open if _offers_choice(call, i, h)]
     opens = [x for x in all_open if x not in offers]
     # a question for one fact (aanslagnummer, 'wanneer is hij overleden') must be closed: it does not count against
     asked = call.hits("closed_question") + offers
@@ -513,6 +532,15 @@ _STREET_READ_BACK = re.compile(
     r"(?:\W+\w+){0,5}\W*$"
 )
 """A short statement that reads the caller's street back ('Lijsterstraat 8, ik heb u.')."""
+_MAY_I_ASK = re.compile(r"(?i)\W*mag\s+ik\s+(?:u\s+)?(?:(?:eerst|nog|even|wel)\s+)*(?:iets\s+)?vragen\b")
+"""'Mag ik eerst vragen: ...?': a question to the caller, no offer."""
+_WORD_ASKED = re.compile(
+    r"(?i)^\W*[\w'-]{7,}(?:[ -][\w'-]+){0,2}\?|"
+    r"(?<![^\W_])(?:wat\s+betekent\s+(?!dat\b|dit\b|het\b)[\w'-]+\?|wat\s+bedoelt\s+u\s+met|[\w'-]+,\s+wat\s+is\s+dat\?|"
+    r"wat\s+is\s+(?:een\s+)?[\w'-]+(?:\s+nou)?(?:\s+weer)?\?|in\s+gewone\s+woorden|ken\s+het\s+woord)"
+)
+"""A caller's turn that asks what a word means: the word echoed as a question ("Niet-ontvankelijk? ..."), or "Wat
+betekent ...?"."""
 _CONFIRM_TAG = re.compile(
     r"(?i)(?<![^\W_])(?:ik\s+zie|ik\s+heb\s+hier|staat\s+hier|in\s+(?:het|ons|mijn)\s+(?:systeem|scherm|dossier))\b"
     r"[^?]*(?:\btoch|,\s*(?:he|hè|niet|klopt dat|klopt het|of niet))\s*\?\s*$"
@@ -546,11 +574,41 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             return False
         return not _COURTESY.search(sentence)
 
+    def still_asking(analysis: Any) -> bool:
+        # "Dat heeft te maken met de datum. Mag ik eerst vragen: wanneer heeft u die aangevraagd?": one sentence of
+        # orientation and then a question to the caller, no step: the trainee is still finding out (evidence round 13)
+        last = analysis.sentences[-1].text if analysis.sentences else ""
+        told = [
+            x for x in analysis.sentences[:-1] if any(x.start <= h.start < x.end for h in analysis.of("explanation"))
+        ]
+        return (
+            last.rstrip().endswith("?")
+            and len(_WORD.findall(last)) >= 4
+            and not analysis.has("next_step")
+            and len(told) <= 1
+            and (not _OFFER.match(last) or _MAY_I_ASK.match(last))
+            and not _BARE_CHECK.search(last)
+            and not _CONFIRM_TAG.search(last)
+            and not analysis.has("check_understanding")
+        )
+
+    def word_asked(i: int) -> bool:
+        # "Niet-ontvankelijk? Praat gewoon Nederlands tegen me.": the caller asked what a word means; saying it plainly
+        # right away is the answer, nothing to find out first (evidence round 13)
+        before = [t for j, t in call.caller if j < i][-1:]
+        if not before:
+            return False
+        kinds = (before[0].meta or {}).get("kinds")  # the offline caller names its moves; another is read
+        return "jargon" in kinds if kinds else bool(_WORD_ASKED.search(before[0].text))
+
     solution = next(
         (
             x
             for x in call.learner
-            if x[0] != opening_turn and any(solves(x[0], h) for a in ("explanation", "next_step") for h in x[2].of(a))
+            if x[0] != opening_turn
+            and any(solves(x[0], h) for a in ("explanation", "next_step") for h in x[2].of(a))
+            and not still_asking(x[2])
+            and not word_asked(x[0])
         ),
         None,
     )
@@ -563,7 +621,8 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         # (aanslagnummer, naam, datum), not an offer ("Zal ik ...?")
         if hit.act in ("open_question", "closed_question"):
             sentence = call.sentence(i, hit)
-            if hit.rule == "fact-question" or call.is_fact_question(sentence) or _OFFER.match(sentence):
+            offer = _OFFER.match(sentence) and not _MAY_I_ASK.match(sentence)  # "Mag ik eerst vragen: ...?" asks
+            if hit.rule == "fact-question" or call.is_fact_question(sentence) or offer:
                 return False
             # "merelstraat 31, aanslag 2026.0962.214?", "gaat het om kerkpad 12?": a check of the caller's details
             if hit.act == "closed_question" and _DETAILS_READ_BACK.search(sentence):
@@ -665,6 +724,14 @@ agreement yet (evidence round 12); not 'binnen acht weken hoort u van ons, of we
 ('Ik bel u morgen terug, of ik stuur u een mail als ik u niet bereik'; review)."""
 
 
+_OPTIONS_OFFERED = re.compile(
+    r"(?i)(?<![^\W_])(?:kan|kunnen)\s+(?:ook|wel)\b[^.?!]{0,30},\s*of\b|"
+    r"(?<![^\W_])(?:wilt|wil|heeft|hebt|doet)\s+u\b(?:\s+[\w'-]+){0,3}\s+liever\b"
+)
+"""'dinsdagochtend kan wel, of de vrijwilliger komt thuis', 'Of wilt u liever een formulier, dan sturen we het op':
+options to pick from, no agreement yet (evidence round 13). The caller reads them as offers it may take."""
+
+
 _CAN_OFFER = re.compile(r"(?i)(?<![^\W_])(?:(?:ik|we|wij)\s+(?:kan|kunnen)|(?:kan|kunnen)\s+(?:ik|we|wij))(?![^\W_])")
 """'Ik kan Sjors nu afmelden': what the trainee can do, an offer; 'ik vraag de taxateur u te bellen. goed?' states
 the step and checks it."""
@@ -691,6 +758,7 @@ def next_step(call: Call, criterion: Any) -> Result:
         if not _asked(call, i, sentence := call.sentence(i, h))
         and not _NOT_AGREED.search(sentence)
         and not _ALTERNATIVE.search(sentence)
+        and not _OPTIONS_OFFERED.search(sentence)
         and not _awaits_yes(call, i, sentence)
     ]
     if hits:

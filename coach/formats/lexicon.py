@@ -427,6 +427,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Werkwoorden in de ik-vorm die geen stap zijn om te zetten: 'u zei' wordt 'ik zei', geen afspraak.",
     )
+    modals: list[Word] = Field(
+        default_factory=list,
+        description="Hulpwerkwoorden in de ik-vorm ('wil', 'kan'): zonder een tweede werkwoord geen stap, ook niet als "
+        "keuze ('wilt u ... of ...?').",
+    )
     lead_in: list[Word] = Field(
         default_factory=list,
         description="Woorden vooraan een afspraak die de beller niet herhaalt ('Goed, dan meld ik ...'); zoals getypt, "
@@ -585,6 +590,11 @@ class CallerBrainWords(Model):
     prefers: list[Word] = Field(
         default_factory=list,
         description="'Wilt u liever X?' met één mogelijkheid: ja of nee, geen keuze tussen twee.",
+    )
+    feels_asked: list[str] = Field(
+        default_factory=list,
+        description="Een vraag hoe het nieuws valt ('Voelt dat als een opluchting?'): de beller zegt hoe het nu voelt, "
+        "naar zijn stemming; geen gegeven dat hij niet weet.",
     )
     reads_file: list[str] = Field(
         default_factory=list,
