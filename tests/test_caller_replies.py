@@ -1502,3 +1502,30 @@ def test_online_or_by_letter_is_a_pick() -> None:
     """'doet u het online met het formulier of per brief?' is a pick of the caller's (round-21 audit B5.6)."""
     assert ANALYZER.asks_back("ja. doet u het online met het formulier of per brief?") == "either_or"
     assert ANALYZER.asks_back("heeft u het per brief of via de mail gestuurd?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an offer to sum up first, then the request: every match is read, not only the first (round-28 audit A4.10)
+        "Zal ik even samenvatten wat we afspreken? Ik verbind u zo door. Kunt u in eigen woorden zeggen wat u doet?",
+        "Vertel het mij nog even kort: met wie gaat u zo praten, en waarover?",
+        "Ik bedoel: wat gaat u vanavond met DigiD bekijken?",
+    ],
+)
+def test_a_request_to_say_the_steps_back_is_a_teach_back(text: str) -> None:
+    assert ANALYZER.asks_back(text) == "teach_back"
+    assert "summary" not in ANALYZER.analyze(text).acts or "samenvatten" in text
+
+
+def test_a_step_stated_in_the_turn_that_asks_for_a_teach_back_is_said_back(lib: Library) -> None:
+    """'Dan stuur ik het formulier mee. Kunt u nog even herhalen wat u nu gaat doen?': the form is part of it."""
+    plan = _replay(lib, "XX1", 11, 1)[-1]
+    assert kinds(plan) == ["teach_back"] and "formulier" in plan.text
+
+
+def test_who_will_you_speak_gets_no_dont_know(lib: Library) -> None:
+    """'Ik bedoel: wie gaat u zo spreken?' after the steps were agreed: what the caller will do, not 'Dat weet ik niet
+    zeker, eerlijk gezegd' (round-28 audit A4.12)."""
+    plan = _replay(lib, "A4", 12, 28)[-1]
+    assert "weet ik niet" not in plan.text and kinds(plan) in (["teach_back"], ["understood"])

@@ -886,42 +886,48 @@ class Analyzer:
             ("likes", self.likes),
         )
         for kind, regex in kinds:
-            m = regex.search(folded) if regex is not None else None
-            if m is None:
-                continue
-            start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
-            lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
-            end = _sentence_end(folded, m.end())
-            if lead and lead[0] in self.subordinators and lead[0] not in self.wh and "?" not in folded[start:end]:
-                continue  # "Als het krap wordt, kunt u bij ons vragen of ...": a condition, then a statement
-            if kind in ("choice", "either_or") and self.yes_or_no.search(folded[start:end]):
-                continue  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
-            if kind in ("choice", "either_or") and self.check_or_again.search(folded[start:]):
-                continue  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
-            if (
-                kind not in ("teach_back", "consent")
-                and "?" not in folded[start:end]
-                and "?" in folded
-                and not (kind in ("choice", "either_or") and self.prefers.search(folded))
-            ):
-                # "Voor dat bedrag kunt u uitstel vragen. ... Wat vindt u daarvan?", "heeft u digid? dan kunt u
-                # vandaag nog kijken.": the question's own sentence decides, not a statement next to it (round-22
-                # audit)
-                continue
-            if kind == "task" and self.able is not None and self.able.search(folded[start : end + 1]):
-                return "able"  # "kunt u het vandaag betalen of lukt dat niet?": whether it can, not a request
-            if kind == "teach_back" and lead[:2] in self.offers:
-                continue  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
-            if kind == "teach_back" and not self.asking.search(folded[start : _sentence_end(folded, m.end())]):
-                continue  # "..., dan weet u precies wat u moet doen. Is dat goed?": a promise, no question
-            if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
-                lead
-            ):
-                # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
-                # word asks something else (the question's own sentence decides, not a courtesy before it)
-                continue
-            return kind
+            # every match, not only the first: "Zal ik even samenvatten wat we afspreken? ... Kunt u in uw eigen
+            # woorden zeggen wat u gaat doen?" offers first, then asks (round-28 audit A4.10)
+            for m in regex.finditer(folded) if regex is not None else ():
+                found = self._asks_back_at(kind, folded, m)
+                if found is not None:
+                    return found
         return None
+
+    def _asks_back_at(self, kind: str, folded: str, m: re.Match[str]) -> str | None:
+        """The kind a match of one of ``asks_back``'s lists asks, read in its own sentence, or None."""
+        start = max(folded.rfind(c, 0, m.start()) for c in ".!?") + 1
+        lead = _TOKEN.findall(folded[start : m.start()]) or _TOKEN.findall(folded[start:])[:1]
+        end = _sentence_end(folded, m.end())
+        if lead and lead[0] in self.subordinators and lead[0] not in self.wh and "?" not in folded[start:end]:
+            return None  # "Als het krap wordt, kunt u bij ons vragen of ...": a condition, then a statement
+        if kind in ("choice", "either_or") and self.yes_or_no.search(folded[start:end]):
+            return None  # "Kunt u dat betalen, ja of nee?" asks yes or no, not a pick between two things
+        if kind in ("choice", "either_or") and self.check_or_again.search(folded[start:]):
+            return None  # "Snapt u wat ik bedoel, of zal ik het anders zeggen?": a check, no pick
+        if (
+            kind not in ("teach_back", "consent")
+            and "?" not in folded[start:end]
+            and "?" in folded
+            and not (kind in ("choice", "either_or") and self.prefers.search(folded))
+        ):
+            # "Voor dat bedrag kunt u uitstel vragen. ... Wat vindt u daarvan?", "heeft u digid? dan kunt u
+            # vandaag nog kijken.": the question's own sentence decides, not a statement next to it (round-22
+            # audit)
+            return None
+        if kind == "task" and self.able is not None and self.able.search(folded[start : end + 1]):
+            return "able"  # "kunt u het vandaag betalen of lukt dat niet?": whether it can, not a request
+        if kind == "teach_back" and lead[:2] in self.offers:
+            return None  # "Zal ik even samenvatten wat u daarna doet?": the trainee offers to say it
+        if kind == "teach_back" and not self.asking.search(folded[start : _sentence_end(folded, m.end())]):
+            return None  # "..., dan weet u precies wat u moet doen. Is dat goed?": a promise, no question
+        if kind in ("task", "consent", "news", "able", "has_papers", "means", "opinion") and not self.wh.isdisjoint(
+            lead
+        ):
+            # "Hoeveel zou u kunnen betalen?", "Wanneer is het goed voor u?", "Hoe weet u dat?": the question
+            # word asks something else (the question's own sentence decides, not a courtesy before it)
+            return None
+        return kind
 
     def said_back(self, sentence: str) -> str:
         """A trainee's sentence as the caller says it back: 'Ik stuur u vandaag het formulier' becomes 'u stuurt mij

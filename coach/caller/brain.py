@@ -1059,7 +1059,10 @@ class CallerBrain:
             if (
                 ref not in self.covered
                 and self.proposals.get(p.id) is None
-                and p not in offers_now  # offered now: agreed only if the caller's reply says yes
+                # offered now: agreed only if the caller's reply says yes; stated in the turn that asks to say it all
+                # back, it is part of what is said back ("Ik verbind u zo door met meneer Verschuur. ... Kunt u in uw
+                # eigen woorden zeggen wat u nu gaat doen?"; round-28 audit A4.10)
+                and (p not in offers_now or back == "teach_back")
                 and any(first_match(p.phrases, x) for x in steps)
             ):
                 self.covered.append(ref)
