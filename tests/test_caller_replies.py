@@ -1529,3 +1529,61 @@ def test_who_will_you_speak_gets_no_dont_know(lib: Library) -> None:
     zeker, eerlijk gezegd' (round-28 audit A4.12)."""
     plan = _replay(lib, "A4", 12, 28)[-1]
     assert "weet ik niet" not in plan.text and kinds(plan) in (["teach_back"], ["understood"])
+
+
+# --- review of the round-28 fixes -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "present"),
+    [
+        ("Als ik het goed begrijp wacht u nog op uw teruggave, en dat kan ik voor u nakijken.", "summary", True),
+        ("Ik zeg het even kort: Sjors is overleden en hij staat nog op de aanslag.", "summary", True),
+        ("Zal ik het nog even kort samenvatten?", "summary", False),
+        ("Uw man is overleden? Dan wens ik u veel sterkte.", "emotion_reflection", True),
+        ("Dat is toch uw zaak.", "dismissive", True),
+        ("Dat blijft uw zaak, mevrouw.", "dismissive", True),
+    ],
+)
+def test_the_new_blockers_leave_what_they_were_not_for(text: str, act: str, present: bool) -> None:
+    """An offer after a summary, the trainee's own 'ik zeg het even kort', a condolence without a goodbye and 'Dat is
+    toch uw zaak' keep their reading (review)."""
+    assert (act in ANALYZER.analyze(text).acts) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Misschien bent u vergeten te bellen?", None),  # a guess about the past, no suggestion
+        ("Misschien heeft u zelf nog vragen?", None),
+        ("Misschien even de notaris bellen over de OZB?", "task"),
+        ("Wie gaat u dan bellen, uw zoon?", None),  # a real question with a guess, no teach-back
+        ("Wie gaat u bellen voor die rekening, de dierenarts zelf?", None),
+    ],
+)
+def test_the_new_kinds_leave_guesses_and_real_questions(text: str, kind: str | None) -> None:
+    assert ANALYZER.asks_back(text) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Heeft u de brief al gelezen, of zal ik het uitleggen?", "Huilt u nu, of zal ik even wachten?"],
+)
+def test_a_state_is_no_pick_said_back(lib: Library, question: str) -> None:
+    """'Ik heb de brief al gelezen, dat lijkt me het makkelijkst' and 'Ik huil nu, ...' are no answer (review)."""
+    _, plans = play(lib.scenario("heffing-hondenbelasting"), ["Goedemorgen, met Joyce.", question], 1)
+    assert not plans[-1].text.startswith("Ik ")
+
+
+@pytest.mark.parametrize(
+    "question", ["Gaat het vaker mis met de post bij u?", "Klopt het zo ongeveer dat u twee honden had?"]
+)
+def test_a_fact_question_gets_no_how_are_you_or_yes(lib: Library, question: str) -> None:
+    """'gaat het mis met' asks no wellbeing; 'klopt het zo ongeveer dat ...' checks a fact, no bare 'klopt zo?'."""
+    _, plans = play(lib.scenario("heffing-hondenbelasting"), ["Goedemorgen, met Joyce.", question], 1)
+    said = {*fallback_lines()["how_are_you"], *fallback_lines()["check_confirmed"]}
+    assert plans[-1].text not in said
+
+
+def test_fear_in_other_words_is_not_negated() -> None:
+    assert ANALYZER.feeling("Ik kon niet slapen van angst.") and not ANALYZER.feeling("Ik ben niet meer zo bang.")

@@ -855,3 +855,39 @@ def test_a_turn_that_still_asks_or_explains_a_word_asked_is_no_early_solution(li
         ("l", "Sorry. Het betekent dat we er niet naar kijken, omdat het te laat binnen was."),
     )
     assert result.value is None and result.skipped  # no early solution to fault
+
+
+def test_the_round_13_rules_leave_verdicts_protests_and_open_questions(lib: Library) -> None:
+    """A verdict with a question tagged on is still an early solution; a protest ('Driehonderd euro? ...') asks no
+    word; 'Waar gaat het over?' after 'ik kijk even of ...' and a stutter 'En hoe, hoe is dat?' stay open (review)."""
+    early = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Ik krijg een aanslag voor een huis waar ik niet meer woon."),
+        (
+            "l",
+            "Die aanslag klopt gewoon, want u stond op 1 januari nog ingeschreven. Heeft u de brief nog bij de hand?",
+        ),
+        ("c", "Ja."),
+        ("l", "Dan kunt u hem het beste gewoon betalen."),
+    )
+    assert early.value == 0.0
+    protest = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Driehonderd euro? Dat kan toch niet kloppen!"),
+        ("l", "Dat klopt wel. U heeft niet op tijd betaald, dus u moet nu binnen veertien dagen betalen."),
+    )
+    assert protest.value == 0.8
+    opened = measure(
+        lib,
+        "open_questions",
+        ("l", OPENING),
+        ("c", "Ik bel over een brief."),
+        ("l", "Ik kijk even of ik uw dossier kan vinden. Waar gaat het over?"),
+        ("c", "Over de aanslag."),
+        ("l", "Oké. En hoe, hoe is dat voor u?"),
+    )
+    assert opened.value == 1.0

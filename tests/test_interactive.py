@@ -203,6 +203,22 @@ def test_ctrl_c_in_the_scenario_menu(tmp_path: Path) -> None:
     assert history(tmp_path) == []
 
 
+def _stop_and_export(child, home: Path) -> str:
+    """Stop the call at the prompt and return its only saved session, exported as YAML."""
+    child.sendline("/stop")
+    child.expect("Transcript opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    (row,) = history(home)
+    return subprocess.run(
+        [sys.executable, "-m", "coach", "export", row["id"]],
+        env={**os.environ, "COACH_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def test_arrow_keys_edit_the_line(tmp_path: Path) -> None:
     child = spawn(tmp_path, "practice", "woz-hoger-dan-buren", "--seed", "1")
     child.expect("U: ")
@@ -211,18 +227,7 @@ def test_arrow_keys_edit_the_line(tmp_path: Path) -> None:
     child.send("e\r")
     child.expect("Mevrouw Vermeulen: ")
     child.expect("U: ")
-    child.sendline("/stop")
-    child.expect("Transcript opgeslagen")
-    child.expect(pexpect.EOF)
-    child.close()
-    (row,) = history(tmp_path)
-    turns = subprocess.run(
-        [sys.executable, "-m", "coach", "export", row["id"]],
-        env={**os.environ, "COACH_HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    turns = _stop_and_export(child, tmp_path)
     assert "text: Goedemorgen\n" in turns
 
 
@@ -250,24 +255,15 @@ def test_small_terminal_pages_the_briefing_and_dossier_shows_it_again(tmp_path: 
 def test_text_typed_at_the_briefing_pager_becomes_the_first_turn(tmp_path: Path) -> None:
     child = spawn(tmp_path, "practice", "heffing-hondenbelasting", "--seed", "3", size=(24, 80))
     child.expect_exact("-- meer: Enter --")
+    child.sendline("q")  # a key for the pager, no turn: the next page
+    assert child.expect_exact(["-- meer: Enter --", "Bewaard als uw volgende beurt"]) == 0
     child.sendline("Goedemorgen, u spreekt met Sanne van Belastingen.")  # typed as if the call had begun
     child.expect_exact("Bewaard als uw volgende beurt")
     child.expect("Mevrouw De Graaf: ")  # the caller's opening first, then the kept turn, answered
     child.expect_exact("U: Goedemorgen, u spreekt met Sanne van Belastingen.")
     child.expect("Mevrouw De Graaf: ")
     child.expect("U: ")
-    child.sendline("/stop")
-    child.expect("Transcript opgeslagen")
-    child.expect(pexpect.EOF)
-    child.close()
-    (row,) = history(tmp_path)
-    turns = subprocess.run(
-        [sys.executable, "-m", "coach", "export", row["id"]],
-        env={**os.environ, "COACH_HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    turns = _stop_and_export(child, tmp_path)
     assert "text: Goedemorgen, u spreekt met Sanne van Belastingen.\n" in turns
 
 

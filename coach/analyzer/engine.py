@@ -605,7 +605,12 @@ class Analyzer:
         self.not_before_u = frozenset(fold(w) for w in g.not_before_u)
         self.negation = _words_regex(lx.negations)
         self.negated_clause = (
-            re.compile(rf"(?:{self.negation.pattern})\W+(?:\w+\W+){{0,2}}$") if self.negation else None
+            # "niet boos", "niet echt boos", "niet meer zo bang"; not "niet slapen van angst" (review)
+            re.compile(
+                rf"(?:{self.negation.pattern})\W+(?:(?:meer|zo|echt|erg|heel|helemaal|nog|te|wel)\W+){{0,2}}(?:\w+\W+)?$"
+            )
+            if self.negation
+            else None
         )
         self.fact_slots = _words_regex(q.fact_slots)
         self.fact_questions = _words_regex(q.fact_questions, v)

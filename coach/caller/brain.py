@@ -1945,13 +1945,23 @@ class CallerBrain:
             statement = re.match(r"(?:ik|u|jullie|we|wij)\s+\w+", whole, re.IGNORECASE)  # "ik kan het ophalen"
             rest = [fold(w) for w in whole.split()[2:]]
             acts = any(self._verbal(w) or (len(w) > 4 and w.endswith("en")) for w in rest)
-            verb = fold(whole.split()[1]) if inverted and len(whole.split()) > 1 else ""
-            acts = acts or bool(
-                verb
-                and verb not in self.words.happens_to_me
-                and verb not in self.words.not_steps
-                and verb not in self.words.modals
-            )
+            if inverted:  # "ik bel ...", "ik wil het zelf invullen"; not "ik heb de brief al gelezen", "ik huil nu"
+                verb = fold(whole.split()[1])
+                infinitive = any(
+                    w in self.words.infinitives
+                    or (len(w) >= 6 and w.endswith("en") and not w.startswith("ge") and w not in _NOT_INFINITIVES)
+                    for w in rest
+                )
+                # "ik wil (liever) dat iemand bij mij thuis komt": a wish with a subject of its own that ends in its
+                # verb, not "dat u ..." turned round nor "dat taxatieverslag"
+                clause = rest[1:] if rest and rest[0] in ("liever", "graag", "toch") else rest
+                wish = (
+                    len(clause) > 2
+                    and clause[0] == "dat"
+                    and clause[1] in ("iemand", "er", "de", "het", "een", "hij", "zij", "ze")
+                    and clause[-1].endswith("t")
+                )
+                acts = verb in self.words.pick_verbs or (verb in self.words.modals and (infinitive or wish))
             if (
                 statement
                 and (acts or (len(rest) == 0 and not inverted))
@@ -3382,7 +3392,9 @@ _UPSET_AT = 6
 callers start; review)."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
 """Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
-_KLOPT_ZO = re.compile(r"(?<![^\W_])klopt\s+(?:(?:dat|het|dit)\s+)?zo\b")
+_NOT_INFINITIVES = frozenset({"alleen", "binnen", "buiten", "tegen", "morgen", "samen", "zeven", "negen", "boven"})
+"""Words that end in -en and are no infinitive: "even" is too short to count anyway."""
+_KLOPT_ZO = re.compile(r"(?<![^\W_])klopt\s+(?:(?:dat|het|dit)\s+)?zo(?:\s+voor\s+u)?\W*(?:\?|$)")
 """'Klopt (dat) zo?': a check of what was just said, searched in the folded questions of a turn."""
 _DONE_WITH = frozenset(
     {

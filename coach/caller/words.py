@@ -44,6 +44,7 @@ class BrainWords:
         self.happens_to_me = _words(lx.happens_to_me)
         self.not_steps = _words(lx.not_steps)
         self.modals = _words(lx.modals)
+        self.pick_verbs = _words(lx.pick_verbs)
         self.step_times = _words(lx.step_times)
         self.step_fronted = _words(lx.step_fronted)
         self.months = _words(lx.months)

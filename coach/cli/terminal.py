@@ -224,7 +224,8 @@ class Terminal:
         """Text typed at a pager prompt instead of Enter is kept as the trainee's next turn (said after the caller's
         opening line when the call has not begun); True when there was some, so the pager stops."""
         line = clean_typed(typed)
-        if not line:
+        # "q", "ok", "ja" are keys for the pager, not a turn: only a command or words that can open a call are kept
+        if not line or (not line.startswith("/") and len(line.split()) < 2 and len(line) < 8):
             return False
         self.typed = line
         self.console.print(f"[dim]Bewaard als uw volgende beurt: “{render.escape(line)}”. De briefing: /dossier.[/dim]")

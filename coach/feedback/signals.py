@@ -50,10 +50,22 @@ _OPTIONS = re.compile(
 from: a closed question (evidence round 6)."""
 
 
-_PICK = re.compile(r"(?i)\W*(?:(?:en|eh|dus|dan|ok|oké|oke)\W+)*(?:wat|welke?|waar)\b[^?]{0,20}\?\W*$")
+_PICK = re.compile(
+    r"(?i)\W*(?:(?:en|eh|dus|dan|ok|oké|oke)\W+)*(?:welke?\W*\?|(?:wat|welke?)\b[^?]{0,20}"
+    r"(?<![^\W_])(?:wilt|wil|kiest|past|liever|voorkeur|prettig\w*|makkelijk\w*|handig\w*|beste?)\b[^?]{0,12}\?)\W*$"
+)
 """'wat wilt u?', 'welke?', 'wat past beter?': a short question after the options are given ("..., of ik stuur het per
 brief. wat wilt u?"): a pick, closed (evidence round 13)."""
-_GUESSED = re.compile(r"(?i)\W*(?:(?:en|eh|dus|dan)\W+)*(?:hoe|wat|waar|wanneer|welke?)\W*,\s*[^?,]{2,40}\?\W*$")
+_OPTION_OF = re.compile(r"(?i)(?<![^\W_])of\s+(?:ik|we|wij|per|via|met|op|liever|u|de|het|een)(?![^\W_])")
+"""An 'of' that offers another option ("..., of ik stuur het per brief.")."""
+_WHETHER_OF = re.compile(
+    r"(?i)(?<![^\W_])(?:kijk|kijken|weet|weten|vraag|vragen|zie|zien|check|benieuwd|nagaan|controleer)\s+(?:\w+\s+){0,3}of\b"
+)
+"""An 'of' that means whether ("ik kijk even of ...", "ik weet niet of ...")."""
+_GUESSED = re.compile(
+    r"(?i)\W*(?:(?:en|eh|dus|dan)\W+)*(?:hoe|wat|waar|wanneer|welke?)\W*,\s*"
+    r"(?:via|per|met|op|in|bij|naar|door|de|het|een)\s[^?,]{1,30}\?\W*$"
+)
 """'En eh, hoe, via de bank?': a question word with the answer guessed after it: yes or no (evidence round 13)."""
 _CLOSED_IN_FORM = frozenset({"was-er-iets"})
 """Open-question rules that read a yes/no question inviting a story ("Is er iets gebeurd?"): the caller tells, but
@@ -66,7 +78,7 @@ def _offers_choice(call: Call, i: int, h: Any) -> bool:
     if _OPTIONS.search(sentence) or _GUESSED.match(sentence) or h.rule in _CLOSED_IN_FORM:
         return True
     before = call.sentence_before(i, h)
-    return bool(_PICK.match(sentence)) and bool(re.search(r"(?i)(?<![^\W_])of(?![^\W_])", before))
+    return bool(_PICK.match(sentence)) and bool(_OPTION_OF.search(before)) and not _WHETHER_OF.search(before)
 
 
 @signal("open_questions")
@@ -532,12 +544,16 @@ _STREET_READ_BACK = re.compile(
     r"(?:\W+\w+){0,5}\W*$"
 )
 """A short statement that reads the caller's street back ('Lijsterstraat 8, ik heb u.')."""
+_VERDICT = re.compile(
+    r"(?i)(?<![^\W_])(?:want|omdat|dus|daarom|doordat|klopt|moet|moeten|hoeft|hoeven|mag|mogen|kunt|kan|betaalt|krijgt)(?![^\W_])"
+)
+"""A sentence that already answers (a reason, a rule, what the caller must or may): a verdict, no orientation."""
 _MAY_I_ASK = re.compile(r"(?i)\W*mag\s+ik\s+(?:u\s+)?(?:(?:eerst|nog|even|wel)\s+)*(?:iets\s+)?vragen\b")
 """'Mag ik eerst vragen: ...?': a question to the caller, no offer."""
 _WORD_ASKED = re.compile(
-    r"(?i)^\W*[\w'-]{7,}(?:[ -][\w'-]+){0,2}\?|"
+    r"(?i)^\W*[\w'-]{7,}\?|"
     r"(?<![^\W_])(?:wat\s+betekent\s+(?!dat\b|dit\b|het\b)[\w'-]+\?|wat\s+bedoelt\s+u\s+met|[\w'-]+,\s+wat\s+is\s+dat\?|"
-    r"wat\s+is\s+(?:een\s+)?[\w'-]+(?:\s+nou)?(?:\s+weer)?\?|in\s+gewone\s+woorden|ken\s+het\s+woord)"
+    r"wat\s+is\s+(?:een\s+)?(?!dit\b|dat\b|het\b)[\w'-]+(?:\s+nou)?(?:\s+weer)?\?|in\s+gewone\s+woorden|ken\s+het\s+woord)"
 )
 """A caller's turn that asks what a word means: the word echoed as a question ("Niet-ontvankelijk? ..."), or "Wat
 betekent ...?"."""
@@ -583,6 +599,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         ]
         return (
             last.rstrip().endswith("?")
+            and not any(_VERDICT.search(x.text) for x in told)
             and len(_WORD.findall(last)) >= 4
             and not analysis.has("next_step")
             and len(told) <= 1

@@ -427,6 +427,11 @@ class CallerBrainWords(Model):
         default_factory=list,
         description="Werkwoorden in de ik-vorm die geen stap zijn om te zetten: 'u zei' wordt 'ik zei', geen afspraak.",
     )
+    pick_verbs: list[Word] = Field(
+        default_factory=list,
+        description="Werkwoorden in de ik-vorm die een stap zeggen ('ik bel', 'ik stuur'): een keuze tussen twee "
+        "dingen die de beller kan doen wordt alleen dan heel teruggezegd ('Ik bel mijn moeder eerst').",
+    )
     modals: list[Word] = Field(
         default_factory=list,
         description="Hulpwerkwoorden in de ik-vorm ('wil', 'kan'): zonder een tweede werkwoord geen stap, ook niet als "
