@@ -383,6 +383,11 @@ class CallerBrain:
         return Plan([Segment("opening", text, "Open het gesprek met je vraag.")], self.emotion.value, [], [])
 
     @property
+    def calm(self) -> bool:
+        """Whether the caller is calm enough to be satisfied: its unrest at most the scenario's ``satisfied_at``."""
+        return self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+
+    @property
     def pending_hidden(self) -> list[HiddenConcern]:
         """The hidden concerns not yet revealed, in the order they come out."""
         return [h for h in self.scenario.concerns.hidden if h.id not in self.revealed_hidden]
@@ -405,7 +410,7 @@ class CallerBrain:
         s = self.scenario
         required = s.required_key_info
         missing = [k for k in required if k.id not in self.key_info]
-        calm = self.emotion.value <= s.caller.emotion.satisfied_at
+        calm = self.calm
         # a calm caller who agreed what happens next and said it understands, or was just told the steps in the
         # closing turn itself, does not say "ik weet nog steeds niet wat ik moet doen" (round-7 and round-11 audits):
         # half the key points recognised is enough then
@@ -509,7 +514,8 @@ class CallerBrain:
             if not offer
             else []
         )
-        if back == "choice" and not offer and set(_WORD.findall(question)) & self.words.tell_verbs:
+        tells = bool(set(_WORD.findall(question)) & self.words.tell_verbs)  # "kunt u ... geven/noemen?"
+        if back == "choice" and not offer and tells:
             # "kunt u uw aanslagnummer geven of postcode en huisnr?": a detail of its own asked two ways, the caller
             # gives the first it has, not "Het eerste lijkt me het makkelijkst" (round-28 audit B1.1)
             facts = facts or self._facts_asked(asked_now, analysis)[:1]
@@ -1123,7 +1129,7 @@ class CallerBrain:
             # (round-25 audit)
             answer(lambda: self.line("check_confirmed"), "check_confirmed", "Bevestig: dat klopt.", stock=True)
             reply.answers[-1].apart = True
-        if back == "choice" and not preference and not (facts and set(_WORD.findall(question)) & self.words.tell_verbs):
+        if back == "choice" and not preference and not (facts and tells):
             answer(partial(self._choice, analysis, revealed), "choice", "Kies een van de twee mogelijkheden.")
         elif back == "task":
             cannot = self._cannot(analysis)  # "Kunt u het online invullen?" without DigiD: no
@@ -1232,12 +1238,7 @@ class CallerBrain:
             break
         # "Zal ik samenvatten wat we afspreken?": the caller says yes; knowing where it stands comes after it
         offered = bool(self.words.offer.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
-        ready = (
-            self.requirements_met
-            and not self.ready_said
-            and self.emotion.value <= s.caller.emotion.satisfied_at
-            and not offered
-        )
+        ready = self.requirements_met and not self.ready_said and self.calm and not offered
         if "explanation" in acts and says and not ready:
             answer(
                 lambda: self.line("explanation_ok"),
@@ -1297,7 +1298,7 @@ class CallerBrain:
                     if self.words.own_step.search(fold(y)) and not self.words.conclusion.match(fold(y))
                 ]
         shown = " ".join(x.text for x in segments)
-        if self.emotion.value <= s.caller.emotion.satisfied_at and self.analyzer.feeling(shown):
+        if self.calm and self.analyzer.feeling(shown):
             # the meter follows the words: a caller who says it is scared or angry is not calm
             self.emotion.value = s.caller.emotion.satisfied_at + 1
         if not segments:
@@ -1336,7 +1337,7 @@ class CallerBrain:
             outcome = "max_turns"
             reason = f"Het gesprek duurde te lang ({s.end.max_turns} beurten) zonder goed einde."
             # a calm caller out of time says so; "Ik zie wel hoe het loopt" would sound resigned after good help
-            calm = self.emotion.value <= s.caller.emotion.satisfied_at
+            calm = self.calm
             line = self.line("goodbye_time") if calm else self._goodbye_line()
             segments = [Segment("unsatisfied_goodbye", line, "Beëindig het gesprek.")]
             self.ended = outcome
@@ -1443,18 +1444,13 @@ class CallerBrain:
         # ... nor one that agreed to the plan a turn or two ago ("Ja, dat lijkt me goed" - "Ik weet het nog steeds
         # niet. Ik ga wel naar de bank."; round-24 audit)
         agreed = self.agreed_turn is not None and self.turn_no - self.agreed_turn <= 2
-        if (
-            self.emotion.value <= self.scenario.caller.emotion.satisfied_at
-            or self.understood_said
-            or self.ready_said
-            or agreed
-        ):
+        if self.calm or self.understood_said or self.ready_said or agreed:
             return self.line("goodbye_unsure")  # "ik weet het nog steeds niet" after "Dat snap ik" is two callers
         return self.line("unsatisfied_goodbye")
 
     def _goodbye(self) -> tuple[Segment, str, str]:
         """The caller's goodbye when the call may end: thanks when calm, else an uneasy one; the outcome and why."""
-        calm = self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+        calm = self.calm
         kind = "satisfied" if calm else "unsatisfied_goodbye"
         outcome = "satisfied" if calm else "unsatisfied"
         reason = "" if calm else f"De beller was nog niet gerust (emotie {self.emotion.value}/10)."
@@ -2959,7 +2955,7 @@ class CallerBrain:
         questions = fold(" ".join(x.text for x in analysis.sentences if "?" in x.text))
         if self.words.feels_asked is not None and self.words.feels_asked.search(questions):
             # "Voelt dat als een opluchting?": how it feels now, by its mood (round-28 audit A1.8)
-            calm = self.emotion.value <= self.scenario.caller.emotion.satisfied_at
+            calm = self.calm
             return lambda: self.line("feels_better" if calm else "feels_not_yet")
         if self.words.how_are_you is not None and self.words.how_are_you.search(questions):
             return lambda: self.line("how_are_you")  # "gaat het een beetje met haar?" (round-28 audit D5.7)
