@@ -1587,3 +1587,17 @@ def test_a_fact_question_gets_no_how_are_you_or_yes(lib: Library, question: str)
 
 def test_fear_in_other_words_is_not_negated() -> None:
     assert ANALYZER.feeling("Ik kon niet slapen van angst.") and not ANALYZER.feeling("Ik ben niet meer zo bang.")
+
+
+def test_a_question_before_a_goodbye_too_early_gets_what_a_goodbye_would(lib: Library) -> None:
+    """'Misschien even de notaris bellen over de OZB? Fijne dag verder!' before the caller is done: a yes to the step
+    and what a goodbye alone gets then (not done yet), not a yes and silence about the goodbye."""
+    turns = [
+        "Goedemiddag, met Daan van Belastingen Haverveld. Waarmee kan ik u helpen?",
+        "Vervelend zeg. Wilt u het overzicht per post, of kijkt u zelf in Mijn Haverveld?",
+        "De OZB betaalt u wel voor het hele jaar, de notaris verrekent dat met de koper, dus u betaalt niet dubbel. De "
+        "afval gaat vanaf juni omlaag, de termijnen worden lager. Kunt u in uw eigen woorden zeggen wat er nu gebeurt?",
+        "Klopt. Misschien even de notaris bellen over de OZB? Fijne dag verder, meneer Kuipers!",
+    ]
+    _, plans = play(lib.scenario("heffing-verhuisd-afval"), turns, 5)
+    assert kinds(plans[-1]) == ["agree", "close_too_early"] and plans[-1].outcome is None

@@ -1320,9 +1320,11 @@ class CallerBrain:
             and "dismissive" not in acts
             and not text_out.rstrip().endswith("?")
             and all(x.kind in _DONE_WITH for x in segments)
-            and (self.requirements_met or self._enough_to_close(arranged="next_step" in acts and not premature))
+            # ... and when the call cannot end yet, what a goodbye alone would get: the caller is not done yet
+            # ("Goed, dat doe ik. Maar ...", or a second goodbye too early ends it unsatisfied)
+            and (ending := self._closing(events, revealed, arranged="next_step" in acts and not premature))
         ):
-            goodbye, outcome, reason = self._goodbye()
+            goodbye, outcome, reason = ending.segments[-1], ending.outcome, ending.reason
             # "Goed, dat doe ik." then "Goed. Dan kan ik ...": the goodbye's short first word is not said twice
             lead, _, rest = goodbye.text.partition(" ")
             if (
