@@ -413,22 +413,22 @@ class Call:
         """Where each sentence of each trainee turn starts (they are in order): the sentence of a hit by bisection."""
         return {i: [s.start for s in a.sentences] for i, a in self._analysis.items()}
 
-    def sentence(self, index: int, hit: Any) -> str:
-        """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
+    def _at(self, index: int, hit: Any) -> tuple[list[Any], int]:
+        """The sentences of the trainee's turn and the position of the one a hit starts in (-1: before the first)."""
         analysis = self._analysis.get(index)
         if analysis is None:
-            return hit.text
-        sentences = analysis.sentences
-        at = bisect.bisect_right(self._starts[index], hit.start) - 1
+            return [], -1
+        return analysis.sentences, bisect.bisect_right(self._starts[index], hit.start) - 1
+
+    def sentence(self, index: int, hit: Any) -> str:
+        """The whole sentence of the trainee's turn that holds a hit: the trainee's own moment, not a fragment."""
+        sentences, at = self._at(index, hit)
         return sentences[at].text if at >= 0 and hit.start < sentences[at].end else hit.text
 
     def sentence_before(self, index: int, hit: Any) -> str:
         """The sentence of the trainee's turn before the one that holds a hit ("" when it is the first)."""
-        analysis = self._analysis.get(index)
-        if analysis is None:
-            return ""
-        at = bisect.bisect_right(self._starts[index], hit.start) - 1
-        return analysis.sentences[at - 1].text if at >= 1 else ""
+        sentences, at = self._at(index, hit)
+        return sentences[at - 1].text if at >= 1 else ""
 
     def hit_ev(self, index: int, turn: Turn, hit: Any, note: str = "") -> Evidence:
         return ev(index, turn, self.sentence(index, hit), note)

@@ -550,6 +550,13 @@ _VERDICT = re.compile(
 """A sentence that already answers (a reason, a rule, what the caller must or may): a verdict, no orientation."""
 _MAY_I_ASK = re.compile(r"(?i)\W*mag\s+ik\s+(?:u\s+)?(?:(?:eerst|nog|even|wel)\s+)*(?:iets\s+)?vragen\b")
 """'Mag ik eerst vragen: ...?': a question to the caller, no offer."""
+
+
+def _offering(sentence: str) -> bool:
+    """An offer or a request for permission ("Zal ik ...?"), not "Mag ik eerst vragen: ...?", which asks."""
+    return bool(_OFFER.match(sentence)) and not _MAY_I_ASK.match(sentence)
+
+
 _WORD_ASKED = re.compile(
     r"(?i)^\W*[\w'-]{7,}\?|"
     r"(?<![^\W_])(?:wat\s+betekent\s+(?!dat\b|dit\b|het\b)[\w'-]+\?|wat\s+bedoelt\s+u\s+met|[\w'-]+,\s+wat\s+is\s+dat\?|"
@@ -603,7 +610,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             and len(_WORD.findall(last)) >= 4
             and not analysis.has("next_step")
             and len(told) <= 1
-            and (not _OFFER.match(last) or _MAY_I_ASK.match(last))
+            and not _offering(last)
             and not _BARE_CHECK.search(last)
             and not _CONFIRM_TAG.search(last)
             and not analysis.has("check_understanding")
@@ -638,8 +645,7 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
         # (aanslagnummer, naam, datum), not an offer ("Zal ik ...?")
         if hit.act in ("open_question", "closed_question"):
             sentence = call.sentence(i, hit)
-            offer = _OFFER.match(sentence) and not _MAY_I_ASK.match(sentence)  # "Mag ik eerst vragen: ...?" asks
-            if hit.rule == "fact-question" or call.is_fact_question(sentence) or offer:
+            if hit.rule == "fact-question" or call.is_fact_question(sentence) or _offering(sentence):
                 return False
             # "merelstraat 31, aanslag 2026.0962.214?", "gaat het om kerkpad 12?": a check of the caller's details
             if hit.act == "closed_question" and _DETAILS_READ_BACK.search(sentence):
