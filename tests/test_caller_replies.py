@@ -1601,3 +1601,52 @@ def test_a_question_before_a_goodbye_too_early_gets_what_a_goodbye_would(lib: Li
     ]
     _, plans = play(lib.scenario("heffing-verhuisd-afval"), turns, 5)
     assert kinds(plans[-1]) == ["agree", "close_too_early"] and plans[-1].outcome is None
+
+
+def test_a_correction_the_claims_do_not_know_is_still_heard_as_one(lib: Library) -> None:
+    """'Nee wacht, sorry, ik reken het verkeerd. Het is tot en met 10 april.' is a correction, not news to which
+    'Dat is in elk geval helder.' fits (round-28 audit C2.9); a slip mended on the spot ('1 januari 2026. Nee wacht,
+    sorry, 1 januari 2025.') is no correction of what was said before."""
+    scenario = lib.scenario("invordering-berichtenbox-aanmaning")
+    said = "Dat snap ik. U kunt de kosten terugvragen tot eind mei."
+    _, plans = play(scenario, [_OPEN, said, "Nee wacht, sorry, ik reken het verkeerd. Het is tot en met 10 april."], 3)
+    assert kinds(plans[2]) == ["corrected"], plans[2].text
+    slip = "U kunt het terugvragen tot 1 januari 2026. Nee wacht, sorry, 1 januari 2025. Dat is de datum."
+    _, plans = play(scenario, [_OPEN, slip], 3)
+    assert "corrected" not in kinds(plans[1]), plans[1].text
+    assert ANALYZER.retracts("Sorry, ik zei net 12 delen. Dat is fout. Het zijn 10 delen.")
+
+
+def test_an_apology_for_a_fault_of_ours_is_taken(lib: Library) -> None:
+    """'Dat is nooit gebeurd. Dat is echt onze fout, sorry daarvoor.' gets the apology taken, not a bare 'Oké.'
+    (round-28 audit C4.10); an explanation without the apology gets no such line."""
+    scenario = lib.scenario("invordering-berichtenbox-aanmaning")
+    owned = "Ik zie dat u in september teruggebeld zou worden. Dat is nooit gebeurd. Dat is echt onze fout, sorry."
+    _, plans = play(scenario, [_OPEN, "Dat snap ik, vervelend.", owned], 3)
+    assert "apology_taken" in kinds(plans[2]), plans[2].text
+    taken = [x for kind, lines in fallback_lines().items() if kind.startswith("apology_taken") for x in lines]
+    assert any(plans[2].text.startswith(x) for x in taken), plans[2].text
+    plain = "Ik zie dat u in september teruggebeld zou worden. Dat is nooit gebeurd."
+    _, plans = play(scenario, [_OPEN, "Dat snap ik, vervelend.", plain], 3)
+    assert "apology_taken" not in kinds(plans[2]), plans[2].text
+
+
+@pytest.mark.parametrize(
+    "chat",
+    [
+        "Zo, ik ben echt toe aan koffie vandaag, haha. Maar goed.",
+        "Haha ja mijn oma heeft ook geen DigiD, die snapt echt niks van die computers.",
+    ],
+)
+def test_a_chat_with_a_laugh_gets_a_polite_laugh(lib: Library, chat: str) -> None:
+    """A joke about the trainee's own day gets a laugh back, not 'Duidelijk.' or 'Ja, helder.' (round-28 audit C2.4,
+    C5.6); an upset caller does not laugh along; a laugh with news for the caller is no chat."""
+    calm = lib.scenario("invordering-berichtenbox-aanmaning")
+    _, plans = play(calm, [_OPEN, "Dat snap ik, vervelend.", chat], 3)
+    assert kinds(plans[2]) == ["small_talk"] and plans[2].text in fallback_lines()["small_talk"], plans[2].text
+    angry = lib.scenario("invordering-aanmaning-boos")
+    brain, plans = play(angry, [_OPEN, chat])
+    assert brain.emotion.value >= 6 and plans[1].text in fallback_lines()["small_talk_upset"], plans[1].text
+    news = "Haha, goed nieuws: uw kosten gaan eraf, u hoeft niks te doen."
+    _, plans = play(calm, [_OPEN, "Dat snap ik, vervelend.", news], 3)
+    assert "small_talk" not in kinds(plans[2]), plans[2].text

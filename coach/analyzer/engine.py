@@ -110,6 +110,9 @@ _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(
 """A word without a vowel or with five consonants in a row: without one, a turn is no keyboard mash."""
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
+# a retraction right after a value mends a slip of the tongue, unless it says the value came before (Analyzer.retracts)
+_DIGIT = re.compile(r"\d")
+_SAID_BEFORE = re.compile(r"(?<![^\W_])(?:net|eerst|daarnet|zojuist|eerder|daarstraks)(?![^\W_])")
 _TOKEN_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 """A word without digits, hyphenated parts included: for counting a sentence's opening words."""
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')]|$)|\n+")
@@ -1318,6 +1321,18 @@ class Analyzer:
         """Whether the trainee takes back what they said, from ``start`` of the folded text on ("o nee, sorry, ik
         zei het verkeerd", lexicon ``explanation.taken_back``)."""
         return bool(self.taken_back and self.taken_back.search(fold(text), start))
+
+    def retracts(self, text: str) -> bool:
+        """Whether the trainee takes back something said before ("O nee, sorry, ik reken het verkeerd. ... tot en met
+        10 april."), not only a slip of the tongue mended on the spot ("1 januari 2026. Nee wacht, sorry, 1 januari
+        2025."): a retraction with a value just before it is a slip, unless it says it was said before ("ik zei net
+        12 delen")."""
+        folded = fold(text)
+        for m in self.taken_back.finditer(folded) if self.taken_back else ():
+            slip = _DIGIT.search(folded, max(0, m.start() - 60), m.start())
+            if not slip or _SAID_BEFORE.search(folded[m.start() : m.end() + 12]):
+                return True
+        return False
 
     def explained_nearby(self, analysis: Analysis, hit: ActHit) -> bool:
         """Whether the turn explains a jargon hit in the sentence right before or after it ("... per keer dat uw

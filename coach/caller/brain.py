@@ -48,6 +48,7 @@ _OFF_NOTES = {
 _CONTENT = frozenset(
     {
         "explanation_ok",
+        "apology_taken",
         "understood",
         "consent",
         "noted",
@@ -69,7 +70,10 @@ _AFTER_COMPLAINT = frozenset({"angrier", "jargon"})
 """Beats that would say it a second time after a complaint ("Ho, even. Dat was te veel." then "Waardepeildatum?");
 a last warning before hanging up is still said."""
 _SOFT_BEATS = {
-    "hint": {"story", "empathy", "story_done", "explanation_ok", "key_info", "ignored_question", "summary_confirmed"},
+    "hint": {
+        *("story", "empathy", "story_done", "explanation_ok", "apology_taken", "key_info", "ignored_question"),
+        "summary_confirmed",
+    },
     "ready": {"key_info", "proposal", "understood", "explanation_ok", "corrected", "empathy", "agree", "noted"},
 }
 """A hint or a 'now I know where I stand' follows only these answers (or stands alone); anything else would be a
@@ -740,8 +744,8 @@ class CallerBrain:
         unclear = self._too_hard(analysis)
         # an explanation calms when it says something (an announcement like "daar kom ik zo op" says nothing yet)
         says = "explanation" in acts and bool(self.analyzer.asserted_text(text, analysis).strip())
-        if says and not analysis.has("jargon") and not unclear:
-            events.append(E.plain_explanation)
+        if says and not analysis.has("jargon") and not unclear and not self._chats(text):
+            events.append(E.plain_explanation)  # a chat about the trainee's day explains nothing
         if "next_step" in acts and not premature:
             events.append(E.next_step)
             self.next_step_made = True
@@ -957,11 +961,11 @@ class CallerBrain:
         if fixed:
             # the trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard
             kind = "corrected" if self.analyzer.takes_back(text) else "corrected_mishear"
-            if kind == "corrected" and not self.soft and unrest_before >= _UPSET_AT:
-                # an upset caller does not praise the trainee for changing its word ("Goed dat u het rechtzet" at
-                # unrest 6; round-27 audit): it wants to know what holds now
-                kind = "corrected_upset"
-            answer(lambda: self.line(kind), "corrected", "Reageer op de verbetering: goed dat het rechtgezet wordt.")
+            answer(
+                lambda: self.line(self._correction_kind(kind, unrest_before)),
+                "corrected",
+                "Reageer op de verbetering: goed dat het rechtgezet wordt.",
+            )
         elif withdrawn:
             # "Ja, dat is goed." - "Oh nee sorry, dat kan ik eigenlijk niet.": let down, and what it said yes to is off
             for pid in [p for p, turn in self.accepted_at.items() if turn == self.turn_no - 1]:
@@ -1239,7 +1243,28 @@ class CallerBrain:
         # "Zal ik samenvatten wat we afspreken?": the caller says yes; knowing where it stands comes after it
         offered = bool(self.words.offer.search(fold(analysis.sentences[-1].text))) if analysis.sentences else False
         ready = self.requirements_met and not self.ready_said and self.calm and not offered
-        if "explanation" in acts and says and not ready:
+        if (
+            "explanation" in acts
+            and says
+            and not ready
+            and not fixed
+            and not withdrawn
+            and self.analyzer.retracts(text)
+        ):
+            # "O nee, sorry, ik reken het verkeerd. ... tot en met 10 april.": a correction the claims did not catch
+            # is still heard as one, not "Dat is in elk geval helder." (round-28 audit)
+            answer(
+                lambda: self.line(self._correction_kind("corrected", unrest_before)),
+                "corrected",
+                "Reageer op de verbetering: goed dat het rechtgezet wordt.",
+            )
+        elif "explanation" in acts and says and not ready and self._chats(text):
+            # "Haha ja mijn oma heeft ook geen DigiD, die snapt echt niks van die computers.": a chat, not news
+            answer(lambda: self._small_talk(unrest_before), "small_talk", "Lach beleefd mee, of niet als je boos bent.")
+        elif "explanation" in acts and says and not ready and self._owns_fault(text, analysis):
+            # "Dat is nooit gebeurd. Dat is echt onze fout, sorry daarvoor.": the apology is taken, not "Oké."
+            answer(lambda: self.line("apology_taken"), "apology_taken", "Neem het excuus aan.")
+        elif "explanation" in acts and says and not ready:
             answer(
                 lambda: self.line("explanation_ok"),
                 "explanation_ok",
@@ -1305,6 +1330,8 @@ class CallerBrain:
             kind = "offscript" if off == "minimal" else "filler"
             heard = bool(set(_WORD.findall(fold(text))) - _SOUNDS)  # "ok" was heard; "eh", "..." not
             line = self.line(("offscript_minimal" if heard else "offscript_silent") if off == "minimal" else "filler")
+            if kind == "filler" and self._chats(text):  # "Zo, ik ben echt toe aan koffie vandaag, haha. Maar goed."
+                kind, line = "small_talk", self._small_talk(unrest_before)
             segments = [Segment(kind, line, "Reageer kort en wacht af.")]
         text_out = " ".join(x.text for x in segments)
         if text_out.rstrip().endswith("?") and self.pending_question is None:
@@ -2637,6 +2664,32 @@ class CallerBrain:
             return self._ask_again()  # "Wat is nog niet duidelijk?": what it still wants to know, not "weet niet" again
         return self.line("not_understood")
 
+    def _chats(self, text: str) -> bool:
+        """Whether the turn is a laugh about the trainee's own world ("Zo, ik ben echt toe aan koffie vandaag, haha."),
+        no word about the caller's matter: laughter (lexicon ``caller_brain.laughter``) and no 'u' in it."""
+        words = set(_WORD.findall(fold(text)))
+        return bool(words & self.words.laughter) and "?" not in text and not words & _YOU
+
+    def _small_talk(self, unrest: int) -> str:
+        """A polite laugh at a chat; an upset caller does not laugh along."""
+        if not self.soft and unrest >= _UPSET_AT:
+            return self.line("small_talk_upset")
+        return self.line("small_talk")
+
+    def _owns_fault(self, text: str, analysis: Analysis) -> bool:
+        """Whether the trainee apologises for a fault of the organisation ("Dat is nooit gebeurd. Dat is echt onze
+        fout, sorry daarvoor."; lexicon ``caller_brain.our_fault``), not for their own words."""
+        sorry = any(h.rule == "excuses" for h in analysis.of("emotion_reflection"))
+        fault = self.words.our_fault
+        return sorry and fault is not None and bool(fault.search(fold(text))) and not self.analyzer.retracts(text)
+
+    def _correction_kind(self, kind: str, unrest_before: int) -> str:
+        """The lines for a correction: an upset caller does not praise the trainee for changing its word ("Goed dat u
+        het rechtzet" at unrest 6; round-27 audit), it wants to know what holds now."""
+        if kind == "corrected" and not self.soft and unrest_before >= _UPSET_AT:
+            return "corrected_upset"
+        return kind
+
     def _recaps(self, *, steps: bool, limit: int) -> list[str]:
         """What the caller says back of what was covered, at most ``limit`` clauses: the scenario's ``recap`` words
         for the accepted proposals first, then an agreement no proposal covers in the trainee's words turned round
@@ -3386,6 +3439,8 @@ _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 _PER = re.compile(r"(?<![^\W_])per\s+(\w+)")
 """'per maand', 'per termijn': the unit an amount is said in."""
 _UPSET_AT = 6
+_YOU = frozenset({"u", "uw", "je", "jij", "jou", "jouw", "jullie"})
+"""Words for the caller: a turn with one of them is about the caller, not a chat about the trainee's day."""
 """From this unrest (0-10) a caller is too upset to thank the trainee for a correction (5 is where several calm
 callers start; review)."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})

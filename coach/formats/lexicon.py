@@ -601,6 +601,16 @@ class CallerBrainWords(Model):
         description="Een vraag hoe het nieuws valt ('Voelt dat als een opluchting?'): de beller zegt hoe het nu voelt, "
         "naar zijn stemming; geen gegeven dat hij niet weet.",
     )
+    laughter: list[Word] = Field(
+        default_factory=list,
+        description="Lachen in een beurt ('haha'): een grapje of praatje krijgt een beleefd lachje terug (of, van een "
+        "boze beller, dat hij het niet grappig vindt), geen 'Duidelijk.'",
+    )
+    our_fault: list[str] = Field(
+        default_factory=list,
+        description="Zo geeft een medewerker een fout van de organisatie toe ('dat is onze fout', 'dat had niet mogen "
+        "gebeuren'): met een excuus erbij neemt de beller het excuus aan, geen kaal 'Oké.'",
+    )
     reads_file: list[str] = Field(
         default_factory=list,
         description="Zo leest een medewerker het dossier voor ('ik zie', 'staat hier'): een beurt die alleen dat doet "
