@@ -66,6 +66,23 @@ def test_doorvragen_counts_questions_on_the_callers_own_words(lib: Library) -> N
     assert picked_up.evidence[0].turn == 3 and "pakt op" in picked_up.evidence[0].note
 
 
+def test_an_answer_in_the_callers_words_before_a_question_is_no_follow_up(lib: Library) -> None:
+    """'Voor de hond moet u wel betalen, die 58 euro. ... Heeft u DigiD?' answers in the caller's words and then asks
+    something new: no follow-up (evidence round 13); a short echo before the question still is one."""
+    caller = ("c", "Ik wil kwijtschelding voor de hond en het afval. Die 58 euro voor de hond is gewoon te veel.")
+    answered = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        caller,
+        ("l", "Voor de hond moet u wel betalen, die 58 euro, kwijtschelding kan alleen voor het afval. Heeft u DigiD?"),
+    )
+    echoed = measure(
+        lib, "doorvragen", ("l", OPENING), caller, ("l", "Die 58 euro voor de hond? Wat maakt het zo veel voor u?")
+    )
+    assert answered.value == 0 and echoed.value == 1
+
+
 def test_summary_that_captures_the_hidden_concern_beats_one_that_misses_it(lib: Library) -> None:
     scenario = lib.scenario("woz-hoger-dan-buren")
     hidden = scenario.concerns.hidden[0].keywords[0]

@@ -122,6 +122,10 @@ _BARE_CHECK = re.compile(
     r"(?:\s+(?:zo|ook|wel|nog|eigenlijk))?(?:\s+met\s+[^?]{0,40})?\W*\?\W*$"
 )
 """A check that asks only whether what came before is right ("Klopt dat?", "Klopt dat met wat u ziet?")."""
+_WORDS = re.compile(r"[^\W\d_]+")
+_ECHO_WORDS = 8
+"""A sentence before a question gives the caller's words back by echoing them only when it is this short; a longer one
+that uses them explains or answers (evidence round 13)."""
 _NO_FOLLOW_UP = re.compile(
     r"(?i)(?<![^\W_])(?:at|apenstaartje|punt (?:nl|com|net))(?![^\W_])|@|(?<!\d)0\d[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|"
     r"(?<![^\W_])ik (?:stuur|zet|bel|regel|noteer|laat|maak|verbind|mail)(?![^\W_])[^?]*$"
@@ -199,7 +203,10 @@ def doorvragen(call: Call, criterion: Any) -> Result:
                     if call.reads_back_details(i, sentences[j].text):
                         continue  # "Dus Kerkpad 12, en u woont nu Vinkenlaan 5": details read back
                     words = words_of(sentences[j].text)
-                    echoed = words & last if not check else set()
+                    # an explanation that answers in the caller's words gives nothing back ("Voor de hond moet u wel
+                    # betalen, die 58 euro. ... Heeft u DigiD?"); a short echo does ("Veertien jaar, mooie leeftijd.")
+                    echo = len(_WORDS.findall(sentences[j].text)) <= _ECHO_WORDS
+                    echoed = words & last if not check and echo else set()
                     given = words & heard if sentences[j].text in giving_back else set()
                     if given or len(echoed) >= 2:
                         shared |= given | echoed
