@@ -83,6 +83,24 @@ def test_an_answer_in_the_callers_words_before_a_question_is_no_follow_up(lib: L
     assert answered.value == 0 and echoed.value == 1
 
 
+def test_reading_out_the_file_and_asking_is_no_answer_before_listening(lib: Library) -> None:
+    """'dank u. koekoeklaan 31 klopt? ik zie de machtiging op 21 april binnengekomen' reads the file and asks: for the
+    feedback as for the caller, nothing is answered yet, so the explanation after a real question comes in order."""
+    turns = (
+        ("l", OPENING),
+        ("c", "Waarom betaal ik in acht termijnen en mijn buurvrouw in tien?"),
+        (
+            "l",
+            "Dank u, momentje. Ja, Koekoeklaan 31. Ik zie de machtiging op 21 april binnengekomen. Ik zie ook de brief "
+            "van 22 april. Hoe bent u dat van uw buurvrouw te weten gekomen?",
+        ),
+        ("c", "Vorige week, online."),
+        ("l", "Dan is het zo: na 15 maart krijgt u acht termijnen. Het totaal blijft gelijk."),
+    )
+    result = measure(lib, "clarify_before_solution", *turns)
+    assert result.value == 1 and all(e.turn != 3 or "antwoord" not in e.note for e in result.evidence), result
+
+
 def test_summary_that_captures_the_hidden_concern_beats_one_that_misses_it(lib: Library) -> None:
     scenario = lib.scenario("woz-hoger-dan-buren")
     hidden = scenario.concerns.hidden[0].keywords[0]

@@ -23,7 +23,7 @@ from coach.analyzer.callerlines import questions_to_answer
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
-from coach.caller.words import BrainWords, brain_words
+from coach.caller.words import BrainWords, brain_words, reads_file_and_asks
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
@@ -670,7 +670,7 @@ class CallerBrain:
             and not self._asked_to_be_told(previous)
             # "Ik zie uw bezwaar van 16 maart ... Bent u toen teruggebeld?": the file read out, then a question to the
             # caller; nothing is solved yet (round-27 audit)
-            and not self._reads_file_and_asks(analysis)
+            and not reads_file_and_asks(self.analyzer, analysis)
         )
         if premature:
             events.append(E.premature_solution)
@@ -1403,27 +1403,6 @@ class CallerBrain:
             and bool(set(words) & _YOU)
             and self.words.quiz_steps is not None
             and bool(self.words.quiz_steps.search(last))
-        )
-
-    def _reads_file_and_asks(self, analysis: Analysis) -> bool:
-        """Whether a turn's statements only read out the file (lexicon ``caller_brain.reads_file``: "ik zie ...") or
-        are a few words ("Dank u, momentje."), and it asks the caller something."""
-        statements = [x.text for x in analysis.sentences if not x.text.rstrip().endswith("?")]
-
-        def reads(sentence: str) -> bool:
-            words = _WORD.findall(fold(sentence))
-            if set(words) & self.words.verdict_words:
-                return False  # "Ik zie dat de waarde gewoon klopt, dus ...": a verdict, read from the file or not
-            if self.words.reads_file.search(fold(sentence)):
-                return True
-            # "Dank u, momentje...", "ja, Populierenhof 9.": a few words without a verb
-            return len(words) <= 4 and not any(w in self.analyzer.verbs or self.analyzer._verb_form(w) for w in words)
-
-        return (
-            bool(analysis.sentences)
-            and any(x.text.rstrip().endswith("?") for x in analysis.sentences)
-            and bool(statements)
-            and all(reads(x) for x in statements)
         )
 
     def _part_asks_fact(self, asked_fact: FactAsked, part: str) -> bool:

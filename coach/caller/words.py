@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.analyzer import Analyzer
+from coach.analyzer import Analysis, Analyzer
 from coach.formats.lexicon import CallerBrainWords, Lexicon
 from coach.patterns import fold, pattern_regex, word_alternatives
 
@@ -191,3 +191,30 @@ def _compile(lexicon: Lexicon) -> BrainWords:
 def brain_words(analyzer: Analyzer) -> BrainWords:
     """The compiled word lists of the analyzer's lexicon (compiled on first use, then kept with the analyzer)."""
     return analyzer.compiled(_compile)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def reads_file_and_asks(analyzer: Analyzer, analysis: Analysis) -> bool:
+    """Whether a turn's statements only read out the file (lexicon ``caller_brain.reads_file``: "ik zie ...") or are a
+    few words ("Dank u, momentje."), and it asks the caller something: nothing solved yet, for the caller (no "Wacht
+    even, ik was nog niet klaar") and the feedback (no answer before listening) alike."""
+    words_of = brain_words(analyzer)
+    statements = [x.text for x in analysis.sentences if not x.text.rstrip().endswith("?")]
+
+    def reads(sentence: str) -> bool:
+        words = _WORD.findall(fold(sentence))
+        if set(words) & words_of.verdict_words:
+            return False  # "Ik zie dat de waarde gewoon klopt, dus ...": a verdict, read from the file or not
+        if words_of.reads_file.search(fold(sentence)):
+            return True
+        # "Dank u, momentje...", "ja, Populierenhof 9.": a few words without a verb
+        return len(words) <= 4 and not any(w in analyzer.verbs or analyzer._verb_form(w) for w in words)
+
+    return (
+        bool(analysis.sentences)
+        and any(x.text.rstrip().endswith("?") for x in analysis.sentences)
+        and bool(statements)
+        and all(reads(x) for x in statements)
+    )

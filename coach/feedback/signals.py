@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.analyzer import Analysis
 from coach.analyzer.callerlines import questions_to_answer
+from coach.caller.words import reads_file_and_asks
 from coach.feedback.call import Call, Result, ev, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
@@ -640,6 +641,9 @@ def clarify_before_solution(call: Call, criterion: Any) -> Result:
             and any(solves(x[0], h) for a in ("explanation", "next_step") for h in x[2].of(a))
             and not still_asking(x[2])
             and not word_asked(x[0])
+            # "dank u. koekoeklaan 31 klopt? ik zie de machtiging op 21 april binnengekomen": the file read out and a
+            # question to the caller, nothing solved yet (the caller's reading too; evidence round 13)
+            and not reads_file_and_asks(call.analyzer, x[2])
         ),
         None,
     )
