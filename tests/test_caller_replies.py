@@ -1650,3 +1650,64 @@ def test_a_chat_with_a_laugh_gets_a_polite_laugh(lib: Library, chat: str) -> Non
     news = "Haha, goed nieuws: uw kosten gaan eraf, u hoeft niks te doen."
     _, plans = play(calm, [_OPEN, "Dat snap ik, vervelend.", news], 3)
     assert "small_talk" not in kinds(plans[2]), plans[2].text
+
+
+def test_the_worry_named_outright_is_told_without_a_hint_first(lib: Library) -> None:
+    """'bent u bang dat u uw baan kwijtraakt? Of dat er iets van uw loon af gaat?' names the worry the caller keeps
+    back: it tells it, even when no reply had room for a hint yet, not 'Dat heb ik u nu al een paar keer gezegd.'
+    (round-29 audit D5.8)."""
+    plans = _replay(lib, "D5", 8, 29)
+    assert kinds(plans[-1]) == ["hidden"], plans[-1].text
+    assert all("hint" not in kinds(p) for p in plans[:-1])  # told without a hint before
+
+
+def test_an_offer_or_not_gets_a_yes_that_says_which(lib: Library) -> None:
+    """'Wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?' gets 'Ja, graag. Doet u dat maar.', not
+    'Goed, afgesproken.', which does not say which (round-29 audit D4.7)."""
+    _, plans = play(
+        lib.scenario("heffing-verhuisd-afval"),
+        [_OPEN, "Wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?"],
+    )
+    assert plans[1].text in fallback_lines()["consent_clear"], plans[1].text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "turn", "picked"),
+    [
+        (
+            "kwijtschelding-in-behandeling",
+            "De papieren moeten er voor 1 mei zijn. Wanneer kunt u komen? Deze week, donderdag misschien? "
+            "Of is vrijdag beter?",
+            "donderdag",
+        ),
+        (
+            "heffing-verhuisd-afval",
+            "Wilt u dat ik nog iets voor u nakijk? Of zal ik u bellen als de brief verstuurd is?",
+            "",
+        ),
+    ],
+)
+def test_two_offers_in_two_questions_get_a_pick(lib: Library, scenario: str, turn: str, picked: str) -> None:
+    """'Deze week, donderdag misschien? Of is vrijdag beter?' offers two days in two questions: one is picked, without
+    the trainee's 'misschien' (round-29 audit D2.8, D4.6); a check with a second question ('Lukt dat zo? Of wilt u dat
+    ik nog iets nakijk?') is no pick between offers."""
+    _, plans = play(lib.scenario(scenario), [_OPEN, turn])
+    assert kinds(plans[1]) == ["choice"], plans[1].text
+    assert picked in fold(plans[1].text) and "misschien" not in plans[1].text
+    _, plans = play(
+        lib.scenario(scenario),
+        [_OPEN, "Het is 599 euro in twee termijnen. Lukt dat zo? Of wilt u dat ik nog iets nakijk?"],
+    )
+    assert "choice" not in kinds(plans[1]), plans[1].text
+
+
+def test_say_it_back_in_other_words_is_a_teach_back(lib: Library) -> None:
+    """'kunt u het even terugzeggen?', 'Zegt u het even na?' ask for a teach-back (round-29 audit D2.11-12): the
+    caller says the appointment back, a weekday before 'u' turned round ('donderdag kom ik'), not 'Dat weet ik niet
+    zeker'."""
+    for ask in ("Eh, kunt u het even terugzeggen?", "Zegt u het even na?", "Zeg het maar even terug."):
+        assert ANALYZER.asks_back(ask) == "teach_back", ask
+    assert ANALYZER.asks_back("Kunt u het nummer herhalen?") != "teach_back"
+    assert ANALYZER.said_back("Donderdag komt u naar de balie.") == "donderdag kom ik naar de balie"
+    plans = _replay(lib, "D2", 12, 29)
+    assert kinds(plans[-1]) == ["teach_back"] and "donderdag kom ik" in plans[-1].text, plans[-1].text

@@ -473,6 +473,25 @@ class CallerBrain:
             back = None if self._facts_asked(asked_now, analysis) or known_option else self._pick_or_none(analysis)
         if back is None and off is None and not self._facts_asked(asked_now, analysis) and self._names_two(analysis):
             back = "choice"  # "morgen ochtend of middag?", "online of balie?": a pick without a verb of choosing
+        or_not = False
+        if off is None and _OR_NOT.match(_last_question(analysis)):
+            # "wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?": yes or no, said clearly, not
+            # "Goed, afgesproken." (round-29 audit D4.7)
+            or_not = back in ("consent", "proposal", None)
+        elif (
+            off is None
+            and _SECOND_OFFER.match(_last_question(analysis))
+            and _FIRST_OFFER.search(analysis.sentences[-2].text)
+            and back in (None, "consent", "when_suits")
+            and not self._facts_asked(asked_now, analysis)
+            and "check_understanding" not in acts
+            # an offer of the scenario's own has its own reactions ("Zal ik u meteen doorverbinden? Of wilt u dat hij
+            # u terugbelt?")
+            and not any(p.phrases and first_match(p.phrases, text) for p in s.proposals)
+        ):
+            # "wilt u dat ik nog iets nakijk? Of zal ik u bellen als de brief verstuurd is?", "Deze week, donderdag
+            # misschien? Of is vrijdag beter?": two offers, one picked (round-29 audit D4.6, D2.8)
+            back = "choice"
         if back == "knows_how" and _TERM_KNOWN.search(fold(_question_sentences(text))):
             # "weet u wat het taxatieverslag is?": the scenario's own fact about it answers ("Nee, alleen die brief"),
             # else the caller does not really know the word (round-24 audit)
@@ -1000,7 +1019,12 @@ class CallerBrain:
             and not haggles
             and not any(k.reaction for k in conveyed)  # what it hears about its own case comes first
         ):  # "Ik leg het kort uit. Is dat goed?"
-            answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
+            answer(
+                lambda: self.line("consent_clear" if or_not else "consent"),
+                "consent",
+                "Zeg dat het goed is.",
+                stock=True,
+            )
         checks = [h for h in analysis.of("check_understanding") if self.analyzer.checks_themselves(h)]
         if summary_ok is False and checks and len(self.analyzer.content_words(text) & self.own_words) >= 2:
             # "Dus u heeft DigiD en wilt het online doen, klopt dat?" says back what the caller said: right as far as
@@ -1086,7 +1110,8 @@ class CallerBrain:
                 # "U stuurt de rekening op"
                 answer(lambda: self.line("agree"), "agree", "Zeg dat je dat doet.", stock=True)
             elif not steps or any(self.words.trainee_acts.search(fold(x)) for x in steps):
-                answer(lambda: self.line("proposal_accept"), "proposal", "Ga akkoord met de afspraak.", stock=True)
+                accept = "consent_clear" if or_not else "proposal_accept"
+                answer(lambda: self.line(accept), "proposal", "Ga akkoord met de afspraak.", stock=True)
             else:  # "U krijgt een brief", "Binnen acht weken hoort u het": nothing offered, nothing to accept
                 answer(lambda: self.line("noted"), "noted", "Laat merken dat je weet wat er gaat gebeuren.", stock=True)
         invited = ("open_question" in acts or asked_now.open) and not back and not facts and not age_asked and not own
@@ -1144,7 +1169,12 @@ class CallerBrain:
         elif back == "consent" and (
             hidden or self._proposals(offered, offering)
         ):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
-            answer(lambda: self.line("consent"), "consent", "Zeg dat het goed is.", stock=True)
+            answer(
+                lambda: self.line("consent_clear" if or_not else "consent"),
+                "consent",
+                "Zeg dat het goed is.",
+                stock=True,
+            )
         elif back == "news":  # "Wist u dat?"
             answer(lambda: self.line("news"), "news", "Zeg dat je dat niet wist.")
         elif back == "able" and (not facts or facts_apart):  # "Lukt het om die verklaring voor maandag te krijgen?"
@@ -1521,7 +1551,10 @@ class CallerBrain:
         hidden = pending[0]
         rule = hidden.reveal
         if self.hints_given == 0:
-            return None
+            # no hint dropped yet: only asked outright about the worry itself does the caller tell it ("bent u bang dat
+            # u uw baan kwijtraakt? Of dat er iets van uw loon af gaat?"; round-29 audit D5.8), not "Dat heb ik u al
+            # gezegd"
+            return hidden if not calm_only and self._named_outright(text, analysis, hidden) else None
         if calm_only:
             by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
             return hidden if by_calm and self.turn_no >= rule.after_turn else None
@@ -1549,6 +1582,21 @@ class CallerBrain:
         by_topic = bool(acts & {"open_question", "summary"}) and rule.keywords and first_match(rule.keywords, text)
         by_calm = rule.emotion_below is not None and self.emotion.value < rule.emotion_below
         return hidden if by_act or by_topic or by_calm else None
+
+    def _named_outright(self, text: str, analysis: Analysis, hidden: HiddenConcern) -> bool:
+        """Whether the turn's questions ask about a worry (lexicon ``caller_brain.worry``) with a word of the one the
+        caller keeps back, after the turn it may be told at: "bent u bang dat u uw baan kwijtraakt? Of dat er iets van
+        uw loon af gaat?" when it fears for its job."""
+        if self.turn_no < hidden.reveal.after_turn or "dismissive" in analysis.acts:
+            return False
+        facts = self._facts_asked(asked(self.analyzer, self.scenario, analysis), analysis)
+        named = self._concern_words(analysis, hidden, facts)
+        # "Is er nog iets anders waar u zich zorgen over maakt? Eh, uw werk misschien?": a worry asked about, with a
+        # word of it (round-29 audit D5.7)
+        worry = any(self.words.worry.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
+        # (the worry's word counts even when it names a fact too: 'uw werk' is the job it fears for, not where it
+        # works); "Gebruikt u die auto veel? En waarvoor eigenlijk?" names no worry: a hint first
+        return worry and (named >= 2 or self._concern_words(analysis, hidden, []) >= 1)
 
     def _open_answer(self, text: str, analysis: Analysis) -> tuple[Callable[[], str], str, str]:
         """An open question: the next piece of the story, unless it asks about what the caller let slip (a hint:
@@ -2048,7 +2096,8 @@ class CallerBrain:
             short = len(words) <= 4 and not set(folded) & (
                 self.analyzer.verbs | self.words.option_stop | self.words.echo_pronouns
             )
-            return " ".join(w.strip(",.:;?!") for w in words) if short else ""
+            kept = [w.strip(",.:;?!") for w in words if fold(w.strip(",.:;?!")) not in self.words.hedges]
+            return " ".join(kept) if short and kept else ""
         out = [words[start]]
         end = min(len(words), start + 5)
         for i in range(start + 1, end):
@@ -3471,6 +3520,36 @@ def _thanked(line: str, thanks: re.Pattern[str]) -> str:
     if thanks.match(line):
         return line
     return f"Dank u. {line}"
+
+
+_SECOND_OFFER = re.compile(
+    r"\W*(?:(?:eh|en)\W+)?of\s+(?:eh\W+)?(?:zal|zullen|wilt|wil|liever|toch\s+liever|"
+    r"is\s+(?:\w+\s+){1,2}(?:beter|handiger|fijner|makkelijker))\b",
+    re.IGNORECASE,
+)
+"""A question after a question that offers a second option ("... nakijk? Of zal ik u bellen?", "Donderdag? Of is
+vrijdag beter?")."""
+_FIRST_OFFER = re.compile(
+    r"^\W*(?:(?:eh|en|maar|dus|ja)\W+)*(?:wilt u dat (?:ik|we|wij)|zal ik|zullen we|zal ik u)\b|"
+    r"(?<![^\W_])(?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|overmorgen|deze week|volgende week)(?![^\W_])",
+    re.IGNORECASE,
+)
+"""The question before it that offers the first: the trainee's offer ("wilt u dat ik nog iets nakijk?") or a day
+("Deze week, donderdag misschien?"); not a check ("Lukt dat zo?") or the caller's own way ("kan uw zoon u helpen?")."""
+_OR_NOT = re.compile(
+    r"\W*(?:(?:eh|en)\W+)?of\s+(?:niet|(?:eh\W+)?(?:is|hoeft|vindt u)\s+(?:dat|het)\s+(?:\w+\s+){0,2}?"
+    r"(?:niet\s+(?:nodig|hoeven|hoeft)|niet))\W*\?",
+    re.IGNORECASE,
+)
+"""A second question that is no option: 'Of is dat niet nodig?', 'Of hoeft dat niet?', 'Of niet?'."""
+
+
+def _last_question(analysis: Analysis) -> str:
+    """The turn's last sentence when it is a question after a question, else ''."""
+    sentences = analysis.sentences
+    if len(sentences) < 2 or not sentences[-1].text.rstrip().endswith("?"):
+        return ""
+    return sentences[-1].text if sentences[-2].text.rstrip().endswith("?") else ""
 
 
 def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:

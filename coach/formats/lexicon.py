@@ -601,6 +601,11 @@ class CallerBrainWords(Model):
         description="Een vraag hoe het nieuws valt ('Voelt dat als een opluchting?'): de beller zegt hoe het nu voelt, "
         "naar zijn stemming; geen gegeven dat hij niet weet.",
     )
+    hedges: list[Word] = Field(
+        default_factory=list,
+        description="Woorden die een voorstel voorzichtig maken ('donderdag misschien?'): de beller laat ze weg als "
+        "hij de keuze in eigen woorden noemt ('Donderdag, graag.').",
+    )
     laughter: list[Word] = Field(
         default_factory=list,
         description="Lachen in een beurt ('haha'): een grapje of praatje krijgt een beleefd lachje terug (of, van een "
