@@ -1711,3 +1711,27 @@ def test_say_it_back_in_other_words_is_a_teach_back(lib: Library) -> None:
     assert ANALYZER.said_back("Donderdag komt u naar de balie.") == "donderdag kom ik naar de balie"
     plans = _replay(lib, "D2", 12, 29)
     assert kinds(plans[-1]) == ["teach_back"] and "donderdag kom ik" in plans[-1].text, plans[-1].text
+
+
+def test_an_invitation_to_tell_is_no_check_and_no_solution(lib: Library) -> None:
+    """'Vertelt u eens, hoe komt het dat u over kwijtschelding belt?' invites the story ('komt het dat u over' is no
+    'komt het over?'), and 'Gaat u rustig verder, ik luister.' gives the floor back (round-29 audit A3.1-2)."""
+    assert "check_understanding" not in ANALYZER.analyze("Hoe komt het dat u over kwijtschelding belt?").acts
+    assert "check_understanding" in ANALYZER.analyze("Komt het zo duidelijk over?").acts
+    plans = _replay(lib, "A3", 2, 29)
+    assert kinds(plans[0])[0] == "story" and "premature_solution" not in plans[0].events, plans[0].text
+    assert kinds(plans[1]) == ["story"], plans[1].text
+
+
+def test_a_digression_question_gets_a_short_no_not_dont_know(lib: Library) -> None:
+    """'heeft u trouwens al paaseieren gekocht?' is about nothing of the call: the caller knows, says no and is not
+    busy with it; an upset caller asks what it has to do with its question (round-29 audit C3.7); a question about the
+    caller's own life stays a question it may not know."""
+    chat = "heeft u trouwens al paaseieren gekocht? bij de Aldi zijn ze in de aanbieding"
+    _, plans = play(lib.scenario("invordering-berichtenbox-aanmaning"), [_OPEN, "Dat snap ik, vervelend.", chat], 3)
+    assert plans[2].text in fallback_lines()["off_topic"], plans[2].text
+    brain, plans = play(lib.scenario("invordering-aanmaning-boos"), [_OPEN, chat])
+    assert brain.emotion.value >= 6 and plans[1].text in fallback_lines()["offscript_irrelevant"], plans[1].text
+    own = "deed uw partner of een van de kinderen dat soort dingen voor u?"
+    _, plans = play(lib.scenario("invordering-berichtenbox-aanmaning"), [_OPEN, own], 3)
+    assert plans[1].text not in fallback_lines()["off_topic"], plans[1].text

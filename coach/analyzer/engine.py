@@ -112,6 +112,8 @@ _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 # a retraction right after a value mends a slip of the tongue, unless it says the value came before (Analyzer.retracts)
 _DIGIT = re.compile(r"\d")
+_FLOOR_RULES = frozenset({"vertel-kaal", "ga-uw-gang"})
+"""Open-question rules that only give the floor back ("Gaat u maar door, ik luister.", "Ga uw gang.")."""
 _SAID_BEFORE = re.compile(r"(?<![^\W_])(?:net|eerst|daarnet|zojuist|eerder|daarstraks)(?![^\W_])")
 _TOKEN_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 """A word without digits, hyphenated parts included: for counting a sentence's opening words."""
@@ -1459,10 +1461,11 @@ class Analyzer:
         """Whether the turn's only reflection is an apology for the words or a mistake ("Sorry, ik zeg het korter.
         ...", "o nee, sorry, dat klopt niet"), next to something else it does: the caller reacts to what follows, and
         the scorer counts no acknowledged feeling ("Sorry, gecondoleerd" alone still consoles)."""
+        # "Gaat u maar door, ik luister." gives the floor back; it does nothing else next to the apology
+        floor_only = all(h.rule in _FLOOR_RULES for h in analysis.of("open_question"))
+        acts = analysis.acts - {"open_question"} if floor_only else analysis.acts
         return all(h.rule == "excuses" for h in analysis.of("emotion_reflection")) and (
-            bool(
-                analysis.acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"}
-            )
+            bool(acts & {"explanation", "next_step", "check_understanding", "closed_question", "open_question"})
             # "Sorry, gaat uw gang.": sorry for interrupting, said in one short sentence with the floor given back (not
             # "Sorry dat het fout ging. Gaat u maar door, ik luister.", nor "Sorry voor het wachten. Ga uw gang.")
             or any(

@@ -3050,7 +3050,27 @@ class CallerBrain:
             kind = "unsure"
         else:
             kind = "clarify"
+        if kind != "clarify" and self._off_topic(questions):
+            # "heeft u trouwens al paaseieren gekocht?", "kijkt u ook naar Boer zoekt Vrouw?": nothing to do with the
+            # call, and the caller knows the answer: not "Dat weet ik niet zeker" (round-29 audit C3.7, C5.9)
+            upset = not self.soft and self.emotion.value >= _UPSET_AT
+            return lambda: self.line("offscript_irrelevant" if upset else "off_topic")
         return lambda: self.line(kind)
+
+    def _off_topic(self, questions: str) -> bool:
+        """Whether the turn's questions (folded) digress (lexicon ``caller_brain.digression``: "trouwens") to nothing of
+        the call: no word of the trade (lexicon ``explanation.domain``), no topic, and no content word of the caller's
+        own life or of what it said."""
+        if self.words.digression is None or not self.words.digression.search(questions):
+            return False  # a question about the caller's life in other words than its own is no digression
+        if self.analyzer.domain and self.analyzer.domain.search(questions):
+            return False
+        if self.analyzer.topic_matches(questions):
+            return False
+        said = " ".join([self._told_text(), *(x for x in self.said_at)])
+        own = {w[:5] for w in self.analyzer.content_words(said)}
+        asked_words = {w[:5] for w in self.analyzer.content_words(questions)}
+        return bool(asked_words) and not asked_words & own
 
     def _ignored_line(self) -> str:
         """The caller's own question went unanswered: it asks again, and then says so."""

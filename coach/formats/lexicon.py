@@ -606,6 +606,11 @@ class CallerBrainWords(Model):
         description="Woorden die een voorstel voorzichtig maken ('donderdag misschien?'): de beller laat ze weg als "
         "hij de keuze in eigen woorden noemt ('Donderdag, graag.').",
     )
+    digression: list[str] = Field(
+        default_factory=list,
+        description="Zo begint een medewerker over iets anders ('trouwens', 'even tussendoor'): een gesloten vraag "
+        "daarmee over niets van het gesprek krijgt een kort 'nee' en terug naar de zaak, geen 'Dat weet ik niet'.",
+    )
     laughter: list[Word] = Field(
         default_factory=list,
         description="Lachen in een beurt ('haha'): een grapje of praatje krijgt een beleefd lachje terug (of, van een "
