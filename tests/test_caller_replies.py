@@ -1735,3 +1735,22 @@ def test_a_digression_question_gets_a_short_no_not_dont_know(lib: Library) -> No
     own = "deed uw partner of een van de kinderen dat soort dingen voor u?"
     _, plans = play(lib.scenario("invordering-berichtenbox-aanmaning"), [_OPEN, own], 3)
     assert plans[1].text not in fallback_lines()["off_topic"], plans[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eh, ja, maar welke dag? Donderdag of vrijdag?",
+        "u had een fietsenwinkel toch?",
+        "Wat had u eerder moeten doen, denkt u?",
+    ],
+)
+def test_a_question_that_presses_for_a_detail_is_no_brush_off(lib: Library, text: str) -> None:
+    """'Eh, ja, maar welke dag?' presses for the day, 'u had een fietsenwinkel toch?' checks a fact, 'Wat had u eerder
+    moeten doen, denkt u?' asks about the caller's own words: none is dismissive, for the feedback (evidence round 14)
+    and the caller alike ('Donderdag, graag. Ik begrijp het niet. Heb ik iets fout gedaan?', audit round 29 D2.9);
+    'U had toch gewoon eerder kunnen bellen?' still is."""
+    assert "dismissive" not in ANALYZER.analyze(text).acts
+    assert "dismissive" in ANALYZER.analyze("U had toch gewoon eerder kunnen bellen?").acts
+    plans = _replay(lib, "D2", 9, 29)
+    assert kinds(plans[-1]) == ["choice"], plans[-1].text
