@@ -1754,3 +1754,43 @@ def test_a_question_that_presses_for_a_detail_is_no_brush_off(lib: Library, text
     assert "dismissive" in ANALYZER.analyze("U had toch gewoon eerder kunnen bellen?").acts
     plans = _replay(lib, "D2", 9, 29)
     assert kinds(plans[-1]) == ["choice"], plans[-1].text
+
+
+def test_review_41_the_new_readings_hold_their_bounds(lib: Library) -> None:
+    """The review of audit round 29's fixes: no correction without an error named, and a slip in words is no
+    correction; a denial is no fault owned; news with a laugh is no chat; a question about the caller's own life is no
+    digression; 'ervoor zorgen dat' is no worry asked; reproaches, comprehension checks, the floor given back and the
+    trainee's own 'ik zeg het na' are read as they were meant."""
+    assert not ANALYZER.retracts("O nee, dat hoeft u niet zelf te doen. Dat gaat via een formulier op de website.")
+    assert not ANALYZER.retracts("U kunt het doen tot eind mei. Nee wacht, sorry, eind april.")
+    assert ANALYZER.retracts("Ik zie uw brief van 3 maart. O nee sorry, ik reken het verkeerd. Het is tot 10 april.")
+    assert ANALYZER.retracts("Ja, 44 euro en 60 cent. Sorry, ik zei net 12 delen. Dat is fout. Het zijn 10 delen.")
+    scenario = lib.scenario("invordering-berichtenbox-aanmaning")
+    for turn, not_kind in [
+        ("Sorry, het ligt niet bij ons. De aanslag is op 3 maart verstuurd.", "apology_taken"),
+        ("Sorry, er was geen technische storing. De mail is gewoon verstuurd.", "apology_taken"),
+        ("Haha, nee hoor, de kosten gaan er gewoon af. Het formulier staat op de website.", "small_talk"),
+    ]:
+        _, plans = play(scenario, [_OPEN, "Dat snap ik, vervelend.", turn], 3)
+        assert not_kind not in kinds(plans[2]), (turn, plans[2].text)
+    _, plans = play(
+        scenario, [_OPEN, "Dat snap ik, vervelend.", "Daar hebben wij een fout gemaakt, sorry. De kosten gaan eraf."], 3
+    )
+    assert "apology_taken" in kinds(plans[2]), plans[2].text
+    _, plans = play(scenario, [_OPEN, "Dat snap ik, vervelend.", "Heeft u trouwens kinderen die kunnen helpen?"], 3)
+    assert plans[2].text not in fallback_lines()["off_topic"], plans[2].text
+    turns = [
+        "Goedemiddag, met Sanne. Mag ik uw adres?",
+        "Dank u. Ik zie uw aanvraag.",
+        "Kunt u ervoor zorgen dat de papieren er voor 1 mei zijn?",
+    ]
+    _, plans = play(lib.scenario("kwijtschelding-in-behandeling"), turns)
+    assert "hidden" not in kinds(plans[2]), plans[2].text
+    for reproach in ("Wat had u dan verwacht?", "U had het gewoon vergeten toch?"):
+        assert "dismissive" in ANALYZER.analyze(reproach).acts, reproach
+    for check in ("Komt het wel goed over bij u?", "Komt het over zoals ik het bedoel?"):
+        assert "check_understanding" in ANALYZER.analyze(check).acts, check
+    for floor in ("O sorry. Ga maar rustig door, ik luister.", "Gaat u gerust verder hoor, ik luister."):
+        assert [h.rule for h in ANALYZER.analyze(floor).of("open_question")] == ["vertel-kaal"], floor
+    assert ANALYZER.asks_back("Ik zeg het even na.") != "teach_back"
+    assert ANALYZER.asks_back("Oké, ik zeg het even terug.") != "teach_back"

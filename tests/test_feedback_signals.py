@@ -926,3 +926,26 @@ def test_the_round_13_rules_leave_verdicts_protests_and_open_questions(lib: Libr
         ("l", "Oké. En hoe, hoe is dat voor u?"),
     )
     assert opened.value == 1.0
+
+
+def test_review_41_a_short_explanation_is_no_echo_and_an_outcome_read_out_answers(lib: Library) -> None:
+    """'Die 58 euro voor de hond moet u betalen. Heeft u DigiD?' explains in the caller's words, however short: no
+    follow-up; 'Ik zie dat uw aanslag al is verminderd ...' gives the outcome, read from the file or not: an answer
+    before listening."""
+    caller = ("c", "Ik wil kwijtschelding voor de hond en het afval. Die 58 euro voor de hond is gewoon te veel.")
+    short = measure(
+        lib, "doorvragen", ("l", OPENING), caller, ("l", "Die 58 euro voor de hond moet u betalen. Heeft u DigiD?")
+    )
+    assert short.value == 0, short
+    result = measure(
+        lib,
+        "clarify_before_solution",
+        ("l", OPENING),
+        ("c", "Waarom moet ik nog afvalstoffenheffing betalen? Ik ben in mei verhuisd."),
+        (
+            "l",
+            "Ik zie dat uw aanslag al is verminderd vanaf 22 mei. Ik zie ook dat u 146 euro terugkrijgt. "
+            "Heeft u de brief al?",
+        ),
+    )
+    assert result.value < 1 and result.evidence[0].turn == 3, result

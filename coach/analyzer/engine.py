@@ -111,7 +111,15 @@ _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 # a retraction right after a value mends a slip of the tongue, unless it says the value came before (Analyzer.retracts)
-_DIGIT = re.compile(r"\d")
+_VALUE = re.compile(
+    r"\d|(?<![^\W_])(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![^\W_])"
+)
+_ERROR_SAID = re.compile(
+    r"(?<![^\W_])(?:verkeerd|fout|foutje|fouts|vergis\w*|vergissing|mis|reken\w*|verbeter\w*|elkaar|onjuist|onjuists|"
+    r"zei|zeg|bedoelde|rommelig|onhandig|klopt niet|niet goed)(?![^\W_])"
+)
+"""Words that say something said was wrong: a retraction names its error ("ik reken het verkeerd")."""
 _FLOOR_RULES = frozenset({"vertel-kaal", "ga-uw-gang"})
 """Open-question rules that only give the floor back ("Gaat u maar door, ik luister.", "Ga uw gang.")."""
 _SAID_BEFORE = re.compile(r"(?<![^\W_])(?:net|eerst|daarnet|zojuist|eerder|daarstraks)(?![^\W_])")
@@ -1325,15 +1333,19 @@ class Analyzer:
         return bool(self.taken_back and self.taken_back.search(fold(text), start))
 
     def retracts(self, text: str) -> bool:
-        """Whether the trainee takes back something said before ("O nee, sorry, ik reken het verkeerd. ... tot en met
-        10 april."), not only a slip of the tongue mended on the spot ("1 januari 2026. Nee wacht, sorry, 1 januari
-        2025."): a retraction with a value just before it is a slip, unless it says it was said before ("ik zei net
-        12 delen")."""
+        """Whether the trainee takes back something said before and says it was wrong ("O nee, sorry, ik reken het
+        verkeerd. ... tot en met 10 april."), not "O nee, dat hoeft u niet zelf te doen" (no error named) nor a slip of
+        the tongue mended on the spot ("1 januari 2026. Nee wacht, sorry, 1 januari 2025.": a value right before and
+        right after), unless it says the value was said before ("ik zei net 12 delen")."""
         folded = fold(text)
         for m in self.taken_back.finditer(folded) if self.taken_back else ():
-            slip = _DIGIT.search(folded, max(0, m.start() - 60), m.start())
-            if not slip or _SAID_BEFORE.search(folded[m.start() : m.end() + 12]):
-                return True
+            if not _ERROR_SAID.search(folded, m.start(), m.end() + 40):
+                continue
+            before = _VALUE.search(folded, max(0, m.start() - 60), m.start())
+            after = _VALUE.search(folded, m.end(), m.end() + 25)
+            if before and after and not _SAID_BEFORE.search(folded[m.start() : m.end() + 12]):
+                continue
+            return True
         return False
 
     def explained_nearby(self, analysis: Analysis, hit: ActHit) -> bool:

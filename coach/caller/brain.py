@@ -1584,19 +1584,24 @@ class CallerBrain:
         return hidden if by_act or by_topic or by_calm else None
 
     def _named_outright(self, text: str, analysis: Analysis, hidden: HiddenConcern) -> bool:
-        """Whether the turn's questions ask about a worry (lexicon ``caller_brain.worry``) with a word of the one the
-        caller keeps back, after the turn it may be told at: "bent u bang dat u uw baan kwijtraakt? Of dat er iets van
-        uw loon af gaat?" when it fears for its job."""
+        """Whether one of the turn's questions asks about a worry (lexicon ``caller_brain.worry``, not 'ervoor zorgen
+        dat') with a word of the one the caller keeps back besides the worry word itself, after the turn it may be told
+        at: "bent u bang dat u uw baan kwijtraakt?" when it fears for its job (round-29 audit D5.8). "Gebruikt u die
+        auto veel? En waarvoor eigenlijk?" names no worry: a hint first."""
         if self.turn_no < hidden.reveal.after_turn or "dismissive" in analysis.acts:
             return False
         facts = self._facts_asked(asked(self.analyzer, self.scenario, analysis), analysis)
-        named = self._concern_words(analysis, hidden, facts)
-        # "Is er nog iets anders waar u zich zorgen over maakt? Eh, uw werk misschien?": a worry asked about, with a
-        # word of it (round-29 audit D5.7)
-        worry = any(self.words.worry.search(fold(x.text)) for x in analysis.sentences if "?" in x.text)
-        # (the worry's word counts even when it names a fact too: 'uw werk' is the job it fears for, not where it
-        # works); "Gebruikt u die auto veel? En waarvoor eigenlijk?" names no worry: a hint first
-        return worry and (named >= 2 or self._concern_words(analysis, hidden, []) >= 1)
+        for x in analysis.sentences:
+            folded = fold(x.text)
+            if "?" not in x.text or _TO_SEE_TO.search(folded):
+                continue
+            m = self.words.worry.search(folded)
+            if m is None:
+                continue
+            rest = x.text[: m.start()] + " " * (m.end() - m.start()) + x.text[m.end() :]  # the worry word left out
+            if self._concern_words(rest, hidden, facts) >= 1:
+                return True
+        return False
 
     def _open_answer(self, text: str, analysis: Analysis) -> tuple[Callable[[], str], str, str]:
         """An open question: the next piece of the story, unless it asks about what the caller let slip (a hint:
@@ -2695,8 +2700,16 @@ class CallerBrain:
     def _chats(self, text: str) -> bool:
         """Whether the turn is a laugh about the trainee's own world ("Zo, ik ben echt toe aan koffie vandaag, haha."),
         no word about the caller's matter: laughter (lexicon ``caller_brain.laughter``) and no 'u' in it."""
-        words = set(_WORD.findall(fold(text)))
-        return bool(words & self.words.laughter) and "?" not in text and not words & _YOU
+        folded = fold(text)
+        words = set(_WORD.findall(folded))
+        if not words & self.words.laughter or "?" in text or words & _YOU_CHAT:
+            return False
+        if words & _ME:  # "haha mijn eigen incasso ging ook mis bij de sportschool": the trainee's own world
+            return True
+        # "Haha, nee hoor, de kosten gaan er gewoon af.": news with the laugh is no chat (review)
+        return not (self.analyzer.domain and self.analyzer.domain.search(folded)) and not self.analyzer.topic_matches(
+            text
+        )
 
     def _small_talk(self, unrest: int) -> str:
         """A polite laugh at a chat; an upset caller does not laugh along."""
@@ -2709,7 +2722,17 @@ class CallerBrain:
         fout, sorry daarvoor."; lexicon ``caller_brain.our_fault``), not for their own words."""
         sorry = any(h.rule == "excuses" for h in analysis.of("emotion_reflection"))
         fault = self.words.our_fault
-        return sorry and fault is not None and bool(fault.search(fold(text))) and not self.analyzer.retracts(text)
+        if not sorry or fault is None or self.analyzer.retracts(text):
+            return False
+        folded = fold(text)
+        for m in fault.finditer(folded):
+            # "Sorry, het ligt niet bij ons.", "er was geen technische storing": denied, no fault owned; "is nooit
+            # gebeurd" says the fault itself (review)
+            before = folded[max(0, m.start() - 20) : m.start()]
+            if _DENIED.search(before) or (_DENIED.search(m.group()) and not _NEVER_DONE.search(m.group())):
+                continue
+            return True
+        return False
 
     def _correction_kind(self, kind: str, unrest_before: int) -> str:
         """The lines for a correction: an upset caller does not praise the trainee for changing its word ("Goed dat u
@@ -3063,6 +3086,8 @@ class CallerBrain:
         own life or of what it said."""
         if self.words.digression is None or not self.words.digression.search(questions):
             return False  # a question about the caller's life in other words than its own is no digression
+        if self.words.own_life is not None and self.words.own_life.search(questions):
+            return False  # "Heeft u trouwens kinderen die kunnen helpen?": its own life, after all (review)
         if self.analyzer.domain and self.analyzer.domain.search(questions):
             return False
         if self.analyzer.topic_matches(questions):
@@ -3487,10 +3512,17 @@ _WEAK_SUMMARY = frozenset({"dus-u", "u-verb-dus"})
 _PER = re.compile(r"(?<![^\W_])per\s+(\w+)")
 """'per maand', 'per termijn': the unit an amount is said in."""
 _UPSET_AT = 6
-_YOU = frozenset({"u", "uw", "je", "jij", "jou", "jouw", "jullie"})
-"""Words for the caller: a turn with one of them is about the caller, not a chat about the trainee's day."""
 """From this unrest (0-10) a caller is too upset to thank the trainee for a correction (5 is where several calm
 callers start; review)."""
+_YOU_CHAT = frozenset({"u", "uw", "je", "jij", "jou", "jouw", "jullie"})
+"""Words for the caller: a turn with one of them is about the caller, not a chat about the trainee's day."""
+_ME = frozenset({"ik", "mijn", "me", "mij", "ons", "onze"})
+_DENIED = re.compile(r"(?<![^\W_])(?:niet|geen|nooit|niks|niets)(?![^\W_])")
+_NEVER_DONE = re.compile(r"(?<![^\W_])(?:gebeurd|teruggebeld|mogen|moeten)(?![^\W_])")
+"""A fault owned in a negation of its own: 'is nooit gebeurd', 'had niet mogen gebeuren'."""
+_TO_SEE_TO = re.compile(r"(?<![^\W_])(?:ervoor|er voor|daarvoor)\s+(?:\w+\s+){0,2}?zorgen\b|\bzorgen\s+dat\b")
+"""'ervoor zorgen dat': 'zorgen' as to see to something, no worry."""
+"""Words for the trainee: a laugh about them is about the trainee's own world, whatever it names."""
 _ANSWERED_ONLY = frozenset({"fact", "everyday", "unknown_fact", "check_confirmed"})
 """Kinds of a caller reply that only answered what the trainee asked (a name, a number, "Ja, klopt.")."""
 _NOT_INFINITIVES = frozenset({"alleen", "binnen", "buiten", "tegen", "morgen", "samen", "zeven", "negen", "boven"})

@@ -611,6 +611,11 @@ class CallerBrainWords(Model):
         description="Zo begint een medewerker over iets anders ('trouwens', 'even tussendoor'): een gesloten vraag "
         "daarmee over niets van het gesprek krijgt een kort 'nee' en terug naar de zaak, geen 'Dat weet ik niet'.",
     )
+    own_life: list[str] = Field(
+        default_factory=list,
+        description="Woorden over het eigen leven van de beller ('kinderen', 'hulp', 'goed met u'): een vraag met "
+        "'trouwens' en een van deze woorden is geen uitweiding.",
+    )
     laughter: list[Word] = Field(
         default_factory=list,
         description="Lachen in een beurt ('haha'): een grapje of praatje krijgt een beleefd lachje terug (of, van een "
