@@ -1157,11 +1157,14 @@ class Analyzer:
             return "insult"  # not "u bent echt geen sukkel, hoor": that reassures (round-19 audit)
         if len(text) >= self.wall_chars:
             return "wall"
-        if self.irrelevant and self.irrelevant.search(folded):
-            about_the_call = (self.domain and self.domain.search(folded)) or self.topic_matches(text)
-            if not about_the_call:
-                return "irrelevant"
+        if self.irrelevant and self.irrelevant.search(folded) and not self.about_the_call(text):
+            return "irrelevant"
         return None
+
+    def about_the_call(self, text: str) -> bool:
+        """Whether ``text`` names something of the call: a word of the trade (lexicon ``explanation.domain``) or a
+        question topic."""
+        return bool(self.domain and self.domain.search(fold(text))) or bool(self.topic_matches(text))
 
     def _typo(self, word: str) -> str | None:
         """The trigger word that ``word`` is a one-letter typo of, or None."""

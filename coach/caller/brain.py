@@ -2707,9 +2707,7 @@ class CallerBrain:
         if words & _ME:  # "haha mijn eigen incasso ging ook mis bij de sportschool": the trainee's own world
             return True
         # "Haha, nee hoor, de kosten gaan er gewoon af.": news with the laugh is no chat (review)
-        return not (self.analyzer.domain and self.analyzer.domain.search(folded)) and not self.analyzer.topic_matches(
-            text
-        )
+        return not self.analyzer.about_the_call(text)
 
     def _small_talk(self, unrest: int) -> str:
         """A polite laugh at a chat; an upset caller does not laugh along."""
@@ -3088,9 +3086,7 @@ class CallerBrain:
             return False  # a question about the caller's life in other words than its own is no digression
         if self.words.own_life is not None and self.words.own_life.search(questions):
             return False  # "Heeft u trouwens kinderen die kunnen helpen?": its own life, after all (review)
-        if self.analyzer.domain and self.analyzer.domain.search(questions):
-            return False
-        if self.analyzer.topic_matches(questions):
+        if self.analyzer.about_the_call(questions):
             return False
         said = " ".join([self._told_text(), *(x for x in self.said_at)])
         own = {w[:5] for w in self.analyzer.content_words(said)}
