@@ -2711,7 +2711,7 @@ class CallerBrain:
 
     def _small_talk(self, unrest: int) -> str:
         """A polite laugh at a chat; an upset caller does not laugh along."""
-        if not self.soft and unrest >= _UPSET_AT:
+        if self._too_upset(unrest):
             return self.line("small_talk_upset")
         return self.line("small_talk")
 
@@ -2732,10 +2732,14 @@ class CallerBrain:
             return True
         return False
 
+    def _too_upset(self, unrest: int) -> bool:
+        """Whether a caller at this unrest is too upset to praise, laugh along or chat (never a soft caller)."""
+        return not self.soft and unrest >= _UPSET_AT
+
     def _correction_kind(self, kind: str, unrest_before: int) -> str:
         """The lines for a correction: an upset caller does not praise the trainee for changing its word ("Goed dat u
         het rechtzet" at unrest 6; round-27 audit), it wants to know what holds now."""
-        if kind == "corrected" and not self.soft and unrest_before >= _UPSET_AT:
+        if kind == "corrected" and self._too_upset(unrest_before):
             return "corrected_upset"
         return kind
 
@@ -3074,7 +3078,7 @@ class CallerBrain:
         if kind != "clarify" and self._off_topic(questions):
             # "heeft u trouwens al paaseieren gekocht?", "kijkt u ook naar Boer zoekt Vrouw?": nothing to do with the
             # call, and the caller knows the answer: not "Dat weet ik niet zeker" (round-29 audit C3.7, C5.9)
-            upset = not self.soft and self.emotion.value >= _UPSET_AT
+            upset = self._too_upset(self.emotion.value)
             return lambda: self.line("offscript_irrelevant" if upset else "off_topic")
         return lambda: self.line(kind)
 
