@@ -1794,3 +1794,45 @@ def test_review_41_the_new_readings_hold_their_bounds(lib: Library) -> None:
         assert [h.rule for h in ANALYZER.analyze(floor).of("open_question")] == ["vertel-kaal"], floor
     assert ANALYZER.asks_back("Ik zeg het even na.") != "teach_back"
     assert ANALYZER.asks_back("Oké, ik zeg het even terug.") != "teach_back"
+
+
+@pytest.mark.parametrize(
+    ("call", "n", "said"),
+    [
+        # "U kunt er een foto van maken en die mailen, of een kopie per post sturen. Wat past het beste bij u?"
+        ("A1", 6, "foto"),
+        # "Maar dinsdagochtend kan ook. Of er komt iemand bij u thuis, ... Wat zou u fijn vinden?"
+        ("A3", 10, ""),
+    ],
+)
+def test_round29_a_pick_asked_after_two_options_is_a_pick(lib: Library, call: str, n: int, said: str) -> None:
+    """Round-29 audit (A1.6, A3.10): 'Wat past het beste bij u?' after two options with 'of' gets one of them, not
+    the story again nor 'Iemand die mij helpt? Dat zou fijn zijn.' as if help were news."""
+    plan = _replay(lib, call, n, 29)[-1]
+    assert kinds(plan) == ["choice"], plan.text
+    assert said in plan.text.lower()
+
+
+def test_a_pick_question_without_options_is_no_choice(lib: Library) -> None:
+    """'Welke dag past u het beste?' asks a day, and 'Wat past het beste bij u?' with one option is no pick."""
+    scenario = lib.scenario("heffing-hondenbelasting")
+    _, plans = play(scenario, [_OPEN, "Welke dag past u het beste?"])
+    assert "choice" not in kinds(plans[1]), plans[1].text
+    _, plans = play(scenario, [_OPEN, "Ik kan het formulier opsturen. Wat past het beste bij u?"])
+    assert "choice" not in kinds(plans[1]), plans[1].text
+
+
+def test_two_days_with_a_shared_tail_are_one_option(lib: Library) -> None:
+    """'op dinsdag- of donderdagochtend in het gemeentehuis, of iemand komt bij u thuis' offers two options, not
+    'dinsdag' and 'donderdagochtend': no 'Op dinsdag -, graag.'."""
+    turn = (
+        "Er is hulp op dinsdag- of donderdagochtend in het gemeentehuis, of iemand komt bij u thuis. Wat zou u fijn "
+        "vinden?"
+    )
+    _, plans = play(lib.scenario("heffing-hondenbelasting"), [_OPEN, turn])
+    assert kinds(plans[1]) == ["choice"] and "dinsdag -" not in plans[1].text, plans[1].text
+
+
+def test_online_or_at_the_desk_is_a_way_to_pick() -> None:
+    """'doet u dat online of aan de balie?' offers two ways like 'per post of via ...' (round-29 audit B1.5)."""
+    assert ANALYZER.asks_back("melden via burgerzaken, doet u dat online of aan de balie?") == "either_or"

@@ -473,6 +473,17 @@ class CallerBrain:
             back = None if self._facts_asked(asked_now, analysis) or known_option else self._pick_or_none(analysis)
         if back is None and off is None and not self._facts_asked(asked_now, analysis) and self._names_two(analysis):
             back = "choice"  # "morgen ochtend of middag?", "online of balie?": a pick without a verb of choosing
+        if (
+            back in (None, "consent")
+            and off is None
+            and self._pick_asked(analysis)
+            # an offer of the scenario's own has its own reactions ("... of ik stuur u een brief. Wat zou u het
+            # prettigst vinden?" - "Ja, graag, op papier.")
+            and not any(p.phrases and first_match(p.phrases, text) for p in s.proposals)
+        ):
+            # "U kunt een foto mailen, of een kopie per post sturen. Wat past het beste bij u?": one of the two
+            # (round-29 audit A1.6, B1.4, A3.10)
+            back = None if self._facts_asked(asked_now, analysis) else "choice"
         or_not = False
         if off is None and _OR_NOT.match(_last_question(analysis)):
             # "wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?": yes or no, said clearly, not
@@ -1913,6 +1924,21 @@ class CallerBrain:
             "choice" if firsts & self.words.option_prepositions or which or both or self._names_two(analysis) else None
         )
 
+    def _pick_asked(self, analysis: Analysis) -> bool:
+        """Whether the turn's last question asks the caller to pick (lexicon ``caller_brain.pick_asked``: "Wat past
+        het beste bij u?") from two options with 'of' in it or in the sentence before it."""
+        sentences = [x.text for x in analysis.sentences]
+        last = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), None)
+        if last is None or self.words.pick_asked is None:
+            return False
+        if not self.words.pick_asked.search(fold(sentences[last].rsplit("?", 1)[0].split("?")[-1])):
+            return False
+        window = sentences[max(0, last - 2) : last + 1]
+        if len(window) == 3 and not re.match(r"\W*of\b", window[1], re.IGNORECASE):
+            window = window[1:]  # "Dinsdag kan ook. Of er komt iemand bij u thuis. Wat zou u fijn vinden?"
+        has_or = re.compile(r"(?<![^\W_])(?<!-\s)of\s+(?!niet\b|nog\b|wel\b)", re.IGNORECASE)
+        return any(has_or.search(x) for x in window) and _options(analysis, self.words) is not None
+
     def _names_two(self, analysis: Analysis) -> bool:
         """Whether a question of the turn offers two moments or two ways (lexicon ``caller_brain.pick_words``):
         "morgen ochtend of middag?", "online of balie? en uw telefoonnummer?" (round-19 audit); not with a question
@@ -2089,6 +2115,9 @@ class CallerBrain:
     def _phrase(self, option: str) -> str:
         """The short phrase that names an option: its first prepositional phrase, without the verb after it."""
         words = option.strip(" ,.:;?!").split()
+        for i in range(len(words) - 3, -1, -1):  # "dinsdag- of donderdagochtend": one word (two moments)
+            if words[i].endswith("-") and fold(words[i + 1]) in ("of", "en"):
+                words[i : i + 3] = [" ".join(words[i : i + 3])]
         while len(words) > 1 and fold(words[0]).strip(",") in self.words.plain_lead:
             words = words[1:]  # "en ochtend of middag?": the option is "ochtend"
         folded = [fold(w) for w in words]
@@ -2119,8 +2148,8 @@ class CallerBrain:
             out.append(words[i].strip(",.:;?!"))
             if words[i].endswith((",", ".", ";", ":")):
                 break
-        if len(out) < 2:
-            return ""
+        if len(out) < 2 or any(" " in w for w in out):
+            return ""  # "op dinsdag- of donderdagochtend" names two moments, no pick
         # "naar uw adres" is "naar mijn adres" in the caller's mouth; "met mij" is no phrase it would say back
         phrase = self.analyzer.said_back(" ".join(out))
         return "" if {"u", "ik", "mij", "me"} & set(_WORD.findall(fold(phrase))) else phrase
@@ -3615,7 +3644,8 @@ def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:
         text = _without_both(sentences[i], words)
         found = [
             m
-            for m in re.finditer(r"(?<![^\W_])of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
+            # not the 'of' of "dinsdag- of donderdagochtend": one option with two days
+            for m in re.finditer(r"(?<![^\W_])(?<!-\s)of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
             # "zodat ik weet of het goed aankomt": an 'of' after a verb of knowing means whether
             if not set(_WORD.findall(fold(text[: m.start()]))[-1:]) & whether
         ]

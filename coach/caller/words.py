@@ -71,6 +71,7 @@ class BrainWords:
         self.our_fault = _patterns(lx.our_fault)
         self.laughter = _words(lx.laughter)
         self.digression = _patterns(lx.digression)
+        self.pick_asked = _patterns(lx.pick_asked)
         self.own_life = _patterns(lx.own_life)
         self.hedges = _words(lx.hedges)
         self.lead_in = re.compile(r"^(?:" + _alt(lx.lead_in, folded=False) + r"\s*[,.]?\s+)+(?=\w)", re.I)

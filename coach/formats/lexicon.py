@@ -611,6 +611,11 @@ class CallerBrainWords(Model):
         description="Zo begint een medewerker over iets anders ('trouwens', 'even tussendoor'): een gesloten vraag "
         "daarmee over niets van het gesprek krijgt een kort 'nee' en terug naar de zaak, geen 'Dat weet ik niet'.",
     )
+    pick_asked: list[str] = Field(
+        default_factory=list,
+        description="Een vraag die de beller laat kiezen uit wat er net voor werd genoemd ('Wat past het beste bij "
+        "u?', 'welke past u beter?'): na twee mogelijkheden met 'of' kiest de beller er een.",
+    )
     own_life: list[str] = Field(
         default_factory=list,
         description="Woorden over het eigen leven van de beller ('kinderen', 'hulp', 'goed met u'): een vraag met "
