@@ -1836,3 +1836,51 @@ def test_two_days_with_a_shared_tail_are_one_option(lib: Library) -> None:
 def test_online_or_at_the_desk_is_a_way_to_pick() -> None:
     """'doet u dat online of aan de balie?' offers two ways like 'per post of via ...' (round-29 audit B1.5)."""
     assert ANALYZER.asks_back("melden via burgerzaken, doet u dat online of aan de balie?") == "either_or"
+
+
+@pytest.mark.parametrize(
+    ("call", "n"),
+    [
+        ("B2", 3),  # "en de hond, heet die sjors? en 6 januari klopt?"
+        ("B3", 1),  # "gaat het om de brief van 4 juni, incasso gestopt?"
+        ("B3", 2),  # "pakt u de brief er even bij? staat er bovenaan 4 juni, ja of nee?"
+        ("B1", 6),  # "u betaalt afval 328 en riool 118, samen 446. in tien keer is dat 44,60. klopt dat voor u?"
+    ],
+)
+def test_round30_a_check_of_a_known_date_name_or_amount_is_confirmed(lib: Library, call: str, n: int) -> None:
+    """Round-30 audit: a yes/no question that checks a date, a name or amounts the caller's words or the dossier
+    hold gets a yes, not 'Dat weet ik niet zeker, eerlijk gezegd.'."""
+    plan = _replay(lib, call, n, 30)[-1]
+    assert kinds(plan)[0] == "check_confirmed", plan.text
+
+
+def test_a_check_of_another_date_or_with_a_question_word_is_not_confirmed(lib: Library) -> None:
+    """'6 februari klopt?' when the dog died on 6 January, and 'wie is mevrouw Wijnands?', are no checks to confirm."""
+    scenario = lib.scenario("heffing-hondenbelasting")
+    _, plans = play(scenario, [_OPEN, "Dank u. Heet de hond Sjors? En 6 februari klopt?"])
+    assert "check_confirmed" not in kinds(plans[1]), plans[1].text
+    _, plans = play(lib.scenario("invordering-regeling-incasso-mislukt"), [_OPEN, "Mag ik vragen wie Wijnands is?"])
+    assert "check_confirmed" not in kinds(plans[1]), plans[1].text
+
+
+def test_round30_short_questions_the_caller_can_answer(lib: Library) -> None:
+    """Round-30 audit: 'snapt u?' checks understanding (B3.12), 'red u dat, of is dat krap?' asks whether it can
+    (B5.5), 'mailen of post?' is a pick (B2.7), 'speelt er iets met geld, ja of nee?' lets a hint slip (B5.6), and
+    'nou, was dat het?' closes (C4.4): none of them gets 'Eh... dat zou ik zo niet weten.'."""
+    assert "check_understanding" in ANALYZER.analyze("u betaalt in zes delen, niet alles in een keer. snapt u?").acts
+    assert ANALYZER.asks_back("volgende afschrijving is 29 mei. red u dat, of is dat krap?") == "able"
+    assert "closing" in ANALYZER.analyze("ja. nou, was dat het? want ik heb nog meer mensen in de wacht.").acts
+    assert "closing" not in ANALYZER.analyze("ik zie iets uit 2024, een aanmaning die niet klopte? was dat het?").acts
+    for call, n, kind in [("B3", 12, "understood"), ("B5", 5, "able"), ("B2", 7, "choice"), ("B5", 6, "hint")]:
+        plan = _replay(lib, call, n, 30)[-1]
+        assert kinds(plan)[0] == kind, (call, n, plan.text)
+
+
+def test_round30_a_correction_that_lets_the_caller_down_gets_no_thanks(lib: Library) -> None:
+    """Round-30 audit (C4.2, C5.2): 'Ik mag u die gegevens eigenlijk niet geven' and 'betaalt de OZB voor het hele
+    jaar' taken back to the caller's cost get no 'Goed dat u het rechtzet.'; good news set right still does."""
+    for call, n in [("C4", 2), ("C5", 2)]:
+        plan = _replay(lib, call, n, 30)[-1]
+        assert kinds(plan) == ["corrected"] and plan.text in fallback_lines()["corrected_bad"], plan.text
+    plan = _replay(lib, "C5", 3, 21)[-1]  # "Wat ik net zei klopt niet, sorry. U hoeft nu niet te betalen."
+    assert kinds(plan) == ["corrected"] and plan.text not in fallback_lines()["corrected_bad"], plan.text

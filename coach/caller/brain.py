@@ -992,7 +992,7 @@ class CallerBrain:
             # the trainee says it misspoke: only then "dus toch anders dan u eerst zei"; else the caller misheard
             kind = "corrected" if self.analyzer.takes_back(text) else "corrected_mishear"
             answer(
-                lambda: self.line(self._correction_kind(kind, unrest_before)),
+                lambda: self.line(self._correction_kind(kind, unrest_before, text)),
                 "corrected",
                 "Reageer op de verbetering: goed dat het rechtgezet wordt.",
             )
@@ -1295,7 +1295,7 @@ class CallerBrain:
             # "O nee, sorry, ik reken het verkeerd. ... tot en met 10 april.": a correction the claims did not catch
             # is still heard as one, not "Dat is in elk geval helder." (round-28 audit)
             answer(
-                lambda: self.line(self._correction_kind("corrected", unrest_before)),
+                lambda: self.line(self._correction_kind("corrected", unrest_before, text)),
                 "corrected",
                 "Reageer op de verbetering: goed dat het rechtgezet wordt.",
             )
@@ -2199,7 +2199,57 @@ class CallerBrain:
         dossier_street = not asked & self.analyzer.wh and any(
             street_word in asked and (not said or said == [house]) for street_word, house in streets
         )
-        return bool(numbers & known_numbers) or any(fold(w) in known for w in words) or own_street or dossier_street
+        return (
+            bool(numbers & known_numbers)
+            or any(fold(w) in known for w in words)
+            or own_street
+            or dossier_street
+            or self._checks_known(questions[-1], analysis, written)
+        )
+
+    def _checks_known(self, question: str, analysis: Analysis, written: str) -> bool:
+        """Whether a yes/no question checks a date or a name the dossier or the caller's own words hold, and nothing
+        else besides: "en de hond, heet die sjors? en 6 januari klopt?", "staat er bovenaan 4 juni, ja of nee?",
+        "gaat het om de brief van 4 juni, incasso gestopt?" (round-30 audit B2.3, B3.1, B3.2); a bare tag ("klopt
+        dat voor u?") checks the sentence before it. Not with a question word, and not a date of another day."""
+        sentences = [x.text for x in analysis.sentences]
+        tag = _WORD.findall(fold(question))
+        if len(tag) <= 4 and self.words.check_tag is not None and self.words.check_tag.search(fold(question)):
+            # the statements since the turn's last question before it
+            before: list[str] = []
+            for x in reversed(sentences[: sentences.index(question)] if question in sentences else []):
+                if "?" in x:
+                    break
+                before.insert(0, x)
+            question = " ".join([*before[-3:], question])
+        folded = fold(question)
+        words = _WORD.findall(folded)
+        if set(words) & self.analyzer.wh:
+            return False  # "Mag ik eerst vragen wie mevrouw Wijnands is?" asks who
+        labels = " ".join(d.label for d in self.scenario.briefing.dossier)
+        known = fold(f"{written} {labels} {self._told_text()} {self.scenario.caller.name}")
+        months = "|".join(MONTHS)
+        dates = re.findall(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b", folded)
+        known_dates = set(re.findall(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b", known))
+        # a name: capitalised amid a sentence where the caller's words or the dossier hold it, never written in lower
+        # case there ("mijn hond Sjors"; not "Brief" at the start of a dossier line)
+        capitals = {fold(w) for w in re.findall(r"(?<=[\w,]\s)[A-Z][^\W\d_]{3,}", written)}
+        lower = set(re.findall(r"(?<![^\W_])[a-z][^\W\d_]{3,}", written))
+        names = {w for w in words if w in capitals and w not in lower and w not in self.analyzer.stopwords}
+
+        # an amount of three digits or more, or with cents ("328", "44,60"), as the dossier or its words hold it
+        def amounts_in(text: str) -> set[str]:  # "€ 328,00" and "328" alike; "1.050" and "1050"
+            found = (n.replace(".", "") for n in re.findall(r"(?<![\d,.])\d+(?:[.,]\d+)*", text))
+            return {re.sub(r",0+$", "", n) for n in found}
+
+        amounts = {n for n in amounts_in(folded) if len(n) >= 3 or "," in n} - {d for d, _ in dates}
+        known_amounts = amounts_in(known)
+        if not (dates or names or amounts) or not set(dates) <= known_dates or not amounts_in(folded) <= known_amounts:
+            return False  # every number as known: not "merelstraat 13?" for number 31
+        # every other word of content is one the call's own text holds (5-letter stems): it checks, asks no news
+        stems = {w[:5] for w in _WORD.findall(known)}
+        rest = self.analyzer.content_words(question) - names - set(MONTHS) - self.words.check_words - set(NUMBER_WORDS)
+        return all(w[:5] in stems for w in rest)
 
     def _checks_apart(self, analysis: Analysis, facts: list[FactAsked], asked_now: Asked) -> bool:
         """Whether a question of its own before the one that asks a fact checks a detail from the dossier."""
@@ -2765,11 +2815,15 @@ class CallerBrain:
         """Whether a caller at this unrest is too upset to praise, laugh along or chat (never a soft caller)."""
         return not self.soft and unrest >= _UPSET_AT
 
-    def _correction_kind(self, kind: str, unrest_before: int) -> str:
+    def _correction_kind(self, kind: str, unrest_before: int, text: str) -> str:
         """The lines for a correction: an upset caller does not praise the trainee for changing its word ("Goed dat u
-        het rechtzet" at unrest 6; round-27 audit), it wants to know what holds now."""
+        het rechtzet" at unrest 6; round-27 audit), it wants to know what holds now; nor does a caller the correction
+        lets down (lexicon ``caller_brain.bad_news``: "Ik mag u die gegevens eigenlijk niet geven", "betaalt de OZB
+        voor het hele jaar"; round-30 audit C4.2, C5.2)."""
         if kind == "corrected" and self._too_upset(unrest_before):
             return "corrected_upset"
+        if self.words.bad_news is not None and self.words.bad_news.search(fold(text)):
+            return "corrected_bad"
         return kind
 
     def _recaps(self, *, steps: bool, limit: int) -> list[str]:
@@ -3063,7 +3117,8 @@ class CallerBrain:
         if not pending or "dismissive" in analysis.acts or self.turn_no < 2 or analysis.has("open_question"):
             return None
         questions = " ".join(x.text for x in analysis.sentences if "?" in x.text) or text
-        words = set(_WORD.findall(fold(questions)))
+        # "speelt er iets met geld, ja of nee?" asks yes or no, no pick (round-30 audit B5.6)
+        words = set(_WORD.findall(re.sub(r"\bja,? of nee\b|\bof niet\b", " ", fold(questions))))
         if words & self.analyzer.wh:
             return None
         hidden = pending[0]
@@ -3072,6 +3127,16 @@ class CallerBrain:
         fitting = [h for h in hints if self._stems(h) & asked_stems]
         if "of" not in words and fitting and first_match(hidden.keywords, questions):
             line = fitting[0]
+        elif (
+            "of" not in words
+            and hints
+            and self.words.probes is not None
+            and self.words.probes.search(fold(questions))
+            and first_match(hidden.reveal.keywords, questions)
+        ):
+            # whether something plays, asked in the words that would draw the concern out ("speelt er iets met
+            # geld?"): the next hint (round-30 audit B5.6); not "Is uw vrouw ook eigenaar van het huis?"
+            line = hints[0]
         elif (
             words & _ABOUT_ITSELF and hints and (fitting or len(asked_stems & self._stems(" ".join(hidden.lines))) >= 2)
         ):

@@ -616,6 +616,26 @@ class CallerBrainWords(Model):
         description="Een vraag die de beller laat kiezen uit wat er net voor werd genoemd ('Wat past het beste bij "
         "u?', 'welke past u beter?'): na twee mogelijkheden met 'of' kiest de beller er een.",
     )
+    bad_news: list[str] = Field(
+        default_factory=list,
+        description="Een verbetering die tegenvalt ('ik mag u die gegevens niet geven', 'u betaalt het hele jaar'): "
+        "de beller bedankt niet voor het rechtzetten, maar vraagt wat het nu voor hem betekent.",
+    )
+    probes: list[str] = Field(
+        default_factory=list,
+        description="Een vraag of er iets speelt ('speelt er iets met geld?', 'is er iets met ...?'): met de woorden "
+        "die de verborgen zorg naar boven halen laat de beller een hint vallen, geen 'Dat weet ik niet zeker'.",
+    )
+    check_tag: list[str] = Field(
+        default_factory=list,
+        description="Een korte vraag achter een zin die iets nagaat ('klopt dat voor u?', 'toch?'): de beller leest "
+        "de zin ervoor als de vraag.",
+    )
+    check_words: list[Word] = Field(
+        default_factory=list,
+        description="Woorden waarmee een medewerker een gegeven nagaat ('klopt', 'staat', 'heet'): geen nieuws in de "
+        "vraag; met een datum of naam die de beller kent is het antwoord 'ja, dat klopt'.",
+    )
     own_life: list[str] = Field(
         default_factory=list,
         description="Woorden over het eigen leven van de beller ('kinderen', 'hulp', 'goed met u'): een vraag met "
