@@ -735,3 +735,54 @@ def test_round_seven_fixes_keep_the_real_wrong_statements() -> None:
     assert "ozb-vermindering" in _wrong_ids(
         "woz-eigendom-1-januari", "U krijgt van de gemeente een deel van de OZB terug."
     )
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "previous"),
+    [
+        # a callback in working days is no bezwaar term
+        (
+            "woz-bezwaar-status",
+            "Zal ik meneer Koster vragen u terug te bellen? Dat doet hij dan binnen twee werkdagen.",
+            "Dus als het na 31 december nog niet binnen is, stuur ik een brief.",
+        ),
+        # not paying the disputed part is what uitstel is for
+        (
+            "woz-bezwaar-toch-betalen",
+            "alleen als u uitstel vraagt, hoeft het betwiste deel even niet. dat is 29,90.",
+            "",
+        ),
+        # the dog tax said to be left out, past an aside, and paid
+        (
+            "kwijtschelding-schaamte",
+            "Maar de hondenbelasting van Pip, die 58 euro, die helaas niet, die moet u wel betalen.",
+            "",
+        ),
+        # a goodbye
+        ("heffing-ondernemer-niet-woning", "Nou, dan eh, succes met alles, en fijne dag nog!", "ik kan uitstel vragen"),
+    ],
+)
+def test_evidence_round15_true_or_harmless_words_are_no_wrong_information(
+    scenario: str, text: str, previous: str
+) -> None:
+    """Evidence round 15: each of these was reported 'onjuist' and a blind labeller found nothing wrong in it."""
+    assert _wrong_ids(scenario, text, previous) == []
+
+
+def test_evidence_round15_the_same_claims_said_wrongly_are_still_caught() -> None:
+    assert "uitstel-alles" in _wrong_ids("woz-bezwaar-toch-betalen", "U krijgt uitstel voor alles.")
+    assert _wrong_ids("woz-bezwaar-toch-betalen", "u hoeft het hele bedrag niet te betalen als u uitstel vraagt.")
+    assert _wrong_ids("woz-bezwaar-status", "U kunt bezwaar maken tot twee weken na de datum op de brief.")
+
+
+def test_evidence_round15_a_term_explained_in_its_own_sentence_is_no_jargon() -> None:
+    """'..., ambtshalve heet dat', '... een deel over om van te leven, de beslagvrije voet', 'diftar ..., dus voor
+    extra keren dat de container is geleegd': explained where it is said (evidence round 15)."""
+    analyzer = get_analyzer()
+    for text in [
+        "Een taxateur gaat uit zichzelf nog naar uw waarde kijken, ambtshalve heet dat.",
+        "Bij beslag blijft er altijd een deel over om van te leven, de beslagvrije voet.",
+        "Het is een aanslag diftar over 2025, dus voor extra keren dat de container is geleegd.",
+    ]:
+        assert not analyzer.analyze(text).of("jargon"), text
+    assert analyzer.analyze("De gemeente doet dat ambtshalve.").of("jargon")

@@ -49,10 +49,11 @@ _NOT_DENIAL = re.compile(
     r"maak(?:t)? u (?:zich )?geen|zonder (?:uw |haar |zijn |een )?(?:machtiging|toestemming))(?![^\W_])"
 )
 _PAYS_NOTHING = re.compile(
-    r"(?<![^\W_])(?:hoeft|hoeven|hoef)(?:\s+[^\W_]+){0,3}?\s+(?:niet|niks|niets)(?:\s+(?:meer|meteen|nu))?\s+(?:te\s+)?"
-    r"(?:betalen|te betalen)(?![^\W_])"
+    r"(?<![^\W_])(?:hoeft|hoeven|hoef)(?:\s+[^\W_]+){0,4}?\s+(?:niet|niks|niets)(?:\s+(?:meer|meteen|nu))?"
+    r"(?:\s+(?:te\s+)?(?:betalen|te betalen)(?![^\W_])|(?=\s*(?:[.,;!?]|$)))"
 )
-"""Of a choice ('voor welke belastingen'): 'hoeft u niks te betalen' says the option is in, it denies nothing."""
+"""Of a choice ('voor welke belastingen'): 'hoeft u niks te betalen' says the option is in, it denies nothing; so
+does 'hoeft het betwiste deel even niet' at the end of its clause."""
 _REPORTED_AFTER = re.compile(
     r",\s*(?:(?:zegt|zei|zeggen|zeiden|dacht|denkt|beweert|schreef)\s+(?:u|je|jij|ze|zij|hij|men|die)|"
     r"(?:begrijp|hoor|snap)\s+ik|als ik het goed (?:begrijp|hoor))(?![^\W_])"
@@ -133,8 +134,8 @@ def _bare_no_after(folded: str, parts: list[tuple[int, int]], k: int) -> int | N
     return None
 
 
-_BARE_NO = re.compile(r"\W*(?:(?:helaas|jammer genoeg|dus|ook|eh|maar)\s+)*(?:niet|nee|geen)\W*$")
-"""A clause that is only a no ("helaas niet"): it denies the verbless clause before it."""
+_BARE_NO = re.compile(r"\W*(?:(?:die|dat|daarvoor|helaas|jammer genoeg|dus|ook|eh|maar)\s+)*(?:niet|nee|geen)\W*$")
+"""A clause that is only a no ("helaas niet", "die helaas niet"): it denies the verbless clause before it."""
 _HEADLESS = re.compile(r"\W*(?:wat|waarvoor|hoeveel)(?![^\W_])")
 """A clause opened by one of these can be the subject of the next one ("Wat het nu waard is, telt niet mee")."""
 
@@ -669,7 +670,15 @@ class ClaimReader:
                 # with them
                 scope = clause
                 if _LEANS_BACK.match(clause):
-                    scope = " ".join(folded[a:b] for a, b in parts[max(0, k - 2) : k + 1])
+                    # back past asides that lean back or have no verb: "de hondenbelasting van Pip, die 58 euro, die
+                    # helaas niet, die moet u wel betalen" (evidence round 15)
+                    first = k - 1
+                    while first > 0 and k - first < 4:
+                        aside = folded[parts[first][0] : parts[first][1]]
+                        if not (_LEANS_BACK.match(aside) or _verbless(aside)):
+                            break
+                        first -= 1
+                    scope = " ".join(folded[a:b] for a, b in parts[max(0, min(first, k - 2)) : k + 1])
                 if _SUBORDINATE.match(folded[s_start:start]):  # "Als de inschrijving is aangepast, passen wij ..."
                     scope = folded[s_start:end]
                 here = blocked | {
