@@ -1884,3 +1884,16 @@ def test_round30_a_correction_that_lets_the_caller_down_gets_no_thanks(lib: Libr
         assert kinds(plan) == ["corrected"] and plan.text in fallback_lines()["corrected_bad"], plan.text
     plan = _replay(lib, "C5", 3, 21)[-1]  # "Wat ik net zei klopt niet, sorry. U hoeft nu niet te betalen."
     assert kinds(plan) == ["corrected"] and plan.text not in fallback_lines()["corrected_bad"], plan.text
+
+
+def test_round30_a_visit_home_is_no_household_and_a_pick_names_the_place(lib: Library) -> None:
+    """Round-30 audit (D1.7, D1.8): 'hulp bij het invullen, in het gemeentehuis ..., of iemand ... bij u thuis' picks
+    'In het gemeentehuis', not 'Bij het invullen'; 'of dat er iemand bij u thuis langskomt?' asks no household, and
+    'Eh ja, maar... eh, bedoelt u ...?' is a hesitation, no brush-off."""
+    plan = _replay(lib, "D1", 7, 30)[-1]
+    assert plan.text.startswith("In het gemeentehuis"), plan.text
+    plan = _replay(lib, "D1", 8, 30)[-1]
+    assert "Dat zei ik net al" not in plan.text and "dismissive" not in kinds(plan), plan.text
+    assert "dismissive" not in ANALYZER.analyze("Eh ja, maar... eh, bedoelt u dan in het gemeentehuis?").acts
+    assert "dismissive" in ANALYZER.analyze("Ja maar... dat is nou eenmaal zo.").acts
+    assert "dismissive" in ANALYZER.analyze("ja zo is het nou eenmaal. De OZB moet voor 30 april betaald.").acts

@@ -2113,7 +2113,8 @@ class CallerBrain:
         return ""
 
     def _phrase(self, option: str) -> str:
-        """The short phrase that names an option: its first prepositional phrase, without the verb after it."""
+        """The short phrase that names an option: its first prepositional phrase, without the verb after it; not one
+        that names an action ("hulp bij het invullen, in het gemeentehuis": the place; round-30 audit D1.7)."""
         words = option.strip(" ,.:;?!").split()
         for i in range(len(words) - 3, -1, -1):  # "dinsdag- of donderdagochtend": one word (two moments)
             if words[i].endswith("-") and fold(words[i + 1]) in ("of", "en"):
@@ -2121,7 +2122,19 @@ class CallerBrain:
         while len(words) > 1 and fold(words[0]).strip(",") in self.words.plain_lead:
             words = words[1:]  # "en ochtend of middag?": the option is "ochtend"
         folded = [fold(w) for w in words]
-        start = next((i for i, w in enumerate(folded) if w in self.words.option_prepositions), None)
+        start = next(
+            (
+                i
+                for i, w in enumerate(folded)
+                if w in self.words.option_prepositions
+                and not (
+                    i + 2 < len(folded)
+                    and folded[i + 1] in ("het", "de")
+                    and folded[i + 2].strip(",.") in self.words.infinitives
+                )
+            ),
+            None,
+        )
         # a verb between the question's opening ("wilt u", "zal ik") and the phrase: the phrase names no option
         verbs_before = any(self._verbal(w) for w in folded[2 : start or len(folded)])
         if start is not None and verbs_before and start > 1:
