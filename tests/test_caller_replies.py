@@ -1897,3 +1897,54 @@ def test_round30_a_visit_home_is_no_household_and_a_pick_names_the_place(lib: Li
     assert "dismissive" not in ANALYZER.analyze("Eh ja, maar... eh, bedoelt u dan in het gemeentehuis?").acts
     assert "dismissive" in ANALYZER.analyze("Ja maar... dat is nou eenmaal zo.").acts
     assert "dismissive" in ANALYZER.analyze("ja zo is het nou eenmaal. De OZB moet voor 30 april betaald.").acts
+
+
+def test_review31_checks_the_file_does_not_hold_are_not_confirmed(lib: Library) -> None:
+    """Review of round 30: a known date next to an event the file does not name, a denial, a name with no word of
+    its line, or a house number taken from 'Sinds 1 oktober' is no check to confirm."""
+    dog = lib.scenario("heffing-hondenbelasting")
+    for turn in ("Is Sjors op 6 januari afgemeld?", "De brief van 27 februari heeft u nooit gekregen, toch?"):
+        _, plans = play(dog, [_OPEN, turn])
+        assert "check_confirmed" not in kinds(plans[1]), (turn, plans[1].text)
+    _, plans = play(dog, [_OPEN, "Heet uw hond Sjors?"])
+    assert kinds(plans[1]) == ["check_confirmed"], plans[1].text
+    turn = "Heeft u op 4 juni een regeling aangevraagd?"
+    _, plans = play(lib.scenario("invordering-regeling-incasso-mislukt"), [_OPEN, turn])
+    assert "check_confirmed" not in kinds(plans[1]), plans[1].text
+    turn = "Is er sinds oktober nog iemand bij u komen wonen?"
+    _, plans = play(lib.scenario("heffing-huishouden-eenpersoons"), [_OPEN, turn])
+    assert kinds(plans[1]) == ["fact"] and "Alleen" in plans[1].text, plans[1].text
+
+
+def test_review31_narrower_readings(lib: Library) -> None:
+    """Review of round 30: good news set right gets thanks; 'Oké, was dat het probleem?' asks, it does not close;
+    'Speelt er nog een andere aanslag?' lets no worry slip; 'Haalt u het geld ...?' is no 'can you manage'; 'weet
+    niet of' offers no options; a spaced dash stays out of a pick; a caller 'niet zo handig' with the computer picks
+    paper."""
+    dog = lib.scenario("heffing-hondenbelasting")
+    turns = [
+        _OPEN,
+        "U krijgt wel een boete omdat u te laat heeft afgemeld.",
+        "Sorry, dat zei ik verkeerd. U krijgt geen boete.",
+    ]
+    _, plans = play(dog, turns)
+    assert plans[2].text not in fallback_lines()["corrected_bad"], plans[2].text
+    assert "closing" not in ANALYZER.analyze("Oké, was dat het probleem?").acts
+    assert "closing" in ANALYZER.analyze("Nou, was dat het?").acts
+    _, plans = play(
+        lib.scenario("invordering-deurwaarder-aan-de-deur"),
+        [_OPEN, "Ik help u graag.", "Speelt er nog een andere aanslag?"],
+    )
+    assert "hint" not in kinds(plans[2]), plans[2].text
+    assert ANALYZER.asks_back("Haalt u het geld van uw spaarrekening?") != "able"
+    _, plans = play(dog, [_OPEN, "Ik weet niet of u een computer heeft. Wat zou u prettig vinden?"])
+    assert "choice" not in kinds(plans[1]), plans[1].text
+    _, plans = play(dog, [_OPEN, "Wilt u het online regelen - of komt u liever langs?"])
+    assert "-" not in plans[1].text, plans[1].text
+    _, plans = play(
+        dog, [_OPEN, "U kunt op maandag- of woensdagmiddag langskomen, of ik bel u terug. Wat komt u het beste uit?"]
+    )
+    assert " - " not in plans[1].text, plans[1].text
+    turn = "U kunt het online aanvragen met DigiD, of met een papieren formulier. Wat past het beste bij u?"
+    _, plans = play(lib.scenario("invordering-regeling-incasso-mislukt"), [_OPEN, turn])
+    assert "papier" in plans[1].text, plans[1].text

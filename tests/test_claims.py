@@ -786,3 +786,21 @@ def test_evidence_round15_a_term_explained_in_its_own_sentence_is_no_jargon() ->
     ]:
         assert not analyzer.analyze(text).of("jargon"), text
     assert analyzer.analyze("De gemeente doet dat ambtshalve.").of("jargon")
+
+
+def test_review31_the_round15_exceptions_leave_wrong_words_caught() -> None:
+    """Review of round 30: a bezwaar term in working days, a term next to a callback in another clause, and the dog
+    tax said to be paid during the remission are still wrong; 'aanvragen hoeft niet' denies, it affirms nothing."""
+    assert "bezwaartermijn" in _wrong_ids(
+        "woz-bezwaar-status", "U kunt bezwaar maken binnen tien werkdagen na de datum op de brief."
+    )
+    assert "bezwaartermijn" in _wrong_ids(
+        "woz-bezwaar-status", "U kunt me altijd terug bellen, maar bezwaar maken kan tot vier weken na de brief."
+    )
+    text = "Uw hondenbelasting en afvalstoffenheffing moet u tijdens de kwijtschelding gewoon betalen."
+    assert "kwijtschelding-betalen" in _wrong_ids("kwijtschelding-schaamte", text)
+    text = "Voor de hondenbelasting kwijtschelding aanvragen hoeft niet, die krijgt u toch niet."
+    assert _wrong_ids("kwijtschelding-in-behandeling", text) == []
+    assert _wrong_ids("woz-bezwaar-toch-betalen", "De hele aanslag uitstellen hoeft niet.") == []
+    analyzer = get_analyzer()
+    assert analyzer.analyze("De beslagvrije voet blijft gewoon gelden, ik denk er nog over na.").of("jargon")

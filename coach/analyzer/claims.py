@@ -50,7 +50,11 @@ _NOT_DENIAL = re.compile(
 )
 _PAYS_NOTHING = re.compile(
     r"(?<![^\W_])(?:hoeft|hoeven|hoef)(?:\s+[^\W_]+){0,4}?\s+(?:niet|niks|niets)(?:\s+(?:meer|meteen|nu))?"
-    r"(?:\s+(?:te\s+)?(?:betalen|te betalen)(?![^\W_])|(?=\s*(?:[.,;!?]|$)))"
+    r"\s+(?:te\s+)?(?:betalen|te betalen)(?![^\W_])"
+    # ... or at the end of its clause with no verb between ("hoeft het betwiste deel even niet"; not "aanvragen
+    # hoeft niet", "De hele aanslag uitstellen hoeft niet")
+    r"|(?<![^\W_])(?:hoeft|hoeven|hoef)(?:\s+(?![^\W_]{3,}en(?![^\W_]))[^\W_]+){1,4}?\s+(?:niet|niks|niets)"
+    r"(?=\s*(?:[.,;!?]|$))"
 )
 """Of a choice ('voor welke belastingen'): 'hoeft u niks te betalen' says the option is in, it denies nothing; so
 does 'hoeft het betwiste deel even niet' at the end of its clause."""

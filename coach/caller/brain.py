@@ -23,7 +23,7 @@ from coach.analyzer.callerlines import questions_to_answer
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
-from coach.caller.words import BrainWords, brain_words, reads_file_and_asks
+from coach.caller.words import BrainWords, brain_words, lacked, reads_file_and_asks
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
 from coach.formats.scenario import EmotionEvent, Fact, HiddenConcern, KeyInfo, Proposal, ReactionKind
@@ -477,13 +477,15 @@ class CallerBrain:
             back in (None, "consent")
             and off is None
             and self._pick_asked(analysis)
-            # an offer of the scenario's own has its own reactions ("... of ik stuur u een brief. Wat zou u het
-            # prettigst vinden?" - "Ja, graag, op papier.")
-            and not any(p.phrases and first_match(p.phrases, text) for p in s.proposals)
+            # an offer of the scenario's own made by the trainee has its own reactions ("... of ik stuur u een
+            # brief. Wat zou u het prettigst vinden?" - "Ja, graag, op papier."); not one the caller carries out
+            # ("U kunt de rekening mailen, of per post sturen.")
+            and not any(p.phrases and first_match(p.phrases, text) for p in s.proposals if self._offered_by_us(text))
         ):
             # "U kunt een foto mailen, of een kopie per post sturen. Wat past het beste bij u?": one of the two
-            # (round-29 audit A1.6, B1.4, A3.10)
-            back = None if self._facts_asked(asked_now, analysis) else "choice"
+            # (round-29 audit A1.6, B1.4, A3.10), also when the options name a fact of its own ("de rekening van de
+            # dierenarts": the question asks a pick, not whether it has it)
+            back = "choice"
         or_not = False
         if off is None and _OR_NOT.match(_last_question(analysis)):
             # "wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?": yes or no, said clearly, not
@@ -1870,9 +1872,9 @@ class CallerBrain:
         own = self._own_text()
         has = {m.group(1) for m in self.words.has_itself.finditer(own)}
         return {
-            m.group(1)
+            lacked(m)
             for m in self.words.lacks.finditer(own)
-            if m.group(1) not in has and not self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()])
+            if lacked(m) not in has and not self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()])
         }
 
     def _cannot(self, analysis: Analysis, *, liking: bool = False) -> str:
@@ -1882,10 +1884,11 @@ class CallerBrain:
         own = self._own_text()
         has = {m.group(1) for m in self.words.has_itself.finditer(own)}  # "Ik heb zelf wel DigiD": her mother has none
         for m in self.words.lacks.finditer(own):
-            if m.group(1) in has or self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()]):
+            word = lacked(m)
+            if word in has or self.words.someone_elses.search(own[max(0, m.start() - 150) : m.start()]):
                 continue  # "mijn moeder heeft geen DigiD en geen computer": not the caller's own lack
-            if any(word in question for word in self.words.rules_out.get(m.group(1), (m.group(1),))):
-                return self.line("able_lacks", lacks=self.words.lack_names.get(m.group(1), m.group(1)))
+            if any(w in question for w in self.words.rules_out.get(word, (word,))):
+                return self.line("able_lacks", lacks=self.words.lack_names.get(word, word))
         if (
             (self.words.can.search(question) or liking)
             and self.words.money.search(question)
@@ -1924,6 +1927,15 @@ class CallerBrain:
             "choice" if firsts & self.words.option_prepositions or which or both or self._names_two(analysis) else None
         )
 
+    def _offered_by_us(self, text: str) -> bool:
+        """Whether the trainee offers to do something itself in the turn ("ik stuur u een brief", "zal ik ...")."""
+        return bool(
+            re.search(
+                r"(?<![^\W_])(?:ik|we|wij)\s+(?:\w+\s+)?(?:stuur|sturen|bel|bellen|zet|zetten|regel|maak|vraag)\b|(?<![^\W_])zal\s+ik\b",
+                fold(text),
+            )
+        )
+
     def _pick_asked(self, analysis: Analysis) -> bool:
         """Whether the turn's last question asks the caller to pick (lexicon ``caller_brain.pick_asked``: "Wat past
         het beste bij u?") from two options with 'of' in it or in the sentence before it."""
@@ -1936,7 +1948,7 @@ class CallerBrain:
         window = sentences[max(0, last - 2) : last + 1]
         if len(window) == 3 and not re.match(r"\W*of\b", window[1], re.IGNORECASE):
             window = window[1:]  # "Dinsdag kan ook. Of er komt iemand bij u thuis. Wat zou u fijn vinden?"
-        has_or = re.compile(r"(?<![^\W_])(?<!-\s)of\s+(?!niet\b|nog\b|wel\b)", re.IGNORECASE)
+        has_or = re.compile(r"(?<![^\W_])(?<![^\W_]-\s)of\s+(?!niet\b|nog\b|wel\b)", re.IGNORECASE)
         return any(has_or.search(x) for x in window) and _options(analysis, self.words) is not None
 
     def _names_two(self, analysis: Analysis) -> bool:
@@ -1981,7 +1993,7 @@ class CallerBrain:
                 return self._cannot(analysis) or self.line("consent")  # "liever online?" without DigiD: no
             return self.line("choice_open")
         own = self._own_text()
-        lacks = {m.group(1) for m in self.words.lacks.finditer(own)}
+        lacks = {lacked(m) for m in self.words.lacks.finditer(own)}
         can = [
             o
             for o in options
@@ -2017,6 +2029,7 @@ class CallerBrain:
         if not phrase:
             # "U kunt het formulier ophalen aan de balie": the option said back whole when it is short
             whole = self.words.filler.sub("", self.analyzer.said_back(pick)).strip(" ,.")
+            whole = re.sub(r"(\w) - (of|en) ", r"\1- \2 ", whole)  # "maandag- of woensdagmiddag" as typed
             whole = re.sub(r"^(?:of|en|dan)\s+", "", whole, flags=re.IGNORECASE)
             # "belt u uw moeder eerst" asks what the caller does: said back "ik bel mijn moeder eerst", its verb the
             # step itself unless it only happens to it or says nothing ("bel" yes; "krijg", "heb", "wil" no)
@@ -2206,7 +2219,11 @@ class CallerBrain:
         )
         streets = {
             (fold(word), house)
-            for word, house in re.findall(r"(?<![^\W_])([A-Z][^\W\d_]{4,})\s+(\d{1,4})[a-z]?(?![\d.,:])", written)
+            # not "Sinds 1 oktober": a date (review of round 30)
+            for word, house in re.findall(
+                rf"(?<![^\W_])([A-Z][^\W\d_]{{4,}})\s+(\d{{1,4}})[a-z]?(?![\d.,:])(?!\s+(?:{'|'.join(MONTHS)})\b)",
+                written,
+            )
             if not (len(house) == 4 and house.startswith(("19", "20"))) and fold(word) not in MONTHS
         }
         dossier_street = not asked & self.analyzer.wh and any(
@@ -2221,10 +2238,12 @@ class CallerBrain:
         )
 
     def _checks_known(self, question: str, analysis: Analysis, written: str) -> bool:
-        """Whether a yes/no question checks a date or a name the dossier or the caller's own words hold, and nothing
-        else besides: "en de hond, heet die sjors? en 6 januari klopt?", "staat er bovenaan 4 juni, ja of nee?",
-        "gaat het om de brief van 4 juni, incasso gestopt?" (round-30 audit B2.3, B3.1, B3.2); a bare tag ("klopt
-        dat voor u?") checks the sentence before it. Not with a question word, and not a date of another day."""
+        """Whether a yes/no question checks a date, a name or amounts that one line of the dossier or of the caller's
+        own words holds, with every other word of content in such a line too and no negation: "heet die sjors? en 6
+        januari klopt?", "staat er bovenaan 4 juni, ja of nee?", "gaat het om de brief van 4 juni, incasso gestopt?"
+        (round-30 audit B2.3, B3.1, B3.2); a bare tag ("klopt dat voor u?") checks the statements before it. Not with
+        a question word, not a date of another day, and not an event the line does not name ("Is Sjors op 6 januari
+        afgemeld?" when he died that day)."""
         sentences = [x.text for x in analysis.sentences]
         tag = _WORD.findall(fold(question))
         if len(tag) <= 4 and self.words.check_tag is not None and self.words.check_tag.search(fold(question)):
@@ -2239,30 +2258,54 @@ class CallerBrain:
         words = _WORD.findall(folded)
         if set(words) & self.analyzer.wh:
             return False  # "Mag ik eerst vragen wie mevrouw Wijnands is?" asks who
-        labels = " ".join(d.label for d in self.scenario.briefing.dossier)
-        known = fold(f"{written} {labels} {self._told_text()} {self.scenario.caller.name}")
+        if set(words) & {"niet", "nooit", "geen", "niks", "niets", "nog"}:
+            return False  # "heeft u die brief nooit gekregen, toch?": a denial the file cannot confirm
+        s = self.scenario
+        told = (x for h in s.concerns.hidden if h.id in self.revealed_hidden for x in h.lines)
+        spoken = [s.caller.situation, *s.opening, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]
+        lines = [f"{d.label}: {d.value}" for d in s.briefing.dossier] + [
+            x for text in [*spoken, *told] for x in re.split(r"(?<=[.!?])\s+", text.strip())
+        ]
         months = "|".join(MONTHS)
-        dates = re.findall(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b", folded)
-        known_dates = set(re.findall(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b", known))
-        # a name: capitalised amid a sentence where the caller's words or the dossier hold it, never written in lower
-        # case there ("mijn hond Sjors"; not "Brief" at the start of a dossier line)
-        capitals = {fold(w) for w in re.findall(r"(?<=[\w,]\s)[A-Z][^\W\d_]{3,}", written)}
-        lower = set(re.findall(r"(?<![^\W_])[a-z][^\W\d_]{3,}", written))
-        names = {w for w in words if w in capitals and w not in lower and w not in self.analyzer.stopwords}
+        date_re = re.compile(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b")
 
-        # an amount of three digits or more, or with cents ("328", "44,60"), as the dossier or its words hold it
         def amounts_in(text: str) -> set[str]:  # "€ 328,00" and "328" alike; "1.050" and "1050"
             found = (n.replace(".", "") for n in re.findall(r"(?<![\d,.])\d+(?:[.,]\d+)*", text))
             return {re.sub(r",0+$", "", n) for n in found}
 
+        # a name: capitalised after the first word of a line, never in lower case in the call's own text
+        capitals = {
+            fold(w) for x in lines for w in re.findall(r"(?<=[\w,)]\s)[A-Z][^\W\d_]{3,}|^[A-Z][^\W\d_]{3,}(?=,)", x)
+        }
+        lower = {w for x in lines for w in re.findall(r"(?<![^\W_])[a-z][^\W\d_]{3,}", x)}
+        names = {w for w in words if w in capitals and w not in lower and w not in self.analyzer.stopwords}
+        dates = set(date_re.findall(folded))
         amounts = {n for n in amounts_in(folded) if len(n) >= 3 or "," in n} - {d for d, _ in dates}
-        known_amounts = amounts_in(known)
-        if not (dates or names or amounts) or not set(dates) <= known_dates or not amounts_in(folded) <= known_amounts:
-            return False  # every number as known: not "merelstraat 13?" for number 31
-        # every other word of content is one the call's own text holds (5-letter stems): it checks, asks no news
-        stems = {w[:5] for w in _WORD.findall(known)}
+        anchors = [*(f"{d} {m}" for d, m in dates), *names, *amounts]
+        if not anchors:
+            return False
+        held: list[str] = []  # the lines that hold an anchor
+        for anchor in anchors:
+            if anchor in names:
+                found = [x for x in lines if anchor in _WORD.findall(fold(x))]
+            elif anchor in amounts:
+                found = [x for x in lines if anchor in amounts_in(fold(x))]
+            else:
+                found = [x for x in lines if anchor in {f"{d} {m}" for d, m in date_re.findall(fold(x))}]
+            if not found:
+                return False
+            held += found
+        if not amounts_in(folded) <= set().union(*(amounts_in(fold(x)) for x in held)):
+            return False  # every number as those lines say it: not "merelstraat 13?" for number 31
+        # every other word of content is one of those lines (5-letter stems): it checks, asks nothing new
         rest = self.analyzer.content_words(question) - names - set(MONTHS) - self.words.check_words - set(NUMBER_WORDS)
-        return all(w[:5] in stems for w in rest)
+        denial = {"niet", "nooit", "geen"}
+
+        def says(line: str, word: str) -> bool:  # the word in the line, not right after a denial ("niet afgemeld")
+            tokens = _WORD.findall(fold(line))
+            return any(w[:5] == word[:5] and not set(tokens[max(0, i - 3) : i]) & denial for i, w in enumerate(tokens))
+
+        return all(any(says(x, word) for x in held) for word in rest)
 
     def _checks_apart(self, analysis: Analysis, facts: list[FactAsked], asked_now: Asked) -> bool:
         """Whether a question of its own before the one that asks a fact checks a detail from the dossier."""
@@ -2747,7 +2790,9 @@ class CallerBrain:
                     self.said_back_last = content
                     return self.line("said_back", x=content)
         if asked_own and self.own_steps:  # what it said it would do itself, as it said it
-            said = " ".join(dict.fromkeys(self.own_steps[-2:]))
+            # a pick said with its hedge ("Ik laat het haar doen, denk ik.") is said back without it
+            steps = [re.sub(r",\s*(?:denk ik|dat lijkt me het makkelijkst)\.?$", ".", x) for x in self.own_steps[-2:]]
+            said = " ".join(dict.fromkeys(steps))
             said = said[:1].lower() + said[1:]  # "Zoals ik zei: dan maak ik het vandaag over."
             self.understood_said = True
             if said != self.said_back_last:
@@ -3145,7 +3190,8 @@ class CallerBrain:
             and hints
             and self.words.probes is not None
             and self.words.probes.search(fold(questions))
-            and first_match(hidden.reveal.keywords, questions)
+            # a word that draws it out besides the probe's own ("speelt", "aan de hand"; review of round 30)
+            and first_match(hidden.reveal.keywords, self.words.probes.sub(" ", fold(questions)))
         ):
             # whether something plays, asked in the words that would draw the concern out ("speelt er iets met
             # geld?"): the next hint (round-30 audit B5.6); not "Is uw vrouw ook eigenaar van het huis?"
@@ -3723,15 +3769,16 @@ def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:
         found = [
             m
             # not the 'of' of "dinsdag- of donderdagochtend": one option with two days
-            for m in re.finditer(r"(?<![^\W_])(?<!-\s)of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
+            for m in re.finditer(r"(?<![^\W_])(?<![^\W_]-\s)of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
             # "zodat ik weet of het goed aankomt": an 'of' after a verb of knowing means whether
-            if not set(_WORD.findall(fold(text[: m.start()]))[-1:]) & whether
+            # (also "ik weet niet of ...": a verb of knowing one word before; review of round 30)
+            if not set(_WORD.findall(fold(text[: m.start()]))[-2:]) & whether
         ]
         if not found:
             continue
         m = found[-1]  # "welke dag of welk tijdstip past u, ochtend of middag?": the last pair is the pick
         after = text[m.end() :].split("?")[0]
-        before = text[: m.start()].rstrip(" ,")
+        before = text[: m.start()].rstrip(" ,-")  # "online regelen - of ...": no dash in the option
         if ", " in before and (len(found) > 1 or len(after.split()) <= 4):
             before = before.rsplit(", ", 1)[1]  # "die stuurt u ons dan nog, per mail of per post?": the short pair
         if not before.strip() and i > 0:  # "Eén keer 446 euro. Of tien keer 44,60 euro."

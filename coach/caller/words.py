@@ -98,7 +98,18 @@ class BrainWords:
             re.compile(_B + _alt(lx.in_case) + r"\b(?:(?!\b(?:en|dan|maar|want)\b)[^.?!,;])*") if lx.in_case else None
         )
         """A clause of what may be needed ("voor als ik moet terugbellen"): it offers nothing."""
-        self.lacks = re.compile(_B + r"geen\s+(" + _plain(lx.lacks) + r")\b")
+        # "geen DigiD", "niet zo handig met de computer" and "met de computer ben ik niet zo handig" (review of round
+        # 30): the word it lacks is the match's last group
+        lacked = "(" + _plain(lx.lacks) + r")\b"
+        self.lacks = re.compile(
+            _B
+            + r"(?:(?:geen\s+|niet\s+(?:zo\s+|erg\s+|echt\s+)?(?:handig|goed)\s+met\s+(?:de\s+|het\s+|die\s+)?)"
+            + lacked
+            + r"|"
+            + lacked
+            + r"(?=\s+(?:ben|is)\s+(?:ik|hij|ze|zij)\s+niet\s+(?:zo\s+|erg\s+|echt\s+)?(?:handig|goed)\b))"
+        )
+        """What the caller lacks (``lacked(m)``: the word, whichever way round it was said)."""
         self.lack_names = {fold(k): v for k, v in lx.lack_names.items()}
         self.rules_out = {fold(k): tuple(fold(w) for w in v) for k, v in lx.rules_out.items()}
         has_itself = _plain(lx.has_itself)
@@ -226,3 +237,8 @@ def reads_file_and_asks(analyzer: Analyzer, analysis: Analysis) -> bool:
         and bool(statements)
         and all(reads(x) for x in statements)
     )
+
+
+def lacked(m: re.Match[str]) -> str:
+    """The word a match of ``BrainWords.lacks`` says the caller lacks."""
+    return m.group(1) or m.group(2)
