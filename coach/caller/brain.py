@@ -1948,8 +1948,7 @@ class CallerBrain:
         window = sentences[max(0, last - 2) : last + 1]
         if len(window) == 3 and not re.match(r"\W*of\b", window[1], re.IGNORECASE):
             window = window[1:]  # "Dinsdag kan ook. Of er komt iemand bij u thuis. Wat zou u fijn vinden?"
-        has_or = re.compile(r"(?<![^\W_])(?<![^\W_]-\s)of\s+(?!niet\b|nog\b|wel\b)", re.IGNORECASE)
-        return any(has_or.search(x) for x in window) and _options(analysis, self.words) is not None
+        return any(_OPTION_OR.search(x) for x in window) and _options(analysis, self.words) is not None
 
     def _names_two(self, analysis: Analysis) -> bool:
         """Whether a question of the turn offers two moments or two ways (lexicon ``caller_brain.pick_words``):
@@ -3757,6 +3756,11 @@ def _last_question(analysis: Analysis) -> str:
     return sentences[-1].text if sentences[-2].text.rstrip().endswith("?") else ""
 
 
+_OPTION_OR = re.compile(r"(?<![^\W_])(?<![^\W_]-\s)of\s+(?!niet\b|nog\b|wel\b)", re.IGNORECASE)
+"""The 'of' between two options; not "of niet", nor the 'of' of "dinsdag- of donderdagochtend" (one option, two
+days)."""
+
+
 def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:
     """The two options of a choice question: the words before and after its last 'of' ("Wilt u het online doen met
     DigiD, of met een papieren formulier?"; "Eén keer 446 euro. Of tien keer. Wat wilt u?"); an 'of' after one of
@@ -3768,8 +3772,7 @@ def _options(analysis: Analysis, words: BrainWords) -> tuple[str, str] | None:
         text = _without_both(sentences[i], words)
         found = [
             m
-            # not the 'of' of "dinsdag- of donderdagochtend": one option with two days
-            for m in re.finditer(r"(?<![^\W_])(?<![^\W_]-\s)of\s+(?!niet\b|nog\b|wel\b)", text, re.IGNORECASE)
+            for m in _OPTION_OR.finditer(text)
             # "zodat ik weet of het goed aankomt": an 'of' after a verb of knowing means whether
             # (also "ik weet niet of ...": a verb of knowing one word before; review of round 30)
             if not set(_WORD.findall(fold(text[: m.start()]))[-2:]) & whether
