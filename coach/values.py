@@ -65,6 +65,7 @@ MONTHS = {
 }  # fmt: skip
 MONTH_NAMES = {v: max((k for k, x in MONTHS.items() if x == v), key=len) for v in set(MONTHS.values())}
 """Each month's full name ('juni', not 'jun'; 'juni' and 'juli' were missing when names were kept by length)."""
+WEEKDAYS = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_WORDS = re.compile(
     rf"(?<![^\W_])(?P<day>\d{{1,2}}|een|eerste)(?:e|ste)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d))?"

@@ -31,6 +31,7 @@ from coach.patterns import (
     split_tokens,
     word_alternatives,
 )
+from coach.values import MONTH_NAMES, WEEKDAYS
 
 _T = TypeVar("_T")
 
@@ -111,10 +112,7 @@ _GIBBERISH_HINT = re.compile(r"[^aeiouy\W\d_]{5,}|(?<![^\W_])[^aeiouy\W\d_]{3,}(
 _FAULTS = frozenset({"dismissive", "jargon", "informal_address"})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|€")
 # a retraction right after a value mends a slip of the tongue, unless it says the value came before (Analyzer.retracts)
-_VALUE = re.compile(
-    r"\d|(?<![^\W_])(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![^\W_])"
-)
+_VALUE = re.compile(r"\d|(?<![^\W_])(?:" + "|".join([*MONTH_NAMES.values(), *sorted(WEEKDAYS)]) + r")(?![^\W_])")
 _ERROR_SAID = re.compile(
     r"(?<![^\W_])(?:verkeerd|fout|foutje|fouts|vergis\w*|vergissing|mis|reken\w*|verbeter\w*|elkaar|onjuist|onjuists|"
     r"zei|zeg|bedoelde|rommelig|onhandig|klopt niet|niet goed)(?![^\W_])"

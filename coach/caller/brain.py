@@ -23,6 +23,7 @@ from coach.analyzer.callerlines import questions_to_answer
 from coach.analyzer.stated import stated
 from coach.caller.base import Plan, Segment
 from coach.caller.emotion import EVENT_LABELS, EmotionState
+from coach.caller.words import WORD as _WORD
 from coach.caller.words import BrainWords, brain_words, lacked, reads_file_and_asks
 from coach.formats import Scenario
 from coach.formats.acts import ANSWERING_ACTS, LISTENING_ACTS
@@ -33,7 +34,6 @@ from coach.values import MONTHS, NUMBER_WORDS, amounts, dates, spoken
 E = EmotionEvent
 R = ReactionKind
 LINES = Path(__file__).with_name("lines_nl.yaml")
-_WORD = re.compile(r"[^\W\d_]+")
 _DISTINCTIVE = re.compile(r"\d|[^\W\d_]{7,}")
 _NOTHING_ASKED = Asked((), (), frozenset(), False)
 _OFF_NOTES = {

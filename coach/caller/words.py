@@ -212,7 +212,8 @@ def brain_words(analyzer: Analyzer) -> BrainWords:
     return analyzer.compiled(_compile)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
+"""A word of letters only: the caller's brain and the feedback count and compare words with it."""
 
 
 def reads_file_and_asks(analyzer: Analyzer, analysis: Analysis) -> bool:
@@ -223,7 +224,7 @@ def reads_file_and_asks(analyzer: Analyzer, analysis: Analysis) -> bool:
     statements = [x.text for x in analysis.sentences if not x.text.rstrip().endswith("?")]
 
     def reads(sentence: str) -> bool:
-        words = _WORD.findall(fold(sentence))
+        words = WORD.findall(fold(sentence))
         if set(words) & words_of.verdict_words:
             return False  # "Ik zie dat de waarde gewoon klopt, dus ...": a verdict, read from the file or not
         if words_of.reads_file.search(fold(sentence)):

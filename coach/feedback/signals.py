@@ -12,7 +12,7 @@ from typing import Any
 
 from coach.analyzer import Analysis
 from coach.analyzer.callerlines import questions_to_answer
-from coach.caller.words import reads_file_and_asks
+from coach.caller.words import WORD, reads_file_and_asks
 from coach.feedback.call import Call, Result, ev, skipped
 from coach.feedback.model import Evidence
 from coach.formats import Turn
@@ -123,7 +123,6 @@ _BARE_CHECK = re.compile(
     r"(?:\s+(?:zo|ook|wel|nog|eigenlijk))?(?:\s+met\s+[^?]{0,40})?\W*\?\W*$"
 )
 """A check that asks only whether what came before is right ("Klopt dat?", "Klopt dat met wat u ziet?")."""
-_WORDS = re.compile(r"[^\W\d_]+")
 _ECHO_WORDS = 8
 """A sentence before a question gives the caller's words back by echoing them only when it is this short; a longer one
 that uses them explains or answers (evidence round 13). A longer echo without a marker ("Uw vrouw is in februari
@@ -214,7 +213,7 @@ def doorvragen(call: Call, criterion: Any) -> Result:
                     # betalen, die 58 euro. ... Heeft u DigiD?"), short or not; a short echo does ("Veertien jaar,
                     # mooie leeftijd.")
                     asked_too = sentences[j].text.rstrip().endswith("?")  # a question before it tells nothing
-                    echo = len(_WORDS.findall(sentences[j].text)) <= _ECHO_WORDS and (
+                    echo = len(WORD.findall(sentences[j].text)) <= _ECHO_WORDS and (
                         asked_too or not _RULE_WORDS.search(sentences[j].text)
                     )
                     echoed = words & last if not check and echo else set()

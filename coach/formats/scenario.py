@@ -437,7 +437,6 @@ class Scenario(Model):
         return [k for k in self.key_info if k.required]
 
 
-_WEEKDAYS = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
 _HOURS = {"vijven": 5, "zessen": 6, "zevenen": 7, "achten": 8}
 """'na vijven': the hour as a word."""
 
@@ -447,7 +446,7 @@ def _details(text: str) -> set[str]:
     import re
 
     from coach.patterns import fold
-    from coach.values import MONTH_NAMES, NUMBER_WORDS
+    from coach.values import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 
     out = set()
     for token in re.findall(r"\d+|[^\W\d_]+", fold(text)):
@@ -456,6 +455,6 @@ def _details(text: str) -> set[str]:
             out.add(str(int(token)))
         elif number is not None and number >= 2 and number == int(number):
             out.add(str(int(number)))
-        elif token in _WEEKDAYS or token in MONTH_NAMES.values():
+        elif token in WEEKDAYS or token in MONTH_NAMES.values():
             out.add(token)
     return out
