@@ -1948,3 +1948,45 @@ def test_review31_narrower_readings(lib: Library) -> None:
     turn = "U kunt het online aanvragen met DigiD, of met een papieren formulier. Wat past het beste bij u?"
     _, plans = play(lib.scenario("invordering-regeling-incasso-mislukt"), [_OPEN, turn])
     assert "papier" in plans[1].text, plans[1].text
+
+
+@pytest.mark.parametrize(
+    ("call", "n", "round_", "said"),
+    [
+        ("B2", 5, 26, "nog niet"),  # "heeft u al teruggeboekt of nog niet?"
+        ("B5", 5, 25, "nog niet"),  # "heeft u het al met uw huurder besproken of nog niet?"
+        ("B3", 7, 30, "doe"),  # "... die kan op dezelfde aanvraag. zet u die erbij?"
+        ("B1", 6, 29, "doe"),  # "het online formulier van burgerzaken, dat is het snelst. doet u dat?"
+    ],
+)
+def test_own_deeds_asked_get_an_answer_not_i_am_not_sure(
+    lib: Library, call: str, n: int, round_: int, said: str
+) -> None:
+    """Whether the caller already did something its file does not hold: not yet; whether it will do what was just
+    named ('zet u die erbij?', 'doet u dat?'): yes. Never 'Dat weet ik niet zeker' about its own deeds (audit rounds
+    25-30)."""
+    plan = _replay(lib, call, n, round_)[-1]
+    assert said in plan.text.lower(), plan.text
+    assert plan.text not in fallback_lines()["unsure"], plan.text
+
+
+def test_not_yet_only_for_deeds_and_never_for_a_digression(lib: Library) -> None:
+    """'Heeft u trouwens al geluncht?' is a digression (a short no, back to the matter); 'Heeft u al een vraag over de
+    taxateur?' invites a question; 'Helpt uw zoon u, of niet?' is no deed it may not have done yet."""
+    scenario = lib.scenario("woz-termijn-gemist")
+    for turn in (
+        "Heeft u trouwens al geluncht?",
+        "Heeft u al een vraag over de taxateur?",
+        "Helpt uw zoon u, of niet?",
+    ):
+        _, plans = play(scenario, [_OPEN, turn])
+        assert plans[1].text not in fallback_lines()["not_yet"], (turn, plans[1].text)
+    _, plans = play(scenario, [_OPEN, "Heeft u al eens eerder bezwaar gemaakt, of nog niet?"])
+    assert plans[1].text in fallback_lines()["not_yet"] or "fact" in kinds(plans[1]), plans[1].text
+
+
+def test_an_offer_to_explain_them_gets_a_yes(lib: Library) -> None:
+    """'Er zijn nog twee dingen die ik voor u kan doen. Mag ik die uitleggen?': yes, not 'dat zou ik zo niet weten'
+    (round-18 audit A3.5)."""
+    plan = _replay(lib, "A3", 5, 18)[-1]
+    assert kinds(plan) == ["consent"], plan.text

@@ -3232,6 +3232,10 @@ class CallerBrain:
             # call, and the caller knows the answer: not "Dat weet ik niet zeker" (round-29 audit C3.7, C5.9)
             upset = self._too_upset(self.emotion.value)
             return lambda: self.line("offscript_irrelevant" if upset else "off_topic")
+        if kind != "clarify" and self.words.not_yet_asked is not None and self.words.not_yet_asked.search(questions):
+            # "heeft u al teruggeboekt of nog niet?": its own deeds, which it knows; the file holds none, so not yet
+            # (round-25 audit B5.5, round-26 B2.5)
+            return lambda: self.line("not_yet")
         return lambda: self.line(kind)
 
     def _off_topic(self, questions: str) -> bool:

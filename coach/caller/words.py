@@ -72,6 +72,7 @@ class BrainWords:
         self.laughter = _words(lx.laughter)
         self.digression = _patterns(lx.digression)
         self.pick_asked = _patterns(lx.pick_asked)
+        self.not_yet_asked = _patterns(lx.not_yet_asked)
         self.check_tag = _patterns(lx.check_tag)
         self.probes = _patterns(lx.probes)
         self.bad_news = _patterns(lx.bad_news)

@@ -611,6 +611,11 @@ class CallerBrainWords(Model):
         description="Zo begint een medewerker over iets anders ('trouwens', 'even tussendoor'): een gesloten vraag "
         "daarmee over niets van het gesprek krijgt een kort 'nee' en terug naar de zaak, geen 'Dat weet ik niet'.",
     )
+    not_yet_asked: list[str] = Field(
+        default_factory=list,
+        description="Een vraag of de beller iets al gedaan heeft ('heeft u al teruggeboekt of nog niet?'), waar het "
+        "dossier niets over zegt: de beller zegt 'nee, nog niet', geen 'Dat weet ik niet zeker'.",
+    )
     pick_asked: list[str] = Field(
         default_factory=list,
         description="Een vraag die de beller laat kiezen uit wat er net voor werd genoemd ('Wat past het beste bij "
