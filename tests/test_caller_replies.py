@@ -1849,9 +1849,11 @@ def test_online_or_at_the_desk_is_a_way_to_pick() -> None:
 )
 def test_round30_a_check_of_a_known_date_name_or_amount_is_confirmed(lib: Library, call: str, n: int) -> None:
     """Round-30 audit: a yes/no question that checks a date, a name or amounts the caller's words or the dossier
-    hold gets a yes, not 'Dat weet ik niet zeker, eerlijk gezegd.'."""
+    hold gets a yes, not 'Dat weet ik niet zeker, eerlijk gezegd.'. Where the check is the first time the caller hears
+    what its amount is for (B1.6: 'afval 328 en riool 118, samen 446'), its reaction to that answers it."""
     plan = _replay(lib, call, n, 30)[-1]
-    assert kinds(plan)[0] == "check_confirmed", plan.text
+    assert kinds(plan)[0] == ("key_info" if (call, n) == ("B1", 6) else "check_confirmed"), plan.text
+    assert plan.text not in fallback_lines()["unsure"], plan.text
 
 
 def test_a_check_of_another_date_or_with_a_question_word_is_not_confirmed(lib: Library) -> None:
@@ -1990,3 +1992,40 @@ def test_an_offer_to_explain_them_gets_a_yes(lib: Library) -> None:
     (round-18 audit A3.5)."""
     plan = _replay(lib, "A3", 5, 18)[-1]
     assert kinds(plan) == ["consent"], plan.text
+
+
+def test_a_check_with_a_second_explanation_offered_gets_which_of_the_two(lib: Library) -> None:
+    """'Is het zo duidelijk, of zal ik het nog even samenvatten?': clear, no need; not a bare 'Ja, dat is goed.'
+    (round-30 audit C5.7). A caller that just did not understand takes the offer."""
+    turns = [
+        _OPEN,
+        "De termijn liep tot en met 10 april. Uw bezwaar kwam op 17 april binnen, dus te laat.",
+        "Is het zo duidelijk, of zal ik het nog even samenvatten?",
+    ]
+    _, plans = play(lib.scenario("woz-termijn-gemist"), turns)
+    assert plans[2].text in fallback_lines()["clear_no_again"], plans[2].text
+    plan = _replay(lib, "C5", 7, 30)[-1]
+    assert plan.text not in fallback_lines()["consent"], plan.text
+
+
+@pytest.mark.parametrize(
+    ("call", "n", "kind"),
+    [
+        ("B2", 6, "hint"),  # "Ik werk in de thuiszorg. ..." - "als u vandaag niet komt, is uw baan dan in gevaar?"
+        ("D2", 4, "story"),  # "Maar ik kijk daar nooit in." - "hoe komt dat, dat u er nooit in kijkt?"
+    ],
+)
+def test_a_fact_just_given_is_not_given_again_for_another_question(lib: Library, call: str, n: int, kind: str) -> None:
+    """A why question, or a yes/no question that what the caller keeps back answers, touching the words of the fact it
+    gave in the reply just before asks something else: not the same words once more behind 'Zoals ik al zei.'
+    (round-31 audit B2.6, D2.4)."""
+    plan = _replay(lib, call, n, 31)[-1]
+    assert "fact" not in kinds(plan) and kind in kinds(plan), plan.text
+
+
+def test_a_fact_asked_again_right_after_is_given_again(lib: Library) -> None:
+    """'En uw adres en voorletters?' right after the caller gave them: it was not caught, so said again."""
+    scenario = lib.scenario("heffing-verhuisd-afval")
+    _, plans = play(scenario, [_OPEN, "Wat is uw naam en adres?", "Sorry, wat is uw adres?"])
+    assert "fact" in kinds(plans[1]), plans[1].text
+    assert "fact" in kinds(plans[2]), plans[2].text

@@ -804,3 +804,50 @@ def test_review31_the_round15_exceptions_leave_wrong_words_caught() -> None:
     assert _wrong_ids("woz-bezwaar-toch-betalen", "De hele aanslag uitstellen hoeft niet.") == []
     analyzer = get_analyzer()
     assert analyzer.analyze("De beslagvrije voet blijft gewoon gelden, ik denk er nog over na.").of("jargon")
+
+
+def test_round31_when_it_arrived_and_when_it_is_paid_are_no_wrong_rules() -> None:
+    """'omdat het na 10 april binnenkwam' tells when the bezwaar arrived (no term counted from receipt); 'die aanslag
+    van de erven hoeft u pas te betalen na de verlaging' tells when it is paid (the aanslag does not lapse). The
+    wrong rules themselves are still caught (round-31 audit A5.2, B1.10)."""
+    text = "We kijken niet naar de inhoud van uw bezwaar, omdat het na 10 april binnenkwam."
+    assert _wrong_ids("woz-termijn-gemist", text) == []
+    text = "De zes weken tellen vanaf de dag dat u de brief kreeg, dus u bent niet te laat."
+    assert "bezwaartermijn-start" in _wrong_ids("woz-termijn-gemist", text)
+    text = "En die aanslag van de erven hoeft u pas te betalen na de verlaging."
+    assert _wrong_ids("heffing-overlijden-erven", text) == []
+    assert "aanslag-overlijden" in _wrong_ids("heffing-overlijden-erven", "De aanslag van uw man vervalt gewoon.")
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text", "point", "conveyed"),
+    [
+        # a month of a date, with 'wel' in the next sentence, keeps no month payable
+        (
+            "heffing-hondenbelasting",
+            "Sjors afgemeld per 6 januari. Wij hebben wel een bewijsje nodig.",
+            "januari",
+            False,
+        ),
+        ("heffing-hondenbelasting", "Januari blijft wel staan, toen was Sjors er nog.", "januari", True),
+        # the caller's own amount given back says nothing of what it is for
+        ("heffing-huurder-ozb", "Dus de huur gaat omhoog, en u moet ook 446 euro betalen.", "wat-wel", False),
+        ("heffing-huurder-ozb", "U betaalt alleen afvalstoffenheffing en rioolheffing, 446 euro.", "wat-wel", True),
+        # a taxateur who looks first is no bezwaar term
+        (
+            "woz-nieuwbouw-eerste-waarde",
+            "Dan kan een taxateur eerst meekijken, zonder bezwaar.",
+            "bezwaar-termijn",
+            False,
+        ),
+        (
+            "woz-nieuwbouw-eerste-waarde",
+            "Dan kan een taxateur eerst meekijken, zonder bezwaar.",
+            "taxateur-eerst",
+            True,
+        ),
+    ],
+)
+def test_round31_key_points_need_their_own_words(scenario: str, text: str, point: str, conveyed: bool) -> None:
+    found = stated(A, LIBRARY.scenario(scenario), text, "", A.analyze(text)).key_info
+    assert (point in found) is conveyed, found

@@ -267,6 +267,9 @@ class CallerBrain:
     fact_answers: dict[str, str] = field(default_factory=dict)
     """The words each fact was given in, to give it the same way when asked again."""
     fact_times: dict[str, int] = field(default_factory=dict)
+    fact_turn: dict[str, int] = field(default_factory=dict)
+    """The turn each fact was last given in: one given in the reply just before is not asked again by a question
+    that only touches its words."""
     agreements: list[str] = field(default_factory=list)
     """The trainee's sentences that made an agreement, to say back when asked what happens now."""
     said_back_last: str = ""
@@ -487,6 +490,10 @@ class CallerBrain:
             # dierenarts": the question asks a pick, not whether it has it)
             back = "choice"
         or_not = False
+        final = next((x.text for x in reversed(analysis.sentences) if "?" in x.text), "")
+        # "is het zo duidelijk voor u, of zal ik het nog even kort samenvatten?": which of the two, not a bare yes
+        # (round-30 audit C5.7); clear unless it just did not understand
+        again = off is None and bool(self.analyzer.check_or_again.search(fold(final)))
         if off is None and _OR_NOT.match(_last_question(analysis)):
             # "wilt u dat ik u bel als die brief eruit is? Of is dat niet nodig?": yes or no, said clearly, not
             # "Goed, afgesproken." (round-29 audit D4.7)
@@ -505,6 +512,10 @@ class CallerBrain:
             # "wilt u dat ik nog iets nakijk? Of zal ik u bellen als de brief verstuurd is?", "Deze week, donderdag
             # misschien? Of is vrijdag beter?": two offers, one picked (round-29 audit D4.6, D2.8)
             back = "choice"
+        # the yes to an offer said clearly ("Ja, graag. Doet u dat maar.") when the turn asked yes or no, and 'clear,
+        # no need' to a check with a second explanation offered, unless the caller just did not understand
+        clear = again and not self.last_kinds & {"unclear", "jargon", "unknown_fact"}
+        consent_kind = "clear_no_again" if clear else "consent_clear" if or_not or again else "consent"
         if back == "knows_how" and _TERM_KNOWN.search(fold(_question_sentences(text))):
             # "weet u wat het taxatieverslag is?": the scenario's own fact about it answers ("Nee, alleen die brief"),
             # else the caller does not really know the word (round-24 audit)
@@ -1033,7 +1044,7 @@ class CallerBrain:
             and not any(k.reaction for k in conveyed)  # what it hears about its own case comes first
         ):  # "Ik leg het kort uit. Is dat goed?"
             answer(
-                lambda: self.line("consent_clear" if or_not else "consent"),
+                lambda: self.line(consent_kind),
                 "consent",
                 "Zeg dat het goed is.",
                 stock=True,
@@ -1183,7 +1194,7 @@ class CallerBrain:
             hidden or self._proposals(offered, offering)
         ):  # "Is dat goed?": yes, not "Hoe bedoelt u?"
             answer(
-                lambda: self.line("consent_clear" if or_not else "consent"),
+                lambda: self.line(consent_kind),
                 "consent",
                 "Zeg dat het goed is.",
                 stock=True,
@@ -3315,6 +3326,7 @@ class CallerBrain:
 
     def _answer_fact(self, fact: Fact, revealed: list[str]) -> str:
         """A fact asked: the same words every time it is asked (said again, the caller says so)."""
+        self.fact_turn[fact.id] = self.turn_no
         if fact.id in self.fact_answers:
             self.fact_times[fact.id] = self.fact_times.get(fact.id, 1) + 1
             if self.fact_times[fact.id] >= 3:
@@ -3351,8 +3363,41 @@ class CallerBrain:
         short = sum(len(_WORD.findall(x.text)) for x in analysis.sentences) <= 6  # "en welk telefoonnummer"
         if short:
             asked_again = [f for f in now.facts if f.fact.id in self.fact_answers]
+        if not _ASKED_AGAIN.search(fold(analysis.text)):
+            # given in the reply just before: a yes/no or why question that touches its words asks something else
+            # ("Ik werk in de thuiszorg." - "is uw baan dan in gevaar?", "hoe komt dat, dat u er nooit in kijkt?"), not
+            # the same words once more behind "Nog een keer dan." (round-31 audit D2.4, D4.9, B2.6); "En uw adres?" or
+            # "welk telefoonnummer?" right after asks it again (not caught the first time)
+            asked_again = [
+                f
+                for f in asked_again
+                if self.fact_turn.get(f.fact.id) != self.turn_no - 1 or not self._asks_beside(f, now, analysis)
+            ]
         again = asked_again if "summary" not in analysis.acts else []
         return (new + again)[:2]
+
+    def _asks_beside(self, f: FactAsked, now: Asked, analysis: Analysis) -> bool:
+        """Whether the question part that names a fact asks something beside it: why, or a yes/no question without a
+        question word that what the caller keeps back answers ("is uw baan dan in gevaar?"), not the fact itself
+        ("En welk telefoonnummer?")."""
+        if f.part >= len(now.parts):
+            return False
+        a, b = now.parts[f.part]
+        part = fold(analysis.text[a:b])
+        if _WHY_ASKED.search(fold(_question_sentences(analysis.text))):
+            return True  # "hoe komt dat, dat u er nooit in kijkt? Gebruikt u de computer niet zo veel?"
+        words = set(_WORD.findall(part))
+        closed = any(a <= h.start < b for h in analysis.of("closed_question"))
+        # a yes/no question with a verb ("En uw adres?" has none) and no word of what it just said ("woont u alleen?"
+        # after "Alleen, sinds mijn man er niet meer is" checks the fact)
+        said = {w[:5] for w in self.analyzer.content_words(self.fact_answers.get(f.fact.id, ""))}
+        told = bool({w[:5] for w in self.analyzer.content_words(analysis.text[a:b])} & said)
+        if not closed or not words & self.analyzer.verbs or words & self.analyzer.wh or told:
+            return False
+        # ... and only when what it keeps back answers it ("is uw baan dan in gevaar?" - "Ik zit nog in mijn
+        # proeftijd"): a question it has no answer for gets the fact it has ("zijn er kinderen die erfgenaam zijn?" -
+        # "Mijn dochter woont in Canada")
+        return self._slips_on(analysis.text, analysis) is not None
 
     def _proposals(self, text: str, offering: bool):
         """The scenario's offer the turn makes; an offer is made in a question or an agreement, not in an apology
@@ -3596,6 +3641,8 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
 )
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
+_WHY_ASKED = re.compile(r"(?<![^\W_])(?:waarom|hoe komt (?:het|dat)|hoezo|waardoor)(?![^\W_])")
+"""A question why ("hoe komt dat, dat u er nooit in kijkt?"): it asks a reason, not a fact given before."""
 _ASKED_AGAIN = re.compile(
     r"(?<![^\W_])(?:ook alweer|nog een keer|nog eens|nogmaals|opnieuw|niet goed (?:genoteerd|verstaan|gehoord))"
     r"(?![^\W_])"
