@@ -47,6 +47,27 @@ def measure(lib: Library, signal: str, *turns: tuple, scenario: str | None = Non
 # --- luisteren -------------------------------------------------------------------------------------------------------
 
 
+def test_doorvragen_a_pick_between_the_trainees_own_options_is_no_follow_up(lib: Library) -> None:
+    """'welke wilt u, papier of digid?' after 'ik heb zelf wel DigiD' offers a pick; it picks up nothing the caller
+    said (evidence round 16)."""
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet, die doet alles op papier."),
+        ("l", "Het kan op papier of met DigiD. Welke wilt u, papier of DigiD?"),
+    )
+    assert result.value == 0, result.evidence
+    asked = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet, die doet alles op papier."),
+        ("l", "U zegt dat uw moeder alles op papier doet. Hoe gaat dat dan?"),
+    )
+    assert asked.value == 1, asked.evidence
+
+
 def test_doorvragen_counts_questions_on_the_callers_own_words(lib: Library) -> None:
     picked_up = measure(
         lib,

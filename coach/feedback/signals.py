@@ -196,10 +196,12 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         for k, x in enumerate(sentences):
             if (
                 _NO_FOLLOW_UP.search(x.text)
-                or call.analyzer.asks_back(x.text) == "teach_back"
+                or call.analyzer.asks_back(x.text) in ("teach_back", "choice")
                 or call.reads_back_details(i, x.text)
             ):
-                continue  # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step
+                # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step, a pick
+                # between the trainee's own options ("welke wilt u, papier of digid?"; evidence round 16)
+                continue
             if x.text in asking:
                 shared, first = words_of(x.text) & last, k
                 # "..., o nee, 8 januari. Klopt dat?" checks a detail: only a sentence that gives the caller back
