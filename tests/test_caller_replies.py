@@ -2029,3 +2029,13 @@ def test_a_fact_asked_again_right_after_is_given_again(lib: Library) -> None:
     _, plans = play(scenario, [_OPEN, "Wat is uw naam en adres?", "Sorry, wat is uw adres?"])
     assert "fact" in kinds(plans[1]), plans[1].text
     assert "fact" in kinds(plans[2]), plans[2].text
+
+
+def test_bad_news_set_right_asks_what_it_means_only_when_the_turn_does_not_say(lib: Library) -> None:
+    """'... kan ik niet beloven. Er moet in de verklaring staan waarom ...': the surprise, not 'Wat betekent dat dan
+    voor mij?' right after it was said (round-31 audit C2.6); 'Ik mag u die gegevens eigenlijk niet geven zonder
+    toestemming van uw moeder.' at the end of the turn leaves the caller to ask (round-30 audit C4.2)."""
+    plan = _replay(lib, "C2", 6, 31)[-1]
+    assert plan.text in fallback_lines()["corrected_bad_told"], plan.text
+    plan = _replay(lib, "C4", 2, 30)[-1]
+    assert plan.text in fallback_lines()["corrected_bad"], plan.text

@@ -2890,8 +2890,15 @@ class CallerBrain:
         voor het hele jaar"; round-30 audit C4.2, C5.2)."""
         if kind == "corrected" and self._too_upset(unrest_before):
             return "corrected_upset"
-        if self.words.bad_news is not None and self.words.bad_news.search(fold(text)):
-            return "corrected_bad"
+        folded = fold(text)
+        bad = list(self.words.bad_news.finditer(folded)) if self.words.bad_news is not None else []
+        if bad:
+            # what it means for the caller asked only when the turn does not go on to say it after the bad news ("...
+            # kan ik niet beloven. Er moet in de verklaring staan waarom ..."; round-31 audit C2.6); "Ik mag u die
+            # gegevens niet geven." at the end leaves it to ask
+            after = _SENTENCE_END.split(folded[bad[-1].end() :], 1)
+            told = len(after) > 1 and len(_WORD.findall(after[1])) >= 3
+            return "corrected_bad_told" if told else "corrected_bad"
         return kind
 
     def _recaps(self, *, steps: bool, limit: int) -> list[str]:
@@ -3641,6 +3648,8 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
 )
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+"""Where one sentence of a turn ends and the next begins."""
 _WHY_ASKED = re.compile(r"(?<![^\W_])(?:waarom|hoe komt (?:het|dat)|hoezo|waardoor)(?![^\W_])")
 """A question why ("hoe komt dat, dat u er nooit in kijkt?"): it asks a reason, not a fact given before."""
 _ASKED_AGAIN = re.compile(
