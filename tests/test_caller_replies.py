@@ -2039,3 +2039,21 @@ def test_bad_news_set_right_asks_what_it_means_only_when_the_turn_does_not_say(l
     assert plan.text in fallback_lines()["corrected_bad_told"], plan.text
     plan = _replay(lib, "C4", 2, 30)[-1]
     assert plan.text in fallback_lines()["corrected_bad"], plan.text
+
+
+def test_said_back_keeps_dutch_verbs_and_hyphenated_words_whole() -> None:
+    """'als u dan weer weggaat' said back is 'als ik dan weer wegga', not 'weggaa'; 'WOZ-brief' stays one word, not
+    'WOZ - brief' (round-31 audit A5.10)."""
+    said = ANALYZER.said_back(
+        "De nieuwe WOZ-brief komt in februari, dus als u dan weer weggaat, regel dat iemand kijkt."
+    )
+    assert "als ik dan weer wegga," in said and "WOZ-brief" in said, said
+    assert ANALYZER.said_back("Dan staat u er goed voor.") == "dan sta ik er goed voor"
+    assert ANALYZER.said_back("Dan geeft u het nummer door.") == "dan geef ik het nummer door"
+
+
+def test_a_teach_back_drops_a_condition_cut_off_from_its_main_clause(lib: Library) -> None:
+    """'..., dus als u dan weer weggaat, regel dat iemand de post bekijkt' cut at 16 words is said back without the
+    dangling 'dus als ik dan weer wegga' (round-31 audit A5.10); 'dat is het beroep' points back and stays."""
+    plan = _replay(lib, "A5", 10, 31)[-1]
+    assert "wegga" not in plan.text and "WOZ-brief komt eind februari 2027" in plan.text, plan.text

@@ -951,8 +951,9 @@ class Analyzer:
         ``grammar.said_back``). 'u' is the subject at the start of a clause or right after a verb that opens it
         ("krijgt u", "dan krijgt u"); elsewhere it is the object ("ik stuur u", "de taxateur belt u") and becomes
         'mij'. The finite verb next to a subject that changes person changes with it."""
-        # "84,60", "1.234,50", "10.30", "1-3-2026": a number with its separators is one word, said back whole
-        words = re.findall(r"\d+(?:[.,:/-]\d+)+|[^\W_]+(?:'[^\W_]+)?|[^\w\s]", sentence.strip())
+        # "84,60", "1.234,50", "10.30", "1-3-2026": a number with its separators is one word, said back whole; so is
+        # "WOZ-brief" or "e-mail" (not "WOZ - brief"; round-31 audit A5.10)
+        words = re.findall(r"\d+(?:[.,:/-]\d+)+|[^\W_]+(?:['-][^\W_]+)*|[^\w\s]", sentence.strip())
         offer = sentence.rstrip().endswith("?") and len(words) > 2 and fold(words[1]) in ("ik", "we", "wij")
         if offer and fold(words[0]) in self.person_verbs:  # "Zal ik het formulier opsturen?": "ik zal ... opsturen"
             words = [words[1], words[0].lower(), *[w for w in words[2:] if w != "?"]]
@@ -1087,7 +1088,9 @@ class Analyzer:
         if to_first:
             # "mocht u", "verkocht u", "u vecht": a -cht form keeps its t ("u lacht" is in the said_back verbs)
             keep = verb.endswith(("st", "tt", "cht"))
-            return verb[:-1] if verb.endswith("t") and not keep and len(verb) > 3 else verb
+            first = verb[:-1] if verb.endswith("t") and not keep and len(verb) > 3 else verb
+            # "u weggaat", "u staat": "ik wegga", "ik sta", not "weggaa" (round-31 audit A5.10)
+            return first[:-1] if first != verb and first.endswith(("aa", "oo", "ee", "uu")) else first
         return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:

@@ -2684,10 +2684,22 @@ class CallerBrain:
                 if len(", ".join([*kept, clause]).split()) > 16:
                     break
                 kept.append(clause)
+            # a condition cut off from what follows it is no step: "..., dus als ik dan weer wegga" without "regel dat
+            # iemand de post bekijkt" (round-31 audit A5.10)
+            while len(kept) > 1 and len(kept) < len(clauses) and self._opens_condition(kept[-1]):
+                kept.pop()
             head = ", ".join(kept)
             main = 4 <= len(head.split()) <= 16 and fold(head.split()[0]) not in self.analyzer.said_back_subordinators
             said = head if main else said if len(words) <= 22 else ""
         return self._cased(said.strip(" ,"))
+
+    def _opens_condition(self, clause: str) -> bool:
+        """Whether a clause opens with a subordinator, after 'dus', 'en' or 'maar' ("dus als ik dan weer wegga")."""
+        words = _WORD.findall(fold(clause))
+        while words and words[0] in ("dus", "en", "maar", "want", "of"):
+            words = words[1:]
+        # not 'dat' or 'die', which as often point back ("..., dat is het beroep", "dat moet vóór 23 juni")
+        return bool(words) and words[0] in self.analyzer.said_back_subordinators - _POINTING
 
     def _caller_steps(self) -> list[str]:
         """What the trainee told the caller to do in its last six turns, as the caller says it back, at most two and
@@ -3648,6 +3660,8 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
 )
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
+_POINTING = frozenset({"dat", "die", "wat", "wie", "waar", "of"})
+"""Words that open a subordinate clause or point back to what was said ("dat is het beroep")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a turn ends and the next begins."""
 _WHY_ASKED = re.compile(r"(?<![^\W_])(?:waarom|hoe komt (?:het|dat)|hoezo|waardoor)(?![^\W_])")
