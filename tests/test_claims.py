@@ -851,3 +851,24 @@ def test_round31_when_it_arrived_and_when_it_is_paid_are_no_wrong_rules() -> Non
 def test_round31_key_points_need_their_own_words(scenario: str, text: str, point: str, conveyed: bool) -> None:
     found = stated(A, LIBRARY.scenario(scenario), text, "", A.analyze(text)).key_info
     assert (point in found) is conveyed, found
+
+
+def test_review32_narrower_round31_readings() -> None:
+    """Review of round 31: a term counted from the day the letter came, with its date, is still wrong; the caller's
+    446 with a date is no 'afval en riool'; a taxateur who values the house is no taxateur looking along."""
+    text = "De zes weken lopen vanaf de dag dat u hem op 3 maart ontvangen heeft."
+    assert "bezwaartermijn-start" in _wrong_ids("woz-termijn-gemist", text)
+    for text in ("U moet die 446 euro gewoon betalen voor 31 maart.", "U betaalt 446 euro voor 2026."):
+        found = stated(A, LIBRARY.scenario("heffing-huurder-ozb"), text, "", A.analyze(text)).key_info
+        assert "wat-wel" not in found, (text, found)
+    text = "De taxateur kijkt naar hoe de woning er op 1 januari bij stond, niet naar de koopprijs."
+    found = stated(A, LIBRARY.scenario("woz-nieuwbouw-eerste-waarde"), text, "", A.analyze(text)).key_info
+    assert "taxateur-eerst" not in found, found
+    for text, conveyed in [
+        ("Januari telt nog wel mee, want toen had u Sjors nog.", True),
+        ("Over januari bent u het nog wel verschuldigd.", True),
+        ("Ik meld Sjors af per 6 januari, dan betaalt u niets meer voor dit jaar.", False),
+        ("Vanaf januari betaalt u niets meer voor Sjors.", False),
+    ]:
+        found = stated(A, LIBRARY.scenario("heffing-hondenbelasting"), text, "", A.analyze(text)).key_info
+        assert ("januari" in found) is conveyed, (text, found)

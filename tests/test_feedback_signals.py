@@ -54,7 +54,7 @@ def test_doorvragen_a_pick_between_the_trainees_own_options_is_no_follow_up(lib:
         lib,
         "doorvragen",
         ("l", OPENING),
-        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet, die doet alles op papier."),
+        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet."),
         ("l", "Het kan op papier of met DigiD. Welke wilt u, papier of DigiD?"),
     )
     assert result.value == 0, result.evidence
@@ -62,10 +62,35 @@ def test_doorvragen_a_pick_between_the_trainees_own_options_is_no_follow_up(lib:
         lib,
         "doorvragen",
         ("l", OPENING),
-        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet, die doet alles op papier."),
-        ("l", "U zegt dat uw moeder alles op papier doet. Hoe gaat dat dan?"),
+        ("c", "Ja, ik heb zelf wel DigiD. Mijn moeder niet."),
+        ("l", "U zegt dat uw moeder geen DigiD heeft. Hoe regelt zij haar post dan?"),
     )
     assert asked.value == 1, asked.evidence
+
+
+def test_review32_a_choice_in_the_callers_words_is_still_a_follow_up(lib: Library) -> None:
+    """'Kunt u de huur dan niet missen, of gaat het om iets anders?' picks up the caller's words (review)."""
+    result = measure(
+        lib,
+        "doorvragen",
+        ("l", OPENING),
+        ("c", "Ik kan die 744 euro nu gewoon niet missen, de huur moet ook nog betaald worden."),
+        ("l", "Kunt u de huur dan niet missen, of gaat het om iets anders?"),
+    )
+    assert result.value == 1, result.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik zet de incasso vandaag stop zolang de regeling loopt.",
+        "Ik regel het vandaag en u krijgt de aanmaning niet.",
+        "Ik pas het vandaag aan dus opnieuw bellen is niet nodig.",
+        "Daarvoor moet ik helaas eerst overleggen met de taxateur en ik bel u morgen voor twaalf uur terug.",
+    ],
+)
+def test_review32_a_step_with_a_rule_or_a_negation_beside_it_is_still_an_agreement(text: str) -> None:
+    assert get_analyzer().analyze(text).of("next_step"), text
 
 
 def test_doorvragen_counts_questions_on_the_callers_own_words(lib: Library) -> None:

@@ -514,7 +514,7 @@ class CallerBrain:
             back = "choice"
         # the yes to an offer said clearly ("Ja, graag. Doet u dat maar.") when the turn asked yes or no, and 'clear,
         # no need' to a check with a second explanation offered, unless the caller just did not understand
-        clear = again and not self.last_kinds & {"unclear", "jargon", "unknown_fact"}
+        clear = again and not self.last_kinds & {"unclear", "jargon", "unknown_fact"} and not self._was_lost(previous)
         consent_kind = "clear_no_again" if clear else "consent_clear" if or_not or again else "consent"
         if back == "knows_how" and _TERM_KNOWN.search(fold(_question_sentences(text))):
             # "weet u wat het taxatieverslag is?": the scenario's own fact about it answers ("Nee, alleen die brief"),
@@ -1857,6 +1857,27 @@ class CallerBrain:
         parts = [s.caller.situation, *s.opening, *s.concerns.surface.story, *(d.value for d in s.briefing.dossier)]
         parts += [a for f in s.facts for a in f.answer] + [x for h in s.concerns.hidden for x in [*h.lines, *h.hints]]
         return " ".join(parts)
+
+    @staticmethod
+    def _was_lost(previous: str) -> bool:
+        """Whether the caller's last line said it does not understand yet ("Eerlijk gezegd weet ik het nog niet
+        precies."): then a second explanation offered is taken, not 'het is me duidelijk' (review)."""
+        lines = fallback_lines()
+        lost = [
+            x for k in ("not_understood", "teach_back_blank") for v in ("", "_eenvoudig") for x in lines.get(k + v, [])
+        ]
+        return bool(previous) and any(x in previous for x in lost)
+
+    def _did_already(self, question: str) -> bool:
+        """Whether the scenario or the caller's own words tell, in the past, of what a question asks whether it did
+        yet ("Ik heb vijf weken geleden kwijtschelding gevraagd." - "heeft u al kwijtschelding aangevraagd of nog
+        niet?"): then not 'Nee, nog niet' (review)."""
+        asked = {w[:5] for w in self.analyzer.content_words(question)} - _NOT_YET_WORDS
+        told = [self._scenario_text(), *self.said_at]
+        for sentence in (x for t in told for x in _SENTENCE_END.split(t)):
+            if _PAST.search(fold(sentence)) and asked & {w[:5] for w in self.analyzer.content_words(sentence)}:
+                return True
+        return False
 
     def _own_text(self) -> str:
         """What the scenario says of the caller's own life: its situation, its story and its facts (folded)."""
@@ -3262,7 +3283,12 @@ class CallerBrain:
             # call, and the caller knows the answer: not "Dat weet ik niet zeker" (round-29 audit C3.7, C5.9)
             upset = self._too_upset(self.emotion.value)
             return lambda: self.line("offscript_irrelevant" if upset else "off_topic")
-        if kind != "clarify" and self.words.not_yet_asked is not None and self.words.not_yet_asked.search(questions):
+        if (
+            kind != "clarify"
+            and self.words.not_yet_asked is not None
+            and self.words.not_yet_asked.search(questions)
+            and not self._did_already(questions)
+        ):
             # "heeft u al teruggeboekt of nog niet?": its own deeds, which it knows; the file holds none, so not yet
             # (round-25 audit B5.5, round-26 B2.5)
             return lambda: self.line("not_yet")
@@ -3403,9 +3429,13 @@ class CallerBrain:
             return False
         a, b = now.parts[f.part]
         part = fold(analysis.text[a:b])
-        if _WHY_ASKED.search(fold(_question_sentences(analysis.text))):
-            return True  # "hoe komt dat, dat u er nooit in kijkt? Gebruikt u de computer niet zo veel?"
         words = set(_WORD.findall(part))
+        if _WHY_ASKED.search(part) or (
+            not words & self.analyzer.wh and _WHY_ASKED.search(fold(_question_sentences(analysis.text)))
+        ):
+            # "hoe komt dat, dat u er nooit in kijkt? Gebruikt u de computer niet zo veel?"; not "Welk nummer was
+            # dat? En hoe komt het dat u overdag niet opneemt?", which asks the number again (review)
+            return True
         closed = any(a <= h.start < b for h in analysis.of("closed_question"))
         # a yes/no question with a verb ("En uw adres?" has none) and no word of what it just said ("woont u alleen?"
         # after "Alleen, sinds mijn man er niet meer is" checks the fact)
@@ -3660,6 +3690,13 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
 )
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
+_PAST = re.compile(
+    r"(?<![^\W_])(?:heb|heeft|hebben|had|hadden|ben|was|waren|kreeg|kregen|deed|deden|stuurde|belde|ge\w{3,}(?:d|t|en))"
+    r"(?![^\W_])"
+)
+"""A sentence that tells of something done ("Ik heb ... gevraagd", "die kwam ... binnen" is not)."""
+_NOT_YET_WORDS = frozenset({"nog", "niet", "al", "eigen", "nu"})
+"""Words of a 'not yet' question that name nothing done."""
 _POINTING = frozenset({"dat", "die", "wat", "wie", "waar", "of"})
 """Words that open a subordinate clause or point back to what was said ("dat is het beroep")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

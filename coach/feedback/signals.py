@@ -196,11 +196,13 @@ def doorvragen(call: Call, criterion: Any) -> Result:
         for k, x in enumerate(sentences):
             if (
                 _NO_FOLLOW_UP.search(x.text)
-                or call.analyzer.asks_back(x.text) in ("teach_back", "choice")
+                or call.analyzer.asks_back(x.text) == "teach_back"
+                or (call.analyzer.asks_back(x.text) == "choice" and len(words_of(x.text) & last) < 2)
                 or call.reads_back_details(i, x.text)
             ):
                 # an address read back ("r punt veenstra at hotmail punt com"), a teach-back, an own step, a pick
-                # between the trainee's own options ("welke wilt u, papier of digid?"; evidence round 16)
+                # between the trainee's own options ("welke wilt u, papier of digid?"; evidence round 16), not one in
+                # the caller's words ("Kunt u de huur dan niet missen, of gaat het om iets anders?"; review)
                 continue
             if x.text in asking:
                 shared, first = words_of(x.text) & last, k
