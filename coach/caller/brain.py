@@ -1490,7 +1490,7 @@ class CallerBrain:
         """A scenario's line without its sentence that says the caller was cut off, kept with the point it makes:
         "Wacht even, ik ben nog niet uitgepraat. Het gaat om de buren." becomes "Wacht even. Het gaat om de
         buren."; "" when nothing else is left."""
-        sentences = re.split(r"(?<=[.!?])\s+", line.strip())
+        sentences = _SENTENCE_END.split(line.strip())
         kept = [x for x in sentences if not self.words.cut_off.search(fold(x))]
         if len(kept) == len(sentences):
             return line
@@ -1681,7 +1681,7 @@ class CallerBrain:
         fresh = [x for x in concern.lines if x not in self.said_at]
         if fresh:
             return self.pick(fresh)
-        questions = [x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x] or [text]
+        questions = [x for x in _SENTENCE_END.split(text) if "?" in x] or [text]
         asked_stems = {w[:5] for w in self.analyzer.content_words(" ".join(questions))}  # the question's own words
         # whole sentences of four words or more: "Afmelden..." or "Altijd." alone is no answer
         sentences = [
@@ -2295,7 +2295,7 @@ class CallerBrain:
         told = (x for h in s.concerns.hidden if h.id in self.revealed_hidden for x in h.lines)
         spoken = [s.caller.situation, *s.opening, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]
         lines = [f"{d.label}: {d.value}" for d in s.briefing.dossier] + [
-            x for text in [*spoken, *told] for x in re.split(r"(?<=[.!?])\s+", text.strip())
+            x for text in [*spoken, *told] for x in _SENTENCE_END.split(text.strip())
         ]
         months = "|".join(MONTHS)
         date_re = re.compile(rf"(?<![\d,.])(\d{{1,2}})\s+({months})\b")
@@ -2463,7 +2463,7 @@ class CallerBrain:
         numbers_said = {re.sub(r"\D", "", x) for x in re.findall(r"\d+(?:[.,]\d+)*", told)}
         # its sentences with a month in them: a month is corrected only by one of these about the same thing
         told_sentences = [
-            x for line in [*self.said_at, *self.scenario.opening, *story] for x in re.split(r"(?<=[.!?])\s+", line)
+            x for line in [*self.said_at, *self.scenario.opening, *story] for x in _SENTENCE_END.split(line)
         ]
         dated = [x for x in told_sentences if self._months_in(x)]
         for hit in [*analysis.of("summary"), *analysis.of("check_understanding"), *analysis.of("closed_question")]:
@@ -2728,7 +2728,7 @@ class CallerBrain:
         "dan stuur ik de foto"), not 'ik krijg/hoor/hoef' (that happens to it), and no questions."""
         found: list[str] = []
         for turn in self.said_by_trainee[-6:]:
-            for sentence in re.split(r"(?<=[.!?])\s+", turn):
+            for sentence in _SENTENCE_END.split(turn):
                 if (
                     "?" in sentence
                     or _about_the_talk(sentence, self.words.about_the_talk)
@@ -3133,7 +3133,7 @@ class CallerBrain:
         """Whether the caller's line asked something an answer settles: a yes/no question of its own ("Kan ik ...?",
         "ik vroeg me af, is er een regeling?", "En mag ik het dan ...?") or what a word means ("Niet-ontvankelijk?
         Praat gewoon Nederlands."), not a question word ("Hoe kan dat?") nor an outcry ("Dat meent u toch niet?")."""
-        for question in re.split(r"(?<=[.!?])\s+", previous.strip()):
+        for question in _SENTENCE_END.split(previous.strip()):
             if not question.endswith("?"):
                 continue
             words = _WORD.findall(fold(question.rsplit(",", 1)[-1]))
@@ -3147,7 +3147,7 @@ class CallerBrain:
 
     def _talk_only(self, agreement: str) -> bool:
         """An agreement whose every sentence is about the talk ("Dan zet ik het even op een rij, momentje.")."""
-        parts = [self.words.inverted.sub(r"ik \1", x) for x in re.split(r"(?<=[.!?])\s+", agreement.strip()) if x]
+        parts = [self.words.inverted.sub(r"ik \1", x) for x in _SENTENCE_END.split(agreement.strip()) if x]
         talk = self.words.about_the_talk
 
         def only_talk(x: str) -> bool:  # "ik zet het even op een rij, momentje", not "ik leg het voor aan ..."
@@ -3530,7 +3530,7 @@ _DAY = re.compile(r"\b(" + "|".join((*_WEEK, "overmorgen", "morgen", "vandaag"))
 
 def _counter_day(negotiation: str) -> re.Match[str] | None:
     """The day a counter-offer's first sentence names ("Donderdagochtend werk ik."), read in folded text."""
-    return _DAY.search(fold(re.split(r"(?<=[.!?])\s+", negotiation.strip())[0]))
+    return _DAY.search(fold(_SENTENCE_END.split(negotiation.strip())[0]))
 
 
 def _sets_time(folded: str) -> bool:
@@ -3579,7 +3579,7 @@ def _clashes(negotiation: str, text: str, context: str = "") -> bool:
 
 def _question_sentences(text: str) -> str:
     """The sentences of a turn that end in a question mark, or the whole turn when none does."""
-    return " ".join(x for x in re.split(r"(?<=[.!?])\s+", text) if "?" in x) or text
+    return " ".join(x for x in _SENTENCE_END.split(text) if "?" in x) or text
 
 
 _TERM_KNOWN = re.compile(r"\b(?:weet|kent)\s+u\s+(?:\w+\s+)?wat\b")
