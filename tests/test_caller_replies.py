@@ -2100,3 +2100,10 @@ def test_review32_a_re_asked_number_is_repeated_and_a_lost_caller_takes_the_summ
         assert plans[3].text not in fallback_lines()["clear_no_again"], plans[3].text
     _, plans = play(lib.scenario("heffing-overlijden-erven"), [_OPEN, "En de post, doet u dat zelf?"])
     assert "agree" not in kinds(plans[1]), plans[1].text
+
+
+def test_a_check_confirmed_before_an_open_question_is_not_the_whole_answer(lib: Library) -> None:
+    """'Oké, van 10 april, en zaterdag kwam hij binnen. En wat staat erin, volgens u? Wat maakt dat u het niet
+    begrijpt?': the yes, then the story the open question asks for, not 'Ja, klopt.' alone (round-32 audit A5.2)."""
+    plan = _replay(lib, "A5", 2, 32)[-1]
+    assert kinds(plan) == ["check_confirmed", "story"], plan.text

@@ -110,6 +110,10 @@ class _Reply:
     def beat(self, make: Callable[[], str], kind: str, note: str = "") -> None:
         self.beats.append(_Option(make, kind, note))
 
+    def _beats_after(self, first: str | None) -> list[_Option]:
+        """The beats that may follow an answer of this kind (a soft beat only after the kinds it suits)."""
+        return [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
+
     def _second_answer(self, chosen: list[_Option]) -> _Option | None:
         """An answer to another part of the question next to the one chosen: after a reaction to news ("Mooi.") the
         answer to the question asked with it, after one answer the answer to another question part of another
@@ -150,6 +154,14 @@ class _Reply:
             lead = [chosen[0]] if chosen[0].kind == "corrected" else []
             made = [(o, t) for o in [*lead, *said_back[:1]] if (t := o.make())]
             return [Segment(o.kind, t, o.note) for o, t in made]
+        told = [a for a in self.answers[1:] if a.kind == "story"]
+        yes = chosen[0].kind if chosen and chosen[0].stock else None
+        if yes in ("check_confirmed", "summary_confirmed") and told and not self._beats_after(yes):
+            # "Oké, van 10 april, en zaterdag kwam hij binnen. ... Wat maakt dat u het niet begrijpt?": the yes, then
+            # what the open question asks, not "Ja, klopt." alone (round-32 audit A5.2); a beat that may follow the
+            # yes (a hint) still does, as before
+            made = [(o, t) for o in (chosen[0], told[0]) if (t := o.make())]
+            return [Segment(o.kind, t, o.note) for o, t in made]
         if chosen and chosen[0].kind == "fact" and len(facts) > 1:
             chosen = facts[:2]  # two facts asked in one turn are one answer
         elif chosen and chosen[0].kind in ("fact", "everyday"):
@@ -184,7 +196,7 @@ class _Reply:
             upset = [(b, t) for b in [b for b in self.beats if b.kind in _UPSET][:1] if (t := b.make())]
             return [Segment(o.kind, t, o.note) for o, t in [*made, *upset]]
         first = chosen[0].kind if chosen else None
-        beats = [b for b in self.beats if first is None or b.kind not in _SOFT_BEATS or first in _SOFT_BEATS[b.kind]]
+        beats = self._beats_after(first)
         if first in _COMPLAINTS:  # "Wat is beschikking?" says the caller is lost: no "Ik raak de draad kwijt" after it
             beats = [b for b in beats if b.kind not in _AFTER_COMPLAINT]
         if first in _CONTENT and beats and beats[0].kind in _UPSET and not chosen[0].alone:
