@@ -1958,6 +1958,7 @@ def test_review31_narrower_readings(lib: Library) -> None:
     ("call", "n", "round_", "said"),
     [
         ("B2", 5, 26, "nog niet"),  # "heeft u al teruggeboekt of nog niet?"
+        ("B5", 5, 25, "nog niet"),  # "heeft u het al met uw huurder besproken of nog niet?"
         ("B3", 7, 30, "doe"),  # "... die kan op dezelfde aanvraag. zet u die erbij?"
         ("B1", 6, 29, "doe"),  # "het online formulier van burgerzaken, dat is het snelst. doet u dat?"
     ],
@@ -2107,3 +2108,53 @@ def test_a_check_confirmed_before_an_open_question_is_not_the_whole_answer(lib: 
     begrijpt?': the yes, then the story the open question asks for, not 'Ja, klopt.' alone (round-32 audit A5.2)."""
     plan = _replay(lib, "A5", 2, 32)[-1]
     assert kinds(plan) == ["check_confirmed", "story"], plan.text
+
+
+@pytest.mark.parametrize(
+    ("scenario", "turn", "not_yet"),
+    [
+        ("kwijtschelding-schaamte", "Heeft u de aanslag al betaald of nog niet?", True),  # 'aanslag' alone is no deed
+        ("heffing-overlijden-erven", "Heeft u de notaris al gesproken of nog niet?", True),  # "nog niet gesproken"
+        ("heffing-rioolheffing-eigenaar-gebruiker", "Heeft u het al met uw huurder besproken, of nog niet?", True),
+        ("kwijtschelding-in-behandeling", "Heeft u al kwijtschelding aangevraagd, of nog niet?", False),
+        ("heffing-aanslag-hoger", "Heeft u de aanslag al ontvangen of nog niet?", False),  # "gekregen"
+    ],
+)
+def test_review33_not_yet_unless_the_story_tells_the_same_deed_was_done(
+    lib: Library, scenario: str, turn: str, not_yet: bool
+) -> None:
+    """Second review: the deed asked is the last word before 'of nog niet', compared with the past forms of the
+    caller's story (not a shared noun, not the dossier's values, not a denied deed); receiving is one deed."""
+    _, plans = play(lib.scenario(scenario), [_OPEN, turn])
+    assert (plans[1].text in fallback_lines()["not_yet"]) is not_yet, plans[1].text
+
+
+def test_review33_asks_tasks_teach_backs_and_said_back_steps(lib: Library) -> None:
+    """Second review: 'Kunt u dat even samenvatten?' asks a teach-back ('herhalen' with 'dat' does not); 'Doet u dat
+    vandaag nog?' is a task; 'tot en met 23 juni' and 'als bijlage' stay in a said-back step; 'u achterlaat' keeps
+    its t."""
+    assert ANALYZER.asks_back("Kunt u dat even samenvatten?") == "teach_back"
+    assert ANALYZER.asks_back("Sorry, kunt u dat even herhalen?") != "teach_back"
+    assert ANALYZER.asks_back("Doet u dat vandaag nog?") == "task"
+    assert "achterlaat" in ANALYZER.said_back("Als u de auto achterlaat, belt u ons.")
+    turns = [
+        _OPEN,
+        "U kunt uw extra foto's online insturen via Mijn Belastingen, tot en met 23 juni, en daarna neemt de "
+        "taxateur een besluit.",
+        "Wilt u in uw eigen woorden zeggen wat u nu gaat doen?",
+    ]
+    _, plans = play(lib.scenario("woz-bezwaar-status"), turns)
+    assert "23 juni" in plans[2].text or "teach_back" not in kinds(plans[2]), plans[2].text
+
+
+def test_review33_an_apology_after_bad_news_says_nothing_of_what_holds(lib: Library) -> None:
+    """'Ik mag u die gegevens eigenlijk niet geven zonder toestemming. Sorry, dat had ik meteen moeten zeggen.': the
+    caller still asks what it means for it."""
+    turns = [
+        _OPEN,
+        "Uw moeder heeft een WOZ-waarde van 312.000 euro.",
+        "O wacht, sorry, ik vergis me. Ik mag u die gegevens eigenlijk niet geven zonder toestemming van uw moeder, "
+        "een machtiging. Sorry, dat had ik meteen moeten zeggen.",
+    ]
+    _, plans = play(lib.scenario("overig-digid-machtigen"), turns)
+    assert plans[2].text not in fallback_lines()["corrected_bad_told"], plans[2].text

@@ -872,3 +872,27 @@ def test_review32_narrower_round31_readings() -> None:
     ]:
         found = stated(A, LIBRARY.scenario("heffing-hondenbelasting"), text, "", A.analyze(text)).key_info
         assert ("januari" in found) is conveyed, (text, found)
+
+
+def test_review33_readings_after_the_first_review() -> None:
+    """Second review: 'pas na 10 april ontvangen' is when the bezwaar arrived; 'Januari hoeft u niet te betalen'
+    credits no January; 'dan kan een taxateur er eerst naar kijken' credits the taxateur, 'neemt ... mee' does not;
+    'De deurwaarder komt volgende week niet langs' is no agreement."""
+    assert _wrong_ids("woz-termijn-gemist", "Uw bezwaar hebben we pas na 10 april ontvangen, dus te laat.") == []
+    dog = LIBRARY.scenario("heffing-hondenbelasting")
+    for text, conveyed in [
+        ("Januari hoeft u niet te betalen.", False),
+        ("Januari telt niet meer mee.", False),
+        ("U betaalt alleen januari nog, de rest van het jaar krijgt u terug.", True),
+        ("Omdat Sjors op 1 januari nog bij u was, betaalt u januari nog wel.", True),
+    ]:
+        assert ("januari" in stated(A, dog, text, "", A.analyze(text)).key_info) is conveyed, text
+    text = "Ook januari hoeft u niet meer te betalen, want hij is op 6 januari overleden."
+    assert "aanslag-overlijden" in _wrong_ids("heffing-hondenbelasting", text)
+    new = LIBRARY.scenario("woz-nieuwbouw-eerste-waarde")
+    for text, conveyed in [
+        ("Klopt de bouwfase niet, dan kan een taxateur er eerst naar kijken zonder formeel bezwaar.", True),
+        ("De taxateur neemt de bouwfase mee in de waarde.", False),
+    ]:
+        assert ("taxateur-eerst" in stated(A, new, text, "", A.analyze(text)).key_info) is conveyed, text
+    assert not A.analyze("De deurwaarder komt volgende week niet langs.").of("next_step")

@@ -1089,8 +1089,11 @@ class Analyzer:
             # "mocht u", "verkocht u", "u vecht": a -cht form keeps its t ("u lacht" is in the said_back verbs)
             keep = verb.endswith(("st", "tt", "cht"))
             first = verb[:-1] if verb.endswith("t") and not keep and len(verb) > 3 else verb
-            # "u weggaat", "u staat": "ik wegga", "ik sta", not "weggaa" (round-31 audit A5.10)
-            return first[:-1] if first != verb and first.endswith(("aa", "oo", "ee", "uu")) else first
+            # "u weggaat", "u staat": "ik wegga", "ik sta", not "weggaa" (round-31 audit A5.10); "achterlaat",
+            # "vergeet" keep their t (review)
+            if first != verb and first.endswith(("aa", "ee", "oo", "uu")):
+                return first[:-1] if verb.endswith(("gaat", "staat", "slaat")) else verb
+            return first
         return verb if verb.endswith("t") else verb + "t"  # "u meldt", "u stuurt"; "u zet"
 
     def is_fragment(self, sentence: str) -> bool:

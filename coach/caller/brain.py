@@ -1881,13 +1881,22 @@ class CallerBrain:
         return bool(previous) and any(x in previous for x in lost)
 
     def _did_already(self, question: str) -> bool:
-        """Whether the scenario or the caller's own words tell, in the past, of what a question asks whether it did
-        yet ("Ik heb vijf weken geleden kwijtschelding gevraagd." - "heeft u al kwijtschelding aangevraagd of nog
-        niet?"): then not 'Nee, nog niet' (review)."""
-        asked = {w[:5] for w in self.analyzer.content_words(question)} - _NOT_YET_WORDS
-        told = [self._scenario_text(), *self.said_at]
+        """Whether the caller's story or its own lines tell, in the past and not denied, of the deed a question asks
+        whether it did yet ("Ik heb vijf weken geleden kwijtschelding gevraagd." - "heeft u al kwijtschelding
+        aangevraagd of nog niet?"): then not 'Nee, nog niet' (review). The deed is the question's last word before
+        "of nog niet"; the dossier's values are no story."""
+        deed = _NOT_YET_DEED.search(question)
+        if deed is None:
+            return False
+        asked = _deed_stem(deed.group(1))
+        s = self.scenario
+        told = [s.caller.situation, *s.opening, *s.concerns.surface.story, *(a for f in s.facts for a in f.answer)]
+        told += [x for h in s.concerns.hidden for x in [*h.lines, *h.hints]] + list(self.said_at)
         for sentence in (x for t in told for x in _SENTENCE_END.split(t)):
-            if _PAST.search(fold(sentence)) and asked & {w[:5] for w in self.analyzer.content_words(sentence)}:
+            folded = fold(sentence)
+            if _DENIED_DEED.search(folded):
+                continue  # "De notaris heb ik nog niet gesproken."
+            if any(_deed_stem(w) == asked for w in _PAST_FORM.findall(folded)):
                 return True
         return False
 
@@ -2731,8 +2740,11 @@ class CallerBrain:
         words = _WORD.findall(fold(clause))
         while words and words[0] in ("dus", "en", "maar", "want", "of"):
             words = words[1:]
-        # not 'dat' or 'die', which as often point back ("..., dat is het beroep", "dat moet vóór 23 juni")
-        return bool(words) and words[0] in self.analyzer.said_back_subordinators - _POINTING
+        # not 'dat' or 'die', which as often point back ("..., dat is het beroep", "dat moet vóór 23 juni"), nor 'tot'
+        # ("tot en met 23 juni"); 'als' only before a subject ("als ik dan weer wegga", not "als bijlage"; review)
+        if not words or words[0] not in self.analyzer.said_back_subordinators - _POINTING:
+            return False
+        return words[0] not in ("als", "wanneer") or (len(words) > 1 and words[1] in _SUBJECTS)
 
     def _caller_steps(self) -> list[str]:
         """What the trainee told the caller to do in its last six turns, as the caller says it back, at most two and
@@ -2942,7 +2954,8 @@ class CallerBrain:
             # kan ik niet beloven. Er moet in de verklaring staan waarom ..."; round-31 audit C2.6); "Ik mag u die
             # gegevens niet geven." at the end leaves it to ask
             after = _SENTENCE_END.split(folded[bad[-1].end() :], 1)
-            told = len(after) > 1 and len(_WORD.findall(after[1])) >= 3
+            # an apology or a plea after it tells nothing ("Sorry, dat had ik meteen moeten zeggen."; review)
+            told = len(after) > 1 and len(_WORD.findall(after[1])) >= 3 and not _SORRY_AFTER.match(after[1])
             return "corrected_bad_told" if told else "corrected_bad"
         return kind
 
@@ -3702,15 +3715,38 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W_])(?:wat|hoe) (?:bedoelt|bedoelde|betekent|houdt)(?![^\W_])|(?<![^\W_])wil (?:dat|dit) zeggen(?![^\W_])"
 )
 _WANTS_TO_KNOW = re.compile(r"(?<![^\W_])(?:wilt|wilde|wou) (?:u|je)(?:\s+\w+){0,2}\s+weten(?![^\W_])")
-_PAST = re.compile(
-    r"(?<![^\W_])(?:heb|heeft|hebben|had|hadden|ben|was|waren|kreeg|kregen|deed|deden|stuurde|belde|ge\w{3,}(?:d|t|en))"
-    r"(?![^\W_])"
+_NOT_YET_DEED = re.compile(r"([^\W\d_]+)\W+of\s+nog\s+niet\W*\?")
+"""The deed a 'not yet' question asks about: its last word before "of nog niet" ("... al teruggeboekt of nog niet?")."""
+_PAST_FORM = re.compile(r"(?<![^\W_])(?:\w*ge\w{3,}(?:d|t|en)|kreeg|kregen|ontving|ontvangen|had|hadden)(?![^\W_])")
+"""A past participle or past form ("gevraagd", "teruggeboekt", "gekregen", "kreeg")."""
+_DENIED_DEED = re.compile(r"(?<![^\W_])(?:niet|nooit|nog geen)(?![^\W_])")
+_SEPARABLE = ("terug", "binnen", "door", "mee", "aan", "uit", "op", "in", "af", "na", "toe", "weg")
+_RECEIVED = frozenset({"ontva", "kreeg", "krege", "gehad", "had"})
+"""Stems of getting something: "ontvangen" is "gekregen"."""
+
+
+def _deed_stem(word: str) -> str:
+    """A verb form's stem for comparing deeds: the separable part and "ge" off ("aangevraagd" and "gevraagd" are one
+    deed, "vraag"); getting something is one deed whatever the verb."""
+    w = word.lower()
+    for part in _SEPARABLE:
+        if w.startswith(part) and len(w) > len(part) + 4:
+            w = w[len(part) :]
+            break
+    if w.startswith("ge") and len(w) > 5:
+        w = w[2:]
+    stem = w[:5]
+    return "RECEIVED" if stem in _RECEIVED or word.lower()[:5] in _RECEIVED else stem
+
+
+_POINTING = frozenset({"dat", "die", "wat", "wie", "waar", "of", "tot"})
+"""Words that open a subordinate clause or point back to what was said ("dat is het beroep"), or a time ("tot")."""
+_SUBJECTS = frozenset(
+    {"ik", "u", "je", "jij", "we", "wij", "het", "er", "de", "dat", "hij", "zij", "ze", "jullie", "die"}
 )
-"""A sentence that tells of something done ("Ik heb ... gevraagd", "die kwam ... binnen" is not)."""
-_NOT_YET_WORDS = frozenset({"nog", "niet", "al", "eigen", "nu"})
-"""Words of a 'not yet' question that name nothing done."""
-_POINTING = frozenset({"dat", "die", "wat", "wie", "waar", "of"})
-"""Words that open a subordinate clause or point back to what was said ("dat is het beroep")."""
+"""Words that can open the subject of a clause after 'als' ("als ik ...", "als de taxateur ...")."""
+_SORRY_AFTER = re.compile(r"\W*(?:(?:eh|oh|o|nou)\W+)*(?:sorry|excuses|excuus|het spijt|ik hoop|neem me|dat had ik)\b")
+"""A sentence after bad news that only apologises or pleads."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a turn ends and the next begins."""
 _WHY_ASKED = re.compile(r"(?<![^\W_])(?:waarom|hoe komt (?:het|dat)|hoezo|waardoor)(?![^\W_])")
